@@ -1,0 +1,51 @@
+"""`extract_article`: one article in, one record out. The single entry point that the CLI, the
+batch engines, the tests and the public API call; it passes each stage's output to the next."""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from . import checks, documents, figures, layout, officials, segment, units
+from .ingest import RawArticle, clean_text
+
+SCHEMA_VERSION = "1"
+
+
+def extract_article(raw: RawArticle, include_text: bool = True) -> dict:
+    text = raw.text
+    page = layout.analyse(text, raw.title, raw.published)
+    article = segment.segment(text, page.body, page.published, page.title, skip=page.meta_lines)
+    unit_list, unit_warnings = units.extract_units(article)
+    official_list = officials.extract_officials(article, unit_list)
+    document_list = documents.extract_documents(article)
+    figure_list = figures.extract_figures(article, unit_list)
+    check_list = checks.run_checks(figure_list, text)
+    record = {
+        "schema_version": SCHEMA_VERSION,
+        "doc_id": raw.doc_id,
+        "source": raw.source,
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "text": text,
+        "title": page.title,
+        "published": page.published,
+        "authors": page.authors,
+        "body": list(page.body),
+        "figures": figure_list,
+        "units": unit_list,
+        "officials": official_list,
+        "documents": document_list,
+        "checks": check_list,
+        "warnings": [*raw.warnings, *page.warnings, *unit_warnings],
+    }
+    if raw.url:
+        record["url"] = raw.url
+    if not include_text:
+        del record["text"]
+    return record
+
+
+def extract_text(text: str, doc_id: str = "text", *, title: str | None = None,
+                 published: str | None = None, url: str | None = None, source: str = "-") -> dict:
+    """Public API: the record for one article given as a string (any Unicode form, any line ends)."""
+    clean = clean_text(unicodedata.normalize("NFC", text))
+    return extract_article(RawArticle(doc_id, source, clean, title, url, published))

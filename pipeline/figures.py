@@ -1,0 +1,417 @@
+"""Figures: numbers in context -> Figure records (kind, value, object, aspect, approx, noun,
+subject, period), per SCHEMA.md.
+
+How a label is chosen (the rules, in order):
+- kind: from the numeral's form and the words around it (rank cue before, "điểm" after).
+- aspect: cue phrases from `resources/figures.yml`. A cue right before the number ("tiếp nhận
+  2.065 hồ sơ") wins; else the words after the number up to the next figure or clause end
+  ("100% hồ sơ được giải quyết đúng hạn"); else its clause; else its sentence. Inside one
+  window a specific cue (đúng hạn, trực tuyến, niêm yết ...) beats a generic one (tiếp nhận,
+  giải quyết), then the nearest wins.
+- object: the counted noun after the number, else the noun after "tỷ lệ", else the nearest
+  counted noun in context, else a default for the aspect.
+- subject: the first unit named or referred to ("của xã", "UBND huyện") in the sentence
+  before the figure, else the last one before it in the article.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .numbers import (NumberMatch, as_number, find_numbers, lexicon as number_lexicon, phrase_at,
+                      phrase_before, word_after, RANK_BEFORE)
+from .periods import find_periods
+from .resources import load_yaml
+from .segment import Article
+from .textkeys import key
+
+Span = tuple[int, int]
+CLAUSE_BREAK_RE = regex.compile(r"[;:(\)\n]|,(?!\d)|(?<!\d)\.(?!\d)|\btrong đó\b|\bcòn lại\b")
+SENTENCE_BREAK_RE = regex.compile(r"[;\n]|(?<!\d)\.(?!\d)")
+ADJACENT_WORDS = 3
+INDEX_ASPECTS = ("par_index", "satisfaction")
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    aspect: str
+    specific: bool
+
+
+@functools.cache
+def _lexicon() -> dict:
+    data = load_yaml("figures.yml")
+    cues: dict[str, tuple[str, bool]] = {}
+    for cls in ("specific", "generic"):
+        for aspect, phrases in data["aspects"][cls].items():
+            for p in phrases:
+                cues.setdefault(key(p), (aspect, cls == "specific"))
+    for p in data["aspects"]["neutral"]:
+        cues[key(p)] = ("neutral", False)
+    alternation = "|".join(regex.escape(p) for p in sorted(cues, key=len, reverse=True))
+    qualifiers = {key(w): a for a, ws in data["qualifiers"].items() for w in ws}
+    qualifiers_after = {key(w): a for a, ws in data["qualifiers_after"].items() for w in ws}
+    return {
+        "cues": cues,
+        "cue_re": regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])"),
+        "qualifiers": qualifiers,
+        "qualifiers_after": qualifiers_after,
+        "default_object": data["default_object"],
+    }
+
+
+def find_cues(folded: str, start: int, end: int) -> list[Cue]:
+    lex = _lexicon()
+    out = []
+    for m in lex["cue_re"].finditer(folded, start, end):
+        aspect, specific = lex["cues"][m.group()]
+        if aspect != "neutral":
+            out.append(Cue(m.start(), m.end(), aspect, specific))
+    return out
+
+
+# --------------------------------------------------------------------------- windows
+
+def clause_start(text: str, sent: Span, pos: int) -> int:
+    last = sent[0]
+    for m in CLAUSE_BREAK_RE.finditer(text, sent[0], pos):
+        last = m.end()
+    return last
+
+
+def sentence_part_start(text: str, sent: Span, pos: int) -> int:
+    last = sent[0]
+    for m in SENTENCE_BREAK_RE.finditer(text, sent[0], pos):
+        last = m.end()
+    return last
+
+
+POST_BREAK_RE = regex.compile(r"[;(\n]|(?<!\d)\.(?!\d)|\btrong đó\b")
+
+
+def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: int | None) -> int:
+    """Where the words describing the number at `pos` end: the next figure or a clause break.
+    A comma ends them too, unless a cue stands before it ("100% hồ sơ được tiếp nhận, giải
+    quyết và trả kết quả đúng hẹn": the verbs run on past the comma)."""
+    end = sent[1] if next_figure is None else min(sent[1], next_figure)
+    m = POST_BREAK_RE.search(text, pos, end)
+    end = m.start() if m else end
+    comma = text.find(",", pos, end)
+    if comma >= 0 and not find_cues(folded, pos, comma):
+        end = comma
+    return end
+
+
+def pick(cues: list[Cue], pos: int) -> Cue | None:
+    """Specific before generic, then nearest to `pos`."""
+    if not cues:
+        return None
+    return min(cues, key=lambda c: (not c.specific, min(abs(c.end - pos), abs(c.start - pos))))
+
+
+def words_between(folded: str, a: int, b: int) -> int:
+    return len(regex.findall(r"[\p{L}\d]+", folded[a:b]))
+
+
+def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
+                  next_figure: int | None, kind: str) -> str:
+    text, folded = article.text, article.folded
+    cstart = clause_start(text, sent, num.start)
+    pstart = sentence_part_start(text, sent, num.start)
+    post_end = post_window_end(text, folded, sent, num.end, next_figure)
+    before = [c for c in cues if cstart <= c.start and c.end <= num.start]
+    after = [c for c in cues if num.end <= c.start and c.end <= post_end]
+    part = [c for c in cues if pstart <= c.start and c.end <= num.start]
+    if kind in ("rank", "score"):
+        index = [c for c in cues if c.aspect in INDEX_ASPECTS and sent[0] <= c.start < sent[1]]
+        chosen = pick(index, num.start)
+        return chosen.aspect if chosen else "par_index"
+    adjacent = [c for c in before if words_between(folded, c.end, num.start) <= ADJACENT_WORDS]
+    if num.form == "zero":
+        chosen = pick(after, num.end) or pick(adjacent, num.start)
+        return chosen.aspect if chosen else "other"
+    # specific cues near the number first, then generic ones, then the rest of the sentence
+    for specific in (True, False):
+        for window in (adjacent, after, before):
+            chosen = pick([c for c in window if c.specific == specific], num.start)
+            if chosen:
+                return chosen.aspect
+    chosen = pick(part, num.start)
+    return chosen.aspect if chosen else "other"
+
+
+# --------------------------------------------------------------------------- kind, object
+
+def rank_denominator(text: str, folded: str, end: int) -> tuple[float | None, int]:
+    """"thứ 3 trên tổng số 19 bộ", "thứ 5 trong số 63 tỉnh" -> (19, offset after the number)."""
+    m = regex.match(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ \u00a0]+)?(?:số[ \u00a0]+)?(\d+)(?![\d.,])",
+                    folded[end:end + 40])
+    if m:
+        return float(m.group(1)), end + m.end()
+    return None, end
+
+
+def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None] | None:
+    """(kind, denominator), or None when the number is not a figure after all."""
+    folded = article.folded
+    rank = phrase_before(folded, num.start, RANK_BEFORE)
+    nxt = word_after(folded, num.end)
+    if num.form == "percent":
+        return "percent", None
+    if num.form in ("zero", "words"):
+        return "count", None
+    if nxt.startswith("điểm"):
+        return "score", num.denominator
+    if rank:
+        den = num.denominator
+        if den is None:
+            den, _ = rank_denominator(article.text, folded, num.end)
+        return "rank", den
+    if num.form == "ratio":
+        return "ratio", num.denominator
+    return "count", None
+
+
+def counted_noun(article: Article, pos: int) -> tuple[str, str, Span] | None:
+    """(object, noun as written, span) for the counted noun starting after `pos`."""
+    folded = article.folded
+    m = regex.match(r"[ \u00a0]*", folded[pos:pos + 5])
+    start = pos + m.end()
+    phrase = phrase_at(folded, start, number_lexicon()["counted"].keys())
+    if not phrase:
+        return None
+    return number_lexicon()["counted"][phrase], article.text[start:start + len(phrase)], (start, start + len(phrase))
+
+
+def context_noun(article: Article, sent: Span, num: NumberMatch, post_end: int) -> tuple[str, str] | None:
+    """The counted noun a percentage or bare number refers to, from its context."""
+    folded, text = article.folded, article.text
+    pstart = sentence_part_start(text, sent, num.start)
+    counted = number_lexicon()["counted"]
+    rate = None
+    for m in regex.finditer(r"(?<!\p{L})(?:tỷ|tỉ)[ \u00a0]+lệ[ \u00a0]+", folded[:num.start], pos=pstart):
+        rate = m.end()
+    if rate is not None:
+        found = _scan_nouns(folded, rate, num.start, counted, keep_all=True)
+        if found:
+            s, p = found[0]
+            return counted[p], text[s:s + len(p)]
+    found = _scan_nouns(folded, pstart, num.start, counted)
+    if found:
+        s, p = found[-1]
+        return counted[p], text[s:s + len(p)]
+    found = _scan_nouns(folded, num.end, post_end, counted)
+    if found:
+        s, p = found[0]
+        return counted[p], text[s:s + len(p)]
+    return None
+
+
+CONTEXT_OBJECTS = {"dossier", "procedure", "task", "document", "other"}
+
+
+def _scan_nouns(folded: str, a: int, b: int, counted: dict, keep_all: bool = False) -> list[tuple[int, str]]:
+    out = []
+    for m in regex.finditer(r"(?<![\p{L}\d])\p{L}", folded[:b], pos=a):
+        p = phrase_at(folded, m.start(), counted.keys())
+        if p and m.start() + len(p) <= b and (keep_all or counted[p] in CONTEXT_OBJECTS):
+            out.append((m.start(), p))
+    return out
+
+
+def approx_of(article: Article, num: NumberMatch, noun_end: int) -> str:
+    if num.approx:
+        return num.approx
+    lex = _lexicon()
+    q = phrase_before(article.folded, num.start, lex["qualifiers"].keys())
+    if q:
+        return lex["qualifiers"][q]
+    after = word_after(article.folded, noun_end)
+    for phrase, a in lex["qualifiers_after"].items():
+        if after.startswith(phrase) or word_after(article.folded, num.end).startswith(phrase):
+            return a
+    return "exact"
+
+
+# --------------------------------------------------------------------------- subject
+
+UNIT_TYPE_RE = regex.compile(
+    r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
+    r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh)(?![\p{L}\d])"
+    r"(?P<more>(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố))?"
+)
+TYPE_CANON = {"tp": "thành phố", "tp.": "thành phố"}
+
+
+@dataclass
+class UnitRef:
+    start: int
+    end: int
+    unit_id: str | None
+    aggregate: str | None
+
+
+def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
+    """Named mentions of units plus generic references ("của xã", "UBND huyện") resolved to
+    the last unit of that type named before them, and aggregates ("các xã, thị trấn")."""
+    text, folded = article.text, article.folded
+    named: list[tuple[int, int, dict]] = sorted(
+        (s, e, u) for u in units for s, e in u.get("mentions", []))
+    refs = [UnitRef(s, e, u["id"], None) for s, e, u in named]
+    covered = [(s, e) for s, e, _ in named]
+    for m in UNIT_TYPE_RE.finditer(folded, *article.body):
+        ts, te = m.span("type")
+        if any(s <= ts < e for s, e in covered):
+            continue
+        after = text[te:te + 3].lstrip()
+        if after[:1].isupper() or after[:1].isdigit():
+            continue  # a named unit the units stage did not resolve, or "Quận 3"
+        if regex.search(r"\d[\d.,/%]*[ \u00a0]*$", text[max(0, ts - 12):ts]):
+            continue  # "9/9 xã": the counted noun of a figure, not a reference
+        if regex.search(r"(?:cấp|cấp độ)[ \u00a0]*$", folded[max(0, ts - 8):ts]):
+            continue  # "cấp xã": a level of government
+        utype = TYPE_CANON.get(m["type"], m["type"])
+        if m["plural"] or m["more"]:
+            agg = text[ts:m.end()].strip()
+            refs.append(UnitRef(m.start(), m.end(), None, agg))
+            continue
+        prior = [u for s, e, u in named if s < ts and _same_level(u["type"], utype)]
+        if not prior:
+            prior = [u for s, e, u in named if _same_level(u["type"], utype)]
+        if prior:
+            refs.append(UnitRef(ts, te, prior[-1]["id"], None))
+    return sorted(refs, key=lambda r: r.start)
+
+
+def _same_level(a: str, b: str) -> bool:
+    return a == b
+
+
+def choose_subject(refs: list[UnitRef], sent: Span, pos: int, text: str) -> dict:
+    in_sentence = [r for r in refs if sent[0] <= r.start < pos]
+    chosen = in_sentence[0] if in_sentence else None
+    if chosen is None:
+        earlier = [r for r in refs if r.start < sent[0]]
+        chosen = earlier[-1] if earlier else None
+    if chosen is None:
+        return {"unit": None, "aggregate": None, "text": None}
+    return {"unit": chosen.unit_id, "aggregate": chosen.aggregate, "text": text[chosen.start:chosen.end]}
+
+
+# --------------------------------------------------------------------------- main
+
+def extract_figures(article: Article, units: list[dict]) -> list[dict]:
+    text, folded = article.text, article.folded
+    cues = find_cues(folded, *article.body)
+    refs = unit_refs(article, units)
+    periods = find_periods(text, *article.body, article.published)
+    figures: list[dict] = []
+    for para in article.paragraphs:
+        candidates = [n for n in find_numbers(text, folded, *para) if n.excluded is None]
+        for i, num in enumerate(candidates):
+            sent = article.sentence_of(num.start)
+            nxt_fig = next((c.start for c in candidates[i + 1:] if c.start >= num.end), None)
+            fig = build_figure(article, cues, refs, periods, num, sent, nxt_fig)
+            if fig is not None:
+                figures.append(fig)
+    for i, f in enumerate(figures, start=1):
+        f["id"] = f"f{i}"
+    return figures
+
+
+def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt_fig) -> dict | None:
+    text = article.text
+    kind_den = classify_kind(article, num)
+    if kind_den is None:
+        return None
+    kind, den = kind_den
+    own = counted_noun(article, num.end)
+    if kind == "count" and num.form == "number" and own is None:
+        own = _noun_before_copula(article, sent, num)
+        if own is None:
+            return None
+    if num.form == "zero":
+        own = None
+    aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind)
+    if num.form == "zero" and aspect == "other":
+        return None  # "không có hồ sơ" without a metric after it is not a reported zero
+    post_end = post_window_end(text, article.folded, sent, num.end, nxt_fig)
+    if own is not None:
+        obj, noun = own[0], own[1]
+    elif num.form == "zero":
+        obj, noun = zero_object(article, num)
+    else:
+        ctx = context_noun(article, sent, num, post_end)
+        if ctx:
+            obj, noun = ctx
+        else:
+            obj, noun = _lexicon()["default_object"].get(aspect, "other"), None
+    if kind in ("rank", "score") and obj not in ("admin_unit", "agency"):
+        obj = "other"
+    noun_end = own[2][1] if own and len(own) > 2 else num.end
+    period = _period_for(periods, sent, num.start)
+    return {
+        "id": "",
+        "span": [num.start, num.end],
+        "surface": text[num.start:num.end],
+        "value": as_number(num.value),
+        "denominator": as_number(den) if den is not None else None,
+        "kind": kind,
+        "approx": approx_of(article, num, noun_end),
+        "object": obj,
+        "aspect": aspect,
+        "noun": noun,
+        "change": is_change(article, num),
+        "subject": choose_subject(refs, sent, num.start, text),
+        "period": period.as_dict() if period else None,
+        "sentence": list(sent),
+    }
+
+
+CHANGE_BEFORE_RE = regex.compile(
+    r"(?:tăng|giảm|tăng thêm|giảm thêm|tăng lên|giảm xuống|tăng gần|giảm gần|tăng hơn|giảm hơn|tăng trên|giảm trên"
+    r"|tăng khoảng|giảm khoảng)[ \u00a0]*$")
+
+
+def is_change(article: Article, num: NumberMatch) -> bool:
+    """"tăng 107% so với cùng kỳ", "giảm 6,27%": a change, not a level."""
+    before = article.folded[max(0, num.start - 16):num.start]
+    return bool(CHANGE_BEFORE_RE.search(before)) or bool(
+        regex.match(r"[ \u00a0]*(?:\p{L}+[ \u00a0]+){0,3}so với", article.folded[num.end:num.end + 40]))
+
+
+def _noun_before_copula(article: Article, sent: Span, num: NumberMatch):
+    """"Số TTHC được niêm yết là 152." -> the noun after "số" when the number follows "là"/":"."""
+    folded = article.folded
+    if not regex.search(r"(?:là|:)[ \u00a0]*$", folded[max(sent[0], num.start - 6):num.start]):
+        return None
+    pstart = sentence_part_start(article.text, sent, num.start)
+    m = None
+    for m in regex.finditer(r"(?<!\p{L})số[ \u00a0]+", folded[:num.start], pos=pstart):
+        pass
+    if m is None:
+        return None
+    found = counted_noun(article, m.end())
+    return found
+
+
+def zero_object(article: Article, num: NumberMatch) -> tuple[str, str | None]:
+    """The object and noun of a zero phrase ("không có hồ sơ nào" -> dossier, "hồ sơ")."""
+    counted = number_lexicon()["counted"]
+    found = _scan_nouns(article.folded, num.start, num.end, counted, keep_all=True)
+    if not found:
+        return "dossier", None
+    s, p = found[0]
+    return counted[p], article.text[s:s + len(p)]
+
+
+def _period_for(periods, sent: Span, pos: int):
+    before = [p for p in periods if sent[0] <= p.start_pos and p.end_pos <= pos]
+    if before:
+        return before[-1]
+    after = [p for p in periods if pos <= p.start_pos and p.end_pos <= sent[1]]
+    return after[0] if after else None

@@ -1,0 +1,167 @@
+"""Layout: title, published date, bylines and the body span of an article's plain text.
+
+The body is the article proper: headline, lead, paragraphs and photo captions, without the
+site's section labels, the date line, bylines, related-article lists, comment boxes and
+footers. Lines inside the body that only carry page metadata (the date line under the
+headline) are returned as `meta_lines` so the extractors can skip them.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from .dates import DMY_RE, parse_date
+from .resources import load_yaml
+from .textkeys import key
+
+Span = tuple[int, int]
+
+LINE_RE = regex.compile(r"[^\n]*")
+# A line that is (mostly) a publication date: "Publish date 12/09/2019 | 10:22 | View count: 2644",
+# "Cập nhật ngày: 16/10/2024 13:01:49", "Thứ hai, 04/12/2023", "Tin tức 23/04/2024 20:28",
+# "Thứ Năm, 12/9/2019, 10:22 (GMT+7)", "Ngày đăng: 12/09/2019".
+DATE_LINE_RE = regex.compile(
+    r"""^\W*
+        (?:(?:publish(?:ed)?\s*(?:date|on)?|cập\s*nhật(?:\s*ngày|\s*lúc)?|ngày\s*đăng|đăng\s*(?:ngày|lúc)
+           |ngày|thứ\s*\w+|chủ\s*nhật|tin\s*tức|thời\s*sự|posted|date|\w+\s*\|)\W*)*
+        \d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}
+        (?:[\s,|\-–]*(?:lúc\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?)?
+        (?:\s*\(?GMT\s*[+\-]\s*\d+\)?)?
+        (?:\s*\|.*)?$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+MAX_DATE_LINE = 90
+# "Dũng Chinh", "THANH HUYỀN", "T.L", "N.H.Anh": capitalised words or initials
+_NAME_WORD = r"(?:\p{Lu}\.)*\p{Lu}[\p{Ll}\p{Lu}]*\.?"
+BYLINE_NAME_RE = regex.compile(rf"^{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}}$")
+
+
+@dataclass
+class Layout:
+    title: str | None
+    published: str | None
+    authors: list[str]
+    body: Span
+    meta_lines: list[Span] = field(default_factory=list)  # inside body, not article prose
+    warnings: list[str] = field(default_factory=list)
+
+
+@functools.cache
+def _lexicon() -> dict:
+    data = load_yaml("boilerplate.yml")
+    return {
+        "end": {key(x) for x in data["end_markers"]},
+        "footer": [key(x) for x in data["footer_prefixes"]],
+        "section": {key(x) for x in data["section_labels"]},
+        "separators": data["byline_separators"],
+        "not_bylines": {key(x) for x in data["not_bylines"]},
+    }
+
+
+def lines_of(text: str) -> list[Span]:
+    """Spans of the non-blank lines, trimmed of surrounding whitespace."""
+    out = []
+    for m in LINE_RE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def is_date_line(line: str) -> bool:
+    return len(line) <= MAX_DATE_LINE and bool(DATE_LINE_RE.match(line.strip()))
+
+
+def is_section_label(line: str) -> bool:
+    words = line.split()
+    if key(line) in _lexicon()["section"]:
+        return True
+    # "KINH TẾ - CHÍNH TRỊ": a short all-capitals label above the headline
+    letters = [c for c in line if c.isalpha()]
+    return len(words) <= 5 and bool(letters) and all(c.isupper() for c in letters)
+
+
+def is_end_marker(line: str) -> bool:
+    k = key(line).rstrip(":").strip()
+    return k in _lexicon()["end"]
+
+
+def is_footer(line: str) -> bool:
+    k = key(line)
+    return any(k.startswith(p) for p in _lexicon()["footer"])
+
+
+def byline_name(line: str) -> str | None:
+    """The author's name if `line` is a byline ("Dũng Chinh", "THANH HUYỀN",
+    "Thanh Xuân – TTVHTT&TT huyện"), else None."""
+    line = line.strip()
+    if not line or len(line) > 60 or line[-1] in ".!?:;”\"" or any(c.isdigit() for c in line):
+        return None
+    name = line
+    for sep in _lexicon()["separators"]:
+        if sep in name:
+            name = name.split(sep, 1)[0].strip()
+    if key(name) in _lexicon()["not_bylines"] or key(name) in _lexicon()["end"]:
+        return None
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not BYLINE_NAME_RE.match(name):
+        return None
+    if len(words) == 1 and not ("." in name or name.isupper()):
+        return None  # a single capitalised word is more often a label than a name
+    return name
+
+
+def find_body_end(text: str, lines: list[Span], first: int) -> int:
+    """Index into `lines` of the first line after the body (end marker or footer)."""
+    for i in range(first + 1, len(lines)):
+        line = text[slice(*lines[i])]
+        if is_end_marker(line) or is_footer(line):
+            return i
+    return len(lines)
+
+
+def analyse(text: str, given_title: str | None = None, given_published: str | None = None) -> Layout:
+    lines = lines_of(text)
+    warnings: list[str] = []
+    if not lines:
+        return Layout(given_title, parse_date(given_published or ""), [], (0, 0), [], ["no body found"])
+
+    # the headline: the first line that is neither a section label nor a date line
+    first = 0
+    while first < len(lines) - 1 and (is_section_label(text[slice(*lines[first])])
+                                      or is_date_line(text[slice(*lines[first])])):
+        first += 1
+    title = given_title or text[slice(*lines[first])]
+
+    end = find_body_end(text, lines, first)
+
+    # date lines near the top belong to the page, not to the prose
+    published = parse_date(given_published) if given_published else None
+    meta_lines: list[Span] = []
+    for i in range(0, min(end, first + 6)):
+        line = text[slice(*lines[i])]
+        if is_date_line(line):
+            if published is None:
+                published = parse_date(DMY_RE.search(line).group())
+            if i >= first:
+                meta_lines.append(lines[i])
+
+    # bylines: consecutive short name lines at the end of the body
+    authors: list[str] = []
+    last = end
+    while last - 1 > first:
+        name = byline_name(text[slice(*lines[last - 1])])
+        if name is None:
+            break
+        authors.insert(0, name)
+        last -= 1
+    if last <= first:
+        warnings.append("no body found")
+    body = (lines[first][0], lines[max(first, last - 1)][1])
+    return Layout(title, published, authors, body, meta_lines, warnings)

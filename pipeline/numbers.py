@@ -1,0 +1,361 @@
+"""Vietnamese numerals in running text: digits with "." thousands and "," decimals, spaced
+groups, percentages, ratios, ranges, number words and zero stated in words.
+
+`find_numbers` returns every numeric mention of a text range as a `NumberMatch`, each either a
+candidate figure or excluded with a reason (date, year, document number, service level,
+duration, money, ...). Deciding what a candidate measures is `figures.py`'s job.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .resources import load_yaml
+from .textkeys import key
+
+# A number as written: "42.503", "2.065", "0,58", "91,16", "42 503", "2065", "1,5".
+NUMERAL = r"""(?:\d{1,3}(?:\.\d{3})+(?:,\d+)? | \d{1,3}(?:[ \u00a0]\d{3})+(?![\d.,]\d) | \d+(?:,\d+)?)"""
+NUMBER_RE = regex.compile(
+    rf"""(?<![\p{{L}}\d.,/\-:]|\d[.,])                      # not inside a word, code or version
+    (?P<num>{NUMERAL})
+    (?:
+        (?P<pct>\s?(?:%|phần\s+trăm))                       # 91,16%  99,5 %  50 phần trăm
+      | \s?/\s?(?P<den>{NUMERAL})(?![\d/]|[.,]\d|\s?/)    # 22/24  235/264  88,35/100
+        (?P<den_pct>\s?%)?
+      | (?P<range>\s?[-–]\s?)(?P<num2>{NUMERAL})(?P<pct2>\s?%)  # 95-98%
+    )?
+    (?![\d\p{{L}}]|[.,]\d|/\p{{L}}|-\p{{L}})                # not "2.0", "500kV", "249/KH", "60-NQ"
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+DATE_AFTER_RE = regex.compile(r"^\s?[/.\-]\s?\d{1,2}(?:\s?[/.\-]\s?\d{2,4})?")
+
+
+@dataclass
+class NumberMatch:
+    start: int
+    end: int
+    surface: str
+    value: float
+    denominator: float | None = None
+    form: str = "number"  # number | percent | ratio | words | zero
+    approx: str | None = None  # set for range ends ("at_least"/"at_most")
+    excluded: str | None = None  # why this is not a figure, or None for a candidate
+
+
+# --------------------------------------------------------------------------- parsing
+
+def parse_numeral(s: str) -> float:
+    """Vietnamese numeral -> number: "2.065" = 2065, "0,58" = 0.58, "42 503" = 42503."""
+    s = s.replace("\u00a0", " ").replace(" ", "")
+    if "," in s:
+        whole, frac = s.rsplit(",", 1)
+        return float(whole.replace(".", "") + "." + frac)
+    return float(s.replace(".", ""))
+
+
+def as_number(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else x
+
+
+@functools.cache
+def _number_words() -> dict:
+    data = load_yaml("figures.yml")["number_words"]
+    return {
+        "digits": {key(k): v for k, v in data["digits"].items()},
+        "ten": {key(w) for w in data["ten"]},
+        "tens": {key(w) for w in data["tens_marker"]},
+        "mult": {key(k): v for k, v in data["multipliers"].items()},
+        "point": {key(w) for w in data["decimal_point"]},
+        "vague": {key(w) for w in data["vague_before"]},
+    }
+
+
+def parse_number_words(words: list[str]) -> float | None:
+    """Vietnamese number words -> value: ["hai", "mươi", "mốt", "nghìn", "không", "trăm",
+    "mười", "một"] = 21011; "mười hai phẩy năm" = 12.5. None when the words are not one number."""
+    lex = _number_words()
+    words = [key(w) for w in words]
+    if not words:
+        return None
+    if any(w in lex["point"] for w in words):
+        i = next(i for i, w in enumerate(words) if w in lex["point"])
+        whole = parse_number_words(words[:i])
+        digits = [lex["digits"].get(w) for w in words[i + 1:]]
+        if whole is None or not digits or None in digits:
+            return None
+        return float(f"{int(whole)}.{''.join(str(d) for d in digits)}")
+    total = 0  # completed groups (thousands, millions ...)
+    group = 0  # the current group below the multiplier
+    current = None  # the digit or tens value being built
+    seen = False
+    for w in words:
+        if w in lex["digits"]:
+            d = lex["digits"][w]
+            if current is None or current == 0:  # "linh năm", "lẻ một": the zero tens
+                current = d
+            elif current % 10 == 0 and current >= 10:
+                current += d  # "hai mươi mốt" = 20 + 1, "mười một" = 10 + 1
+            else:
+                return None
+        elif w in lex["ten"]:
+            current = 10 if current is None else (current + 10 if current == 0 else None)
+            if current is None:
+                return None
+        elif w in lex["tens"]:
+            if current is None or not 1 <= current <= 9:
+                return None
+            current *= 10
+        elif w in lex["mult"]:
+            m = lex["mult"][w]
+            base = 1 if current is None and not seen else (current or 0)
+            if m == 100:
+                group += base * 100
+            else:
+                total += (group + base) * m
+                group = 0
+            current = None
+        else:
+            return None
+        seen = True
+    return float(total + group + (current or 0))
+
+
+# --------------------------------------------------------------------------- lexicon
+
+@functools.cache
+def lexicon() -> dict:
+    data = load_yaml("figures.yml")
+    after = {}
+    for reason, words in data["not_figure_nouns"].items():
+        for w in words:
+            after[key(w)] = reason
+    counted = {}
+    for obj, words in data["objects"].items():
+        for w in words:
+            counted.setdefault(key(w), obj)
+    before = {key(w) for w in data["not_figure_before"]["level"]}
+    zero = data["zero_phrase"]
+    return {"after": after, "before": before, "counted": counted,
+            "negations": [key(w) for w in zero["negations"]],
+            "zero_nouns": [key(w) for w in zero["nouns"]]}
+
+
+def phrase_at(folded: str, pos: int, phrases) -> str | None:
+    """The longest phrase of `phrases` (folded keys) that starts at `pos` and ends on a word
+    boundary."""
+    best = None
+    for p in phrases:
+        if folded.startswith(p, pos) and (pos + len(p) == len(folded) or not folded[pos + len(p)].isalnum()):
+            if best is None or len(p) > len(best):
+                best = p
+    return best
+
+
+def phrase_before(folded: str, pos: int, phrases) -> str | None:
+    """The longest phrase of `phrases` that ends right before `pos` (whitespace between)."""
+    end = pos
+    while end > 0 and folded[end - 1] in " \u00a0":
+        end -= 1
+    best = None
+    for p in phrases:
+        s = end - len(p)
+        if s >= 0 and folded[s:end] == p and (s == 0 or not folded[s - 1].isalnum()):
+            if best is None or len(p) > len(best):
+                best = p
+    return best
+
+
+def word_after(folded: str, pos: int) -> str:
+    m = regex.match(r"[ \u00a0]*([\p{L}\p{N}]+(?:[ \u00a0]+[\p{L}]+){0,3})", folded[pos:pos + 60])
+    return m.group(1) if m else ""
+
+
+# --------------------------------------------------------------------------- exclusions
+
+DATE_CUE_BEFORE = ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mùng", "từ ngày",
+                   "đến ngày", "tháng", "quý", "đầu", "cuối", "giữa")
+YEAR_CUE_BEFORE = ("năm", "giai đoạn", "niên độ", "khóa", "nhiệm kỳ", "từ", "đến", "tới", "và")
+
+
+def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
+    """Why the number at `m` is not a figure (a reason string), or None."""
+    lex = lexicon()
+    s, e = m.start, m.end
+    digits = regex.sub(r"\D", "", m.surface.split("/")[0])
+    before = phrase_before(folded, s, lex["before"])
+    if m.form == "ratio":
+        num, den = m.value, m.denominator
+        if den is not None and den >= 1900 and float(den).is_integer():
+            return "date"  # "tháng 6/2019", "quý I/2017"
+        if before in DATE_CUE_BEFORE or phrase_before(folded, s, DATE_CUE_BEFORE):
+            return "date"
+        if DATE_AFTER_RE.match(text[e:e + 6]) and text[e:e + 1] in "/-.":
+            return "date"
+        nxt = word_after(folded, e)
+        if den and den <= 12 and num <= 31 and not _counted_noun(nxt) and not _rank_before(folded, s):
+            if not m.surface.endswith("%") and not regex.match(r"\s*(điểm|%)", nxt):
+                return "date"  # a day/month with no counted noun after it: "9/3"
+        return None
+    if m.form in ("words", "zero"):
+        return None
+    if len(digits) >= 9 or (digits.startswith("0") and len(digits) >= 3 and "," not in m.surface):
+        return "phone or code"
+    if m.form == "percent":
+        return "level" if before in ("mức", "mức độ") else None
+    if text[e:e + 1] in "/-." and DATE_AFTER_RE.match(text[e:e + 6]) and text[e + 1:e + 2].isdigit():
+        return "date"
+    if before and not _rank_before(folded, s):
+        if before in DATE_CUE_BEFORE:
+            return "date"
+        if before in YEAR_CUE_BEFORE and len(digits) == 4:
+            return "year"
+        if before not in YEAR_CUE_BEFORE:
+            return "identifier"  # "mức độ 3", "Tổ giám sát số 1", "Kỳ họp thứ 17", "Quận 3"
+    if text[s - 2:s] in ("/ ", "- ") or text[s - 1:s] in ("-", "–"):
+        if _is_year(m) or text[s - 3:s - 1].isdigit():
+            return "year range"
+    nxt = word_after(folded, e)
+    reason = _after_reason(nxt)
+    if reason:
+        return reason
+    if _is_year(m) and not _counted_noun(nxt):
+        return "year"
+    if regex.match(r"[ \u00a0]*[-–][ \u00a0]*(19|20)\d\d", text[e:e + 8]) and _is_year(m):
+        return "year range"
+    return None
+
+
+def _is_year(m: NumberMatch) -> bool:
+    return m.surface.isdigit() and len(m.surface) == 4 and 1900 <= m.value <= 2100
+
+
+def _after_reason(nxt: str) -> str | None:
+    lex = lexicon()
+    best = phrase_at(nxt, 0, lex["after"].keys())
+    counted = phrase_at(nxt, 0, lex["counted"].keys())
+    if best and not (counted and len(counted) > len(best)):
+        return lex["after"][best]
+    return None
+
+
+def _counted_noun(nxt: str) -> str | None:
+    return phrase_at(nxt, 0, lexicon()["counted"].keys())
+
+
+RANK_BEFORE = ("xếp thứ", "đứng thứ", "xếp hạng", "đứng", "xếp", "hạng", "vị trí thứ", "vị trí",
+               "thứ hạng", "đứng vị trí thứ", "xếp vị trí thứ", "vươn lên thứ", "tụt xuống thứ",
+               "lên thứ", "xuống thứ", "đạt thứ")
+
+
+def _rank_before(folded: str, s: int) -> str | None:
+    return phrase_before(folded, s, RANK_BEFORE)
+
+
+# --------------------------------------------------------------------------- finding
+
+WORD_NUMBER_RE = regex.compile(
+    r"(?<![\p{L}\d])(?:(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|"
+    r"trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|linh|lẻ|phẩy)(?:[ \u00a0]+|(?![\p{L}\d])))+",
+)
+SINGLE_WORD_FIGURES = {"hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười"}
+
+
+def find_numbers(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:
+    """All numeric mentions in text[start:end], in order, each a candidate or excluded."""
+    out: list[NumberMatch] = []
+    for m in NUMBER_RE.finditer(text, start, end):
+        out.extend(_from_digits(text, folded, m))
+    out.extend(_from_words(text, folded, start, end))
+    out.extend(_zero_phrases(text, folded, start, end))
+    out.sort(key=lambda n: (n.start, -n.end))
+    _continue_lists(text, out)
+    # drop a candidate contained in an earlier (longer) one, e.g. a zero phrase's inner word
+    kept: list[NumberMatch] = []
+    for n in out:
+        if kept and n.start < kept[-1].end:
+            continue
+        kept.append(n)
+    return kept
+
+
+LIST_JOIN_RE = regex.compile(r"^[ \u00a0]*(?:,|và|hoặc|-|–)?[ \u00a0]*$")
+
+
+def _continue_lists(text: str, numbers: list[NumberMatch]) -> None:
+    """"mức độ 3, 4", "Tổ 1 và 2": a number listed right after an identifier is one too."""
+    for prev, cur in zip(numbers, numbers[1:]):
+        if (prev.excluded in ("identifier", "level") and cur.excluded is None and cur.form == "number"
+                and LIST_JOIN_RE.match(text[prev.end:cur.start])):
+            cur.excluded = prev.excluded
+
+
+def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
+    num = parse_numeral(m["num"])
+    s, e = m.start("num"), m.end()
+    if m["den"]:
+        den = parse_numeral(m["den"])
+        form = "percent" if m["den_pct"] else "ratio"
+        nm = NumberMatch(s, e, text[s:e], num, den, form)
+        if form == "percent":  # "95/98%" is unusual: keep it as two percents
+            nm = NumberMatch(s, m.end("num"), text[s:m.end("num")], num, None, "number")
+    elif m["range"]:
+        first = NumberMatch(s, m.end("num"), m["num"], num, None, "percent", approx="at_least")
+        s2 = m.start("num2")
+        second = NumberMatch(s2, e, text[s2:e], parse_numeral(m["num2"]), None, "percent", approx="at_most")
+        for n in (first, second):
+            n.excluded = exclusion(folded, n, text)
+        return [first, second]
+    elif m["pct"]:
+        nm = NumberMatch(s, e, text[s:e], num, None, "percent")
+    else:
+        e = m.end("num")
+        nm = NumberMatch(s, e, text[s:e], num, None, "number")
+    nm.excluded = exclusion(folded, nm, text)
+    return [nm]
+
+
+def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:
+    lex = _number_words()
+    out = []
+    for m in WORD_NUMBER_RE.finditer(folded, start, end):
+        s, e = m.start(), m.end()
+        while e > s and not folded[e - 1].isalpha():
+            e -= 1
+        words = folded[s:e].split()
+        # "năm" next to a year, "tư" in "đầu tư", "một cửa": only take word numbers that carry
+        # a counted noun and are not a single ambiguous word
+        if len(words) == 1 and words[0] not in SINGLE_WORD_FIGURES:
+            continue
+        value = parse_number_words(words)
+        if value is None:
+            continue
+        if phrase_before(folded, s, lex["vague"]):
+            continue
+        pct = regex.match(r"[ \u00a0]*phần[ \u00a0]+trăm", folded[e:e + 15])
+        nxt = word_after(folded, e)
+        if pct:
+            e += pct.end()
+            out.append(NumberMatch(s, e, text[s:e], value, None, "percent"))
+        elif _counted_noun(nxt) and not _after_reason(nxt):
+            out.append(NumberMatch(s, e, text[s:e], value, None, "words"))
+    return out
+
+
+def _zero_phrases(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:
+    """"không có hồ sơ nào quá hạn" -> a count of 0 spanning "không có hồ sơ nào"."""
+    lex = lexicon()
+    out = []
+    for neg in lex["negations"]:
+        for m in regex.finditer(rf"(?<!\p{{L}}){regex.escape(neg)}[ \u00a0]+", folded[:end], pos=start):
+            noun = phrase_at(folded, m.end(), lex["zero_nouns"])
+            if not noun:
+                continue
+            e = m.end() + len(noun)
+            nao = regex.match(r"[ \u00a0]+nào(?!\p{L})", folded[e:e + 6])
+            if nao:
+                e += nao.end()
+            out.append(NumberMatch(m.start(), e, text[m.start():e], 0, None, "zero"))
+    return out

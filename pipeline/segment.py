@@ -1,0 +1,141 @@
+"""Segmentation: paragraphs, sentences and (on demand) words, all as offsets into `text`.
+
+underthesea returns strings; `align` finds each piece back in the text in order, so every
+segment is a `(start, end)` pair with `text[start:end]` equal to the piece (modulo the
+whitespace underthesea may normalise inside it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .textkeys import fold
+
+PARAGRAPH_RE = regex.compile(r"[^\n]+")
+Span = tuple[int, int]
+
+
+@dataclass
+class Article:
+    """The shared, read-only context every extractor receives."""
+
+    text: str
+    body: Span
+    folded: str = ""  # fold(text): same length, lower case, one tone placement
+    paragraphs: list[Span] = field(default_factory=list)  # non-empty lines inside body
+    sentences: list[Span] = field(default_factory=list)  # inside body, in order
+    published: str | None = None  # ISO date of the article, for inferring omitted years
+    title: str | None = None
+
+    def sentence_of(self, pos: int) -> Span:
+        """The sentence containing offset `pos` (or the paragraph, or the body)."""
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return (s, e)
+        for s, e in self.paragraphs:
+            if s <= pos < e:
+                return (s, e)
+        return self.body
+
+    def paragraph_of(self, pos: int) -> Span:
+        for s, e in self.paragraphs:
+            if s <= pos < e:
+                return (s, e)
+        return self.body
+
+
+def align(text: str, pieces: list[str], start: int = 0) -> list[Span]:
+    """Offsets of `pieces` found in order in `text` from `start`.
+
+    Whitespace inside a piece may differ from the text (underthesea collapses runs), so the
+    search compares the pieces with whitespace removed."""
+    spans: list[Span] = []
+    pos = start
+    for piece in pieces:
+        core = "".join(piece.split())
+        if not core:
+            continue
+        # skip whitespace, then consume characters of `core` in order, ignoring whitespace
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        s = text.find(core[0], pos)
+        if s < 0:
+            break
+        i, j = s, 0
+        while i < len(text) and j < len(core):
+            if text[i] == core[j]:
+                j += 1
+            elif not text[i].isspace():
+                break
+            i += 1
+        if j < len(core):  # could not align: fall back to a plain find of the piece's first word
+            s2 = text.find(piece.split()[0], pos)
+            if s2 < 0:
+                break
+            s, i = s2, s2 + len(piece.split()[0])
+        spans.append((s, i))
+        pos = i
+    return spans
+
+
+def split_paragraphs(text: str, body: Span, skip: list[Span] = ()) -> list[Span]:
+    """Non-blank lines inside `body`, trimmed, leaving out the `skip` spans (page metadata)."""
+    s0, e0 = body
+    out = []
+    for m in PARAGRAPH_RE.finditer(text, s0, e0):
+        s, e = m.span()
+        if any(ks <= s < ke or s <= ks < e for ks, ke in skip):
+            continue
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def split_sentences(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Sentences via underthesea's sent_tokenize, paragraph by paragraph."""
+    from underthesea import sent_tokenize  # imported lazily: heavy, and not every caller needs it
+
+    out: list[Span] = []
+    for ps, pe in paragraphs:
+        para = text[ps:pe]
+        pieces = sent_tokenize(para)
+        spans = align(para, pieces)
+        if not spans:
+            out.append((ps, pe))
+            continue
+        # make sentences tile the paragraph so no character is left outside a sentence
+        for k, (s, e) in enumerate(spans):
+            s = 0 if k == 0 else s
+            e = len(para) if k == len(spans) - 1 else spans[k + 1][0]
+            while e > s and para[e - 1].isspace():
+                e -= 1
+            out.append((ps + s, ps + e))
+    return out
+
+
+def words(text: str, span: Span) -> list[Span]:
+    """Word spans (underthesea word_tokenize) inside `span`: only for the extractors that need
+    token boundaries, since tokenizing is the slowest step of the pipeline."""
+    from underthesea import word_tokenize
+
+    s0, e0 = span
+    return [(s0 + s, s0 + e) for s, e in align(text[s0:e0], word_tokenize(text[s0:e0]))]
+
+
+def segment(text: str, body: Span, published: str | None = None, title: str | None = None,
+            skip: list[Span] = ()) -> Article:
+    paragraphs = split_paragraphs(text, body, skip)
+    return Article(
+        text=text,
+        body=body,
+        folded=fold(text),
+        paragraphs=paragraphs,
+        sentences=split_sentences(text, paragraphs),
+        published=published,
+        title=title,
+    )

@@ -1,0 +1,79 @@
+"""Layout: title, published date lines, bylines and the body span."""
+import pytest
+
+from pipeline.layout import analyse, byline_name, is_date_line
+
+DATE_LINES = [
+    ("Publish date 12/09/2019 | 10:22  | View count: 2644", "2019-09-12"),
+    ("Cập nhật ngày: 16/10/2024 13:01:49", "2024-10-16"),
+    ("Thứ hai,  04/12/2023", "2023-12-04"),
+    ("Tin tức 23/04/2024 20:28", "2024-04-23"),
+    ("Thứ Năm, 12/9/2019, 10:22 (GMT+7)", "2019-09-12"),
+    ("Ngày đăng: 05/01/2022", "2022-01-05"),
+    ("22/06/2023 08:15", "2023-06-22"),
+]
+
+
+@pytest.mark.parametrize("line,iso", DATE_LINES)
+def test_date_lines(line, iso):
+    assert is_date_line(line)
+    text = f"Tiêu đề bài viết về cải cách hành chính\n{line}\nNội dung bài viết dài. Đoạn thứ hai của bài.\n"
+    assert analyse(text).published == iso
+
+
+@pytest.mark.parametrize("line", [
+    "Ngày 23/4, Đoàn giám sát số 1 của HĐND TP Hà Nội đã làm việc với huyện Phú Xuyên về việc thực hiện kỷ luật.",
+    "Sáng ngày 11/9; Đoàn giám sát của HĐND huyện đã có buổi giám sát kết quả thực hiện công tác cải cách hành chính.",
+])
+def test_prose_with_dates_is_not_a_date_line(line):
+    assert not is_date_line(line)
+
+
+@pytest.mark.parametrize("line,name", [
+    ("Dũng Chinh", "Dũng Chinh"), ("THANH HUYỀN", "THANH HUYỀN"),
+    ("Thanh Xuân – TTVHTT&TT huyện", "Thanh Xuân"), ("Minh Anh (TTXVN)", "Minh Anh"), ("T.L", "T.L"),
+])
+def test_bylines(line, name):
+    assert byline_name(line) == name
+
+
+@pytest.mark.parametrize("line", [
+    "Giải quyết công việc tại Bộ phận tiếp nhận.", "Bình luận", "Siết chặt kỷ luật, kỷ cương", "Theo",
+    "Năm 2024 có 100 hồ sơ",
+])
+def test_not_bylines(line):
+    assert byline_name(line) is None
+
+
+ARTICLE = """KINH TẾ - CHÍNH TRỊ
+
+Huyện tiếp nhận 2.065 hồ sơ
+Publish date 12/09/2019 | 10:22  | View count: 2644
+
+Bộ phận một cửa của huyện đã tiếp nhận 2.065 hồ sơ. Không có hồ sơ nào quá hạn.
+
+Đức Anh
+
+Thu Thảo
+
+Đọc thêm
+
+Bài khác có 300 hồ sơ
+
+Giấy phép xuất bản số 68/GP-BTTTT
+"""
+
+
+def test_article_layout():
+    page = analyse(ARTICLE)
+    assert page.title == "Huyện tiếp nhận 2.065 hồ sơ"
+    assert page.published == "2019-09-12"
+    assert page.authors == ["Đức Anh", "Thu Thảo"]
+    body = ARTICLE[slice(*page.body)]
+    assert body.startswith("Huyện tiếp nhận") and body.endswith("quá hạn.")
+    assert [ARTICLE[slice(*m)] for m in page.meta_lines] == ["Publish date 12/09/2019 | 10:22  | View count: 2644"]
+
+
+def test_given_metadata_wins():
+    page = analyse("Tiêu đề\n\nNội dung.", given_title="Khác", given_published="Thu, 02 Jan 2025 22:00:00 +0700")
+    assert page.title == "Khác" and page.published == "2025-01-02"

@@ -1,0 +1,139 @@
+"""Vietnamese numerals: value, span and exclusion of each number form (price-parser style)."""
+from dataclasses import dataclass
+
+import pytest
+
+from pipeline.numbers import find_numbers, parse_number_words, parse_numeral
+from pipeline.textkeys import fold
+from pipeline.figures import extract_figures
+from pipeline.segment import segment
+
+
+@dataclass
+class Example:
+    text: str
+    surface: str
+    value: float
+    form: str = "number"
+    denominator: float | None = None
+
+
+def candidates(text):
+    return [n for n in find_numbers(text, fold(text), 0, len(text)) if n.excluded is None]
+
+
+def only(text):
+    found = candidates(text)
+    assert len(found) == 1, [(n.surface, n.excluded) for n in find_numbers(text, fold(text), 0, len(text))]
+    n = found[0]
+    assert text[n.start:n.end] == n.surface
+    return n
+
+
+NUMERALS = [
+    ("2.065", 2065), ("42.503", 42503), ("1.140", 1140), ("0,58", 0.58), ("91,16", 91.16),
+    ("42 503", 42503), ("2065", 2065), ("1.234.567", 1234567), ("12,5", 12.5), ("1.000,25", 1000.25),
+]
+
+
+@pytest.mark.parametrize("s,value", NUMERALS)
+def test_parse_numeral(s, value):
+    assert parse_numeral(s) == pytest.approx(value)
+
+
+FORMS = {
+    "thousands_dot": [
+        Example("đã tiếp nhận 2.065 hồ sơ", "2.065", 2065),
+        Example("giải quyết 42.503 hồ sơ của công dân", "42.503", 42503),
+    ],
+    "decimal_comma": [
+        Example("chỉ có 0,58% hồ sơ", "0,58%", 0.58, "percent"),
+        Example("đạt 91,16%.", "91,16%", 91.16, "percent"),
+    ],
+    "spaced_groups": [Example("tiếp nhận 42 503 hồ sơ", "42 503", 42503)],
+    "plain": [Example("là: 2065 hồ sơ", "2065", 2065), Example("ban hành 52 quy trình", "52", 52)],
+    "percent": [
+        Example("đạt 100%", "100%", 100, "percent"),
+        Example("đạt 99,5 %", "99,5 %", 99.5, "percent"),
+        Example("đạt 80 phần trăm", "80 phần trăm", 80, "percent"),
+    ],
+    "ratio": [
+        Example("hoàn thành 22/24 nhiệm vụ", "22/24", 22, "ratio", 24),
+        Example("kiểm tra 9/9 xã", "9/9", 9, "ratio", 9),
+        Example("là 235/264 TTHC", "235/264", 235, "ratio", 264),
+    ],
+    "rank": [
+        Example("đứng 30/30 trong năm", "30/30", 30, "ratio", 30),
+        Example("xếp thứ 3/63 tỉnh", "3/63", 3, "ratio", 63),
+    ],
+    "words": [
+        Example("tiếp nhận hai nghìn hồ sơ", "hai nghìn", 2000, "words"),
+        Example("có một trăm hồ sơ", "một trăm", 100, "words"),
+        Example("đạt hai mươi mốt nghìn không trăm mười một hồ sơ", "hai mươi mốt nghìn không trăm mười một", 21011, "words"),
+    ],
+    "zero": [
+        Example("không có hồ sơ nào quá hạn", "không có hồ sơ nào", 0, "zero"),
+        Example("không có hồ sơ trễ hẹn", "không có hồ sơ", 0, "zero"),
+    ],
+}
+
+
+@pytest.mark.parametrize("ex", [e for group in FORMS.values() for e in group],
+                         ids=[f"{g}:{e.surface}" for g, group in FORMS.items() for e in group])
+def test_number_forms(ex):
+    n = only(ex.text)
+    assert n.surface == ex.surface
+    assert n.value == pytest.approx(ex.value)
+    assert n.form == ex.form
+    assert n.denominator == ex.denominator
+
+
+def test_range_dash_gives_two_percents():
+    text = "tỷ lệ đạt 95-98% hồ sơ"
+    found = candidates(text)
+    assert [(n.surface, n.value, n.approx) for n in found] == [("95", 95, "at_least"), ("98%", 98, "at_most")]
+
+
+NOT_FIGURES = {
+    "date": ["Sáng ngày 11/9, đoàn làm việc", "ngày 20/2/2024 của", "Sáng 9/3, Đoàn giám sát", "Ngày 15-3 , HĐND",
+             "hết tháng 6/2019", "ngày 29-12-2021"],
+    "year": ["trong năm 2018 có", "năm 2020, huyện", "giai đoạn 2021-2030 trên", "giai đoạn 2021 - 2030"],
+    "period": ["6 tháng đầu năm", "trong 3 năm qua"],
+    "document": ["Kế hoạch số 143 ngày", "Nghị quyết 60-NQ/TU ngày", "Kế hoạch số 249/KH-UBND",
+                 "Công văn số 1203 ngày", "Nghị định 61/2018/NĐ-CP"],
+    "service_level": ["dịch vụ công mức độ 3, 4", "trực tuyến mức độ 3,4", "mức 3, 4 được"],
+    "standard": ["tiêu chuẩn ISO 9001:2008 trong"],
+    "team_session": ["Tổ giám sát số 1 của", "Kỳ họp thứ 17, hôm nay"],
+    "descriptor": ["liên thông 4 cấp trên trục", "dùng chung 3 cấp của", "cơ chế 1 cửa, 1 cửa liên thông"],
+    "phone": ["Điện thoại: (0226) 3852.773 - 3853.342"],
+    "money": ["đạt 100 tỷ USD vào", "thu 5 triệu đồng"],
+    "duration": ["giảm 5 ngày làm thủ tục", "trong vòng 2 giờ"],
+    "multiplier": ["gấp 1,44 lần"],
+    "vague_words": ["hàng trăm ngàn hồ sơ", "một số thủ tục", "cơ chế một cửa"],
+    "code_version": ["phiên bản 2.0", "đường dây 500kV mạch 3", "COVID-19", "Quận 3 có"],
+}
+
+
+@pytest.mark.parametrize("text", [t for group in NOT_FIGURES.values() for t in group],
+                         ids=[f"{g}:{t}" for g, group in NOT_FIGURES.items() for t in group])
+def test_not_figures(text):
+    article = segment(text, (0, len(text)))
+    assert [f["surface"] for f in extract_figures(article, [])] == []
+
+
+WORDS = [
+    (["hai", "nghìn"], 2000), (["một", "trăm"], 100), (["mười", "hai"], 12), (["hai", "mươi", "mốt"], 21),
+    (["hai", "mươi", "mốt", "nghìn", "không", "trăm", "mười", "một"], 21011), (["ba", "trăm", "linh", "năm"], 305),
+    (["mười", "hai", "phẩy", "năm"], 12.5), (["năm", "mươi", "lăm"], 55), (["một", "triệu", "hai", "trăm", "nghìn"], 1200000),
+    (["bốn", "mươi", "tư"], 44),
+]
+
+
+@pytest.mark.parametrize("words,value", WORDS, ids=[" ".join(w) for w, _ in WORDS])
+def test_parse_number_words(words, value):
+    assert parse_number_words(words) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("words", [["hồ", "sơ"], ["mươi"], ["hai", "ba"]])
+def test_parse_number_words_rejects(words):
+    assert parse_number_words(words) is None

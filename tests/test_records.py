@@ -1,0 +1,60 @@
+"""Records against the JSON Schema and SCHEMA.md's invariants; extracted/ is up to date."""
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, SHARED, assert_spans, read_jsonl
+from pipeline.batch import process
+from pipeline.ingest import iter_articles
+
+
+@pytest.fixture(scope="session")
+def validator():
+    schema = json.loads(resources.files("pipeline").joinpath("schema/record.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+@pytest.fixture(scope="session")
+def corpus_records():
+    return [obj for kind, obj in map(process, iter_articles([str(ROOT / "corpus")])) if kind == "record"]
+
+
+@pytest.fixture(scope="session")
+def dev_records(shared_dir):
+    return [obj for kind, obj in map(process, iter_articles([str(shared_dir / "corpus-real" / "dev.jsonl")]))
+            if kind == "record"]
+
+
+def test_corpus_gives_five_valid_records(corpus_records, validator):
+    assert len(corpus_records) == 5
+    for rec in corpus_records:
+        validator.validate(rec)
+        assert_spans(rec)
+
+
+def test_dev_records_valid(dev_records, validator):
+    assert len(dev_records) == 108
+    for rec in dev_records:
+        validator.validate(rec)
+        assert_spans(rec)
+        assert [f["id"] for f in rec["figures"]] == [f"f{i}" for i in range(1, len(rec["figures"]) + 1)]
+        unit_ids = {u["id"] for u in rec["units"]}
+        for f in rec["figures"]:
+            assert f["subject"]["unit"] is None or f["subject"]["unit"] in unit_ids
+        bs, be = rec["body"]
+        for f in rec["figures"]:
+            assert bs <= f["span"][0] and f["span"][1] <= be
+
+
+def test_extracted_matches_a_fresh_run(tmp_path):
+    """The README's run command regenerates extracted/ byte for byte."""
+    from test_cli import cchc
+
+    res = cchc("extract", "corpus", "-o", str(tmp_path))
+    assert res.returncode == 0, res.stderr
+    fresh = (tmp_path / "records.jsonl").read_bytes()
+    assert fresh == (ROOT / "extracted" / "records.jsonl").read_bytes(), \
+        "extracted/records.jsonl is stale: rerun `cchc extract corpus -o extracted`"
