@@ -179,7 +179,7 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
 def counted_noun(article: Article, pos: int) -> tuple[str, str, Span] | None:
     """(object, noun as written, span) for the counted noun starting after `pos`."""
     folded = article.folded
-    m = regex.match(r"[ \u00a0]*", folded[pos:pos + 5])
+    m = regex.match(r"[ \u00a0]*(?:(?:các|những|tổng số|số)[ \u00a0]+)?", folded[pos:pos + 16])
     start = pos + m.end()
     phrase = phrase_at(folded, start, number_lexicon()["counted"].keys())
     if not phrase:
@@ -329,7 +329,11 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     if kind_den is None:
         return None
     kind, den = kind_den
-    own = counted_noun(article, num.end)
+    noun_pos = num.end
+    if num.approx == "at_least":  # "65.000-70.000 hồ sơ": the noun follows the range's end
+        rest = regex.match(r"[ \u00a0]?[-–][ \u00a0]?[\d.,]+", text[num.end:num.end + 20])
+        noun_pos += rest.end() if rest else 0
+    own = counted_noun(article, noun_pos)
     if kind == "count" and num.form == "number" and own is None:
         own = _noun_before_copula(article, sent, num)
         if own is None:

@@ -38,6 +38,16 @@ _NAME_WORD = r"(?:\p{Lu}\.)*\p{Lu}[\p{Ll}\p{Lu}]*\.?"
 BYLINE_NAME_RE = regex.compile(rf"^{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}}$")
 
 
+# "... kiểm tra. T.L", "... vật chất). Công Thành", "... ch. Chu Thanh Vân (TTXVN)",
+# "... phẩm. Hải An - Ngọc An": a byline glued after the last sentence of the last line
+TRAILING_BYLINE_RE = regex.compile(
+    rf"""(?<=[\p{{Ll}}\d)”"][.!?…]|[.!?…][”"])[ \u00a0]+
+    (?P<name>{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}}(?:[ \u00a0]+[-–][ \u00a0]+{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}})*)
+    (?:[ \u00a0]*\([^()\n]{{1,30}}\))?[ \u00a0]*[-–]?[ \u00a0]*$""",
+    regex.VERBOSE,
+)
+
+
 @dataclass
 class Layout:
     title: str | None
@@ -164,4 +174,13 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
     if last <= first:
         warnings.append("no body found")
     body = (lines[first][0], lines[max(first, last - 1)][1])
+    if not authors and last - 1 > first:
+        # some crawls glue the byline to the last paragraph: "... kiểm tra. T.L"
+        trailing = TRAILING_BYLINE_RE.search(text, body[0], body[1])
+        names = [byline_name(n) for n in regex.split(r"[ \u00a0]+[-–][ \u00a0]+", trailing["name"])] if trailing else []
+        if names and all(n and len(n) >= 3 for n in names):
+            authors = names
+            body = (body[0], trailing.start("name"))
+            while body[1] > body[0] and text[body[1] - 1].isspace():
+                body = (body[0], body[1] - 1)
     return Layout(title, published, authors, body, meta_lines, warnings)

@@ -16,7 +16,8 @@ from .resources import load_yaml
 from .textkeys import key
 
 # A number as written: "42.503", "2.065", "0,58", "91,16", "42 503", "2065", "1,5".
-NUMERAL = r"""(?:\d{1,3}(?:\.\d{3})+(?:,\d+)? | \d{1,3}(?:[ \u00a0]\d{3})+(?![\d.,]\d) | \d+(?:,\d+)?)"""
+NUMERAL = r"""(?:\d{1,3}(?:\.\d{3})+(?:,\d+)? | \d{1,3}(?:[ \u00a0]\d{3})+(?![\d.,]\d) | \d+(?:,\d+)?
+             | \d{1,3}\.\d{1,2}(?=[ \u00a0]?%))"""  # last: "54.9%", a decimal point only before "%"
 NUMBER_RE = regex.compile(
     rf"""(?<![\p{{L}}\d.,/\-:]|\d[.,])                      # not inside a word, code or version
     (?P<num>{NUMERAL})
@@ -24,7 +25,7 @@ NUMBER_RE = regex.compile(
         (?P<pct>\s?(?:%|phần\s+trăm))                       # 91,16%  99,5 %  50 phần trăm
       | \s?/\s?(?P<den>{NUMERAL})(?![\d/]|[.,]\d|\s?/)    # 22/24  235/264  88,35/100
         (?P<den_pct>\s?%)?
-      | (?P<range>\s?[-–]\s?)(?P<num2>{NUMERAL})(?P<pct2>\s?%)  # 95-98%
+      | (?P<range>\s?[-–]\s?)(?P<num2>{NUMERAL})(?P<pct2>\s?%)?  # 95-98%, 65.000-70.000 hồ sơ
     )?
     (?![\d\p{{L}}]|[.,]\d|/\p{{L}}|-\p{{L}})                # not "2.0", "500kV", "249/KH", "60-NQ"
     """,
@@ -48,8 +49,11 @@ class NumberMatch:
 # --------------------------------------------------------------------------- parsing
 
 def parse_numeral(s: str) -> float:
-    """Vietnamese numeral -> number: "2.065" = 2065, "0,58" = 0.58, "42 503" = 42503."""
+    """Vietnamese numeral -> number: "2.065" = 2065, "0,58" = 0.58, "42 503" = 42503; a dot
+    followed by one or two digits is a decimal point ("54.9" = 54.9: only before "%")."""
     s = s.replace("\u00a0", " ").replace(" ", "")
+    if regex.fullmatch(r"\d{1,3}\.\d{1,2}", s):
+        return float(s)
     if "," in s:
         whole, frac = s.rsplit(",", 1)
         return float(whole.replace(".", "") + "." + frac)
@@ -195,6 +199,8 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         if DATE_AFTER_RE.match(text[e:e + 6]) and text[e:e + 1] in "/-.":
             return "date"
         nxt = word_after(folded, e)
+        if _after_reason(nxt) == "time":
+            return "time"  # "24/24 giờ", "7/7 ngày"
         if den and den <= 12 and num <= 31 and not _counted_noun(nxt) and not _rank_before(folded, s):
             if not m.surface.endswith("%") and not regex.match(r"\s*(điểm|%)", nxt):
                 return "date"  # a day/month with no counted noun after it: "9/3"
@@ -214,9 +220,8 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
             return "year"
         if before not in YEAR_CUE_BEFORE:
             return "identifier"  # "mức độ 3", "Tổ giám sát số 1", "Kỳ họp thứ 17", "Quận 3"
-    if text[s - 2:s] in ("/ ", "- ") or text[s - 1:s] in ("-", "–"):
-        if _is_year(m) or text[s - 3:s - 1].isdigit():
-            return "year range"
+    if (text[s - 2:s] in ("/ ", "- ", "– ") or text[s - 1:s] in ("-", "–")) and _is_year(m):
+        return "year range"
     nxt = word_after(folded, e)
     reason = _after_reason(nxt)
     if reason:
@@ -272,6 +277,7 @@ def find_numbers(text: str, folded: str, start: int, end: int) -> list[NumberMat
     out.extend(_zero_phrases(text, folded, start, end))
     out.sort(key=lambda n: (n.start, -n.end))
     _continue_lists(text, out)
+    _percent_ranges(text, out)
     # drop a candidate contained in an earlier (longer) one, e.g. a zero phrase's inner word
     kept: list[NumberMatch] = []
     for n in out:
@@ -282,6 +288,19 @@ def find_numbers(text: str, folded: str, start: int, end: int) -> list[NumberMat
 
 
 LIST_JOIN_RE = regex.compile(r"^[ \u00a0]*(?:,|và|hoặc|-|–)?[ \u00a0]*$")
+
+
+RANGE_TO_RE = regex.compile(r"^[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:dưới|hơn|trên)?[ \u00a0]*$")
+
+
+def _percent_ranges(text: str, numbers: list[NumberMatch]) -> None:
+    """"từ 10 đến 15%", "10 - 15%": the first end of a range of percentages is a percentage."""
+    for prev, cur in zip(numbers, numbers[1:]):
+        if prev.form == "number" and cur.form == "percent" and RANGE_TO_RE.match(text[prev.end:cur.start]):
+            prev.form = "percent"
+            if prev.excluded in ("identifier",):
+                continue
+            prev.excluded = None
 
 
 def _continue_lists(text: str, numbers: list[NumberMatch]) -> None:
@@ -302,11 +321,18 @@ def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
         if form == "percent":  # "95/98%" is unusual: keep it as two percents
             nm = NumberMatch(s, m.end("num"), text[s:m.end("num")], num, None, "number")
     elif m["range"]:
-        first = NumberMatch(s, m.end("num"), m["num"], num, None, "percent", approx="at_least")
+        form = "percent" if m["pct2"] else "number"
+        first = NumberMatch(s, m.end("num"), m["num"], num, None, form, approx="at_least")
         s2 = m.start("num2")
-        second = NumberMatch(s2, e, text[s2:e], parse_numeral(m["num2"]), None, "percent", approx="at_most")
-        for n in (first, second):
-            n.excluded = exclusion(folded, n, text)
+        second = NumberMatch(s2, e, text[s2:e], parse_numeral(m["num2"]), None, form, approx="at_most")
+        second.excluded = exclusion(folded, second, text)
+        if form == "percent":
+            first.excluded = exclusion(folded, first, text)
+        elif len(m["num"]) < 4 and len(m["num2"]) < 4 or _is_year(first):
+            # "15-3", "2021-2030": dates and years, not ranges
+            first.excluded = second.excluded = "date or year range"
+        else:
+            first.excluded = second.excluded  # "65.000-70.000 hồ sơ": the noun follows the second
         return [first, second]
     elif m["pct"]:
         nm = NumberMatch(s, e, text[s:e], num, None, "percent")

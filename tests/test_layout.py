@@ -77,3 +77,25 @@ def test_article_layout():
 def test_given_metadata_wins():
     page = analyse("Tiêu đề\n\nNội dung.", given_title="Khác", given_published="Thu, 02 Jan 2025 22:00:00 +0700")
     assert page.title == "Khác" and page.published == "2025-01-02"
+
+
+@pytest.mark.parametrize("last,authors,end", [
+    ("Hồ sơ được trả đúng hạn, qua thanh tra, kiểm tra. T.L", ["T.L"], "kiểm tra."),
+    ("Nâng cao cơ sở vật chất (về nhân lực). Công Thành", ["Công Thành"], "nhân lực)."),
+    ("Ứng dụng tương thích. Chu Thanh Vân (TTXVN)", ["Chu Thanh Vân"], "tương thích."),
+    ("Vệ sinh an toàn thực phẩm. Hải An - Ngọc An", ["Hải An", "Ngọc An"], "thực phẩm."),
+])
+def test_byline_glued_to_last_paragraph(last, authors, end):
+    text = f"Tiêu đề bài viết\n\nĐoạn mở đầu của bài viết.\n{last}"
+    page = analyse(text)
+    assert page.authors == authors
+    assert text[slice(*page.body)].endswith(end)
+
+
+@pytest.mark.parametrize("last", [
+    "Giải quyết thủ tục tại Trung tâm Hành chính công tỉnh Hậu Giang - Ảnh : H.C .",
+    "Người dân làm thủ tục tại bộ phận một cửa quận 1 - Ảnh : TỰ TRUNG",
+    "Hội nghị diễn ra tại Hà Nội. Xem nội dung ở đây P.V",
+])
+def test_photo_credits_are_not_bylines(last):
+    assert analyse(f"Tiêu đề\n\nĐoạn một.\n{last}").authors == []
