@@ -295,7 +295,8 @@ def choose_subject(refs: list[UnitRef], sent: Span, pos: int, text: str) -> dict
     in_sentence = [r for r in refs if sent[0] <= r.start < pos]
     chosen = in_sentence[0] if in_sentence else None
     if chosen is None:
-        earlier = [r for r in refs if r.start < sent[0]]
+        # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn"
+        earlier = [r for r in refs if r.start < sent[0] and r.unit_id is not None]
         chosen = earlier[-1] if earlier else None
     if chosen is None:
         return {"unit": None, "aggregate": None, "text": None}

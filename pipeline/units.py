@@ -1,0 +1,652 @@
+"""Administrative units named in an article, linked to the register (pipeline/gazetteer.py).
+
+Mentions, in the order they are looked for:
+1. typed: a type word and a capitalised name ("xã Chuyên Mỹ", "TP.HCM", "Quận 1", "HUYỆN TÂN
+   HỒNG"); names after the same type word that follow by coordination keep the type ("xã
+   Chuyên Mỹ và Thụy Phú"); a higher-level unit right after, as in "xã An Phước (huyện Tân
+   Hồng)" or "xã X, huyện Y", is the explicit parent; organs ("Huyện ủy Tân Hồng") mention
+   their unit.
+2. bare: a province name standing alone as a place ("Đà Nẵng dẫn đầu"), and a name already
+   typed elsewhere in the article ("Thụy Phú" after "xã Thụy Phú"), unless it is part of a
+   person's or an organisation's name.
+Then one unit per distinct unit (same level and name), linked to one register entry by the
+context of the article: explicit parents, the other units named, coordinated siblings.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from .gazetteer import TYPE_LEVEL, Entry, former, gazetteer, lookup, name_key
+from .resources import load_yaml
+from .segment import Article, Span
+from .textkeys import fold, normalize_tones
+
+RANK = {"commune": 0, "district": 1, "province": 2}
+SP = r"[ \t\u00a0]"
+TOKEN_RE = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)*|\d+")
+SEP_RE = regex.compile(rf"{SP}*[-\u2013]{SP}*|{SP}+")
+COORD_RE = regex.compile(rf"{SP}*[,;]{SP}*(?:và{SP}+)?|{SP}+(?:và|hoặc|cùng){SP}+")
+PARENT_GAP_RE = regex.compile(rf"{SP}*(?:[,(\-\u2013]|thuộc|của){SP}*")
+NEXT_WORD_RE = regex.compile(rf"{SP}+(\p{{L}}+|\d+)")
+GAP_RE = regex.compile(rf"{SP}*:?{SP}*")  # between a type word and its name
+CLAUSE_END_RE = regex.compile(rf"[.!?:;\"\u201c\u201d(\[\-\u2013\u2014\u2022*…]{SP}*$")
+CAPS_NAME_MIN = 2  # an all-caps token of this length or more is an acronym ("UBND") in running text
+FREE_NAME_MAX = 3  # an unregistered commune name runs at most this many syllables
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    kind: str  # "title" ("Chuyên"), "caps" ("UBND", "HỒNG"), "num" ("12")
+    dash_before: bool = False
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    level: str
+    key: str  # unit identity within the level: name_key, or "#code" for a province
+    name: str  # the name as written
+    type: str | None  # None for a bare mention
+    entry: Entry | None = None  # a province resolved by name or alias
+    parent: tuple[str, str] | None = None
+    group: int | None = None  # coordination group
+    weak: bool = False  # a coordinated name only kept if typed elsewhere in the article
+
+
+@dataclass
+class Unit:
+    level: str
+    name: str
+    type: str | None = None
+    entry: Entry | None = None
+    mentions: list[Span] = field(default_factory=list)
+    parents: set[tuple[str, str]] = field(default_factory=set)
+    groups: set[int] = field(default_factory=set)
+    candidates: list[Entry] = field(default_factory=list)
+    top: list[Entry] = field(default_factory=list)  # best candidates when none could be chosen
+    fitting: int = 0  # candidates left after the explicit parents
+    district: str | None = None
+    province: str | None = None
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def _alternation(phrases) -> str:
+    """Folded phrases as a regex alternation, longest first, spaces matching any blank run."""
+    keys = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(regex.escape(k).replace(r"\ ", f"{SP}+") for k in keys)
+
+
+@functools.cache
+def _lexicon() -> dict:
+    types = load_yaml("unit_types.yml")
+    context = load_yaml("unit_context.yml")
+    aliases = load_yaml("province_aliases.yml")
+    word_end = r"(?![\p{L}\d])"
+    all_types = {**types["types"], **types["abbreviations"]}
+    dotted = [w for w in all_types if w.endswith(".")]
+    plain = [w for w in all_types if not w.endswith(".")]
+    not_place_before = context["org_heads"] + context["person_before"] + context["street_words"]
+    type_re = regex.compile(
+        rf"(?<![\p{{L}}\d])(?:(?P<organ>{_alternation(types['organs'])}){word_end}"
+        rf"|(?P<typed>{_alternation(aliases['typed'])}){word_end}"
+        rf"|(?P<type>{_alternation(dotted)}|(?:{_alternation(plain)}){word_end}))")
+    return {
+        "type_re": type_re,
+        "types": {fold(k): v for k, v in all_types.items()},
+        "abbreviations": {fold(k) for k in types["abbreviations"]},
+        "organs": {_blank_key(k): v for k, v in types["organs"].items()},
+        "typed": {_blank_key(k): v for k, v in aliases["typed"].items()},
+        "not_after": {fold(w) for w in types["not_after_type"]},
+        "not_before_re": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alternation(types['not_before_type'])}){SP}+$"),
+        "before_re": regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(not_place_before)}){SP}+$"),
+        "org_head_re": regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(context['org_heads'])})(?![\p{{L}}])"),
+        "place_words": {fold(w) for w in context["place_words"]},
+        "not_bare": {name_key(n) for n in aliases["not_bare"]},
+    }
+
+
+def _blank_key(s: str) -> str:
+    return " ".join(fold(s).split())
+
+
+@functools.cache
+def _province_re() -> regex.Pattern:
+    """Every province name and alias that may stand alone as a place."""
+    names = gazetteer().province_names() - _lexicon()["not_bare"]
+    parts = []
+    for k in sorted(names, key=len, reverse=True):
+        words = [regex.escape(w) for w in regex.split(r"[ -]", k)]
+        seps = regex.findall(r"[ -]", k)
+        pat = words[0]
+        for sep, w in zip(seps, words[1:]):
+            pat += (rf"{SP}*[-\u2013]{SP}*" if sep == "-" else f"{SP}+") + w
+        parts.append(pat)
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{'|'.join(parts)})(?![\p{{L}}\d])")
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _kind(tok: str) -> str | None:
+    if tok.isdigit():
+        return "num"
+    if not tok[0].isupper():
+        return None
+    letters = [c for c in tok if c.isalpha()]
+    return "caps" if len(letters) >= CAPS_NAME_MIN and tok == tok.upper() else "title"
+
+
+def _tokens(text: str, pos: int, limit: int, max_n: int = 6) -> list[Token]:
+    """The capitalised (or numeric) words from `pos`, joined by blanks or dashes."""
+    out: list[Token] = []
+    dash = False
+    while len(out) < max_n:
+        m = TOKEN_RE.match(text, pos, limit)
+        if not m:
+            break
+        kind = _kind(m.group())
+        if kind is None:
+            break
+        out.append(Token(m.start(), m.end(), kind, dash))
+        sep = SEP_RE.match(text, m.end(), limit)
+        if not sep:
+            break
+        dash = not sep.group().isspace()
+        pos = sep.end()
+    return out
+
+
+def _register_level(name: str, levels: tuple[str, ...]) -> tuple[str, Entry | None] | None:
+    """The first of `levels` where the register knows `name` (province entries returned)."""
+    for level in levels:
+        found = lookup(level, name)
+        if found:
+            return level, found[0] if level == "province" else None
+    return None
+
+
+def _levels_for(utype: str, name: str) -> tuple[str, ...]:
+    if utype == "thành phố":
+        prov = lookup("province", name)
+        if prov and prov[0].type == "thành phố":
+            return ("province",)  # the five centrally-run cities (and Huế)
+        return ("district", "province")
+    return (TYPE_LEVEL[utype],)
+
+
+def _read_name(text: str, tokens: list[Token], utype: str, free: bool):
+    """(number of tokens, level, province entry) of the name the tokens start with, or None.
+
+    The longest prefix the register knows wins ("Phú Xuyên" in "huyện Phú Xuyên Lê Văn
+    Bính"), then a former name the register records; for communes, a capitalised name the
+    register does not know (merged before 2025) is accepted as it is written."""
+    numbered = tokens[0].kind == "num"
+    if numbered and utype not in ("quận", "phường"):
+        return None
+    free = free and TYPE_LEVEL[utype] == "commune"
+    n = 0  # capitalised syllables of a name written as such
+    for tok in tokens:
+        if tok.kind != "title" or tok.dash_before:
+            break
+        n += 1
+    for k in range(1 if numbered else len(tokens), 0, -1):
+        name = text[tokens[0].start:tokens[k - 1].end]
+        levels = _levels_for(utype, name)
+        hit = _register_level(name, levels)
+        if hit and free and n == k + 1:
+            return n, "commune", None  # "xã Vạn Phúc Thượng" is not "xã Vạn Phúc"
+        if hit:
+            return k, hit[0], hit[1]
+        if len(name_key(name)) >= 4 and any(former(level, name) for level in levels):
+            return k, levels[0], None
+    if not free:
+        return None
+    if numbered:
+        return 1, "commune", None
+    if n < 2:
+        return None
+    # a longer run is a name followed by a person's: "xã Thụy Phú Nguyễn Văn A"
+    return (n if n <= FREE_NAME_MAX else 2), "commune", None
+
+
+def _canonical(name: str) -> str:
+    """Tone placement normalised, each syllable capitalised ("THỤY PHÚ" -> "Thụy Phú")."""
+    name = normalize_tones(" ".join(name.split()))
+    return regex.sub(r"\p{L}+", lambda m: m.group()[0].upper() + m.group()[1:].lower()
+                     if not regex.fullmatch(r"[IVX]+", m.group()) else m.group(), name)
+
+
+def _unit_key(level: str, name: str, entry: Entry | None, utype: str | None = None) -> str:
+    """Identity of a unit within its level: the province code, else the name, plus the type
+    when the register has two units of that name at the level ("huyện Hồng Ngự" and "thành
+    phố Hồng Ngự"). One type alone is not split: "huyện Kim Bảng" is "Thị xã Kim Bảng"."""
+    if level == "province" and entry:
+        return f"#{entry.code}"
+    k = name_key(name)
+    if utype:
+        types = {e.type for e in lookup(level, name)}
+        if utype in types and len(types) > 1:
+            return f"{k}|{utype}"
+    return k
+
+
+# --------------------------------------------------------------------------- typed mentions
+
+
+def _typed_mentions(text: str, folded: str, ps: int, pe: int, groups: list[int]) -> list[Mention]:
+    out: list[Mention] = []
+    cursor = ps
+    tail: list[Mention] = []  # the last group of same-level mentions, which a parent may follow
+    for m in _lexicon()["type_re"].finditer(folded, ps, pe):
+        if m.start() < cursor:
+            continue
+        made = _typed_at(text, folded, m, pe, groups)
+        if not made:
+            continue
+        # "xã X (huyện Y)", "xã X, huyện Y", "xã X thuộc huyện Y": Y is the parent of the group
+        first = made[0]
+        if (tail and RANK[first.level] > RANK[tail[0].level]
+                and PARENT_GAP_RE.fullmatch(folded, tail[-1].end, first.start)):
+            for child in tail:
+                child.parent = child.parent or (first.level, first.key)
+        out.extend(made)
+        tail = [x for x in made if x.level == made[-1].level]
+        cursor = made[-1].end
+    return out
+
+
+def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Mention]:
+    """The mention(s) a type-word match starts: the typed one and its coordinated siblings."""
+    lex = _lexicon()
+    if m.group("typed"):
+        utype = lex["typed"][_blank_key(m.group("typed"))]
+        entry = lookup("province", m.group("typed"))[0]
+        return [Mention(m.start(), m.end(), "province", _unit_key("province", "", entry),
+                        entry.name, utype, entry)]
+    if m.group("organ"):
+        utype, name_only = lex["organs"][_blank_key(m.group("organ"))], True
+    else:
+        utype, name_only = lex["types"][" ".join(m.group("type").split())], False
+        if lex["not_before_re"].search(folded, max(0, m.start() - 20), m.start()):
+            return []
+    gap = GAP_RE.match(text, m.end(), pe)
+    if gap.end() == m.end() and not m.group().endswith("."):
+        return []  # "xã," "huyện." : no name
+    tokens = _tokens(text, gap.end(), pe)
+    if not tokens or fold(text[tokens[0].start:tokens[0].end]) in lex["not_after"]:
+        return []
+    # an all-caps type word ("XÃ") means a headline: only names the register knows
+    letters = regex.sub(r"\P{L}", "", text[m.start():m.end()])
+    headline = len(letters) >= 2 and letters.isupper()
+    abbreviated = m.group("type") is not None and _blank_key(m.group("type")) in lex["abbreviations"]
+    read = _read_name(text, tokens, utype, free=not (headline or abbreviated))
+    if read is None:
+        return []
+    k, level, entry = read
+    ns, ne = tokens[0].start, tokens[k - 1].end
+    name = text[ns:ne]
+    if abbreviated and len(name) < 2:
+        return []  # "P.V": an initial
+    groups[0] += 1
+    first = Mention(ns if name_only else m.start(), ne, level, _unit_key(level, name, entry, utype),
+                    name, utype, entry, group=groups[0])
+    return [first, *_coordinated(text, folded, first, pe, headline)]
+
+
+def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool) -> list[Mention]:
+    """Names after "xã A" joined by "," / "và" that keep its type: "xã A, B và C"."""
+    out: list[Mention] = []
+    prev = first
+    while True:
+        c = COORD_RE.match(folded, prev.end, pe)
+        if not c or _lexicon()["type_re"].match(folded, c.end(), pe):
+            break
+        tokens = _tokens(text, c.end(), pe)
+        if not tokens:
+            break
+        parent = _bare_parent(text, tokens, first)
+        if parent is not None and "," in c.group():
+            first_parent = (parent.level, parent.key)
+            for x in [first, *out]:
+                x.parent = x.parent or first_parent
+            out.append(parent)
+            break
+        read = _read_name(text, tokens, first.type, free=not headline)
+        if read is None:
+            break
+        k, level, entry = read
+        if level != first.level:
+            break
+        ns, ne = tokens[0].start, tokens[k - 1].end
+        name = text[ns:ne]
+        weak = not lookup(level, name) and not former(level, name)
+        prev = Mention(ns, ne, level, _unit_key(level, name, entry, first.type), name, first.type,
+                       entry, group=first.group, weak=weak)
+        out.append(prev)
+    return out
+
+
+def _bare_parent(text: str, tokens: list[Token], child: Mention) -> Mention | None:
+    """"xã An Phước, Tân Hồng": a name after a comma that is the district (or province) of one
+    of the child's candidates is its parent, not a sibling."""
+    kids = lookup(child.level, child.name)
+    for k in range(len(tokens), 0, -1):
+        name = text[tokens[0].start:tokens[k - 1].end]
+        if RANK[child.level] < RANK["district"]:
+            for d in lookup("district", name):
+                if any(kid.district_code == d.code for kid in kids):
+                    return Mention(tokens[0].start, tokens[k - 1].end, "district",
+                                   _unit_key("district", name, None, d.type), name, None)
+        for p in lookup("province", name):
+            if any(kid.province_code == p.code for kid in kids):
+                return Mention(tokens[0].start, tokens[k - 1].end, "province",
+                               _unit_key("province", name, p), name, None, p)
+    return None
+
+
+# --------------------------------------------------------------------------- bare mentions
+
+
+def _prev_token(text: str, start: int, ps: int) -> tuple[int, int] | None:
+    """The word right before `start` when only blanks separate them."""
+    m = regex.search(rf"(\p{{L}}+(?:['\u2019]\p{{L}}+)*|\d+){SP}+$", text[max(ps, start - 40):start])
+    if not m:
+        return None
+    off = max(ps, start - 40)
+    return off + m.start(1), off + m.end(1)
+
+
+def _inside_org(text: str, folded: str, s: int, ps: int, max_words: int = 6) -> bool:
+    """A capitalised organisation head a few words before `s` in the same clause, with no place
+    word between: "Sở Giao thông vận tải [Hà Nội]"."""
+    lex = _lexicon()
+    start = max(ps, s - 80)
+    clause = regex.split(r"[^\p{L}\d \t\u00a0'\u2019&]", folded[start:s])[-1]
+    offset = s - len(clause)
+    words = list(regex.finditer(r"\S+", clause))[-max_words:]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].group() in lex["place_words"]:
+            words = words[i + 1:]
+            break
+    if not words:
+        return False
+    for m in lex["org_head_re"].finditer(folded, offset + words[0].start(), s):
+        if text[m.start()].isupper():
+            return True
+    return False
+
+
+def _is_bare_place(text: str, folded: str, s: int, e: int, ps: int, pe: int) -> bool:
+    """A capitalised name standing alone: not all caps, not inside a run of capitalised words
+    (a person, "Thái Bình Dương"), not after an organisation head or a person's title."""
+    words = regex.findall(r"\p{L}+", text[s:e])
+    if not all(w[0].isupper() for w in words) or all(w.isupper() for w in words):
+        return False
+    nxt = NEXT_WORD_RE.match(text, e, pe)
+    if nxt and _kind(nxt.group(1)) in ("title", "caps"):
+        return False
+    if _lexicon()["before_re"].search(folded, max(ps, s - 40), s) or _inside_org(text, folded, s, ps):
+        return False
+    prev = _prev_token(text, s, ps)
+    if prev and _kind(text[prev[0]:prev[1]]) in ("title", "caps"):
+        # "Tại Đà Nẵng" is fine; "Cục Thuế Hà Nội", "Nguyễn Thái Bình" are not
+        before = text[ps:prev[0]]
+        return not before.strip() or bool(CLAUSE_END_RE.search(before))
+    return True
+
+
+def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mention]) -> list[Mention]:
+    lex = _lexicon()
+    taken = sorted((m.start, m.end) for m in typed)
+    by_name: dict[str, set[tuple[str, str]]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for m in typed:
+        if m.weak or m.level == "province":
+            continue
+        k = name_key(m.name)
+        if len(k.split()) >= 2 and k not in lex["not_bare"]:
+            by_name.setdefault(k, set()).add((m.level, m.key))
+            names[(m.level, m.key)] = m.name
+    known_re = (regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternation(by_name)})(?![\p{{L}}\d])")
+                if by_name else None)
+    out: list[Mention] = []
+    for ps, pe in spans:
+        found = [(x.start(), x.end(), "province") for x in _province_re().finditer(folded, ps, pe)]
+        if known_re:
+            found += [(x.start(), x.end(), "known") for x in known_re.finditer(folded, ps, pe)]
+        for s, e, how in sorted(found, key=lambda f: (f[0], -f[1])):
+            if any(ts < e and s < te for ts, te in taken):
+                continue
+            if not _is_bare_place(text, folded, s, e, ps, pe):
+                continue
+            name = text[s:e]
+            if how == "province":
+                entry = lookup("province", name)[0]
+                mention = Mention(s, e, "province", _unit_key("province", name, entry), name,
+                                  None, entry)
+            else:
+                owners = by_name.get(name_key(name), set())
+                if len(owners) != 1:
+                    continue  # the same name at two levels: no way to tell which
+                level, ukey = next(iter(owners))
+                mention = Mention(s, e, level, ukey, names[(level, ukey)], None)
+            out.append(mention)
+            taken.append((s, e))
+    return out
+
+
+# --------------------------------------------------------------------------- linking
+
+
+@dataclass
+class Context:
+    provinces: set[str]  # province codes
+    districts: set[str]  # district codes of linked districts and of linked communes' parents
+    district_keys: set[str]  # names of the district-level units of the article
+
+
+def _context(units: list[Unit]) -> Context:
+    ctx = Context(set(), set(), set())
+    for u in units:
+        if u.entry:
+            if u.level == "province":
+                ctx.provinces.add(u.entry.code)
+            else:
+                ctx.provinces.add(u.entry.province_code)
+            if u.level == "district":
+                ctx.districts.add(u.entry.code)
+            if u.level == "commune":
+                ctx.districts.add(u.entry.district_code)
+        if u.level == "district":
+            ctx.district_keys.add(name_key(u.name))
+    return ctx
+
+
+def _under(c: Entry, parent: Unit) -> bool:
+    if parent.level == "province":
+        codes = {parent.entry.code} if parent.entry else {p.code for p in parent.candidates}
+        return c.province_code in codes
+    if parent.entry:
+        return c.district_code == parent.entry.code
+    return c.district is not None and name_key(c.district) == name_key(parent.name)
+
+
+def _pick(u: Unit, ctx: Context, units: dict[tuple[str, str], Unit]) -> Entry | None:
+    cands = list(u.candidates)
+    explicit = False
+    for pkey in u.parents:
+        parent = units.get(pkey)
+        if parent is not None and RANK[parent.level] > RANK[u.level]:
+            cands = [c for c in cands if _under(c, parent)]
+            explicit = True
+    u.fitting = len(cands)
+    if not cands:
+        u.top = []
+        return None
+    siblings = [s for s in units.values() if s is not u and s.level == u.level and s.groups & u.groups]
+
+    def score(c: Entry) -> int:
+        s = int(c.province_code in ctx.provinces)
+        if u.level == "commune":
+            if c.district_code in ctx.districts:
+                s += 2
+            elif c.district and name_key(c.district) in ctx.district_keys:
+                s += 1
+            s += any(c.district_code in {x.district_code for x in sib.candidates} for sib in siblings)
+        return s
+
+    scores = [score(c) for c in cands]
+    best = max(scores)
+    top = [c for c, s in zip(cands, scores) if s == best]
+    if len(top) > 1:
+        exact = [c for c in top if c.type == u.type]
+        top = exact or top
+    u.top = top
+    if len(top) != 1:
+        return None
+    chosen = top[0]
+    if best > 0 or explicit:
+        return chosen
+    if u.level == "commune" and ctx.provinces and chosen.province_code not in ctx.provinces:
+        u.top = []  # the one namesake lies in a province the article does not mention
+        return None
+    return chosen
+
+
+def _fill_parents(u: Unit, units: dict[tuple[str, str], Unit], ctx: Context) -> None:
+    """district / province names of a unit the register could not link."""
+    if u.level == "province":
+        return
+    for pkey in u.parents:
+        parent = units.get(pkey)
+        if parent is None:
+            continue
+        if parent.level == "district":
+            u.district = parent.entry.name if parent.entry else parent.name
+            u.province = u.province or (parent.entry.province if parent.entry else parent.province)
+        elif parent.level == "province":
+            u.province = parent.entry.name if parent.entry else parent.name
+    if u.candidates:
+        # ambiguous: only what all the best candidates agree on
+        if u.level == "commune" and len({c.district_code for c in u.top}) == 1:
+            u.district = u.district or u.top[0].district
+        if u.top and len({c.province_code for c in u.top}) == 1:
+            u.province = u.province or u.top[0].province
+        return
+    # not in the register: a linked coordinated sibling, a former name that fits the
+    # article, the article's only district, the article's only province
+    pool = [s.entry for s in units.values() if s.level == u.level and s.entry and s.groups & u.groups]
+    pool = pool or [f for f in former(u.level, u.name)
+                    if f.province_code in ctx.provinces or f.district_code in ctx.districts]
+    if pool and u.level == "commune" and len({c.district_code for c in pool}) == 1:
+        u.district = u.district or pool[0].district
+    if pool and len({c.province_code for c in pool}) == 1:
+        u.province = u.province or pool[0].province
+    if u.level == "commune" and not u.district:
+        districts = [d for d in units.values() if d.level == "district"]
+        if len(districts) == 1:
+            d = districts[0]
+            u.district = d.entry.name if d.entry else d.name
+            u.province = u.province or (d.entry.province if d.entry else d.province)
+    if not u.province and len(ctx.provinces) == 1:
+        entry = gazetteer().get("province", next(iter(ctx.provinces)))
+        u.province = entry.name if entry else None
+
+
+def _link(units: dict[tuple[str, str], Unit]) -> list[str]:
+    for u in units.values():
+        if u.entry is None:
+            u.candidates = lookup(u.level, u.name)
+            if u.level == "province" and u.candidates:
+                u.entry = u.candidates[0]
+    for _ in range(2):  # districts and communes support each other: two rounds
+        for level in ("district", "commune"):
+            ctx = _context(list(units.values()))
+            for u in units.values():
+                if u.level == level and u.entry is None:
+                    u.entry = _pick(u, ctx, units)
+    warnings = []
+    ctx = _context(list(units.values()))
+    for u in units.values():
+        if u.entry is None:
+            _fill_parents(u, units, ctx)
+            if u.fitting > 1:
+                warnings.append(f"ambiguous unit: {u.type} {u.name} ({u.fitting} candidates)")
+    return warnings
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _units_of(mentions: list[Mention]) -> dict[tuple[str, str], Unit]:
+    strong = {(m.level, m.key) for m in mentions if not m.weak}
+    units: dict[tuple[str, str], Unit] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        uid = (m.level, m.key)
+        if m.weak and uid not in strong:
+            continue
+        u = units.get(uid)
+        if u is None:
+            name = _canonical(m.name)
+            if name.isdigit():  # "quận 3" -> "Quận 3", as the register spells numbered units
+                name = f"{(m.type or '').capitalize()} {name}"
+            u = units[uid] = Unit(m.level, name, entry=m.entry)
+        if u.type is None and m.type is not None:
+            u.type = m.type
+        u.mentions.append((m.start, m.end))
+        if m.parent:
+            u.parents.add(m.parent)
+        if m.group is not None:
+            u.groups.add(m.group)
+    for u in units.values():
+        if u.level == "province" and u.entry:
+            u.type = u.entry.type  # "ba tỉnh Đắk Nông, Hưng Yên và Hải Phòng": a city all the same
+        if u.type is None:
+            found = u.entry and [u.entry] or lookup(u.level, u.name)
+            u.type = found[0].type if found else ("tỉnh" if u.level == "province" else None)
+    return units
+
+
+def _record(i: int, u: Unit) -> dict:
+    e = u.entry
+    name = e.name if e else u.name
+    district = e.district if e else u.district
+    province = e.province if e else u.province
+    if u.level == "province":
+        district = province = None
+    elif u.level == "district":
+        district = None
+    return {
+        "id": f"u{i}",
+        "type": u.type,
+        "name": name,
+        "code": e.code if e else None,
+        "district": district,
+        "province": province,
+        "code_2025": e.code_2025 if e else None,
+        "mentions": [list(s) for s in sorted(set(u.mentions))],
+    }
+
+
+def extract_units(article: Article) -> tuple[list[dict], list[str]]:
+    """(units, warnings) of the article's body; see SCHEMA.md `Unit`."""
+    text, folded = article.text, article.folded or fold(article.text)
+    spans = article.paragraphs or [article.body]
+    groups = [0]  # coordination group counter, shared by the paragraphs
+    typed: list[Mention] = []
+    for ps, pe in spans:
+        typed += _typed_mentions(text, folded, ps, pe, groups)
+    mentions = typed + _bare_mentions(text, folded, spans, typed)
+    units = _units_of(mentions)
+    warnings = _link(units)
+    ordered = sorted(units.values(), key=lambda u: min(u.mentions))
+    return [_record(i, u) for i, u in enumerate(ordered, 1)], warnings

@@ -1,0 +1,92 @@
+"""Scores against gold annotations with the reference scorer (../shared/tools/score.py).
+
+Seeds: ../shared/gold/seeds.jsonl. Project gold: corpus/gold/*.jsonl, annotating articles of
+../shared/corpus-real/dev.jsonl by `id` (their text stays in ../shared). The thresholds are the
+acceptance targets of the figures, units/officials/documents and checks issues.
+"""
+import hashlib
+import importlib.util
+import json
+import unicodedata
+
+import pytest
+
+from conftest import ROOT, read_jsonl
+from pipeline.batch import process
+from pipeline.ingest import iter_articles
+
+
+def scorer(shared_dir):
+    spec = importlib.util.spec_from_file_location("score", shared_dir / "tools" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def records_for(paths):
+    return {r["doc_id"]: r for kind, r in map(process, iter_articles([str(p) for p in paths])) if kind == "record"}
+
+
+@pytest.fixture(scope="module")
+def seed_scores(shared_dir):
+    mod = scorer(shared_dir)
+    gold = read_jsonl(shared_dir / "gold" / "seeds.jsonl")
+    return mod.report(mod.score(gold, records_for([shared_dir / "seeds"])))
+
+
+@pytest.fixture(scope="module")
+def project_gold():
+    gold = [g for path in sorted((ROOT / "corpus" / "gold").glob("*.jsonl")) for g in read_jsonl(path)]
+    assert len(gold) >= 15, "the figures issue asks for at least 15 annotated articles"
+    return gold
+
+
+@pytest.fixture(scope="module")
+def gold_scores(shared_dir, project_gold):
+    mod = scorer(shared_dir)
+    return mod.report(mod.score(project_gold, records_for([shared_dir / "corpus-real" / "dev.jsonl"])))
+
+
+def test_gold_texts_unchanged(shared_dir, project_gold):
+    """Gold spans index the NFC text of dev.jsonl; a changed text would silently shift them."""
+    rows = {r["id"]: r for r in read_jsonl(shared_dir / "corpus-real" / "dev.jsonl")}
+    for g in project_gold:
+        assert g["doc_id"] in rows, g["doc_id"]
+        text = unicodedata.normalize("NFC", rows[g["doc_id"]]["text"])
+        if "text_sha256" in g:
+            assert hashlib.sha256(text.encode("utf-8")).hexdigest() == g["text_sha256"]
+        for f in g["figures"] + g.get("not_figures", []):
+            assert text[f["span"][0]:f["span"][1]] == f["surface"], (g["doc_id"], f)
+
+
+SEED_TARGETS = {
+    "figures_f1": 0.95, "aspect_acc": 0.90, "object_acc": 0.90, "kind_acc": 0.90, "approx_acc": 0.90,
+    "subject_acc": 0.90, "units_f1": 0.95, "unit_code_acc": 0.90, "officials_f1": 1.0, "role_acc": 0.90,
+    "documents_f1": 1.0, "doc_date_acc": 1.0, "authors_f1": 1.0, "published_acc": 1.0, "checks_recall": 1.0,
+}
+SEED_ZERO = ["negatives_hit", "not_officials_hit", "checks_false", "bad_spans", "missing_docs"]
+GOLD_TARGETS = {
+    "figures_f1": 0.90, "aspect_acc": 0.90, "object_acc": 0.90, "kind_acc": 0.90, "approx_acc": 0.90,
+    "subject_acc": 0.90, "units_f1": 0.95, "unit_code_acc": 0.90, "officials_f1": 0.90, "role_acc": 0.90,
+}
+
+
+@pytest.mark.parametrize("measure,target", SEED_TARGETS.items())
+def test_seed_scores(seed_scores, measure, target):
+    assert seed_scores[measure] is not None and seed_scores[measure] >= target, seed_scores
+
+
+@pytest.mark.parametrize("measure", SEED_ZERO)
+def test_seed_zero_measures(seed_scores, measure):
+    assert seed_scores[measure] == 0, seed_scores
+
+
+@pytest.mark.parametrize("measure,target", GOLD_TARGETS.items())
+def test_project_gold_scores(gold_scores, measure, target):
+    if gold_scores[measure] is None:
+        pytest.fail(f"nothing in corpus/gold measures {measure}")
+    assert gold_scores[measure] >= target, gold_scores
+
+
+def test_project_gold_no_bad_spans(gold_scores):
+    assert gold_scores["bad_spans"] == 0 and gold_scores["missing_docs"] == 0
