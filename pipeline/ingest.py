@@ -142,14 +142,17 @@ def html_to_text(html: str) -> str:
     return text or ""
 
 
-def html_title(html: str) -> str | None:
+def html_metadata(html: str) -> tuple[str | None, str | None]:
+    """(title, publication date) from the page's metadata, where trafilatura finds them."""
     import trafilatura
 
     try:
         meta = trafilatura.extract_metadata(html)
-    except Exception:
-        return None
-    return meta.title if meta is not None and meta.title else None
+    except Exception:  # a page without usable metadata is still an article
+        return None, None
+    if meta is None:
+        return None, None
+    return meta.title or None, meta.date or None
 
 
 # --------------------------------------------------------------------------- inputs
@@ -275,7 +278,7 @@ def _from_json_obj(obj, default_id: str, source: str, warnings: list[str]) -> Ra
     if isinstance(obj.get("html"), str) and obj["html"].strip():
         art = _from_html(obj["html"], doc_id, source, warnings)
         art.title = title or art.title
-        art.url, art.published = url, published
+        art.url, art.published = url, published or art.published
         return art
     raise IngestError("article has neither a non-empty `text` nor `html` field", "EmptyInput")
 
@@ -284,10 +287,10 @@ def _from_html(html: str, doc_id: str, source: str, warnings: list[str]) -> RawA
     text = clean_text(html_to_text(html)).strip()
     if not text:
         raise IngestError("no article text found in the HTML", "EmptyInput")
-    title = html_title(html)
+    title, published = html_metadata(html)
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"  # keep the headline in `text`: it is part of the body
-    return RawArticle(doc_id, source, text, title, None, None, True, warnings)
+    return RawArticle(doc_id, source, text, title, None, published, True, warnings)
 
 
 def iter_articles(paths: list[str]) -> Iterator[RawArticle | InputError]:

@@ -98,3 +98,14 @@ def test_crlf_becomes_lf(tmp_path):
     (tmp_path / "x.txt").write_bytes(("Tiêu đề\r\n\r\n" + VI + "\r\n").encode("utf-8"))
     [a] = read_all([tmp_path / "x.txt"])
     assert "\r" not in a.text
+
+
+def test_html_metadata_date_and_title(tmp_path):
+    html = ('<html><head><title>Huyện X cải cách</title>'
+            '<meta property="article:published_time" content="2024-03-05T10:00:00+07:00"></head>'
+            '<body><nav>Trang chủ | Tin tức</nav><article><h1>Huyện X cải cách</h1>'
+            f'<p>{VI}</p><p>{VI}</p></article><footer>Giấy phép xuất bản số 1</footer></body></html>')
+    (tmp_path / "p.html").write_text(html, encoding="utf-8")
+    [a] = read_all([tmp_path / "p.html"])
+    assert a.title == "Huyện X cải cách" and a.published == "2024-03-05"
+    assert a.text.startswith("Huyện X cải cách") and "Trang chủ" not in a.text and "Giấy phép" not in a.text
