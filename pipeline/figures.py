@@ -337,7 +337,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     own = counted_noun(article, noun_pos)
     if kind == "count" and num.form == "number" and own is None:
         own = _noun_before_copula(article, sent, num)
-        if own is None:
+        if own is None and is_index_value(article, cues, num, sent):
+            kind = "score"  # "Điện Biên ( 74,99 )": a PAR INDEX value in a ranking
+        elif own is None:
             return None
     if num.form == "zero":
         own = None
@@ -387,6 +389,14 @@ def is_change(article: Article, num: NumberMatch) -> bool:
     before = article.folded[max(0, num.start - 16):num.start]
     return bool(CHANGE_BEFORE_RE.search(before)) or bool(
         regex.match(r"[ \u00a0]*(?:\p{L}+[ \u00a0]+){0,3}so với", article.folded[num.end:num.end + 40]))
+
+
+def is_index_value(article: Article, cues: list[Cue], num: NumberMatch, sent: Span) -> bool:
+    """A bare decimal ("93,31", "74,99") in a sentence about an index is the index's value."""
+    if "," not in num.surface:
+        return False
+    return any(c.aspect in INDEX_ASPECTS and sent[0] <= c.start < sent[1] for c in cues) or any(
+        c.aspect in INDEX_ASPECTS and 0 <= num.start - c.end <= 300 for c in cues)
 
 
 def _noun_before_copula(article: Article, sent: Span, num: NumberMatch):

@@ -192,7 +192,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     before = phrase_before(folded, s, lex["before"])
     if m.form == "ratio":
         num, den = m.value, m.denominator
-        if den is not None and den >= 1900 and float(den).is_integer():
+        if m.denominator is not None and m.surface.split("/")[-1].strip().isdigit() and 1900 <= den <= 2100:
             return "date"  # "tháng 6/2019", "quý I/2017"
         if before in DATE_CUE_BEFORE or phrase_before(folded, s, DATE_CUE_BEFORE):
             return "date"
