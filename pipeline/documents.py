@@ -1,0 +1,285 @@
+"""Documents cited in the article body: "Kế hoạch số 249/KH-UBND ngày 29/12/2021 của UBND tỉnh".
+
+A citation is a document type (resources/document_types.yml) and its number ("số 30c/NQ-CP",
+"61/2018/NĐ-CP", "1408 / QĐ - BCT" in word-segmented text -> "1408/QĐ-BCT"), then maybe a date
+("ngày 29/12/2021", "ngày 29-12-2021", "ngày 29 tháng 12 năm 2021"; "ngày 16/4" takes the year
+of `article.published`) and an issuer ("của Ban Thường vụ Tỉnh uỷ", "do Bộ trưởng ... ký").
+With no issuer after it, the actor of its clause issued it: "UBND huyện Tân Hồng đã xây dựng
+Kế hoạch số 143" -> "UBND huyện Tân Hồng"; "Ngày 27/11/2024, UBND tỉnh ban hành Kế hoạch số
+222" gives the date as well.
+
+A bare number ("Kế hoạch 222", "Đề án 06") needs a capitalised type (or a date or issuer after
+it) and no count noun after it ("Chương trình 1 cửa" is not a document). Documents cited by
+name only ("Luật Tổ chức chính quyền địa phương": type "Luật", number null) are read with
+`unnumbered=True`; the project's gold annotates numbered documents only.
+
+A document cited twice is one Document, keyed by (type, number): the first citation's span,
+the first date given, the longest issuer. The span runs from the type to the last part read
+(number, date or issuer). Issuers keep the text's words with tone placement normalised
+("Tỉnh uỷ" -> "Tỉnh ủy").
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .dates import iso
+from .resources import load_yaml
+from .segment import Article, Span
+from .textkeys import fold, normalize_tones
+
+SP = r"[ \t\u00a0]"
+# the number after the type: "số 249/KH-UBND", "60-NQ/TU", "30c/NQ-CP", "01 - NQ / CP"
+NUMBER_RE = regex.compile(
+    rf"""(?:{SP}+(?P<so>(?i:số)){SP}*:?{SP}*|{SP}+)
+    (?P<number>\d{{1,6}}[a-zđ]?
+        (?:{SP}?[/\-–]{SP}?(?:\d{{1,4}}[a-zđ]?|\p{{Lu}}[\p{{Lu}}\d&]*[a-z]?))*)
+    (?![\p{{L}}\d]|[.,]\d|{SP}?%)""",
+    regex.VERBOSE,
+)
+CODE_RE = regex.compile(r"[/\-–]")
+NUMBER_YEAR_RE = regex.compile(r"(?<=/)(?:19|20)\d\d(?=/)")  # "136/2018/NĐ-CP"
+ISO_YEAR_RE = regex.compile(r"(?:19|20)\d\d(?=-)")  # article.published
+DATE_RE = regex.compile(
+    rf"""{SP}*,?{SP}*(?i:(?:ban{SP}+hành|ký){SP}+)?(?i:ngày){SP}+
+    (?:(?P<d>\d{{1,2}}){SP}*[/.\-]{SP}*(?P<m>\d{{1,2}})(?:{SP}*[/.\-]{SP}*(?P<y>(?:19|20)\d{{2}}))?
+      |(?P<d>\d{{1,2}}){SP}+(?i:tháng){SP}+(?P<m>\d{{1,2}})(?:{SP}*,?{SP}*(?i:năm){SP}+(?P<y>(?:19|20)\d{{2}}))?)
+    (?![\d/])""",
+    regex.VERBOSE,
+)
+ISSUER_INTRO_RE = regex.compile(rf"{SP}*,?{SP}*(?i:của|do){SP}+")
+# "ngày 27/11/2024, " right before a clause
+DATE_BEFORE_RE = regex.compile(
+    rf"(?i:ngày){SP}+(?P<d>\d{{1,2}}){SP}*[/.\-]{SP}*(?P<m>\d{{1,2}})(?:{SP}*[/.\-]{SP}*(?P<y>(?:19|20)\d{{2}}))?"
+    rf"{SP}*,{SP}*$")
+WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*|\d+|[^\s\p{L}\p{M}\d]")
+CLAUSE_PUNCT = ",;:.!?()“”\"\n"
+YEAR_LIKE_RE = regex.compile(r"(?:19|20)\d\d")
+MAX_ISSUER_WORDS = 12
+MAX_CITATION = 300  # characters a citation (or the clause before it) may run
+
+
+def _alternation(phrases) -> str:
+    """Folded phrases as a regex alternation, longest first, any spaces between words."""
+    folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(rf"{SP}+".join(map(regex.escape, p.split())) for p in folded)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    canonical: dict  # folded type (single-spaced) -> type as written in the YAML
+    type_re: regex.Pattern  # over folded text
+    named_re: regex.Pattern  # over the text: capitalised named types
+    not_before_named_re: regex.Pattern
+    blocker_re: regex.Pattern  # over folded text, right after a bare number
+    stop_re: regex.Pattern  # over folded text, at a word of the issuer
+    joiners: frozenset
+    closed_re: regex.Pattern  # over the folded issuer read so far
+    actor_heads_re: regex.Pattern
+    actor_tail_re: regex.Pattern  # over folded text: "[adverb] verb [các]" before the type
+    dating_verbs: frozenset
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    d = load_yaml("document_types.yml")
+    return Lexicon(
+        canonical={" ".join(fold(t).split()): t for t in d["types"]},
+        type_re=regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternation(d['types'])})(?![\p{{L}}\d])"),
+        named_re=regex.compile(
+            rf"(?<![\p{{L}}\d])(?P<type>{'|'.join(map(regex.escape, sorted(d['named_types'], key=len, reverse=True)))})"
+            rf"(?={SP}+\p{{Lu}})"),
+        not_before_named_re=regex.compile(rf"(?:{_alternation(d['not_before_named'])}){SP}*$"),
+        blocker_re=regex.compile(rf"{SP}+(?:{_alternation(d['bare_number_blockers'])})(?![\p{{L}}\d])"),
+        stop_re=regex.compile(rf"(?:{_alternation(d['issuer_stop_words'])})(?![\p{{L}}\d])"),
+        joiners=frozenset(fold(w) for w in d["issuer_joiners"]),
+        closed_re=regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternation(d['closed_issuer_ends'])})$"),
+        actor_heads_re=regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternation(d['actor_heads'])})(?![\p{{L}}\d])"),
+        actor_tail_re=regex.compile(
+            rf"{SP}+(?:(?:{_alternation(d['issue_adverbs'])}){SP}+)*(?P<verb>{_alternation(d['issue_verbs'])})"
+            rf"{SP}+(?:(?:các|những){SP}+)?$"),
+        dating_verbs=frozenset(fold(v) for v in d["dating_verbs"]),
+    )
+
+
+@dataclass
+class Citation:
+    type: str
+    number: str | None
+    date: str | None
+    issuer: str | None
+    span: Span
+    key: tuple
+
+
+def _date(m: regex.Match, published: str | None, number: str | None = None) -> str | None:
+    """ISO date of a DATE_RE match; without a year, the year of the document's number, else of
+    the article."""
+    year = m["y"]
+    for fallback in (NUMBER_YEAR_RE.search(number or ""), ISO_YEAR_RE.match(published or "")):
+        year = year or (fallback.group() if fallback else None)
+    return iso(int(year), int(m["m"]), int(m["d"])) if year else None
+
+
+def _line_end(text: str, pos: int, limit: int) -> int:
+    """Where a citation starting at `pos` must end: the end of its line, at most MAX_CITATION
+    characters on."""
+    limit = min(limit, pos + MAX_CITATION)
+    nl = text.find("\n", pos, limit)
+    return limit if nl < 0 else nl
+
+
+def _sentence_start(starts: list[int], pos: int) -> int:
+    k = bisect.bisect_right(starts, pos) - 1
+    return starts[k] if k >= 0 else 0
+
+
+def _issuer_end(article: Article, pos: int, end: int) -> int | None:
+    """End of the issuer that starts at `pos` ("UBND tỉnh", "Ban Chấp hành Đảng bộ tỉnh Thái
+    Nguyên"), or None if no organisation starts there."""
+    lex = lexicon()
+    text, folded = article.text, article.folded
+    words = 0
+    last = None
+    k = pos
+    head_end = 0  # inside an organisation head ("Ban chỉ đạo"): no stop word
+    for m in WORD_RE.finditer(text, pos, end):
+        w = m.group()
+        if m.start() > k and text[k:m.start()].strip():
+            break
+        if w[0].isalpha():
+            head = None
+            if m.start() >= head_end and (words == 0 or w[0].isupper()):
+                head = lex.actor_heads_re.match(folded, m.start())
+            if head:
+                head_end = head.end()
+            if words == 0 and not (w[0].isupper() or head):
+                return None
+            if words and m.start() >= head_end and (lex.stop_re.match(folded, m.start())
+                                                    or lex.type_re.match(folded, m.start())):
+                break
+            if last and w.islower() and lex.closed_re.search(" ".join(folded[pos:last].split())):
+                break
+            if fold(w) in lex.joiners:
+                nxt = WORD_RE.search(text, m.end(), end)
+                if not (nxt and nxt.group()[0].isupper()):
+                    break
+            else:
+                last = m.end()
+            words += 1
+            if words > MAX_ISSUER_WORDS:
+                break
+        elif w in "-–&" and words:
+            pass  # "Lao động - Thương binh và Xã hội"
+        elif w == "." and last == m.start() and fold(text[m.start() - 2:m.start()]) == "tp":
+            pass  # "TP. HCM"
+        else:
+            break
+        k = m.end()
+    return last
+
+
+def _actor(article: Article, start: int, number: str, starts: list[int]) -> tuple[Span | None, str | None]:
+    """The organisation that issues the document cited at `start` as the actor of its clause
+    ("UBND huyện Tân Hồng đã xây dựng Kế hoạch ..."), and the date the sentence puts before
+    that clause ("Ngày 27/11/2024, UBND tỉnh ban hành ...")."""
+    lex = lexicon()
+    s0 = max(_sentence_start(starts, start), start - MAX_CITATION, article.body[0])
+    clause_start = max([s0] + [article.text.rfind(c, s0, start) + 1 for c in CLAUSE_PUNCT])
+    tail = lex.actor_tail_re.search(article.folded, clause_start, start)
+    if not tail:
+        return None, None
+    head = lex.actor_heads_re.search(article.folded, clause_start, tail.start())
+    if not head or not article.text[head.start()].isupper():
+        return None, None
+    end = _issuer_end(article, head.start(), tail.start())
+    if end is None:
+        return None, None
+    date = None
+    if " ".join(tail["verb"].split()) in lex.dating_verbs:
+        before = DATE_BEFORE_RE.search(article.text, max(s0, clause_start - 40), clause_start)
+        if before and not article.text[head.start() - 1:head.start()].strip(", \t"):
+            date = _date(before, article.published, number)
+    return (head.start(), end), date
+
+
+def _citations(article: Article, s0: int, e0: int, unnumbered: bool) -> list[Citation]:
+    lex = lexicon()
+    text, folded = article.text, article.folded
+    starts = [s for s, _ in article.sentences]
+    out = []
+    for t in lex.type_re.finditer(folded, s0, e0):
+        line_end = _line_end(text, t.end(), e0)
+        type_name = lex.canonical[" ".join(t.group().split())]
+        num = NUMBER_RE.match(text, t.end(), line_end)
+        if num is None:
+            continue
+        number = regex.sub(r"\s+", "", num["number"]).replace("–", "-")
+        bare = not num["so"] and not CODE_RE.search(number)
+        end = num.end()
+        date = issuer = None
+        for _ in range(2):  # date and issuer, in either order
+            m = DATE_RE.match(text, end, line_end)
+            if m and date is None:
+                date, end = _date(m, article.published, number), m.end()
+                continue
+            m = ISSUER_INTRO_RE.match(text, end, line_end)
+            if m and issuer is None:
+                issuer_end = _issuer_end(article, m.end(), line_end)
+                if issuer_end:
+                    issuer, end = (m.end(), issuer_end), issuer_end
+                    continue
+            break
+        if bare:
+            capitalised = text[t.start()].isupper()
+            if YEAR_LIKE_RE.fullmatch(number) or lex.blocker_re.match(folded, num.end(), line_end) and not date:
+                continue
+            if not (capitalised or date or issuer):
+                continue
+        if issuer is None:
+            actor, actor_date = _actor(article, t.start(), number, starts)
+            issuer = actor
+            date = date or actor_date
+        out.append(Citation(type_name, number, date,
+                            normalize_tones(text[issuer[0]:issuer[1]]) if issuer else None,
+                            (t.start(), end), (fold(type_name), fold(number))))
+    if unnumbered:
+        out.extend(_named(article, s0, e0, {c.span[0] for c in out}))
+    return out
+
+
+def _named(article: Article, s0: int, e0: int, taken: set[int]) -> list[Citation]:
+    """Documents cited by name: "Luật Tổ chức chính quyền địa phương"."""
+    lex = lexicon()
+    text, folded = article.text, article.folded
+    out = []
+    for t in lex.named_re.finditer(text, s0, e0):
+        if t.start() in taken or lex.not_before_named_re.search(folded, max(s0, t.start() - 20), t.start()):
+            continue
+        line_end = _line_end(text, t.end(), e0)
+        end = _issuer_end(article, len(text[:line_end]) - len(text[t.end():line_end].lstrip()), line_end)
+        if end is None:
+            continue
+        name = text[t.start():end]
+        out.append(Citation(t["type"], None, None, None, (t.start(), end), (fold(t["type"]), None, fold(name))))
+    return out
+
+
+def extract_documents(article: Article, *, unnumbered: bool = False) -> list[dict]:
+    """Documents cited in `article.body` (SCHEMA.md `Document`), one per (type, number), in order
+    of first citation. `unnumbered=True` adds documents cited by name only ("Luật Đầu tư")."""
+    if len(article.folded) != len(article.text):
+        article = dataclasses.replace(article, folded=fold(article.text))
+    s0, e0 = article.body
+    merged: dict[tuple, Citation] = {}
+    for c in _citations(article, s0, e0, unnumbered):
+        first = merged.setdefault(c.key, c)
+        first.date = first.date or c.date
+        if c.issuer and len(c.issuer) > len(first.issuer or ""):
+            first.issuer = c.issuer
+    return [{"type": c.type, "number": c.number, "date": c.date, "issuer": c.issuer, "span": list(c.span)}
+            for c in sorted(merged.values(), key=lambda c: c.span[0])]

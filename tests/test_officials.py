@@ -1,0 +1,445 @@
+"""Officials: names, roles and mentions (price-parser style tables).
+
+Each `Example` lists every official the text names, in order of first mention: the name, the
+roles as (title, organisation) and the surface of every mention (`text[s:e]`; by default the
+name once)."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from pipeline.officials import expand, extract_officials
+from pipeline.resources import load_yaml
+from pipeline.segment import segment
+
+TITLES = load_yaml("titles.yml")
+ABBREVIATIONS = load_yaml("org_abbreviations.yml")["abbreviations"]
+SURNAMES = load_yaml("surnames.yml")
+
+
+@dataclass
+class P:
+    name: str
+    roles: list[tuple[str, str | None]]
+    mentions: list[str] | None = None  # surfaces; None: the name once
+
+
+@dataclass
+class Example:
+    text: str
+    officials: list[P]
+    body_end: int | None = None  # the body is text[:body_end]
+
+
+def extract(text: str, body_end: int | None = None, units=()):
+    text = unicodedata.normalize("NFC", text)
+    article = segment(text, (0, len(text) if body_end is None else body_end))
+    return text, extract_officials(article, list(units))
+
+
+def check(ex: Example) -> None:
+    text, got = extract(ex.text, ex.body_end)
+    assert [o["name"] for o in got] == [p.name for p in ex.officials], got
+    for want, o in zip(ex.officials, got):
+        assert [(r["title"], r["org"]) for r in o["roles"]] == want.roles, o
+        surfaces = [text[s:e] for s, e in o["mentions"]]
+        assert surfaces == (want.mentions or [want.name]), o
+        assert text[slice(*o["mentions"][0])] == o["name"]
+        assert o["mentions"] == sorted(o["mentions"])
+    assert [o["id"] for o in got] == [f"p{i}" for i in range(1, len(got) + 1)]
+
+
+GROUPS: dict[str, list[Example]] = {
+    "title_before_name": [
+        Example("Chủ tịch UBND huyện Phú Xuyên Lê Văn Bính báo cáo tại buổi làm việc",
+                [P("Lê Văn Bính", [("Chủ tịch", "UBND huyện Phú Xuyên")])]),
+        Example("Bộ trưởng Bộ Nội vụ Lê Vĩnh Tân cho biết", [P("Lê Vĩnh Tân", [("Bộ trưởng", "Bộ Nội vụ")])]),
+        Example("Thủ tướng Nguyễn Xuân Phúc chủ trì hội nghị", [P("Nguyễn Xuân Phúc", [("Thủ tướng", None)])]),
+        Example("Phó Thủ tướng Vũ Đức Đam nhấn mạnh", [P("Vũ Đức Đam", [("Phó Thủ tướng", None)])]),
+        Example("Giám đốc Sở Tư pháp tỉnh Bình Dương Nguyễn Anh Hoa cho biết",
+                [P("Nguyễn Anh Hoa", [("Giám đốc", "Sở Tư pháp tỉnh Bình Dương")])]),
+        Example("Phó Chủ tịch Thường trực HĐND TP Phùng Thị Hồng Hà đề nghị",
+                [P("Phùng Thị Hồng Hà", [("Phó Chủ tịch Thường trực", "HĐND TP")])]),
+        Example("Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn Hà Công Tuấn chỉ đạo",
+                [P("Hà Công Tuấn", [("Thứ trưởng", "Bộ Nông nghiệp và Phát triển nông thôn")])]),
+        Example("Đồng chí Chủ tịch UBND tỉnh Thái Nguyên Nguyễn Huy Dũng chủ trì cuộc họp",
+                [P("Nguyễn Huy Dũng", [("Chủ tịch", "UBND tỉnh Thái Nguyên")])]),
+        Example("thứ trưởng Bộ Tài chính Đỗ Hoàng Anh Tuấn đồng tình",
+                [P("Đỗ Hoàng Anh Tuấn", [("Thứ trưởng", "Bộ Tài chính")])]),
+        Example("Tổng cục trưởng Tổng cục Hải quan Nguyễn Văn Cẩn cho biết",
+                [P("Nguyễn Văn Cẩn", [("Tổng cục trưởng", "Tổng cục Hải quan")])]),
+        # a province name ending in a family name is not the start of the person's name
+        Example("Chủ tịch UBND tỉnh Bình Dương Hoàng Văn An phát biểu",
+                [P("Hoàng Văn An", [("Chủ tịch", "UBND tỉnh Bình Dương")])]),
+        Example("Chủ tịch UBND xã Nguyễn Văn An cho biết", [P("Nguyễn Văn An", [("Chủ tịch", "UBND xã")])]),
+        Example("Chủ tịch UBND P. Phước Long B Cao Văn Thủy cho biết",
+                [P("Cao Văn Thủy", [("Chủ tịch", "UBND P. Phước Long B")])]),
+    ],
+    "roles_after_name": [
+        Example("Tổ giám sát số 1 của HĐND huyện do đồng chí Nguyễn Văn Hội – HUV – Phó Chủ tịch HĐND "
+                "huyện làm trưởng đoàn giám sát kết quả thực hiện",
+                [P("Nguyễn Văn Hội", [("Huyện ủy viên", None), ("Phó Chủ tịch", "HĐND huyện"),
+                                      ("Trưởng đoàn giám sát", None)])]),
+        Example("Đồng chí Huỳnh Văn Nhã - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Tân Hồng, cho biết",
+                [P("Huỳnh Văn Nhã", [("Phó Bí thư", "Huyện ủy Tân Hồng"),
+                                     ("Chủ tịch", "UBND huyện Tân Hồng")])]),
+        Example("Huỳnh Văn Nhã - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Tân Hồng, cho biết",
+                [P("Huỳnh Văn Nhã", [("Phó Bí thư", "Huyện ủy Tân Hồng"),
+                                     ("Chủ tịch", "UBND huyện Tân Hồng")])]),
+        Example("Đoàn giám sát do đồng chí Đoàn Thị Hậu, Uỷ viên Ban Thường vụ Tỉnh uỷ, Chủ tịch HĐND "
+                "tỉnh, Trưởng đoàn giám sát phát biểu kết luận",
+                [P("Đoàn Thị Hậu", [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Chủ tịch", "HĐND tỉnh"),
+                                    ("Trưởng đoàn giám sát", None)])]),
+        Example("Theo ông Nguyễn Xuân Sang, Cục trưởng Cục Hàng hải Việt Nam thông tin, thủ tục đã giảm",
+                [P("Nguyễn Xuân Sang", [("Cục trưởng", "Cục Hàng hải Việt Nam")])]),
+        Example("bà Cao Đoàn Ngọc Thuỷ ( chủ tịch UBND P. Phước Long B , Q. 9 ) cho biết",
+                [P("Cao Đoàn Ngọc Thuỷ", [("Chủ tịch", "UBND P. Phước Long B")])]),
+        Example("Ông Lê Văn An, Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh, cho biết",
+                [P("Lê Văn An", [("Phó Bí thư", "Tỉnh ủy"), ("Chủ tịch", "UBND tỉnh")])]),
+        Example("Theo Nguyễn Văn An, Giám đốc Sở Nội vụ, thủ tục đã giảm",
+                [P("Nguyễn Văn An", [("Giám đốc", "Sở Nội vụ")])]),
+    ],
+    "roles_chained_before_name": [
+        Example("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng phát biểu",
+                [P("Mai Tiến Dũng", [("Bộ trưởng", None), ("Chủ nhiệm", "Văn phòng Chính phủ")])]),
+        Example("Giám đốc Sở Nội vụ, ông Trần Văn Bình, cho biết", [P("Trần Văn Bình", [("Giám đốc", "Sở Nội vụ")])]),
+        # a chained role another person holds is that person's
+        Example("Có Bí thư Thành uỷ TP. HCM Nguyễn Thiện Nhân dự. Tiếp thu ý kiến của Bí thư Thành uỷ , "
+                "Phó Chủ tịch UBND TP. HCM Trần Vĩnh Tuyến khẳng định",
+                [P("Nguyễn Thiện Nhân", [("Bí thư", "Thành ủy TP. HCM")]),
+                 P("Trần Vĩnh Tuyến", [("Phó Chủ tịch", "UBND TP. HCM")])]),
+    ],
+    "titles_split_into_title_and_org": [
+        Example("đồng chí Nguyễn Mạnh Huy – Uỷ viên BTV –Trưởng ban Kinh tế - xã hội HĐND huyện – Chủ tịch "
+                "UB MTTQ huyện đề nghị",
+                [P("Nguyễn Mạnh Huy", [("Ủy viên Ban Thường vụ", None), ("Trưởng ban Kinh tế - xã hội", "HĐND huyện"),
+                                       ("Chủ tịch", "UB MTTQ huyện")])]),
+        Example("Ông Nguyễn Văn An – UV BTV – Trưởng ban Kinh tế xã hội HĐND huyện, cho biết",
+                [P("Nguyễn Văn An", [("Ủy viên Ban Thường vụ", None), ("Trưởng ban Kinh tế xã hội", "HĐND huyện")])]),
+        Example("bà Nguyễn Thị Thu Trang, Trưởng phòng Tư pháp thị xã Dĩ An, cho biết",
+                [P("Nguyễn Thị Thu Trang", [("Trưởng phòng Tư pháp", "thị xã Dĩ An")])]),
+        Example("Theo ông Nguyễn Trung Thông, Phó Ban thường trực Ban chỉ đạo Cải cách hành chính thành phố, "
+                "người dân cùng tham gia",
+                [P("Nguyễn Trung Thông", [("Phó Ban thường trực", "Ban chỉ đạo Cải cách hành chính thành phố")])]),
+        Example("Ông Trần Văn Bình - TUV - Bí thư Huyện ủy dự",
+                [P("Trần Văn Bình", [("Tỉnh ủy viên", None), ("Bí thư", "Huyện ủy")])]),
+    ],
+    "honorifics": [
+        Example("Ông Hoàng Hồng Giang, Cục trưởng Cục Đường thủy nội địa Việt Nam, cho biết",
+                [P("Hoàng Hồng Giang", [("Cục trưởng", "Cục Đường thủy nội địa Việt Nam")])]),
+        Example("Bà Vũ Thu Hà, Chủ tịch UBND quận Long Biên, cho biết",
+                [P("Vũ Thu Hà", [("Chủ tịch", "UBND quận Long Biên")])]),
+        # "đồng chí" is a party member with a public role, even when the role is not given
+        Example("Đồng chí Nguyễn Văn An dự hội nghị", [P("Nguyễn Văn An", [])]),
+        # "ông"/"bà" without a role: a citizen
+        Example("Theo ông Nguyễn Văn An, người dân xã Tân An, thủ tục nhanh", []),
+        Example("Ông Lâm Ngô Hoàng Anh, Chánh Văn phòng UBND quận 1, cho biết. Ông Hoàng Anh nói thêm.",
+                [P("Lâm Ngô Hoàng Anh", [("Chánh Văn phòng", "UBND quận 1")], ["Lâm Ngô Hoàng Anh", "Hoàng Anh"])]),
+    ],
+    "coreference": [
+        Example("Phát biểu tại buổi giám sát, đồng chí Phó Chủ tịch HĐND huyện Nguyễn Văn Hội đánh giá cao. "
+                "Đồng chí Hội đề nghị xã cần tiếp tục. Đồng chí Nguyễn Văn Hội nhấn mạnh.",
+                [P("Nguyễn Văn Hội", [("Phó Chủ tịch", "HĐND huyện")],
+                   ["Nguyễn Văn Hội", "Hội", "Nguyễn Văn Hội"])]),
+        Example("Đồng chí Đoàn Thị Hậu, Chủ tịch HĐND tỉnh phát biểu.\nĐồng chí Hậu đề nghị UBND thành phố "
+                "khẩn trương.",
+                [P("Đoàn Thị Hậu", [("Chủ tịch", "HĐND tỉnh")], ["Đoàn Thị Hậu", "Hậu"])]),
+        Example("Chủ tịch UBND huyện Lê Văn Bính báo cáo. Theo ông Bính, huyện đã cố gắng.",
+                [P("Lê Văn Bính", [("Chủ tịch", "UBND huyện")], ["Lê Văn Bính", "Bính"])]),
+        Example("Theo Thứ trưởng Hà Công Tuấn, cần đơn giản hóa. Thứ trưởng Tuấn cho biết thêm.",
+                [P("Hà Công Tuấn", [("Thứ trưởng", None)], ["Hà Công Tuấn", "Tuấn"])]),
+        # the last person named with that given name
+        Example("Phó Chủ tịch UBND tỉnh Lê Văn An và Giám đốc Sở Nội vụ Trần Văn An dự. Ông An nói.",
+                [P("Lê Văn An", [("Phó Chủ tịch", "UBND tỉnh")]),
+                 P("Trần Văn An", [("Giám đốc", "Sở Nội vụ")], ["Trần Văn An", "An"])]),
+        # roles merge across mentions; an organisation-less role gives way to the same title with one
+        Example("Thứ trưởng Hà Công Tuấn chỉ đạo. Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn "
+                "Hà Công Tuấn cho biết",
+                [P("Hà Công Tuấn", [("Thứ trưởng", "Bộ Nông nghiệp và Phát triển nông thôn")],
+                   ["Hà Công Tuấn", "Hà Công Tuấn"])]),
+        Example("Chủ tịch UBND huyện Lê Văn Bính báo cáo. Chủ tịch UBND huyện Phú Xuyên Lê Văn Bính nói.",
+                [P("Lê Văn Bính", [("Chủ tịch", "UBND huyện Phú Xuyên")], ["Lê Văn Bính", "Lê Văn Bính"])]),
+        # no cue, no mention: "anh Hải" is nobody the article named with a role
+        Example("Ông Nguyễn Văn An, Chủ tịch UBND xã, cho biết. Anh Hải nói.",
+                [P("Nguyễn Văn An", [("Chủ tịch", "UBND xã")])]),
+    ],
+    "lower_case_titles": [
+        Example("chủ tịch HĐND TP Nguyễn Thị Quyết Tâm cho rằng", [P("Nguyễn Thị Quyết Tâm", [("Chủ tịch", "HĐND TP")])]),
+        Example("phó chủ tịch UBND TP. HCM Trần Vĩnh Tuyến cho biết",
+                [P("Trần Vĩnh Tuyến", [("Phó Chủ tịch", "UBND TP. HCM")])]),
+        Example("Ông Ngô Hải Phan , cục trưởng Cục Kiểm soát thủ tục hành chính ( Văn phòng Chính phủ ) cho biết",
+                [P("Ngô Hải Phan", [("Cục trưởng", "Cục Kiểm soát thủ tục hành chính")])]),
+    ],
+    "spaces_before_commas": [
+        Example("Đại biểu Tô Thị Bích Châu , chủ tịch Uỷ ban MTTQ Việt Nam TP. HCM , đưa ra một giải pháp . "
+                "\" Phải có giải pháp \" , bà Châu nói .",
+                [P("Tô Thị Bích Châu", [("Đại biểu", None), ("Chủ tịch", "Ủy ban MTTQ Việt Nam TP. HCM")],
+                   ["Tô Thị Bích Châu", "Châu"])]),
+    ],
+    "foreign_names": [
+        Example("Tổng thống Hàn Quốc Yoon Suk Yeol hội đàm với Thủ tướng",
+                [P("Yoon Suk Yeol", [("Tổng thống", "Hàn Quốc")])]),
+        Example("Thủ tướng Hàn Quốc Han Duck Soo tiếp đoàn", [P("Han Duck Soo", [("Thủ tướng", "Hàn Quốc")])]),
+    ],
+    "organisation_completed_from_the_article": [
+        Example("Đoàn giám sát số 1 của HĐND TP Hà Nội làm việc. Phó Chủ tịch Thường trực HĐND TP "
+                "Phùng Thị Hồng Hà đề nghị",
+                [P("Phùng Thị Hồng Hà", [("Phó Chủ tịch Thường trực", "HĐND TP Hà Nội")])]),
+        # the one city the article names
+        Example("Người dân TP HCM hài lòng.\nTheo ông Nguyễn Trung Thông, Phó Ban thường trực Ban chỉ đạo Cải "
+                "cách hành chính thành phố, người dân cùng tham gia",
+                [P("Nguyễn Trung Thông", [("Phó Ban thường trực",
+                                           "Ban chỉ đạo Cải cách hành chính thành phố Hồ Chí Minh")])]),
+        Example("Ban Thường vụ Huyện ủy Tân Hồng chỉ đạo. Ông Lê Văn An, Phó Bí thư Huyện ủy, cho biết",
+                [P("Lê Văn An", [("Phó Bí thư", "Huyện ủy Tân Hồng")])]),
+        # two districts named: which one is not known
+        Example("huyện Tân Hồng và huyện Hồng Ngự. Ông Lê Văn An, Chủ tịch UBND huyện, cho biết",
+                [P("Lê Văn An", [("Chủ tịch", "UBND huyện")])]),
+    ],
+    "group_led": [
+        Example("Tổ giám sát số 2 – HĐND huyện do đồng chí Nguyễn Mạnh Huy – Chủ tịch UB MTTQ huyện làm trưởng "
+                "đoàn đã có buổi giám sát",
+                [P("Nguyễn Mạnh Huy", [("Chủ tịch", "UB MTTQ huyện"), ("Trưởng đoàn giám sát", None)])]),
+        Example("Tổ công tác do ông Nguyễn Văn An, Giám đốc Sở Nội vụ, làm trưởng đoàn.",
+                [P("Nguyễn Văn An", [("Giám đốc", "Sở Nội vụ"), ("Trưởng đoàn công tác", None)])]),
+        Example("Hội nghị do ông Nguyễn Văn An, Giám đốc Sở Nội vụ, làm trưởng đoàn.",
+                [P("Nguyễn Văn An", [("Giám đốc", "Sở Nội vụ"), ("Trưởng đoàn", None)])]),
+    ],
+    "not_officials": [
+        Example("Sáng ngày 11/9; Đoàn giám sát của HĐND huyện đã có buổi giám sát tại xã Chuyên Mỹ và xã "
+                "Thụy Phú", []),
+        Example("Tổ giám sát số 1 của HĐND huyện làm việc tại Thụy Phú", []),
+        Example("Tại Hà Nội, Chủ tịch UBND tỉnh phát biểu", []),
+        Example("Chủ tịch UBND tỉnh Lâm Đồng cho biết", []),
+        Example("Chủ tịch UBND huyện Hoàng Su Phì cho biết", []),
+        Example("Chủ tịch UBND Hà Nội phát biểu", []),
+        Example("Chủ tịch UBND phường Nguyễn Văn Cừ cho biết", []),
+        Example("Bí thư Đảng ủy phường Lê Hồng Phong cho biết", []),
+        Example("Chủ tịch UBND huyện Tân Hồng yêu cầu các phòng, ban rà soát", []),
+        Example("Người dân ở Bà Rịa - Vũng Tàu và thành phố Hồ Chí Minh hài lòng", []),
+        Example("Lễ ký thỏa thuận hợp tác. Ảnh: VGP/Thúy Hà", []),
+        Example("Các đại biểu đã trao đổi, thảo luận. Đồng chí đề nghị xã cần quan tâm.", []),
+        Example("Thành viên Đoàn giám sát phát biểu tại buổi làm việc", []),
+    ],
+    "only_the_body": [
+        # the byline and the related-article list come after the body
+        Example("Chủ tịch UBND huyện Lê Văn Bính báo cáo.\n\nThanh Xuân – TTVHTT&TT huyện\n"
+                "Thủ tướng Chính phủ Phạm Minh Chính đã hội kiến Tổng thống Hàn Quốc Yoon Suk Yeol.",
+                [P("Lê Văn Bính", [("Chủ tịch", "UBND huyện")])], body_end=40),
+        Example("Tổng Biên tập: Lê Hồng Kỳ", [], body_end=0),
+    ],
+}
+
+CASES = [pytest.param(ex, id=f"{group}-{i}") for group, examples in GROUPS.items()
+         for i, ex in enumerate(examples)]
+
+
+@pytest.mark.parametrize("ex", CASES)
+def test_officials(ex):
+    check(ex)
+
+
+KNOWN_FAILURES = [
+    # a four-syllable name with two family names after a title is cut to its last three
+    Example("Chánh Văn phòng UBND quận 1 Lâm Ngô Hoàng Anh cho biết",
+            [P("Lâm Ngô Hoàng Anh", [("Chánh Văn phòng", "UBND quận 1")])]),
+    # right after a unit word, a name needs a known middle name ("Sỹ" is not one)
+    Example("Chủ tịch UBND TP Trần Sỹ Thanh phát biểu", [P("Trần Sỹ Thanh", [("Chủ tịch", "UBND TP")])]),
+    # names in capitals are not read
+    Example("ông NGUYỄN TOÀN THẮNG, Giám đốc Sở Nội vụ, cho biết",
+            [P("NGUYỄN TOÀN THẮNG", [("Giám đốc", "Sở Nội vụ")])]),
+    # a group named in an earlier sentence does not qualify "trưởng đoàn"
+    Example("Tổ giám sát đã làm việc. Ông Nguyễn Văn An, Chủ tịch UBND xã, làm trưởng đoàn.",
+            [P("Nguyễn Văn An", [("Chủ tịch", "UBND xã"), ("Trưởng đoàn giám sát", None)])]),
+    # an unknown verb after a proper name of one word keeps the organisation open
+    Example("Ông Nguyễn Văn An, Giám đốc Sở Nội vụ khảo sát thực tế", [P("Nguyễn Văn An", [("Giám đốc", "Sở Nội vụ")])]),
+]
+
+
+@pytest.mark.xfail(strict=True)
+@pytest.mark.parametrize("ex", KNOWN_FAILURES)
+def test_known_failures(ex):
+    check(ex)
+
+
+def test_record_shape_and_unit_link():
+    text = "Chủ tịch UBND huyện Phú Xuyên Lê Văn Bính báo cáo. Chủ tịch HĐND huyện Trần Văn An dự."
+    s = text.index("huyện Phú Xuyên")
+    units = [{"id": "u1", "type": "huyện", "name": "Phú Xuyên", "mentions": [[s, s + len("huyện Phú Xuyên")]]}]
+    _, got = extract(text, units=units)
+    assert set(got[0]) == {"id", "name", "roles", "mentions"}
+    assert got[0]["roles"] == [{"title": "Chủ tịch", "org": "UBND huyện Phú Xuyên",
+                                "org_expanded": "Ủy ban nhân dân huyện Phú Xuyên", "unit": "u1"}]
+    # "HĐND huyện" with no name: completed from the one district named, linked to its unit
+    assert got[1]["roles"][0]["org"] == "HĐND huyện Phú Xuyên" and got[1]["roles"][0]["unit"] == "u1"
+    # without a district named anywhere, no completion and no unit
+    _, got = extract("Chủ tịch HĐND huyện Trần Văn An dự.", units=units)
+    assert got[0]["roles"][0] == {"title": "Chủ tịch", "org": "HĐND huyện",
+                                  "org_expanded": "Hội đồng nhân dân huyện", "unit": None}
+
+
+def test_nfd_input_and_tone_placement():
+    _, got = extract(unicodedata.normalize("NFD", "Ông Lê Văn An, Uỷ viên Ban Thường vụ Tỉnh uỷ, cho biết"))
+    assert got[0]["roles"] == [{"title": "Ủy viên Ban Thường vụ", "org": "Tỉnh ủy",
+                                "org_expanded": "Tỉnh ủy", "unit": None}]
+
+
+@pytest.mark.parametrize("org,expanded", [
+    ("UB MTTQ huyện", "Ủy ban Mặt trận Tổ quốc huyện"),
+    ("Uỷ ban MTTQ Việt Nam TP. HCM", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hồ Chí Minh"),
+    ("UBND TP.HCM", "Ủy ban nhân dân thành phố HCM".replace("HCM", "Hồ Chí Minh")),
+    ("HĐND TP", "Hội đồng nhân dân thành phố"),
+    ("Sở Nội vụ", "Sở Nội vụ"),
+    (None, None),
+])
+def test_expand(org, expanded):
+    assert expand(org) == expanded
+
+
+# --------------------------------------------------------------------------- lexicon coverage
+
+
+@pytest.mark.parametrize("title", [row["title"] for row in TITLES["titles"]])
+def test_every_title(title):
+    for written in (title, title.lower()):
+        _, got = extract(f"Hôm qua, {written} Nguyễn Văn An phát biểu")
+        assert [(o["name"], o["roles"][0]["title"]) for o in got] == [("Nguyễn Văn An", title)], written
+
+
+@pytest.mark.parametrize("abbr,full", [(a, f) for a, f in ABBREVIATIONS.items()
+                                       if f in {r["title"] for r in TITLES["titles"]}])
+def test_every_title_abbreviation(abbr, full):
+    _, got = extract(f"đồng chí Nguyễn Văn An – {abbr} – dự hội nghị")
+    assert got[0]["roles"] == [{"title": full, "org": None, "org_expanded": None, "unit": None}]
+
+
+@pytest.mark.parametrize("abbr,full", ABBREVIATIONS.items())
+def test_every_org_abbreviation(abbr, full):
+    assert expand(f"Văn phòng {abbr} mới") == f"Văn phòng {full} mới"
+
+
+@pytest.mark.parametrize("title,abbr", [("Ủy viên Ban Thường vụ", "UV BTV"), ("Ủy viên Ban Thường vụ", "Uỷ viên BTV"),
+                                        ("Ủy viên Ban Chấp hành", "UV BCH"), ("Chánh Văn phòng", "Chánh VP")])
+def test_titles_written_with_abbreviations(title, abbr):
+    _, got = extract(f"Ông Nguyễn Văn An – {abbr} – cho biết")
+    assert [r["title"] for r in got[0]["roles"]] == [title]
+
+
+@pytest.mark.parametrize("head", TITLES["org_heads"])
+def test_every_org_head_ends_a_title_complement(head):
+    _, got = extract(f"Ông Nguyễn Văn An, Trưởng ban Tuyên giáo {head} tỉnh, cho biết")
+    [role] = got[0]["roles"]
+    assert role["title"] == "Trưởng ban Tuyên giáo" and role["org"].startswith(head), role
+
+
+@pytest.mark.parametrize("stop", TITLES["org_stop_words"])
+def test_every_org_stop_word(stop):
+    _, got = extract(f"Ông Nguyễn Văn An, Giám đốc Sở Nội vụ {stop} việc này.")
+    assert got[0]["roles"][0]["org"] == "Sở Nội vụ"
+
+
+@pytest.mark.parametrize("joiner", TITLES["org_joiners"])
+def test_every_org_joiner(joiner):
+    _, got = extract(f"Thứ trưởng Bộ Thông tin {joiner} Truyền thông Nguyễn Thành Hưng cho biết")
+    assert got[0]["roles"][0]["org"] == f"Bộ Thông tin {joiner} Truyền thông"
+    _, got = extract(f"Ông Lê Văn An, Chủ tịch UBND tỉnh {joiner} Giám đốc Sở Nội vụ, cho biết")
+    assert [r["title"] for r in got[0]["roles"]] == ["Chủ tịch"]
+
+
+@pytest.mark.parametrize("hon", TITLES["honorifics"] + TITLES["coreference_cues"])
+def test_every_honorific_is_a_coreference_cue(hon):
+    text, got = extract(f"Chủ tịch UBND xã Nguyễn Văn An dự. Theo {hon} An, thủ tục nhanh hơn.")
+    assert [text[s:e] for s, e in got[0]["mentions"]] == ["Nguyễn Văn An", "An"]
+
+
+@pytest.mark.parametrize("hon", TITLES["honorifics"])
+def test_every_honorific_introduces_a_name(hon):
+    _, got = extract(f"Theo {hon} Nguyễn Văn An, Chủ tịch UBND xã , thủ tục nhanh hơn.")
+    assert got[0]["name"] == "Nguyễn Văn An"
+    # a name of a less common family name and no middle name needs the cue
+    _, got = extract(f"Theo {hon} Mai Hà, Chủ tịch UBND xã , thủ tục nhanh hơn.")
+    assert got[0]["name"] == "Mai Hà"
+    assert extract("Theo Mai Hà, Chủ tịch UBND xã , thủ tục nhanh hơn.")[1] == []
+
+
+@pytest.mark.parametrize("hon", TITLES["honorifics"])
+def test_only_comrades_need_no_role(hon):
+    _, got = extract(f"Hôm qua, {hon} Nguyễn Văn An dự hội nghị")
+    assert [o["name"] for o in got] == (["Nguyễn Văn An"] if hon in TITLES["comrade_honorifics"] else [])
+
+
+@pytest.mark.parametrize("link", TITLES["role_links"])
+def test_every_role_link(link):
+    _, got = extract(f"Ông Nguyễn Văn An, Chủ tịch UBND xã {link} Bí thư Đảng ủy xã, cho biết")
+    assert [r["title"] for r in got[0]["roles"]] == ["Chủ tịch", "Bí thư"]
+
+
+@pytest.mark.parametrize("word,utype", TITLES["unit_words"].items())
+def test_every_unit_word(word, utype):
+    written = word.upper() if word.endswith(".") or len(word) <= 2 else word
+    _, got = extract(f"Chủ tịch UBND {written} Tân An Nguyễn Văn An phát biểu")
+    assert got[0]["roles"][0]["org"] == f"UBND {written} Tân An"
+    # the name right after a unit word is the unit's, unless it reads as a person's
+    assert extract(f"Chủ tịch UBND {written} Mai Lâm phát biểu")[1] == []
+    assert extract(f"Chủ tịch UBND {written} Nguyễn Văn Cầu phát biểu")[1][0]["name"] == "Nguyễn Văn Cầu"
+
+
+@pytest.mark.parametrize("word", TITLES["not_unit_words"])
+def test_every_not_unit_word(word):
+    _, got = extract(f"Ông Nguyễn Văn An, Trưởng ban Văn hóa - {word} HĐND huyện, cho biết")
+    assert got[0]["roles"][0]["title"] == f"Trưởng ban Văn hóa - {word}"
+
+
+@pytest.mark.parametrize("organ,utype", TITLES["organ_words"].items())
+def test_every_organ_word(organ, utype):
+    written = organ.capitalize()
+    _, got = extract(f"Ban Thường vụ {written} Tân An chỉ đạo. Ông Lê Văn An, Phó Bí thư {written}, cho biết")
+    assert got[0]["roles"][0]["org"] == f"{written} Tân An"
+
+
+@pytest.mark.parametrize("title,rule", TITLES["group_heads"].items())
+def test_every_group_head(title, rule):
+    for group in rule["groups"]:
+        for purpose in rule["purposes"]:
+            _, got = extract(f"{group.capitalize()} {purpose} do ông Nguyễn Văn An, Chủ tịch UBND xã, làm "
+                             f"{title.lower()}.")
+            assert got[0]["roles"][-1]["title"] == f"{title} {purpose}"
+
+
+@pytest.mark.parametrize("surname", SURNAMES["common"] + SURNAMES["other"])
+def test_every_surname(surname):
+    _, got = extract(f"Chủ tịch UBND huyện Tân Trụ {surname} Văn Bình phát biểu")
+    assert [o["name"] for o in got] == [f"{surname} Văn Bình"]
+
+
+@pytest.mark.parametrize("middle", SURNAMES["middle_names"])
+def test_every_middle_name(middle):
+    _, got = extract(f"Chủ tịch HĐND huyện Nguyễn {middle} An phát biểu")
+    assert [o["name"] for o in got] == [f"Nguyễn {middle} An"]
+
+
+@pytest.mark.parametrize("place", SURNAMES["place_names"])
+def test_every_place_name(place):
+    assert extract(f"Chủ tịch UBND {place} phát biểu")[1] == []
+    _, got = extract(f"Chủ tịch UBND {place} Hoàng Văn An phát biểu")
+    assert [o["name"] for o in got] == ["Hoàng Văn An"]
+
+
+# --------------------------------------------------------------------------- properties
+
+FRAGMENTS = ["Chủ tịch", "UBND", "huyện", "Tân Hồng", "Nguyễn Văn Hội", "ông", "bà", "đồng chí", "Hội",
+             " – ", ", ", " - ", "HUV", "Phó", "Bí thư", "Huyện ủy", "TP.", "HCM", "làm", "trưởng đoàn",
+             "Tổ giám sát", "\n", ". ", "Yoon Suk", "Hà Nội", "Thị", "( ", " )", "đ/c", "Lê"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40).map(" ".join), st.integers(0, 400))
+def test_mentions_are_names_inside_the_body(text, body_end):
+    text, got = extract(text, min(body_end, len(text)))
+    for o in got:
+        for s, e in o["mentions"]:
+            assert 0 <= s < e <= min(body_end, len(text))
+            assert text[s].isupper() and text[s:e] == text[s:e].strip()
