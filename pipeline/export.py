@@ -1,0 +1,420 @@
+"""Records as tables: `load` (pandas), `cchc export` (DuckDB, Parquet, CSV), `cchc conflicts`.
+
+One row per fact. Every table carries `doc_id`; fact rows carry their span, surface and the
+quoted sentence, figures and roles have their unit joined in, and dates are real dates.
+The tables are built once as Arrow tables with a fixed schema (so an empty table still has
+typed columns) and handed to pandas, DuckDB, Parquet or CSV from there.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import os
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+
+TABLES = ("articles", "figures", "units", "officials", "roles", "documents", "checks")
+
+_S, _I, _F, _B, _D = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
+_UNIT_COLUMNS = [("unit_id", _S), ("unit_code", _S), ("unit_type", _S), ("unit_name", _S),
+                 ("unit_district", _S), ("unit_province", _S), ("unit_code_2025", _S)]
+SCHEMAS = {
+    "articles": pa.schema([
+        ("doc_id", _S), ("source", _S), ("url", _S), ("title", _S), ("published", _D),
+        ("authors", _S), ("sha256", _S), ("body_start", _I), ("body_end", _I),
+        ("n_figures", _I), ("n_units", _I), ("n_officials", _I), ("n_documents", _I),
+        ("n_checks", _I), ("warnings", _S), ("text", _S)]),
+    "figures": pa.schema([
+        ("doc_id", _S), ("figure_id", _S), ("span_start", _I), ("span_end", _I), ("surface", _S),
+        ("quote", _S), ("sentence_start", _I), ("sentence_end", _I), ("value", _F),
+        ("denominator", _F), ("kind", _S), ("approx", _S), ("object", _S), ("aspect", _S),
+        ("noun", _S), ("change", _B), *_UNIT_COLUMNS, ("aggregate", _S), ("subject_text", _S),
+        ("period_text", _S), ("period_start", _D), ("period_end", _D), ("published", _D),
+        ("source", _S)]),
+    "units": pa.schema([
+        ("doc_id", _S), ("unit_id", _S), ("type", _S), ("name", _S), ("code", _S),
+        ("district", _S), ("province", _S), ("code_2025", _S), ("n_mentions", _I),
+        ("span_start", _I), ("span_end", _I), ("surface", _S)]),
+    "officials": pa.schema([
+        ("doc_id", _S), ("official_id", _S), ("name", _S), ("n_roles", _I), ("n_mentions", _I),
+        ("span_start", _I), ("span_end", _I), ("surface", _S)]),
+    "roles": pa.schema([
+        ("doc_id", _S), ("official_id", _S), ("name", _S), ("role_no", _I), ("title", _S),
+        ("org", _S), ("org_expanded", _S), *_UNIT_COLUMNS]),
+    "documents": pa.schema([
+        ("doc_id", _S), ("document_no", _I), ("type", _S), ("number", _S), ("date", _D),
+        ("issuer", _S), ("span_start", _I), ("span_end", _I), ("surface", _S)]),
+    "checks": pa.schema([
+        ("doc_id", _S), ("check_no", _I), ("kind", _S), ("figures", _S), ("surfaces", _S),
+        ("computed", _F), ("stated", _F), ("message", _S), ("quote", _S)]),
+}
+
+# The README's example queries (quoted there verbatim; tests/test_export.py runs them).
+README_QUERIES = {
+    "on-time rate by province and year": """\
+SELECT coalesce(unit_province, unit_name) AS province,
+       year(period_end)                   AS year,
+       round(avg(value), 2)               AS on_time_pct,
+       count(*)                           AS n_figures,
+       count(DISTINCT doc_id)             AS n_articles
+FROM figures
+WHERE kind = 'percent' AND aspect = 'on_time' AND object = 'dossier'
+  AND unit_id IS NOT NULL AND period_end IS NOT NULL
+GROUP BY ALL
+ORDER BY province, year""",
+    "failed checks with the article and the sentence": """\
+SELECT a.published, a.title, c.kind, c.message, c.quote
+FROM checks AS c JOIN articles AS a USING (doc_id)
+ORDER BY a.published DESC NULLS LAST, c.doc_id, c.check_no""",
+    "officials by number of articles": """\
+SELECT name,
+       count(DISTINCT doc_id)                            AS n_articles,
+       string_agg(DISTINCT title, '; ' ORDER BY title) AS titles
+FROM roles
+GROUP BY name
+ORDER BY n_articles DESC, name
+LIMIT 20""",
+}
+
+
+class RecordsError(ValueError):
+    """The input is not a readable records.jsonl."""
+
+
+# --------------------------------------------------------------------------- reading
+
+def records_file(path) -> Path:
+    p = Path(path)
+    return p / "records.jsonl" if p.is_dir() else p
+
+
+def read_records(path) -> list[dict]:
+    """The records of a records.jsonl (or of a directory holding one)."""
+    p = records_file(path)
+    try:
+        with open(p, encoding="utf-8") as fh:
+            return [_parse_record(line, p, n) for n, line in enumerate(fh, 1) if line.strip()]
+    except OSError as e:
+        raise RecordsError(f"{p}: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise RecordsError(f"{p}: not UTF-8 text") from None
+
+
+def _parse_record(line: str, path: Path, n: int) -> dict:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise RecordsError(f"{path}, line {n}: not JSON ({e.msg}); expected the records.jsonl "
+                           "written by `cchc extract`") from None
+    if not (isinstance(obj, dict) and isinstance(obj.get("doc_id"), str)
+            and isinstance(obj.get("figures"), list)):
+        raise RecordsError(f"{path}, line {n}: not a cchc record (needs doc_id and figures)")
+    return obj
+
+
+# --------------------------------------------------------------------------- rows
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _slice(text: str | None, span) -> str | None:
+    return text[span[0]:span[1]] if text is not None and span else None
+
+
+def _unit_columns(unit: dict | None) -> dict:
+    unit = unit or {}
+    return {"unit_id": unit.get("id"), "unit_code": unit.get("code"), "unit_type": unit.get("type"),
+            "unit_name": unit.get("name"), "unit_district": unit.get("district"),
+            "unit_province": unit.get("province"), "unit_code_2025": unit.get("code_2025")}
+
+
+def _article_row(rec: dict) -> dict:
+    body = rec.get("body") or [None, None]
+    return {"doc_id": rec["doc_id"], "source": rec.get("source"), "url": rec.get("url"),
+            "title": rec.get("title"), "published": _date(rec.get("published")),
+            "authors": "; ".join(rec.get("authors") or []) or None, "sha256": rec.get("sha256"),
+            "body_start": body[0], "body_end": body[1],
+            **{f"n_{k}": len(rec.get(k) or []) for k in ("figures", "units", "officials", "documents", "checks")},
+            "warnings": "; ".join(rec.get("warnings") or []) or None, "text": rec.get("text")}
+
+
+def _figure_rows(rec: dict, units: dict) -> list[dict]:
+    rows = []
+    for f in rec["figures"]:
+        subject = f.get("subject") or {}
+        period = f.get("period") or {}
+        sentence = f.get("sentence") or [None, None]
+        rows.append({
+            "doc_id": rec["doc_id"], "figure_id": f["id"], "span_start": f["span"][0],
+            "span_end": f["span"][1], "surface": f.get("surface"),
+            "quote": _slice(rec.get("text"), f.get("sentence")),
+            "sentence_start": sentence[0], "sentence_end": sentence[1],
+            **{k: f.get(k) for k in ("value", "denominator", "kind", "approx", "object", "aspect",
+                                     "noun", "change")},
+            **_unit_columns(units.get(subject.get("unit"))),
+            "aggregate": subject.get("aggregate"), "subject_text": subject.get("text"),
+            "period_text": period.get("text"), "period_start": _date(period.get("start")),
+            "period_end": _date(period.get("end")),
+            "published": _date(rec.get("published")), "source": rec.get("source")})
+    return rows
+
+
+def _first_mention(text: str | None, mentions: list) -> dict:
+    first = min(mentions, default=None)
+    return {"span_start": first and first[0], "span_end": first and first[1],
+            "surface": _slice(text, first)}
+
+
+def _unit_rows(rec: dict) -> list[dict]:
+    return [{"doc_id": rec["doc_id"], "unit_id": u["id"],
+             **{k: u.get(k) for k in ("type", "name", "code", "district", "province", "code_2025")},
+             "n_mentions": len(u.get("mentions") or []),
+             **_first_mention(rec.get("text"), u.get("mentions") or [])}
+            for u in rec.get("units") or []]
+
+
+def _official_rows(rec: dict) -> list[dict]:
+    return [{"doc_id": rec["doc_id"], "official_id": o["id"], "name": o.get("name"),
+             "n_roles": len(o.get("roles") or []), "n_mentions": len(o.get("mentions") or []),
+             **_first_mention(rec.get("text"), o.get("mentions") or [])}
+            for o in rec.get("officials") or []]
+
+
+def _role_rows(rec: dict, units: dict) -> list[dict]:
+    return [{"doc_id": rec["doc_id"], "official_id": o["id"], "name": o.get("name"), "role_no": n,
+             "title": r.get("title"), "org": r.get("org"), "org_expanded": r.get("org_expanded"),
+             **_unit_columns(units.get(r.get("unit")))}
+            for o in rec.get("officials") or [] for n, r in enumerate(o.get("roles") or [], 1)]
+
+
+def _document_rows(rec: dict) -> list[dict]:
+    return [{"doc_id": rec["doc_id"], "document_no": n, "type": d.get("type"),
+             "number": d.get("number"), "date": _date(d.get("date")), "issuer": d.get("issuer"),
+             "span_start": d["span"][0], "span_end": d["span"][1],
+             "surface": _slice(rec.get("text"), d["span"])}
+            for n, d in enumerate(rec.get("documents") or [], 1)]
+
+
+def _check_rows(rec: dict) -> list[dict]:
+    figures = {f["id"]: f for f in rec["figures"]}
+    rows = []
+    for n, c in enumerate(rec.get("checks") or [], 1):
+        involved = [figures[i] for i in c.get("figures") or [] if i in figures]
+        first = involved[0] if involved else {}
+        rows.append({"doc_id": rec["doc_id"], "check_no": n, "kind": c.get("kind"),
+                     "figures": ",".join(c.get("figures") or []),
+                     "surfaces": "; ".join(f.get("surface") or "" for f in involved),
+                     "computed": c.get("computed"), "stated": c.get("stated"),
+                     "message": c.get("message"),
+                     "quote": _slice(rec.get("text"), first.get("sentence"))})
+    return rows
+
+
+def arrow_tables(records: list[dict]) -> dict[str, pa.Table]:
+    rows = {name: [] for name in TABLES}
+    for rec in records:
+        units = {u["id"]: u for u in rec.get("units") or []}
+        rows["articles"].append(_article_row(rec))
+        rows["figures"] += _figure_rows(rec, units)
+        rows["units"] += _unit_rows(rec)
+        rows["officials"] += _official_rows(rec)
+        rows["roles"] += _role_rows(rec, units)
+        rows["documents"] += _document_rows(rec)
+        rows["checks"] += _check_rows(rec)
+    return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
+
+
+def load(path) -> dict:
+    """pandas DataFrames for `TABLES`, from a records.jsonl or a directory holding one."""
+    tables = arrow_tables(read_records(path))
+    return {name: t.to_pandas(date_as_object=False) for name, t in tables.items()}
+
+
+# --------------------------------------------------------------------------- export
+
+def _temp_sibling(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def _replace_atomically(path: Path, write) -> None:
+    """`write(tmp)` a temporary sibling of `path`, then rename it over `path`."""
+    tmp = _temp_sibling(path)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+
+
+def _write_duckdb(tables: dict, out: Path) -> None:
+    import duckdb
+
+    def write(tmp: Path) -> None:
+        tmp.unlink(missing_ok=True)
+        try:
+            with duckdb.connect(str(tmp)) as con:
+                for name, table in tables.items():
+                    con.register("_arrow", table)
+                    con.execute(f"CREATE TABLE {name} AS SELECT * FROM _arrow")
+                    con.unregister("_arrow")
+                con.execute("CHECKPOINT")
+        except duckdb.Error as e:
+            raise OSError(str(e)) from None
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _replace_atomically(out, write)
+
+
+def _write_files(tables: dict, out: Path, suffix: str, write_one) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        _replace_atomically(out / f"{name}.{suffix}", lambda tmp, t=table: write_one(t, tmp))
+
+
+def _write_parquet(tables: dict, out: Path) -> None:
+    import pyarrow.parquet as pq
+
+    _write_files(tables, out, "parquet", lambda t, p: pq.write_table(t, p))
+
+
+def _write_csv(tables: dict, out: Path) -> None:
+    import pyarrow.csv as pcsv
+
+    _write_files(tables, out, "csv", lambda t, p: pcsv.write_csv(t, p))
+
+
+WRITERS = {"duckdb": _write_duckdb, "parquet": _write_parquet, "csv": _write_csv}
+
+
+def export(records_path, to: str, out) -> dict[str, int]:
+    """Write the tables of `records_path` as a DuckDB file, or a directory of Parquet or CSV
+    files (one per table). Returns the number of rows per table."""
+    if to not in WRITERS:
+        raise ValueError(f"unknown export format {to!r}: use one of {', '.join(WRITERS)}")
+    tables = arrow_tables(read_records(records_path))
+    WRITERS[to](tables, Path(out))
+    return {name: t.num_rows for name, t in tables.items()}
+
+
+def cmd_export(args) -> int:
+    try:
+        counts = export(args.records, args.to, args.out)
+    except RecordsError as e:
+        print(f"cchc export: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"cchc export: cannot write {args.out}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+    print(f"cchc export: {summary} -> {args.out} ({args.to})", file=sys.stderr)
+    return 0
+
+
+# --------------------------------------------------------------------------- conflicts
+
+CONFLICT_KEY = ["unit_key", "aspect", "object", "kind", "change", "period_start", "period_end"]
+
+
+def _unit_key(row) -> str | None:
+    if isinstance(row.unit_code, str):
+        return f"code {row.unit_code}"
+    if isinstance(row.unit_name, str):
+        # without a code, the same name may be a different unit in another province
+        province = row.unit_province if isinstance(row.unit_province, str) else "?"
+        return f"{row.unit_type} {row.unit_name}, {province}"
+    return None
+
+
+def _differs_across_records(group) -> bool:
+    """Some two figures of the group come from different records and differ in value."""
+    records = zip(group.doc_id, group.source)
+    values = zip(group.value, group.denominator.fillna(-1))
+    pairs = itertools.combinations(zip(records, values), 2)
+    return any(rec_a != rec_b and val_a != val_b for (rec_a, val_a), (rec_b, val_b) in pairs)
+
+
+def find_conflicts(figures):
+    """Figures about the same unit, metric and period whose values differ between records.
+
+    The metric is (aspect, object, kind, change); the unit is its register code, or its type,
+    name and province when the code is unknown. Figures without a unit, a dated period or a
+    known aspect are left out: they cannot be compared. Returns the rows of `figures` in
+    conflicting groups, numbered by a `conflict` column."""
+    import pandas as pd
+
+    rows = figures.copy()
+    rows["unit_key"] = [_unit_key(r) for r in rows.itertuples()]
+    dated = rows.period_start.notna() | rows.period_end.notna()
+    rows = rows[rows.unit_key.notna() & dated & (rows.aspect != "other")]
+    rows = rows.assign(change=rows["change"].fillna(False))
+    groups = [g for _, g in rows.groupby(CONFLICT_KEY, dropna=False, sort=True)
+              if _differs_across_records(g)]
+    if not groups:
+        return rows.iloc[0:0].assign(conflict=pd.Series(dtype="int64"))
+    return pd.concat([g.sort_values(["value", "doc_id"]).assign(conflict=n)
+                      for n, g in enumerate(groups, 1)], ignore_index=True)
+
+
+def _number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def _date_text(d) -> str:
+    return d.strftime("%Y-%m-%d") if isinstance(d, (dt.date, dt.datetime)) and d == d else "?"
+
+
+def _period(row) -> str:
+    return f"{_date_text(row.period_start)}..{_date_text(row.period_end)}"
+
+
+def _excerpt(row, width: int = 70) -> str:
+    """The figure in its sentence, cut to `width` characters either side."""
+    if not isinstance(row.quote, str):
+        return ""
+    at = int(row.span_start - row.sentence_start)
+    before, after = row.quote[:at], row.quote[at + len(row.surface):]
+    before = ("…" + before[-width:]) if len(before) > width else before
+    after = (after[:width] + "…") if len(after) > width else after
+    return " ".join(f"{before}[{row.surface}]{after}".split())
+
+
+def format_conflicts(conflicts) -> str:
+    lines = []
+    for _, group in conflicts.groupby("conflict", sort=True):
+        first = group.iloc[0]
+        unit = f"{first.unit_type} {first.unit_name}"
+        code = first.unit_code if isinstance(first.unit_code, str) else "no code"
+        place = f", {first.unit_province}" if isinstance(first.unit_province, str) else ""
+        metric = f"{first.kind} {first.aspect} {first.object}" + (" (change)" if first.change else "")
+        lines.append(f"{unit} ({code}{place}) · {metric} · {_period(first)}")
+        for row in group.itertuples():
+            value = _number(row.value)
+            if row.denominator == row.denominator:  # not NaN
+                value += f"/{_number(row.denominator)}"
+            lines.append(f"  {value:>10} {row.approx:<8} {row.doc_id} {row.figure_id}  {row.source}")
+            lines.append(f"  {'':>10} {_excerpt(row)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def cmd_conflicts(args) -> int:
+    try:
+        tables = load(args.outdir)
+    except RecordsError as e:
+        print(f"cchc conflicts: {e}", file=sys.stderr)
+        return 1
+    conflicts = find_conflicts(tables["figures"])
+    n_groups = conflicts["conflict"].nunique()
+    if n_groups:
+        print(format_conflicts(conflicts))
+    n_records = len(tables["articles"])
+    print(f"{n_groups} conflict{'s' * (n_groups != 1)} across {n_records} record{'s' * (n_records != 1)}")
+    return 0
