@@ -1,24 +1,60 @@
-"""Batch: run `extract_article` over many inputs and write records and errors in input order."""
+"""Batch: run `extract_article` over many inputs, in parallel, and write records and errors in
+input order.
+
+    inputs ──> ingest (this process, in order) ──> cached in OUTDIR? ── yes ──┐
+                                                    │ no                        │
+                                                    └─> engine: chunks of articles run by
+                                                        `process_chunk` on local worker
+                                                        processes or a Dask cluster ──> output
+                                                        in input order (manifest.Store)
+
+The queue between ingest and output holds a bounded number of articles, so memory stays flat
+however large the corpus. Each article runs under a time budget: one pathological article
+becomes an error line instead of a hung worker.
+"""
 from __future__ import annotations
 
+import json
+import os
+import signal
 import sys
+import threading
 import time
-from dataclasses import dataclass
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from .extract import extract_article
 from .ingest import InputError, RawArticle, iter_articles
-from .writer import AtomicWriter, dumps
+from .manifest import Store, pipeline_version
+from .writer import encode_line
+
+# Seconds one article may take before it is written as an `ArticleTimeout` error.
+ARTICLE_TIMEOUT = float(os.environ.get("CCHC_ARTICLE_TIMEOUT", "60"))
+DEADLINE_SLACK = 10.0  # seconds on top of the budgets before a task counts as stuck
+CHUNK_SIZE = 4  # articles per task: amortises the per-task overhead, keeps the order cheap
+QUEUED_PER_WORKER = 16  # articles between ingest and output, per worker: the memory bound
 
 
 @dataclass
 class Summary:
     articles: int = 0
     failed: int = 0
+    reused: int = 0  # outputs taken from OUTDIR's manifest/journal instead of recomputed
     seconds: float = 0.0
 
     def line(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
-        return f"cchc: {self.articles} articles, {self.failed} failed, {rate:.1f} articles/s"
+        return (f"cchc: {self.articles} articles, {self.failed} failed, {self.reused} reused, "
+                f"{rate:.1f} articles/s")
+
+
+# --------------------------------------------------------------------------- one article
+
+class ArticleTimeout(BaseException):
+    """Raised inside an article's extraction when its time budget runs out. A BaseException,
+    so that `process`'s catch-all does not turn it into an ordinary (cacheable) error."""
 
 
 def process(item: RawArticle | InputError, include_text: bool = True) -> tuple[str, dict]:
@@ -32,40 +68,393 @@ def process(item: RawArticle | InputError, include_text: bool = True) -> tuple[s
                          "message": f"extraction failed: {exc}"}
 
 
-def report_error(err: dict) -> None:
-    print(f"cchc: {err['source']}: {err['error']}: {err['message']}", file=sys.stderr)
+def timeout_error(source: str, budget: float) -> dict:
+    return {"source": source, "error": "ArticleTimeout",
+            "message": f"extraction took longer than {budget:g} s and was stopped"}
+
+
+def lost_error(source: str, exc: BaseException) -> dict:
+    return {"source": source, "error": type(exc).__name__,
+            "message": f"the engine lost this article's task: {exc}"}
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Raise ArticleTimeout in this block after `seconds` (SIGALRM: Python code and the `regex`
+    matcher check for it). Only in a process's main thread; elsewhere (Dask worker threads)
+    the engine's deadline on the whole task is the guard."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_line(raw: RawArticle, include_text: bool, budget: float) -> tuple[str, bytes]:
+    """(kind, output line) for one article: kind "record", "error", or "transient" for an
+    error that must not be cached (the budget ran out; the next run may have more time)."""
+    try:
+        with time_budget(budget):
+            kind, obj = process(raw, include_text)
+    except ArticleTimeout:
+        return "transient", encode_line(timeout_error(raw.source, budget))
+    return kind, encode_line(obj)
+
+
+def process_chunk(raws: list[RawArticle], include_text: bool, budget: float) -> list[tuple[str, bytes]]:
+    """The task an engine runs: a few articles, their output lines serialised by the worker."""
+    return [process_line(raw, include_text, budget) for raw in raws]
+
+
+# --------------------------------------------------------------------------- engines
+
+WARM_UP_TEXT = ("Năm 2023, UBND huyện Tân Hồng tiếp nhận 2.065 hồ sơ, đạt 100% đúng hạn. "
+                "Ông Nguyễn Văn Hội, Chủ tịch UBND huyện, ký Kế hoạch số 249/KH-UBND.")
+
+
+class LocalEngine:
+    """Worker processes on this machine (multiprocessing). The models are loaded once here,
+    before the workers fork, so the workers share them instead of each loading a copy."""
+
+    def __init__(self, workers: int):
+        import multiprocessing
+
+        self.workers = workers  # tasks that run at once
+        self.context = multiprocessing.get_context()
+        self.pool = None  # started on the first task: a fully cached run needs no workers
+
+    def submit(self, *args):
+        if self.pool is None:
+            warm_up()
+            self.pool = self.start_pool()
+        return self.pool.apply_async(process_chunk, args)
+
+    def start_pool(self):
+        return self.context.Pool(self.workers, initializer=die_with_parent, initargs=(os.getpid(),))
+
+    def result(self, handle, timeout: float):
+        import multiprocessing
+
+        try:
+            return handle.get(timeout)
+        except multiprocessing.TimeoutError:
+            raise TimeoutError from None
+
+    def abandon(self, handle) -> bool:
+        """A task outlived its deadline: kill its worker (the pool cannot single one out, so all
+        of them) and start afresh. Returns True: every other submitted task is lost too."""
+        self.pool.terminate()
+        self.pool.join()
+        self.pool = self.start_pool()
+        return True
+
+    def close(self, ok: bool) -> None:
+        if self.pool is None:
+            return
+        if ok:
+            self.pool.close()
+        else:
+            self.pool.terminate()
+        self.pool.join()
+
+
+class DaskEngine:
+    """The same tasks as Dask futures: on the cluster at `scheduler`, else on a LocalCluster
+    of `workers` single-threaded worker processes."""
+
+    def __init__(self, workers: int, scheduler: str | None):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise SystemExit("cchc: --engine dask needs dask[distributed] "
+                             "(pip install 'dask[distributed]')") from None
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        self.check_versions()
+        self.workers = max(workers, sum(self.client.nthreads().values()))  # tasks that run at once
+
+    def check_versions(self) -> None:
+        """Every worker must run the same pipeline, or the manifest would mix versions."""
+        ours = pipeline_version()
+        try:
+            theirs = self.client.run(pipeline_version)
+        except Exception as exc:  # typically: the package is not installed on the workers
+            self.close(ok=False)
+            raise SystemExit(f"cchc: cannot run the pipeline on the Dask workers ({type(exc).__name__}: "
+                             f"{exc}); install cchc-metrics on every worker") from None
+        stale = sorted(addr for addr, version in theirs.items() if version != ours)
+        if stale:
+            self.close(ok=False)
+            raise SystemExit(f"cchc: Dask workers {', '.join(stale)} run another pipeline version "
+                             f"than this client ({ours}); install the same cchc-metrics there")
+
+    def submit(self, *args):
+        return self.client.submit(process_chunk, *args, pure=False)
+
+    def result(self, handle, timeout: float):
+        return handle.result(timeout=timeout)  # raises TimeoutError past the deadline
+
+    def abandon(self, handle) -> bool:
+        """Dask cannot stop a running task's thread: give up on it; the others stay valid."""
+        handle.cancel()
+        return False
+
+    def close(self, ok: bool) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Worker initializer: on Linux, have the kernel kill this worker when the main process
+    dies, even by SIGKILL, instead of leaving it orphaned."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent_pid:  # the parent died before the call
+        os._exit(1)
+
+
+def warm_up() -> None:
+    """Load the lazily loaded models and lexicons by extracting one short article."""
+    try:
+        extract_article(RawArticle("warm-up", "-", WARM_UP_TEXT))
+    except Exception:  # an extractor bug shows up, per article, in the real run
+        pass
+
+
+@contextmanager
+def open_engine(engine: str, workers: int, scheduler: str | None):
+    runner = DaskEngine(workers, scheduler) if engine == "dask" else LocalEngine(workers)
+    ok = False
+    try:
+        yield runner
+        ok = True
+    finally:
+        runner.close(ok)
+
+
+# --------------------------------------------------------------------------- ordering
+
+@dataclass
+class Slot:
+    """One input's place in the output order, filled once its line is known."""
+
+    source: str
+    key: str | None = None  # cache key (None: input errors, stdout runs)
+    sha: str | None = None
+    kind: str | None = None  # "record" | "error" | "transient" (an error not to cache)
+    line: bytes | None = None
+    reused: bool = False
+
+
+@dataclass
+class Task:
+    """Consecutive slots that leave the queue together; `raws` are still being computed."""
+
+    slots: list[Slot]
+    raws: list[RawArticle] = field(default_factory=list)
+    handle: object = None
+
+
+class OrderedRunner:
+    """Sends uncached articles to the engine in chunks and hands every slot back in input
+    order, never holding more than `limit` of them."""
+
+    def __init__(self, engine, include_text: bool, budget: float, limit: int,
+                 chunk_size: int = CHUNK_SIZE):
+        self.engine = engine
+        self.include_text, self.budget = include_text, budget
+        self.limit, self.chunk_size = limit, chunk_size
+        self.queue: deque[Task] = deque()
+        self.filling = Task([])  # the chunk being gathered, not yet submitted
+        self.queued = 0  # slots in `queue` and `filling`
+
+    def run(self, items: Iterable[RawArticle | InputError], sink) -> Iterator[Slot]:
+        for item in items:
+            self.add(item, sink)
+            while self.queued > self.limit:
+                yield from self.pop()
+        self.flush()
+        while self.queue:
+            yield from self.pop()
+
+    def add(self, item: RawArticle | InputError, sink) -> None:
+        self.queued += 1
+        if isinstance(item, InputError):
+            self.add_ready(Slot(item.source, kind="error", line=encode_line(process(item)[1])))
+            return
+        key, sha = sink.key(item)
+        hit = sink.cached(key)
+        if hit:
+            self.add_ready(Slot(item.source, key, sha, *hit, reused=True))
+            return
+        self.filling.slots.append(Slot(item.source, key, sha))
+        self.filling.raws.append(item)
+        if len(self.filling.raws) >= self.chunk_size:
+            self.flush()
+
+    def add_ready(self, slot: Slot) -> None:
+        self.flush()  # what was gathered before this slot goes before it
+        self.queue.append(Task([slot]))
+
+    def flush(self) -> None:
+        if self.filling.slots:
+            self.filling.handle = self.submit(self.filling.raws)
+            self.queue.append(self.filling)
+            self.filling = Task([])
+
+    def submit(self, raws: list[RawArticle]):
+        return self.engine.submit(raws, self.include_text, self.budget)
+
+    def pop(self) -> list[Slot]:
+        task = self.queue.popleft()
+        if task.raws and not self.settle(task):
+            return []  # split into single articles, back at the head of the queue
+        self.queued -= len(task.slots)
+        return task.slots
+
+    def settle(self, task: Task) -> bool:
+        """Fill the task's slots from the engine; False if it was stuck and got split."""
+        # a task at the head of the queue is running or next: every earlier one is done
+        deadline = self.budget * (len(task.raws) + 1) + DEADLINE_SLACK
+        try:
+            results = self.engine.result(task.handle, deadline)
+        except TimeoutError:
+            return self.unstick(task, timeout_error(task.slots[0].source, self.budget))
+        except Exception as exc:  # the engine lost the task (a Dask worker died, ...)
+            return self.unstick(task, lost_error(task.slots[0].source, exc))
+        for slot, (kind, line) in zip(task.slots, results):
+            slot.kind, slot.line = kind, line
+        return True
+
+    def unstick(self, task: Task, error: dict) -> bool:
+        """A task blew its deadline despite the per-article budget (stuck in C code, or on Dask
+        where the budget cannot interrupt a thread) or was lost. One article: `error` becomes
+        its line. Several: retry them one by one to find the culprit."""
+        others_lost = self.engine.abandon(task.handle)
+        retries = []
+        if len(task.raws) > 1:
+            retries = [Task([slot], [raw]) for slot, raw in zip(task.slots, task.raws)]
+            for retry in retries:  # submitted before the rest, so they run first
+                retry.handle = self.submit(retry.raws)
+        if others_lost:
+            for waiting in self.queue:
+                if waiting.raws:
+                    waiting.handle = self.submit(waiting.raws)
+        if retries:
+            self.queue.extendleft(reversed(retries))
+            return False
+        [slot] = task.slots
+        slot.kind, slot.line = "transient", encode_line(error)
+        return True
+
+
+# --------------------------------------------------------------------------- output
+
+class StdoutSink:
+    """`-o -`: records to standard output, no manifest (errors go to stderr only)."""
+
+    reused = 0
+
+    def key(self, raw: RawArticle) -> tuple[None, None]:
+        return None, None
+
+    def cached(self, key) -> None:
+        return None
+
+    def save(self, key, kind, line) -> None:
+        pass
+
+    def write(self, kind: str, line: bytes, key=None, sha=None) -> None:
+        if kind == "record":
+            sys.stdout.buffer.write(line)
+
+    def commit(self) -> None:
+        sys.stdout.buffer.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def write(self, message: str) -> None:
+        print(message, file=sys.stderr)
+
+    def close(self) -> None:
+        pass
+
+
+def progress_bar():
+    """A tqdm bar on stderr when it is a terminal; otherwise (logs, CI, tests) nothing."""
+    if not sys.stderr.isatty():
+        return NoBar()
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return NoBar()
+    tqdm.monitor_interval = 0  # no monitor thread: the pool may fork again after a timeout
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+
+def emit(slot: Slot, sink, summary: Summary, bar) -> None:
+    """Write one slot's line in order, journal it if new, and count it."""
+    kind = "error" if slot.kind == "transient" else slot.kind
+    cacheable = slot.key is not None and slot.kind != "transient"
+    if cacheable and not slot.reused:
+        sink.save(slot.key, kind, slot.line)
+    sink.write(kind, slot.line, slot.key if cacheable else None, slot.sha)
+    if kind == "record":
+        summary.articles += 1
+    else:
+        summary.failed += 1
+        err = json.loads(slot.line)
+        bar.write(f"cchc: {err['source']}: {err['error']}: {err['message']}")
+    summary.reused += slot.reused
+    bar.update(1)
 
 
 def run_extract(inputs: list[str], out: str, include_text: bool = True, workers: int = 1,
-                force: bool = False, engine: str = "local", scheduler: str | None = None) -> Summary:
+                force: bool = False, engine: str = "local", scheduler: str | None = None,
+                article_timeout: float | None = None) -> Summary:
     start = time.perf_counter()
     summary = Summary()
-    to_stdout = out == "-"
-    records = errors = None
-    if not to_stdout:
-        records = AtomicWriter(f"{out}/records.jsonl")
-        errors = AtomicWriter(f"{out}/errors.jsonl")
+    workers = max(1, workers or 1)
+    budget = ARTICLE_TIMEOUT if article_timeout is None else article_timeout
+    sink = StdoutSink() if out == "-" else Store(out, include_text=include_text, force=force)
     try:
-        for item in iter_articles(inputs):
-            kind, obj = process(item, include_text)
-            if kind == "record":
-                summary.articles += 1
-                if to_stdout:
-                    sys.stdout.write(dumps(obj) + "\n")
-                else:
-                    records.write_line(obj)
-            else:
-                summary.failed += 1
-                report_error(obj)
-                if errors is not None:
-                    errors.write_line(obj)
-        if not to_stdout:
-            records.commit()
-            errors.commit()
+        with open_engine(engine, workers, scheduler) as executor:
+            runner = OrderedRunner(executor, include_text, budget, limit=executor.workers * QUEUED_PER_WORKER)
+            bar = progress_bar()
+            try:
+                for slot in runner.run(iter_articles(inputs), sink):
+                    emit(slot, sink, summary, bar)
+            finally:
+                bar.close()
+        sink.commit()
     finally:
-        for w in (records, errors):
-            if w is not None:
-                w.abort()
+        sink.close()
     summary.seconds = time.perf_counter() - start
     print(summary.line(), file=sys.stderr)
     return summary

@@ -5,34 +5,77 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import IO
 
 
 def dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+def encode_line(obj) -> bytes:
+    """`obj` as one JSONL line: compact JSON, UTF-8, newline-terminated (JSON escapes any
+    newline inside strings, so the only b"\\n" is the last byte)."""
+    return (dumps(obj) + "\n").encode("utf-8")
+
+
 class AtomicWriter:
-    """A text file written to a temporary sibling and renamed into place on `commit()`, so
-    readers see the old file or the whole new one, never a half-written one."""
+    """A file written to a temporary sibling and renamed into place on `commit()`, so readers
+    see the old file or the whole new one, never a half-written one."""
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        self.fh: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        os.fchmod(fd, 0o666 & ~current_umask())  # mkstemp's 0600 would outlive the rename
+        self.fh = os.fdopen(fd, "wb")
+        self.size = 0  # bytes written so far: the offset of the next line
 
-    def write_line(self, obj) -> None:
-        self.fh.write(dumps(obj) + "\n")
+    def write_line(self, obj) -> int:
+        return self.write_bytes(encode_line(obj))
+
+    def write_bytes(self, data: bytes) -> int:
+        """Append `data`; returns the offset it starts at."""
+        offset = self.size
+        self.fh.write(data)
+        self.size += len(data)
+        return offset
 
     def commit(self) -> None:
         self.fh.flush()
         os.fsync(self.fh.fileno())
         self.fh.close()
         os.replace(self.tmp, self.path)
+        fsync_dir(self.path.parent)
 
     def abort(self) -> None:
         if not self.fh.closed:
             self.fh.close()
         if os.path.exists(self.tmp):
             os.unlink(self.tmp)
+
+    @staticmethod
+    def remove_stale(path: str | os.PathLike) -> None:
+        """Delete temporary siblings of `path` left by a writer that was killed before commit
+        or abort. Only safe while no other process writes `path` (the caller holds a lock)."""
+        path = Path(path)
+        for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def fsync_dir(directory: str | os.PathLike) -> None:
+    """Make a rename in `directory` durable (POSIX; a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
