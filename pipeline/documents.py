@@ -261,7 +261,7 @@ def _named(article: Article, s0: int, e0: int, taken: set[int]) -> list[Citation
         if t.start() in taken or lex.not_before_named_re.search(folded, max(s0, t.start() - 20), t.start()):
             continue
         line_end = _line_end(text, t.end(), e0)
-        end = _issuer_end(article, len(text[:line_end]) - len(text[t.end():line_end].lstrip()), line_end)
+        end = _issuer_end(article, line_end - len(text[t.end():line_end].lstrip()), line_end)
         if end is None:
             continue
         name = text[t.start():end]

@@ -15,13 +15,14 @@ How a label is chosen (the rules, in order):
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
 import regex
 
 from .numbers import (NumberMatch, as_number, find_numbers, lexicon as number_lexicon, phrase_at,
-                      phrase_before, word_after, RANK_BEFORE)
+                      phrase_before, word_after, PhraseMap, RANK_BEFORE)
 from .periods import find_periods
 from .resources import load_yaml
 from .segment import Article
@@ -30,6 +31,20 @@ from .textkeys import key
 Span = tuple[int, int]
 CLAUSE_BREAK_RE = regex.compile(r"[;:(\)\n]|,(?!\d)|(?<!\d)\.(?!\d)|\btrong đó\b|\bcòn lại\b")
 SENTENCE_BREAK_RE = regex.compile(r"[;\n]|(?<!\d)\.(?!\d)")
+RATE_RE = regex.compile(r"(?<!\p{L})(?:tỷ|tỉ)[ \u00a0]+lệ[ \u00a0]+", regex.REVERSE)
+SO_RE = regex.compile(r"(?<!\p{L})số[ \u00a0]+", regex.REVERSE)
+WORD_RE = regex.compile(r"[\p{L}\d]+")
+RANK_FIELD_RE = regex.compile(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ \u00a0]+)?(?:số[ \u00a0]+)?(\d+)(?![\d.,])")
+NOUN_DETERMINER_RE = regex.compile(r"[ \u00a0]*(?:(?:các|những|tổng số|số)[ \u00a0]+)?")
+NUMBER_BEFORE_RE = regex.compile(r"\d[\d.,/%]*[ \u00a0]*$")
+LEVEL_BEFORE_RE = regex.compile(r"(?:cấp|cấp độ)[ \u00a0]*$")
+RANGE_END_RE = regex.compile(r"[ \u00a0]?[-–][ \u00a0]?[\d.,]+")
+COMPARED_AFTER_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]+){0,3}so với")
+COPULA_BEFORE_RE = regex.compile(r"(?:là|:)[ \u00a0]*$")
+# How far before a figure its nouns, "tỷ lệ" and "số" are looked for: bounds the work per
+# figure, so a long sentence full of figures costs linear time, not quadratic.
+LOOKBACK = 400
+WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
 ADJACENT_WORDS = 3
 INDEX_ASPECTS = ("par_index", "satisfaction")
 
@@ -53,7 +68,7 @@ def _lexicon() -> dict:
     for p in data["aspects"]["neutral"]:
         cues[key(p)] = ("neutral", False)
     alternation = "|".join(regex.escape(p) for p in sorted(cues, key=len, reverse=True))
-    qualifiers = {key(w): a for a, ws in data["qualifiers"].items() for w in ws}
+    qualifiers = PhraseMap((key(w), a) for a, ws in data["qualifiers"].items() for w in ws)
     qualifiers_after = {key(w): a for a, ws in data["qualifiers_after"].items() for w in ws}
     return {
         "cues": cues,
@@ -76,18 +91,28 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
 
 # --------------------------------------------------------------------------- windows
 
-def clause_start(text: str, sent: Span, pos: int) -> int:
-    last = sent[0]
-    for m in CLAUSE_BREAK_RE.finditer(text, sent[0], pos):
-        last = m.end()
-    return last
+def _break_ends(article: Article, pattern) -> list[int]:
+    """End offsets of `pattern`'s matches in the body, computed once per article."""
+    ends = article.cache.get(pattern)
+    if ends is None:
+        ends = article.cache[pattern] = [m.end() for m in pattern.finditer(article.text, *article.body)]
+    return ends
 
 
-def sentence_part_start(text: str, sent: Span, pos: int) -> int:
-    last = sent[0]
-    for m in SENTENCE_BREAK_RE.finditer(text, sent[0], pos):
-        last = m.end()
-    return last
+def _last_break(article: Article, pattern, sent: Span, pos: int) -> int:
+    ends = _break_ends(article, pattern)
+    i = bisect.bisect_right(ends, pos) - 1
+    return ends[i] if i >= 0 and ends[i] > sent[0] else sent[0]
+
+
+def clause_start(article: Article, sent: Span, pos: int) -> int:
+    """Start of the clause holding `pos`: after the last comma, colon, "trong đó" ... before it."""
+    return _last_break(article, CLAUSE_BREAK_RE, sent, pos)
+
+
+def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
+    """Start of the part of the sentence holding `pos`: after the last ";" or line end before it."""
+    return _last_break(article, SENTENCE_BREAK_RE, sent, pos)
 
 
 POST_BREAK_RE = regex.compile(r"[;(\n]|(?<!\d)\.(?!\d)|\btrong đó\b")
@@ -106,6 +131,13 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
     return end
 
 
+def cues_between(cues: list[Cue], start: int, end: int) -> list[Cue]:
+    """The cues (sorted by start) that start in [start, end)."""
+    lo = bisect.bisect_left(cues, start, key=lambda c: c.start)
+    hi = bisect.bisect_left(cues, end, key=lambda c: c.start)
+    return cues[lo:hi]
+
+
 def pick(cues: list[Cue], pos: int) -> Cue | None:
     """Specific before generic, then nearest to `pos`."""
     if not cues:
@@ -114,20 +146,21 @@ def pick(cues: list[Cue], pos: int) -> Cue | None:
 
 
 def words_between(folded: str, a: int, b: int) -> int:
-    return len(regex.findall(r"[\p{L}\d]+", folded[a:b]))
+    return len(WORD_RE.findall(folded, a, b))
 
 
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
                   next_figure: int | None, kind: str) -> str:
     text, folded = article.text, article.folded
-    cstart = clause_start(text, sent, num.start)
-    pstart = sentence_part_start(text, sent, num.start)
+    cstart = clause_start(article, sent, num.start)
+    pstart = max(sentence_part_start(article, sent, num.start), num.start - LOOKBACK)
     post_end = post_window_end(text, folded, sent, num.end, next_figure)
-    before = [c for c in cues if cstart <= c.start and c.end <= num.start]
-    after = [c for c in cues if num.end <= c.start and c.end <= post_end]
-    part = [c for c in cues if pstart <= c.start and c.end <= num.start]
+    near = cues_between(cues, min(cstart, pstart), post_end)
+    before = [c for c in near if cstart <= c.start and c.end <= num.start]
+    after = [c for c in near if num.end <= c.start and c.end <= post_end]
+    part = [c for c in near if pstart <= c.start and c.end <= num.start]
     if kind in ("rank", "score"):
-        index = [c for c in cues if c.aspect in INDEX_ASPECTS and sent[0] <= c.start < sent[1]]
+        index = [c for c in cues_between(cues, *sent) if c.aspect in INDEX_ASPECTS]
         chosen = pick(index, num.start)
         return chosen.aspect if chosen else "par_index"
     adjacent = [c for c in before if words_between(folded, c.end, num.start) <= ADJACENT_WORDS]
@@ -148,8 +181,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
 
 def rank_denominator(text: str, folded: str, end: int) -> tuple[float | None, int]:
     """"thứ 3 trên tổng số 19 bộ", "thứ 5 trong số 63 tỉnh" -> (19, offset after the number)."""
-    m = regex.match(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ \u00a0]+)?(?:số[ \u00a0]+)?(\d+)(?![\d.,])",
-                    folded[end:end + 40])
+    m = RANK_FIELD_RE.match(folded[end:end + 40])
     if m:
         return float(m.group(1)), end + m.end()
     return None, end
@@ -179,9 +211,9 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
 def counted_noun(article: Article, pos: int) -> tuple[str, str, Span] | None:
     """(object, noun as written, span) for the counted noun starting after `pos`."""
     folded = article.folded
-    m = regex.match(r"[ \u00a0]*(?:(?:các|những|tổng số|số)[ \u00a0]+)?", folded[pos:pos + 16])
+    m = NOUN_DETERMINER_RE.match(folded[pos:pos + 16])
     start = pos + m.end()
-    phrase = phrase_at(folded, start, number_lexicon()["counted"].keys())
+    phrase = phrase_at(folded, start, number_lexicon()["counted"])
     if not phrase:
         return None
     return number_lexicon()["counted"][phrase], article.text[start:start + len(phrase)], (start, start + len(phrase))
@@ -190,11 +222,10 @@ def counted_noun(article: Article, pos: int) -> tuple[str, str, Span] | None:
 def context_noun(article: Article, sent: Span, num: NumberMatch, post_end: int) -> tuple[str, str] | None:
     """The counted noun a percentage or bare number refers to, from its context."""
     folded, text = article.folded, article.text
-    pstart = sentence_part_start(text, sent, num.start)
+    pstart = max(sentence_part_start(article, sent, num.start), num.start - LOOKBACK)
     counted = number_lexicon()["counted"]
-    rate = None
-    for m in regex.finditer(r"(?<!\p{L})(?:tỷ|tỉ)[ \u00a0]+lệ[ \u00a0]+", folded[:num.start], pos=pstart):
-        rate = m.end()
+    m = RATE_RE.search(folded, pstart, num.start)
+    rate = m.end() if m else None
     if rate is not None:
         found = _scan_nouns(folded, rate, num.start, counted, keep_all=True)
         if found:
@@ -216,8 +247,8 @@ CONTEXT_OBJECTS = {"dossier", "procedure", "task", "document", "other"}
 
 def _scan_nouns(folded: str, a: int, b: int, counted: dict, keep_all: bool = False) -> list[tuple[int, str]]:
     out = []
-    for m in regex.finditer(r"(?<![\p{L}\d])\p{L}", folded[:b], pos=a):
-        p = phrase_at(folded, m.start(), counted.keys())
+    for m in WORD_START_RE.finditer(folded, a, b):
+        p = phrase_at(folded, m.start(), counted)
         if p and m.start() + len(p) <= b and (keep_all or counted[p] in CONTEXT_OBJECTS):
             out.append((m.start(), p))
     return out
@@ -227,7 +258,7 @@ def approx_of(article: Article, num: NumberMatch, noun_end: int) -> str:
     if num.approx:
         return num.approx
     lex = _lexicon()
-    q = phrase_before(article.folded, num.start, lex["qualifiers"].keys())
+    q = phrase_before(article.folded, num.start, lex["qualifiers"])
     if q:
         return lex["qualifiers"][q]
     after = word_after(article.folded, noun_end)
@@ -270,9 +301,9 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
         after = text[te:te + 3].lstrip()
         if after[:1].isupper() or after[:1].isdigit():
             continue  # a named unit the units stage did not resolve, or "Quận 3"
-        if regex.search(r"\d[\d.,/%]*[ \u00a0]*$", text[max(0, ts - 12):ts]):
+        if NUMBER_BEFORE_RE.search(text[max(0, ts - 12):ts]):
             continue  # "9/9 xã": the counted noun of a figure, not a reference
-        if regex.search(r"(?:cấp|cấp độ)[ \u00a0]*$", folded[max(0, ts - 8):ts]):
+        if LEVEL_BEFORE_RE.search(folded[max(0, ts - 8):ts]):
             continue  # "cấp xã": a level of government
         utype = TYPE_CANON.get(m["type"], m["type"])
         if m["plural"] or m["more"]:
@@ -292,12 +323,13 @@ def _same_level(a: str, b: str) -> bool:
 
 
 def choose_subject(refs: list[UnitRef], sent: Span, pos: int, text: str) -> dict:
-    in_sentence = [r for r in refs if sent[0] <= r.start < pos]
-    chosen = in_sentence[0] if in_sentence else None
+    """The first unit referred to in the sentence before `pos`, else the last unit named
+    before the sentence (`refs` sorted by start)."""
+    i = bisect.bisect_left(refs, sent[0], key=lambda r: r.start)
+    chosen = refs[i] if i < len(refs) and refs[i].start < pos else None
     if chosen is None:
         # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn"
-        earlier = [r for r in refs if r.start < sent[0] and r.unit_id is not None]
-        chosen = earlier[-1] if earlier else None
+        chosen = next((r for r in reversed(refs[:i]) if r.unit_id is not None), None)
     if chosen is None:
         return {"unit": None, "aggregate": None, "text": None}
     return {"unit": chosen.unit_id, "aggregate": chosen.aggregate, "text": text[chosen.start:chosen.end]}
@@ -315,7 +347,8 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
         candidates = [n for n in find_numbers(text, folded, *para) if n.excluded is None]
         for i, num in enumerate(candidates):
             sent = article.sentence_of(num.start)
-            nxt_fig = next((c.start for c in candidates[i + 1:] if c.start >= num.end), None)
+            nxt_fig = next((candidates[j].start for j in range(i + 1, len(candidates))
+                            if candidates[j].start >= num.end), None)
             fig = build_figure(article, cues, refs, periods, num, sent, nxt_fig)
             if fig is not None:
                 figures.append(fig)
@@ -332,7 +365,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     kind, den = kind_den
     noun_pos = num.end
     if num.approx == "at_least":  # "65.000-70.000 hồ sơ": the noun follows the range's end
-        rest = regex.match(r"[ \u00a0]?[-–][ \u00a0]?[\d.,]+", text[num.end:num.end + 20])
+        rest = RANGE_END_RE.match(text[num.end:num.end + 20])
         noun_pos += rest.end() if rest else 0
     own = counted_noun(article, noun_pos)
     if kind == "count" and num.form == "number" and own is None:
@@ -357,8 +390,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             obj, noun = ctx
         else:
             obj, noun = _lexicon()["default_object"].get(aspect, "other"), None
-    if kind in ("rank", "score") and obj not in ("admin_unit", "agency"):
-        obj = "other"
+    if kind in ("rank", "score"):
+        obj = "other"  # the field ranked in ("5/63 tỉnh, thành phố") is not what is counted
     noun_end = own[2][1] if own and len(own) > 2 else num.end
     period = _period_for(periods, sent, num.start)
     return {
@@ -388,26 +421,24 @@ def is_change(article: Article, num: NumberMatch) -> bool:
     """"tăng 107% so với cùng kỳ", "giảm 6,27%": a change, not a level."""
     before = article.folded[max(0, num.start - 16):num.start]
     return bool(CHANGE_BEFORE_RE.search(before)) or bool(
-        regex.match(r"[ \u00a0]*(?:\p{L}+[ \u00a0]+){0,3}so với", article.folded[num.end:num.end + 40]))
+        COMPARED_AFTER_RE.match(article.folded[num.end:num.end + 40]))
 
 
 def is_index_value(article: Article, cues: list[Cue], num: NumberMatch, sent: Span) -> bool:
     """A bare decimal ("93,31", "74,99") in a sentence about an index is the index's value."""
     if "," not in num.surface:
         return False
-    return any(c.aspect in INDEX_ASPECTS and sent[0] <= c.start < sent[1] for c in cues) or any(
-        c.aspect in INDEX_ASPECTS and 0 <= num.start - c.end <= 300 for c in cues)
+    return any(c.aspect in INDEX_ASPECTS for c in cues_between(cues, *sent)) or any(
+        c.aspect in INDEX_ASPECTS and 0 <= num.start - c.end <= 300 for c in cues_between(cues, num.start - 340, num.start))
 
 
 def _noun_before_copula(article: Article, sent: Span, num: NumberMatch):
     """"Số TTHC được niêm yết là 152." -> the noun after "số" when the number follows "là"/":"."""
     folded = article.folded
-    if not regex.search(r"(?:là|:)[ \u00a0]*$", folded[max(sent[0], num.start - 6):num.start]):
+    if not COPULA_BEFORE_RE.search(folded[max(sent[0], num.start - 6):num.start]):
         return None
-    pstart = sentence_part_start(article.text, sent, num.start)
-    m = None
-    for m in regex.finditer(r"(?<!\p{L})số[ \u00a0]+", folded[:num.start], pos=pstart):
-        pass
+    pstart = max(sentence_part_start(article, sent, num.start), num.start - LOOKBACK)
+    m = SO_RE.search(folded, pstart, num.start)
     if m is None:
         return None
     found = counted_noun(article, m.end())

@@ -52,7 +52,7 @@ def parse_numeral(s: str) -> float:
     """Vietnamese numeral -> number: "2.065" = 2065, "0,58" = 0.58, "42 503" = 42503; a dot
     followed by one or two digits is a decimal point ("54.9" = 54.9: only before "%")."""
     s = s.replace("\u00a0", " ").replace(" ", "")
-    if regex.fullmatch(r"\d{1,3}\.\d{1,2}", s):
+    if DOT_DECIMAL_RE.fullmatch(s):
         return float(s)
     if "," in s:
         whole, frac = s.rsplit(",", 1)
@@ -73,7 +73,7 @@ def _number_words() -> dict:
         "tens": {key(w) for w in data["tens_marker"]},
         "mult": {key(k): v for k, v in data["multipliers"].items()},
         "point": {key(w) for w in data["decimal_point"]},
-        "vague": {key(w) for w in data["vague_before"]},
+        "vague": Phrases(key(w) for w in data["vague_before"]),
     }
 
 
@@ -140,47 +140,78 @@ def lexicon() -> dict:
     for obj, words in data["objects"].items():
         for w in words:
             counted.setdefault(key(w), obj)
-    before = {key(w) for w in data["not_figure_before"]["level"]}
+    before = Phrases(key(w) for w in data["not_figure_before"]["level"])
     zero = data["zero_phrase"]
-    return {"after": after, "before": before, "counted": counted,
+    return {"after": PhraseMap(after), "before": before, "counted": PhraseMap(counted),
             "negations": [key(w) for w in zero["negations"]],
-            "zero_nouns": [key(w) for w in zero["nouns"]]}
+            "zero_nouns": Phrases(key(w) for w in zero["nouns"])}
+
+
+class Phrases(frozenset):
+    """A set of folded phrases that also knows their lengths, longest first, so that a match
+    at a position costs one set lookup per length instead of a pass over the lexicon."""
+
+    def __new__(cls, phrases=()):
+        self = super().__new__(cls, phrases)
+        self.lengths = sorted({len(p) for p in self}, reverse=True)
+        return self
+
+
+class PhraseMap(dict):
+    """phrase -> label, with the lengths of its phrases (build it once, do not mutate it)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lengths = sorted({len(p) for p in self}, reverse=True)
+
+
+def _as_phrases(phrases):
+    return phrases if isinstance(phrases, (Phrases, PhraseMap)) else Phrases(phrases)
 
 
 def phrase_at(folded: str, pos: int, phrases) -> str | None:
     """The longest phrase of `phrases` (folded keys) that starts at `pos` and ends on a word
     boundary."""
-    best = None
-    for p in phrases:
-        if folded.startswith(p, pos) and (pos + len(p) == len(folded) or not folded[pos + len(p)].isalnum()):
-            if best is None or len(p) > len(best):
-                best = p
-    return best
+    phrases = _as_phrases(phrases)
+    for n in phrases.lengths:
+        end = pos + n
+        if end <= len(folded) and folded[pos:end] in phrases and (end == len(folded) or not folded[end].isalnum()):
+            return folded[pos:end]
+    return None
 
 
 def phrase_before(folded: str, pos: int, phrases) -> str | None:
     """The longest phrase of `phrases` that ends right before `pos` (whitespace between)."""
+    phrases = _as_phrases(phrases)
     end = pos
     while end > 0 and folded[end - 1] in " \u00a0":
         end -= 1
-    best = None
-    for p in phrases:
-        s = end - len(p)
-        if s >= 0 and folded[s:end] == p and (s == 0 or not folded[s - 1].isalnum()):
-            if best is None or len(p) > len(best):
-                best = p
-    return best
+    for n in phrases.lengths:
+        s = end - n
+        if s >= 0 and folded[s:end] in phrases and (s == 0 or not folded[s - 1].isalnum()):
+            return folded[s:end]
+    return None
+
+
+DOT_DECIMAL_RE = regex.compile(r"\d{1,3}\.\d{1,2}")
+NON_DIGIT_RE = regex.compile(r"\D")
+SCORE_OR_PERCENT_RE = regex.compile(r"\s*(điểm|%)")
+YEAR_RANGE_AFTER_RE = regex.compile(r"[ \u00a0]*[-–][ \u00a0]*(19|20)\d\d")
+PERCENT_WORDS_RE = regex.compile(r"[ \u00a0]*phần[ \u00a0]+trăm")
+NAO_RE = regex.compile(r"[ \u00a0]+nào(?!\p{L})")
+WORDS_AFTER_RE = regex.compile(r"[ \u00a0]*([\p{L}\p{N}]+(?:[ \u00a0]+[\p{L}]+){0,3})")
 
 
 def word_after(folded: str, pos: int) -> str:
-    m = regex.match(r"[ \u00a0]*([\p{L}\p{N}]+(?:[ \u00a0]+[\p{L}]+){0,3})", folded[pos:pos + 60])
+    """Up to four words after `pos` (the first may be a number)."""
+    m = WORDS_AFTER_RE.match(folded, pos, pos + 60)
     return m.group(1) if m else ""
 
 
 # --------------------------------------------------------------------------- exclusions
 
-DATE_CUE_BEFORE = ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mùng", "từ ngày",
-                   "đến ngày", "tháng", "quý", "đầu", "cuối", "giữa")
+DATE_CUE_BEFORE = Phrases(("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mùng", "từ ngày",
+                           "đến ngày", "tháng", "quý", "đầu", "cuối", "giữa"))
 YEAR_CUE_BEFORE = ("năm", "giai đoạn", "niên độ", "khóa", "nhiệm kỳ", "từ", "đến", "tới", "và")
 
 
@@ -188,7 +219,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     """Why the number at `m` is not a figure (a reason string), or None."""
     lex = lexicon()
     s, e = m.start, m.end
-    digits = regex.sub(r"\D", "", m.surface.split("/")[0])
+    digits = NON_DIGIT_RE.sub("", m.surface.split("/")[0])
     before = phrase_before(folded, s, lex["before"])
     if m.form == "ratio":
         num, den = m.value, m.denominator
@@ -202,7 +233,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         if _after_reason(nxt) == "time":
             return "time"  # "24/24 giờ", "7/7 ngày"
         if den and den <= 12 and num <= 31 and not _counted_noun(nxt) and not _rank_before(folded, s):
-            if not m.surface.endswith("%") and not regex.match(r"\s*(điểm|%)", nxt):
+            if not m.surface.endswith("%") and not SCORE_OR_PERCENT_RE.match(nxt):
                 return "date"  # a day/month with no counted noun after it: "9/3"
         return None
     if m.form in ("words", "zero"):
@@ -228,7 +259,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         return reason
     if _is_year(m) and not _counted_noun(nxt):
         return "year"
-    if regex.match(r"[ \u00a0]*[-–][ \u00a0]*(19|20)\d\d", text[e:e + 8]) and _is_year(m):
+    if YEAR_RANGE_AFTER_RE.match(text[e:e + 8]) and _is_year(m):
         return "year range"
     return None
 
@@ -239,20 +270,20 @@ def _is_year(m: NumberMatch) -> bool:
 
 def _after_reason(nxt: str) -> str | None:
     lex = lexicon()
-    best = phrase_at(nxt, 0, lex["after"].keys())
-    counted = phrase_at(nxt, 0, lex["counted"].keys())
+    best = phrase_at(nxt, 0, lex["after"])
+    counted = phrase_at(nxt, 0, lex["counted"])
     if best and not (counted and len(counted) > len(best)):
         return lex["after"][best]
     return None
 
 
 def _counted_noun(nxt: str) -> str | None:
-    return phrase_at(nxt, 0, lexicon()["counted"].keys())
+    return phrase_at(nxt, 0, lexicon()["counted"])
 
 
-RANK_BEFORE = ("xếp thứ", "đứng thứ", "xếp hạng", "đứng", "xếp", "hạng", "vị trí thứ", "vị trí",
-               "thứ hạng", "đứng vị trí thứ", "xếp vị trí thứ", "vươn lên thứ", "tụt xuống thứ",
-               "lên thứ", "xuống thứ", "đạt thứ")
+RANK_BEFORE = Phrases(("xếp thứ", "đứng thứ", "xếp hạng", "đứng", "xếp", "hạng", "vị trí thứ", "vị trí",
+                       "thứ hạng", "đứng vị trí thứ", "xếp vị trí thứ", "vươn lên thứ", "tụt xuống thứ",
+                       "lên thứ", "xuống thứ", "đạt thứ"))
 
 
 def _rank_before(folded: str, s: int) -> str | None:
@@ -360,7 +391,7 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
             continue
         if phrase_before(folded, s, lex["vague"]):
             continue
-        pct = regex.match(r"[ \u00a0]*phần[ \u00a0]+trăm", folded[e:e + 15])
+        pct = PERCENT_WORDS_RE.match(folded[e:e + 15])
         nxt = word_after(folded, e)
         if pct:
             e += pct.end()
@@ -375,12 +406,12 @@ def _zero_phrases(text: str, folded: str, start: int, end: int) -> list[NumberMa
     lex = lexicon()
     out = []
     for neg in lex["negations"]:
-        for m in regex.finditer(rf"(?<!\p{{L}}){regex.escape(neg)}[ \u00a0]+", folded[:end], pos=start):
+        for m in regex.finditer(rf"(?<!\p{{L}}){regex.escape(neg)}[ \u00a0]+", folded, pos=start, endpos=end):
             noun = phrase_at(folded, m.end(), lex["zero_nouns"])
             if not noun:
                 continue
             e = m.end() + len(noun)
-            nao = regex.match(r"[ \u00a0]+nào(?!\p{L})", folded[e:e + 6])
+            nao = NAO_RE.match(folded[e:e + 6])
             if nao:
                 e += nao.end()
             out.append(NumberMatch(m.start(), e, text[m.start():e], 0, None, "zero"))

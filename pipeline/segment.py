@@ -6,6 +6,7 @@ whitespace underthesea may normalise inside it).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -27,22 +28,22 @@ class Article:
     sentences: list[Span] = field(default_factory=list)  # inside body, in order
     published: str | None = None  # ISO date of the article, for inferring omitted years
     title: str | None = None
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # per-article indexes
 
     def sentence_of(self, pos: int) -> Span:
         """The sentence containing offset `pos` (or the paragraph, or the body)."""
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return (s, e)
-        for s, e in self.paragraphs:
-            if s <= pos < e:
-                return (s, e)
-        return self.body
+        return _containing(self.sentences, pos) or _containing(self.paragraphs, pos) or self.body
 
     def paragraph_of(self, pos: int) -> Span:
-        for s, e in self.paragraphs:
-            if s <= pos < e:
-                return (s, e)
-        return self.body
+        return _containing(self.paragraphs, pos) or self.body
+
+
+def _containing(spans: list[Span], pos: int) -> Span | None:
+    """The span of sorted, non-overlapping `spans` that contains `pos` (binary search)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return None
 
 
 def align(text: str, pieces: list[str], start: int = 0) -> list[Span]:
