@@ -22,21 +22,25 @@ from dataclasses import dataclass
 import regex
 
 from .numbers import (NumberMatch, as_number, find_numbers, lexicon as number_lexicon, phrase_at,
-                      phrase_before, word_after, PhraseMap, RANK_BEFORE)
+                      phrase_before, word_after, PhraseMap, Phrases, RANK_BEFORE)
 from .periods import find_periods
 from .resources import load_yaml
 from .segment import Article
 from .textkeys import key
 
 Span = tuple[int, int]
-CLAUSE_BREAK_RE = regex.compile(r"[;:(\)\n]|,(?!\d)|(?<!\d)\.(?!\d)|\btrong đó\b|\bcòn lại\b")
-SENTENCE_BREAK_RE = regex.compile(r"[;\n]|(?<!\d)\.(?!\d)")
+# A full stop ends a clause unless it is a decimal/thousands mark or ends "TP." / "Tp."
+FULL_STOP = r"(?<!\d)(?<!\b[Tt][Pp])\.(?!\d)"
+CLAUSE_BREAK_RE = regex.compile(rf"[;:(\)\n]|,(?!\d)|{FULL_STOP}|\btrong đó\b|\bcòn lại\b")
+SENTENCE_BREAK_RE = regex.compile(rf"[;\n]|{FULL_STOP}")
 RATE_RE = regex.compile(r"(?<!\p{L})(?:tỷ|tỉ)[ \u00a0]+lệ[ \u00a0]+", regex.REVERSE)
 SO_RE = regex.compile(r"(?<!\p{L})số[ \u00a0]+", regex.REVERSE)
 WORD_RE = regex.compile(r"[\p{L}\d]+")
 RANK_FIELD_RE = regex.compile(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ \u00a0]+)?(?:số[ \u00a0]+)?(\d+)(?![\d.,])")
-NOUN_DETERMINER_RE = regex.compile(r"[ \u00a0]*(?:(?:các|những|tổng số|số)[ \u00a0]+)?")
-NUMBER_BEFORE_RE = regex.compile(r"\d[\d.,/%]*[ \u00a0]*$")
+NOUN_DETERMINER_RE = regex.compile(r"[ \u00a0]*(?:(?:các|những|tổng số|số|loại|nhóm)[ \u00a0]+)?")
+# a number, then perhaps other unit-type words of its list: "9/9 xã", "30 quận, huyện, thị xã"
+NUMBER_BEFORE_RE = regex.compile(
+    r"\d[\d.,/%]*[ \u00a0]*(?:(?:thị trấn|thị xã|thành phố|xã|phường|huyện|quận|tỉnh)[ \u00a0]*(?:,|và)[ \u00a0]*)*$")
 LEVEL_BEFORE_RE = regex.compile(r"(?:cấp|cấp độ)[ \u00a0]*$")
 RANGE_END_RE = regex.compile(r"[ \u00a0]?[-–][ \u00a0]?[\d.,]+")
 COMPARED_AFTER_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]+){0,3}so với")
@@ -47,6 +51,8 @@ LOOKBACK = 400
 WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
 ADJACENT_WORDS = 3
 INDEX_ASPECTS = ("par_index", "satisfaction")
+# Counted objects that the generic dossier cues (tiếp nhận, giải quyết) and far cues never label
+PROCESS_ONLY_OBJECTS = {"agency", "admin_unit", "document", "other"}
 
 
 @dataclass
@@ -76,6 +82,7 @@ def _lexicon() -> dict:
         "qualifiers": qualifiers,
         "qualifiers_after": qualifiers_after,
         "default_object": data["default_object"],
+        "coordinated_nouns": Phrases(key(w) for w in data["coordinated_nouns"]),
     }
 
 
@@ -115,7 +122,7 @@ def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
     return _last_break(article, SENTENCE_BREAK_RE, sent, pos)
 
 
-POST_BREAK_RE = regex.compile(r"[;(\n]|(?<!\d)\.(?!\d)|\btrong đó\b")
+POST_BREAK_RE = regex.compile(rf"[;(\n]|{FULL_STOP}|\btrong đó\b")
 
 
 def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: int | None) -> int:
@@ -126,9 +133,15 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
     m = POST_BREAK_RE.search(text, pos, end)
     end = m.start() if m else end
     comma = text.find(",", pos, end)
-    if comma >= 0 and not find_cues(folded, pos, comma):
+    if comma >= 0 and not find_cues(folded, pos, comma) and not _coordinated_noun_at(folded, comma + 1):
         end = comma
     return end
+
+
+def _coordinated_noun_at(folded: str, pos: int) -> bool:
+    """"83% người dân, tổ chức hài lòng": the comma joins two nouns of one noun phrase."""
+    return phrase_at(folded, pos + (len(folded[pos:pos + 3]) - len(folded[pos:pos + 3].lstrip())),
+                     _lexicon()["coordinated_nouns"]) is not None
 
 
 def cues_between(cues: list[Cue], start: int, end: int) -> list[Cue]:
@@ -150,7 +163,11 @@ def words_between(folded: str, a: int, b: int) -> int:
 
 
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
-                  next_figure: int | None, kind: str) -> str:
+                  next_figure: int | None, kind: str, counted_object: str | None = None,
+                  sibling_aspect: str | None = None) -> str:
+    """`sibling_aspect`: the aspect of the figure before this one when the two are items of
+    one list ("kiểm tra 6 cơ quan, 2 đơn vị và 9/9 xã"); it applies when no cue sits next to
+    this figure."""
     text, folded = article.text, article.folded
     cstart = clause_start(article, sent, num.start)
     pstart = max(sentence_part_start(article, sent, num.start), num.start - LOOKBACK)
@@ -164,8 +181,15 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         chosen = pick(index, num.start)
         return chosen.aspect if chosen else "par_index"
     adjacent = [c for c in before if words_between(folded, c.end, num.start) <= ADJACENT_WORDS]
+    if sibling_aspect and not adjacent and not after:
+        return sibling_aspect
     if num.form == "zero":
         chosen = pick(after, num.end) or pick(adjacent, num.start)
+        return chosen.aspect if chosen else "other"
+    if counted_object in PROCESS_ONLY_OBJECTS:
+        # "gửi tới 24 phòng", "tại 9 cảng vụ": offices, people and papers are not processed
+        # like dossiers; only a specific cue next to them gives them a metric
+        chosen = pick([c for c in adjacent + after + before if c.specific], num.start)
         return chosen.aspect if chosen else "other"
     # specific cues near the number first, then generic ones, then the rest of the sentence
     for specific in (True, False):
@@ -301,7 +325,7 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
         after = text[te:te + 3].lstrip()
         if after[:1].isupper() or after[:1].isdigit():
             continue  # a named unit the units stage did not resolve, or "Quận 3"
-        if NUMBER_BEFORE_RE.search(text[max(0, ts - 12):ts]):
+        if NUMBER_BEFORE_RE.search(folded[max(0, ts - 40):ts]):
             continue  # "9/9 xã": the counted noun of a figure, not a reference
         if LEVEL_BEFORE_RE.search(folded[max(0, ts - 8):ts]):
             continue  # "cấp xã": a level of government
@@ -322,14 +346,37 @@ def _same_level(a: str, b: str) -> bool:
     return a == b
 
 
-def choose_subject(refs: list[UnitRef], sent: Span, pos: int, text: str) -> dict:
-    """The first unit referred to in the sentence before `pos`, else the last unit named
-    before the sentence (`refs` sorted by start)."""
+LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
+
+
+def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: NumberMatch, post_end: int) -> dict:
+    """The unit a figure describes (`refs` sorted by start), in order of preference:
+    a unit placed right after the figure's noun ("288 hồ sơ ... ở phường Cống Vị"); a unit
+    named in the figure's own clause ("sau đó là Hải Phòng với 92,59"); the first unit
+    referred to in the sentence before it; the last unit named before the sentence; the
+    first unit after it in the sentence (headlines: "Trên 80% dân TP. HCM hài lòng")."""
+    text, folded = article.text, article.folded
+    pos = num.start
     i = bisect.bisect_left(refs, sent[0], key=lambda r: r.start)
-    chosen = refs[i] if i < len(refs) and refs[i].start < pos else None
+    j = bisect.bisect_left(refs, num.end, key=lambda r: r.start)
+    in_sentence = refs[i:bisect.bisect_left(refs, pos, key=lambda r: r.start)]
+    following = [r for r in refs[j:] if r.start < post_end and r.unit_id is not None]
+    cstart = clause_start(article, sent, pos)
+    chosen = None
+    if following and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start):
+        chosen = following[0]
+    if chosen is None:
+        # one unit alone in the figure's clause, after the sentence's actor: a ranking list
+        in_clause = [r for r in in_sentence if r.start >= cstart]
+        if len(in_clause) == 1 and in_clause[0] is not in_sentence[0] and in_clause[0].unit_id is not None:
+            chosen = in_clause[0]
+    if chosen is None and in_sentence:
+        chosen = in_sentence[0]
     if chosen is None:
         # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn"
         chosen = next((r for r in reversed(refs[:i]) if r.unit_id is not None), None)
+    if chosen is None:
+        chosen = next((r for r in refs[j:] if r.start < sent[1] and r.unit_id is not None), None)
     if chosen is None:
         return {"unit": None, "aggregate": None, "text": None}
     return {"unit": chosen.unit_id, "aggregate": chosen.aggregate, "text": text[chosen.start:chosen.end]}
@@ -349,7 +396,7 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
             sent = article.sentence_of(num.start)
             nxt_fig = next((candidates[j].start for j in range(i + 1, len(candidates))
                             if candidates[j].start >= num.end), None)
-            fig = build_figure(article, cues, refs, periods, num, sent, nxt_fig)
+            fig = build_figure(article, cues, refs, periods, num, sent, nxt_fig, figures[-1] if figures else None)
             if fig is not None:
                 figures.append(fig)
     for i, f in enumerate(figures, start=1):
@@ -357,7 +404,19 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
     return figures
 
 
-def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt_fig) -> dict | None:
+LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
+
+
+def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMatch) -> bool:
+    """"6 cơ quan chuyên môn, 2 đơn vị sự nghiệp và 9/9 xã": only the previous figure's noun
+    and a comma or "và" between them, and no cue."""
+    gap_start = prev["span"][1]
+    if not 0 < num.start - gap_start <= 60 or prev["kind"] != "count" and prev["kind"] != "ratio":
+        return False
+    return bool(LIST_GAP_RE.fullmatch(article.folded, gap_start, num.start)) and not cues_between(cues, gap_start, num.start)
+
+
+def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt_fig, prev_fig=None) -> dict | None:
     text = article.text
     kind_den = classify_kind(article, num)
     if kind_den is None:
@@ -376,7 +435,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             return None
     if num.form == "zero":
         own = None
-    aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind)
+    sibling = prev_fig["aspect"] if prev_fig and is_list_sibling(article, cues, prev_fig, num) else None
+    aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling)
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     post_end = post_window_end(text, article.folded, sent, num.end, nxt_fig)
@@ -406,7 +466,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         "aspect": aspect,
         "noun": noun,
         "change": is_change(article, num),
-        "subject": choose_subject(refs, sent, num.start, text),
+        "subject": choose_subject(article, refs, sent, num, post_end),
         "period": period.as_dict() if period else None,
         "sentence": list(sent),
     }

@@ -58,3 +58,18 @@ def test_extracted_matches_a_fresh_run(tmp_path):
     fresh = (tmp_path / "records.jsonl").read_bytes()
     assert fresh == (ROOT / "extracted" / "records.jsonl").read_bytes(), \
         "extracted/records.jsonl is stale: rerun `cchc extract corpus -o extracted`"
+
+
+def test_extracted_tables_match_the_records(tmp_path):
+    """extracted/tables/*.parquet are the export of extracted/records.jsonl, table for table."""
+    import pandas as pd
+
+    from test_cli import cchc
+
+    res = cchc("export", str(ROOT / "extracted"), "--to", "parquet", "-o", str(tmp_path))
+    assert res.returncode == 0, res.stderr
+    committed = sorted(p.name for p in (ROOT / "extracted" / "tables").glob("*.parquet"))
+    assert committed == sorted(p.name for p in tmp_path.glob("*.parquet"))
+    for name in committed:
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / name),
+                                      pd.read_parquet(ROOT / "extracted" / "tables" / name))
