@@ -82,6 +82,7 @@ def _lexicon() -> dict:
         "qualifiers": qualifiers,
         "qualifiers_after": qualifiers_after,
         "default_object": data["default_object"],
+        "clause_aspects": frozenset(data["clause_aspects"]),
         "coordinated_nouns": Phrases(key(w) for w in data["coordinated_nouns"]),
     }
 
@@ -180,7 +181,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         index = [c for c in cues_between(cues, *sent) if c.aspect in INDEX_ASPECTS]
         chosen = pick(index, num.start)
         return chosen.aspect if chosen else "par_index"
-    adjacent = [c for c in before if words_between(folded, c.end, num.start) <= ADJACENT_WORDS]
+    adjacent = [c for c in part if words_between(folded, c.end, num.start) <= ADJACENT_WORDS]
     if sibling_aspect and not adjacent and not after:
         return sibling_aspect
     if num.form == "zero":
@@ -189,7 +190,9 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if counted_object in PROCESS_ONLY_OBJECTS:
         # "gửi tới 24 phòng", "tại 9 cảng vụ": offices, people and papers are not processed
         # like dossiers; only a specific cue next to them gives them a metric
-        chosen = pick([c for c in adjacent + after + before if c.specific], num.start)
+        reach = _lexicon()["clause_aspects"]
+        chosen = pick([c for c in adjacent + after if c.specific], num.start) or pick(
+            [c for c in before if c.aspect in reach], num.start)
         return chosen.aspect if chosen else "other"
     # specific cues near the number first, then generic ones, then the rest of the sentence
     for specific in (True, False):
@@ -396,7 +399,7 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
             sent = article.sentence_of(num.start)
             nxt_fig = next((candidates[j].start for j in range(i + 1, len(candidates))
                             if candidates[j].start >= num.end), None)
-            fig = build_figure(article, cues, refs, periods, num, sent, nxt_fig, figures[-1] if figures else None)
+            fig = build_figure(article, cues, refs, periods, num, sent, nxt_fig, figures)
             if fig is not None:
                 figures.append(fig)
     for i, f in enumerate(figures, start=1):
@@ -405,18 +408,36 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
 
 
 LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
+# "102/163 điều kiện kinh doanh (chiếm 62,6%)", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
+# restating the figure before it
+RESTATEMENT_GAP_RE = regex.compile(
+    r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?")
 
 
 def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMatch) -> bool:
     """"6 cơ quan chuyên môn, 2 đơn vị sự nghiệp và 9/9 xã": only the previous figure's noun
-    and a comma or "và" between them, and no cue."""
+    and a comma or "và" between them, and no cue; or a percentage in brackets restating it."""
     gap_start = prev["span"][1]
-    if not 0 < num.start - gap_start <= 60 or prev["kind"] != "count" and prev["kind"] != "ratio":
+    if not 0 < num.start - gap_start <= 80 or cues_between(cues, gap_start, num.start):
         return False
-    return bool(LIST_GAP_RE.fullmatch(article.folded, gap_start, num.start)) and not cues_between(cues, gap_start, num.start)
+    if prev["kind"] in ("count", "ratio") and LIST_GAP_RE.fullmatch(article.folded, gap_start, num.start):
+        return True
+    return num.form == "percent" and bool(RESTATEMENT_GAP_RE.fullmatch(article.folded, gap_start, num.start))
 
 
-def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt_fig, prev_fig=None) -> dict | None:
+THIS_AFTER_RE = regex.compile(r"[ \u00a0]*này(?!\p{L})")
+
+
+def antecedent(article: Article, num: NumberMatch, earlier: list[dict]) -> dict | None:
+    """"... trễ hạn là 5%. ... thì 5% này tương đương": the earlier figure "5% này" points back to."""
+    if not THIS_AFTER_RE.match(article.folded, num.end, num.end + 6):
+        return None
+    value = as_number(num.value)
+    return next((f for f in reversed(earlier) if f["value"] == value and f["span"][1] <= num.start), None)
+
+
+def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt_fig, earlier=()) -> dict | None:
+    prev_fig = earlier[-1] if earlier else None
     text = article.text
     kind_den = classify_kind(article, num)
     if kind_den is None:
@@ -437,6 +458,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         own = None
     sibling = prev_fig["aspect"] if prev_fig and is_list_sibling(article, cues, prev_fig, num) else None
     aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling)
+    referent = antecedent(article, num, earlier)
+    if referent is not None:
+        aspect = referent["aspect"]
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     post_end = post_window_end(text, article.folded, sent, num.end, nxt_fig)

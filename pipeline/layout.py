@@ -67,7 +67,33 @@ def _lexicon() -> dict:
         "section": {key(x) for x in data["section_labels"]},
         "separators": data["byline_separators"],
         "not_bylines": {key(x) for x in data["not_bylines"]},
+        "seam_before": {key(x) for x in data["teaser_seam_not_after"]},
+        "org_heads": {key(x) for x in data["organisation_heads"]},
     }
+
+
+# "... trong cải cách hành chính Cải cách hành chính, tạo lập ...": a lower-case word, then a
+# capitalised word starting a new headline
+SEAM_RE = regex.compile(r"(?<=(?<!\S)\p{Ll}+ \p{Ll}+ (\p{Ll}+)) (\p{Lu}\p{Ll}* \p{Ll}+)")
+TERMINAL_PUNCT_RE = regex.compile(r"[.!?:;…\"”’)\]]\s*$")
+TEASER_ZONE = 6  # lines after the headline where crawled pages put related-article links
+
+
+def is_teaser_line(line: str, folded_text: str) -> bool:
+    """Related-article headlines run together on one line ("Tăng cường ... cải cách hành chính
+    Cải cách hành chính, tạo lập ..."): no closing punctuation, and a seam where a lower-case
+    content word is followed by a capitalised common phrase, one the article also writes in
+    lower case (a proper name, "Hà Nội", never is), after three lower-case words (so not inside
+    a name such as "Bộ phận Một cửa")."""
+    if TERMINAL_PUNCT_RE.search(line) or not 12 <= len(line.split()) <= 60:
+        return False
+    for m in SEAM_RE.finditer(line):
+        if key(m.group(1)) in _lexicon()["seam_before"] or key(m.group(2).split()[0]) in _lexicon()["org_heads"]:
+            continue
+        phrase = key(m.group(2))
+        if f" {phrase} " in folded_text:
+            return True
+    return False
 
 
 def lines_of(text: str) -> list[Span]:
@@ -161,6 +187,11 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
                 published = parse_date(DMY_RE.search(line).group())
             if i >= first:
                 meta_lines.append(lines[i])
+
+    folded_text = key(text)
+    for i in range(first + 1, min(end, first + 1 + TEASER_ZONE)):
+        if is_teaser_line(text[slice(*lines[i])], folded_text):
+            meta_lines.append(lines[i])
 
     # bylines: consecutive short name lines at the end of the body
     authors: list[str] = []

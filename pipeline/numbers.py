@@ -143,6 +143,7 @@ def lexicon() -> dict:
     before = Phrases(key(w) for w in data["not_figure_before"]["level"])
     zero = data["zero_phrase"]
     return {"after": PhraseMap(after), "before": before, "counted": PhraseMap(counted),
+            "verbs_before": Phrases(key(w) for w in data["not_figure_before"]["verbs"]),
             "negations": [key(w) for w in zero["negations"]],
             "zero_nouns": Phrases(key(w) for w in zero["nouns"])}
 
@@ -249,7 +250,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
             return "date"
         if before in YEAR_CUE_BEFORE and len(digits) == 4:
             return "year"
-        if before not in YEAR_CUE_BEFORE:
+        if before not in YEAR_CUE_BEFORE and not (before in lex["verbs_before"] and _counted_noun(word_after(folded, e))):
             return "identifier"  # "mức độ 3", "Tổ giám sát số 1", "Kỳ họp thứ 17", "Quận 3"
     if (text[s - 2:s] in ("/ ", "- ", "– ") or text[s - 1:s] in ("-", "–")) and _is_year(m):
         return "year range"

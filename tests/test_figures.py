@@ -107,6 +107,45 @@ GROUPS = {
         E("Cơ chế một cửa đã xử lý 180.079 hồ sơ (tăng 107% so với cùng kỳ).",
           dict(surface="180.079", change=False), dict(surface="107%", change=True)),
     ],
+    "counted_objects": [
+        E("Tỉnh đã bãi bỏ 40 điều kiện kinh doanh.", dict(surface="40", object="other", aspect="cut", noun="điều kiện kinh doanh")),
+        E("Đoàn làm việc với 12 doanh nghiệp và 3 tổ chức.", dict(surface="12", object="other"), dict(surface="3", object="other")),
+        E("Sở đã cấp 5.200 giấy chứng nhận.", dict(surface="5.200", object="other")),
+        E("Cục có 20 chi cục trực thuộc.", dict(surface="20", object="agency")),
+        E("Bộ đã ban hành 03 thông tư hướng dẫn.", dict(surface="03", value=3, object="document")),
+        E("Rà soát 15 nhóm thủ tục về đầu tư.", dict(surface="15", object="procedure", noun="thủ tục")),
+        E("Mục tiêu giảm 20% chi phí tuân thủ.", dict(surface="20%", object="other")),
+    ],
+    "non_dossier_aspects": [
+        # generic dossier cues do not label offices and people
+        E("Huyện tiếp nhận hồ sơ tại 7 bưu cục trên địa bàn.", dict(surface="7", aspect="other")),
+        E("Sở đã gửi văn bản hướng dẫn giải quyết tới 24 phòng chuyên môn.", dict(surface="24", aspect="other")),
+        # an inspection reaches its objects anywhere in the clause
+        E("Đoàn đã kiểm tra công tác cải cách hành chính tại 8 địa phương.", dict(surface="8", aspect="inspected")),
+        # a cue describing dossiers does not reach an office further on
+        E("Cung cấp dịch vụ công trực tuyến cho 21 thủ tục tại 18 cơ quan đăng ký.",
+          dict(surface="21", aspect="online"), dict(surface="18", aspect="other")),
+    ],
+    "lists_and_restatements": [
+        E("Hoàn thành kiểm tra 6 cơ quan chuyên môn, 2 đơn vị sự nghiệp và 9/9 xã.",
+          dict(surface="6", aspect="inspected"), dict(surface="2", aspect="inspected"),
+          dict(surface="9/9", aspect="inspected", kind="ratio")),
+        E("Tỉnh đã cắt giảm 102/163 điều kiện kinh doanh (chiếm 62,6%).",
+          dict(surface="102/163", aspect="cut"), dict(surface="62,6%", aspect="cut")),
+        E("Tỉnh đã bãi bỏ, sửa đổi 30 điều kiện kinh doanh.", dict(surface="30", aspect="cut")),
+        E("Tỷ lệ hồ sơ trễ hạn là 4%. Với 2 triệu hồ sơ mỗi năm thì 4% này là con số lớn.",
+          dict(surface="4%", aspect="overdue"), dict(surface="4%", aspect="overdue")),
+    ],
+    "windows": [
+        # "TP." is an abbreviation, not the end of the clause
+        E("Trên 85% người dân TP. Cần Thơ hài lòng với dịch vụ.", dict(surface="85%", aspect="satisfaction", approx="over")),
+        # a comma between two nouns of one phrase keeps the words after it with the figure
+        E("Có 90% người dân, tổ chức hài lòng.", dict(surface="90%", aspect="satisfaction")),
+        E("Qua rà soát, phát hiện ít nhất có 12 hồ sơ quá hạn.", dict(surface="12", approx="at_least", aspect="overdue")),
+        # a target names its metric: planned only when nothing else does
+        E("Phấn đấu đến năm 2025 có 80% hồ sơ được giải quyết trực tuyến.", dict(surface="80%", aspect="online")),
+        E("Phấn đấu hoàn thành 100% chỉ tiêu đề ra.", dict(surface="100%", aspect="completed")),
+    ],
     "periods": [
         E("Từ năm 2021 đến 2023, bộ phận một cửa của huyện đã tiếp nhận 9021 hồ sơ.",
           dict(surface="9021", period={"text": "Từ năm 2021 đến 2023", "start": "2021-01-01", "end": "2023-12-31"})),
@@ -150,3 +189,38 @@ def test_aggregate_subject():
     text = "Bộ phận một cửa của các xã, thị trấn tiếp nhận hơn 17.100 hồ sơ."
     [fig] = run(text)
     assert fig["subject"]["aggregate"] == "xã, thị trấn" and fig["subject"]["unit"] is None
+
+
+def _unit(text, uid, utype, name, surface=None):
+    surface = surface or f"{utype} {name}"
+    s = text.index(surface)
+    return {"id": uid, "type": utype, "name": name, "mentions": [[s, s + len(surface)]]}
+
+
+SUBJECT_CASES = [
+    # a unit named right after the figure with "ở"/"tại"
+    ("Qua kiểm tra, thành phố phát hiện 30 hồ sơ chậm ở phường Tân Định.",
+     [("u1", "phường", "Tân Định", None)], "30", "u1"),
+    # a ranking list: the unit alone in the figure's clause
+    ("Dẫn đầu là tỉnh Quảng Ninh với 90,5 điểm, sau đó là tỉnh Hải Dương với 88,1 điểm.",
+     [("u1", "tỉnh", "Quảng Ninh", None), ("u2", "tỉnh", "Hải Dương", None)], "88,1", "u2"),
+    # the actor of the sentence, not a unit named later in the clause
+    ("Năm 2022, UBND thành phố Bắc Giang đã trình UBND tỉnh Bắc Giang phê duyệt 20 thủ tục.",
+     [("u1", "thành phố", "Bắc Giang", None), ("u2", "tỉnh", "Bắc Giang", None)], "20", "u1"),
+    # a headline: the unit after the figure
+    ("Trên 80% người dân tỉnh Lào Cai hài lòng", [("u1", "tỉnh", "Lào Cai", None)], "80%", "u1"),
+]
+
+
+@pytest.mark.parametrize("text,units,surface,subject", SUBJECT_CASES)
+def test_subject_rules(text, units, surface, subject):
+    figs = run(text, [_unit(text, *u) for u in units])
+    [fig] = [f for f in figs if f["surface"] == surface]
+    assert fig["subject"]["unit"] == subject
+
+
+def test_unit_types_listed_after_a_number_are_counted_nouns_not_subjects():
+    text = "Hệ thống dùng chung tại 30 quận, huyện, thị xã và 584 xã, phường, thị trấn của thành phố Hà Nội."
+    figs = run(text)
+    assert [f["surface"] for f in figs] == ["30", "584"]
+    assert all(f["subject"]["aggregate"] is None for f in figs)

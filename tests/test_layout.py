@@ -1,7 +1,7 @@
 """Layout: title, published date lines, bylines and the body span."""
 import pytest
 
-from pipeline.layout import analyse, byline_name, is_date_line
+from pipeline.layout import analyse, byline_name, is_date_line, is_teaser_line
 
 DATE_LINES = [
     ("Publish date 12/09/2019 | 10:22  | View count: 2644", "2019-09-12"),
@@ -99,3 +99,31 @@ def test_byline_glued_to_last_paragraph(last, authors, end):
 ])
 def test_photo_credits_are_not_bylines(last):
     assert analyse(f"Tiêu đề\n\nĐoạn một.\n{last}").authors == []
+
+
+TEASER_TEXT = (
+    "Nâng cao chất lượng giải quyết thủ tục hành chính\n"
+    "Thứ hai, 04/12/2023\n"
+    "Huyện đề nghị các xã tập trung khắc phục tồn tại trong cải cách hành chính.\n"
+    "Đẩy mạnh chuyển đổi số trong cải cách hành chính Cải cách hành chính gắn với chuyển đổi số Tỉnh A xếp thứ 5 chỉ số cải cách hành chính\n"
+    "Ngày 1/12, đoàn công tác đã làm việc với UBND huyện về cải cách hành chính.\n"
+    "Lãnh đạo huyện trao đổi với thành viên Đoàn công tác về kết quả cải cách hành chính năm nay\n"
+)
+
+
+def test_run_together_related_headlines_are_not_prose():
+    lay = analyse(TEASER_TEXT)
+    lines = [TEASER_TEXT[s:e] for s, e in lay.meta_lines]
+    assert any(line.startswith("Đẩy mạnh chuyển đổi số") for line in lines)
+    # a caption with an organisation name mid-line stays prose
+    assert not any(line.startswith("Lãnh đạo huyện") for line in lines)
+
+
+@pytest.mark.parametrize("line", [
+    "Công chức Bộ phận tiếp nhận và Trả kết quả giải quyết thủ tục hành chính của UBND xã hướng dẫn người dân nộp hồ sơ",
+    "Cán bộ tại Bộ phận Một cửa huyện giải quyết thủ tục hành chính cho người dân vào sáng thứ hai hằng tuần",
+    "Huyện đã tiếp nhận 2.065 hồ sơ, trong đó cải cách hành chính Cải cách hành chính được chú trọng.",
+])
+def test_not_teaser_lines(line):
+    folded = " cải cách hành chính bộ phận tiếp nhận trả kết quả một cửa huyện "
+    assert not is_teaser_line(line, folded)
