@@ -597,8 +597,6 @@ def _units_of(mentions: list[Mention]) -> dict[tuple[str, str], Unit]:
         u = units.get(uid)
         if u is None:
             name = _canonical(m.name)
-            if name.isdigit():  # "quận 3" -> "Quận 3", as the register spells numbered units
-                name = f"{(m.type or '').capitalize()} {name}"
             u = units[uid] = Unit(m.level, name, entry=m.entry)
         if u.type is None and m.type is not None:
             u.type = m.type
@@ -616,9 +614,15 @@ def _units_of(mentions: list[Mention]) -> dict[tuple[str, str], Unit]:
     return units
 
 
+NUMBERED_NAME_RE = regex.compile(r"(?:Quận|Phường)\s+(\d+)")
+
+
 def _record(i: int, u: Unit) -> dict:
     e = u.entry
     name = e.name if e else u.name
+    numbered = NUMBERED_NAME_RE.fullmatch(name)
+    if numbered:  # the register's "Quận 1" is type "quận", name "1", as "xã Chuyên Mỹ" is "Chuyên Mỹ"
+        name = numbered.group(1)
     district = e.district if e else u.district
     province = e.province if e else u.province
     if u.level == "province":
