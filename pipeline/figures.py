@@ -223,6 +223,8 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
         return "percent", None
     if num.form in ("zero", "words"):
         return "count", None
+    if num.form == "ordinal":
+        return "rank", rank_denominator(article.text, folded, num.end)[0]
     if nxt.startswith("điểm"):
         return "score", num.denominator
     if rank:
@@ -395,13 +397,18 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
     figures: list[dict] = []
     for para in article.paragraphs:
         candidates = [n for n in find_numbers(text, folded, *para) if n.excluded is None]
+        consumed = -1  # end of a rank's field ("thứ 3 trên tổng số 19 bộ"): not a figure of its own
         for i, num in enumerate(candidates):
+            if num.start < consumed:
+                continue
             sent = article.sentence_of(num.start)
             nxt_fig = next((candidates[j].start for j in range(i + 1, len(candidates))
                             if candidates[j].start >= num.end), None)
             fig = build_figure(article, cues, refs, periods, num, sent, nxt_fig, figures)
             if fig is not None:
                 figures.append(fig)
+                if fig["kind"] == "rank":
+                    consumed = rank_denominator(text, folded, num.end)[1]
     for i, f in enumerate(figures, start=1):
         f["id"] = f"f{i}"
     return figures

@@ -41,7 +41,7 @@ class NumberMatch:
     surface: str
     value: float
     denominator: float | None = None
-    form: str = "number"  # number | percent | ratio | words | zero
+    form: str = "number"  # number | percent | ratio | words | zero | ordinal
     approx: str | None = None  # set for range ends ("at_least"/"at_most")
     excluded: str | None = None  # why this is not a figure, or None for a candidate
 
@@ -74,6 +74,7 @@ def _number_words() -> dict:
         "mult": {key(k): v for k, v in data["multipliers"].items()},
         "point": {key(w) for w in data["decimal_point"]},
         "vague": Phrases(key(w) for w in data["vague_before"]),
+        "ordinals": {key(k): v for k, v in data["ordinals"].items()},
     }
 
 
@@ -144,6 +145,7 @@ def lexicon() -> dict:
     zero = data["zero_phrase"]
     return {"after": PhraseMap(after), "before": before, "counted": PhraseMap(counted),
             "verbs_before": Phrases(key(w) for w in data["not_figure_before"]["verbs"]),
+            "quantity_before": Phrases(key(w) for w in data["not_figure_before"]["quantity"]),
             "negations": [key(w) for w in zero["negations"]],
             "zero_nouns": Phrases(key(w) for w in zero["nouns"])}
 
@@ -222,6 +224,9 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     s, e = m.start, m.end
     digits = NON_DIGIT_RE.sub("", m.surface.split("/")[0])
     before = phrase_before(folded, s, lex["before"])
+    quantity = phrase_before(folded, s, lex["quantity_before"])
+    if before and quantity and len(quantity) > len(before):
+        before = None  # "chỉ số 89,21": the "số" of "chỉ số", not "số 1"
     if m.form == "ratio":
         num, den = m.value, m.denominator
         if m.denominator is not None and m.surface.split("/")[-1].strip().isdigit() and 1900 <= den <= 2100:
@@ -307,6 +312,7 @@ def find_numbers(text: str, folded: str, start: int, end: int) -> list[NumberMat
         out.extend(_from_digits(text, folded, m))
     out.extend(_from_words(text, folded, start, end))
     out.extend(_zero_phrases(text, folded, start, end))
+    out.extend(_ordinal_ranks(text, folded, start, end))
     out.sort(key=lambda n: (n.start, -n.end))
     _continue_lists(text, out)
     _percent_ranges(text, out)
@@ -322,17 +328,23 @@ def find_numbers(text: str, folded: str, start: int, end: int) -> list[NumberMat
 LIST_JOIN_RE = regex.compile(r"^[ \u00a0]*(?:,|và|hoặc|-|–)?[ \u00a0]*$")
 
 
-RANGE_TO_RE = regex.compile(r"^[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:dưới|hơn|trên)?[ \u00a0]*$")
+RANGE_TO_RE = regex.compile(r"^[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?P<qualifier>dưới|hơn|trên)?[ \u00a0]*$")
+FROM_BEFORE_RE = regex.compile(r"(?<!\p{L})từ[ \u00a0]*$")
+MULTIPLIER_AFTER_RE = regex.compile(r"[ \u00a0]+(?P<word>nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})")
 
 
 def _percent_ranges(text: str, numbers: list[NumberMatch]) -> None:
     """"từ 10 đến 15%", "10 - 15%": the first end of a range of percentages is a percentage."""
     for prev, cur in zip(numbers, numbers[1:]):
-        if prev.form == "number" and cur.form == "percent" and RANGE_TO_RE.match(text[prev.end:cur.start]):
+        joint = RANGE_TO_RE.match(text[prev.end:cur.start])
+        if prev.form == "number" and cur.form == "percent" and joint:
             prev.form = "percent"
             if prev.excluded in ("identifier",):
                 continue
             prev.excluded = None
+            if not joint["qualifier"] and not FROM_BEFORE_RE.search(text, max(0, prev.start - 8), prev.start):
+                # "10 đến 15%" reads as "10-15%"; "từ 10% đến 15%" states both ends exactly
+                prev.approx, cur.approx = "at_least", cur.approx or "at_most"
 
 
 def _continue_lists(text: str, numbers: list[NumberMatch]) -> None:
@@ -370,6 +382,11 @@ def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
         nm = NumberMatch(s, e, text[s:e], num, None, "percent")
     else:
         e = m.end("num")
+        scale = MULTIPLIER_AFTER_RE.match(folded, e, e + 12)
+        if scale and _counted_noun(word_after(folded, scale.end())):
+            # "14,5 triệu hồ sơ": a count with its scale word, not an amount of money
+            e = scale.end()
+            num = round(num * _number_words()["mult"][scale["word"]], 6)
         nm = NumberMatch(s, e, text[s:e], num, None, "number")
     nm.excluded = exclusion(folded, nm, text)
     return [nm]
@@ -399,6 +416,22 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
             out.append(NumberMatch(s, e, text[s:e], value, None, "percent"))
         elif _counted_noun(nxt) and not _after_reason(nxt):
             out.append(NumberMatch(s, e, text[s:e], value, None, "words"))
+    return out
+
+
+ORDINAL_RANK_RE = regex.compile(
+    r"(?<![\p{L}\d])(?:xếp|đứng|giữ|vị trí|xếp vị trí|đứng vị trí|giữ vị trí|xếp hạng)[ \u00a0]+"
+    r"(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
+
+
+def _ordinal_ranks(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:
+    """"xếp vị trí thứ nhất", "đứng thứ hai": a rank written as an ordinal word."""
+    ordinals = _number_words()["ordinals"]
+    out = []
+    for m in ORDINAL_RANK_RE.finditer(folded, start, end):
+        if m["word"] in ordinals:
+            s, e = m.span("ordinal")
+            out.append(NumberMatch(s, e, text[s:e], float(ordinals[m["word"]]), None, "ordinal"))
     return out
 
 

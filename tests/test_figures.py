@@ -134,7 +134,8 @@ GROUPS = {
           dict(surface="102/163", aspect="cut"), dict(surface="62,6%", aspect="cut")),
         E("Tỉnh đã bãi bỏ, sửa đổi 30 điều kiện kinh doanh.", dict(surface="30", aspect="cut")),
         E("Tỷ lệ hồ sơ trễ hạn là 4%. Với 2 triệu hồ sơ mỗi năm thì 4% này là con số lớn.",
-          dict(surface="4%", aspect="overdue"), dict(surface="4%", aspect="overdue")),
+          dict(surface="4%", aspect="overdue"), dict(surface="2 triệu", value=2000000),
+          dict(surface="4%", aspect="overdue")),
     ],
     "windows": [
         # "TP." is an abbreviation, not the end of the clause
@@ -145,6 +146,20 @@ GROUPS = {
         # a target names its metric: planned only when nothing else does
         E("Phấn đấu đến năm 2025 có 80% hồ sơ được giải quyết trực tuyến.", dict(surface="80%", aspect="online")),
         E("Phấn đấu hoàn thành 100% chỉ tiêu đề ra.", dict(surface="100%", aspect="completed")),
+    ],
+    "number_forms_in_context": [
+        E("Thành phố giải quyết 1,2 triệu hồ sơ mỗi năm.",
+          dict(surface="1,2 triệu", value=1200000, kind="count", object="dossier", aspect="resolved")),
+        E("Chi phí giảm 14,5 triệu đồng.", ),  # money is not a figure
+        E("Năng suất lao động tăng 10 đến 15%.",
+          dict(surface="10", kind="percent", approx="at_least"), dict(surface="15%", approx="at_most")),
+        E("Tỷ lệ hồ sơ trực tuyến đạt từ 70% đến 80%.",
+          dict(surface="70%", approx="exact"), dict(surface="80%", approx="exact")),
+        E("Bộ Tài chính đạt chỉ số 89,21 trong bảng xếp hạng.",
+          dict(surface="89,21", value=89.21, kind="score", aspect="par_index")),
+        E("Bộ Tư pháp xếp vị trí thứ nhất trong số 19 bộ, cơ quan ngang bộ.",
+          dict(surface="thứ nhất", value=1, kind="rank", denominator=19, object="other")),
+        E("Thứ hai, ngày 4/12, huyện họp giao ban."),  # a weekday is not a rank
     ],
     "periods": [
         E("Từ năm 2021 đến 2023, bộ phận một cửa của huyện đã tiếp nhận 9021 hồ sơ.",
