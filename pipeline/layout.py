@@ -46,6 +46,8 @@ TRAILING_BYLINE_RE = regex.compile(
     (?:[ \u00a0]*\([^()\n]{{1,30}}\))?[ \u00a0]*[-–]?[ \u00a0]*$""",
     regex.VERBOSE,
 )
+# "... các Sở GTVT.C.N.Q": initials glued to the last full stop without a space
+GLUED_INITIALS_RE = regex.compile(r"(?<=[\p{L}\d)”\"][.!?…])(?P<name>(?:\p{Lu}\.){1,4}\p{Lu}\.?)[ \u00a0]*$")
 
 
 @dataclass
@@ -207,7 +209,8 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
     body = (lines[first][0], lines[max(first, last - 1)][1])
     if not authors and last - 1 > first:
         # some crawls glue the byline to the last paragraph: "... kiểm tra. T.L"
-        trailing = TRAILING_BYLINE_RE.search(text, body[0], body[1])
+        trailing = (TRAILING_BYLINE_RE.search(text, body[0], body[1])
+                    or GLUED_INITIALS_RE.search(text, body[0], body[1]))
         names = [byline_name(n) for n in regex.split(r"[ \u00a0]+[-–][ \u00a0]+", trailing["name"])] if trailing else []
         if names and all(n and len(n) >= 3 for n in names):
             authors = names

@@ -84,6 +84,8 @@ def test_given_metadata_wins():
     ("Nâng cao cơ sở vật chất (về nhân lực). Công Thành", ["Công Thành"], "nhân lực)."),
     ("Ứng dụng tương thích. Chu Thanh Vân (TTXVN)", ["Chu Thanh Vân"], "tương thích."),
     ("Vệ sinh an toàn thực phẩm. Hải An - Ngọc An", ["Hải An", "Ngọc An"], "thực phẩm."),
+    ("Triển khai đến tất cả các Sở GTVT.C.N.Q", ["C.N.Q"], "Sở GTVT."),
+    ("Hồ sơ đã được trả đúng hạn.N.H", ["N.H"], "đúng hạn."),
 ])
 def test_byline_glued_to_last_paragraph(last, authors, end):
     text = f"Tiêu đề bài viết\n\nĐoạn mở đầu của bài viết.\n{last}"
@@ -96,6 +98,7 @@ def test_byline_glued_to_last_paragraph(last, authors, end):
     "Giải quyết thủ tục tại Trung tâm Hành chính công tỉnh Hậu Giang - Ảnh : H.C .",
     "Người dân làm thủ tục tại bộ phận một cửa quận 1 - Ảnh : TỰ TRUNG",
     "Hội nghị diễn ra tại Hà Nội. Xem nội dung ở đây P.V",
+    "Hệ thống được triển khai thí điểm tại TP.HCM",
 ])
 def test_photo_credits_are_not_bylines(last):
     assert analyse(f"Tiêu đề\n\nĐoạn một.\n{last}").authors == []
