@@ -50,6 +50,7 @@ COPULA_BEFORE_RE = regex.compile(r"(?:là|:)[ \u00a0]*$")
 LOOKBACK = 400
 WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
 ADJACENT_WORDS = 3
+NEAR_UNIT_WORDS = 3  # a unit this close before a figure is its subject
 INDEX_ASPECTS = ("par_index", "satisfaction")
 # Counted objects that the generic dossier cues (tiếp nhận, giải quyết) and far cues never label
 PROCESS_ONLY_OBJECTS = {"agency", "admin_unit", "document", "other"}
@@ -375,6 +376,11 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         in_clause = [r for r in in_sentence if r.start >= cstart]
         if len(in_clause) == 1 and in_clause[0] is not in_sentence[0] and in_clause[0].unit_id is not None:
             chosen = in_clause[0]
+    if chosen is None and in_sentence and in_sentence[-1].unit_id is not None:
+        # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)"
+        nearest = in_sentence[-1]
+        if words_between(folded, nearest.end, pos) <= NEAR_UNIT_WORDS:
+            chosen = nearest
     if chosen is None and in_sentence:
         chosen = in_sentence[0]
     if chosen is None:

@@ -146,6 +146,7 @@ def lexicon() -> dict:
     return {"after": PhraseMap(after), "before": before, "counted": PhraseMap(counted),
             "verbs_before": Phrases(key(w) for w in data["not_figure_before"]["verbs"]),
             "quantity_before": Phrases(key(w) for w in data["not_figure_before"]["quantity"]),
+            "scale_before": Phrases(key(w) for w in data["not_figure_before"]["scale"]),
             "negations": [key(w) for w in zero["negations"]],
             "zero_nouns": Phrases(key(w) for w in zero["nouns"])}
 
@@ -224,6 +225,8 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     s, e = m.start, m.end
     digits = NON_DIGIT_RE.sub("", m.surface.split("/")[0])
     before = phrase_before(folded, s, lex["before"])
+    if phrase_before(folded, s, lex["scale_before"]):
+        return "scale"  # "thang điểm từ 0% đến 100%", "thang điểm 100"
     quantity = phrase_before(folded, s, lex["quantity_before"])
     if before and quantity and len(quantity) > len(before):
         before = None  # "chỉ số 89,21": the "số" of "chỉ số", not "số 1"
@@ -263,7 +266,8 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     reason = _after_reason(nxt)
     if reason:
         return reason
-    if _is_year(m) and not _counted_noun(nxt):
+    if _is_year(m) and (not _counted_noun(nxt) or ACRONYM_BEFORE_RE.search(text, max(0, s - 12), s)):
+        # "SIPAS 2017 phản ánh", "PAR INDEX 2018": an edition year after an index's name
         return "year"
     if YEAR_RANGE_AFTER_RE.match(text[e:e + 8]) and _is_year(m):
         return "year range"
@@ -329,6 +333,7 @@ LIST_JOIN_RE = regex.compile(r"^[ \u00a0]*(?:,|và|hoặc|-|–)?[ \u00a0]*$")
 
 
 RANGE_TO_RE = regex.compile(r"^[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?P<qualifier>dưới|hơn|trên)?[ \u00a0]*$")
+ACRONYM_BEFORE_RE = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,}[ \u00a0]+$")
 FROM_BEFORE_RE = regex.compile(r"(?<!\p{L})từ[ \u00a0]*$")
 MULTIPLIER_AFTER_RE = regex.compile(r"[ \u00a0]+(?P<word>nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})")
 
@@ -348,8 +353,12 @@ def _percent_ranges(text: str, numbers: list[NumberMatch]) -> None:
 
 
 def _continue_lists(text: str, numbers: list[NumberMatch]) -> None:
-    """"mức độ 3, 4", "Tổ 1 và 2": a number listed right after an identifier is one too."""
+    """"mức độ 3, 4", "Tổ 1 và 2": a number listed right after an identifier is one too;
+    "thang điểm từ 0% đến 100%": so is the far end of a scale."""
     for prev, cur in zip(numbers, numbers[1:]):
+        if prev.excluded == "scale" and cur.excluded is None and RANGE_TO_RE.match(text[prev.end:cur.start]):
+            cur.excluded = "scale"
+            continue
         if (prev.excluded in ("identifier", "level") and cur.excluded is None and cur.form == "number"
                 and LIST_JOIN_RE.match(text[prev.end:cur.start])):
             cur.excluded = prev.excluded

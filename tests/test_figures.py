@@ -160,6 +160,10 @@ GROUPS = {
         E("Bộ Tư pháp xếp vị trí thứ nhất trong số 19 bộ, cơ quan ngang bộ.",
           dict(surface="thứ nhất", value=1, kind="rank", denominator=19, object="other")),
         E("Thứ hai, ngày 4/12, huyện họp giao ban."),  # a weekday is not a rank
+        # the bounds of a scale are not results
+        E("Ngân hàng đạt 92,36% (thang điểm từ 0% đến 100%).", dict(surface="92,36%")),
+        # an index edition year, even before a noun that can be counted
+        E("Ngoài ra, SIPAS 2017 phản ánh tình trạng đi lại nhiều lần."),
     ],
     "periods": [
         E("Từ năm 2021 đến 2023, bộ phận một cửa của huyện đã tiếp nhận 9021 hồ sơ.",
@@ -222,6 +226,10 @@ SUBJECT_CASES = [
     # the actor of the sentence, not a unit named later in the clause
     ("Năm 2022, UBND thành phố Bắc Giang đã trình UBND tỉnh Bắc Giang phê duyệt 20 thủ tục.",
      [("u1", "thành phố", "Bắc Giang", None), ("u2", "tỉnh", "Bắc Giang", None)], "20", "u1"),
+    # the unit a few words before the figure, in a list of several
+    ("Đứng sau là tỉnh Đồng Nai xếp thứ 3, thành phố Đà Nẵng xếp thứ 4 và thành phố Hải Phòng xếp thứ 5.",
+     [("u1", "tỉnh", "Đồng Nai", None), ("u2", "thành phố", "Đà Nẵng", None), ("u3", "thành phố", "Hải Phòng", None)],
+     "5", "u3"),
     # a headline: the unit after the figure
     ("Trên 80% người dân tỉnh Lào Cai hài lòng", [("u1", "tỉnh", "Lào Cai", None)], "80%", "u1"),
 ]
