@@ -50,7 +50,6 @@ COPULA_BEFORE_RE = regex.compile(r"(?:là|:)[ \u00a0]*$")
 LOOKBACK = 400
 WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
 ADJACENT_WORDS = 3
-NEAR_UNIT_WORDS = 3  # a unit this close before a figure is its subject
 INDEX_ASPECTS = ("par_index", "satisfaction")
 # Counted objects that the generic dossier cues (tiếp nhận, giải quyết) and far cues never label
 PROCESS_ONLY_OBJECTS = {"agency", "admin_unit", "document", "other"}
@@ -352,6 +351,9 @@ def _same_level(a: str, b: str) -> bool:
     return a == b
 
 
+# what may stand between a unit and its figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42"
+SUBJECT_LINK_RE = regex.compile(
+    r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được)[ \u00a0(:,]*){0,3}")
 LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
 
 
@@ -379,7 +381,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     if chosen is None and in_sentence and in_sentence[-1].unit_id is not None:
         # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)"
         nearest = in_sentence[-1]
-        if words_between(folded, nearest.end, pos) <= NEAR_UNIT_WORDS:
+        if SUBJECT_LINK_RE.fullmatch(folded, nearest.end, pos):
             chosen = nearest
     if chosen is None and in_sentence:
         chosen = in_sentence[0]
