@@ -150,19 +150,21 @@ def rank_above_field(figures: list[dict], text: str) -> list[dict]:
 
 
 def conflicting_values(figures: list[dict], text: str) -> list[dict]:
-    """The same unit, metric and period given two different values in one article."""
+    """The same unit, metric and period given two different values in one article. A
+    restatement sits in another sentence (headline and body, lead and detail); two values in
+    one sentence are parts of a breakdown ("61.276 hồ sơ ... và 7.005 hồ sơ")."""
     out = []
     seen: dict[tuple, dict] = {}
     for f in figures:
         subj = f.get("subject") or {}
         period = f.get("period") or {}
-        if (f["aspect"] == "other" or not exact(f) or subj.get("unit") is None
+        if (f["aspect"] == "other" or not exact(f) or f.get("change") or subj.get("unit") is None
                 or not period.get("start") or not period.get("end")):
             continue
         k = (subj["unit"], f["aspect"], f["object"], f["kind"], f.get("denominator"),
-             period["start"], period["end"])
+             (f.get("noun") or "").lower(), period["start"], period["end"])
         first = seen.setdefault(k, f)
-        if first is not f and first["value"] != f["value"]:
+        if first is not f and first["value"] != f["value"] and first.get("sentence") != f.get("sentence"):
             out.append(check("conflicting_values", [first, f], None, f["value"],
                              f"The same figure is given as {first['surface']} and as {f['surface']}."))
     return out

@@ -121,8 +121,15 @@ class TestConflictingValues:
     PERIOD = {"text": "năm 2023", "start": "2023-01-01", "end": "2023-12-31"}
 
     def test_same_unit_metric_period_two_values(self):
-        figs = [fig(1, "500", 500, period=self.PERIOD), fig(2, "520", 520, start=100, period=self.PERIOD)]
+        figs = [fig(1, "500", 500, period=self.PERIOD),
+                fig(2, "520", 520, start=600, sentence=(600, 700), period=self.PERIOD)]
         assert kinds(figs) == [("conflicting_values", ["f1", "f2"])]
+
+    def test_parts_of_one_sentence_are_a_breakdown_not_a_conflict(self):
+        # "61.276 hồ sơ đã xin lỗi (89,74 %) và 7.005 hồ sơ chưa thực hiện (10,26 %)"
+        figs = [fig(1, "61.276", 61276, aspect="overdue", period=self.PERIOD),
+                fig(2, "7.005", 7005, aspect="overdue", start=100, period=self.PERIOD)]
+        assert kinds(figs) == []
 
     @pytest.mark.parametrize("change", [
         dict(value=500), dict(aspect="resolved", value=480), dict(unit="u2"),
@@ -130,5 +137,5 @@ class TestConflictingValues:
     ])
     def test_no_conflict(self, change):
         f2 = fig(2, "520", change.get("value", 520), aspect=change.get("aspect", "received"),
-                 unit=change.get("unit", "u1"), start=100, period=change.get("period", self.PERIOD))
+                 unit=change.get("unit", "u1"), start=600, sentence=(600, 700), period=change.get("period", self.PERIOD))
         assert kinds([fig(1, "500", 500, period=self.PERIOD), f2]) == []

@@ -160,6 +160,8 @@ GROUPS = {
         E("Bộ Tư pháp xếp vị trí thứ nhất trong số 19 bộ, cơ quan ngang bộ.",
           dict(surface="thứ nhất", value=1, kind="rank", denominator=19, object="other")),
         E("Thứ hai, ngày 4/12, huyện họp giao ban."),  # a weekday is not a rank
+        E("Trong số 68.281 hồ sơ trễ hạn, có 61.276 hồ sơ đã có thư xin lỗi.",
+          dict(surface="68.281", value=68281, aspect="overdue"), dict(surface="61.276", value=61276)),
         # the bounds of a scale are not results
         E("Ngân hàng đạt 92,36% (thang điểm từ 0% đến 100%).", dict(surface="92,36%")),
         # an index edition year, even before a noun that can be counted
