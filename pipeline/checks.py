@@ -158,7 +158,10 @@ def conflicting_values(figures: list[dict], text: str) -> list[dict]:
     for f in figures:
         subj = f.get("subject") or {}
         period = f.get("period") or {}
-        if (f["aspect"] == "other" or not exact(f) or f.get("change") or subj.get("unit") is None
+        # scores and ranks come in league tables, one per body: their subjects are too
+        # uncertain to call two of them the same figure
+        if (f["aspect"] == "other" or f["kind"] in ("score", "rank") or not exact(f) or f.get("change")
+                or subj.get("unit") is None
                 or not period.get("start") or not period.get("end")):
             continue
         k = (subj["unit"], f["aspect"], f["object"], f["kind"], f.get("denominator"),

@@ -83,6 +83,10 @@ def _lexicon() -> dict:
         "qualifiers_after": qualifiers_after,
         "default_object": data["default_object"],
         "clause_aspects": frozenset(data["clause_aspects"]),
+        "national_body_re": regex.compile(
+            r"(?<![\p{L}\d])(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["names"])
+            + r"|(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["heads"])
+            + r")[ \u00a0]+\p{Lu})(?![\p{L}\d])"),
         "coordinated_nouns": Phrases(key(w) for w in data["coordinated_nouns"]),
     }
 
@@ -354,6 +358,14 @@ def _same_level(a: str, b: str) -> bool:
 # what may stand between a unit and its figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42"
 SUBJECT_LINK_RE = regex.compile(
     r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được)[ \u00a0(:,]*){0,3}")
+def _national_body_before(article: Article, start: int, end: int) -> int | None:
+    """End of the last national body ("Bộ Tài chính", "NHNN") named in text[start:end]."""
+    last = None
+    for m in _lexicon()["national_body_re"].finditer(article.text, start, end):
+        last = m.end()
+    return last
+
+
 LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
 
 
@@ -385,10 +397,16 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
             chosen = nearest
     if chosen is None and in_sentence:
         chosen = in_sentence[0]
+    body = _national_body_before(article, max(sent[0], chosen.end if chosen else sent[0]), pos)
+    if body is not None and (chosen is None or chosen.start < sent[0] or body > chosen.end):
+        # "Bộ Tài chính đạt chỉ số 89,21", "NHNN ... 89,42": a ministry's figure, no unit's
+        return {"unit": None, "aggregate": None, "text": None}
     if chosen is None:
         # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn"
         chosen = next((r for r in reversed(refs[:i]) if r.unit_id is not None), None)
-    if chosen is None:
+    in_headline = bool(article.paragraphs) and sent[0] < article.paragraphs[0][1]
+    if chosen is None and in_headline:
+        # the headline: "Trên 80% dân TP. HCM hài lòng"
         chosen = next((r for r in refs[j:] if r.start < sent[1] and r.unit_id is not None), None)
     if chosen is None:
         return {"unit": None, "aggregate": None, "text": None}

@@ -125,6 +125,12 @@ class TestConflictingValues:
                 fig(2, "520", 520, start=600, sentence=(600, 700), period=self.PERIOD)]
         assert kinds(figs) == [("conflicting_values", ["f1", "f2"])]
 
+    def test_scores_in_a_league_table_are_not_conflicts(self):
+        figs = [fig(1, "89,42", 89.42, kind="score", aspect="par_index", obj="other", period=self.PERIOD),
+                fig(2, "89,21", 89.21, kind="score", aspect="par_index", obj="other", start=600,
+                    sentence=(600, 700), period=self.PERIOD)]
+        assert kinds(figs) == []
+
     def test_parts_of_one_sentence_are_a_breakdown_not_a_conflict(self):
         # "61.276 hồ sơ đã xin lỗi (89,74 %) và 7.005 hồ sơ chưa thực hiện (10,26 %)"
         figs = [fig(1, "61.276", 61276, aspect="overdue", period=self.PERIOD),

@@ -232,6 +232,12 @@ SUBJECT_CASES = [
     ("Đứng sau là tỉnh Đồng Nai xếp thứ 3, thành phố Đà Nẵng xếp thứ 4 và thành phố Hải Phòng xếp thứ 5.",
      [("u1", "tỉnh", "Đồng Nai", None), ("u2", "thành phố", "Đà Nẵng", None), ("u3", "thành phố", "Hải Phòng", None)],
      "5", "u3"),
+    # a ministry is the actor: no province named before is carried over
+    ("Tỉnh Quảng Ninh dẫn đầu với 90,5 điểm. Bộ Tài chính đạt chỉ số 89,21 trong khối bộ.",
+     [("u1", "tỉnh", "Quảng Ninh", "Tỉnh Quảng Ninh")], "89,21", None),
+    # a province's own department keeps the province
+    ("Tỉnh Quảng Ninh đã số hóa hồ sơ. Sở Nội vụ tiếp nhận 300 hồ sơ trực tuyến.",
+     [("u1", "tỉnh", "Quảng Ninh", "Tỉnh Quảng Ninh")], "300", "u1"),
     # a headline: the unit after the figure
     ("Trên 80% người dân tỉnh Lào Cai hài lòng", [("u1", "tỉnh", "Lào Cai", None)], "80%", "u1"),
 ]
