@@ -233,7 +233,7 @@ SUBJECT_CASES = [
      [("u1", "tỉnh", "Đồng Nai", None), ("u2", "thành phố", "Đà Nẵng", None), ("u3", "thành phố", "Hải Phòng", None)],
      "5", "u3"),
     # a ministry is the actor: no province named before is carried over
-    ("Tỉnh Quảng Ninh dẫn đầu với 90,5 điểm. Bộ Tài chính đạt chỉ số 89,21 trong khối bộ.",
+    ("Tỉnh Quảng Ninh dẫn đầu với 90,5 điểm. Bộ Tài chính đạt 89,21 điểm chỉ số CCHC.",
      [("u1", "tỉnh", "Quảng Ninh", "Tỉnh Quảng Ninh")], "89,21", None),
     # a province's own department keeps the province
     ("Tỉnh Quảng Ninh đã số hóa hồ sơ. Sở Nội vụ tiếp nhận 300 hồ sơ trực tuyến.",
