@@ -84,9 +84,9 @@ def _lexicon() -> dict:
         "default_object": data["default_object"],
         "clause_aspects": frozenset(data["clause_aspects"]),
         "national_body_re": regex.compile(
-            r"(?<![\p{L}\d])(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["names"])
-            + r"|(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["heads"])
-            + r")[ \u00a0]+\p{Lu})(?![\p{L}\d])"),
+            r"(?<![\p{L}\d])(?:(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["names"])
+            + r")(?![\p{L}\d])|(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["heads"])
+            + r")[ \u00a0]+\p{Lu}\p{L}*)"),
         "coordinated_nouns": Phrases(key(w) for w in data["coordinated_nouns"]),
     }
 
