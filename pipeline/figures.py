@@ -130,7 +130,8 @@ def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
 POST_BREAK_RE = regex.compile(rf"[;(\n]|{FULL_STOP}|\btrong đó\b")
 
 
-def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: int | None) -> int:
+def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: int | None,
+                    cues: list[Cue] | None = None) -> int:
     """Where the words describing the number at `pos` end: the next figure or a clause break.
     A comma ends them too, unless a cue stands before it ("100% hồ sơ được tiếp nhận, giải
     quyết và trả kết quả đúng hẹn": the verbs run on past the comma)."""
@@ -138,7 +139,8 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
     m = POST_BREAK_RE.search(text, pos, end)
     end = m.start() if m else end
     comma = text.find(",", pos, end)
-    if comma >= 0 and not find_cues(folded, pos, comma) and not _coordinated_noun_at(folded, comma + 1):
+    cues_before_comma = cues_between(cues, pos, comma) if cues is not None else find_cues(folded, pos, comma)
+    if comma >= 0 and not [c for c in cues_before_comma if c.end <= comma] and not _coordinated_noun_at(folded, comma + 1):
         end = comma
     return end
 
@@ -176,7 +178,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     text, folded = article.text, article.folded
     cstart = clause_start(article, sent, num.start)
     pstart = max(sentence_part_start(article, sent, num.start), num.start - LOOKBACK)
-    post_end = post_window_end(text, folded, sent, num.end, next_figure)
+    post_end = post_window_end(text, folded, sent, num.end, next_figure, cues)
     near = cues_between(cues, min(cstart, pstart), post_end)
     before = [c for c in near if cstart <= c.start and c.end <= num.start]
     after = [c for c in near if num.end <= c.start and c.end <= post_end]
@@ -496,7 +498,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         aspect = referent["aspect"]
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
-    post_end = post_window_end(text, article.folded, sent, num.end, nxt_fig)
+    post_end = post_window_end(text, article.folded, sent, num.end, nxt_fig, cues)
     if own is not None:
         obj, noun = own[0], own[1]
     elif num.form == "zero":

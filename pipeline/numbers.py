@@ -147,7 +147,8 @@ def lexicon() -> dict:
             "verbs_before": Phrases(key(w) for w in data["not_figure_before"]["verbs"]),
             "quantity_before": Phrases(key(w) for w in data["not_figure_before"]["quantity"]),
             "scale_before": Phrases(key(w) for w in data["not_figure_before"]["scale"]),
-            "negations": [key(w) for w in zero["negations"]],
+            "negation_re": regex.compile(
+                r"(?<!\p{L})(?:" + "|".join(regex.escape(key(w)) for w in zero["negations"]) + r")[ \u00a0]+"),
             "zero_nouns": Phrases(key(w) for w in zero["nouns"])}
 
 
@@ -448,14 +449,13 @@ def _zero_phrases(text: str, folded: str, start: int, end: int) -> list[NumberMa
     """"không có hồ sơ nào quá hạn" -> a count of 0 spanning "không có hồ sơ nào"."""
     lex = lexicon()
     out = []
-    for neg in lex["negations"]:
-        for m in regex.finditer(rf"(?<!\p{{L}}){regex.escape(neg)}[ \u00a0]+", folded, pos=start, endpos=end):
-            noun = phrase_at(folded, m.end(), lex["zero_nouns"])
-            if not noun:
-                continue
-            e = m.end() + len(noun)
-            nao = NAO_RE.match(folded[e:e + 6])
-            if nao:
-                e += nao.end()
-            out.append(NumberMatch(m.start(), e, text[m.start():e], 0, None, "zero"))
+    for m in lex["negation_re"].finditer(folded, start, end):
+        noun = phrase_at(folded, m.end(), lex["zero_nouns"])
+        if not noun:
+            continue
+        e = m.end() + len(noun)
+        nao = NAO_RE.match(folded[e:e + 6])
+        if nao:
+            e += nao.end()
+        out.append(NumberMatch(m.start(), e, text[m.start():e], 0, None, "zero"))
     return out
