@@ -73,3 +73,17 @@ def test_extracted_tables_match_the_records(tmp_path):
     for name in committed:
         pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / name),
                                       pd.read_parquet(ROOT / "extracted" / "tables" / name))
+
+
+def test_readme_worked_example_is_real_output():
+    """The README's worked example is the figure extracted/records.jsonl holds, field for field."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Worked example"):]
+    shown = json.loads(re.search(r"```json\n(.*?)\n```", section, re.S).group(1))
+    source = re.search(r"from `corpus/([^`]+)\.txt`", section).group(1)
+    [record] = [r for r in read_jsonl(ROOT / "extracted" / "records.jsonl") if r["doc_id"] == source]
+    [figure] = [f for f in record["figures"] if f["id"] == shown["id"]]
+    assert figure == shown
+    assert record["text"][slice(*figure["span"])] == figure["surface"]
