@@ -48,6 +48,8 @@ COPULA_BEFORE_RE = regex.compile(r"(?:là|:)[ \u00a0]*$")
 # How far before a figure its nouns, "tỷ lệ" and "số" are looked for: bounds the work per
 # figure, so a long sentence full of figures costs linear time, not quadratic.
 LOOKBACK = 400
+TOTAL_AFTER_RE = regex.compile(r"[ \u00a0]+(?:trong|trên)[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?P<total>\d+)(?![\d.,])")
+TOTAL_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:trong|trên)[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]*$")
 WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
 ADJACENT_WORDS = 3
 INDEX_ASPECTS = ("par_index", "satisfaction")
@@ -83,6 +85,7 @@ def _lexicon() -> dict:
         "qualifiers_after": qualifiers_after,
         "default_object": data["default_object"],
         "clause_aspects": frozenset(data["clause_aspects"]),
+        "processed_nouns": frozenset(key(w) for w in data["processed_nouns"]),
         "national_body_re": regex.compile(
             r"(?<![\p{L}\d])(?:(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["names"])
             + r")(?![\p{L}\d])|(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["heads"])
@@ -171,14 +174,15 @@ def words_between(folded: str, a: int, b: int) -> int:
 
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
                   next_figure: int | None, kind: str, counted_object: str | None = None,
-                  sibling_aspect: str | None = None) -> str:
+                  sibling_aspect: str | None = None, counted_noun_key: str | None = None,
+                  noun_end: int = 0) -> str:
     """`sibling_aspect`: the aspect of the figure before this one when the two are items of
     one list ("kiểm tra 6 cơ quan, 2 đơn vị và 9/9 xã"); it applies when no cue sits next to
     this figure."""
     text, folded = article.text, article.folded
     cstart = clause_start(article, sent, num.start)
     pstart = max(sentence_part_start(article, sent, num.start), num.start - LOOKBACK)
-    post_end = post_window_end(text, folded, sent, num.end, next_figure, cues)
+    post_end = post_window_end(text, folded, sent, max(num.end, noun_end), next_figure, cues)
     near = cues_between(cues, min(cstart, pstart), post_end)
     before = [c for c in near if cstart <= c.start and c.end <= num.start]
     after = [c for c in near if num.end <= c.start and c.end <= post_end]
@@ -193,7 +197,9 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if num.form == "zero":
         chosen = pick(after, num.end) or pick(adjacent, num.start)
         return chosen.aspect if chosen else "other"
-    if counted_object in PROCESS_ONLY_OBJECTS:
+    if TOTAL_BEFORE_RE.search(folded, max(sent[0], num.start - 20), num.start):
+        before = part = []  # "(... đơn giản hoá 108 thủ tục) trong tổng số 443 thủ tục": the base
+    if counted_object in PROCESS_ONLY_OBJECTS and counted_noun_key not in _lexicon()["processed_nouns"]:
         # "gửi tới 24 phòng", "tại 9 cảng vụ": offices, people and papers are not processed
         # like dossiers; only a specific cue next to them gives them a metric
         reach = _lexicon()["clause_aspects"]
@@ -240,6 +246,9 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
         return "rank", den
     if num.form == "ratio":
         return "ratio", num.denominator
+    total = TOTAL_AFTER_RE.match(folded, num.end, num.end + 40)
+    if num.form == "number" and total:
+        return "ratio", float(total["total"])  # "4 trong tổng số 23 sở, ngành"
     return "count", None
 
 
@@ -282,10 +291,15 @@ CONTEXT_OBJECTS = {"dossier", "procedure", "task", "document", "other"}
 
 def _scan_nouns(folded: str, a: int, b: int, counted: dict, keep_all: bool = False) -> list[tuple[int, str]]:
     out = []
+    inside_until = a  # words inside a phrase already read ("ngành" in "kiểm tra chuyên ngành")
     for m in WORD_START_RE.finditer(folded, a, b):
+        if m.start() < inside_until:
+            continue
         p = phrase_at(folded, m.start(), counted)
-        if p and m.start() + len(p) <= b and (keep_all or counted[p] in CONTEXT_OBJECTS):
-            out.append((m.start(), p))
+        if p and m.start() + len(p) <= b:
+            inside_until = m.start() + len(p)
+            if keep_all or counted[p] in CONTEXT_OBJECTS:
+                out.append((m.start(), p))
     return out
 
 
@@ -437,6 +451,8 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
                 figures.append(fig)
                 if fig["kind"] == "rank":
                     consumed = rank_denominator(text, folded, num.end)[1]
+                elif fig["kind"] == "ratio" and (total := TOTAL_AFTER_RE.match(folded, num.end, num.end + 40)):
+                    consumed = total.end()
     for i, f in enumerate(figures, start=1):
         f["id"] = f"f{i}"
     return figures
@@ -445,6 +461,7 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
 LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
 # "102/163 điều kiện kinh doanh (chiếm 62,6%)", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
 # restating the figure before it
+PARALLEL_GAP_RE = regex.compile(r"[ \u00a0]*[,;][ \u00a0]*(?:[\p{L}\d&/-]+[ \u00a0]*){0,8}")
 RESTATEMENT_GAP_RE = regex.compile(
     r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?")
 
@@ -457,7 +474,11 @@ def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMa
         return False
     if prev["kind"] in ("count", "ratio") and LIST_GAP_RE.fullmatch(article.folded, gap_start, num.start):
         return True
-    return num.form == "percent" and bool(RESTATEMENT_GAP_RE.fullmatch(article.folded, gap_start, num.start))
+    if num.form == "percent" and RESTATEMENT_GAP_RE.fullmatch(article.folded, gap_start, num.start):
+        return True
+    # "thủ tục khám chữa bệnh đạt 72,1%; thủ tục cấp phép xây dựng đạt 82,7%": parallel rates
+    return (num.form == "percent" and prev["kind"] == "percent"
+            and bool(PARALLEL_GAP_RE.fullmatch(article.folded, gap_start, num.start)))
 
 
 THIS_AFTER_RE = regex.compile(r"[ \u00a0]*này(?!\p{L})")
@@ -482,6 +503,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     if num.approx == "at_least":  # "65.000-70.000 hồ sơ": the noun follows the range's end
         rest = RANGE_END_RE.match(text[num.end:num.end + 20])
         noun_pos += rest.end() if rest else 0
+    total = TOTAL_AFTER_RE.match(article.folded, num.end, num.end + 40) if kind == "ratio" else None
+    if total:
+        noun_pos = total.end()  # "4 trong tổng số 23 sở, ngành": the noun follows the total
     own = counted_noun(article, noun_pos)
     if kind == "count" and num.form == "number" and own is None:
         own = _noun_before_copula(article, sent, num)
@@ -492,7 +516,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     if num.form == "zero":
         own = None
     sibling = prev_fig["aspect"] if prev_fig and is_list_sibling(article, cues, prev_fig, num) else None
-    aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling)
+    aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling,
+                           key(own[1]) if own else None, own[2][1] if own else 0)
     referent = antecedent(article, num, earlier)
     if referent is not None:
         aspect = referent["aspect"]
@@ -509,8 +534,12 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             obj, noun = ctx
         else:
             obj, noun = _lexicon()["default_object"].get(aspect, "other"), None
+    if own is None and sibling is not None and sibling == aspect and prev_fig["kind"] == kind:
+        obj, noun = prev_fig["object"], prev_fig["noun"]  # "... 54,1%; Bộ NN & PTNT đạt 37%"
     if kind in ("rank", "score"):
         obj = "other"  # the field ranked in ("5/63 tỉnh, thành phố") is not what is counted
+    elif kind == "percent" and aspect == "satisfaction":
+        obj = "other"  # a share of the people asked
     noun_end = own[2][1] if own and len(own) > 2 else num.end
     period = _period_for(periods, sent, num.start)
     return {

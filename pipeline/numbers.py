@@ -251,7 +251,9 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     if len(digits) >= 9 or (digits.startswith("0") and len(digits) >= 3 and "," not in m.surface):
         return "phone or code"
     if m.form == "percent":
-        return "level" if before in ("mức", "mức độ") else None
+        if before in ("mức", "mức độ"):
+            return "level"
+        return "money_share" if _after_reason(word_after(folded, e)) == "money_share" else None
     if text[e:e + 1] in "/-." and DATE_AFTER_RE.match(text[e:e + 6]) and text[e + 1:e + 2].isdigit():
         return "date"
     if before and not _rank_before(folded, s):
@@ -294,7 +296,8 @@ def _counted_noun(nxt: str) -> str | None:
 
 RANK_BEFORE = Phrases(("xếp thứ", "đứng thứ", "xếp hạng", "đứng", "xếp", "hạng", "vị trí thứ", "vị trí",
                        "thứ hạng", "đứng vị trí thứ", "xếp vị trí thứ", "vươn lên thứ", "tụt xuống thứ",
-                       "lên thứ", "xuống thứ", "đạt thứ"))
+                       "lên thứ", "xuống thứ", "đạt thứ", "vị trí số", "giữ vị trí", "giữ vị trí số",
+                       "giữ vị trí thứ", "xếp vị trí số", "đứng vị trí số"))
 
 
 def _rank_before(folded: str, s: int) -> str | None:
@@ -336,6 +339,7 @@ LIST_JOIN_RE = regex.compile(r"^[ \u00a0]*(?:,|và|hoặc|-|–)?[ \u00a0]*$")
 RANGE_TO_RE = regex.compile(r"^[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?P<qualifier>dưới|hơn|trên)?[ \u00a0]*$")
 ACRONYM_BEFORE_RE = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,}[ \u00a0]+$")
 FROM_BEFORE_RE = regex.compile(r"(?<!\p{L})từ[ \u00a0]*$")
+SCALE_REST_RE = regex.compile(r"[ \u00a0]+(?P<num>\d{1,3})[ \u00a0]+(?P<word>nghìn|ngàn)(?!\p{L})")
 MULTIPLIER_AFTER_RE = regex.compile(r"[ \u00a0]+(?P<word>nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})")
 
 
@@ -393,10 +397,16 @@ def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
     else:
         e = m.end("num")
         scale = MULTIPLIER_AFTER_RE.match(folded, e, e + 12)
-        if scale and _counted_noun(word_after(folded, scale.end())):
-            # "14,5 triệu hồ sơ": a count with its scale word, not an amount of money
-            e = scale.end()
-            num = round(num * _number_words()["mult"][scale["word"]], 6)
+        rest = SCALE_REST_RE.match(folded, scale.end(), scale.end() + 16) if scale else None
+        after_scale = rest.end() if rest else scale.end() if scale else e
+        if scale and _counted_noun(word_after(folded, after_scale)):
+            # "14,5 triệu hồ sơ", "6 triệu 325 nghìn hồ sơ": a count with its scale words
+            mult = _number_words()["mult"]
+            num = num * mult[scale["word"]]
+            if rest:
+                num += parse_numeral(rest["num"]) * mult[rest["word"]]
+            e = after_scale
+            num = round(num, 6)
         nm = NumberMatch(s, e, text[s:e], num, None, "number")
     nm.excluded = exclusion(folded, nm, text)
     return [nm]

@@ -167,6 +167,22 @@ GROUPS = {
         # an index edition year, even before a noun that can be counted
         E("Ngoài ra, SIPAS 2017 phản ánh tình trạng đi lại nhiều lần."),
     ],
+    "more_cues_and_objects": [
+        E("Quý tới sẽ đưa thêm 17 thủ tục lên Cơ chế một cửa quốc gia.", dict(surface="17", aspect="one_stop")),
+        E("Hệ thống đã tiếp nhận 586 phản ánh, kiến nghị của người dân.",
+          dict(surface="586", aspect="received", object="other", noun="phản ánh, kiến nghị")),
+        E("Tỷ lệ hài lòng về thủ tục khai sinh đạt 88%; chứng thực 86%; đăng ký kết hôn 90%.",
+          dict(surface="88%", aspect="satisfaction", object="other"), dict(surface="86%", aspect="satisfaction", object="other"),
+          dict(surface="90%", aspect="satisfaction", object="other")),
+        E("Bộ đã đơn giản hóa 108 thủ tục, trong tổng số 443 thủ tục hành chính.",
+          dict(surface="108", aspect="simplified"), dict(surface="443", aspect="other")),
+        E("Thành phố mới có 4 trong tổng số 23 sở, ngành thực hiện đúng tiến độ.",
+          dict(surface="4", kind="ratio", value=4, denominator=23, object="agency")),
+        E("Doanh nghiệp FDI chiếm 28,6% tổng vốn đầu tư."),  # a share of money
+        E("Ngành y tế đã lập 6 triệu 325 nghìn hồ sơ sức khỏe điện tử.", dict(surface="6 triệu 325 nghìn", value=6325000)),
+        E("Quảng Ninh giữ vị trí số 1 về chỉ số cải cách hành chính.", dict(surface="1", kind="rank", aspect="par_index")),
+        E("Mục tiêu đưa tỷ lệ kiểm tra chuyên ngành xuống còn 15%.", dict(surface="15%", object="other")),
+    ],
     "periods": [
         E("Từ năm 2021 đến 2023, bộ phận một cửa của huyện đã tiếp nhận 9021 hồ sơ.",
           dict(surface="9021", period={"text": "Từ năm 2021 đến 2023", "start": "2021-01-01", "end": "2023-12-31"})),
