@@ -376,10 +376,12 @@ SUBJECT_LINK_RE = regex.compile(
     r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được)[ \u00a0(:,]*){0,3}")
 def _national_body_before(article: Article, start: int, end: int) -> int | None:
     """End of the last national body ("Bộ Tài chính", "NHNN") named in text[start:end]."""
-    last = None
-    for m in _lexicon()["national_body_re"].finditer(article.text, start, end):
-        last = m.end()
-    return last
+    ends = article.cache.get("national_bodies")
+    if ends is None:
+        pattern = _lexicon()["national_body_re"]
+        ends = article.cache["national_bodies"] = [m.end() for m in pattern.finditer(article.text, *article.body)]
+    i = bisect.bisect_right(ends, end) - 1
+    return ends[i] if i >= 0 and ends[i] > start else None
 
 
 LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
@@ -396,7 +398,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     i = bisect.bisect_left(refs, sent[0], key=lambda r: r.start)
     j = bisect.bisect_left(refs, num.end, key=lambda r: r.start)
     in_sentence = refs[i:bisect.bisect_left(refs, pos, key=lambda r: r.start)]
-    following = [r for r in refs[j:] if r.start < post_end and r.unit_id is not None]
+    following = [r for r in refs[j:bisect.bisect_left(refs, post_end, key=lambda r: r.start)] if r.unit_id is not None]
     cstart = clause_start(article, sent, pos)
     chosen = None
     if following and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start):
