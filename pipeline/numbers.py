@@ -152,22 +152,33 @@ def lexicon() -> dict:
             "zero_nouns": Phrases(key(w) for w in zero["nouns"])}
 
 
+def _lengths_by(phrases, pick) -> dict[str, list[int]]:
+    """Phrase lengths, longest first, grouped by one character of the phrase (first or last)."""
+    out: dict[str, set[int]] = {}
+    for p in phrases:
+        if p:
+            out.setdefault(pick(p), set()).add(len(p))
+    return {c: sorted(ls, reverse=True) for c, ls in out.items()}
+
+
 class Phrases(frozenset):
-    """A set of folded phrases that also knows their lengths, longest first, so that a match
-    at a position costs one set lookup per length instead of a pass over the lexicon."""
+    """A set of folded phrases that also knows their lengths by first and by last character,
+    so that a match at a position costs a few set lookups instead of a pass over the lexicon."""
 
     def __new__(cls, phrases=()):
         self = super().__new__(cls, phrases)
-        self.lengths = sorted({len(p) for p in self}, reverse=True)
+        self.starting = _lengths_by(self, lambda p: p[0])
+        self.ending = _lengths_by(self, lambda p: p[-1])
         return self
 
 
 class PhraseMap(dict):
-    """phrase -> label, with the lengths of its phrases (build it once, do not mutate it)."""
+    """phrase -> label, indexed like `Phrases` (build it once, do not mutate it)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.lengths = sorted({len(p) for p in self}, reverse=True)
+        self.starting = _lengths_by(self, lambda p: p[0])
+        self.ending = _lengths_by(self, lambda p: p[-1])
 
 
 def _as_phrases(phrases):
@@ -177,8 +188,10 @@ def _as_phrases(phrases):
 def phrase_at(folded: str, pos: int, phrases) -> str | None:
     """The longest phrase of `phrases` (folded keys) that starts at `pos` and ends on a word
     boundary."""
+    if pos >= len(folded):
+        return None
     phrases = _as_phrases(phrases)
-    for n in phrases.lengths:
+    for n in phrases.starting.get(folded[pos], ()):
         end = pos + n
         if end <= len(folded) and folded[pos:end] in phrases and (end == len(folded) or not folded[end].isalnum()):
             return folded[pos:end]
@@ -191,7 +204,9 @@ def phrase_before(folded: str, pos: int, phrases) -> str | None:
     end = pos
     while end > 0 and folded[end - 1] in " \u00a0":
         end -= 1
-    for n in phrases.lengths:
+    if end == 0:
+        return None
+    for n in phrases.ending.get(folded[end - 1], ()):
         s = end - n
         if s >= 0 and folded[s:end] in phrases and (s == 0 or not folded[s - 1].isalnum()):
             return folded[s:end]
