@@ -20,7 +20,6 @@ the first date given, the longest issuer. The span runs from the type to the las
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ import regex
 from .dates import iso
 from .resources import load_yaml
 from .segment import Article, Span
-from .textkeys import fold, normalize_tones
+from .textkeys import PhraseFinder, fold, normalize_tones, phrase_alternation
 
 SP = r"[ \t\u00a0]"
 # the number after the type: "số 249/KH-UBND", "60-NQ/TU", "30c/NQ-CP", "01 - NQ / CP"
@@ -42,6 +41,7 @@ NUMBER_RE = regex.compile(
     regex.VERBOSE,
 )
 CODE_RE = regex.compile(r"[/\-–]")
+SPACES_RE = regex.compile(r"\s+")
 NUMBER_YEAR_RE = regex.compile(r"(?<=/)(?:19|20)\d\d(?=/)")  # "136/2018/NĐ-CP"
 ISO_YEAR_RE = regex.compile(r"(?:19|20)\d\d(?=-)")  # article.published
 DATE_RE = regex.compile(
@@ -64,15 +64,15 @@ MAX_CITATION = 300  # characters a citation (or the clause before it) may run
 
 
 def _alternation(phrases) -> str:
-    """Folded phrases as a regex alternation, longest first, any spaces between words."""
-    folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
-    return "|".join(rf"{SP}+".join(map(regex.escape, p.split())) for p in folded)
+    """Folded phrases as a regex alternation, longest match first, any spaces between words."""
+    return phrase_alternation({tuple(fold(p).split()) for p in phrases}, rf"{SP}+")
 
 
 @dataclass(frozen=True)
 class Lexicon:
     canonical: dict  # folded type (single-spaced) -> type as written in the YAML
     type_re: regex.Pattern  # over folded text
+    types: PhraseFinder  # type_re's matches, found faster
     named_re: regex.Pattern  # over the text: capitalised named types
     not_before_named_re: regex.Pattern
     blocker_re: regex.Pattern  # over folded text, right after a bare number
@@ -87,9 +87,11 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     d = load_yaml("document_types.yml")
+    type_re = regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternation(d['types'])})(?![\p{{L}}\d])")
     return Lexicon(
         canonical={" ".join(fold(t).split()): t for t in d["types"]},
-        type_re=regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternation(d['types'])})(?![\p{{L}}\d])"),
+        type_re=type_re,
+        types=PhraseFinder(type_re, (fold(t).split() for t in d["types"])),
         named_re=regex.compile(
             rf"(?<![\p{{L}}\d])(?P<type>{'|'.join(map(regex.escape, sorted(d['named_types'], key=len, reverse=True)))})"
             rf"(?={SP}+\p{{Lu}})"),
@@ -131,11 +133,6 @@ def _line_end(text: str, pos: int, limit: int) -> int:
     limit = min(limit, pos + MAX_CITATION)
     nl = text.find("\n", pos, limit)
     return limit if nl < 0 else nl
-
-
-def _sentence_start(starts: list[int], pos: int) -> int:
-    k = bisect.bisect_right(starts, pos) - 1
-    return starts[k] if k >= 0 else 0
 
 
 def _issuer_end(article: Article, pos: int, end: int) -> int | None:
@@ -183,12 +180,12 @@ def _issuer_end(article: Article, pos: int, end: int) -> int | None:
     return last
 
 
-def _actor(article: Article, start: int, number: str, starts: list[int]) -> tuple[Span | None, str | None]:
+def _actor(article: Article, start: int, number: str) -> tuple[Span | None, str | None]:
     """The organisation that issues the document cited at `start` as the actor of its clause
     ("UBND huyện Tân Hồng đã xây dựng Kế hoạch ..."), and the date the sentence puts before
     that clause ("Ngày 27/11/2024, UBND tỉnh ban hành ...")."""
     lex = lexicon()
-    s0 = max(_sentence_start(starts, start), start - MAX_CITATION, article.body[0])
+    s0 = max(article.sentence_start(start), start - MAX_CITATION, article.body[0])
     clause_start = max([s0] + [article.text.rfind(c, s0, start) + 1 for c in CLAUSE_PUNCT])
     tail = lex.actor_tail_re.search(article.folded, clause_start, start)
     if not tail:
@@ -210,15 +207,14 @@ def _actor(article: Article, start: int, number: str, starts: list[int]) -> tupl
 def _citations(article: Article, s0: int, e0: int, unnumbered: bool) -> list[Citation]:
     lex = lexicon()
     text, folded = article.text, article.folded
-    starts = [s for s, _ in article.sentences]
     out = []
-    for t in lex.type_re.finditer(folded, s0, e0):
+    for t in lex.types.finditer(folded, s0, e0):
         line_end = _line_end(text, t.end(), e0)
         type_name = lex.canonical[" ".join(t.group().split())]
         num = NUMBER_RE.match(text, t.end(), line_end)
         if num is None:
             continue
-        number = regex.sub(r"\s+", "", num["number"]).replace("–", "-")
+        number = SPACES_RE.sub("", num["number"]).replace("–", "-")
         bare = not num["so"] and not CODE_RE.search(number)
         end = num.end()
         date = issuer = None
@@ -241,7 +237,7 @@ def _citations(article: Article, s0: int, e0: int, unnumbered: bool) -> list[Cit
             if not (capitalised or date or issuer):
                 continue
         if issuer is None:
-            actor, actor_date = _actor(article, t.start(), number, starts)
+            actor, actor_date = _actor(article, t.start(), number)
             issuer = actor
             date = date or actor_date
         out.append(Citation(type_name, number, date,

@@ -7,14 +7,16 @@ import unicodedata
 
 from . import checks, documents, figures, layout, officials, segment, units
 from .ingest import RawArticle, clean_text
+from .textkeys import fold
 
 SCHEMA_VERSION = "1"
 
 
 def extract_article(raw: RawArticle, include_text: bool = True) -> dict:
     text = raw.text
-    page = layout.analyse(text, raw.title, raw.published)
-    article = segment.segment(text, page.body, page.published, page.title, skip=page.meta_lines)
+    folded = fold(text)  # once: layout and every extractor match over it
+    page = layout.analyse(text, raw.title, raw.published, folded=folded)
+    article = segment.segment(text, page.body, page.published, page.title, skip=page.meta_lines, folded=folded)
     unit_list, unit_warnings = units.extract_units(article)
     official_list = officials.extract_officials(article, unit_list)
     document_list = documents.extract_documents(article)

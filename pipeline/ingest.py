@@ -10,6 +10,7 @@ import codecs
 import fnmatch
 import json
 import os
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,6 +29,9 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 _VI_LETTERS = set(
     "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵfjwz"
 )
+
+# Control characters (Unicode category Cc: U+0000-001F, U+007F-009F) other than \t \n \f \r
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 class IngestError(Exception):
@@ -117,8 +121,7 @@ def _try_windows_1258(data: bytes) -> str | None:
 
 
 def _control_ratio(text: str) -> float:
-    bad = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
-    return bad / max(1, len(text))
+    return len(CONTROL_RE.findall(text)) / max(1, len(text))
 
 
 def clean_text(text: str) -> str:

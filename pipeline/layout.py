@@ -8,6 +8,7 @@ headline) are returned as `meta_lines` so the extractors can skip them.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex
@@ -66,6 +67,8 @@ def _lexicon() -> dict:
     return {
         "end": {key(x) for x in data["end_markers"]},
         "footer": [key(x) for x in data["footer_prefixes"]],
+        "end_words": max(len(key(x).split()) for x in data["end_markers"]),
+        "footer_words": max(len(key(x).split()) for x in data["footer_prefixes"]),
         "section": {key(x) for x in data["section_labels"]},
         "separators": data["byline_separators"],
         "not_bylines": {key(x) for x in data["not_bylines"]},
@@ -125,13 +128,29 @@ def is_section_label(line: str) -> bool:
     return len(words) <= 5 and bool(letters) and all(c.isupper() for c in letters)
 
 
-def is_end_marker(line: str) -> bool:
-    k = key(line).rstrip(":").strip()
+def _key(text: str, folded: str | None) -> str:
+    """`key(text)`; from `folded`, `fold(text)` of NFC text, if the caller has it."""
+    return key(text) if folded is None else " ".join(folded.split())
+
+
+def is_end_marker(line: str, folded: str | None = None) -> bool:
+    """`folded`: `fold(line)` of an NFC line, if the caller has it."""
+    # a line of more words than any marker (one more: a last word of colons is stripped) is
+    # prose; most lines are, and keying them all is a good share of the layout's time
+    if len(line.split(None, _lexicon()["end_words"] + 1)) > _lexicon()["end_words"] + 1:
+        return False
+    k = _key(line, folded).rstrip(":").strip()
     return k in _lexicon()["end"]
 
 
-def is_footer(line: str) -> bool:
-    k = key(line)
+def is_footer(line: str, folded: str | None = None) -> bool:
+    """`folded`: `fold(line)` of an NFC line, if the caller has it."""
+    # the key of the first words is the start of the line's key, and no prefix has more words
+    words = _lexicon()["footer_words"] + 1
+    if folded is None:
+        k = key(" ".join(line.split(None, words)[:words]))
+    else:
+        k = " ".join(folded.split(None, words)[:words])
     return any(k.startswith(p) for p in _lexicon()["footer"])
 
 
@@ -155,16 +174,22 @@ def byline_name(line: str) -> str | None:
     return name
 
 
-def find_body_end(text: str, lines: list[Span], first: int) -> int:
-    """Index into `lines` of the first line after the body (end marker or footer)."""
+def find_body_end(text: str, lines: list[Span], first: int, folded: str | None = None) -> int:
+    """Index into `lines` of the first line after the body (end marker or footer); `folded`:
+    `fold(text)` of an NFC text, if the caller has it."""
     for i in range(first + 1, len(lines)):
         line = text[slice(*lines[i])]
-        if is_end_marker(line) or is_footer(line):
+        folded_line = folded[slice(*lines[i])] if folded is not None else None
+        if is_end_marker(line, folded_line) or is_footer(line, folded_line):
             return i
     return len(lines)
 
 
-def analyse(text: str, given_title: str | None = None, given_published: str | None = None) -> Layout:
+def analyse(text: str, given_title: str | None = None, given_published: str | None = None,
+            folded: str | None = None) -> Layout:
+    """The layout of `text`; `folded`: `fold(text)`, if the caller has it."""
+    if folded is not None and not unicodedata.is_normalized("NFC", text):
+        folded = None  # the keys fold NFC text
     lines = lines_of(text)
     warnings: list[str] = []
     if not lines:
@@ -177,7 +202,7 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
         first += 1
     title = given_title or text[slice(*lines[first])]
 
-    end = find_body_end(text, lines, first)
+    end = find_body_end(text, lines, first, folded)
 
     # date lines near the top belong to the page, not to the prose
     published = parse_date(given_published) if given_published else None
@@ -190,7 +215,7 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
             if i >= first:
                 meta_lines.append(lines[i])
 
-    folded_text = key(text)
+    folded_text = _key(text, folded)
     for i in range(first + 1, min(end, first + 1 + TEASER_ZONE)):
         if is_teaser_line(text[slice(*lines[i])], folded_text):
             meta_lines.append(lines[i])
@@ -209,8 +234,9 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
     body = (lines[first][0], lines[max(first, last - 1)][1])
     if not authors and last - 1 > first:
         # some crawls glue the byline to the last paragraph: "... kiểm tra. T.L"
-        trailing = (TRAILING_BYLINE_RE.search(text, body[0], body[1])
-                    or GLUED_INITIALS_RE.search(text, body[0], body[1]))
+        last_line = text.rfind("\n", body[0], body[1]) + 1 or body[0]  # neither pattern spans lines
+        trailing = (TRAILING_BYLINE_RE.search(text, last_line, body[1])
+                    or GLUED_INITIALS_RE.search(text, last_line, body[1]))
         names = [byline_name(n) for n in regex.split(r"[ \u00a0]+[-–][ \u00a0]+", trailing["name"])] if trailing else []
         if names and all(n and len(n) >= 3 for n in names):
             authors = names

@@ -19,7 +19,9 @@ that person's. An organisation ending in a bare unit word or party committee ("H
 "Huyện ủy") is completed with the unit's name where the article gives it ("HĐND TP Hà Nội").
 Mentions are every occurrence of the full name in the body, plus "ông/bà/đồng chí/anh/chị" or
 a title followed by the last syllables of a known name ("bà Châu", "đồng chí Hậu"). Only
-`article.body` is read: bylines and related-article lists are outside it.
+`article.body` is read: bylines and related-article lists are outside it. A paragraph is
+tokenized only if its folded text holds a title or a cue (or, later, a known name or a unit
+word): most hold none, and tokenizing is most of the work.
 """
 from __future__ import annotations
 
@@ -29,13 +31,13 @@ import functools
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import regex
 
 from .resources import load_yaml
 from .segment import Article, Span
-from .textkeys import fold, key, normalize_tones
+from .textkeys import PhraseFinder, fold, key, normalize_tones, phrase_alternation
 
 TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*|\d+|[^\s\p{L}\p{M}\d]")
 LINE_RE = regex.compile(r"[^\n]+")
@@ -50,6 +52,7 @@ MAX_CONTEXT = 40  # tokens looked back for the group a "trưởng đoàn" heads
 VIET_SYLLABLE_RE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 ASCII_WORD_RE = regex.compile(r"[A-Za-z]+")
+NOT_KEY_RE = regex.compile(r"[^\p{L}\d]+")  # what comparing titles and organisations ignores
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -98,6 +101,11 @@ class Lexicon:
     group_heads: dict  # folded title -> (group words, purpose tuples)
     abbreviations: dict  # abbreviation as written -> expansion
     abbr_re: regex.Pattern
+    # over a paragraph's folded text: where a title or a coreference cue (an honorific among
+    # them) may be; a paragraph without a match holds no official and no short mention
+    cue_re: PhraseFinder
+    cue_words: frozenset  # the first words of titles and coreference cues
+    unit_re: regex.Pattern  # likewise for unit words and party committees (places)
 
 
 def _title_forms(title: str, abbreviations: dict) -> set[str]:
@@ -110,6 +118,26 @@ def _title_forms(title: str, abbreviations: dict) -> set[str]:
             if pattern.search(fold(form)):
                 forms.add(pattern.sub(abbr, fold(form)))
     return forms
+
+
+TOKEN_GAP = r"[\s\p{M}]*"  # what may separate two tokens of a phrase in the text (or nothing)
+
+
+def _phrases_re(phrases) -> regex.Pattern:
+    """A cheap test for the paragraphs where any of `phrases` (strings, or tuples of folded
+    tokens) may occur, run over the folded text: it matches wherever the tokens would (a letter
+    token begins after no letter and ends before no letter or mark), and maybe elsewhere."""
+    def kind(w: str) -> str:
+        return "letter" if w[0].isalpha() else "digit" if w[0].isdigit() else "punct"
+
+    before = {"letter": r"(?<!\p{L})", "digit": r"(?<!\d)", "punct": ""}
+    after = {"letter": r"(?![\p{L}\p{M}])", "digit": r"(?!\d)", "punct": ""}
+    groups: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for p in phrases:
+        words = p if isinstance(p, tuple) else _words(p)
+        groups[kind(words[0]), kind(words[-1])].append(words)
+    return regex.compile("|".join(f"{before[b]}(?:{phrase_alternation(g, TOKEN_GAP)}){after[a]}"
+                                  for (b, a), g in groups.items()))
 
 
 @functools.cache
@@ -132,6 +160,7 @@ def lexicon() -> Lexicon:
         "coref_cues": Phrases(_words(w) for w in t["honorifics"] + t["coreference_cues"]),
         "links": Phrases(_words(w) for w in t["role_links"]),
     }
+    cues = [*titles, *tables["coref_cues"].items]
     return Lexicon(
         titles=Phrases(titles),
         joiners=frozenset(fold(w) for w in t["org_joiners"]),
@@ -146,6 +175,9 @@ def lexicon() -> Lexicon:
         abbreviations=a,
         abbr_re=regex.compile(
             rf"(?<![\p{{L}}\d])(?P<abbr>{abbr_alt})(?P<dot>\.(?=\s*\p{{L}}))?(?(dot)|(?![\p{{L}}\d]))"),
+        cue_re=PhraseFinder(_phrases_re(cues), cues),
+        cue_words=frozenset(p[0] for p in cues),
+        unit_re=_phrases_re([*t["unit_words"], *t["organ_words"]]),
         **tables,
     )
 
@@ -167,16 +199,20 @@ def expand(org: str | None) -> str | None:
 # --------------------------------------------------------------------------- tokens
 
 
-@dataclass(frozen=True)
-class Tok:
-    s: int
-    e: int
-    text: str
-    fold: str
-    kind: str  # "cap" (Nguyễn, A), "upper" (HĐND), "lower", "mixed" (TTg), "num", "punct"
-    spaced: bool  # whitespace (not nothing) before it
+@dataclass
+class Tokens:
+    """A paragraph's tokens as parallel lists, a token being an index into them: cheaper to
+    build than an object per token, and most tokens are looked at once or never."""
+
+    s: list[int]  # text offsets
+    e: list[int]
+    texts: list[str]
+    folds: list[str]
+    kinds: list[str]  # "cap" (Nguyễn, A), "upper" (HĐND), "lower", "mixed" (TTg), "num", "punct"
+    spaced: list[bool]  # whitespace (not nothing) before it
 
 
+@functools.lru_cache(maxsize=65536)  # the same words recur across paragraphs and articles
 def _kind(w: str) -> str:
     if w[0].isdigit():
         return "num"
@@ -189,33 +225,43 @@ def _kind(w: str) -> str:
     return "upper" if w.isupper() else "mixed"
 
 
-def tokenize(article: Article, span: Span) -> list[Tok]:
+def tokenize(article: Article, span: Span) -> Tokens:
     s0, e0 = span
-    toks = []
-    prev_end = s0
-    for m in TOKEN_RE.finditer(article.text, s0, e0):
-        s, e = m.span()
-        toks.append(Tok(s, e, m.group(), article.folded[s:e], _kind(m.group()), s > prev_end))
-        prev_end = e
-    return toks
+    text, folded = article.text, article.folded
+    spans = [m.span() for m in TOKEN_RE.finditer(text, s0, e0)]
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    texts = [text[s:e] for s, e in spans]
+    return Tokens(starts, ends, texts, [folded[s:e] for s, e in spans], list(map(_kind, texts)),
+                  [s > prev_end for s, prev_end in zip(starts, [s0, *ends])])
 
 
 class Reader:
     """Phrase and name tests over the tokens of one paragraph."""
 
-    def __init__(self, toks: list[Tok], lex: Lexicon):
-        self.toks = toks
+    def __init__(self, toks: Tokens, lex: Lexicon):
+        self.s, self.e, self.texts = toks.s, toks.e, toks.texts
+        self.folds, self.kinds, self.spaced = toks.folds, toks.kinds, toks.spaced
         self.lex = lex
-        self.n = len(toks)
+        self.n = len(toks.s)
+
+    def starting(self, first_words) -> list[int]:
+        """The tokens that are one of `first_words` (of the phrases of a table), in order: where
+        `phrase` may find something."""
+        return [i for i, w in enumerate(self.folds) if w in first_words]
+
+    def words(self, a: int, b: int) -> tuple[str, ...]:
+        """The folded tokens a..b-1, as lexicon phrases are keyed."""
+        return tuple(self.folds[a:b])
 
     def phrase(self, i: int, table: Phrases) -> int:
         """Length (in tokens) of the longest phrase of `table` starting at token i, or 0."""
-        longest = table.longest.get(self.toks[i].fold) if i < self.n else None
+        longest = table.longest.get(self.folds[i]) if i < self.n else None
         if longest is None:
             return 0
         best = 0
         for n in range(1, min(longest, self.n - i) + 1):
-            if tuple(t.fold for t in self.toks[i:i + n]) in table.items:
+            if tuple(self.folds[i:i + n]) in table.items:
                 best = n
         return best
 
@@ -223,15 +269,15 @@ class Reader:
         n = self.phrase(i, self.lex.titles)
         if not n:
             return None, i
-        return self.lex.titles.items[tuple(t.fold for t in self.toks[i:i + n])], i + n
+        return self.lex.titles.items[self.words(i, i + n)], i + n
 
     def is_name_word(self, k: int) -> bool:
-        return self.toks[k].kind == "cap" and not self.phrase(k, self.lex.titles)
+        return self.kinds[k] == "cap" and not self.phrase(k, self.lex.titles)
 
     def cap_run(self, i: int) -> int:
         """End of the run of capitalised words from i (spaces between, no title inside)."""
         k = i
-        while k < self.n and k - i <= MAX_RUN and self.is_name_word(k) and (k == i or self.toks[k].spaced):
+        while k < self.n and k - i <= MAX_RUN and self.is_name_word(k) and (k == i or self.spaced[k]):
             k += 1
         return k
 
@@ -240,7 +286,7 @@ class Reader:
         n = self.phrase(k, self.lex.unit_words)
         if not n or self.phrase(k, self.lex.not_units) or self.phrase(k, self.lex.organs):
             return 0, None
-        return n, self.lex.unit_words.get(tuple(t.fold for t in self.toks[k:k + n]))
+        return n, self.lex.unit_words.get(self.words(k, k + n))
 
     def unit_word_before(self, k: int) -> str | None:
         """Unit type of the unit word ending right before token k."""
@@ -260,8 +306,8 @@ class Reader:
     # ------------------------------------------------------------------ names
 
     def name_score(self, k: int, b: int) -> int:
-        """How likely toks[k:b] is a Vietnamese personal name; 0: it is not one."""
-        words = [t.fold for t in self.toks[k:b]]
+        """How likely tokens k..b-1 are a Vietnamese personal name; 0: they are not one."""
+        words = self.folds[k:b]
         if not 2 <= len(words) <= 4 or self.in_place(k):
             return 0
         tier = self.lex.surnames.get(words[0], 0)
@@ -277,16 +323,16 @@ class Reader:
     def foreign_name(self, a: int, b: int) -> int | None:
         """Start of a foreign name ending the run ("Hàn Quốc Yoon Suk Yeol" -> "Yoon Suk Yeol")."""
         k = b
-        while k > a and b - k < 4 and ASCII_WORD_RE.fullmatch(self.toks[k - 1].text):
+        while k > a and b - k < 4 and ASCII_WORD_RE.fullmatch(self.texts[k - 1]):
             k -= 1
         if b - k < 2:
             return None
-        if any(not VIET_SYLLABLE_RE.fullmatch(t.fold) for t in self.toks[k:b]):
+        if any(not VIET_SYLLABLE_RE.fullmatch(w) for w in self.folds[k:b]):
             return k
         return None
 
     def best_name(self, a: int, b: int) -> int | None:
-        """Start of the likeliest name ending the run toks[a:b] (place or organisation words may
+        """Start of the likeliest name ending the run of tokens a..b-1 (place or organisation words may
         come first: "Phú Xuyên Lê Văn Bính")."""
         if b - a > MAX_RUN:
             return None
@@ -341,14 +387,9 @@ class Person:
 
 
 class ParagraphParser(Reader):
-    def __init__(self, toks: list[Tok], lex: Lexicon, article: Article, sentence_starts: list[int]):
+    def __init__(self, toks: Tokens, lex: Lexicon, article: Article):
         super().__init__(toks, lex)
         self.article = article
-        self.sentence_starts = sentence_starts
-
-    def sentence_start(self, pos: int) -> int:
-        k = bisect.bisect_right(self.sentence_starts, pos) - 1
-        return self.sentence_starts[k] if k >= 0 else 0
 
     def org(self, j: int, complement: bool) -> tuple[int, int | None]:
         """Parse the organisation after a title ending at token j. Returns (end of the
@@ -358,22 +399,22 @@ class ParagraphParser(Reader):
         Lower-case words continue a name begun by one capitalised word ("Sở Tư pháp", "Bộ Nông
         nghiệp và Phát triển nông thôn") until a stop word; after a unit ("UBND huyện Tân Hồng")
         or a proper name of several capitalised words ("Cục Hàng hải Việt Nam") they end it."""
-        toks, lex = self.toks, self.lex
-        if j >= self.n or toks[j].kind in ("punct", "num"):
+        kinds, texts, lex = self.kinds, self.texts, self.lex
+        if j >= self.n or kinds[j] in ("punct", "num"):
             return j, None
-        if toks[j].kind == "lower" and not (complement or self.phrase(j, lex.heads) or self.unit_at(j)[0]):
+        if kinds[j] == "lower" and not (complement or self.phrase(j, lex.heads) or self.unit_at(j)[0]):
             return j, None
         k = end = j
         lower_ok = complement
         in_place = False  # after a unit word: only the unit's name may follow
         while k < self.n and k - j < MAX_ORG_TOKENS:
-            t = toks[k]
+            kind = kinds[k]
             n = self.unit_at(k)[0] or self.phrase(k, lex.organs)
             if n:
                 k = end = k + n
                 lower_ok, in_place = False, True
                 continue
-            if t.kind == "cap":
+            if kind == "cap":
                 n = self.phrase(k, lex.heads)
                 if n > 1:  # "Ban chỉ đạo", "Văn phòng", "Trung tâm"
                     k = end = k + n
@@ -391,16 +432,16 @@ class ParagraphParser(Reader):
                 lower_ok = words <= 1 and not in_place
                 k = end = b
                 continue
-            if t.kind in ("upper", "mixed"):
+            if kind in ("upper", "mixed"):
                 k = end = k + 1
                 lower_ok = False
                 continue
-            if t.kind == "num":
+            if kind == "num":
                 if self.unit_word_before(k):  # "Quận 1"
                     k = end = k + 1
                     continue
                 break
-            if t.kind == "lower":
+            if kind == "lower":
                 n = self.phrase(k, lex.heads)
                 if n and k == j:  # "ủy ban nhân dân", "hội đồng"
                     k = end = k + n
@@ -408,22 +449,23 @@ class ParagraphParser(Reader):
                     continue
                 if self.phrase(k, lex.stops) or not lower_ok:
                     break
-                if t.fold in lex.joiners:
-                    if k + 1 < self.n and toks[k + 1].kind == "cap" and not self.title(k + 1)[0]:
+                if self.folds[k] in lex.joiners:
+                    if k + 1 < self.n and kinds[k + 1] == "cap" and not self.title(k + 1)[0]:
                         k += 1
                         continue
                     break
                 k = end = k + 1
                 continue
             # punctuation
-            nxt = toks[k + 1] if k + 1 < self.n else None
-            if nxt is None or nxt.kind == "punct":
+            next_kind = kinds[k + 1] if k + 1 < self.n else None
+            if next_kind is None or next_kind == "punct":
                 break
-            if t.text in ORG_INNER_PUNCT and end > j and not self.title(k + 1)[0] \
+            if texts[k] in ORG_INNER_PUNCT and end > j and not self.title(k + 1)[0] \
                     and not self.phrase(k + 1, lex.stops):
                 k += 1  # "Kinh tế - xã hội", "Thừa Thiên - Huế"
                 continue
-            if t.text == "." and not t.spaced and toks[k - 1].fold in DOTTED and nxt.kind in ("cap", "upper"):
+            if texts[k] == "." and not self.spaced[k] and self.folds[k - 1] in DOTTED \
+                    and next_kind in ("cap", "upper"):
                 k += 1
                 continue
             break
@@ -440,29 +482,29 @@ class ParagraphParser(Reader):
             end = name[1]
         title = entry.title
         org_a, org_b = j, (name_start if name_start is not None else end)
-        while org_b > org_a and self.toks[org_b - 1].kind == "punct":
+        while org_b > org_a and self.kinds[org_b - 1] == "punct":
             org_b -= 1
         if entry.complement and org_b > org_a:
             head = next((k for k in range(org_a + 1, org_b)
-                         if self.toks[k].kind != "lower" and self.phrase(k, self.lex.heads)), None)
+                         if self.kinds[k] != "lower" and self.phrase(k, self.lex.heads)), None)
             if head is None:  # "Trưởng phòng Tư pháp | thị xã Dĩ An"
                 head = next((k for k in range(org_a + 1, org_b) if self.unit_at(k)[0]), None)
             comp_end = head if head is not None else org_b
-            title += " " + normalize_tones(self.article.text[self.toks[org_a].s:self.toks[comp_end - 1].e])
+            title += " " + normalize_tones(self.article.text[self.s[org_a]:self.e[comp_end - 1]])
             org_a = comp_end
-        org = (self.toks[org_a].s, self.toks[org_b - 1].e) if org_b > org_a else None
+        org = (self.s[org_a], self.e[org_b - 1]) if org_b > org_a else None
         title = self.qualified(title, i)
-        role = Role(title, org, self.toks[i].s)
+        role = Role(title, org, self.s[i])
         for n in (2, 1):
             if org is None or org_b - n < org_a:
                 continue
-            words = tuple(t.fold for t in self.toks[org_b - n:org_b])
+            words = self.words(org_b - n, org_b)
             if self.unit_at(org_b - n)[0] == n:
                 role.bare_unit = self.lex.unit_words.get(words)
-                role.prefix = " ".join(t.fold for t in self.toks[org_a:org_b - n])
+                role.prefix = " ".join(self.folds[org_a:org_b - n])
             elif self.phrase(org_b - n, self.lex.organs) == n:
                 role.bare_unit, role.organ = self.lex.organs.get(words), True
-                role.prefix = " ".join(t.fold for t in self.toks[org_a:org_b])
+                role.prefix = " ".join(self.folds[org_a:org_b])
             if role.bare_unit:
                 break
         return role, end, name
@@ -473,8 +515,9 @@ class ParagraphParser(Reader):
         if rule is None:
             return title
         groups, purposes = rule
-        s0 = self.sentence_start(self.toks[i].s)
-        before = [t.fold for t in self.toks[max(0, i - MAX_CONTEXT):i] if t.s >= s0]
+        s0 = self.article.sentence_start(self.s[i])
+        before = [w for w, s in zip(self.folds[max(0, i - MAX_CONTEXT):i], self.s[max(0, i - MAX_CONTEXT):i])
+                  if s >= s0]
         for k, w in enumerate(before):
             if w in groups:
                 for p in purposes:
@@ -488,7 +531,7 @@ class ParagraphParser(Reader):
         roles = []
         while j < self.n:
             k = j
-            if self.toks[k].text in ROLE_SEPARATORS:
+            if self.texts[k] in ROLE_SEPARATORS:
                 k += 1
             n = self.phrase(k, self.lex.links) if k < self.n else 0
             k += n
@@ -499,7 +542,7 @@ class ParagraphParser(Reader):
                 break
             roles.append(role)
             j = end
-            if j < self.n and self.toks[j].text == ")":
+            if j < self.n and self.texts[j] == ")":
                 j += 1
         return roles, j
 
@@ -511,23 +554,28 @@ class ParagraphParser(Reader):
         score = self.name_score(a, b)
         if score and (not strict or score >= 3):
             return a, b
-        sentence_start = a == 0 or self.toks[a - 1].text in SENTENCE_PUNCT
+        sentence_start = a == 0 or self.texts[a - 1] in SENTENCE_PUNCT
         if strict and sentence_start and b - a >= 3 and self.name_score(a + 1, b) >= 3:
             return a + 1, b
         return None
 
     def scan(self) -> list[Occurrence]:
-        toks, lex = self.toks, self.lex
+        kinds, texts, folds, lex = self.kinds, self.texts, self.folds, self.lex
         found: list[Occurrence] = []
         pending: list[Role] = []  # roles without a name, chained right before token i
         comrade = False
         i = 0
         while i < self.n:
+            if kinds[i] != "cap" and folds[i] not in lex.cue_words:  # neither a cue nor a name
+                i += 1
+                if texts[i - 1] not in ROLE_SEPARATORS:
+                    pending, comrade = [], False
+                continue
             h = self.phrase(i, lex.honorifics)
             if h:
-                comrade = tuple(t.fold for t in toks[i:i + h]) in lex.comrades.items
+                comrade = self.words(i, i + h) in lex.comrades.items
                 i += h
-                if i < self.n and not self.title(i)[0] and toks[i].kind == "cap":
+                if i < self.n and not self.title(i)[0] and kinds[i] == "cap":
                     span = self.name_at(i, strict=False)
                     if span:
                         roles, j = self.roles_after(span[1])
@@ -547,12 +595,12 @@ class ParagraphParser(Reader):
                     continue
                 pending.append(role)
                 i = end
-                if i < self.n and (toks[i].text in ROLE_SEPARATORS or self.phrase(i, lex.links)):
+                if i < self.n and (texts[i] in ROLE_SEPARATORS or self.phrase(i, lex.links)):
                     i += 1
                 else:
                     pending, comrade = [], False
                 continue
-            if toks[i].kind == "cap":
+            if kinds[i] == "cap":
                 span = self.name_at(i, strict=True)
                 if span:
                     roles, j = self.roles_after(span[1])
@@ -563,7 +611,7 @@ class ParagraphParser(Reader):
                 i = max(self.cap_run(i), i + 1)
             else:
                 i += 1
-            if toks[i - 1].text not in ROLE_SEPARATORS:
+            if texts[i - 1] not in ROLE_SEPARATORS:
                 pending, comrade = [], False
         return found
 
@@ -576,16 +624,16 @@ class ParagraphParser(Reader):
             organ = not n
             if organ:
                 n = self.phrase(k, self.lex.organs)
-                utype = self.lex.organs.get(tuple(t.fold for t in self.toks[k:k + n])) if n else None
+                utype = self.lex.organs.get(self.words(k, k + n)) if n else None
                 if n and k + n < self.n and self.unit_at(k + n)[0]:
                     continue  # "Thành ủy TP. HCM": the unit word's place
             a = k + n
             if not n or a >= self.n:
                 continue
-            if self.toks[a].text == "." and not self.toks[a].spaced and self.toks[k].fold in DOTTED \
+            if self.texts[a] == "." and not self.spaced[a] and self.folds[k] in DOTTED \
                     and a + 1 < self.n:
                 a += 1  # "TP. HCM"
-            if self.toks[a].kind == "upper" and len(self.toks[a].text) <= 6:
+            if self.kinds[a] == "upper" and len(self.texts[a]) <= 6:
                 b = a + 1  # "TP HCM"
             else:
                 b = self.cap_run(a)
@@ -595,16 +643,16 @@ class ParagraphParser(Reader):
                 continue
             text = self.article.text
             start = a if organ else k
-            name = text[self.toks[a].s:self.toks[b - 1].e]
-            span = (self.toks[start].s, self.toks[b - 1].e)
-            before = " ".join(t.fold for t in self.toks[max(0, start - MAX_ORG_TOKENS):start])
+            name = text[self.s[a]:self.e[b - 1]]
+            span = (self.s[start], self.e[b - 1])
+            before = " ".join(self.folds[max(0, start - MAX_ORG_TOKENS):start])
             out.append(Place(utype, name, key(expand(name)), text[span[0]:span[1]], span, before))
         return out
 
     def occurrence(self, tok_span: tuple[int, int], roles: list[Role], comrade: bool) -> Occurrence:
         a, b = tok_span
-        name = (self.toks[a].s, self.toks[b - 1].e)
-        return Occurrence(name, " ".join(t.fold for t in self.toks[a:b]), roles, comrade)
+        name = (self.s[a], self.e[b - 1])
+        return Occurrence(name, " ".join(self.folds[a:b]), roles, comrade)
 
 
 def _chained(roles: list[Role]) -> list[Role]:
@@ -617,7 +665,7 @@ def _chained(roles: list[Role]) -> list[Role]:
 
 
 def _compact(s: str | None) -> str:
-    return regex.sub(r"[^\p{L}\d]+", "", fold(s or ""))
+    return NOT_KEY_RE.sub("", fold(s or ""))
 
 
 def _post(role: Role, text: str) -> tuple[str, str]:
@@ -711,20 +759,50 @@ def _paragraphs(article: Article) -> list[Span]:
     return paras
 
 
-def _full_mentions(parsers: list[ParagraphParser], people: dict[str, Person]) -> None:
+class Paragraphs:
+    """The body's paragraphs, each tokenized and parsed only when an extractor needs it: most
+    hold no title, no cue and no name, and tokenizing them would be wasted."""
+
+    def __init__(self, article: Article, lex: Lexicon):
+        self.article, self.lex = article, lex
+        self.spans = _paragraphs(article)
+        self.parsers: dict[int, ParagraphParser] = {}
+
+    def parser(self, k: int) -> ParagraphParser:
+        if k not in self.parsers:
+            toks = tokenize(self.article, self.spans[k])
+            self.parsers[k] = ParagraphParser(toks, self.lex, self.article)
+        return self.parsers[k]
+
+    def matching(self, test: Callable[[str], object]) -> Iterator[ParagraphParser]:
+        """Parsers of the paragraphs, in order, whose folded text passes `test`: a prefilter
+        that never fails a paragraph the parser would find something in."""
+        folded = self.article.folded
+        for k, (s, e) in enumerate(self.spans):
+            if test(folded[s:e]):
+                yield self.parser(k)
+
+
+def _names_test(people: dict[str, Person]) -> Callable[[str], bool]:
+    """Whether a folded paragraph may name one of `people` in full: it holds every syllable."""
+    names = [k.split() for k in people]
+    return lambda folded: any(all(w in folded for w in words) for words in names)
+
+
+def _full_mentions(parsers: Iterable[ParagraphParser], people: dict[str, Person]) -> None:
     """Every occurrence of a known full name in the body."""
     names = Phrases(tuple(k.split()) for k in people)
     for parser in parsers:
-        i = 0
-        while i < parser.n:
-            n = parser.phrase(i, names)
+        free = 0  # the first token after the last name found
+        for i in parser.starting(names.longest):
+            n = parser.phrase(i, names) if i >= free else 0
             if n:
-                key = " ".join(t.fold for t in parser.toks[i:i + n])
-                people[key].mentions.append((parser.toks[i].s, parser.toks[i + n - 1].e))
-            i += max(n, 1)
+                key = " ".join(parser.folds[i:i + n])
+                people[key].mentions.append((parser.s[i], parser.e[i + n - 1]))
+                free = i + n
 
 
-def _short_mentions(parsers: list[ParagraphParser], people: dict[str, Person]) -> None:
+def _short_mentions(parsers: Iterable[ParagraphParser], people: dict[str, Person]) -> None:
     """"bà Châu", "đồng chí Hậu", "Thứ trưởng Tuấn": a cue, then the last one or two syllables
     of a known name; of several people with those syllables, the one named last before."""
     owners: dict[tuple, list[str]] = defaultdict(list)
@@ -745,15 +823,15 @@ def _short_mentions(parsers: list[ParagraphParser], people: dict[str, Person]) -
         return i >= 0 and full[i][0] <= span[0] < full[i][1]
 
     for parser in parsers:
-        toks, lex = parser.toks, parser.lex
-        for i in range(parser.n):
+        lex = parser.lex
+        for i in parser.starting(lex.cue_words):
             n = parser.phrase(i, lex.coref_cues) or parser.phrase(i, lex.titles)
             a = i + n
-            if not n or a >= parser.n or toks[a].kind != "cap":
+            if not n or a >= parser.n or parser.kinds[a] != "cap":
                 continue
             b = parser.cap_run(a)
-            cands = owners.get(tuple(t.fold for t in toks[a:b])) if 1 <= b - a <= 2 else None
-            span = (toks[a].s, toks[b - 1].e)
+            cands = owners.get(parser.words(a, b)) if 1 <= b - a <= 2 else None
+            span = (parser.s[a], parser.e[b - 1])
             if cands and not inside_full(span):
                 people[max(cands, key=lambda k: last_before(k, span[0]))].mentions.append(span)
 
@@ -765,10 +843,10 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
     text = article.text
     if len(article.folded) != len(text):
         article = dataclasses.replace(article, folded=fold(text))
-    sentence_starts = [s for s, _ in article.sentences]
-    parsers = [ParagraphParser(tokenize(article, p), lex, article, sentence_starts) for p in _paragraphs(article)]
+    paragraphs = Paragraphs(article, lex)
     people: dict[str, Person] = {}
-    for parser in parsers:
+    cued = list(paragraphs.matching(lex.cue_re.search))  # a title or another cue
+    for parser in cued:
         for occ in parser.scan():
             person = people.setdefault(occ.key, Person(text[occ.name[0]:occ.name[1]]))
             person.roles.extend(occ.roles)
@@ -777,12 +855,14 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
     people = {k: p for k, p in people.items() if p.roles or p.comrade}
     if not people:
         return []
-    index = PlaceIndex([place for parser in parsers for place in parser.places()])
-    for person in people.values():
-        for role in person.roles:
+    bare = [role for person in people.values() for role in person.roles if role.bare_unit is not None]
+    if bare:
+        places = [place for parser in paragraphs.matching(lex.unit_re.search) for place in parser.places()]
+        index = PlaceIndex(places)
+        for role in bare:
             _complete(role, index)
-    _full_mentions(parsers, people)
-    _short_mentions(parsers, people)
+    _full_mentions(paragraphs.matching(_names_test(people)), people)
+    _short_mentions(cued, people)
     ordered = sorted(people.values(), key=lambda p: min(p.mentions))
     return [{"id": f"p{n}",
              "name": person.name,

@@ -25,14 +25,39 @@ class Article:
     body: Span
     folded: str = ""  # fold(text): same length, lower case, one tone placement
     paragraphs: list[Span] = field(default_factory=list)  # non-empty lines inside body
-    sentences: list[Span] = field(default_factory=list)  # inside body, in order
     published: str | None = None  # ISO date of the article, for inferring omitted years
     title: str | None = None
     cache: dict = field(default_factory=dict, repr=False, compare=False)  # per-article indexes
 
+    def sentences_in(self, paragraph: Span) -> list[Span]:
+        """The sentences of one of `paragraphs`, which they tile (but for the spaces between
+        them). Split when first asked for: the extractors need those of a few paragraphs only,
+        and sentence splitting is slow."""
+        key = ("sentences", paragraph)
+        if key not in self.cache:
+            self.cache[key] = split_sentences(self.text, [paragraph])
+        return self.cache[key]
+
+    @property
+    def sentences(self) -> list[Span]:
+        """All sentences inside the body, in order."""
+        return [s for p in self.paragraphs for s in self.sentences_in(p)]
+
     def sentence_of(self, pos: int) -> Span:
         """The sentence containing offset `pos` (or the paragraph, or the body)."""
-        return _containing(self.sentences, pos) or _containing(self.paragraphs, pos) or self.body
+        paragraph = _containing(self.paragraphs, pos)
+        if paragraph is None:
+            return self.body
+        return _containing(self.sentences_in(paragraph), pos) or paragraph
+
+    def sentence_start(self, pos: int) -> int:
+        """Where the last sentence starting at or before `pos` starts (0 if none does): the
+        paragraph's first sentence starts where the paragraph does."""
+        i = bisect.bisect_right(self.paragraphs, (pos, float("inf"))) - 1
+        if i < 0:
+            return 0
+        starts = [s for s, _ in self.sentences_in(self.paragraphs[i])]
+        return starts[bisect.bisect_right(starts, pos) - 1]
 
     def paragraph_of(self, pos: int) -> Span:
         return _containing(self.paragraphs, pos) or self.body
@@ -63,6 +88,10 @@ def align(text: str, pieces: list[str], start: int = 0) -> list[Span]:
         s = text.find(core[0], pos)
         if s < 0:
             break
+        if not piece[-1].isspace() and text.startswith(piece, s):  # as written: the usual case
+            spans.append((s, s + len(piece)))
+            pos = s + len(piece)
+            continue
         i, j = s, 0
         while i < len(text) and j < len(core):
             if text[i] == core[j]:
@@ -129,14 +158,13 @@ def words(text: str, span: Span) -> list[Span]:
 
 
 def segment(text: str, body: Span, published: str | None = None, title: str | None = None,
-            skip: list[Span] = ()) -> Article:
-    paragraphs = split_paragraphs(text, body, skip)
+            skip: list[Span] = (), folded: str | None = None) -> Article:
+    """The article's context; `folded`: `fold(text)`, if the caller has it."""
     return Article(
         text=text,
         body=body,
-        folded=fold(text),
-        paragraphs=paragraphs,
-        sentences=split_sentences(text, paragraphs),
+        folded=fold(text) if folded is None else folded,
+        paragraphs=split_paragraphs(text, body, skip),
         published=published,
         title=title,
     )

@@ -9,7 +9,9 @@ the string*, so a regex run over `fold(text)` yields offsets that are valid in `
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
+from typing import Iterable, Iterator, Sequence
 
 import regex
 
@@ -84,10 +86,26 @@ def normalize_word(word: str) -> str:
     return _retone(unicodedata.normalize("NFC", word))
 
 
+def _normalize_match(m: regex.Match) -> str:
+    return normalize_word(m.group())
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalize_piece(piece: str) -> str:
+    """`normalize_tones` of a piece of text without spaces: most pieces are one plain word (or
+    ASCII, which has no tones), and the same few thousand recur in every article."""
+    if piece.isascii():
+        return piece
+    if piece.isalpha():
+        return normalize_word(piece)
+    return WORD_RE.sub(_normalize_match, piece)
+
+
 def normalize_tones(text: str) -> str:
     """`text` with every syllable in traditional tone placement ("Thuỵ" -> "Thụy"); same length
-    for NFC input."""
-    return WORD_RE.sub(lambda m: normalize_word(m.group()), text)
+    for NFC input. A syllable never spans a space, so the text is normalised space-separated
+    piece by piece (several times faster than one regex substitution over all of it)."""
+    return " ".join(map(_normalize_piece, text.split(" ")))
 
 
 def _lower_same_length(text: str) -> str:
@@ -107,3 +125,57 @@ def fold(text: str) -> str:
 def key(text: str) -> str:
     """A comparison key: NFC, folded, whitespace collapsed (not length-preserving)."""
     return " ".join(fold(unicodedata.normalize("NFC", text)).split())
+
+
+def phrase_alternation(phrases, gap: str, escape=regex.escape) -> str:
+    """A regex alternation of `phrases` (sequences of words, each escaped with `escape`) with the
+    words of a phrase separated by `gap` and shared first words factored out ("thông(?:GAP(?:tư
+    |báo))"): the `regex` module searches it several times faster than a flat alternation. A
+    longer word, and a phrase continuing another, is tried first, so a match is the longest
+    one, as with a flat alternation sorted longest first."""
+    trie: dict = {}
+    for words in phrases:
+        node = trie
+        for w in words:
+            node = node.setdefault(w, {})
+        node[""] = {}  # a phrase ends here
+
+    def alternation(node: dict) -> str:
+        branches = []
+        for w in sorted(node, key=len, reverse=True):
+            if w:
+                rest = alternation(node[w])
+                optional = "?" if "" in node[w] else ""
+                branches.append(escape(w) + (f"(?:{gap}(?:{rest})){optional}" if rest else ""))
+        return "|".join(branches)
+
+    return alternation(trie)
+
+
+LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # all of them \p{L}
+
+
+class PhraseFinder:
+    """`finditer` and `search` of `pattern`, a `regex` pattern over folded text whose matches
+    are one of `phrases` (sequences of words) with no letter before or after it and spaces (or
+    marks) between its words, sped up: `pattern` is tried only where a standard `re` pattern,
+    several times faster at scanning, finds one of the phrases with anything but a letter
+    between the words and no Latin letter around it. That is everywhere `pattern` can match,
+    so the matches are exactly those of `pattern`."""
+
+    def __init__(self, pattern: regex.Pattern, phrases: Iterable[Sequence[str]]):
+        alternation = phrase_alternation(set(map(tuple, phrases)), r"\W*", re.escape)
+        self.pattern = pattern
+        self.candidates = re.compile(rf"(?<![{LATIN_LETTERS}])(?=(?:{alternation})(?![{LATIN_LETTERS}]))")
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        endpos = len(text) if endpos is None else endpos
+        free = pos  # matches do not overlap
+        for c in self.candidates.finditer(text, pos, endpos):
+            m = self.pattern.match(text, c.start(), endpos) if c.start() >= free else None
+            if m:
+                free = m.end()
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        return next(self.finditer(text, pos, endpos), None)

@@ -1,4 +1,6 @@
 """Layout: title, published date lines, bylines and the body span."""
+from pathlib import Path
+
 import pytest
 
 from pipeline.layout import analyse, byline_name, is_date_line, is_teaser_line
@@ -130,3 +132,29 @@ def test_run_together_related_headlines_are_not_prose():
 def test_not_teaser_lines(line):
     folded = " cải cách hành chính bộ phận tiếp nhận trả kết quả một cửa huyện "
     assert not is_teaser_line(line, folded)
+
+
+@pytest.mark.parametrize("line", [
+    "Tin liên quan", "Tin liên quan:", "TIN LIÊN QUAN :", "Tin liên quan : :", "Bài viết liên quan",
+    "Có thể bạn quan tâm", "Có thể bạn quan tâm khi đọc bài này", "Giấy phép xuất bản số 123/GP-BTTTT",
+    "Giấy   phép số 5", "© 2024 Báo", "Tổng biên tập: Nguyễn Văn A", "Tổng biên tập:Nguyễn", "Cơ quan chủ quản",
+    "Ông Nguyễn Văn A, Chủ tịch UBND tỉnh, cho biết tin liên quan đến cải cách hành chính đã được công bố.",
+])
+def test_end_markers_and_footers_read_the_whole_line_key(line):
+    from pipeline.layout import _lexicon, is_end_marker, is_footer
+    from pipeline.textkeys import key
+
+    from pipeline.textkeys import fold
+
+    assert is_end_marker(line) == is_end_marker(line, fold(line)) == (key(line).rstrip(":").strip() in _lexicon()["end"])
+    assert is_footer(line) == is_footer(line, fold(line)) == any(key(line).startswith(p) for p in _lexicon()["footer"])
+
+
+def test_layout_from_the_callers_fold_is_the_same():
+    from pipeline.textkeys import fold
+
+    for path in sorted((Path(__file__).parent.parent / "corpus").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert analyse(text, folded=fold(text)) == analyse(text)
+    decomposed = "Tiêu đề\nNội dung bài viết ho\u0301a.\nTin liên quan\nKhác"
+    assert analyse(decomposed, folded=fold(decomposed)) == analyse(decomposed)
