@@ -80,6 +80,7 @@ class Phrases:
 class Title:
     title: str
     complement: bool = False
+    org_head: str | None = None  # the organisation's first word when the text leaves it out
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def lexicon() -> Lexicon:
     s = load_yaml("surnames.yml")
     titles = {}
     for row in t["titles"]:
-        entry = Title(row["title"], bool(row.get("complement")))
+        entry = Title(row["title"], bool(row.get("complement")), row.get("org_head"))
         for form in _title_forms(row["title"], a):
             titles.setdefault(_words(form), entry)
         titles[_words(row["title"])] = entry
@@ -356,6 +357,7 @@ class Role:
     prefix: str = ""  # folded words the unit's name follows ("hđnd tp", "huyện ủy")
     completion: Place | None = None  # the unit named elsewhere in the article
     completion_text: str = ""  # what the organisation is completed with
+    org_head: str | None = None  # "Bộ" for "Thứ trưởng Nội vụ": the word the text leaves out
 
 
 @dataclass(frozen=True)
@@ -492,9 +494,18 @@ class ParagraphParser(Reader):
             comp_end = head if head is not None else org_b
             title += " " + normalize_tones(self.article.text[self.s[org_a]:self.e[comp_end - 1]])
             org_a = comp_end
+        if org_b <= org_a and name_start is None and end < self.n - 1 and self.folds[end] == "của" \
+                and self.kinds[end + 1] in ("cap", "upper"):
+            # "Trưởng ban Chỉ đạo cải cách hành chính của Chính phủ"
+            of_end, of_name = self.org(end + 1, False)
+            if of_name is None and of_end > end + 1:
+                org_a, org_b = end + 1, of_end
+                end = of_end
         org = (self.s[org_a], self.e[org_b - 1]) if org_b > org_a else None
         title = self.qualified(title, i)
         role = Role(title, org, self.s[i])
+        if org is not None and entry.org_head and self.folds[org_a] != fold(entry.org_head):
+            role.org_head = entry.org_head
         for n in (2, 1):
             if org is None or org_b - n < org_a:
                 continue
@@ -873,6 +884,8 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
 
 def _role_dict(role: Role, text: str, units: Sequence[dict]) -> dict:
     org = normalize_tones(text[role.org[0]:role.org[1]]) if role.org else None
+    if org and role.org_head:
+        org = f"{role.org_head} {org}"
     where = [role.org] if role.org else []
     if role.completion is not None:
         org += " " + expand(role.completion_text)

@@ -58,6 +58,12 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Lê Văn Bính", [("Chủ tịch", "UBND huyện Phú Xuyên")])]),
         Example("Bộ trưởng Bộ Nội vụ Lê Vĩnh Tân cho biết", [P("Lê Vĩnh Tân", [("Bộ trưởng", "Bộ Nội vụ")])]),
         Example("Thủ tướng Nguyễn Xuân Phúc chủ trì hội nghị", [P("Nguyễn Xuân Phúc", [("Thủ tướng", None)])]),
+        # the ministry's "Bộ" left out by the text
+        Example("Thứ trưởng Nội vụ Nguyễn Trọng Thừa cho biết", [P("Nguyễn Trọng Thừa", [("Thứ trưởng", "Bộ Nội vụ")])]),
+        # an organisation after "của"
+        Example("Phó Thủ tướng Trương Hòa Bình, Trưởng ban Chỉ đạo cải cách hành chính của Chính phủ chủ trì",
+                [P("Trương Hòa Bình", [("Phó Thủ tướng", None),
+                                       ("Trưởng ban Chỉ đạo cải cách hành chính", "Chính phủ")])]),
         Example("Phó Thủ tướng Vũ Đức Đam nhấn mạnh", [P("Vũ Đức Đam", [("Phó Thủ tướng", None)])]),
         Example("Giám đốc Sở Tư pháp tỉnh Bình Dương Nguyễn Anh Hoa cho biết",
                 [P("Nguyễn Anh Hoa", [("Giám đốc", "Sở Tư pháp tỉnh Bình Dương")])]),
