@@ -48,6 +48,7 @@ COPULA_BEFORE_RE = regex.compile(r"(?:là|:)[ \u00a0]*$")
 # How far before a figure its nouns, "tỷ lệ" and "số" are looked for: bounds the work per
 # figure, so a long sentence full of figures costs linear time, not quadratic.
 LOOKBACK = 400
+TOPIC_LOOKBACK = 600  # how far back in its paragraph a cue-less figure looks for its topic
 TOTAL_AFTER_RE = regex.compile(r"[ \u00a0]+(?:trong|trên)[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?P<total>\d+)(?![\d.,])")
 TOTAL_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:trong|trên)[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]*$")
 WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
@@ -85,7 +86,9 @@ def _lexicon() -> dict:
         "qualifiers_after": qualifiers_after,
         "default_object": data["default_object"],
         "clause_aspects": frozenset(data["clause_aspects"]),
+        "topic_aspects": frozenset(data["topic_aspects"]),
         "processed_nouns": frozenset(key(w) for w in data["processed_nouns"]),
+        "procedure_heads": Phrases(key(w) for w in data["procedure_heads"]),
         "national_body_re": regex.compile(
             r"(?<![\p{L}\d])(?:(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["names"])
             + r")(?![\p{L}\d])|(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["heads"])
@@ -99,8 +102,11 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
     out = []
     for m in lex["cue_re"].finditer(folded, start, end):
         aspect, specific = lex["cues"][m.group()]
-        if aspect != "neutral":
-            out.append(Cue(m.start(), m.end(), aspect, specific))
+        if aspect == "neutral":
+            continue
+        if not specific and phrase_before(folded, m.start(), lex["procedure_heads"]):
+            continue  # "thủ tục cấp phép xây dựng": the generic verb names a procedure
+        out.append(Cue(m.start(), m.end(), aspect, specific))
     return out
 
 
@@ -213,7 +219,22 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
             if chosen:
                 return chosen.aspect
     chosen = pick(part, num.start)
-    return chosen.aspect if chosen else "other"
+    if chosen:
+        return chosen.aspect
+    return topic_aspect(article, cues, sent, kind)
+
+
+def topic_aspect(article: Article, cues: list[Cue], sent: Span, kind: str) -> str:
+    """A figure with no cue in its sentence takes the metric the passage is about: the last
+    topic cue of the sentences just before it, back to a blank line ("Về mức độ hài lòng ...
+    Cụ thể, thủ tục khám chữa bệnh đạt 72,1%")."""
+    if kind not in ("percent", "count"):
+        return "other"
+    start = max(article.body[0], sent[0] - TOPIC_LOOKBACK)
+    blank = article.text.rfind("\n\n", start, sent[0])  # a section break ends the topic
+    earlier = [c for c in cues_between(cues, blank + 2 if blank >= 0 else start, sent[0])
+               if c.specific and c.aspect in _lexicon()["topic_aspects"]]
+    return earlier[-1].aspect if earlier else "other"
 
 
 # --------------------------------------------------------------------------- kind, object

@@ -183,6 +183,15 @@ GROUPS = {
         E("Quảng Ninh giữ vị trí số 1 về chỉ số cải cách hành chính.", dict(surface="1", kind="rank", aspect="par_index")),
         E("Mục tiêu đưa tỷ lệ kiểm tra chuyên ngành xuống còn 15%.", dict(surface="15%", object="other")),
     ],
+    "topic_of_the_passage": [
+        # a cue-less rate takes the topic of the sentences just before it
+        E("Về mức độ hài lòng, các thủ tục đều đạt mức khá.\nCụ thể, thủ tục khai sinh đạt 72,1%.",
+          dict(surface="72,1%", aspect="satisfaction", object="other")),
+        # a generic verb right after "thủ tục" names the procedure, not the metric
+        E("Tỷ lệ hài lòng với thủ tục cấp phép xây dựng đạt 58%.", dict(surface="58%", aspect="satisfaction")),
+        # a blank line ends the passage
+        E("Người dân rất hài lòng với cán bộ.\n\nCông trình đã đạt 40% khối lượng.", dict(surface="40%", aspect="other")),
+    ],
     "periods": [
         E("Từ năm 2021 đến 2023, bộ phận một cửa của huyện đã tiếp nhận 9021 hồ sơ.",
           dict(surface="9021", period={"text": "Từ năm 2021 đến 2023", "start": "2021-01-01", "end": "2023-12-31"})),
