@@ -243,4 +243,25 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
             body = (body[0], trailing.start("name"))
             while body[1] > body[0] and text[body[1] - 1].isspace():
                 body = (body[0], body[1] - 1)
+    if not authors:
+        byline = byline_before_captions(text, lines, first, last)
+        if byline is not None:
+            authors = [byline_name(text[slice(*lines[byline])])]
+            meta_lines.append(lines[byline])  # the captions after it stay in the body
     return Layout(title, published, authors, body, meta_lines, warnings)
+
+
+MAX_CAPTIONS = 4  # photo captions a page may print after the byline
+MAX_CAPTION_WORDS = 45
+
+
+def byline_before_captions(text: str, lines: list[Span], first: int, last: int) -> int | None:
+    """The index of a byline line followed, after a blank-line gap, by nothing but a few photo
+    captions ("... thực thi pháp luật .\nVõ Hải\n\n\nDịch vụ ... bức xúc .\nẢnh : Võ Hải .")."""
+    for i in range(max(first + 1, last - 1 - MAX_CAPTIONS), last - 1):
+        s, e = lines[i]
+        if byline_name(text[s:e]) is None or text.count("\n", e, lines[i + 1][0]) < 3:
+            continue
+        if all(len(text[slice(*lines[k])].split()) <= MAX_CAPTION_WORDS for k in range(i + 1, last)):
+            return i
+    return None

@@ -158,3 +158,17 @@ def test_layout_from_the_callers_fold_is_the_same():
         assert analyse(text, folded=fold(text)) == analyse(text)
     decomposed = "Tiêu đề\nNội dung bài viết ho\u0301a.\nTin liên quan\nKhác"
     assert analyse(decomposed, folded=fold(decomposed)) == analyse(decomposed)
+
+
+def test_byline_followed_by_photo_captions():
+    text = ("Tiêu đề bài viết\n\nHuyện đã tiếp nhận 300 hồ sơ trong tháng .\nKết quả được công khai .\n"
+            "Minh Anh\n\n\nNgười dân làm thủ tục tại bộ phận một cửa .\nẢnh : Minh Anh .")
+    page = analyse(text)
+    assert page.authors == ["Minh Anh"]
+    assert text[slice(*page.meta_lines[-1])] == "Minh Anh"
+    assert text[slice(*page.body)].endswith("Ảnh : Minh Anh .")  # captions stay in the body
+
+
+def test_short_last_paragraph_before_a_gap_is_not_taken_for_a_byline_without_the_gap():
+    text = "Tiêu đề bài viết\n\nHuyện đã tiếp nhận 300 hồ sơ trong tháng .\nMinh Anh\nNgười dân làm thủ tục ."
+    assert analyse(text).authors == []
