@@ -37,10 +37,13 @@ NUMBER_RE = regex.compile(
     rf"""(?:{SP}+(?P<so>(?i:số)){SP}*:?{SP}*|{SP}+)
     (?P<number>\d{{1,6}}[a-zđ]?
         (?:{SP}?[/\-–]{SP}?(?:\d{{1,4}}[a-zđ]?|\p{{Lu}}[\p{{Lu}}\d&]*[a-z]?))*)
+    # "1140 / BC VPCP": the issuer's code after a space where a crawl lost the hyphen
+    (?:{SP}(?P<issuer_code>\p{{Lu}}{{2,}}[\p{{Lu}}\d&]*)(?=[ \t\u00a0,.;)]|$))?
     (?![\p{{L}}\d]|[.,]\d|{SP}?%)""",
     regex.VERBOSE,
 )
 CODE_RE = regex.compile(r"[/\-–]")
+LETTER_CODE_END_RE = regex.compile(r"/\p{Lu}+$")  # "1140/BC": a type code the issuer's code follows
 SPACES_RE = regex.compile(r"\s+")
 NUMBER_YEAR_RE = regex.compile(r"(?<=/)(?:19|20)\d\d(?=/)")  # "136/2018/NĐ-CP"
 ISO_YEAR_RE = regex.compile(r"(?:19|20)\d\d(?=-)")  # article.published
@@ -215,6 +218,8 @@ def _citations(article: Article, s0: int, e0: int, unnumbered: bool) -> list[Cit
         if num is None:
             continue
         number = SPACES_RE.sub("", num["number"]).replace("–", "-")
+        if num["issuer_code"] and LETTER_CODE_END_RE.search(number):
+            number += "-" + num["issuer_code"]
         bare = not num["so"] and not CODE_RE.search(number)
         end = num.end()
         date = issuer = None
