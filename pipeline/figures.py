@@ -26,7 +26,7 @@ from .numbers import (NumberMatch, as_number, find_numbers, lexicon as number_le
 from .periods import find_periods
 from .resources import load_yaml
 from .segment import Article
-from .textkeys import key, phrase_alternation
+from .textkeys import PhraseFinder, key, phrase_alternation
 
 Span = tuple[int, int]
 # A full stop ends a clause unless it is a decimal/thousands mark or ends "TP." / "Tp."
@@ -77,12 +77,14 @@ def _lexicon() -> dict:
     for p in data["aspects"]["neutral"]:
         cues[key(p)] = ("neutral", False)
     # a trie of words: the regex module searches it several times faster than a flat list
-    alternation = phrase_alternation([tuple(p.split(" ")) for p in cues], " ")
+    cue_words = [tuple(p.split(" ")) for p in cues]
+    alternation = phrase_alternation(cue_words, " ")
     qualifiers = PhraseMap((key(w), a) for a, ws in data["qualifiers"].items() for w in ws)
     qualifiers_after = {key(w): a for a, ws in data["qualifiers_after"].items() for w in ws}
     return {
         "cues": cues,
-        "cue_re": regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])"),
+        # tried only where a fast `re` scan finds a cue's words
+        "cue_re": PhraseFinder(regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])"), cue_words),
         "qualifiers": qualifiers,
         "qualifiers_after": qualifiers_after,
         "default_object": data["default_object"],
