@@ -8,6 +8,7 @@ duration, money, ...). Deciding what a candidate measures is `figures.py`'s job.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -321,10 +322,11 @@ def _rank_before(folded: str, s: int) -> str | None:
 
 # --------------------------------------------------------------------------- finding
 
-WORD_NUMBER_RE = regex.compile(
-    r"(?<![\p{L}\d])(?:(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|"
-    r"trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|linh|lẻ|phẩy)(?:[ \u00a0]+|(?![\p{L}\d])))+",
-)
+NUMBER_WORDS = ("không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|"
+                "trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|linh|lẻ|phẩy")
+WORD_NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:(?:{NUMBER_WORDS})(?:[ \u00a0]+|(?![\p{{L}}\d])))+")
+# where WORD_NUMBER_RE can start: the standard `re` module finds these several times faster
+WORD_NUMBER_START_RE = re.compile(rf"(?<![^\W_])(?:{NUMBER_WORDS})(?![^\W_])")
 SINGLE_WORD_FIGURES = {"hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười"}
 
 
@@ -430,7 +432,12 @@ def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
 def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:
     lex = _number_words()
     out = []
-    for m in WORD_NUMBER_RE.finditer(folded, start, end):
+    free = start  # matches do not overlap
+    for c in WORD_NUMBER_START_RE.finditer(folded, start, end):
+        m = WORD_NUMBER_RE.match(folded, c.start(), end) if c.start() >= free else None
+        if m is None:
+            continue
+        free = m.end()
         s, e = m.start(), m.end()
         while e > s and not folded[e - 1].isalpha():
             e -= 1
