@@ -541,6 +541,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             return None
     if num.form == "zero":
         own = None
+    elif own is not None and num.form in ("number", "words") and THIS_AFTER_RE.match(article.folded, own[2][1], own[2][1] + 6):
+        return None  # "hai địa phương này": a reference back to units already named, not a count
     sibling = prev_fig["aspect"] if prev_fig and is_list_sibling(article, cues, prev_fig, num) else None
     aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling,
                            key(own[1]) if own else None, own[2][1] if own else 0)

@@ -150,7 +150,8 @@ def lexicon() -> dict:
             "scale_before": Phrases(key(w) for w in data["not_figure_before"]["scale"]),
             "negation_re": regex.compile(
                 r"(?<!\p{L})(?:" + "|".join(regex.escape(key(w)) for w in zero["negations"]) + r")[ \u00a0]+"),
-            "zero_nouns": Phrases(key(w) for w in zero["nouns"])}
+            "zero_nouns": Phrases(key(w) for w in zero["nouns"]),
+            "zero_nouns_with_nao": Phrases(key(w) for w in zero["nouns_with_nao"])}
 
 
 def _lengths_by(phrases, pick) -> dict[str, list[int]]:
@@ -162,12 +163,19 @@ def _lengths_by(phrases, pick) -> dict[str, list[int]]:
     return {c: sorted(ls, reverse=True) for c, ls in out.items()}
 
 
+def _spaced(phrase: str) -> str:
+    """The phrase as tokenized crawls write it, with a space before commas: "bộ , cơ quan"."""
+    return phrase.replace(", ", " , ")
+
+
 class Phrases(frozenset):
     """A set of folded phrases that also knows their lengths by first and by last character,
-    so that a match at a position costs a few set lookups instead of a pass over the lexicon."""
+    so that a match at a position costs a few set lookups instead of a pass over the lexicon.
+    Phrases with a comma also match as tokenized crawls write them ("xã , phường")."""
 
     def __new__(cls, phrases=()):
-        self = super().__new__(cls, phrases)
+        phrases = set(phrases)
+        self = super().__new__(cls, phrases | {_spaced(p) for p in phrases if isinstance(p, str)})
         self.starting = _lengths_by(self, lambda p: p[0])
         self.ending = _lengths_by(self, lambda p: p[-1])
         return self
@@ -178,6 +186,8 @@ class PhraseMap(dict):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for phrase, label in list(self.items()):
+            self.setdefault(_spaced(phrase), label)
         self.starting = _lengths_by(self, lambda p: p[0])
         self.ending = _lengths_by(self, lambda p: p[-1])
 
@@ -483,11 +493,15 @@ def _zero_phrases(text: str, folded: str, start: int, end: int) -> list[NumberMa
     out = []
     for m in lex["negation_re"].finditer(folded, start, end):
         noun = phrase_at(folded, m.end(), lex["zero_nouns"])
+        needs_nao = noun is None
+        noun = noun or phrase_at(folded, m.end(), lex["zero_nouns_with_nao"])
         if not noun:
             continue
         e = m.end() + len(noun)
         nao = NAO_RE.match(folded[e:e + 6])
         if nao:
             e += nao.end()
+        elif needs_nao:
+            continue
         out.append(NumberMatch(m.start(), e, text[m.start():e], 0, None, "zero"))
     return out

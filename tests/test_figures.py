@@ -183,6 +183,15 @@ GROUPS = {
         E("Quảng Ninh giữ vị trí số 1 về chỉ số cải cách hành chính.", dict(surface="1", kind="rank", aspect="par_index")),
         E("Mục tiêu đưa tỷ lệ kiểm tra chuyên ngành xuống còn 15%.", dict(surface="15%", object="other")),
     ],
+    "zero_and_references": [
+        E("Không có bộ, cơ quan ngang bộ nào giảm điểm so với năm trước.",
+          dict(surface="Không có bộ, cơ quan ngang bộ nào", value=0, object="agency", aspect="par_index")),
+        E("Huyện không có xã đạt chuẩn."),  # "nào" is needed for a zero of units
+        # a crawl's tokenized comma still reads as one noun phrase
+        E("Hệ thống triển khai tại 584 xã , phường , thị trấn.", dict(surface="584", noun="xã , phường , thị trấn")),
+        # a number + noun + "này" points back to units already named
+        E("Hà Nội và TP.HCM đề nghị thí điểm; song hai địa phương này phải nghiên cứu thêm."),
+    ],
     "topic_of_the_passage": [
         # a cue-less rate takes the topic of the sentences just before it
         E("Về mức độ hài lòng, các thủ tục đều đạt mức khá.\nCụ thể, thủ tục khai sinh đạt 72,1%.",
