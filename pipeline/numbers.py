@@ -23,7 +23,8 @@ NUMBER_RE = regex.compile(
     rf"""(?<![\p{{L}}\d.,/\-:]|\d[.,])                      # not inside a word, code or version
     (?P<num>{NUMERAL})
     (?:
-        (?P<pct>\s?(?:%|phần\s+trăm))                       # 91,16%  99,5 %  50 phần trăm
+        (?P<pct_range>\s?%\s?[-–]\s?)(?P<num3>{NUMERAL})\s?%      # 12%-15%
+      | (?P<pct>\s?(?:%|phần\s+trăm))                       # 91,16%  99,5 %  50 phần trăm
       | \s?/\s?(?P<den>{NUMERAL})(?![\d/]|[.,]\d|\s?/)    # 22/24  235/264  88,35/100
         (?P<den_pct>\s?%)?
       | (?P<range>\s?[-–]\s?)(?P<num2>{NUMERAL})(?P<pct2>\s?%)?  # 95-98%, 65.000-70.000 hồ sơ
@@ -277,7 +278,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     if len(digits) >= 9 or (digits.startswith("0") and len(digits) >= 3 and "," not in m.surface):
         return "phone or code"
     if m.form == "percent":
-        if before in ("mức", "mức độ"):
+        if before == "mức độ":
             return "level"
         return "money_share" if _after_reason(word_after(folded, e)) == "money_share" else None
     if text[e:e + 1] in "/-." and DATE_AFTER_RE.match(text[e:e + 6]) and text[e + 1:e + 2].isdigit():
@@ -405,11 +406,24 @@ def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
         nm = NumberMatch(s, e, text[s:e], num, den, form)
         if form == "percent":  # "95/98%" is unusual: keep it as two percents
             nm = NumberMatch(s, m.end("num"), text[s:m.end("num")], num, None, "number")
+    elif m["pct_range"]:
+        # "12%-15%"; after "từ" both ends are stated exactly, as in "từ 12% đến 15%"
+        exact = bool(FROM_BEFORE_RE.search(text, max(0, s - 8), s))
+        first_end = m.start("pct_range") + len(m["pct_range"].split("%")[0]) + 1
+        first = NumberMatch(s, first_end, text[s:first_end], num, None, "percent", approx=None if exact else "at_least")
+        s3 = m.start("num3")
+        second = NumberMatch(s3, e, text[s3:e], parse_numeral(m["num3"]), None, "percent",
+                             approx=None if exact else "at_most")
+        first.excluded = exclusion(folded, first, text)
+        second.excluded = exclusion(folded, second, text)
+        return [first, second]
     elif m["range"]:
         form = "percent" if m["pct2"] else "number"
-        first = NumberMatch(s, m.end("num"), m["num"], num, None, form, approx="at_least")
+        exact = form == "percent" and bool(FROM_BEFORE_RE.search(text, max(0, s - 8), s))
+        first = NumberMatch(s, m.end("num"), m["num"], num, None, form, approx=None if exact else "at_least")
         s2 = m.start("num2")
-        second = NumberMatch(s2, e, text[s2:e], parse_numeral(m["num2"]), None, form, approx="at_most")
+        second = NumberMatch(s2, e, text[s2:e], parse_numeral(m["num2"]), None, form,
+                             approx=None if exact else "at_most")
         second.excluded = exclusion(folded, second, text)
         if form == "percent":
             first.excluded = exclusion(folded, first, text)

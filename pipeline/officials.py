@@ -494,6 +494,10 @@ class ParagraphParser(Reader):
             comp_end = head if head is not None else org_b
             title += " " + normalize_tones(self.article.text[self.s[org_a]:self.e[comp_end - 1]])
             org_a = comp_end
+        if (org_b > org_a and name_start is None and end + 2 < self.n and self.texts[end] == "("
+                and self.kinds[end + 1] == "upper" and self.texts[end + 2] == ")"):
+            # "Trung tâm Nghiên cứu phát triển và Hỗ trợ cộng đồng (CECODES)": the body's acronym
+            org_b = end = end + 3
         if org_b <= org_a and name_start is None and end < self.n - 1 and self.folds[end] == "của" \
                 and self.kinds[end + 1] in ("cap", "upper"):
             # "Trưởng ban Chỉ đạo cải cách hành chính của Chính phủ"
@@ -882,8 +886,13 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
             for n, person in enumerate(ordered, 1)]
 
 
+BRACKET_SPACE_RE = regex.compile(r"(?<=\()\s+|\s+(?=\))")  # spaces just inside brackets
+
+
 def _role_dict(role: Role, text: str, units: Sequence[dict]) -> dict:
     org = normalize_tones(text[role.org[0]:role.org[1]]) if role.org else None
+    if org:
+        org = BRACKET_SPACE_RE.sub("", org)  # a crawl's "( CECODES )" -> "(CECODES)"
     if org and role.org_head:
         org = f"{role.org_head} {org}"
     where = [role.org] if role.org else []

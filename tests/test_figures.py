@@ -183,6 +183,18 @@ GROUPS = {
         E("Quảng Ninh giữ vị trí số 1 về chỉ số cải cách hành chính.", dict(surface="1", kind="rank", aspect="par_index")),
         E("Mục tiêu đưa tỷ lệ kiểm tra chuyên ngành xuống còn 15%.", dict(surface="15%", object="other")),
     ],
+    "trends_and_ranges": [
+        # a rate's change over time is not a cut
+        E("Tỷ lệ người dân phải đưa tiền giảm từ 17% năm 2016 xuống còn 9% năm 2017.",
+          dict(surface="17%", aspect="other"), dict(surface="9%", aspect="other")),
+        E("Có từ 9%-11% số doanh nghiệp cho biết phải chi thêm.",
+          dict(surface="9%", approx="exact"), dict(surface="11%", approx="exact")),
+        E("Cao hơn mức 6%-8% của giai đoạn trước.",
+          dict(surface="6%", approx="at_least"), dict(surface="8%", approx="at_most")),
+        E("Các khoản chi chiếm hơn 10% tổng doanh thu của doanh nghiệp."),  # a share of money
+        E("Số hồ sơ đang xử lý là 717 hồ sơ.", dict(surface="717", aspect="other")),
+        E("Năm 2017, trung tâm đã nhận hơn 40.000 hồ sơ.", dict(surface="40.000", aspect="received")),
+    ],
     "zero_and_references": [
         E("Không có bộ, cơ quan ngang bộ nào giảm điểm so với năm trước.",
           dict(surface="Không có bộ, cơ quan ngang bộ nào", value=0, object="agency", aspect="par_index")),

@@ -60,6 +60,9 @@ GROUPS: dict[str, list[Example]] = {
         Example("Thủ tướng Nguyễn Xuân Phúc chủ trì hội nghị", [P("Nguyễn Xuân Phúc", [("Thủ tướng", None)])]),
         # the ministry's "Bộ" left out by the text
         Example("Thứ trưởng Nội vụ Nguyễn Trọng Thừa cho biết", [P("Nguyễn Trọng Thừa", [("Thứ trưởng", "Bộ Nội vụ")])]),
+        # the body's acronym in brackets belongs to the organisation; a crawl's inner spaces go
+        Example("Ông Đặng Văn An, Giám đốc Trung tâm Hỗ trợ cộng đồng ( CECODES ), phát biểu",
+                [P("Đặng Văn An", [("Giám đốc", "Trung tâm Hỗ trợ cộng đồng (CECODES)")])]),
         # an organisation after "của"
         Example("Phó Thủ tướng Trương Hòa Bình, Trưởng ban Chỉ đạo cải cách hành chính của Chính phủ chủ trì",
                 [P("Trương Hòa Bình", [("Phó Thủ tướng", None),
