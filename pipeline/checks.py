@@ -79,8 +79,9 @@ def restates(first: dict, pct: dict, text: str) -> bool:
 
 
 def _total_for(part: dict, figures: list[dict]) -> dict | None:
-    """The received-dossier count that `part` is a share of: same subject, same object, the
-    nearest one before it in the same paragraph-sized stretch of text."""
+    """The received-dossier count that `part` is a share of: same subject, same object, before
+    it in the same paragraph-sized stretch of text, and the largest of them, since a total is
+    often followed by its breakdown ("tiếp nhận 36.999 hồ sơ, trong đó A tiếp nhận 18.843 ...")."""
     best = None
     for f in figures:
         if f is part or f["kind"] != "count" or f["aspect"] != "received" or not exact(f):
@@ -88,7 +89,8 @@ def _total_for(part: dict, figures: list[dict]) -> dict | None:
         if f["object"] != part["object"] or not same_subject(f, part):
             continue
         if f["span"][1] <= part["span"][0] and part["span"][0] - f["span"][1] <= 600:
-            best = f
+            if best is None or f["value"] >= best["value"]:
+                best = f
     return best
 
 

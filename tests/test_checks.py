@@ -77,6 +77,13 @@ class TestPartExceedsTotal:
         assert kinds(figs, text) == []
 
 
+    def test_a_breakdown_of_the_total_is_not_the_total(self):
+        text = "tiếp nhận 36.999 hồ sơ, trong đó Cục tiếp nhận 18.843 hồ sơ, các tổ chức tiếp nhận 18.156 hồ sơ; đã giải quyết 36.282 hồ sơ"
+        figs = place(text, fig(1, "36.999", 36999), fig(2, "18.843", 18843), fig(3, "18.156", 18156),
+                     fig(4, "36.282", 36282, aspect="resolved"))
+        assert kinds(figs, text) == []
+
+
 class TestCountPercent:
     def test_share_mismatch_fires(self):
         text = "tiếp nhận 500 hồ sơ, giải quyết 450 hồ sơ, đạt 95%"
