@@ -292,8 +292,8 @@ def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Men
     k, level, entry = read
     ns, ne = tokens[0].start, tokens[k - 1].end
     name = text[ns:ne]
-    if abbreviated and len(name) < 2:
-        return []  # "P.V": an initial
+    if abbreviated and len(name) < 2 and not name.isdigit():
+        return []  # "P.V": an initial; "P. 4" is a ward
     groups[0] += 1
     first = Mention(ns if name_only else m.start(), ne, level, _unit_key(level, name, entry, utype),
                     name, utype, entry, group=groups[0])

@@ -130,6 +130,9 @@ GROUPS: dict[str, list[Example]] = {
                 [U("phường", "15", None, ["P. 15"], "Bình Thạnh", "Hồ Chí Minh"),
                  U("quận", "Bình Thạnh", "765", ["Q. Bình Thạnh"]),
                  U("thành phố", "Hồ Chí Minh", "79", ["TP. HCM"])]),
+        Example("một người dân ở P. 4 ( Q. Tân Bình ) phát biểu",  # a one-digit ward is no initial
+                [U("phường", "4", "26968", ["P. 4"], "Tân Bình", "Hồ Chí Minh"),
+                 U("quận", "Tân Bình", "766", ["Q. Tân Bình"], None, "Hồ Chí Minh")]),
         Example("cán bộ hộ tịch UBND P. 11, Q. Gò Vấp cho biết",
                 [U("phường", "11", "26899", ["P. 11"], "Gò Vấp", "Hồ Chí Minh"),
                  U("quận", "Gò Vấp", "764", ["Q. Gò Vấp"])]),
