@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from .numbers import (NumberMatch, as_number, find_numbers, lexicon as number_lexicon, phrase_at,
-                      phrase_before, word_after, PhraseMap, Phrases, RANK_BEFORE)
+                      phrase_before, rank_words, word_after, PhraseMap, Phrases)
 from .periods import find_periods
 from .resources import load_yaml
 from .segment import Article
@@ -253,7 +253,7 @@ def rank_denominator(text: str, folded: str, end: int) -> tuple[float | None, in
 def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None] | None:
     """(kind, denominator), or None when the number is not a figure after all."""
     folded = article.folded
-    rank = phrase_before(folded, num.start, RANK_BEFORE)
+    rank = phrase_before(folded, num.start, rank_words())
     nxt = word_after(folded, num.end)
     if num.form == "percent":
         return "percent", None

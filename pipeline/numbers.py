@@ -77,6 +77,7 @@ def _number_words() -> dict:
         "point": {key(w) for w in data["decimal_point"]},
         "vague": Phrases(key(w) for w in data["vague_before"]),
         "ordinals": {key(k): v for k, v in data["ordinals"].items()},
+        "single_word_figures": frozenset(key(w) for w in data["single_word_figures"]),
     }
 
 
@@ -242,9 +243,13 @@ def word_after(folded: str, pos: int) -> str:
 
 # --------------------------------------------------------------------------- exclusions
 
-DATE_CUE_BEFORE = Phrases(("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mùng", "từ ngày",
-                           "đến ngày", "tháng", "quý", "đầu", "cuối", "giữa"))
-YEAR_CUE_BEFORE = ("năm", "giai đoạn", "niên độ", "khóa", "nhiệm kỳ", "từ", "đến", "tới", "và")
+
+
+@functools.cache
+def context_words() -> dict:
+    """Words around a number that make it a date, a year or a rank (figures.yml `number_context`)."""
+    data = load_yaml("figures.yml")["number_context"]
+    return {name: Phrases(key(w) for w in words) for name, words in data.items()}
 
 
 def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
@@ -262,7 +267,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         num, den = m.value, m.denominator
         if m.denominator is not None and m.surface.split("/")[-1].strip().isdigit() and 1900 <= den <= 2100:
             return "date"  # "tháng 6/2019", "quý I/2017"
-        if before in DATE_CUE_BEFORE or phrase_before(folded, s, DATE_CUE_BEFORE):
+        if before in context_words()["date_before"] or phrase_before(folded, s, context_words()["date_before"]):
             return "date"
         if DATE_AFTER_RE.match(text[e:e + 6]) and text[e:e + 1] in "/-.":
             return "date"
@@ -284,11 +289,11 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     if text[e:e + 1] in "/-." and DATE_AFTER_RE.match(text[e:e + 6]) and text[e + 1:e + 2].isdigit():
         return "date"
     if before and not _rank_before(folded, s):
-        if before in DATE_CUE_BEFORE:
+        if before in context_words()["date_before"]:
             return "date"
-        if before in YEAR_CUE_BEFORE and len(digits) == 4:
+        if before in context_words()["year_before"] and len(digits) == 4:
             return "year"
-        if before not in YEAR_CUE_BEFORE and not (before in lex["verbs_before"] and _counted_noun(word_after(folded, e))):
+        if before not in context_words()["year_before"] and not (before in lex["verbs_before"] and _counted_noun(word_after(folded, e))):
             return "identifier"  # "mức độ 3", "Tổ giám sát số 1", "Kỳ họp thứ 17", "Quận 3"
     if (text[s - 2:s] in ("/ ", "- ", "– ") or text[s - 1:s] in ("-", "–")) and _is_year(m):
         return "year range"
@@ -321,14 +326,13 @@ def _counted_noun(nxt: str) -> str | None:
     return phrase_at(nxt, 0, lexicon()["counted"])
 
 
-RANK_BEFORE = Phrases(("xếp thứ", "đứng thứ", "xếp hạng", "đứng", "xếp", "hạng", "vị trí thứ", "vị trí",
-                       "thứ hạng", "đứng vị trí thứ", "xếp vị trí thứ", "vươn lên thứ", "tụt xuống thứ",
-                       "lên thứ", "xuống thứ", "đạt thứ", "vị trí số", "giữ vị trí", "giữ vị trí số",
-                       "giữ vị trí thứ", "xếp vị trí số", "đứng vị trí số"))
+def rank_words() -> Phrases:
+    """Words right before a rank: "xếp thứ", "đứng", "vị trí số"."""
+    return context_words()["rank_before"]
 
 
 def _rank_before(folded: str, s: int) -> str | None:
-    return phrase_before(folded, s, RANK_BEFORE)
+    return phrase_before(folded, s, rank_words())
 
 
 # --------------------------------------------------------------------------- finding
@@ -338,7 +342,7 @@ NUMBER_WORDS = ("không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|
 WORD_NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:(?:{NUMBER_WORDS})(?:[ \u00a0]+|(?![\p{{L}}\d])))+")
 # where WORD_NUMBER_RE can start: the standard `re` module finds these several times faster
 WORD_NUMBER_START_RE = re.compile(rf"(?<![^\W_])(?:{NUMBER_WORDS})(?![^\W_])")
-SINGLE_WORD_FIGURES = {"hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười"}
+
 
 
 def find_numbers(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:
@@ -367,8 +371,16 @@ LIST_JOIN_RE = regex.compile(r"^[ \u00a0]*(?:,|và|hoặc|-|–)?[ \u00a0]*$")
 RANGE_TO_RE = regex.compile(r"^[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?P<qualifier>dưới|hơn|trên)?[ \u00a0]*$")
 ACRONYM_BEFORE_RE = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,}[ \u00a0]+$")
 FROM_BEFORE_RE = regex.compile(r"(?<!\p{L})từ[ \u00a0]*$")
-SCALE_REST_RE = regex.compile(r"[ \u00a0]+(?P<num>\d{1,3})[ \u00a0]+(?P<word>nghìn|ngàn)(?!\p{L})")
-MULTIPLIER_AFTER_RE = regex.compile(r"[ \u00a0]+(?P<word>nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})")
+
+
+@functools.cache
+def _scale_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """"14,5 triệu": a scale word after digits; "6 triệu 325 nghìn": a smaller scale after it."""
+    mult = _number_words()["mult"]
+    big = "|".join(regex.escape(w) for w in sorted(mult, key=len, reverse=True) if mult[w] >= 1000)
+    small = "|".join(regex.escape(w) for w in mult if mult[w] == 1000)
+    return (regex.compile(rf"[ \u00a0]+(?P<word>{big})(?!\p{{L}})"),
+            regex.compile(rf"[ \u00a0]+(?P<num>\d{{1,3}})[ \u00a0]+(?P<word>{small})(?!\p{{L}})"))
 
 
 def _percent_ranges(text: str, numbers: list[NumberMatch]) -> None:
@@ -437,8 +449,9 @@ def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
         nm = NumberMatch(s, e, text[s:e], num, None, "percent")
     else:
         e = m.end("num")
-        scale = MULTIPLIER_AFTER_RE.match(folded, e, e + 12)
-        rest = SCALE_REST_RE.match(folded, scale.end(), scale.end() + 16) if scale else None
+        scale_re, rest_re = _scale_patterns()
+        scale = scale_re.match(folded, e, e + 12)
+        rest = rest_re.match(folded, scale.end(), scale.end() + 16) if scale else None
         after_scale = rest.end() if rest else scale.end() if scale else e
         if scale and _counted_noun(word_after(folded, after_scale)):
             # "14,5 triệu hồ sơ", "6 triệu 325 nghìn hồ sơ": a count with its scale words
@@ -468,7 +481,7 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         words = folded[s:e].split()
         # "năm" next to a year, "tư" in "đầu tư", "một cửa": only take word numbers that carry
         # a counted noun and are not a single ambiguous word
-        if len(words) == 1 and words[0] not in SINGLE_WORD_FIGURES:
+        if len(words) == 1 and words[0] not in lex["single_word_figures"]:
             continue
         value = parse_number_words(words)
         if value is None:

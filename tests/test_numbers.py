@@ -3,7 +3,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from pipeline.numbers import find_numbers, parse_number_words, parse_numeral
+from pipeline.numbers import context_words, find_numbers, parse_number_words, parse_numeral
+from pipeline.resources import load_yaml
 from pipeline.textkeys import fold
 from pipeline.figures import extract_figures
 from pipeline.segment import segment
@@ -137,3 +138,31 @@ def test_parse_number_words(words, value):
 @pytest.mark.parametrize("words", [["hồ", "sơ"], ["mươi"], ["hai", "ba"]])
 def test_parse_number_words_rejects(words):
     assert parse_number_words(words) is None
+
+
+# --------------------------------------------------------------------------- lexicon entries
+
+
+def _figures(text):
+    return extract_figures(segment(text, (0, len(text)), published="2024-10-16"), [])
+
+
+@pytest.mark.parametrize("phrase", load_yaml("figures.yml")["number_context"]["rank_before"])
+def test_every_rank_phrase_makes_a_rank(phrase):
+    text = f"Năm nay tỉnh {phrase} 5/63 tỉnh, thành phố về chỉ số cải cách hành chính."
+    [fig] = _figures(text)
+    assert (fig["surface"], fig["kind"], fig["value"], fig["denominator"]) == ("5/63", "rank", 5, 63)
+
+
+@pytest.mark.parametrize("phrase", load_yaml("figures.yml")["number_context"]["date_before"])
+def test_every_date_cue_makes_a_date(phrase):
+    assert _figures(f"Huyện họp {phrase} 12/3 để bàn giải pháp.") == []
+
+
+@pytest.mark.parametrize("phrase", load_yaml("figures.yml")["number_context"]["year_before"])
+def test_every_year_cue_makes_a_year(phrase):
+    assert _figures(f"Huyện đã triển khai {phrase} 2023 nhiều hoạt động cải cách.") == []
+
+
+def test_context_words_are_folded_keys():
+    assert "xếp thứ" in context_words()["rank_before"] and "khóa" in context_words()["year_before"]
