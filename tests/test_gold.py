@@ -90,3 +90,23 @@ def test_project_gold_scores(gold_scores, measure, target):
 
 def test_project_gold_no_bad_spans(gold_scores):
     assert gold_scores["bad_spans"] == 0 and gold_scores["missing_docs"] == 0
+
+
+BLIND = ROOT / "corpus" / "eval" / "blind.jsonl"
+
+
+@pytest.mark.skipif(not BLIND.exists(), reason="no blind evaluation set in corpus/eval/")
+def test_blind_evaluation_set_is_valid_and_unseen(shared_dir, project_gold):
+    """corpus/eval/blind.jsonl is annotated like corpus/gold but never tuned on: its scores are
+    reported (README), not thresholded. It must index the dev texts correctly and stay apart
+    from the gold the rules were developed against."""
+    rows = {r["id"]: r for r in read_jsonl(shared_dir / "corpus-real" / "dev.jsonl")}
+    blind = read_jsonl(BLIND)
+    assert blind and not {g["doc_id"] for g in blind} & {g["doc_id"] for g in project_gold}
+    for g in blind:
+        text = unicodedata.normalize("NFC", rows[g["doc_id"]]["text"])
+        for f in g["figures"] + g.get("not_figures", []):
+            assert text[f["span"][0]:f["span"][1]] == f["surface"], (g["doc_id"], f)
+    mod = scorer(shared_dir)
+    scores = mod.report(mod.score(blind, records_for([shared_dir / "corpus-real" / "dev.jsonl"])))
+    assert scores["bad_spans"] == 0 and scores["missing_docs"] == 0
