@@ -48,7 +48,7 @@ COPULA_BEFORE_RE = regex.compile(r"(?:là|:)[ \u00a0]*$")
 # How far before a figure its nouns, "tỷ lệ" and "số" are looked for: bounds the work per
 # figure, so a long sentence full of figures costs linear time, not quadratic.
 LOOKBACK = 400
-TOPIC_LOOKBACK = 600  # how far back in its paragraph a cue-less figure looks for its topic
+TOPIC_LOOKBACK = 600  # how far back (to a blank line at most) a cue-less figure looks for its topic
 TOTAL_AFTER_RE = regex.compile(r"[ \u00a0]+(?:trong|trên)[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?P<total>\d+)(?![\d.,])")
 TOTAL_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:trong|trên)[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]*$")
 WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
@@ -143,7 +143,7 @@ POST_BREAK_RE = regex.compile(rf"[;(\n]|{FULL_STOP}|\btrong đó\b")
 
 
 def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: int | None,
-                    cues: list[Cue] | None = None) -> int:
+                    cues: list[Cue]) -> int:
     """Where the words describing the number at `pos` end: the next figure or a clause break.
     A comma ends them too, unless a cue stands before it ("100% hồ sơ được tiếp nhận, giải
     quyết và trả kết quả đúng hẹn": the verbs run on past the comma)."""
@@ -151,16 +151,17 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
     m = POST_BREAK_RE.search(text, pos, end)
     end = m.start() if m else end
     comma = text.find(",", pos, end)
-    cues_before_comma = cues_between(cues, pos, comma) if cues is not None else find_cues(folded, pos, comma)
-    if comma >= 0 and not [c for c in cues_before_comma if c.end <= comma] and not _coordinated_noun_at(folded, comma + 1):
+    cue_before_comma = any(c.end <= comma for c in cues_between(cues, pos, comma))
+    if comma >= 0 and not cue_before_comma and not _coordinated_noun_at(folded, comma + 1):
         end = comma
     return end
 
 
 def _coordinated_noun_at(folded: str, pos: int) -> bool:
     """"83% người dân, tổ chức hài lòng": the comma joins two nouns of one noun phrase."""
-    return phrase_at(folded, pos + (len(folded[pos:pos + 3]) - len(folded[pos:pos + 3].lstrip())),
-                     _lexicon()["coordinated_nouns"]) is not None
+    while folded[pos:pos + 1] in (" ", "\u00a0"):
+        pos += 1
+    return phrase_at(folded, pos, _lexicon()["coordinated_nouns"]) is not None
 
 
 def cues_between(cues: list[Cue], start: int, end: int) -> list[Cue]:
@@ -184,14 +185,15 @@ def words_between(folded: str, a: int, b: int) -> int:
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
                   next_figure: int | None, kind: str, counted_object: str | None = None,
                   sibling_aspect: str | None = None, counted_noun_key: str | None = None,
-                  noun_end: int = 0) -> str:
+                  post_end: int | None = None) -> str:
     """`sibling_aspect`: the aspect of the figure before this one when the two are items of
     one list ("kiểm tra 6 cơ quan, 2 đơn vị và 9/9 xã"); it applies when no cue sits next to
     this figure."""
     text, folded = article.text, article.folded
     cstart = clause_start(article, sent, num.start)
     pstart = max(sentence_part_start(article, sent, num.start), num.start - LOOKBACK)
-    post_end = post_window_end(text, folded, sent, max(num.end, noun_end), next_figure, cues)
+    if post_end is None:
+        post_end = post_window_end(text, folded, sent, num.end, next_figure, cues)
     near = cues_between(cues, min(cstart, pstart), post_end)
     before = [c for c in near if cstart <= c.start and c.end <= num.start]
     after = [c for c in near if num.end <= c.start and c.end <= post_end]
@@ -543,15 +545,16 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         own = None
     elif own is not None and num.form in ("number", "words") and THIS_AFTER_RE.match(article.folded, own[2][1], own[2][1] + 6):
         return None  # "hai địa phương này": a reference back to units already named, not a count
+    # the words describing the figure run from the end of its counted noun ("phản ánh, kiến nghị")
+    post_end = post_window_end(text, article.folded, sent, max(num.end, own[2][1] if own else 0), nxt_fig, cues)
     sibling = prev_fig["aspect"] if prev_fig and is_list_sibling(article, cues, prev_fig, num) else None
     aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling,
-                           key(own[1]) if own else None, own[2][1] if own else 0)
+                           key(own[1]) if own else None, post_end)
     referent = antecedent(article, num, earlier)
     if referent is not None:
         aspect = referent["aspect"]
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
-    post_end = post_window_end(text, article.folded, sent, num.end, nxt_fig, cues)
     if own is not None:
         obj, noun = own[0], own[1]
     elif num.form == "zero":
