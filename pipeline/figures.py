@@ -115,7 +115,7 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
 
 # --------------------------------------------------------------------------- windows
 
-def _break_ends(article: Article, pattern) -> list[int]:
+def _match_ends(article: Article, pattern) -> list[int]:
     """End offsets of `pattern`'s matches in the body, computed once per article."""
     ends = article.cache.get(pattern)
     if ends is None:
@@ -124,7 +124,7 @@ def _break_ends(article: Article, pattern) -> list[int]:
 
 
 def _last_break(article: Article, pattern, sent: Span, pos: int) -> int:
-    ends = _break_ends(article, pattern)
+    ends = _match_ends(article, pattern)
     i = bisect.bisect_right(ends, pos) - 1
     return ends[i] if i >= 0 and ends[i] > sent[0] else sent[0]
 
@@ -402,10 +402,7 @@ SUBJECT_LINK_RE = regex.compile(
     r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được)[ \u00a0(:,]*){0,3}")
 def _national_body_before(article: Article, start: int, end: int) -> int | None:
     """End of the last national body ("Bộ Tài chính", "NHNN") named in text[start:end]."""
-    ends = article.cache.get("national_bodies")
-    if ends is None:
-        pattern = _lexicon()["national_body_re"]
-        ends = article.cache["national_bodies"] = [m.end() for m in pattern.finditer(article.text, *article.body)]
+    ends = _match_ends(article, _lexicon()["national_body_re"])
     i = bisect.bisect_right(ends, end) - 1
     return ends[i] if i >= 0 and ends[i] > start else None
 

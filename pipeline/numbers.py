@@ -373,6 +373,14 @@ ACRONYM_BEFORE_RE = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,}[ \u00a0]+$")
 FROM_BEFORE_RE = regex.compile(r"(?<!\p{L})từ[ \u00a0]*$")
 
 
+def _range_approx(text: str, start: int) -> tuple[str | None, str | None]:
+    """The qualifiers of a range's two ends: "từ 10% đến 15%" states both exactly; "10-15%",
+    "10 đến 15%" read as at least 10 and at most 15."""
+    if FROM_BEFORE_RE.search(text, max(0, start - 8), start):
+        return None, None
+    return "at_least", "at_most"
+
+
 @functools.cache
 def _scale_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     """"14,5 triệu": a scale word after digits; "6 triệu 325 nghìn": a smaller scale after it."""
@@ -392,9 +400,9 @@ def _percent_ranges(text: str, numbers: list[NumberMatch]) -> None:
             if prev.excluded in ("identifier",):
                 continue
             prev.excluded = None
-            if not joint["qualifier"] and not FROM_BEFORE_RE.search(text, max(0, prev.start - 8), prev.start):
-                # "10 đến 15%" reads as "10-15%"; "từ 10% đến 15%" states both ends exactly
-                prev.approx, cur.approx = "at_least", cur.approx or "at_most"
+            first, second = _range_approx(text, prev.start)
+            if not joint["qualifier"] and first:
+                prev.approx, cur.approx = first, cur.approx or second
 
 
 def _continue_lists(text: str, numbers: list[NumberMatch]) -> None:
@@ -419,23 +427,22 @@ def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
         if form == "percent":  # "95/98%" is unusual: keep it as two percents
             nm = NumberMatch(s, m.end("num"), text[s:m.end("num")], num, None, "number")
     elif m["pct_range"]:
-        # "12%-15%"; after "từ" both ends are stated exactly, as in "từ 12% đến 15%"
-        exact = bool(FROM_BEFORE_RE.search(text, max(0, s - 8), s))
-        first_end = m.start("pct_range") + len(m["pct_range"].split("%")[0]) + 1
-        first = NumberMatch(s, first_end, text[s:first_end], num, None, "percent", approx=None if exact else "at_least")
+        # "12%-15%"
+        first_approx, second_approx = _range_approx(text, s)
+        first_end = m.start("pct_range") + m["pct_range"].index("%") + 1
+        first = NumberMatch(s, first_end, text[s:first_end], num, None, "percent", approx=first_approx)
         s3 = m.start("num3")
-        second = NumberMatch(s3, e, text[s3:e], parse_numeral(m["num3"]), None, "percent",
-                             approx=None if exact else "at_most")
+        second = NumberMatch(s3, e, text[s3:e], parse_numeral(m["num3"]), None, "percent", approx=second_approx)
         first.excluded = exclusion(folded, first, text)
         second.excluded = exclusion(folded, second, text)
         return [first, second]
     elif m["range"]:
         form = "percent" if m["pct2"] else "number"
-        exact = form == "percent" and bool(FROM_BEFORE_RE.search(text, max(0, s - 8), s))
-        first = NumberMatch(s, m.end("num"), m["num"], num, None, form, approx=None if exact else "at_least")
+        # "95-98%"; a count range ("65.000-70.000 hồ sơ") stays at least / at most after "từ" too
+        first_approx, second_approx = _range_approx(text, s) if form == "percent" else ("at_least", "at_most")
+        first = NumberMatch(s, m.end("num"), m["num"], num, None, form, approx=first_approx)
         s2 = m.start("num2")
-        second = NumberMatch(s2, e, text[s2:e], parse_numeral(m["num2"]), None, form,
-                             approx=None if exact else "at_most")
+        second = NumberMatch(s2, e, text[s2:e], parse_numeral(m["num2"]), None, form, approx=second_approx)
         second.excluded = exclusion(folded, second, text)
         if form == "percent":
             first.excluded = exclusion(folded, first, text)
