@@ -9,6 +9,12 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 
+def grouped_cases(groups: dict) -> list:
+    """pytest params of named Example groups, with ids "group-index"."""
+    return [pytest.param(ex, id=f"{group}-{i}") for group, examples in groups.items()
+            for i, ex in enumerate(examples)]
+
+
 def read_jsonl(path):
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from conftest import grouped_cases
 from pipeline.documents import extract_documents
 from pipeline.resources import load_yaml
 from pipeline.segment import segment
@@ -183,8 +184,7 @@ GROUPS: dict[str, list[Example]] = {
     ],
 }
 
-CASES = [pytest.param(ex, id=f"{group}-{i}") for group, examples in GROUPS.items()
-         for i, ex in enumerate(examples)]
+CASES = grouped_cases(GROUPS)
 
 
 @pytest.mark.parametrize("ex", CASES)

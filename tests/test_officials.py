@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from conftest import grouped_cases
 from pipeline.officials import expand, extract_officials
 from pipeline.resources import load_yaml
 from pipeline.segment import segment
@@ -242,8 +243,7 @@ GROUPS: dict[str, list[Example]] = {
     ],
 }
 
-CASES = [pytest.param(ex, id=f"{group}-{i}") for group, examples in GROUPS.items()
-         for i, ex in enumerate(examples)]
+CASES = grouped_cases(GROUPS)
 
 
 @pytest.mark.parametrize("ex", CASES)
