@@ -23,7 +23,7 @@ import regex
 
 from .numbers import (NumberMatch, as_number, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after, PhraseMap, Phrases)
-from .periods import find_periods
+from .periods import PeriodIndex, find_periods, period_for
 from .resources import load_yaml
 from .segment import Article
 from .textkeys import PhraseFinder, key, phrase_alternation
@@ -460,7 +460,7 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
     text, folded = article.text, article.folded
     cues = find_cues(folded, *article.body)
     refs = unit_refs(article, units)
-    periods = find_periods(text, *article.body, article.published)
+    periods = PeriodIndex(text, find_periods(text, *article.body, article.published), article.paragraphs)
     figures: list[dict] = []
     for para in article.paragraphs:
         candidates = [n for n in find_numbers(text, folded, *para) if n.excluded is None]
@@ -569,7 +569,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     elif kind == "percent" and aspect == "satisfaction":
         obj = "other"  # a share of the people asked
     noun_end = own[2][1] if own and len(own) > 2 else num.end
-    period = _period_for(periods, sent, num.start)
+    period = period_for(periods, sent, num.start)
     return {
         "id": "",
         "span": [num.start, num.end],
@@ -583,7 +583,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         "noun": noun,
         "change": is_change(article, num),
         "subject": choose_subject(article, refs, sent, num, post_end),
-        "period": period.as_dict() if period else None,
+        "period": period,
         "sentence": list(sent),
     }
 
@@ -629,11 +629,3 @@ def zero_object(article: Article, num: NumberMatch) -> tuple[str, str | None]:
         return "dossier", None
     s, p = found[0]
     return counted[p], article.text[s:s + len(p)]
-
-
-def _period_for(periods, sent: Span, pos: int):
-    before = [p for p in periods if sent[0] <= p.start_pos and p.end_pos <= pos]
-    if before:
-        return before[-1]
-    after = [p for p in periods if pos <= p.start_pos and p.end_pos <= sent[1]]
-    return after[0] if after else None

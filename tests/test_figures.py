@@ -215,9 +215,11 @@ GROUPS = {
     ],
     "periods": [
         E("Từ năm 2021 đến 2023, bộ phận một cửa của huyện đã tiếp nhận 9021 hồ sơ.",
-          dict(surface="9021", period={"text": "Từ năm 2021 đến 2023", "start": "2021-01-01", "end": "2023-12-31"})),
+          dict(surface="9021", period={"text": "Từ năm 2021 đến 2023", "start": "2021-01-01", "end": "2023-12-31",
+                                        "span": [0, 20], "inherited": False})),
         E("Trong 6 tháng đầu năm, huyện tiếp nhận 300 hồ sơ.",
-          dict(surface="300", period={"text": "6 tháng đầu năm", "start": "2024-01-01", "end": "2024-06-30"})),
+          dict(surface="300", period={"text": "6 tháng đầu năm", "start": "2024-01-01", "end": "2024-06-30",
+                                        "span": [6, 21], "inherited": False})),
     ],
 }
 
