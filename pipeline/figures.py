@@ -23,6 +23,7 @@ import regex
 
 from .numbers import (NumberMatch, as_number, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after, PhraseMap, Phrases)
+from .labels import label_figures
 from .periods import PeriodIndex, find_periods, period_for
 from .resources import load_yaml
 from .segment import Article
@@ -480,6 +481,7 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
                     consumed = total.end()
     for i, f in enumerate(figures, start=1):
         f["id"] = f"f{i}"
+    label_figures(article, figures)
     return figures
 
 

@@ -254,16 +254,10 @@ BRACKET_REACH = 200  # characters: how far back an enclosing "(" is looked for
 def _inside_brackets(text: str, lo: int, pos: int) -> int | None:
     """The offset of the "(" that encloses `pos` (looking back no further than `lo` or
     BRACKET_REACH), or None."""
-    depth = 0
-    for i in range(pos - 1, max(lo, pos - BRACKET_REACH) - 1, -1):
-        c = text[i]
-        if c == ")":
-            depth += 1
-        elif c == "(":
-            if depth == 0:
-                return i
-            depth -= 1
-    return None
+    opening = text.rfind("(", max(lo, pos - BRACKET_REACH), pos)
+    if opening < 0 or text.find(")", opening, pos) >= 0:
+        return None
+    return opening
 
 
 class PeriodIndex:
@@ -288,9 +282,12 @@ class PeriodIndex:
         last), else after it (the first); a name's year only when there is no other. A period
         inside brackets the figure is not in ("(năm 2013 xếp thứ 5)") belongs to the bracket."""
         text = self.text
+        candidates = self.within(sent[0], sent[1])
+        if not candidates:
+            return None
         own_bracket = _inside_brackets(text, sent[0], pos)
         best: dict[str, tuple[Period | None, Period | None]] = {}
-        for p in self.within(sent[0], sent[1]):
+        for p in candidates:
             if p.role == "baseline" or _inside_brackets(text, sent[0], p.start_pos) not in (None, own_bracket):
                 continue
             before, after = best.get(p.role, (None, None))
@@ -343,5 +340,8 @@ def period_for(index: PeriodIndex, sent: Span, pos: int) -> dict | None:
     own = index.in_sentence(sent, pos)
     if own is not None:
         return own.as_dict()
-    inherited = index.earlier_in_passage(sent, pos) or index.lead
+    inherited = index.earlier_in_passage(sent, pos)
+    lead = index.lead
+    if inherited is None and lead is not None and not sent[0] <= lead.start_pos < sent[1]:
+        inherited = lead  # the sentence's own phrases were weighed above, and set aside
     return inherited.as_dict(inherited=True) if inherited is not None else None
