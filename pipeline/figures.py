@@ -330,6 +330,10 @@ def _scan_nouns(folded: str, a: int, b: int, counted: dict, keep_all: bool = Fal
     return out
 
 
+# a paragraph's first word split after its drop capital, right before the number: "H ƠN 98%"
+DROP_CAPITAL_RE = regex.compile(r"(?P<letter>\p{Lu})[ \u00a0](?P<rest>\p{Lu}+)[ \u00a0]*(?=\d)")
+
+
 def approx_of(article: Article, num: NumberMatch, noun_end: int) -> str:
     if num.approx:
         return num.approx
@@ -337,6 +341,11 @@ def approx_of(article: Article, num: NumberMatch, noun_end: int) -> str:
     q = phrase_before(article.folded, num.start, lex["qualifiers"])
     if q:
         return lex["qualifiers"][q]
+    drop = DROP_CAPITAL_RE.match(article.text, article.paragraph_of(num.start)[0])
+    if drop and drop.end() == num.start:  # "H ƠN 98%": a page's split drop capital; read the qualifier whole
+        joined = key(drop["letter"] + drop["rest"])
+        if joined in lex["qualifiers"]:
+            return lex["qualifiers"][joined]
     after = word_after(article.folded, noun_end)
     for phrase, a in lex["qualifiers_after"].items():
         if after.startswith(phrase) or word_after(article.folded, num.end).startswith(phrase):
@@ -508,6 +517,29 @@ def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMa
             and bool(PARALLEL_GAP_RE.fullmatch(article.folded, gap_start, num.start)))
 
 
+# "Sở Y tế có 140; Sở Nội vụ có 123": a parallel clause that leaves out the previous count's noun
+ELIDED_GAP_RE = regex.compile(
+    r"[^\d\n]{0,8}[;,.][ \u00a0\n]*(?:[^\d;.\n]{0,12}[ \u00a0])?\p{Lu}[^\d;.\n]{1,60}[ \u00a0](?P<verb>có|là|với|chiếm)[ \u00a0]*")
+ELIDED_REACH = 120
+
+
+def elided_noun(article: Article, cues: list[Cue], prev: dict | None, num: NumberMatch):
+    """The counted noun a bare count takes from the count before it in a parallel list."""
+    if prev is None or prev["kind"] != "count" or prev["noun"] is None:
+        return None
+    gap_start = prev["span"][1]
+    noun_at = article.folded.find(key(prev["noun"]), gap_start, gap_start + 40)
+    if noun_at >= 0:
+        gap_start = noun_at + len(prev["noun"])
+    if not 0 < num.start - gap_start <= ELIDED_REACH or cues_between(cues, gap_start, num.start):
+        return None
+    gap = ELIDED_GAP_RE.fullmatch(article.text, gap_start, num.start)
+    # parallel: the count before was introduced by the same verb ("... có 191 DVCTT; ... có 174")
+    if gap is None or not article.folded[:prev["span"][0]].rstrip().endswith(gap["verb"]):
+        return None
+    return prev["object"], prev["noun"], (num.end, num.end)
+
+
 THIS_AFTER_RE = regex.compile(r"[ \u00a0]*này(?!\p{L})")
 
 
@@ -539,7 +571,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         if own is None and is_index_value(article, cues, num, sent):
             kind = "score"  # "Điện Biên ( 74,99 )": a PAR INDEX value in a ranking
         elif own is None:
-            return None
+            own = elided_noun(article, cues, prev_fig, num)
+            if own is None:
+                return None
     if num.form == "zero":
         own = None
     elif own is not None and num.form in ("number", "words") and THIS_AFTER_RE.match(article.folded, own[2][1], own[2][1] + 6):

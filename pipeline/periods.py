@@ -42,7 +42,7 @@ LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)"
 def _pattern(events: str) -> str:
     """One point or stretch of time; the alternatives are tried in order at each position."""
     return rf"""(?<![\p{{L}}\d])(?:
-      (?P<range_dates>từ\s+(?:ngày\s+)?(?P<d1>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:(?:hết\s+)?ngày\s+)?(?P<d2>{DMY}))
+      (?P<range_dates>từ\s+(?:ngày\s+)?(?P<d1>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:(?:hết\s+)?ngày\s+)?(?P<d2>{DMY}|{DM}(?![/.\-]?\d)))
     | (?P<date_to_year>từ\s+(?:ngày\s+)?(?P<d6>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:hết\s+|cuối\s+)?năm\s+(?P<y13>{Y}))
     | (?P<date_to_now>từ\s+(?:ngày\s+)?(?P<d7>{DMY}|{DM})\s*(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))
     | (?P<range_years>từ\s+(?:đầu\s+)?năm\s+(?P<y1>{Y})\s*(?:-|–|đến|tới)\s*(?:hết\s+|cuối\s+)?(?:năm\s+)?(?P<y2>{Y}))

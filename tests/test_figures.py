@@ -213,6 +213,38 @@ GROUPS = {
         # a blank line ends the passage
         E("Người dân rất hài lòng với cán bộ.\n\nCông trình đã đạt 40% khối lượng.", dict(surface="40%", aspect="other")),
     ],
+    "traps_of_news_pages": [
+        # dates written with dots are dates, not decimals
+        E("Ngày 19.9, xã tiếp nhận 30 hồ sơ.", dict(surface="30", value=30)),
+        E("Từ 1.7 - 10.9, xã tiếp nhận 30 hồ sơ.", dict(surface="30", value=30)),
+        E("Trong tháng 9.2025, xã tiếp nhận 30 hồ sơ.", dict(surface="30", value=30)),
+        # thousands written as a word, or with no separator
+        E("Xã đã tiếp nhận 37 ngàn hồ sơ.", dict(surface="37 ngàn", value=37000)),
+        E("Xã đã tiếp nhận 3000 hồ sơ.", dict(surface="3000", value=3000)),
+        # a drop capital split from its word still qualifies the number
+        E("H ƠN 98% hồ sơ được giải quyết đúng hạn.", dict(surface="98%", approx="over")),
+        E("G ẦN 2.000 hồ sơ đã được tiếp nhận.", dict(surface="2.000", approx="under")),
+        # a timestamp under a headline, hotlines and round-the-clock service are not figures
+        E("Cải cách hành chính xã\n11/08/2025 16:43\nXã tiếp nhận 30 hồ sơ.", dict(surface="30")),
+        E("Người dân gọi đường dây nóng 1900 1234 hoặc 0243 123 456 để phản ánh."),
+        E("Tổng đài hỗ trợ 24/7 cho người dân; hồ sơ được xử lý 24/24."),
+        E("Có 24/24 xã hoàn thành.", dict(surface="24/24", kind="ratio")),
+    ],
+    "elided_nouns": [
+        # parallel clauses with the same verb leave out the counted noun of the first count
+        E("Sở Tư pháp có 191 DVCTT; Sở Xây dựng có 160; Văn phòng UBND tỉnh có 5.",
+          dict(surface="191", object="procedure"), dict(surface="160", object="procedure", noun="DVCTT"),
+          dict(surface="5", object="procedure", noun="DVCTT")),
+        # not a parallel clause: another verb before the bare number
+        E("Xã tiếp nhận 300 hồ sơ; ông Nguyễn Văn A cho biết có 5.", dict(surface="300")),
+    ],
+    "aspects_of_2025_reports": [
+        E("Tỷ lệ số hóa hồ sơ đạt 100%.", dict(surface="100%", aspect="digitized")),
+        E("Tỷ lệ thanh toán trực tuyến đạt 96,8%.", dict(surface="96,8%", aspect="paid_online")),
+        E("Có 2.234 thủ tục được giải quyết không phụ thuộc địa giới hành chính.", dict(surface="2.234", aspect="other")),
+        E("Đã trả kết quả 2.094 hồ sơ; 145 hồ sơ khác đang được giải quyết.",
+          dict(surface="2.094", aspect="resolved"), dict(surface="145", aspect="other")),
+    ],
     "periods": [
         E("Từ năm 2021 đến 2023, bộ phận một cửa của huyện đã tiếp nhận 9021 hồ sơ.",
           dict(surface="9021", period={"text": "Từ năm 2021 đến 2023", "start": "2021-01-01", "end": "2023-12-31",
