@@ -36,6 +36,7 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 WORD_DIGITS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                "mười": 10, "mười một": 11, "mười hai": 12}
 LEAD_PARAGRAPHS = 3  # the headline, the sapo and the first paragraph of the story
+TERM_RE = regex.compile(r"nhiệm\s+kỳ", regex.IGNORECASE)
 LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
 
 
@@ -45,13 +46,17 @@ def _pattern(events: str) -> str:
       (?P<range_dates>từ\s+(?:ngày\s+)?(?P<d1>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:(?:hết\s+)?ngày\s+)?(?P<d2>{DMY}|{DM}(?![/.\-]?\d)))
     | (?P<date_to_year>từ\s+(?:ngày\s+)?(?P<d6>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:hết\s+|cuối\s+)?năm\s+(?P<y13>{Y}))
     | (?P<date_to_now>từ\s+(?:ngày\s+)?(?P<d7>{DMY}|{DM})\s*(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))
+    | (?P<since_date>(?:kể\s+)?từ\s+ngày\s+(?P<d22>{DMY}))
+    | (?P<year_to_now>từ\s+(?:năm\s+)?(?P<y25>{Y})\s*(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))
+    | (?P<since_year>từ\s+năm\s+(?P<y26>{Y})(?!\s*(?:-|–|đến|tới)))
+    | (?P<edition>(?:PAR\s*-?\s*INDEX|SIPAS|PAPI|PCI|DTI|APCI|DDCI|EGDI|ICT\s+Index)\s+(?P<y24>{Y}))
     | (?P<range_years>từ\s+(?:đầu\s+)?năm\s+(?P<y1>{Y})\s*(?:-|–|đến|tới)\s*(?:hết\s+|cuối\s+)?(?:năm\s+)?(?P<y2>{Y}))
     | (?P<span_years>(?:(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?|năm\s+)?(?P<y11>{Y})\s*[-–]\s*(?P<y12>{Y}))
     | (?P<from_start>từ\s+đầu\s+năm(?:\s+(?P<y3>{Y}))?\s+(?:đến|tới)\s+(?:nay|hết\s+tháng\s+(?P<m3>\d{{1,2}})(?:{MY_SEP}(?P<y4>{Y}))?|(?:hết\s+)?ngày\s+(?P<d4>{DMY})))
     | (?P<from_month>từ\s+(?:đầu\s+|cuối\s+|giữa\s+)?tháng\s+(?P<m14>\d{{1,2}})(?:{MY_SEP}(?P<y14>{Y}))?
         (?:\s*(?:-|–|đến|tới)\s*(?:(?P<now14>nay|hiện\s+nay)|(?:hết\s+)?(?:ngày\s+)?(?P<d14>{DMY})
            |(?:hết\s+)?tháng\s+(?P<m15>\d{{1,2}})(?:{MY_SEP}(?P<y15>{Y}))?|(?:hết\s+)?năm\s+(?P<y16>{Y})))?)
-    | (?P<until>(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối|nay|thời\s+điểm\s+này)?\s*(?:năm\s+(?P<y5>{Y})|tháng\s+(?P<m5>\d{{1,2}}){MY_SEP}(?P<y6>{Y})|ngày\s+(?P<d5>{DMY}|{DM}(?![/.\-]?\d))))
+    | (?P<until>(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối|nay|thời\s+điểm\s+này)?\s*(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}})?\s+)?(?:năm\s+(?P<y5>{Y})|tháng\s+(?P<m5>\d{{1,2}}){MY_SEP}(?P<y6>{Y})|ngày\s+(?P<d5>{DMY}|{DM}(?![/.\-]?\d))))
     | (?P<day>(?:trong|riêng|chỉ\s+trong)\s+ngày\s+(?P<d8>{DMY}))
     | (?P<after_change>sau\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?P<n17>{N})\s+(?P<u17>ngày|tuần|tháng|năm)\s+(?:chính\s+thức\s+)?(?:{events})
         |(?P<n18>{N})\s+(?P<u18>ngày|tuần|tháng)\s+(?:đầu\s+)?(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)(?:{events}))
@@ -61,8 +66,10 @@ def _pattern(events: str) -> str:
     | (?P<month>tháng\s+(?P<m9>\d{{1,2}}){MY_SEP}(?P<y9>{Y}))
     | (?P<year>năm\s+(?P<y10>{Y}))
     | (?P<this_year>năm\s+nay)
-    | (?P<past>(?:(?P<n21>{N})\s+năm|năm|thời\s+gian|những\s+năm)\s+qua)
-    | (?P<now>(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))|hiện\s+nay|hiện\s+tại)
+    | (?P<this_span>trong\s+(?:tháng|tuần|quý)(?!\s*\d))
+    | (?P<event_day>ngày\s+(?P<d23>{DMY}|{DM}(?![/.\-]?\d)))
+    | (?P<past>(?:(?P<n21>{N})\s+năm|năm|thời\s+gian|những\s+năm)\s+(?:vừa\s+)?qua)
+    | (?P<now>(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))|(?<!thực\s)hiện\s+(?:nay|tại))
     )(?:\s+(?:và|,)\s+(?P<and>(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{Y})?))?(?![\p{{L}}\d])"""
 
 
@@ -94,7 +101,10 @@ class Period:
     text: str
     start: str | None
     end: str | None
-    role: str = "period"  # "period" | "baseline" | "name"
+    # "period"; "baseline" (never a figure's period); "name" (a name's year, a term of office, an
+    # event day, a start date, a bare "trong tháng": the period of its own sentence only, when
+    # it states no other); "date" (never)
+    role: str = "period"
 
     def as_dict(self, inherited: bool = False) -> dict:
         return {"text": self.text, "start": self.start, "end": self.end,
@@ -194,6 +204,17 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
         if g["m5"]:
             return None, _month_end(int(g["y6"]), int(g["m5"]))
         return None, _dmy(g["d5"], pub_year)
+    if g["year_to_now"]:
+        return iso(int(g["y25"]), 1, 1), published
+    if g["since_year"]:
+        return iso(int(g["y26"]), 1, 1), None
+    if g["edition"]:
+        return _year_bounds(int(g["y24"]))
+    if g["since_date"]:
+        return _dmy(g["d22"], pub_year), None
+    if g["event_day"]:
+        d = _dmy(g["d23"], pub_year)
+        return d, d
     if g["day"]:
         d = _dmy(g["d8"], pub_year)
         return d, d
@@ -229,6 +250,14 @@ def _role(text: str, start: int, m) -> str:
         return "baseline"
     if (m["year"] or m["span_years"]) and lex["name_re"].search(clause):
         return "name"
+    if m["span_years"] and TERM_RE.match(m.group()):
+        return "name"  # "nhiệm kỳ 2025-2030": a term of office, the period of its own sentence only
+    if m["since_date"] or m["since_year"] or m["this_span"]:
+        return "name"  # "từ ngày 1/7/2017" (mostly a rule's effective date), "trong tháng": too weak to pass on
+    if m["event_day"]:
+        # "Ngày 1/7, ..." opening a sentence dates that sentence only; elsewhere a day is a
+        # document's or a meeting's date, never a period
+        return "name" if before.rstrip(" \t")[-1:] in ("", ".", "\n", ":") else "date"
     return "period"
 
 
@@ -288,7 +317,7 @@ class PeriodIndex:
         own_bracket = _inside_brackets(text, sent[0], pos)
         best: dict[str, tuple[Period | None, Period | None]] = {}
         for p in candidates:
-            if p.role == "baseline" or _inside_brackets(text, sent[0], p.start_pos) not in (None, own_bracket):
+            if p.role in ("baseline", "date") or _inside_brackets(text, sent[0], p.start_pos) not in (None, own_bracket):
                 continue
             before, after = best.get(p.role, (None, None))
             if p.end_pos <= pos:
