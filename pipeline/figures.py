@@ -403,6 +403,33 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
     return sorted(refs, key=lambda r: r.start)
 
 
+UNIT_TYPES = "unit_types"  # article.cache key: unit id -> type, set by extract_figures
+LEVEL_RANK = {"tỉnh": 0, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "đặc khu": 3,
+              "phường": 3, "xã": 3, "thị trấn": 3}
+MAIN_UNIT_PARAGRAPHS = 3  # the headline, the sapo and the opening paragraph
+
+
+def in_a_list(article: Article, refs: list[UnitRef], ref: UnitRef) -> bool:
+    """Whether `ref` is one of several units its sentence names (a ranking list, examples)."""
+    ss, se = article.sentence_of(ref.start)
+    i = bisect.bisect_left(refs, ss, key=lambda r: r.start)
+    j = bisect.bisect_left(refs, se, key=lambda r: r.start)
+    return len({r.unit_id for r in refs[i:j] if r.unit_id is not None}) >= 2
+
+
+def main_unit(article: Article, refs: list[UnitRef]) -> UnitRef | None:
+    """The unit the article is about: of the units its headline and lead name, the one of the
+    highest level (a province over its districts, the earliest of equals)."""
+    key_ = ("main_unit", id(refs))
+    if key_ not in article.cache:
+        lead_end = article.paragraphs[min(MAIN_UNIT_PARAGRAPHS, len(article.paragraphs)) - 1][1] if article.paragraphs else 0
+        lead = [r for r in refs if r.unit_id is not None and r.start < lead_end]
+        types = article.cache[UNIT_TYPES]
+        rank = lambda r: LEVEL_RANK.get(types.get(r.unit_id), 9)
+        article.cache[key_] = min(lead, key=rank) if lead else None
+    return article.cache[key_]
+
+
 def _same_level(a: str, b: str) -> bool:
     return a == b
 
@@ -453,8 +480,12 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # "Bộ Tài chính đạt chỉ số 89,21", "NHNN ... 89,42": a ministry's figure, no unit's
         return {"unit": None, "aggregate": None, "text": None}
     if chosen is None:
-        # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn"
+        # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn";
+        # from an earlier paragraph, the article's own unit (a ranking list or an example
+        # names other units on the way)
         chosen = next((r for r in reversed(refs[:i]) if r.unit_id is not None), None)
+        if chosen is not None and chosen.start < article.paragraph_of(pos)[0] and in_a_list(article, refs, chosen):
+            chosen = main_unit(article, refs) or chosen
     in_headline = bool(article.paragraphs) and sent[0] < article.paragraphs[0][1]
     if chosen is None and in_headline:
         # the headline: "Trên 80% dân TP. HCM hài lòng"
@@ -470,6 +501,7 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
     text, folded = article.text, article.folded
     cues = find_cues(folded, *article.body)
     refs = unit_refs(article, units)
+    article.cache[UNIT_TYPES] = {u["id"]: u["type"] for u in units}
     periods = PeriodIndex(text, find_periods(text, *article.body, article.published), article.paragraphs)
     figures: list[dict] = []
     for para in article.paragraphs:

@@ -320,6 +320,15 @@ SUBJECT_CASES = [
      [("u1", "tỉnh", "Quảng Ninh", "Tỉnh Quảng Ninh")], "300", "u1"),
     # a headline: the unit after the figure
     ("Trên 80% người dân tỉnh Lào Cai hài lòng", [("u1", "tỉnh", "Lào Cai", None)], "80%", "u1"),
+    # after a ranking list in an earlier paragraph, the article's own unit (the highest level
+    # its headline and lead name), not the last unit of the list
+    ("Kết quả CCHC của thành phố Hà Nội\n\nĐứng cuối là huyện Thanh Oai và huyện Ứng Hòa.\n\n"
+     "Có 2 nhóm dịch vụ đạt loại tốt.",
+     [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", None), ("u3", "huyện", "Ứng Hòa", None)],
+     "2", "u1"),
+    # a unit named alone in an earlier paragraph is still carried over
+    ("Kết quả CCHC của thành phố Hà Nội\n\nHuyện Thanh Oai đẩy mạnh số hóa.\n\nHuyện tiếp nhận 300 hồ sơ.",
+     [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", "Huyện Thanh Oai")], "300", "u2"),
 ]
 
 
