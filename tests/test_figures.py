@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from pipeline.figures import extract_figures
+from pipeline.figures import extract_figures, find_cues
+from pipeline.resources import load_yaml
+from pipeline.textkeys import fold
 from pipeline.segment import segment
 
 
@@ -344,3 +346,23 @@ def test_unit_types_listed_after_a_number_are_counted_nouns_not_subjects():
     figs = run(text)
     assert [f["surface"] for f in figs] == ["30", "584"]
     assert all(f["subject"]["aggregate"] is None for f in figs)
+
+
+ASPECT_LEXICON = load_yaml("figures.yml")["aspects"]
+CUE_TEMPLATES = ("Năm 2024, huyện {cue} 300 hồ sơ.", "Năm 2024, có 300 hồ sơ {cue}.", "Năm 2024, tỷ lệ {cue} đạt 95%.")
+
+
+@pytest.mark.parametrize("aspect,cue", [(a, c) for cls in ("specific", "generic")
+                                        for a, cues in ASPECT_LEXICON[cls].items() for c in cues])
+def test_every_aspect_cue_labels_a_figure(aspect, cue):
+    """Each cue phrase gives its aspect to a figure in one of the usual sentence shapes."""
+    got = []
+    for template in CUE_TEMPLATES:
+        figs = run(template.format(cue=cue))
+        got.append(figs[0]["aspect"] if figs else None)
+    assert aspect in got, got
+
+
+@pytest.mark.parametrize("phrase", ASPECT_LEXICON["neutral"])
+def test_every_neutral_phrase_masks_its_cue_words(phrase):
+    assert find_cues(fold(phrase), 0, len(phrase)) == []
