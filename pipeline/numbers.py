@@ -79,6 +79,7 @@ def _number_words() -> dict:
         "vague": Phrases(key(w) for w in data["vague_before"]),
         "ordinals": {key(k): v for k, v in data["ordinals"].items()},
         "single_word_figures": frozenset(key(w) for w in data["single_word_figures"]),
+        "one_counts_after": Phrases(key(w) for w in data["one_counts_after"]),
     }
 
 
@@ -491,7 +492,8 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         words = folded[s:e].split()
         # "năm" next to a year, "tư" in "đầu tư", "một cửa": only take word numbers that carry
         # a counted noun and are not a single ambiguous word
-        if len(words) == 1 and words[0] not in lex["single_word_figures"]:
+        if len(words) == 1 and words[0] not in lex["single_word_figures"] and not (
+                words[0] == "một" and phrase_before(folded, s, lex["one_counts_after"])):
             continue
         value = parse_number_words(words)
         if value is None:

@@ -240,6 +240,14 @@ GROUPS = {
         # not a parallel clause: another verb before the bare number
         E("Xã tiếp nhận 300 hồ sơ; ông Nguyễn Văn A cho biết có 5.", dict(surface="300")),
     ],
+    "counts_in_words": [
+        # "một" counts right after "có", "trong đó có" ...; elsewhere it is an article
+        E("Trong đó có một xã đạt chuẩn nông thôn mới.", dict(surface="một", value=1, object="admin_unit")),
+        E("Xã có một số thủ tục còn vướng mắc."),
+        E("Một cửa liên thông được triển khai ở huyện."),
+        # "UBND + unit type" is a counted head
+        E("Bưu điện phối hợp với 24 UBND quận huyện.", dict(surface="24", object="admin_unit")),
+    ],
     "aspects_of_2025_reports": [
         E("Tỷ lệ số hóa hồ sơ đạt 100%.", dict(surface="100%", aspect="digitized")),
         E("Tỷ lệ thanh toán trực tuyến đạt 96,8%.", dict(surface="96,8%", aspect="paid_online")),
@@ -366,3 +374,9 @@ def test_every_aspect_cue_labels_a_figure(aspect, cue):
 @pytest.mark.parametrize("phrase", ASPECT_LEXICON["neutral"])
 def test_every_neutral_phrase_masks_its_cue_words(phrase):
     assert find_cues(fold(phrase), 0, len(phrase)) == []
+
+
+@pytest.mark.parametrize("cue", load_yaml("figures.yml")["number_words"]["one_counts_after"])
+def test_one_counts_after_each_cue(cue):
+    [fig] = run(f"Huyện {cue} một xã đạt chuẩn.")
+    assert (fig["surface"], fig["value"], fig["object"]) == ("một", 1, "admin_unit")
