@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .numbers import (NumberMatch, as_number, find_numbers, lexicon as number_lexicon, phrase_at,
+from .numbers import (NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after, PhraseMap, Phrases)
 from .labels import label_figures
 from .periods import PeriodIndex, find_periods, period_for
@@ -256,7 +256,8 @@ def rank_denominator(text: str, folded: str, end: int) -> tuple[float | None, in
 def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None] | None:
     """(kind, denominator), or None when the number is not a figure after all."""
     folded = article.folded
-    rank = phrase_before(folded, num.start, rank_words())
+    rank = phrase_before(folded, num.start, rank_words()) or (
+        elliptic_rank(folded, num.start) and counted_noun(article, num.end) is None)
     nxt = word_after(folded, num.end)
     if num.form == "percent":
         return "percent", None

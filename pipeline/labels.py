@@ -1,8 +1,8 @@
 """Two figure labels that read the words around a figure: which named index it belongs to
 (`index`) and whether it states a goal rather than a result (`target`). Rules:
 
-- index: the index named in the figure's own sentence (the nearest mention before it, else the
-  first after it); for ranks, scores and index aspects with none there, the index named last
+- index: the index named in the figure's own sentence (right after it, "thứ 6 về PAPI"; else
+  the nearest mention before it; else the first after it); for ranks, scores and index aspects with none there, the index named last
   earlier in the passage, else in the headline or lead. Other figures have none.
 - target: a goal cue ("phấn đấu", "mục tiêu", "dự kiến", "sẽ" ...) in the figure's clause
   before it, or a period that ends after the article was published ("đến năm 2030").
@@ -23,6 +23,8 @@ Span = tuple[int, int]
 INDEX_KINDS = ("rank", "score")
 LEAD_PARAGRAPHS = 3
 TARGET_REACH = 120  # characters before the figure in which a goal cue governs it
+# what may stand between a figure and the index named right after it
+NAMED_RIGHT_AFTER_RE = regex.compile(r"[^\d,;.:()\n]{0,20}")
 CLAUSE_END_RE = regex.compile(r"[;:\n]|\.(?!\d)|\btrong đó\b")
 
 
@@ -73,6 +75,8 @@ def index_of(article: Article, mentions: list[IndexMention], fig: dict) -> str |
     own = mentions[i:j]
     before = [m for m in own if m.end <= s]
     after = [m for m in own if m.start >= e]
+    if after and NAMED_RIGHT_AFTER_RE.fullmatch(article.folded, e, after[0].start):
+        return after[0].name  # "thứ 6 về PAPI", "45,2 điểm PCI"
     if before or after:
         return (before[-1] if before else after[0]).name
     inherited_by = _lexicon()["inherited_by"]

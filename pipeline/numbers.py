@@ -336,7 +336,17 @@ def rank_words() -> Phrases:
 
 
 def _rank_before(folded: str, s: int) -> str | None:
-    return phrase_before(folded, s, rank_words())
+    return phrase_before(folded, s, rank_words()) or ("thứ" if elliptic_rank(folded, s) else None)
+
+
+# "xếp thứ 2 và 3", "lần lượt xếp thứ 3 về PCI và thứ 6 về PAPI": a rank that shares the verb
+# of a rank before it in the clause
+ELLIPTIC_RANK_RE = regex.compile(
+    r"(?:xếp|đứng|hạng)(?![\p{L}])[^\d.;:\n]{0,40}\d+(?:[ \u00a0]*/[ \u00a0]*\d+)?[^\d.;:\n]{0,30}?(?:[ \u00a0]và|,)[ \u00a0]*(?:thứ[ \u00a0]*)?$")
+
+
+def elliptic_rank(folded: str, s: int) -> bool:
+    return bool(ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s))
 
 
 # --------------------------------------------------------------------------- finding

@@ -240,6 +240,15 @@ GROUPS = {
         # not a parallel clause: another verb before the bare number
         E("Xã tiếp nhận 300 hồ sơ; ông Nguyễn Văn A cho biết có 5.", dict(surface="300")),
     ],
+    "elliptic_ranks": [
+        E("Tỉnh xếp thứ 2 và 3 về chỉ số PAPI.", dict(surface="2", kind="rank"), dict(surface="3", kind="rank")),
+        E("Tỉnh lần lượt xếp thứ 3 về PCI và thứ 6 về PAPI.",
+          dict(surface="3", kind="rank", index="PCI"), dict(surface="6", kind="rank", index="PAPI")),
+        # a count after the rank keeps its noun
+        E("Tỉnh xếp thứ 5/63, và 20 thủ tục được công bố.", dict(surface="5/63", kind="rank"),
+          dict(surface="20", kind="count")),
+        E("Kỳ họp thứ 17 và thứ 18 của HĐND."),
+    ],
     "counts_in_words": [
         # "một" counts right after "có", "trong đó có" ...; elsewhere it is an article
         E("Trong đó có một xã đạt chuẩn nông thôn mới.", dict(surface="một", value=1, object="admin_unit")),
