@@ -253,6 +253,10 @@ def rank_denominator(text: str, folded: str, end: int) -> tuple[float | None, in
     return None, end
 
 
+# the first end of a range of points: "từ 80 đến 85 điểm"
+POINTS_RANGE_START_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*\d[\d.,]*[ \u00a0]*điểm")
+
+
 def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None] | None:
     """(kind, denominator), or None when the number is not a figure after all."""
     folded = article.folded
@@ -265,8 +269,8 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
         return "count", None
     if num.form == "ordinal":
         return "rank", rank_denominator(article.text, folded, num.end)[0]
-    if nxt.startswith("điểm"):
-        return "score", num.denominator
+    if nxt.startswith("điểm") or POINTS_RANGE_START_RE.match(folded, num.end):
+        return "score", num.denominator  # "đạt 94,6 điểm", "từ 80 đến 85 điểm"
     if rank:
         den = num.denominator
         if den is None:

@@ -33,6 +33,7 @@ NUMBER_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+FRACTION_OF_RE = regex.compile(r"(?:tổng[ \u00a0]+)?số[ \u00a0]+")
 ROUND_THE_CLOCK = {(24, 24), (24, 7)}  # hours a day, days a week
 DATE_AFTER_RE = regex.compile(r"^\s?[/.\-]\s?\d{1,2}(?:\s?[/.\-]\s?\d{2,4})?")
 
@@ -278,6 +279,8 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
             return "time"  # "24/24 giờ", "7/7 ngày"
         if (num, den) in ROUND_THE_CLOCK and not _counted_noun(nxt):
             return "time"  # "hỗ trợ 24/7", "xử lý 24/24": round the clock
+        if FRACTION_OF_RE.match(nxt) and _counted_noun(nxt[FRACTION_OF_RE.match(nxt).end():]):
+            return None  # "2/3 số sở": a fraction of a counted whole, not a date
         if den and den <= 12 and num <= 31 and not _counted_noun(nxt) and not _rank_before(folded, s):
             if not m.surface.endswith("%") and not SCORE_OR_PERCENT_RE.match(nxt):
                 return "date"  # a day/month with no counted noun after it: "9/3"

@@ -249,6 +249,11 @@ GROUPS = {
           dict(surface="20", kind="count")),
         E("Kỳ họp thứ 17 và thứ 18 của HĐND."),
     ],
+    "fractions_and_point_ranges": [
+        E("Có 2/3 số sở đã triển khai.", dict(surface="2/3", kind="ratio", value=2, denominator=3, object="agency")),
+        E("Họp ngày 2/3 tại xã."),
+        E("Tỉnh đạt từ 80 đến 85 điểm.", dict(surface="80", kind="score"), dict(surface="85", kind="score")),
+    ],
     "counts_in_words": [
         # "một" counts right after "có", "trong đó có" ...; elsewhere it is an article
         E("Trong đó có một xã đạt chuẩn nông thôn mới.", dict(surface="một", value=1, object="admin_unit")),
