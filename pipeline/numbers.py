@@ -153,6 +153,8 @@ def lexicon() -> dict:
             "verbs_before": Phrases(key(w) for w in data["not_figure_before"]["verbs"]),
             "quantity_before": Phrases(key(w) for w in data["not_figure_before"]["quantity"]),
             "scale_before": Phrases(key(w) for w in data["not_figure_before"]["scale"]),
+            "context_before": Phrases(key(w) for w in data["not_figure_before"]["context"]),
+            "qualifiers": Phrases(key(w) for ws in data["qualifiers"].values() for w in ws),
             "negation_re": regex.compile(
                 r"(?<!\p{L})(?:" + "|".join(regex.escape(key(w)) for w in zero["negations"]) + r")[ \u00a0]+"),
             "zero_nouns": Phrases(key(w) for w in zero["nouns"]),
@@ -263,6 +265,8 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     before = phrase_before(folded, s, lex["before"])
     if phrase_before(folded, s, lex["scale_before"]):
         return "scale"  # "thang điểm từ 0% đến 100%", "thang điểm 100"
+    if _context_before(folded, s):
+        return "context"  # "dân số gần 19 nghìn người", "Số lượt xem: 198"
     quantity = phrase_before(folded, s, lex["quantity_before"])
     if before and quantity and len(quantity) > len(before):
         before = None  # "chỉ số 89,21": the "số" of "chỉ số", not "số 1"
@@ -314,6 +318,16 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     if YEAR_RANGE_AFTER_RE.match(text[e:e + 8]) and _is_year(m):
         return "year range"
     return None
+
+
+def _context_before(folded: str, s: int) -> bool:
+    lex = lexicon()
+    q = phrase_before(folded, s, lex["qualifiers"])
+    if q:
+        s = folded.rfind(q, 0, s)
+    while s > 0 and folded[s - 1] in " \u00a0:":
+        s -= 1  # "Số lượt xem: 198"
+    return bool(phrase_before(folded, s, lex["context_before"]))
 
 
 def _is_year(m: NumberMatch) -> bool:
