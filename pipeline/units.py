@@ -9,8 +9,9 @@ Mentions, in the order they are looked for:
 2. bare: a province name standing alone as a place ("Đà Nẵng dẫn đầu"), and a name already
    typed elsewhere in the article ("Thụy Phú" after "xã Thụy Phú"), unless it is part of a
    person's or an organisation's name.
-Then one unit per distinct unit (same level and name), linked to one register entry by the
-context of the article: explicit parents, the other units named, coordinated siblings.
+Then one unit per distinct unit (same level and name), given its register (the pre-2025 map
+or the 2025 one: pipeline/unit_register.py) and linked to one entry of that register by the
+context of the article (pipeline/unit_link.py).
 """
 from __future__ import annotations
 
@@ -19,17 +20,17 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .gazetteer import TYPE_LEVEL, Entry, former, gazetteer, lookup, name_key
+from .gazetteer import PRE_2025, REG_2025, REGISTERS, TYPE_LEVEL, Entry, former, gazetteer, lookup, name_key
 from .resources import load_yaml
 from .segment import Article, Span
 from .textkeys import PhraseFinder, fold, normalize_tones, phrase_alternation
-
-RANK = {"commune": 0, "district": 1, "province": 2}
+from .unit_link import RANK, Unit, assign_registers, link, name_votes
+from .unit_register import marked, register_of_date, text_evidence
 SP = r"[ \t\u00a0]"
 TOKEN_RE = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)*|\d+")
 SEP_RE = regex.compile(rf"{SP}*[-\u2013]{SP}*|{SP}+")
 COORD_RE = regex.compile(rf"{SP}*[,;]{SP}*(?:và{SP}+)?|{SP}+(?:và|hoặc|cùng){SP}+")
-PARENT_GAP_RE = regex.compile(rf"{SP}*(?:[,(\-\u2013]|thuộc|của){SP}*")
+PARENT_GAP_RE = regex.compile(rf"{SP}*(?:[,(\-\u2013]|thuộc|của)?{SP}*")  # "xã X tỉnh Y" too
 NEXT_WORD_RE = regex.compile(rf"{SP}+(\p{{L}}+|\d+)")
 GAP_RE = regex.compile(rf"{SP}*:?{SP}*")  # between a type word and its name
 CLAUSE_END_RE = regex.compile(rf"[.!?:;\"\u201c\u201d(\[\-\u2013\u2014\u2022*…]{SP}*$")
@@ -57,22 +58,6 @@ class Mention:
     parent: tuple[str, str] | None = None
     group: int | None = None  # coordination group
     weak: bool = False  # a coordinated name only kept if typed elsewhere in the article
-
-
-@dataclass
-class Unit:
-    level: str
-    name: str
-    type: str | None = None
-    entry: Entry | None = None
-    mentions: list[Span] = field(default_factory=list)
-    parents: set[tuple[str, str]] = field(default_factory=set)
-    groups: set[int] = field(default_factory=set)
-    candidates: list[Entry] = field(default_factory=list)
-    top: list[Entry] = field(default_factory=list)  # best candidates when none could be chosen
-    fitting: int = 0  # candidates left after the explicit parents
-    district: str | None = None
-    province: str | None = None
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -164,11 +149,14 @@ def _tokens(text: str, pos: int, limit: int, max_n: int = 6) -> list[Token]:
 
 
 def _register_level(name: str, levels: tuple[str, ...]) -> tuple[str, Entry | None] | None:
-    """The first of `levels` where the register knows `name` (province entries returned)."""
+    """The first of `levels` where a register knows `name` (pre-2025 province entries
+    returned)."""
     for level in levels:
-        found = lookup(level, name)
-        if found:
-            return level, found[0] if level == "province" else None
+        for register in REGISTERS:
+            found = lookup(level, name, register)
+            if found:
+                old = lookup(level, name) if level == "province" else []
+                return level, (old or [None])[0]
     return None
 
 
@@ -200,6 +188,9 @@ def _read_name(text: str, tokens: list[Token], utype: str, free: bool):
         name = text[tokens[0].start:tokens[k - 1].end]
         levels = _levels_for(utype, name)
         hit = _register_level(name, levels)
+        if hit and k < len(tokens) and _joined_part(text, tokens, k):
+            # "phường Văn Miếu - Quốc Tử Giám": "Văn Miếu" alone is a ward elsewhere
+            return (_dash_run(tokens, k), TYPE_LEVEL[utype], None) if free else None
         if hit and free and n == k + 1:
             return n, "commune", None  # "xã Vạn Phúc Thượng" is not "xã Vạn Phúc"
         if hit:
@@ -214,6 +205,27 @@ def _read_name(text: str, tokens: list[Token], utype: str, free: bool):
         return None
     # a longer run is a name followed by a person's: "xã Thụy Phú Nguyễn Văn A"
     return (n if n <= FREE_NAME_MAX else 2), "commune", None
+
+
+def _joined_part(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token `k` starts a second part of a hyphenated name ("Vĩnh Thịnh - An Tường"):
+    after a dash, two title-case words at least, not a province ("xã Tân Hưng - Hải Phòng")."""
+    if not tokens[k].dash_before:
+        return False
+    rest = _dash_run(tokens, k) - k
+    if rest < 2 or any(t.kind != "title" for t in tokens[k:k + rest]):
+        return False
+    part = text[tokens[k].start:tokens[k + rest - 1].end]
+    return not any(lookup("province", part, r) for r in REGISTERS)
+
+
+def _dash_run(tokens: list[Token], k: int) -> int:
+    """The end of the run of title-case words from token `k`, joined by blanks (one dash at
+    `k` allowed)."""
+    end = k + 1
+    while end < len(tokens) and tokens[end].kind == "title" and not tokens[end].dash_before:
+        end += 1
+    return end
 
 
 def _canonical(name: str) -> str:
@@ -442,146 +454,6 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
     return out
 
 
-# --------------------------------------------------------------------------- linking
-
-
-@dataclass
-class Context:
-    provinces: set[str]  # province codes
-    districts: set[str]  # district codes of linked districts and of linked communes' parents
-    district_keys: set[str]  # names of the district-level units of the article
-
-
-def _context(units: list[Unit]) -> Context:
-    ctx = Context(set(), set(), set())
-    for u in units:
-        if u.entry:
-            if u.level == "province":
-                ctx.provinces.add(u.entry.code)
-            else:
-                ctx.provinces.add(u.entry.province_code)
-            if u.level == "district":
-                ctx.districts.add(u.entry.code)
-            if u.level == "commune":
-                ctx.districts.add(u.entry.district_code)
-        if u.level == "district":
-            ctx.district_keys.add(name_key(u.name))
-    return ctx
-
-
-def _under(c: Entry, parent: Unit) -> bool:
-    if parent.level == "province":
-        codes = {parent.entry.code} if parent.entry else {p.code for p in parent.candidates}
-        return c.province_code in codes
-    if parent.entry:
-        return c.district_code == parent.entry.code
-    return c.district is not None and name_key(c.district) == name_key(parent.name)
-
-
-def _pick(u: Unit, ctx: Context, units: dict[tuple[str, str], Unit]) -> Entry | None:
-    cands = list(u.candidates)
-    explicit = False
-    for pkey in u.parents:
-        parent = units.get(pkey)
-        if parent is not None and RANK[parent.level] > RANK[u.level]:
-            cands = [c for c in cands if _under(c, parent)]
-            explicit = True
-    u.fitting = len(cands)
-    if not cands:
-        u.top = []
-        return None
-    siblings = [s for s in units.values() if s is not u and s.level == u.level and s.groups & u.groups]
-
-    def score(c: Entry) -> int:
-        s = int(c.province_code in ctx.provinces)
-        if u.level == "commune":
-            if c.district_code in ctx.districts:
-                s += 2
-            elif c.district and name_key(c.district) in ctx.district_keys:
-                s += 1
-            s += any(c.district_code in {x.district_code for x in sib.candidates} for sib in siblings)
-        return s
-
-    scores = [score(c) for c in cands]
-    best = max(scores)
-    top = [c for c, s in zip(cands, scores) if s == best]
-    if len(top) > 1:
-        exact = [c for c in top if c.type == u.type]
-        top = exact or top
-    u.top = top
-    if len(top) != 1:
-        return None
-    chosen = top[0]
-    if best > 0 or explicit:
-        return chosen
-    if u.level == "commune" and ctx.provinces and chosen.province_code not in ctx.provinces:
-        u.top = []  # the one namesake lies in a province the article does not mention
-        return None
-    return chosen
-
-
-def _fill_parents(u: Unit, units: dict[tuple[str, str], Unit], ctx: Context) -> None:
-    """district / province names of a unit the register could not link."""
-    if u.level == "province":
-        return
-    for pkey in u.parents:
-        parent = units.get(pkey)
-        if parent is None:
-            continue
-        if parent.level == "district":
-            u.district = parent.entry.name if parent.entry else parent.name
-            u.province = u.province or (parent.entry.province if parent.entry else parent.province)
-        elif parent.level == "province":
-            u.province = parent.entry.name if parent.entry else parent.name
-    if u.candidates:
-        # ambiguous: only what all the best candidates agree on
-        if u.level == "commune" and len({c.district_code for c in u.top}) == 1:
-            u.district = u.district or u.top[0].district
-        if u.top and len({c.province_code for c in u.top}) == 1:
-            u.province = u.province or u.top[0].province
-        return
-    # not in the register: a linked coordinated sibling, a former name that fits the
-    # article, the article's only district, the article's only province
-    pool = [s.entry for s in units.values() if s.level == u.level and s.entry and s.groups & u.groups]
-    pool = pool or [f for f in former(u.level, u.name)
-                    if f.province_code in ctx.provinces or f.district_code in ctx.districts]
-    if pool and u.level == "commune" and len({c.district_code for c in pool}) == 1:
-        u.district = u.district or pool[0].district
-    if pool and len({c.province_code for c in pool}) == 1:
-        u.province = u.province or pool[0].province
-    if u.level == "commune" and not u.district:
-        districts = [d for d in units.values() if d.level == "district"]
-        if len(districts) == 1:
-            d = districts[0]
-            u.district = d.entry.name if d.entry else d.name
-            u.province = u.province or (d.entry.province if d.entry else d.province)
-    if not u.province and len(ctx.provinces) == 1:
-        entry = gazetteer().get("province", next(iter(ctx.provinces)))
-        u.province = entry.name if entry else None
-
-
-def _link(units: dict[tuple[str, str], Unit]) -> list[str]:
-    for u in units.values():
-        if u.entry is None:
-            u.candidates = lookup(u.level, u.name)
-            if u.level == "province" and u.candidates:
-                u.entry = u.candidates[0]
-    for _ in range(2):  # districts and communes support each other: two rounds
-        for level in ("district", "commune"):
-            ctx = _context(list(units.values()))
-            for u in units.values():
-                if u.level == level and u.entry is None:
-                    u.entry = _pick(u, ctx, units)
-    warnings = []
-    ctx = _context(list(units.values()))
-    for u in units.values():
-        if u.entry is None:
-            _fill_parents(u, units, ctx)
-            if u.fitting > 1:
-                warnings.append(f"ambiguous unit: {u.type} {u.name} ({u.fitting} candidates)")
-    return warnings
-
-
 # --------------------------------------------------------------------------- main
 
 
@@ -625,7 +497,7 @@ def _record(i: int, u: Unit) -> dict:
     province = e.province if e else u.province
     if u.level == "province":
         district = province = None
-    elif u.level == "district":
+    elif u.level == "district" or u.register == REG_2025:
         district = None
     return {
         "id": f"u{i}",
@@ -636,7 +508,19 @@ def _record(i: int, u: Unit) -> dict:
         "province": province,
         "code_2025": e.code_2025 if e else None,
         "mentions": [list(s) for s in sorted(set(u.mentions))],
+        "register": u.register,
+        "predecessors": list(e.predecessors) if e else [],
     }
+
+
+def _era(article: Article, folded: str, units: dict[tuple[str, str], Unit]) -> str:
+    """The map the article is written on: its date, else its reported dates, its 2025-only
+    phrases and its names (pipeline/unit_register.py)."""
+    era = register_of_date(article.published)
+    if era is None:
+        start, end = article.body
+        era = REG_2025 if text_evidence(folded, start, end) + name_votes(units) > 0 else PRE_2025
+    return era
 
 
 def extract_units(article: Article) -> tuple[list[dict], list[str]]:
@@ -649,6 +533,13 @@ def extract_units(article: Article) -> tuple[list[dict], list[str]]:
         typed += _typed_mentions(text, folded, ps, pe, groups)
     mentions = typed + _bare_mentions(text, folded, spans, typed)
     units = _units_of(mentions)
-    warnings = _link(units)
+    for u in units.values():
+        # "tỉnh Quảng Trị (cũ)" beside "tỉnh Quảng Trị (mới)" and plain "tỉnh Quảng Trị": the
+        # unit the article names is the one most mentions mean
+        past = sum(marked(folded, e, "past_after") for _, e in u.mentions)
+        u.new = any(marked(folded, e, "new_after") for _, e in u.mentions)
+        u.past = not u.new and past > 0 and 2 * past >= len(u.mentions)
+    assign_registers(units, _era(article, folded, units))
+    warnings = link(units)
     ordered = sorted(units.values(), key=lambda u: min(u.mentions))
     return [_record(i, u) for i, u in enumerate(ordered, 1)], warnings
