@@ -23,7 +23,7 @@ CHANGE = (2025, 7, 1)
 SP = r"[ \t\u00a0]"
 # 30/9/2025, 30-9-2025, 30.9.2025; "tháng 9/2025", "9/2025", "tháng 9 năm 2025"
 DATE_RE = regex.compile(
-    r"(?<![\d/.\-])(?:(?P<d>\d{1,2})[/.\-])?(?P<m>\d{1,2})[/.\-](?P<y>20\d{2})(?![\d/])"
+    r"(?<![\d/.])(?:(?P<d>\d{1,2})[/.\-])?(?P<m>\d{1,2})[/.\-](?P<y>20\d{2})(?![\d/])"
     rf"|tháng{SP}+(?P<m2>\d{{1,2}}){SP}+năm{SP}+(?P<y2>20\d{{2}})(?!\d)"
     rf"|quý{SP}+(?P<q>[1-4]|i{{1,3}}|iv){SP}*(?:[/.\-]|{SP}năm{SP}){SP}*(?P<y3>20\d{{2}})(?!\d)")
 QUARTER_END = {"1": 3, "2": 6, "3": 9, "4": 12, "i": 3, "ii": 6, "iii": 9, "iv": 12}
@@ -40,6 +40,8 @@ def _lexicon() -> dict:
     end = r"(?![\p{L}\d])"
     return {
         "article_2025": regex.compile(rf"(?<![\p{{L}}\d])(?:{_phrases(lex['article_2025'])}){end}"),
+        "article_2025_hint": regex.compile(
+            rf"(?<![\p{{L}}\d])(?:{_phrases(lex['article_2025_hint'])}){end}"),
         "past_after": regex.compile(rf"{SP}*\(?{SP}*(?:{_phrases(lex['past_after'])}){end}"),
         # "mới" is also the adverb "just" ("Đà Nẵng mới ban hành"): only before a punctuation
         "new_after": regex.compile(rf"{SP}*\(?{SP}*(?:{_phrases(lex['new_after'])}){SP}*(?:[),.;:!?]|$)"),
@@ -74,11 +76,12 @@ def reported_dates(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 def text_evidence(folded: str, start: int, end: int) -> int:
     """Votes for the 2025 map (positive) or the old one (negative) from the text alone: the
     latest date the text reports from (an article is written after it: +3 from July 2025 on,
-    -1 before), and each distinct 2025-only phrase (+2)."""
+    -1 before), each distinct 2025-only phrase (+2) and each distinct hint (+1)."""
     dates = reported_dates(folded, start, end)
     votes = (3 if max(dates) >= CHANGE[:2] else -1) if dates else 0
     phrases = {m.group() for m in _lexicon()["article_2025"].finditer(folded, start, end)}
-    return votes + 2 * len(phrases)
+    hints = {m.group() for m in _lexicon()["article_2025_hint"].finditer(folded, start, end)}
+    return votes + 2 * len(phrases) + len(hints)
 
 
 def marked(folded: str, end: int, which: str) -> bool:

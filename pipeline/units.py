@@ -34,6 +34,7 @@ PARENT_GAP_RE = regex.compile(rf"{SP}*(?:[,(\-\u2013]|thuộc|của)?{SP}*")  # 
 NEXT_WORD_RE = regex.compile(rf"{SP}+(\p{{L}}+|\d+)")
 GAP_RE = regex.compile(rf"{SP}*:?{SP}*")  # between a type word and its name
 CLAUSE_END_RE = regex.compile(rf"[.!?:;\"\u201c\u201d(\[\-\u2013\u2014\u2022*…]{SP}*$")
+ONE_MAP_TYPES = ("thị trấn", "đặc khu")  # no thị trấn after 1 July 2025, no đặc khu before
 CAPS_NAME_MIN = 2  # an all-caps token of this length or more is an acronym ("UBND") in running text
 FREE_NAME_MAX = 3  # an unregistered commune name runs at most this many syllables
 
@@ -238,10 +239,13 @@ def _canonical(name: str) -> str:
 def _unit_key(level: str, name: str, entry: Entry | None, utype: str | None = None) -> str:
     """Identity of a unit within its level: the province code, else the name, plus the type
     when the register has two units of that name at the level ("huyện Hồng Ngự" and "thành
-    phố Hồng Ngự"). One type alone is not split: "huyện Kim Bảng" is "Thị xã Kim Bảng"."""
+    phố Hồng Ngự"). One type alone is not split: "huyện Kim Bảng" is "Thị xã Kim Bảng". A
+    type of one map only is always kept apart: "thị trấn Đak Pơ" merged into "xã Đak Pơ"."""
     if level == "province" and entry:
         return f"#{entry.code}"
     k = name_key(name)
+    if utype in ONE_MAP_TYPES:
+        return f"{k}|{utype}"
     if utype:
         types = {e.type for e in lookup(level, name)}
         if utype in types and len(types) > 1:
