@@ -311,9 +311,23 @@ def get(level: str, code: str, register: str = PRE_2025) -> Entry | None:
     return gazetteer().get(level, code, register)
 
 
-def province_code_2025(level: str, code: str | None, register: str = PRE_2025) -> str | None:
-    """The 2025 province code of the unit `code` of `register`, whatever its level: the key on
-    which a time series across the 2025 change groups ("01" for Hà Nội's xã Chuyên Mỹ, "25"
-    for Vĩnh Phúc, merged into Phú Thọ)."""
-    entry = get(level, code, register) if code else None
+CODE_LEVEL = {2: "province", 3: "district", 5: "commune"}  # official codes: one length a level
+
+
+def province_code_2025(register: str | None, code: str | None, code_2025: str | None,
+                       province: str | None = None) -> str | None:
+    """The 2025 province code of a unit as a record gives it, whatever its level and its
+    register: the key on which a time series across the 2025 change groups ("01" for Hà
+    Nội's xã Chuyên Mỹ in 2019, "25" for Vĩnh Phúc, merged into Phú Thọ). A split pre-2025
+    commune needs no choice here: provinces were merged whole, so all its parts lie in one
+    2025 province. A unit the register could not link falls back on its province's name."""
+    if register == REG_2025 and code_2025:
+        entry = get(CODE_LEVEL.get(len(code_2025), ""), code_2025, REG_2025)
+    elif code:
+        entry = get(CODE_LEVEL.get(len(code), ""), code, PRE_2025)
+    else:
+        entry = None
+    if entry is None and province:
+        found = lookup("province", province, register or PRE_2025) or lookup("province", province)
+        entry = found[0] if found else None
     return entry.province_code_2025 if entry else None
