@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .gazetteer import PRE_2025, REG_2025, REGISTERS, Entry, former, gazetteer, lookup, name_key
+from .gazetteer import DASH_RE, PRE_2025, REG_2025, REGISTERS, Entry, former, gazetteer, lookup, name_key
 from .segment import Span
 from .unit_register import unit_register
 
@@ -80,7 +80,8 @@ def _under(c: Entry, parent: Unit) -> bool:
                     return True
         return False
     if c.register == REG_2025:
-        return False  # the 2025 map has no districts
+        # the 2025 map has no districts: a former one only says which province
+        return parent.entry is None or c.province_code_2025 == parent.entry.province_code_2025
     if parent.entry:
         return c.district_code == parent.entry.code
     return c.district is not None and name_key(c.district) == name_key(parent.name)
@@ -215,7 +216,16 @@ def _fits(u: Unit, register: str, units: dict[tuple[str, str], Unit]) -> bool:
 
 
 def _under_district(u: Unit, units: dict[tuple[str, str], Unit]) -> bool:
-    return any(units.get(p) is not None and units[p].level == "district" for p in u.parents)
+    """Named with its district ("xã X, huyện Y"): the old map. Not so under a district named
+    as a former one ("phường Thủ Đức thuộc TP. Thủ Đức trước đây")."""
+    return any(units.get(p) is not None and units[p].level == "district" and not units[p].past
+               for p in u.parents)
+
+
+def _joined(name: str) -> bool:
+    """A name of two joined parts ("Văn Miếu - Quốc Tử Giám"): the 2025 map's way of naming a
+    merged commune after its predecessors, distinctive enough to need no province around it."""
+    return bool(DASH_RE.search(name))
 
 
 def _named_provinces(units: dict[tuple[str, str], Unit]) -> set[str]:
@@ -232,11 +242,13 @@ def _named_provinces(units: dict[tuple[str, str], Unit]) -> set[str]:
 
 def _anchored(u: Unit, register: str, units: dict[tuple[str, str], Unit], named: set[str]) -> bool:
     """Whether `register` places the unit under its explicit province, or else in a province
-    the article names."""
+    the article names; a joined name needs no province."""
     if u.level == "province":
         return _fits(u, register, units)
     has_parent = any(units.get(p) is not None and units[p].level == "province" for p in u.parents)
     if has_parent:
+        return _fits(u, register, units)
+    if _joined(u.name):
         return _fits(u, register, units)
     return any(c.province_code_2025 in named for c in lookup(u.level, u.name, register))
 
