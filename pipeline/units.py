@@ -292,6 +292,9 @@ def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Men
         utype, name_only = lex["types"][" ".join(m.group("type").split())], False
         if lex["not_before_re"].search(folded, max(0, m.start() - 20), m.start()):
             return []
+        listed = _enumeration(text, folded, m, pe, groups)
+        if listed:
+            return listed
     gap = GAP_RE.match(text, m.end(), pe)
     if gap.end() == m.end() and not m.group().endswith("."):
         return []  # "xã," "huyện." : no name
@@ -314,6 +317,56 @@ def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Men
     first = Mention(ns if name_only else m.start(), ne, level, _unit_key(level, name, entry, utype),
                     name, utype, entry, group=groups[0])
     return [first, *_coordinated(text, folded, first, pe, headline)]
+
+
+COUNT_BEFORE_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+$")
+ENUM_ITEM_SEP_RE = regex.compile(rf"{SP}*(?:,{SP}*(?:và{SP}+)?|{SP}và{SP}+){SP}*")
+
+
+def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Mention]:
+    """Names listed in parentheses after counted types: "4 xã, thị trấn (Vĩnh Ninh, Võ Ninh,
+    Hàm Ninh và Quán Hàu)". Each name takes the listed type the registers give it."""
+    lex = _lexicon()
+    if not COUNT_BEFORE_RE.search(folded, max(0, m.start() - 12), m.start()):
+        return []
+    types = [lex["types"][" ".join(m.group("type").split())]]
+    pos = m.end()
+    while True:  # "xã, thị trấn", "xã, phường"
+        sep = regex.compile(rf"{SP}*,{SP}*").match(folded, pos, pe)
+        nxt = sep and lex["type_re"].match(folded, sep.end(), pe)
+        if not nxt or not nxt.group("type"):
+            break
+        types.append(lex["types"][" ".join(nxt.group("type").split())])
+        pos = nxt.end()
+    opening = regex.compile(rf"{SP}*\({SP}*").match(text, pos, pe)
+    if not opening or len({TYPE_LEVEL[t] for t in types}) != 1:
+        return []
+    level = TYPE_LEVEL[types[0]]
+    close = text.find(")", opening.end(), pe)
+    if close < 0:
+        return []
+    groups[0] += 1
+    out: list[Mention] = []
+    pos = opening.end()
+    while pos < close:
+        tokens = _tokens(text, pos, close)
+        end = _dash_run(tokens, 0) if tokens else 0
+        if not end or any(t.kind != "title" for t in tokens[:end]):
+            return []  # not a list of names: "(chiếm 20%)"
+        ns, ne = tokens[0].start, tokens[end - 1].end
+        name = text[ns:ne]
+        found = [e for r in REGISTERS for e in lookup(level, name, r) if e.type in types]
+        utype = found[0].type if found and len({e.type for e in found}) == 1 else types[0]
+        out.append(Mention(ns, ne, level, _unit_key(level, name, None, utype), name, utype,
+                           group=groups[0]))
+        sep = ENUM_ITEM_SEP_RE.match(text, ne, close)
+        if not sep and ne != close:
+            trailing = regex.compile(rf"{SP}*").match(text, ne, close)
+            if trailing.end() != close:
+                return []
+            break
+        pos = sep.end() if sep else close
+    return out
 
 
 def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool) -> list[Mention]:

@@ -149,6 +149,23 @@ CASES = {
               ("xã", "Phú Thành", "pre-2025", "05398", "05395", "Hòa Bình"),
               ("xã", "Phú Nghĩa", "pre-2025", "05395", "05395", "Hòa Bình")]),
     ],
+    "listed in parentheses": [
+        # counted types, then the names: each takes the type the registers give it
+        Case("4 xã, thị trấn (Vĩnh Ninh, Võ Ninh, Hàm Ninh và Quán Hàu) được hợp nhất thành xã "
+             "Quảng Ninh, tỉnh Quảng Trị.", NEW,
+             [("xã", "Vĩnh Ninh", "pre-2025", "19210", "19207", "Quảng Bình"),
+              ("xã", "Võ Ninh", "pre-2025", "19213", "19207", "Quảng Bình"),
+              ("xã", "Hàm Ninh", "pre-2025", "19219", "19207", "Quảng Bình"),
+              ("thị trấn", "Quán Hàu", "pre-2025", "19207", "19207", "Quảng Bình"),
+              ("xã", "Quảng Ninh", "2025", None, "19207", "Quảng Trị"),
+              ("tỉnh", "Quảng Trị", "2025", None, "44", None)]),
+        Case("Các xã (Chuyên Mỹ, Phú Yên) đạt 98%.", OLD,
+             [("xã", "Chuyên Mỹ", "pre-2025", "10321", "10330", "Hà Nội"),
+              ("xã", "Phú Yên", "pre-2025", "10339", "10330", "Hà Nội")]),
+        # not a list of names
+        Case("Các xã (chiếm 20%) đạt chuẩn.", OLD, []),
+        Case("UBND xã (Chuyên Mỹ) họp.", OLD, []),  # no count before the type
+    ],
     "levels are not units": [
         Case("Vận hành chính quyền địa phương 2 cấp, cấp xã tiếp nhận hồ sơ.", NEW, []),
         Case("Chính quyền địa phương hai cấp, cấp tỉnh và cấp xã.", NEW, []),
