@@ -4,8 +4,9 @@ Mentions, in the order they are looked for:
 1. typed: a type word and a capitalised name ("xã Chuyên Mỹ", "TP.HCM", "Quận 1", "HUYỆN TÂN
    HỒNG"); names after the same type word that follow by coordination keep the type ("xã
    Chuyên Mỹ và Thụy Phú"); a higher-level unit right after, as in "xã An Phước (huyện Tân
-   Hồng)" or "xã X, huyện Y", is the explicit parent; organs ("Huyện ủy Tân Hồng") mention
-   their unit.
+   Hồng)", "xã X, huyện Y" or "xã X tỉnh Y", is the explicit parent; organs ("Huyện ủy Tân
+   Hồng") mention their unit; names listed in parentheses after counted types ("4 xã, thị
+   trấn (A, B, C và D)"). Names are read by pipeline/unit_names.py.
 2. bare: a province name standing alone as a place ("Đà Nẵng dẫn đầu"), and a name already
    typed elsewhere in the article ("Thụy Phú" after "xã Thụy Phú"), unless it is part of a
    person's or an organisation's name.
@@ -16,35 +17,24 @@ context of the article (pipeline/unit_link.py).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
 from .gazetteer import PRE_2025, REG_2025, REGISTERS, TYPE_LEVEL, Entry, former, gazetteer, lookup, name_key
 from .resources import load_yaml
 from .segment import Article, Span
-from .textkeys import PhraseFinder, fold, normalize_tones, phrase_alternation
+from .textkeys import PhraseFinder, fold, phrase_alternation
 from .unit_link import RANK, Unit, assign_registers, link, name_votes
+from .unit_names import Token, canonical, dash_run, name_tokens, read_name, token_kind
 from .unit_register import marked, register_of_date, text_evidence
 SP = r"[ \t\u00a0]"
-TOKEN_RE = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)*|\d+")
-SEP_RE = regex.compile(rf"{SP}*[-\u2013]{SP}*|{SP}+")
 COORD_RE = regex.compile(rf"{SP}*[,;]{SP}*(?:và{SP}+)?|{SP}+(?:và|hoặc|cùng){SP}+")
 PARENT_GAP_RE = regex.compile(rf"{SP}*(?:[,(\-\u2013]|thuộc|của)?{SP}*")  # "xã X tỉnh Y" too
 NEXT_WORD_RE = regex.compile(rf"{SP}+(\p{{L}}+|\d+)")
 GAP_RE = regex.compile(rf"{SP}*:?{SP}*")  # between a type word and its name
 CLAUSE_END_RE = regex.compile(rf"[.!?:;\"\u201c\u201d(\[\-\u2013\u2014\u2022*…]{SP}*$")
 ONE_MAP_TYPES = ("thị trấn", "đặc khu")  # no thị trấn after 1 July 2025, no đặc khu before
-CAPS_NAME_MIN = 2  # an all-caps token of this length or more is an acronym ("UBND") in running text
-FREE_NAME_MAX = 3  # an unregistered commune name runs at most this many syllables
-
-
-@dataclass
-class Token:
-    start: int
-    end: int
-    kind: str  # "title" ("Chuyên"), "caps" ("UBND", "HỒNG"), "num" ("12")
-    dash_before: bool = False
 
 
 @dataclass
@@ -117,125 +107,6 @@ def _province_re() -> PhraseFinder:
     return PhraseFinder(pattern, [tuple(w for w in ws if w != "-") for ws in words])
 
 
-# --------------------------------------------------------------------------- names
-
-
-def _kind(tok: str) -> str | None:
-    if tok.isdigit():
-        return "num"
-    if not tok[0].isupper():
-        return None
-    letters = [c for c in tok if c.isalpha()]
-    return "caps" if len(letters) >= CAPS_NAME_MIN and tok == tok.upper() else "title"
-
-
-def _tokens(text: str, pos: int, limit: int, max_n: int = 6) -> list[Token]:
-    """The capitalised (or numeric) words from `pos`, joined by blanks or dashes."""
-    out: list[Token] = []
-    dash = False
-    while len(out) < max_n:
-        m = TOKEN_RE.match(text, pos, limit)
-        if not m:
-            break
-        kind = _kind(m.group())
-        if kind is None:
-            break
-        out.append(Token(m.start(), m.end(), kind, dash))
-        sep = SEP_RE.match(text, m.end(), limit)
-        if not sep:
-            break
-        dash = not sep.group().isspace()
-        pos = sep.end()
-    return out
-
-
-def _register_level(name: str, levels: tuple[str, ...]) -> tuple[str, Entry | None] | None:
-    """The first of `levels` where a register knows `name` (pre-2025 province entries
-    returned)."""
-    for level in levels:
-        for register in REGISTERS:
-            found = lookup(level, name, register)
-            if found:
-                old = lookup(level, name) if level == "province" else []
-                return level, (old or [None])[0]
-    return None
-
-
-def _levels_for(utype: str, name: str) -> tuple[str, ...]:
-    if utype == "thành phố":
-        prov = lookup("province", name)
-        if prov and prov[0].type == "thành phố":
-            return ("province",)  # the five centrally-run cities (and Huế)
-        return ("district", "province")
-    return (TYPE_LEVEL[utype],)
-
-
-def _read_name(text: str, tokens: list[Token], utype: str, free: bool):
-    """(number of tokens, level, province entry) of the name the tokens start with, or None.
-
-    The longest prefix the register knows wins ("Phú Xuyên" in "huyện Phú Xuyên Lê Văn
-    Bính"), then a former name the register records; for communes, a capitalised name the
-    register does not know (merged before 2025) is accepted as it is written."""
-    numbered = tokens[0].kind == "num"
-    if numbered and utype not in ("quận", "phường"):
-        return None
-    free = free and TYPE_LEVEL[utype] == "commune"
-    n = 0  # capitalised syllables of a name written as such
-    for tok in tokens:
-        if tok.kind != "title" or tok.dash_before:
-            break
-        n += 1
-    for k in range(1 if numbered else len(tokens), 0, -1):
-        name = text[tokens[0].start:tokens[k - 1].end]
-        levels = _levels_for(utype, name)
-        hit = _register_level(name, levels)
-        if hit and k < len(tokens) and _joined_part(text, tokens, k):
-            # "phường Văn Miếu - Quốc Tử Giám": "Văn Miếu" alone is a ward elsewhere
-            return (_dash_run(tokens, k), TYPE_LEVEL[utype], None) if free else None
-        if hit and free and n == k + 1:
-            return n, "commune", None  # "xã Vạn Phúc Thượng" is not "xã Vạn Phúc"
-        if hit:
-            return k, hit[0], hit[1]
-        if len(name_key(name)) >= 4 and any(former(level, name) for level in levels):
-            return k, levels[0], None
-    if not free:
-        return None
-    if numbered:
-        return 1, "commune", None
-    if n < 2:
-        return None
-    # a longer run is a name followed by a person's: "xã Thụy Phú Nguyễn Văn A"
-    return (n if n <= FREE_NAME_MAX else 2), "commune", None
-
-
-def _joined_part(text: str, tokens: list[Token], k: int) -> bool:
-    """Whether token `k` starts a second part of a hyphenated name ("Vĩnh Thịnh - An Tường"):
-    after a dash, two title-case words at least, not a province ("xã Tân Hưng - Hải Phòng")."""
-    if not tokens[k].dash_before:
-        return False
-    rest = _dash_run(tokens, k) - k
-    if rest < 2 or any(t.kind != "title" for t in tokens[k:k + rest]):
-        return False
-    part = text[tokens[k].start:tokens[k + rest - 1].end]
-    return not any(lookup("province", part, r) for r in REGISTERS)
-
-
-def _dash_run(tokens: list[Token], k: int) -> int:
-    """The end of the run of title-case words from token `k`, joined by blanks (one dash at
-    `k` allowed)."""
-    end = k + 1
-    while end < len(tokens) and tokens[end].kind == "title" and not tokens[end].dash_before:
-        end += 1
-    return end
-
-
-def _canonical(name: str) -> str:
-    """Tone placement normalised, each syllable capitalised ("THỤY PHÚ" -> "Thụy Phú")."""
-    name = normalize_tones(" ".join(name.split()))
-    return regex.sub(r"\p{L}+", lambda m: m.group()[0].upper() + m.group()[1:].lower()
-                     if not regex.fullmatch(r"[IVX]+", m.group()) else m.group(), name)
-
-
 def _unit_key(level: str, name: str, entry: Entry | None, utype: str | None = None) -> str:
     """Identity of a unit within its level: the province code, else the name, plus the type
     when the register has two units of that name at the level ("huyện Hồng Ngự" and "thành
@@ -298,14 +169,14 @@ def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Men
     gap = GAP_RE.match(text, m.end(), pe)
     if gap.end() == m.end() and not m.group().endswith("."):
         return []  # "xã," "huyện." : no name
-    tokens = _tokens(text, gap.end(), pe)
+    tokens = name_tokens(text, gap.end(), pe)
     if not tokens or fold(text[tokens[0].start:tokens[0].end]) in lex["not_after"]:
         return []
     # an all-caps type word ("XÃ") means a headline: only names the register knows
     letters = regex.sub(r"\P{L}", "", text[m.start():m.end()])
     headline = len(letters) >= 2 and letters.isupper()
     abbreviated = m.group("type") is not None and _blank_key(m.group("type")) in lex["abbreviations"]
-    read = _read_name(text, tokens, utype, free=not (headline or abbreviated))
+    read = read_name(text, tokens, utype, free=not (headline or abbreviated))
     if read is None:
         return []
     k, level, entry = read
@@ -349,8 +220,8 @@ def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[
     out: list[Mention] = []
     pos = opening.end()
     while pos < close:
-        tokens = _tokens(text, pos, close)
-        end = _dash_run(tokens, 0) if tokens else 0
+        tokens = name_tokens(text, pos, close)
+        end = dash_run(tokens, 0) if tokens else 0
         if not end or any(t.kind != "title" for t in tokens[:end]):
             return []  # not a list of names: "(chiếm 20%)"
         ns, ne = tokens[0].start, tokens[end - 1].end
@@ -377,7 +248,7 @@ def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool
         c = COORD_RE.match(folded, prev.end, pe)
         if not c or _lexicon()["type_re"].match(folded, c.end(), pe):
             break
-        tokens = _tokens(text, c.end(), pe)
+        tokens = name_tokens(text, c.end(), pe)
         if not tokens:
             break
         parent = _bare_parent(text, tokens, first)
@@ -387,7 +258,7 @@ def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool
                 x.parent = x.parent or first_parent
             out.append(parent)
             break
-        read = _read_name(text, tokens, first.type, free=not headline)
+        read = read_name(text, tokens, first.type, free=not headline)
         if read is None:
             break
         k, level, entry = read
@@ -459,12 +330,12 @@ def _is_bare_place(text: str, folded: str, s: int, e: int, ps: int, pe: int) -> 
     if not all(w[0].isupper() for w in words) or all(w.isupper() for w in words):
         return False
     nxt = NEXT_WORD_RE.match(text, e, pe)
-    if nxt and _kind(nxt.group(1)) in ("title", "caps"):
+    if nxt and token_kind(nxt.group(1)) in ("title", "caps"):
         return False
     if _lexicon()["before_re"].search(folded, max(ps, s - 40), s) or _inside_org(text, folded, s, ps):
         return False
     prev = _prev_token(text, s, ps)
-    if prev and _kind(text[prev[0]:prev[1]]) in ("title", "caps"):
+    if prev and token_kind(text[prev[0]:prev[1]]) in ("title", "caps"):
         # "Tại Đà Nẵng" is fine; "Cục Thuế Hà Nội", "Nguyễn Thái Bình" are not
         before = text[ps:prev[0]]
         return not before.strip() or bool(CLAUSE_END_RE.search(before))
@@ -523,7 +394,7 @@ def _units_of(mentions: list[Mention]) -> dict[tuple[str, str], Unit]:
             continue
         u = units.get(uid)
         if u is None:
-            name = _canonical(m.name)
+            name = canonical(m.name)
             u = units[uid] = Unit(m.level, name, entry=m.entry)
         if u.type is None and m.type is not None:
             u.type = m.type
