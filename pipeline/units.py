@@ -265,6 +265,9 @@ def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool
         if level != first.level:
             break
         ns, ne = tokens[0].start, tokens[k - 1].end
+        head = _lexicon()["org_head_re"].match(folded, ns, pe)
+        if head and head.end() > ne:
+            break  # "xã Lai Hòa, Trung tâm PVHCC ...": an organisation, not a sibling "Trung"
         name = text[ns:ne]
         weak = not lookup(level, name) and not former(level, name)
         prev = Mention(ns, ne, level, _unit_key(level, name, entry, first.type), name, first.type,

@@ -166,6 +166,10 @@ CASES = {
         Case("Các xã (chiếm 20%) đạt chuẩn.", OLD, []),
         Case("UBND xã (Chuyên Mỹ) họp.", OLD, []),  # no count before the type
     ],
+    "organisations are not siblings": [
+        Case("Còn tại xã Lai Hòa, Trung tâm PVHCC tiếp nhận hồ sơ.", NEW,
+             [("xã", "Lai Hòa", "2025", "31810", "31810", "Cần Thơ")]),
+    ],
     "levels are not units": [
         Case("Vận hành chính quyền địa phương 2 cấp, cấp xã tiếp nhận hồ sơ.", NEW, []),
         Case("Chính quyền địa phương hai cấp, cấp tỉnh và cấp xã.", NEW, []),
