@@ -190,54 +190,67 @@ def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Men
     return [first, *_coordinated(text, folded, first, pe, headline)]
 
 
-COUNT_BEFORE_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+$")
+COUNT_BEFORE_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|các|những|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+$")
 ENUM_ITEM_SEP_RE = regex.compile(rf"{SP}*(?:,{SP}*(?:và{SP}+)?|{SP}và{SP}+){SP}*")
+LIST_SEP_RE = regex.compile(rf"{SP}*,{SP}*")
+LIST_OPENING_RE = regex.compile(rf"{SP}*(?:\(|:|{SP}như(?![\p{{L}}\d])){SP}*")
+CLAUSE_STOP_RE = regex.compile(r"[.;!?\n()…]")
 
 
 def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Mention]:
-    """Names listed in parentheses after counted types: "4 xã, thị trấn (Vĩnh Ninh, Võ Ninh,
-    Hàm Ninh và Quán Hàu)". Each name takes the listed type the registers give it."""
+    """Names listed after counted types: "4 xã, thị trấn (Vĩnh Ninh, Võ Ninh, Hàm Ninh và
+    Quán Hàu)", "các xã, phường: A, B", "các xã như A, B và C". Each name takes the listed
+    type the registers give it. In parentheses every item must be a name; after ":" or "như"
+    the list runs to the first item that is not."""
     lex = _lexicon()
     if not COUNT_BEFORE_RE.search(folded, max(0, m.start() - 12), m.start()):
         return []
     types = [lex["types"][" ".join(m.group("type").split())]]
     pos = m.end()
     while True:  # "xã, thị trấn", "xã, phường"
-        sep = regex.compile(rf"{SP}*,{SP}*").match(folded, pos, pe)
+        sep = LIST_SEP_RE.match(folded, pos, pe)
         nxt = sep and lex["type_re"].match(folded, sep.end(), pe)
         if not nxt or not nxt.group("type"):
             break
         types.append(lex["types"][" ".join(nxt.group("type").split())])
         pos = nxt.end()
-    opening = regex.compile(rf"{SP}*\({SP}*").match(text, pos, pe)
+    opening = LIST_OPENING_RE.match(folded, pos, pe)
     if not opening or len({TYPE_LEVEL[t] for t in types}) != 1:
         return []
     level = TYPE_LEVEL[types[0]]
-    close = text.find(")", opening.end(), pe)
+    in_parentheses = opening.group().strip().startswith("(")
+    close = text.find(")", opening.end(), pe) if in_parentheses else _clause_end(text, opening.end(), pe)
     if close < 0:
         return []
-    groups[0] += 1
     out: list[Mention] = []
     pos = opening.end()
     while pos < close:
         tokens = name_tokens(text, pos, close)
         end = dash_run(tokens, 0) if tokens else 0
         if not end or any(t.kind != "title" for t in tokens[:end]):
-            return []  # not a list of names: "(chiếm 20%)"
+            if in_parentheses or not out:
+                return []  # not a list of names: "(chiếm 20%)"
+            break
         ns, ne = tokens[0].start, tokens[end - 1].end
         name = text[ns:ne]
         found = [e for r in REGISTERS for e in lookup(level, name, r) if e.type in types]
         utype = found[0].type if found and len({e.type for e in found}) == 1 else types[0]
-        out.append(Mention(ns, ne, level, _unit_key(level, name, None, utype), name, utype,
-                           group=groups[0]))
+        out.append(Mention(ns, ne, level, _unit_key(level, name, None, utype), name, utype))
         sep = ENUM_ITEM_SEP_RE.match(text, ne, close)
-        if not sep and ne != close:
-            trailing = regex.compile(rf"{SP}*").match(text, ne, close)
-            if trailing.end() != close:
+        if sep is None:
+            if in_parentheses and regex.compile(rf"{SP}*").match(text, ne, close).end() != close:
                 return []
             break
-        pos = sep.end() if sep else close
+        pos = sep.end()
+    groups[0] += 1
+    for x in out:
+        x.group = groups[0]
     return out
+
+
+def _clause_end(text: str, pos: int, pe: int) -> int:
+    m = CLAUSE_STOP_RE.search(text, pos, pe)
+    return m.start() if m else pe
 
 
 def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool) -> list[Mention]:

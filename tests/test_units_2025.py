@@ -162,7 +162,20 @@ CASES = {
         Case("Các xã (Chuyên Mỹ, Phú Yên) đạt 98%.", OLD,
              [("xã", "Chuyên Mỹ", "pre-2025", "10321", "10330", "Hà Nội"),
               ("xã", "Phú Yên", "pre-2025", "10339", "10330", "Hà Nội")]),
+        # after "như" or ":", the list runs while its items are names
+        Case("Tại Cần Thơ, các xã như Tân Thạnh, Lai Hòa, Tân Hòa và Đông Thuận đã đón dân.", NEW,
+             [("thành phố", "Cần Thơ", "2025", None, "92", None),
+              ("xã", "Tân Thạnh", "2025", None, "31666", "Cần Thơ"),
+              ("xã", "Lai Hòa", "2025", "31810", "31810", "Cần Thơ"),
+              ("xã", "Tân Hòa", "2025", None, "31342", "Cần Thơ"),
+              ("xã", "Đông Thuận", "2025", None, "31282", "Cần Thơ")]),
+        Case("Tỉnh Lạng Sơn có các xã, phường: Hưng Vũ, Đông Kinh và Lương Văn Tri đạt 100%.", NEW,
+             [("tỉnh", "Lạng Sơn", "2025", "20", "20", None),
+              ("xã", "Hưng Vũ", "2025", None, "06349", "Lạng Sơn"),
+              ("xã", "Đông Kinh", "2025", None, "05977", "Lạng Sơn"),
+              ("phường", "Lương Văn Tri", "2025", None, "05983", "Lạng Sơn")]),
         # not a list of names
+        Case("Các xã như vậy đạt chuẩn.", NEW, []),
         Case("Các xã (chiếm 20%) đạt chuẩn.", OLD, []),
         Case("UBND xã (Chuyên Mỹ) họp.", OLD, []),  # no count before the type
     ],
