@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 
 from pipeline import gazetteer
+from pipeline.resources import load_yaml
 from pipeline.gazetteer import PRE_2025, REG_2025, get, lookup, name_key, province_code_2025
 
 SAMPLE_STEP = 211  # about fifty of the pre-2025 communes, spread over the country
@@ -99,3 +100,14 @@ def test_conversion_both_ways_matches_the_package(ward, district, province, code
     # new -> old: the new commune lists the old one among its predecessors
     assert code in get("commune", old.code_2025, REG_2025).predecessors
     assert get("commune", old.code_2025, REG_2025).register == REG_2025 and old.register == PRE_2025
+
+
+@pytest.mark.parametrize("row", load_yaml("province_aliases.yml")["aliases"], ids=lambda r: r["alias"])
+def test_every_province_alias_in_the_2025_register(row):
+    """A spelling of a name both maps share names the 2025 province the old one went into; an
+    old name ("Thừa Thiên Huế") names the pre-2025 province only."""
+    found = new("province", row["alias"])
+    if "name" in row:
+        assert found == []
+    else:
+        assert [e.code_2025 for e in found] == [get("province", row["code"]).code_2025]
