@@ -201,8 +201,9 @@ class Gazetteer:
             if "name" not in row:
                 # a spelling of a name both maps share ("TPHCM"); an old name ("Thừa Thiên
                 # Huế") names the pre-2025 province only
-                new = self._by_code[(REG_2025, "province", entry.code_2025)]
-                self._province_alias.setdefault((REG_2025, name_key(str(row["alias"]))), new)
+                new = self._by_code.get((REG_2025, "province", entry.code_2025 or ""))
+                if new is not None:
+                    self._province_alias.setdefault((REG_2025, name_key(str(row["alias"]))), new)
 
     # ------------------------------------------------------------------ queries
 
@@ -236,7 +237,9 @@ class Gazetteer:
 
 class _Conversion:
     """The conversion data (`converter_2025.json`) keyed by codes instead of the package's
-    ascii keys: old province -> new province, old commune -> new commune, and back."""
+    ascii keys: old province -> new province, old commune -> new commune, and back. A key
+    that names no unit of the tables (none in the shipped data; a district without communes
+    such as huyện Hoàng Sa has an empty commune key) is left out, not guessed."""
 
     def __init__(self, converter: dict, legacy, current):
         new_prov_code = {}
@@ -254,21 +257,20 @@ class _Conversion:
         preds: dict[str, list[str]] = defaultdict(list)
         for new, olds in converter["DICT_PROVINCE"].items():
             for old in olds:
-                self.province_2025[old_prov_code[old]] = new_prov_code[new]
-                preds[new_prov_code[new]].append(old_prov_code[old])
+                if old in old_prov_code and new in new_prov_code:
+                    self.province_2025[old_prov_code[old]] = new_prov_code[new]
+                    preds[new_prov_code[new]].append(old_prov_code[old])
         self.province_predecessors = {k: tuple(sorted(v)) for k, v in preds.items()}
         self.ward_2025: dict[str, str] = {}
         self.split: set[str] = set()
         wpreds: dict[str, list[str]] = defaultdict(list)
         for new_p, wards in converter["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
             for new_w, olds in wards.items():
-                code = new_ward_code[(new_p, ascii_key(new_w))]
-                for old in olds:
-                    old_code = old_ward_code.get(old)
-                    if old_code is None:
-                        continue  # a district without communes (huyện Hoàng Sa)
-                    self.ward_2025[old_code] = code
-                    wpreds[code].append(old_code)
+                code = new_ward_code.get((new_p, ascii_key(new_w)))
+                for old_code in filter(None, (old_ward_code.get(old) for old in olds)):
+                    if code:
+                        self.ward_2025[old_code] = code
+                        wpreds[code].append(old_code)
         for new_p, wards in converter["DICT_PROVINCE_WARD_DIVIDED"].items():
             for old, parts in wards.items():
                 old_code = old_ward_code.get(old)
@@ -276,7 +278,9 @@ class _Conversion:
                     continue
                 self.split.add(old_code)
                 for part in parts:
-                    code = new_ward_code[(new_p, ascii_key(part["newWardKey"]))]
+                    code = new_ward_code.get((new_p, ascii_key(part["newWardKey"])))
+                    if code is None:
+                        continue
                     wpreds[code].append(old_code)
                     if part["isDefaultNewWard"]:
                         self.ward_2025[old_code] = code  # a split commune: its default successor
