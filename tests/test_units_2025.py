@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pipeline.resources import load_yaml
 from pipeline.segment import segment
@@ -257,3 +258,25 @@ def test_every_deadline_word_hides_a_date(word):
 def test_reported_dates(written, expected):
     text = fold(f"Trong {written}, xã đạt 98%.")
     assert reported_dates(text, 0, len(text)) == [expected]
+
+
+# --------------------------------------------------------------------------- robustness
+
+FRAGMENTS = ["các", "4", "xã", ",", "thị trấn", "(", ")", ":", "như", "Vĩnh Ninh", "và", "Quán Hàu",
+             "phường", "Văn Miếu", "-", "–", "Quốc Tử Giám", "(cũ)", "cũ", "mới", "trước đây", "tỉnh",
+             "Quảng Trị", "đặc khu", "Phú Quốc", "\n", "9/2025", "quý III/2025", "huyện", "Củ Chi",
+             "Trung tâm PVHCC", "Lai Hòa", ".", "Vị Thanh", "1", "Thành phố", "Huế"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=25), st.sampled_from([None, NEW, OLD]))
+def test_any_text_gives_units_with_a_register(parts, published):
+    text = " ".join(parts)
+    units, _ = extract_units(segment(text, (0, len(text)), published))
+    for u in units:
+        assert u["register"] in ("pre-2025", "2025")
+        assert u["mentions"] and all(0 <= s < e <= len(text) for s, e in u["mentions"])
+        if u["register"] == "2025":
+            assert u["district"] is None and (u["code"] is None or u["predecessors"] == [u["code"]])
+        else:
+            assert u["predecessors"] == []
