@@ -60,7 +60,7 @@ CASES = {
              [("xã", "Chuyên Mỹ", "pre-2025", "10321", "10330", "Hà Nội")]),
         Case("Xã Chuyên Mỹ phấn đấu đến tháng 12/2025 đạt 98%.", NONE,  # a deadline, not a report date
              [("xã", "Chuyên Mỹ", "pre-2025", "10321", "10330", "Hà Nội")]),
-        Case("Sau sắp xếp, xã Chuyên Mỹ đạt 98%.", NONE,
+        Case("Chính quyền địa phương 2 cấp vận hành, xã Chuyên Mỹ đạt 98%.", NONE,
              [("xã", "Chuyên Mỹ", "2025", None, "10330", "Hà Nội")]),
         Case("Phường Nhị Quý tỉnh Đồng Tháp họp.", NONE,  # only the 2025 map has it in Đồng Tháp
              [("phường", "Nhị Quý", "2025", None, "28477", "Đồng Tháp"),
