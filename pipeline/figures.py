@@ -452,6 +452,23 @@ def _national_body_before(article: Article, start: int, end: int) -> int | None:
 LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
 
 
+@functools.cache
+def _service_place_re() -> regex.Pattern:
+    """A service place ("Trung tâm Phục vụ hành chính công") right before a unit's mention."""
+    places = sorted((key(p) for p in load_yaml("unit_service_places.yml")["places"]), key=len, reverse=True)
+    alternation = "|".join(regex.escape(p).replace(r"\ ", r"[ \u00a0]+") for p in places)
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})[ \u00a0(]*$")
+
+
+def _service_place_unit(article: Article, in_sentence: list[UnitRef], sent: Span) -> UnitRef | None:
+    """The last unit of the sentence named right after a service place: "Trung tâm Phục vụ hành
+    chính công phường Phú Lợi, thành phố Cần Thơ tiếp nhận 320 hồ sơ" is about phường Phú Lợi."""
+    for r in reversed(in_sentence):
+        if r.unit_id is not None and _service_place_re().search(article.folded, max(sent[0], r.start - 60), r.start):
+            return r
+    return None
+
+
 def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: NumberMatch, post_end: int) -> dict:
     """The unit a figure describes (`refs` sorted by start), in order of preference:
     a unit placed right after the figure's noun ("288 hồ sơ ... ở phường Cống Vị"); a unit
@@ -468,6 +485,8 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     chosen = None
     if following and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start):
         chosen = following[0]
+    if chosen is None:
+        chosen = _service_place_unit(article, in_sentence, sent)
     if chosen is None:
         # one unit alone in the figure's clause, after the sentence's actor: a ranking list
         in_clause = [r for r in in_sentence if r.start >= cstart]
