@@ -55,6 +55,8 @@ class RawArticle:
     published: str | None = None  # as given by the input (JSON field), not yet parsed
     is_html: bool = False
     warnings: list[str] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # input metadata the pipeline does not read, untouched
+    authors: list[str] = field(default_factory=list)  # bylines the input names (a page's metadata)
 
 
 @dataclass
@@ -160,15 +162,16 @@ def html_metadata(html: str) -> tuple[str | None, str | None]:
 
 # --------------------------------------------------------------------------- inputs
 
-def iter_input_files(paths: list[str]) -> Iterator[str | InputError]:
-    """Expand the CLI inputs into file paths (directories recursively, sorted) or errors."""
+def iter_input_files(paths: list[str], exclude: tuple[str, ...] = ()) -> Iterator[str | InputError]:
+    """Expand the CLI inputs into file paths (directories recursively, sorted) or errors;
+    files below an `exclude` directory (the output directory) are not read from a directory."""
     for p in paths:
         if p == "-":
             yield p
             continue
         path = Path(p)
         if path.is_dir():
-            yield from _directory_files(path)
+            yield from _directory_files(path, exclude)
         elif path.is_file():
             yield str(path)
         elif path.exists():
@@ -177,10 +180,11 @@ def iter_input_files(paths: list[str]) -> Iterator[str | InputError]:
             yield InputError(p, "FileNotFoundError", "no such file or directory")
 
 
+OUTPUT_FILES = ("records.jsonl", "errors.jsonl")  # what `cchc extract` writes into OUTDIR
 IGNORE_FILE = ".cchcignore"  # in an input directory: glob patterns (one a line) to skip
 
 
-def _directory_files(root: Path) -> list[str]:
+def _directory_files(root: Path, exclude: tuple[str, ...] = ()) -> list[str]:
     """Article files below `root`, sorted; hidden files and `.cchcignore` patterns left out
     (e.g. corpus/.cchcignore lists `gold/`, the annotations kept beside the articles)."""
     patterns: list[str] = []
@@ -188,9 +192,12 @@ def _directory_files(root: Path) -> list[str]:
     if ignore.is_file():
         patterns = [ln.strip().rstrip("/") for ln in ignore.read_text(encoding="utf-8").splitlines()
                     if ln.strip() and not ln.lstrip().startswith("#")]
+    skipped = _excluded_parts(root, exclude)
     found = []
     for f in root.rglob("*"):
         rel = f.relative_to(root)
+        if any(rel.parts[:len(parts)] == parts for parts in skipped):
+            continue
         if not f.is_file() or f.suffix.lower() not in KNOWN_SUFFIXES:
             continue
         if any(part.startswith(".") for part in rel.parts):
@@ -199,6 +206,20 @@ def _directory_files(root: Path) -> list[str]:
             continue
         found.append(str(f))
     return sorted(found)
+
+
+def _excluded_parts(root: Path, exclude: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The `exclude` directories that lie below `root`, as path parts relative to it."""
+    inside = []
+    resolved = root.resolve()
+    for directory in exclude:
+        try:
+            parts = Path(directory).resolve().relative_to(resolved).parts
+        except ValueError:
+            continue
+        # the input directory itself: only the outputs are not inputs
+        inside += [parts] if parts else [(name,) for name in OUTPUT_FILES]
+    return inside
 
 
 def read_source(path: str, stdin_bytes: bytes | None = None) -> Iterator[RawArticle | InputError]:
@@ -268,6 +289,9 @@ def _read_jsonl(path: str, data: bytes) -> Iterator[RawArticle | InputError]:
             yield InputError(source, exc.kind, str(exc))
 
 
+READ_FIELDS = {"id", "doc_id", "title", "published", "url", "text", "html"}  # the rest goes to `meta`
+
+
 def _from_json_obj(obj, default_id: str, source: str, warnings: list[str]) -> RawArticle:
     if not isinstance(obj, dict):
         raise IngestError("a JSON article must be an object with `text` or `html`", "MalformedJSON")
@@ -275,13 +299,15 @@ def _from_json_obj(obj, default_id: str, source: str, warnings: list[str]) -> Ra
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
     published = obj.get("published") if isinstance(obj.get("published"), str) else None
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    meta = {k: v for k, v in obj.items() if k not in READ_FIELDS}
     if isinstance(obj.get("text"), str) and obj["text"].strip():
         text = clean_text(obj["text"])
-        return RawArticle(doc_id, source, text, title, url, published, False, warnings)
+        return RawArticle(doc_id, source, text, title, url, published, False, warnings, meta)
     if isinstance(obj.get("html"), str) and obj["html"].strip():
         art = _from_html(obj["html"], doc_id, source, warnings)
         art.title = title or art.title
         art.url, art.published = url, published or art.published
+        art.meta = meta
         return art
     raise IngestError("article has neither a non-empty `text` nor `html` field", "EmptyInput")
 
@@ -296,8 +322,8 @@ def _from_html(html: str, doc_id: str, source: str, warnings: list[str]) -> RawA
     return RawArticle(doc_id, source, text, title, None, published, True, warnings)
 
 
-def iter_articles(paths: list[str]) -> Iterator[RawArticle | InputError]:
-    for item in iter_input_files(paths):
+def iter_articles(paths: list[str], exclude: tuple[str, ...] = ()) -> Iterator[RawArticle | InputError]:
+    for item in iter_input_files(paths, exclude):
         if isinstance(item, InputError):
             yield item
         else:
