@@ -26,7 +26,8 @@ SCHEMAS = {
         ("doc_id", _S), ("source", _S), ("url", _S), ("title", _S), ("published", _D),
         ("authors", _S), ("sha256", _S), ("body_start", _I), ("body_end", _I),
         ("n_figures", _I), ("n_units", _I), ("n_officials", _I), ("n_documents", _I),
-        ("n_checks", _I), ("warnings", _S), ("text", _S)]),
+        ("n_checks", _I), ("warnings", _S), ("text", _S), ("duplicate_of", _S),
+        ("pipeline_version", _S), ("meta", _S)]),
     "figures": pa.schema([
         ("doc_id", _S), ("figure_id", _S), ("span_start", _I), ("span_end", _I), ("surface", _S),
         ("quote", _S), ("sentence_start", _I), ("sentence_end", _I), ("value", _F),
@@ -142,7 +143,14 @@ def _article_row(rec: dict) -> dict:
             "authors": "; ".join(rec.get("authors") or []) or None, "sha256": rec.get("sha256"),
             "body_start": body[0], "body_end": body[1],
             **{f"n_{k}": len(rec.get(k) or []) for k in ("figures", "units", "officials", "documents", "checks")},
-            "warnings": "; ".join(rec.get("warnings") or []) or None, "text": rec.get("text")}
+            "warnings": "; ".join(rec.get("warnings") or []) or None, "text": rec.get("text"),
+            "duplicate_of": rec.get("duplicate_of"), "pipeline_version": rec.get("pipeline_version"),
+            "meta": _json_text(rec.get("meta"))}
+
+
+def _json_text(value) -> str | None:
+    """A JSON value as compact JSON text (the input's own metadata, kept as it came)."""
+    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _figure_rows(rec: dict, units: dict) -> list[dict]:
@@ -363,6 +371,13 @@ def find_conflicts(figures):
                       for n, g in enumerate(groups, 1)], ignore_index=True)
 
 
+def without_duplicates(rows, articles):
+    """`rows` of articles that are not a copy of an earlier one (`duplicate_of` is null), so
+    that one story is not counted twice."""
+    copies = set(articles.loc[articles.duplicate_of.notna(), "doc_id"])
+    return rows[~rows.doc_id.isin(copies)] if copies else rows
+
+
 def _number(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
@@ -411,7 +426,7 @@ def cmd_conflicts(args) -> int:
     except RecordsError as e:
         print(f"cchc conflicts: {e}", file=sys.stderr)
         return 1
-    conflicts = find_conflicts(tables["figures"])
+    conflicts = find_conflicts(without_duplicates(tables["figures"], tables["articles"]))
     n_groups = conflicts["conflict"].nunique()
     if n_groups:
         print(format_conflicts(conflicts))

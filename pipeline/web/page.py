@@ -6,6 +6,18 @@ from urllib.parse import urlsplit
 
 from ..ingest import IngestError, RawArticle, clean_text
 
+# Characters of main text below which a page holds no article (a menu, a cookie notice, an
+# error page): trafilatura's own threshold, raised from its default of 1.
+MIN_ARTICLE_CHARS = 100
+
+
+def extraction_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config["DEFAULT"]["MIN_OUTPUT_SIZE"] = str(MIN_ARTICLE_CHARS)
+    return config
+
 
 def url_doc_id(url: str) -> str:
     """A page's doc_id: its URL without the scheme and fragment (stable across runs, readable)."""
@@ -25,7 +37,7 @@ def page_article(html: bytes | str, url: str) -> RawArticle:
 
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=True)
+                                          include_tables=True, config=extraction_config())
     except Exception as exc:  # trafilatura rejects some documents outright
         raise IngestError(f"unreadable HTML ({type(exc).__name__})", "EmptyInput") from None
     text = clean_text(getattr(doc, "text", None) or "").strip() if doc is not None else ""
