@@ -448,18 +448,17 @@ def emit(slot: Slot, sink, summary: Summary, bar) -> None:
     bar.update(1)
 
 
-def iter_inputs(inputs: list[str], out: str, web: WebInputs | None) -> Iterator[RawArticle | InputError]:
-    """Local inputs (never reading OUTDIR itself) and URL inputs, in the order given."""
-    exclude = () if out == "-" else (out,)
+def iter_inputs(inputs: list[str], web: "WebInputs | None") -> Iterator[RawArticle | InputError]:
+    """Local inputs and URL inputs, in the order given."""
     local: list[str] = []
     for item in inputs:
         if web is not None and is_url(item):
-            yield from iter_articles(local, exclude=exclude)
+            yield from iter_articles(local)
             local = []
             yield from web.articles([item])
         else:
             local.append(item)
-    yield from iter_articles(local, exclude=exclude)
+    yield from iter_articles(local)
 
 
 class WebInputs:
@@ -512,7 +511,7 @@ def run_extract(inputs: list[str], out: str, include_text: bool = True, workers:
             runner = OrderedRunner(executor, include_text, budget, limit=executor.workers * QUEUED_PER_WORKER)
             bar = progress_bar()
             try:
-                for slot in runner.run(iter_inputs(inputs, out, web), sink):
+                for slot in runner.run(iter_inputs(inputs, web), sink):
                     emit(slot, sink, summary, bar)
             finally:
                 bar.close()

@@ -162,16 +162,15 @@ def html_metadata(html: str) -> tuple[str | None, str | None]:
 
 # --------------------------------------------------------------------------- inputs
 
-def iter_input_files(paths: list[str], exclude: tuple[str, ...] = ()) -> Iterator[str | InputError]:
-    """Expand the CLI inputs into file paths (directories recursively, sorted) or errors;
-    files below an `exclude` directory (the output directory) are not read from a directory."""
+def iter_input_files(paths: list[str]) -> Iterator[str | InputError]:
+    """Expand the CLI inputs into file paths (directories recursively, sorted) or errors."""
     for p in paths:
         if p == "-":
             yield p
             continue
         path = Path(p)
         if path.is_dir():
-            yield from _directory_files(path, exclude)
+            yield from _directory_files(path)
         elif path.is_file():
             yield str(path)
         elif path.exists():
@@ -184,7 +183,7 @@ OUTPUT_FILES = ("records.jsonl", "errors.jsonl")  # what `cchc extract` writes i
 IGNORE_FILE = ".cchcignore"  # in an input directory: glob patterns (one a line) to skip
 
 
-def _directory_files(root: Path, exclude: tuple[str, ...] = ()) -> list[str]:
+def _directory_files(root: Path) -> list[str]:
     """Article files below `root`, sorted; hidden files and `.cchcignore` patterns left out
     (e.g. corpus/.cchcignore lists `gold/`, the annotations kept beside the articles)."""
     patterns: list[str] = []
@@ -192,11 +191,11 @@ def _directory_files(root: Path, exclude: tuple[str, ...] = ()) -> list[str]:
     if ignore.is_file():
         patterns = [ln.strip().rstrip("/") for ln in ignore.read_text(encoding="utf-8").splitlines()
                     if ln.strip() and not ln.lstrip().startswith("#")]
-    skipped = _excluded_parts(root, exclude)
+    outputs = _outdir_outputs(root)
     found = []
     for f in root.rglob("*"):
         rel = f.relative_to(root)
-        if any(rel.parts[:len(parts)] == parts for parts in skipped):
+        if rel in outputs:
             continue
         if not f.is_file() or f.suffix.lower() not in KNOWN_SUFFIXES:
             continue
@@ -208,18 +207,11 @@ def _directory_files(root: Path, exclude: tuple[str, ...] = ()) -> list[str]:
     return sorted(found)
 
 
-def _excluded_parts(root: Path, exclude: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The `exclude` directories that lie below `root`, as path parts relative to it."""
-    inside = []
-    resolved = root.resolve()
-    for directory in exclude:
-        try:
-            parts = Path(directory).resolve().relative_to(resolved).parts
-        except ValueError:
-            continue
-        # the input directory itself: only the outputs are not inputs
-        inside += [parts] if parts else [(name,) for name in OUTPUT_FILES]
-    return inside
+def _outdir_outputs(root: Path) -> set[Path]:
+    """records.jsonl and errors.jsonl of every `cchc extract` OUTDIR (a directory holding
+    .cchc/) below `root`, relative to it: outputs, never inputs."""
+    outdirs = [state.parent for state in root.rglob(".cchc") if state.is_dir()]
+    return {(outdir / name).relative_to(root) for outdir in outdirs for name in OUTPUT_FILES}
 
 
 def read_source(path: str, stdin_bytes: bytes | None = None) -> Iterator[RawArticle | InputError]:
@@ -322,8 +314,8 @@ def _from_html(html: str, doc_id: str, source: str, warnings: list[str]) -> RawA
     return RawArticle(doc_id, source, text, title, None, published, True, warnings)
 
 
-def iter_articles(paths: list[str], exclude: tuple[str, ...] = ()) -> Iterator[RawArticle | InputError]:
-    for item in iter_input_files(paths, exclude):
+def iter_articles(paths: list[str]) -> Iterator[RawArticle | InputError]:
+    for item in iter_input_files(paths):
         if isinstance(item, InputError):
             yield item
         else:
