@@ -390,15 +390,17 @@ class StdoutSink:
     def save(self, key, kind, line) -> None:
         pass
 
+    def __init__(self):
+        self.written = 0
+
     def write(self, kind: str, line: bytes, key=None, sha=None, text=None) -> None:
         if kind == "record":
             sys.stdout.buffer.write(line)
-            self.new += 1
-
-    new = 0
+            self.written += 1
 
     def counts(self) -> tuple[int, int, int]:
-        return self.new, 0, 0
+        """(new, updated, kept): standard output holds no archive, every record is new."""
+        return self.written, 0, 0
 
     def commit(self) -> None:
         sys.stdout.buffer.flush()

@@ -1,20 +1,25 @@
-"""Resume: what OUTDIR already holds, and a journal that survives the process being killed.
+"""OUTDIR as an archive: what it holds, a journal that survives the process being killed, and
+the run that adds to it.
 
-    OUTDIR/records.jsonl        the output, in input order, replaced atomically at the end of a run
-    OUTDIR/errors.jsonl         likewise, one line per input that failed
-    OUTDIR/.cchc/manifest.jsonl one line per article of the last completed run: its key, the
-                                sha256 of its text, and where its line sits in records.jsonl or
-                                errors.jsonl (offset, length, digest of the line's bytes)
+    OUTDIR/records.jsonl        the archive: one record per doc_id, in the order the articles
+                                arrived; replaced atomically at the end of a run
+    OUTDIR/errors.jsonl         one line per input of the last run that failed
+    OUTDIR/.cchc/manifest.jsonl one line per output line: its key, the sha256 of its text, where
+                                the line sits (offset, length, digest of its bytes) and, for a
+                                record, its doc_id, duplicate_of and body fingerprint
     OUTDIR/.cchc/journal.jsonl  lines computed since the last completed run, appended and flushed
                                 one at a time as "<key> <kind> <line>"; a torn last line (killed
                                 mid-write) is cut off when the journal is opened again
-    OUTDIR/.cchc/lock           held (flock) by the one run writing OUTDIR
+    OUTDIR/.cchc/run.jsonl      this run's new and changed records, until they are committed
+    OUTDIR/.cchc/lock           held (lockf) by the one run writing OUTDIR
 
 An article's key hashes the pipeline version (package version plus a hash of its code and
 resource files), the sha256 of the article's text, its input metadata and the output options,
 so one key always stands for the same output line. A run reads its inputs in order, takes an
-article's line from the journal or the manifest when its key is there, computes the others,
-and writes the outputs again in input order: the result is byte-identical to a clean run,
+article's line from the journal or the manifest when its key is there, and computes the others.
+At the end it writes the archive again: the records it held, in their order, each replaced by
+this run's line for the same doc_id if that differs, then the new records in input order. The
+archive at the start and the inputs decide the result, so it is byte-identical to a clean run
 however many times earlier runs were killed.
 """
 from __future__ import annotations
