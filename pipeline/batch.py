@@ -265,11 +265,11 @@ class Slot:
 
     source: str
     key: str | None = None  # cache key (None: input errors, stdout runs)
-    text: str | None = None  # the article's text, for the archive's duplicate check
     sha: str | None = None
     kind: str | None = None  # "record" | "error" | "transient" (an error not to cache)
     line: bytes | None = None
     reused: bool = False
+    text: str | None = None  # the article's text, for the archive's duplicate check
 
 
 @dataclass
@@ -311,9 +311,9 @@ class OrderedRunner:
         key, sha = sink.key(item)
         hit = sink.cached(key)
         if hit:
-            self.add_ready(Slot(item.source, key, item.text, sha, *hit, reused=True))
+            self.add_ready(Slot(item.source, key, sha, *hit, reused=True, text=item.text))
             return
-        self.filling.slots.append(Slot(item.source, key, item.text, sha))
+        self.filling.slots.append(Slot(item.source, key, sha, text=item.text))
         self.filling.raws.append(item)
         if len(self.filling.raws) >= self.chunk_size:
             self.flush()
@@ -381,6 +381,9 @@ class StdoutSink:
 
     reused = 0
 
+    def __init__(self):
+        self.written = 0
+
     def key(self, raw: RawArticle) -> tuple[None, None]:
         return None, None
 
@@ -389,9 +392,6 @@ class StdoutSink:
 
     def save(self, key, kind, line) -> None:
         pass
-
-    def __init__(self):
-        self.written = 0
 
     def write(self, kind: str, line: bytes, key=None, sha=None, text=None) -> None:
         if kind == "record":

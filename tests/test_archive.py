@@ -262,3 +262,21 @@ def test_an_archive_from_before_the_manifest_knew_doc_ids_is_read_from_records(t
     summary, records = extract([folder(tmp_path, "day2", [2])], out)
     assert counts(summary) == (1, 0, 2, 0)
     assert [r["doc_id"] for r in records] == [p.stem for p in SEEDS[:3]]
+
+
+def test_an_updated_article_still_finds_an_earlier_near_copy():
+    index = DuplicateIndex()
+    story = seed_text(4)
+    index.add("first", 0, fingerprint(story + "\nNguồn: báo khác."), None)
+    index.add("second", 1, fingerprint(story), "first")
+    # "second" is updated with its text unchanged: its own exact match does not hide "first"
+    assert index.find(fingerprint(story), position=1, doc_id="second") == "first"
+
+
+def test_cli_needs_an_input_or_a_url_list(tmp_path):
+    res = cchc("extract", "-o", str(tmp_path / "out"))
+    assert res.returncode == 2 and b"needs an INPUT or --urls FILE" in res.stderr
+    res = cchc("extract", "--urls", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"))
+    assert res.returncode == 1 and b"Traceback" not in res.stderr
+    assert res.stderr.decode().strip().splitlines() == [
+        f"cchc: cannot read the URL list {tmp_path / 'missing.txt'}: No such file or directory"]
