@@ -1,7 +1,8 @@
 """Cost of growing an archive: articles/s when adding `--add` articles to an archive of
 `--archive` articles, against adding the same articles to an empty OUTDIR, and the fixed cost
 of a run that adds nothing (reading the archive's index, rebuilding the duplicate index,
-rewriting records.jsonl).
+rewriting records.jsonl); then the DuckDB export of the grown archive, full, and after 10 more
+articles updated in place against rebuilt.
 
     .venv/bin/python benchmarks/archive_growth.py [--archive 10000] [--add 1000] [--workers N]
 
@@ -26,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.export import export  # noqa: E402
 from pipeline.ingest import RawArticle, iter_articles  # noqa: E402
 
 SHARD_SIZE = 500
@@ -91,11 +93,26 @@ def main() -> None:
         rows.append(("the same add again (all cached)", run([tmp / "add"], archive, args.workers)))
         with open(archive / "records.jsonl", encoding="utf-8") as fh:
             dups = sum(json.loads(line)["duplicate_of"] is not None for line in fh)
+        db = tmp / "archive.duckdb"
+        exports = [(f"full export of {args.archive + args.add:,} records", timed(export, archive, "duckdb", db))]
+        write_copies(articles, args.archive + args.add, 10, tmp / "add10")
+        rows.append(("add 10 more", run([tmp / "add10"], archive, args.workers)))
+        exports.append(("the database updated in place after 10 more", timed(export, archive, "duckdb", db)))
+        exports.append(("the same export into a new database", timed(export, archive, "duckdb", tmp / "new.duckdb")))
     print(f"archive records.jsonl: {size / 1e6:.0f} MB; records marked duplicate_of after the add: {dups:,}")
     print(f"| run | new | updated | kept | articles/s (summary) | wall s |")
     print(f"|---|---:|---:|---:|---:|---:|")
     for label, r in rows:
         print(f"| {label} | {r['new']:,} | {r['updated']:,} | {r['kept']:,} | {r['rate']:.1f} | {r['wall']:.1f} |")
+    print("\n| DuckDB export (in this process) | seconds |\n|---|---:|")
+    for label, seconds in exports:
+        print(f"| {label} | {seconds:.2f} |")
+
+
+def timed(function, *args) -> float:
+    start = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

@@ -307,6 +307,10 @@ def export(records_path, to: str, out) -> dict[str, int]:
     files (one per table). Returns the number of rows per table."""
     if to not in WRITERS:
         raise ValueError(f"unknown export format {to!r}: use one of {', '.join(WRITERS)}")
+    if to == "duckdb":  # an existing database is updated in place, by doc_id
+        from .duckdb_update import export_duckdb
+
+        return export_duckdb(records_path, Path(out))
     tables = arrow_tables(read_records(records_path))
     WRITERS[to](tables, Path(out))
     return {name: t.num_rows for name, t in tables.items()}

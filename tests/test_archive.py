@@ -280,3 +280,57 @@ def test_cli_needs_an_input_or_a_url_list(tmp_path):
     assert res.returncode == 1 and b"Traceback" not in res.stderr
     assert res.stderr.decode().strip().splitlines() == [
         f"cchc: cannot read the URL list {tmp_path / 'missing.txt'}: No such file or directory"]
+
+
+# --------------------------------------------------------------------------- DuckDB export of an archive
+
+def table_rows(db: Path) -> dict[str, list]:
+    import duckdb
+
+    from pipeline.export import TABLES
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {name: sorted(map(repr, con.execute(f"SELECT * FROM {name}").fetchall())) for name in TABLES}
+
+
+def test_duckdb_export_of_a_grown_archive_is_updated_in_place(tmp_path):
+    from pipeline.duckdb_update import update_in_place
+    from pipeline.export import export
+
+    src = folder(tmp_path, "in", [0, 1, 2, 3])
+    out = tmp_path / "archive"
+    extract([src], out)
+    db = tmp_path / "dataset.duckdb"
+    export(out, "duckdb", db)
+    assert update_in_place(out, db) == 0  # nothing changed: nothing rewritten
+
+    (src / SEEDS[2].name).write_text(seed_text(2).replace("2.100 hồ sơ", "2.200 hồ sơ"), encoding="utf-8")
+    extract([src, folder(tmp_path, "day2", [4])], out)
+    assert update_in_place(out, db) == 2  # the changed article and the new one
+    full = tmp_path / "full.duckdb"
+    export(out, "duckdb", tmp_path / "full.duckdb")
+    assert table_rows(db) == table_rows(full)
+
+    extract([folder(tmp_path, "day3", [0, 4])], out, replace=True)  # three articles gone
+    assert update_in_place(out, db) == 2  # the other two come from another path: new `source`
+    assert export(out, "duckdb", db)["articles"] == 2
+    rebuilt = tmp_path / "rebuilt.duckdb"
+    export(out, "duckdb", rebuilt)
+    assert table_rows(db) == table_rows(rebuilt)
+
+
+def test_a_database_from_an_older_export_is_rebuilt(tmp_path):
+    import duckdb
+
+    from pipeline.duckdb_update import STATE_TABLE, update_in_place
+    from pipeline.export import export
+
+    out = tmp_path / "archive"
+    extract([folder(tmp_path, "in", [0, 2])], out)
+    db = tmp_path / "dataset.duckdb"
+    export(out, "duckdb", db)
+    with duckdb.connect(str(db)) as con:
+        con.execute(f"DROP TABLE {STATE_TABLE}")
+    assert update_in_place(out, db) is None
+    assert export(out, "duckdb", db)["articles"] == 2
+    assert update_in_place(out, db) == 0
