@@ -3,6 +3,7 @@ sitemap indexes, --urls lists; robots.txt, failures (404, timeout, not HTML), co
 and the fetcher's politeness (User-Agent, per-host delay, retries with backoff)."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,17 @@ def test_response_larger_than_the_limit_is_an_error(site):
     with pytest.raises(FetchError) as err:
         fetcher.get(site.url("/big.html"))
     assert err.value.kind == "InputTooLarge" and site.paths().count("/big.html") == 1
+
+
+def test_atom_feed_to_standard_output(site, tmp_path, capfdbinary):
+    site.routes["/atom.xml"] = Route(
+        "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        f"<link rel='self' href='{site.url('/atom.xml')}'/><title>Tin</title>"
+        f"<entry><title>A</title><link href='{site.url('/news/a.html')}'/></entry>"
+        "<entry><title>B</title><link href='/news/b.html'/></entry></feed>", "application/atom+xml")
+    site.routes["/news/a.html"] = page(0)
+    site.routes["/news/b.html"] = page(3)
+    summary = run_extract([site.url("/atom.xml")], "-", workers=1, fetch_config=FAST)
+    records = [json.loads(line) for line in capfdbinary.readouterr().out.splitlines()]
+    assert [r["url"] for r in records] == [site.url("/news/a.html"), site.url("/news/b.html")]
+    assert (summary.new, summary.failed) == (2, 0)
