@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 from pipeline.ingest import RawArticle, iter_articles  # noqa: E402
 
 SHARD_SIZE = 500  # articles per JSONL shard: well under ingest's per-file size limit
-SUMMARY_RE = re.compile(r"cchc: (\d+) articles, (\d+) failed, (\d+) reused, ([\d.]+) articles/s")
+SUMMARY_RE = re.compile(r"cchc: [\d,]+ new, [\d,]+ updated, [\d,]+ kept, (?P<failed>[\d,]+) failed "
+                        r"\((?P<articles>[\d,]+) articles read, [\d,]+ reused, (?P<rate>[\d.]+) articles/s\)")
 
 
 @dataclass
@@ -165,10 +166,10 @@ def run_pipeline(shards: list[Path], out: Path, workers: int, label: str) -> Run
     m = SUMMARY_RE.search(stderr)
     if proc.returncode != 0 or not m:
         raise SystemExit(f"pipeline run failed ({proc.returncode}):\n{stderr[-2000:]}")
-    articles, failed = int(m.group(1)), int(m.group(2))
+    articles, failed = (int(m[name].replace(",", "")) for name in ("articles", "failed"))
     if failed:
         raise SystemExit(f"{failed} inputs failed:\n{stderr[-2000:]}")
-    return Run(label, articles, seconds, float(m.group(4)), workers,
+    return Run(label, articles, seconds, float(m["rate"]), workers,
                cpu_seconds=usage.ru_utime + usage.ru_stime, max_rss_mb=usage.ru_maxrss / 1024, tree_pss_mb=peak_pss / 1024)
 
 

@@ -28,6 +28,7 @@ from typing import Iterable, Iterator
 from .extract import extract_article
 from .ingest import InputError, RawArticle, iter_articles
 from .manifest import Store, pipeline_version
+from .web.crawl import is_url
 from .writer import encode_line
 
 # Seconds one article may take before it is written as an `ArticleTimeout` error.
@@ -39,15 +40,19 @@ QUEUED_PER_WORKER = 16  # articles between ingest and output, per worker: the me
 
 @dataclass
 class Summary:
-    articles: int = 0
+    articles: int = 0  # records this run read or computed (new, updated or unchanged)
     failed: int = 0
     reused: int = 0  # outputs taken from OUTDIR's manifest/journal instead of recomputed
     seconds: float = 0.0
+    new: int = 0  # records the archive gained
+    updated: int = 0  # records replaced in place (same doc_id, another line)
+    kept: int = 0  # records the archive had and still has as they were
 
     def line(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
-        return (f"cchc: {self.articles} articles, {self.failed} failed, {self.reused} reused, "
-                f"{rate:.1f} articles/s")
+        return (f"cchc: {self.new:,} new, {self.updated:,} updated, {self.kept:,} kept, "
+                f"{self.failed:,} failed ({self.articles:,} articles read, {self.reused:,} reused, "
+                f"{rate:.1f} articles/s)")
 
 
 # --------------------------------------------------------------------------- one article
@@ -264,6 +269,7 @@ class Slot:
     kind: str | None = None  # "record" | "error" | "transient" (an error not to cache)
     line: bytes | None = None
     reused: bool = False
+    text: str | None = None  # the article's text, for the archive's duplicate check
 
 
 @dataclass
@@ -305,9 +311,9 @@ class OrderedRunner:
         key, sha = sink.key(item)
         hit = sink.cached(key)
         if hit:
-            self.add_ready(Slot(item.source, key, sha, *hit, reused=True))
+            self.add_ready(Slot(item.source, key, sha, *hit, reused=True, text=item.text))
             return
-        self.filling.slots.append(Slot(item.source, key, sha))
+        self.filling.slots.append(Slot(item.source, key, sha, text=item.text))
         self.filling.raws.append(item)
         if len(self.filling.raws) >= self.chunk_size:
             self.flush()
@@ -375,6 +381,9 @@ class StdoutSink:
 
     reused = 0
 
+    def __init__(self):
+        self.written = 0
+
     def key(self, raw: RawArticle) -> tuple[None, None]:
         return None, None
 
@@ -384,9 +393,14 @@ class StdoutSink:
     def save(self, key, kind, line) -> None:
         pass
 
-    def write(self, kind: str, line: bytes, key=None, sha=None) -> None:
+    def write(self, kind: str, line: bytes, key=None, sha=None, text=None) -> None:
         if kind == "record":
             sys.stdout.buffer.write(line)
+            self.written += 1
+
+    def counts(self) -> tuple[int, int, int]:
+        """(new, updated, kept): standard output holds no archive, every record is new."""
+        return self.written, 0, 0
 
     def commit(self) -> None:
         sys.stdout.buffer.flush()
@@ -424,7 +438,8 @@ def emit(slot: Slot, sink, summary: Summary, bar) -> None:
     cacheable = slot.key is not None and slot.kind != "transient"
     if cacheable and not slot.reused:
         sink.save(slot.key, kind, slot.line)
-    sink.write(kind, slot.line, slot.key if cacheable else None, slot.sha)
+    sink.write(kind, slot.line, slot.key if cacheable else None, slot.sha, slot.text)
+    slot.text = None  # written: the queue need not hold it any longer
     if kind == "record":
         summary.articles += 1
     else:
@@ -435,26 +450,81 @@ def emit(slot: Slot, sink, summary: Summary, bar) -> None:
     bar.update(1)
 
 
+def iter_inputs(inputs: list[str], web: "WebInputs | None") -> Iterator[RawArticle | InputError]:
+    """Local inputs and URL inputs, in the order given."""
+    local: list[str] = []
+    for item in inputs:
+        if web is not None and is_url(item):
+            yield from iter_articles(local)
+            local = []
+            yield from web.articles([item])
+        else:
+            local.append(item)
+    yield from iter_articles(local)
+
+
+class WebInputs:
+    """The fetcher and the HTTP state of one run's URL inputs, opened only if there are some."""
+
+    def __init__(self, state_dir, fresh: bool, config=None):
+        from .web import HttpState
+        from .web.fetch import Fetcher
+
+        self.state = HttpState.load(state_dir, fresh=fresh)
+        self.fetcher = Fetcher(config)
+
+    def articles(self, urls: list[str]):
+        from .web import iter_web_articles
+
+        return iter_web_articles(urls, self.fetcher, self.state)
+
+    def commit(self) -> None:
+        self.state.save()
+
+    def close(self) -> None:
+        self.fetcher.close()
+
+
+def read_url_list(path: str) -> list[str]:
+    """The URLs of a `--urls` file: one a line; blank lines and # comments skipped."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = [ln.strip() for ln in fh]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SystemExit(f"cchc: cannot read the URL list {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    return [ln for ln in lines if ln and not ln.startswith("#")]
+
+
 def run_extract(inputs: list[str], out: str, include_text: bool = True, workers: int = 1,
                 force: bool = False, engine: str = "local", scheduler: str | None = None,
-                article_timeout: float | None = None) -> Summary:
+                article_timeout: float | None = None, replace: bool = False,
+                urls_file: str | None = None, fetch_config=None) -> Summary:
     start = time.perf_counter()
     summary = Summary()
     workers = max(1, workers or 1)
     budget = ARTICLE_TIMEOUT if article_timeout is None else article_timeout
-    sink = StdoutSink() if out == "-" else Store(out, include_text=include_text, force=force)
+    inputs = [*inputs, *(read_url_list(urls_file) if urls_file else [])]
+    sink = StdoutSink() if out == "-" else Store(out, include_text=include_text, force=force, replace=replace)
+    web = None
+    if any(is_url(item) for item in inputs):
+        web = WebInputs(None if out == "-" else sink.state, fresh=replace or force, config=fetch_config)
     try:
         with open_engine(engine, workers, scheduler) as executor:
             runner = OrderedRunner(executor, include_text, budget, limit=executor.workers * QUEUED_PER_WORKER)
             bar = progress_bar()
             try:
-                for slot in runner.run(iter_articles(inputs), sink):
+                for slot in runner.run(iter_inputs(inputs, web), sink):
                     emit(slot, sink, summary, bar)
             finally:
                 bar.close()
         sink.commit()
+        if web is not None:
+            web.commit()  # after the records: a page is known only once its record is archived
     finally:
         sink.close()
+        if web is not None:
+            web.close()
+    summary.new, summary.updated, summary.kept = sink.counts()
     summary.seconds = time.perf_counter() - start
     print(summary.line(), file=sys.stderr)
     return summary

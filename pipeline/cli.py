@@ -19,8 +19,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="articles -> OUTDIR/records.jsonl and OUTDIR/errors.jsonl")
-    ex.add_argument("inputs", nargs="+", metavar="INPUT",
-                    help=".txt/.html/.json/.jsonl files, directories (recursive), or - for stdin")
+    ex.add_argument("inputs", nargs="*", metavar="INPUT",
+                    help=".txt/.html/.json/.jsonl files, directories (recursive), - for stdin, or "
+                         "http(s):// URLs of feeds, sitemaps or article pages")
+    ex.add_argument("--urls", metavar="FILE", help="read more input URLs from FILE, one a line")
+    ex.add_argument("--replace", action="store_true",
+                    help="OUTDIR holds exactly this run's inputs (default: add to the archive, "
+                         "update changed articles, keep the others)")
     ex.add_argument("-o", "--out", required=True, metavar="OUTDIR",
                     help="output directory, or - to write records to stdout")
     ex.add_argument("--no-text", action="store_true", help="leave `text` out of the records")
@@ -53,8 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_extract(args) -> int:
     from .batch import run_extract
 
+    if not args.inputs and not args.urls:
+        build_parser().error("extract needs an INPUT or --urls FILE")
     summary = run_extract(args.inputs, args.out, include_text=not args.no_text, workers=args.workers,
-                          force=args.force, engine=args.engine, scheduler=args.scheduler)
+                          force=args.force, engine=args.engine, scheduler=args.scheduler,
+                          replace=args.replace, urls_file=args.urls)
     return 1 if summary.failed else 0
 
 

@@ -29,7 +29,8 @@ SCHEMAS = {
         ("doc_id", _S), ("source", _S), ("url", _S), ("title", _S), ("published", _D),
         ("authors", _S), ("sha256", _S), ("body_start", _I), ("body_end", _I),
         ("n_figures", _I), ("n_units", _I), ("n_officials", _I), ("n_documents", _I),
-        ("n_checks", _I), ("warnings", _S), ("text", _S)]),
+        ("n_checks", _I), ("warnings", _S), ("text", _S), ("duplicate_of", _S),
+        ("pipeline_version", _S), ("meta", _S)]),
     "figures": pa.schema([
         ("doc_id", _S), ("figure_id", _S), ("span_start", _I), ("span_end", _I), ("surface", _S),
         ("quote", _S), ("sentence_start", _I), ("sentence_end", _I), ("value", _F),
@@ -157,7 +158,14 @@ def _article_row(rec: dict) -> dict:
             "authors": "; ".join(rec.get("authors") or []) or None, "sha256": rec.get("sha256"),
             "body_start": body[0], "body_end": body[1],
             **{f"n_{k}": len(rec.get(k) or []) for k in ("figures", "units", "officials", "documents", "checks")},
-            "warnings": "; ".join(rec.get("warnings") or []) or None, "text": rec.get("text")}
+            "warnings": "; ".join(rec.get("warnings") or []) or None, "text": rec.get("text"),
+            "duplicate_of": rec.get("duplicate_of"), "pipeline_version": rec.get("pipeline_version"),
+            "meta": _json_text(rec.get("meta"))}
+
+
+def _json_text(value) -> str | None:
+    """A JSON value as compact JSON text (the input's own metadata, kept as it came)."""
+    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _figure_rows(rec: dict, units: dict) -> list[dict]:
@@ -316,6 +324,10 @@ def export(records_path, to: str, out) -> dict[str, int]:
     files (one per table). Returns the number of rows per table."""
     if to not in WRITERS:
         raise ValueError(f"unknown export format {to!r}: use one of {', '.join(WRITERS)}")
+    if to == "duckdb":  # an existing database is updated in place, by doc_id
+        from .duckdb_update import export_duckdb
+
+        return export_duckdb(records_path, Path(out))
     tables = arrow_tables(read_records(records_path))
     WRITERS[to](tables, Path(out))
     return {name: t.num_rows for name, t in tables.items()}
@@ -351,11 +363,12 @@ def _unit_key(row) -> str | None:
 
 
 def _differs_across_records(group) -> bool:
-    """Some two figures of the group come from different records and differ in value."""
-    records = zip(group.doc_id, group.source)
-    values = zip(group.value, group.denominator.fillna(-1))
-    pairs = itertools.combinations(zip(records, values), 2)
-    return any(rec_a != rec_b and val_a != val_b for (rec_a, val_a), (rec_b, val_b) in pairs)
+    """Two records of the group report different values: the sets of values each record gives
+    differ (two records that both list "6 cơ quan, 2 đơn vị" agree)."""
+    by_record: dict = {}
+    for rec, val in zip(zip(group.doc_id, group.source), zip(group.value, group.denominator.fillna(-1))):
+        by_record.setdefault(rec, set()).add(val)
+    return any(a != b for a, b in itertools.combinations(by_record.values(), 2))
 
 
 def find_conflicts(figures):
@@ -378,6 +391,13 @@ def find_conflicts(figures):
         return rows.iloc[0:0].assign(conflict=pd.Series(dtype="int64"))
     return pd.concat([g.sort_values(["value", "doc_id"]).assign(conflict=n)
                       for n, g in enumerate(groups, 1)], ignore_index=True)
+
+
+def without_duplicates(rows, articles):
+    """`rows` of articles that are not a copy of an earlier one (`duplicate_of` is null), so
+    that one story is not counted twice."""
+    copies = set(articles.loc[articles.duplicate_of.notna(), "doc_id"])
+    return rows[~rows.doc_id.isin(copies)] if copies else rows
 
 
 def _number(x: float) -> str:
@@ -428,7 +448,7 @@ def cmd_conflicts(args) -> int:
     except RecordsError as e:
         print(f"cchc conflicts: {e}", file=sys.stderr)
         return 1
-    conflicts = find_conflicts(tables["figures"])
+    conflicts = find_conflicts(without_duplicates(tables["figures"], tables["articles"]))
     n_groups = conflicts["conflict"].nunique()
     if n_groups:
         print(format_conflicts(conflicts))

@@ -7,6 +7,7 @@ import unicodedata
 
 from . import checks, documents, figures, layout, officials, segment, units
 from .ingest import RawArticle, clean_text
+from .manifest import pipeline_version
 from .textkeys import fold
 
 SCHEMA_VERSION = "1"
@@ -30,7 +31,7 @@ def extract_article(raw: RawArticle, include_text: bool = True) -> dict:
         "text": text,
         "title": page.title,
         "published": page.published,
-        "authors": page.authors,
+        "authors": page.authors or list(raw.authors),
         "body": list(page.body),
         "figures": figure_list,
         "units": unit_list,
@@ -38,9 +39,11 @@ def extract_article(raw: RawArticle, include_text: bool = True) -> dict:
         "documents": document_list,
         "checks": check_list,
         "warnings": [*raw.warnings, *page.warnings, *unit_warnings],
+        "pipeline_version": pipeline_version(),
+        "url": raw.url,
+        "meta": raw.meta,
+        "duplicate_of": None,  # set by the archive (manifest.Store), which knows earlier articles
     }
-    if raw.url:
-        record["url"] = raw.url
     if not include_text:
         del record["text"]
     return record

@@ -55,6 +55,8 @@ class RawArticle:
     published: str | None = None  # as given by the input (JSON field), not yet parsed
     is_html: bool = False
     warnings: list[str] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # input metadata the pipeline does not read, untouched
+    authors: list[str] = field(default_factory=list)  # bylines the input names (a page's metadata)
 
 
 @dataclass
@@ -177,6 +179,7 @@ def iter_input_files(paths: list[str]) -> Iterator[str | InputError]:
             yield InputError(p, "FileNotFoundError", "no such file or directory")
 
 
+OUTPUT_FILES = ("records.jsonl", "errors.jsonl")  # what `cchc extract` writes into OUTDIR
 IGNORE_FILE = ".cchcignore"  # in an input directory: glob patterns (one a line) to skip
 
 
@@ -188,9 +191,12 @@ def _directory_files(root: Path) -> list[str]:
     if ignore.is_file():
         patterns = [ln.strip().rstrip("/") for ln in ignore.read_text(encoding="utf-8").splitlines()
                     if ln.strip() and not ln.lstrip().startswith("#")]
+    outputs = _outdir_outputs(root)
     found = []
     for f in root.rglob("*"):
         rel = f.relative_to(root)
+        if rel in outputs:
+            continue
         if not f.is_file() or f.suffix.lower() not in KNOWN_SUFFIXES:
             continue
         if any(part.startswith(".") for part in rel.parts):
@@ -199,6 +205,13 @@ def _directory_files(root: Path) -> list[str]:
             continue
         found.append(str(f))
     return sorted(found)
+
+
+def _outdir_outputs(root: Path) -> set[Path]:
+    """records.jsonl and errors.jsonl of every `cchc extract` OUTDIR (a directory holding
+    .cchc/) below `root`, relative to it: outputs, never inputs."""
+    outdirs = [state.parent for state in root.rglob(".cchc") if state.is_dir()]
+    return {(outdir / name).relative_to(root) for outdir in outdirs for name in OUTPUT_FILES}
 
 
 def read_source(path: str, stdin_bytes: bytes | None = None) -> Iterator[RawArticle | InputError]:
@@ -268,6 +281,9 @@ def _read_jsonl(path: str, data: bytes) -> Iterator[RawArticle | InputError]:
             yield InputError(source, exc.kind, str(exc))
 
 
+READ_FIELDS = {"id", "doc_id", "title", "published", "url", "text", "html"}  # the rest goes to `meta`
+
+
 def _from_json_obj(obj, default_id: str, source: str, warnings: list[str]) -> RawArticle:
     if not isinstance(obj, dict):
         raise IngestError("a JSON article must be an object with `text` or `html`", "MalformedJSON")
@@ -275,13 +291,15 @@ def _from_json_obj(obj, default_id: str, source: str, warnings: list[str]) -> Ra
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
     published = obj.get("published") if isinstance(obj.get("published"), str) else None
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    meta = {k: v for k, v in obj.items() if k not in READ_FIELDS}
     if isinstance(obj.get("text"), str) and obj["text"].strip():
         text = clean_text(obj["text"])
-        return RawArticle(doc_id, source, text, title, url, published, False, warnings)
+        return RawArticle(doc_id, source, text, title, url, published, False, warnings, meta)
     if isinstance(obj.get("html"), str) and obj["html"].strip():
         art = _from_html(obj["html"], doc_id, source, warnings)
         art.title = title or art.title
         art.url, art.published = url, published or art.published
+        art.meta = meta
         return art
     raise IngestError("article has neither a non-empty `text` nor `html` field", "EmptyInput")
 

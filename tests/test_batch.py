@@ -17,7 +17,8 @@ from conftest import ROOT, SHARED, read_jsonl
 from pipeline import batch
 from pipeline.manifest import Journal, Store
 
-SUMMARY_RE = re.compile(r"^cchc: (\d+) articles, (\d+) failed, (\d+) reused, [\d.]+ articles/s$")
+SUMMARY_RE = re.compile(r"^cchc: [\d,]+ new, [\d,]+ updated, [\d,]+ kept, ([\d,]+) failed "
+                        r"\(([\d,]+) articles read, ([\d,]+) reused, [\d.]+ articles/s\)$")
 
 
 def cchc(*args, **popen):
@@ -31,7 +32,8 @@ def summary_of(res) -> dict:
     last = res.stderr.decode().strip().splitlines()[-1]
     m = SUMMARY_RE.match(last)
     assert m, f"no summary line at the end of stderr: {last!r}"
-    return dict(zip(["articles", "failed", "reused"], map(int, m.groups())))
+    failed, articles, reused = (int(g.replace(",", "")) for g in m.groups())
+    return {"articles": articles, "failed": failed, "reused": reused}
 
 
 def build_corpus(root: Path, dev_lines: int = 70) -> Path:

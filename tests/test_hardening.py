@@ -95,4 +95,4 @@ def test_oversized_article_is_rejected_and_others_still_processed(tmp_path):
     assert error["source"] == str(huge) and error["error"] == "InputTooLarge"
     assert f"{MAX_INPUT_BYTES:,}" in error["message"]
     assert [r["doc_id"] for r in read_jsonl(out / "records.jsonl")] == ["a_good", "c_good"]
-    assert res.stderr.decode().splitlines()[-1].startswith("cchc: 2 articles, 1 failed")
+    assert res.stderr.decode().splitlines()[-1].startswith("cchc: 2 new, 0 updated, 0 kept, 1 failed")
