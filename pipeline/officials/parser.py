@@ -1,0 +1,350 @@
+"""The paragraph parser: roles (a title and its organisation), the people they name, and the
+places a paragraph names, read left to right over the paragraph's tokens."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..segment import Article, Span
+from ..textkeys import fold, key, normalize_tones
+from .lexicon import Lexicon, expand
+from .reader import Reader, Tokens
+
+ROLE_SEPARATORS = {",", "-", "–", "—", "(", ";"}
+ORG_INNER_PUNCT = {"-", "–", "&"}  # "Kinh tế - xã hội", "NN&PTNT"
+DOTTED = {"tp", "tx"}  # "TP. HCM"
+SENTENCE_PUNCT = {".", ":", "!", "?", "“", "\"", "(", "…"}
+MAX_ORG_TOKENS = 16
+MAX_CONTEXT = 40  # tokens looked back for the group a "trưởng đoàn" heads
+
+# --------------------------------------------------------------------------- roles and people
+
+
+@dataclass
+class Role:
+    title: str
+    org: Span | None  # text offsets
+    title_pos: int  # text offset of the title
+    chained: bool = False  # listed before another role, separated by a comma: may be another's
+    # an organisation ending in a bare unit word ("HĐND TP") or party committee ("Huyện ủy"):
+    bare_unit: str | None = None  # the unit's type
+    organ: bool = False  # a party committee ("Thành ủy" + "TP. HCM" as written after it elsewhere)
+    prefix: str = ""  # folded words the unit's name follows ("hđnd tp", "huyện ủy")
+    completion: Place | None = None  # the unit named elsewhere in the article
+    completion_text: str = ""  # what the organisation is completed with
+    org_head: str | None = None  # "Bộ" for "Thứ trưởng Nội vụ": the word the text leaves out
+
+
+@dataclass(frozen=True)
+class Place:
+    """A unit named in the paragraph: a unit word and a name ("TP Hà Nội", "TP. HCM"), or a
+    party committee and a name ("Huyện ủy Tân Hồng")."""
+    type: str
+    name: str  # as written
+    key: str
+    surface: str  # "TP. HCM" (unit word and name); "Tân Hồng" after a committee
+    span: Span
+    before: str  # folded words of the paragraph before the name (and its unit word)
+
+
+@dataclass
+class Occurrence:
+    name: Span
+    key: str
+    roles: list[Role]
+    comrade: bool  # called "đồng chí"
+
+
+@dataclass
+class Person:
+    name: str
+    roles: list[Role] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    comrade: bool = False
+
+
+class ParagraphParser(Reader):
+    def __init__(self, toks: Tokens, lex: Lexicon, article: Article):
+        super().__init__(toks, lex)
+        self.article = article
+
+    def org(self, j: int, complement: bool) -> tuple[int, int | None]:
+        """Parse the organisation after a title ending at token j. Returns (end of the
+        organisation, start of the person's name that ends it, or None); the name, if any, runs
+        to the end of its capitalised run.
+
+        Lower-case words continue a name begun by one capitalised word ("Sở Tư pháp", "Bộ Nông
+        nghiệp và Phát triển nông thôn") until a stop word; after a unit ("UBND huyện Tân Hồng")
+        or a proper name of several capitalised words ("Cục Hàng hải Việt Nam") they end it."""
+        kinds, texts, lex = self.kinds, self.texts, self.lex
+        if j >= self.n or kinds[j] in ("punct", "num"):
+            return j, None
+        if kinds[j] == "lower" and not (complement or self.phrase(j, lex.heads) or self.unit_at(j)[0]):
+            return j, None
+        k = end = j
+        lower_ok = complement
+        in_place = False  # after a unit word: only the unit's name may follow
+        while k < self.n and k - j < MAX_ORG_TOKENS:
+            kind = kinds[k]
+            n = self.unit_at(k)[0] or self.phrase(k, lex.organs)
+            if n:
+                k = end = k + n
+                lower_ok, in_place = False, True
+                continue
+            if kind == "cap":
+                n = self.phrase(k, lex.heads)
+                if n > 1:  # "Ban chỉ đạo", "Văn phòng", "Trung tâm"
+                    k = end = k + n
+                    lower_ok = not in_place
+                    continue
+                b = self.cap_run(k)
+                if b == k:  # a title inside: "... HĐND huyện Chủ tịch ..." (no separator)
+                    break
+                start = self.best_name(k, b)
+                if start is None and k == j:
+                    start = self.foreign_name(k, b)
+                if start is not None:
+                    return start, start
+                words = b - k - (1 if n else 0)  # "Sở Tư" is a head and one word
+                lower_ok = words <= 1 and not in_place
+                k = end = b
+                continue
+            if kind in ("upper", "mixed"):
+                k = end = k + 1
+                lower_ok = False
+                continue
+            if kind == "num":
+                if self.unit_word_before(k):  # "Quận 1"
+                    k = end = k + 1
+                    continue
+                break
+            if kind == "lower":
+                n = self.phrase(k, lex.heads)
+                if n and k == j:  # "ủy ban nhân dân", "hội đồng"
+                    k = end = k + n
+                    lower_ok = True
+                    continue
+                if self.phrase(k, lex.stops) or not lower_ok:
+                    break
+                if self.folds[k] in lex.joiners:
+                    if k + 1 < self.n and kinds[k + 1] == "cap" and not self.title(k + 1)[0]:
+                        k += 1
+                        continue
+                    break
+                k = end = k + 1
+                continue
+            # punctuation
+            next_kind = kinds[k + 1] if k + 1 < self.n else None
+            if next_kind is None or next_kind == "punct":
+                break
+            if texts[k] in ORG_INNER_PUNCT and end > j and not self.title(k + 1)[0] \
+                    and not self.phrase(k + 1, lex.stops):
+                k += 1  # "Kinh tế - xã hội", "Thừa Thiên - Huế"
+                continue
+            if texts[k] == "." and not self.spaced[k] and self.folds[k - 1] in DOTTED \
+                    and next_kind in ("cap", "upper"):
+                k += 1
+                continue
+            break
+        return end, None
+
+    def role(self, i: int) -> tuple[Role, int, tuple[int, int] | None]:
+        """The role whose title starts at token i: (role, end token, the tokens of the person's
+        name that follows, or None)."""
+        entry, j = self.title(i)
+        end, name_start = self.org(j, entry.complement)
+        name = None
+        if name_start is not None:
+            name = (name_start, self.cap_run(name_start))
+            end = name[1]
+        title = entry.title
+        org_a, org_b = j, (name_start if name_start is not None else end)
+        while org_b > org_a and self.kinds[org_b - 1] == "punct":
+            org_b -= 1
+        if entry.complement and org_b > org_a:
+            head = next((k for k in range(org_a + 1, org_b)
+                         if self.kinds[k] != "lower" and self.phrase(k, self.lex.heads)), None)
+            if head is None:  # "Trưởng phòng Tư pháp | thị xã Dĩ An"
+                head = next((k for k in range(org_a + 1, org_b) if self.unit_at(k)[0]), None)
+            comp_end = head if head is not None else org_b
+            title += " " + normalize_tones(self.article.text[self.s[org_a]:self.e[comp_end - 1]])
+            org_a = comp_end
+        if (org_b > org_a and name_start is None and end + 2 < self.n and self.texts[end] == "("
+                and self.kinds[end + 1] == "upper" and self.texts[end + 2] == ")"):
+            # "Trung tâm Nghiên cứu phát triển và Hỗ trợ cộng đồng (CECODES)": the body's acronym
+            org_b = end = end + 3
+        if org_b <= org_a and name_start is None and end < self.n - 1 and self.folds[end] == "của" \
+                and self.kinds[end + 1] in ("cap", "upper"):
+            # "Trưởng ban Chỉ đạo cải cách hành chính của Chính phủ"
+            of_end, of_name = self.org(end + 1, False)
+            if of_name is None and of_end > end + 1:
+                org_a, org_b = end + 1, of_end
+                end = of_end
+        org = (self.s[org_a], self.e[org_b - 1]) if org_b > org_a else None
+        title = self.qualified(title, i)
+        role = Role(title, org, self.s[i])
+        if org is not None and entry.org_head and self.folds[org_a] != fold(entry.org_head):
+            role.org_head = entry.org_head
+        for n in (2, 1):
+            if org is None or org_b - n < org_a:
+                continue
+            words = self.words(org_b - n, org_b)
+            if self.unit_at(org_b - n)[0] == n:
+                role.bare_unit = self.lex.unit_words.get(words)
+                role.prefix = " ".join(self.folds[org_a:org_b - n])
+            elif self.phrase(org_b - n, self.lex.organs) == n:
+                role.bare_unit, role.organ = self.lex.organs.get(words), True
+                role.prefix = " ".join(self.folds[org_a:org_b])
+            if role.bare_unit:
+                break
+        return role, end, name
+
+    def qualified(self, title: str, i: int) -> str:
+        """A bare "Trưởng đoàn" takes the purpose of the group its sentence names."""
+        rule = self.lex.group_heads.get(fold(title))
+        if rule is None:
+            return title
+        groups, purposes = rule
+        s0 = self.article.sentence_start(self.s[i])
+        before = [w for w, s in zip(self.folds[max(0, i - MAX_CONTEXT):i], self.s[max(0, i - MAX_CONTEXT):i])
+                  if s >= s0]
+        for k, w in enumerate(before):
+            if w in groups:
+                for p in purposes:
+                    if tuple(before[k + 1:k + 1 + len(p)]) == p:
+                        return f"{title} {' '.join(p)}"
+        return title
+
+    def roles_after(self, j: int) -> tuple[list[Role], int]:
+        """Roles listed after a name: ", Uỷ viên ..., Chủ tịch ...", " – HUV – ...", then
+        "làm trưởng đoàn"."""
+        roles = []
+        while j < self.n:
+            k = j
+            if self.texts[k] in ROLE_SEPARATORS:
+                k += 1
+            n = self.phrase(k, self.lex.links) if k < self.n else 0
+            k += n
+            if k == j or k >= self.n or not self.title(k)[0]:
+                break
+            role, end, name = self.role(k)
+            if name is not None:  # the title introduces the next person
+                break
+            roles.append(role)
+            j = end
+            if j < self.n and self.texts[j] == ")":
+                j += 1
+        return roles, j
+
+    def name_at(self, a: int, strict: bool) -> tuple[int, int] | None:
+        """The name that the capitalised run at token a is: the whole run; with `strict` (no
+        honorific before it) a likely name only, maybe after a sentence's first word ("Theo
+        Nguyễn Văn A, Giám đốc ...")."""
+        b = self.cap_run(a)
+        score = self.name_score(a, b)
+        if score and (not strict or score >= 3):
+            return a, b
+        sentence_start = a == 0 or self.texts[a - 1] in SENTENCE_PUNCT
+        if strict and sentence_start and b - a >= 3 and self.name_score(a + 1, b) >= 3:
+            return a + 1, b
+        return None
+
+    def scan(self) -> list[Occurrence]:
+        kinds, texts, folds, lex = self.kinds, self.texts, self.folds, self.lex
+        found: list[Occurrence] = []
+        pending: list[Role] = []  # roles without a name, chained right before token i
+        comrade = False
+        i = 0
+        while i < self.n:
+            if kinds[i] != "cap" and folds[i] not in lex.cue_words:  # neither a cue nor a name
+                i += 1
+                if texts[i - 1] not in ROLE_SEPARATORS:
+                    pending, comrade = [], False
+                continue
+            h = self.phrase(i, lex.honorifics)
+            if h:
+                comrade = self.words(i, i + h) in lex.comrades.items
+                i += h
+                if i < self.n and not self.title(i)[0] and kinds[i] == "cap":
+                    span = self.name_at(i, strict=False)
+                    if span:
+                        roles, j = self.roles_after(span[1])
+                        found.append(self.occurrence(span, _chained(pending) + roles, comrade))
+                        i = j
+                    else:
+                        i = self.cap_run(i) or i + 1
+                    pending, comrade = [], False
+                continue
+            if self.title(i)[0]:
+                role, end, name = self.role(i)
+                if name is not None:
+                    roles, j = self.roles_after(end)
+                    found.append(self.occurrence(name, _chained(pending) + [role] + roles, comrade))
+                    pending, comrade = [], False
+                    i = j
+                    continue
+                pending.append(role)
+                i = end
+                if i < self.n and (texts[i] in ROLE_SEPARATORS or self.phrase(i, lex.links)):
+                    i += 1
+                else:
+                    pending, comrade = [], False
+                continue
+            if kinds[i] == "cap":
+                span = self.name_at(i, strict=True)
+                if span:
+                    roles, j = self.roles_after(span[1])
+                    if roles:
+                        found.append(self.occurrence(span, roles, False))
+                        i = j
+                        continue
+                i = max(self.cap_run(i), i + 1)
+            else:
+                i += 1
+            if texts[i - 1] not in ROLE_SEPARATORS:
+                pending, comrade = [], False
+        return found
+
+    def places(self) -> list[Place]:
+        """Every unit named in the paragraph ("TP Hà Nội", "TP. HCM", "Huyện ủy Tân Hồng"); the
+        name stops before a person's name ("huyện Phú Xuyên Lê Văn Bính")."""
+        out = []
+        for k in range(self.n):
+            n, utype = self.unit_at(k)
+            organ = not n
+            if organ:
+                n = self.phrase(k, self.lex.organs)
+                utype = self.lex.organs.get(self.words(k, k + n)) if n else None
+                if n and k + n < self.n and self.unit_at(k + n)[0]:
+                    continue  # "Thành ủy TP. HCM": the unit word's place
+            a = k + n
+            if not n or a >= self.n:
+                continue
+            if self.texts[a] == "." and not self.spaced[a] and self.folds[k] in DOTTED \
+                    and a + 1 < self.n:
+                a += 1  # "TP. HCM"
+            if self.kinds[a] == "upper" and len(self.texts[a]) <= 6:
+                b = a + 1  # "TP HCM"
+            else:
+                b = self.cap_run(a)
+                person = self.best_name(a, b)
+                b = person if person is not None else b
+            if not a < b <= a + 4:
+                continue
+            text = self.article.text
+            start = a if organ else k
+            name = text[self.s[a]:self.e[b - 1]]
+            span = (self.s[start], self.e[b - 1])
+            before = " ".join(self.folds[max(0, start - MAX_ORG_TOKENS):start])
+            out.append(Place(utype, name, key(expand(name)), text[span[0]:span[1]], span, before))
+        return out
+
+    def occurrence(self, tok_span: tuple[int, int], roles: list[Role], comrade: bool) -> Occurrence:
+        a, b = tok_span
+        name = (self.s[a], self.e[b - 1])
+        return Occurrence(name, " ".join(self.folds[a:b]), roles, comrade)
+
+
+def _chained(roles: list[Role]) -> list[Role]:
+    for r in roles:
+        r.chained = True
+    return roles
