@@ -113,8 +113,14 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Nguyễn Văn An", [("Giám đốc", "Sở Nội vụ")])]),
     ],
     "roles_chained_before_name": [
+        # a minister heading a ministry-level office: one post
         Example("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng phát biểu",
-                [P("Mai Tiến Dũng", [("Bộ trưởng", None), ("Chủ nhiệm", "Văn phòng Chính phủ")])]),
+                [P("Mai Tiến Dũng", [("Bộ trưởng, Chủ nhiệm", "Văn phòng Chính phủ")])]),
+        Example("Ông Mai Tiến Dũng, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ, phát biểu",
+                [P("Mai Tiến Dũng", [("Bộ trưởng, Chủ nhiệm", "Văn phòng Chính phủ")])]),
+        # a title that does not join the next: two posts
+        Example("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Phạm Bình Minh phát biểu",
+                [P("Phạm Bình Minh", [("Phó Thủ tướng", None), ("Bộ trưởng", "Bộ Ngoại giao")])]),
         Example("Giám đốc Sở Nội vụ, ông Trần Văn Bình, cho biết", [P("Trần Văn Bình", [("Giám đốc", "Sở Nội vụ")])]),
         # a chained role another person holds is that person's
         Example("Có Bí thư Thành uỷ TP. HCM Nguyễn Thiện Nhân dự. Tiếp thu ý kiến của Bí thư Thành uỷ , "
@@ -136,6 +142,67 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Nguyễn Trung Thông", [("Phó Ban thường trực", "Ban chỉ đạo Cải cách hành chính thành phố")])]),
         Example("Ông Trần Văn Bình - TUV - Bí thư Huyện ủy dự",
                 [P("Trần Văn Bình", [("Tỉnh ủy viên", None), ("Bí thư", "Huyện ủy")])]),
+    ],
+    "name_after_a_province_word": [
+        # a two-syllable name after "tỉnh"/"TP" that the register holds no province or city of
+        Example("Phó Chủ tịch UBND tỉnh Hoàng Giang phát biểu", [P("Hoàng Giang", [("Phó Chủ tịch", "UBND tỉnh")])]),
+        Example("Phó Chánh Văn phòng UBND TP Võ Sĩ cho biết", [P("Võ Sĩ", [("Phó Chánh Văn phòng", "UBND TP")])]),
+        Example("Chủ tịch UBND TP Trần Sỹ Thanh phát biểu", [P("Trần Sỹ Thanh", [("Chủ tịch", "UBND TP")])]),
+        # a name longer than a place it starts like ("Đồng Văn")
+        Example("Chủ tịch UBND tỉnh Hậu Giang Đồng Văn Thanh cho biết",
+                [P("Đồng Văn Thanh", [("Chủ tịch", "UBND tỉnh Hậu Giang")])]),
+        Example("Chủ tịch UBND tỉnh Hà Giang cho biết", []),
+        Example("Chủ tịch UBND TP Cao Bằng cho biết", []),
+        Example("Chủ tịch UBND huyện Đồng Văn cho biết", []),
+    ],
+    "ranks": [
+        Example("Thiếu tướng Trần Đức Tài, Phó Giám đốc Công an TP. HCM phát biểu",
+                [P("Trần Đức Tài", [("Thiếu tướng", None), ("Phó Giám đốc", "Công an TP. HCM")])]),
+        Example("Đại tá Lê Mạnh Hà cho biết. Theo thượng tá Hà, hồ sơ tăng",
+                [P("Lê Mạnh Hà", [("Đại tá", None)], ["Lê Mạnh Hà", "Hà"])]),
+        Example("Trung tướng Nguyễn Văn Sơn, Giám đốc Công an tỉnh, chủ trì",
+                [P("Nguyễn Văn Sơn", [("Trung tướng", None), ("Giám đốc", "Công an tỉnh")])]),
+    ],
+    "organisations_with_lower_case_words": [
+        Example("Bà Võ Thị Trung Trinh, phó giám đốc Sở Thông tin và truyền thông, cho rằng",
+                [P("Võ Thị Trung Trinh", [("Phó Giám đốc", "Sở Thông tin và truyền thông")])]),
+        Example("Ông Lê Văn An, Giám đốc Sở Nội vụ và lãnh đạo các phòng, cho biết",
+                [P("Lê Văn An", [("Giám đốc", "Sở Nội vụ")])]),
+        Example("Ông Nguyễn Đình Cung, Viện trưởng Viện Nghiên cứu quản lý kinh tế trung ương, cho biết",
+                [P("Nguyễn Đình Cung", [("Viện trưởng", "Viện Nghiên cứu quản lý kinh tế trung ương")])]),
+        # an organisation of a post: "của" + a title
+        Example("Ông Mai Tiến Dũng, Tổ trưởng Tổ công tác của Thủ tướng Chính phủ, cho biết",
+                [P("Mai Tiến Dũng", [("Tổ trưởng", "Tổ công tác của Thủ tướng Chính phủ")])]),
+    ],
+    "department_heads": [
+        Example("Ông Phạm Minh Hùng, Vụ trưởng Vụ Cải cách hành chính, Bộ Nội vụ, cho biết",
+                [P("Phạm Minh Hùng", [("Vụ trưởng", "Vụ Cải cách hành chính")])]),
+        Example("Vụ trưởng Vụ Pháp chế Nguyễn Văn An cho biết",
+                [P("Nguyễn Văn An", [("Vụ trưởng", "Vụ Pháp chế")])]),
+    ],
+    "low_rank_posts": [
+        Example("Bà Nguyễn Thị Trung Tính, công chức văn phòng thống kê UBND phường 15, cho biết",
+                [P("Nguyễn Thị Trung Tính", [("Công chức văn phòng thống kê", "UBND phường 15")])]),
+        Example("Chị Huỳnh Thanh Tuyền - cán bộ hộ tịch UBND P. 11 - cho biết",
+                [P("Huỳnh Thanh Tuyền", [("Cán bộ hộ tịch", "UBND P. 11")])]),
+        # no organisation, no post
+        Example("Người cán bộ trẻ là anh Lê Thanh Nhật cho biết", []),
+        Example("Các cán bộ, công chức xã Tân An đã làm việc", []),
+    ],
+    "vocabulary_2025": [
+        Example("Ông Phạm Thanh Liêm, Chủ tịch UBND đặc khu Trường Sa, cho biết",
+                [P("Phạm Thanh Liêm", [("Chủ tịch", "UBND đặc khu Trường Sa")])]),
+        Example("Chủ tịch UBND phường Cát Lái Nguyễn Văn An cho biết",
+                [P("Nguyễn Văn An", [("Chủ tịch", "UBND phường Cát Lái")])]),
+        Example("Bí thư Đảng ủy xã Sơn Động Tống Thị Hương Giang phát biểu",
+                [P("Tống Thị Hương Giang", [("Bí thư", "Đảng ủy xã Sơn Động")])]),
+        Example("Giám đốc Trung tâm Phục vụ hành chính công tỉnh Nguyễn Văn An cho biết",
+                [P("Nguyễn Văn An", [("Giám đốc", "Trung tâm Phục vụ hành chính công tỉnh")])]),
+        # "Chủ tịch" + a unit: of its People's Committee
+        Example("Bà Nguyễn Thị Mỹ Linh, Chủ tịch phường 15, cho biết",
+                [P("Nguyễn Thị Mỹ Linh", [("Chủ tịch", "UBND phường 15")])]),
+        Example("Phó Chủ tịch đặc khu Phú Quốc Trần Minh Khoa cho biết",
+                [P("Trần Minh Khoa", [("Phó Chủ tịch", "UBND đặc khu Phú Quốc")])]),
     ],
     "honorifics": [
         Example("Ông Hoàng Hồng Giang, Cục trưởng Cục Đường thủy nội địa Việt Nam, cho biết",
@@ -255,8 +322,17 @@ KNOWN_FAILURES = [
     # a four-syllable name with two family names after a title is cut to its last three
     Example("Chánh Văn phòng UBND quận 1 Lâm Ngô Hoàng Anh cho biết",
             [P("Lâm Ngô Hoàng Anh", [("Chánh Văn phòng", "UBND quận 1")])]),
-    # right after a unit word, a name needs a known middle name ("Sỹ" is not one)
-    Example("Chủ tịch UBND TP Trần Sỹ Thanh phát biểu", [P("Trần Sỹ Thanh", [("Chủ tịch", "UBND TP")])]),
+    # right after a district or commune word, a name needs a known middle name ("Sỹ" is not one)
+    Example("Chủ tịch UBND huyện Trần Sỹ Thanh phát biểu", [P("Trần Sỹ Thanh", [("Chủ tịch", "UBND huyện")])]),
+    # the post's organisation and the person both after "của": read as the person's post
+    Example("Tổ trưởng Tổ công tác của Thủ tướng Mai Tiến Dũng cho biết",
+            [P("Mai Tiến Dũng", [("Tổ trưởng", "Tổ công tác của Thủ tướng")])]),
+    # people listed after "các ông, bà" and given a post by "được ... chỉ định làm"
+    Example("Các ông, bà Hoàng Văn Giang, Trần Huy Tuấn cũng được chỉ định làm Phó Bí thư Tỉnh ủy.",
+            [P("Hoàng Văn Giang", [("Phó Bí thư", "Tỉnh ủy")]), P("Trần Huy Tuấn", [("Phó Bí thư", "Tỉnh ủy")])]),
+    # a superior unit after a comma stays outside the organisation
+    Example("Chị Huỳnh Thanh Tuyền - cán bộ hộ tịch UBND P. 11, Q. Gò Vấp - cho biết",
+            [P("Huỳnh Thanh Tuyền", [("Cán bộ hộ tịch", "UBND P. 11, Q. Gò Vấp")])]),
     # names in capitals are not read
     Example("ông NGUYỄN TOÀN THẮNG, Giám đốc Sở Nội vụ, cho biết",
             [P("NGUYỄN TOÀN THẮNG", [("Giám đốc", "Sở Nội vụ")])]),
@@ -313,9 +389,13 @@ def test_expand(org, expanded):
 
 @pytest.mark.parametrize("title", [row["title"] for row in TITLES["titles"]])
 def test_every_title(title):
+    needs_org = next(row for row in TITLES["titles"] if row["title"] == title).get("needs_org")
+    org = " Sở Nội vụ" if needs_org else ""
     for written in (title, title.lower()):
-        _, got = extract(f"Hôm qua, {written} Nguyễn Văn An phát biểu")
+        _, got = extract(f"Hôm qua, {written}{org} Nguyễn Văn An phát biểu")
         assert [(o["name"], o["roles"][0]["title"]) for o in got] == [("Nguyễn Văn An", title)], written
+        if needs_org:  # a post only with its organisation
+            assert extract(f"Hôm qua, {written} Nguyễn Văn An phát biểu")[1] == []
 
 
 @pytest.mark.parametrize("abbr,full", [(a, f) for a, f in ABBREVIATIONS.items()
@@ -391,8 +471,13 @@ def test_every_unit_word(word, utype):
     written = word.upper() if word.endswith(".") or len(word) <= 2 else word
     _, got = extract(f"Chủ tịch UBND {written} Tân An Nguyễn Văn An phát biểu")
     assert got[0]["roles"][0]["org"] == f"UBND {written} Tân An"
-    # the name right after a unit word is the unit's, unless it reads as a person's
-    assert extract(f"Chủ tịch UBND {written} Mai Lâm phát biểu")[1] == []
+    # the name right after a unit word is the unit's, unless it reads as a person's: after a
+    # province word, a name the register holds no province or city of
+    if utype in TITLES["register_checked_unit_types"]:
+        assert extract(f"Chủ tịch UBND {written} Hà Giang phát biểu")[1] == []
+        assert extract(f"Chủ tịch UBND {written} Mai Lâm phát biểu")[1][0]["name"] == "Mai Lâm"
+    else:
+        assert extract(f"Chủ tịch UBND {written} Mai Lâm phát biểu")[1] == []
     assert extract(f"Chủ tịch UBND {written} Nguyễn Văn Cầu phát biểu")[1][0]["name"] == "Nguyễn Văn Cầu"
 
 

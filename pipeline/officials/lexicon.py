@@ -40,6 +40,9 @@ class Title:
     title: str
     complement: bool = False
     org_head: str | None = None  # the organisation's first word when the text leaves it out
+    unit_org_head: str | None = None  # the organisation before a bare unit ("Chủ tịch phường 15": UBND)
+    needs_org: bool = False  # a post only with its organisation ("cán bộ trẻ" is no role)
+    joins_next: bool = False  # with no organisation, one post with the next title ("Bộ trưởng, Chủ nhiệm")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Lexicon:
     coref_cues: Phrases
     links: Phrases
     joiners: frozenset
+    not_after_joiner: frozenset  # lower-case words after a joiner that start a new phrase
     unit_words: Phrases  # -> unit type ("tp" -> "thành phố")
     not_units: Phrases
     surnames: dict  # folded syllable -> 2 (common) or 1 (other)
@@ -66,6 +70,7 @@ class Lexicon:
     cue_re: PhraseFinder
     cue_words: frozenset  # the first words of titles and coreference cues
     unit_re: regex.Pattern  # likewise for unit words and party committees (places)
+    register_units: frozenset  # unit types the register lists every unit of
 
 
 def _title_forms(title: str, abbreviations: dict) -> set[str]:
@@ -107,7 +112,8 @@ def lexicon() -> Lexicon:
     s = load_yaml("surnames.yml")
     titles = {}
     for row in t["titles"]:
-        entry = Title(row["title"], bool(row.get("complement")), row.get("org_head"))
+        entry = Title(row["title"], bool(row.get("complement")), row.get("org_head"), row.get("unit_org_head"),
+                      bool(row.get("needs_org")), bool(row.get("joins_next")))
         for form in _title_forms(row["title"], a):
             titles.setdefault(_words(form), entry)
         titles[_words(row["title"])] = entry
@@ -124,6 +130,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         titles=Phrases(titles),
         joiners=frozenset(fold(w) for w in t["org_joiners"]),
+        not_after_joiner=frozenset(fold(w) for w in t["org_joiner_not_before"]),
         unit_words=Phrases({_words(w): utype for w, utype in t["unit_words"].items()}),
         not_units=Phrases(_words(w) for w in t["not_unit_words"]),
         surnames={**{fold(w): 1 for w in s["other"]}, **{fold(w): 2 for w in s["common"]}},
@@ -138,6 +145,7 @@ def lexicon() -> Lexicon:
         cue_re=PhraseFinder(_phrases_re(cues), cues),
         cue_words=frozenset(p[0] for p in cues),
         unit_re=_phrases_re([*t["unit_words"], *t["organ_words"]]),
+        register_units=frozenset(t["register_checked_unit_types"]),
         **tables,
     )
 

@@ -2,7 +2,10 @@
 places a paragraph names, read left to right over the paragraph's tokens."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+
+import regex
 
 from ..segment import Article, Span
 from ..textkeys import fold, key, normalize_tones
@@ -24,6 +27,7 @@ class Role:
     title: str
     org: Span | None  # text offsets
     title_pos: int  # text offset of the title
+    title_end: int | None = None  # text offset where the title's words end
     chained: bool = False  # listed before another role, separated by a comma: may be another's
     # an organisation ending in a bare unit word ("HĐND TP") or party committee ("Huyện ủy"):
     bare_unit: str | None = None  # the unit's type
@@ -32,6 +36,8 @@ class Role:
     completion: Place | None = None  # the unit named elsewhere in the article
     completion_text: str = ""  # what the organisation is completed with
     org_head: str | None = None  # "Bộ" for "Thứ trưởng Nội vụ": the word the text leaves out
+    needs_org: bool = False  # no role without its organisation ("cán bộ trẻ")
+    joins_next: bool = False  # "Bộ trưởng, Chủ nhiệm ...": one post with the next title
 
 
 @dataclass(frozen=True)
@@ -123,11 +129,18 @@ class ParagraphParser(Reader):
                     k = end = k + n
                     lower_ok = True
                     continue
-                if self.phrase(k, lex.stops) or not lower_ok:
+                stop = self.phrase(k, lex.stops)
+                if stop == 1 and lower_ok and self.name_starts(k + 1):
+                    k = end = k + 1  # "Bộ Ngoại giao Phạm Bình Minh": the name ends the organisation
+                    continue
+                if stop or not lower_ok:
                     break
                 if self.folds[k] in lex.joiners:
                     if k + 1 < self.n and kinds[k + 1] == "cap" and not self.title(k + 1)[0]:
                         k += 1
+                        continue
+                    if k + 1 < self.n and kinds[k + 1] == "lower" and self.org_word(k + 1):
+                        k += 1  # "Sở Thông tin và truyền thông"
                         continue
                     break
                 k = end = k + 1
@@ -147,6 +160,32 @@ class ParagraphParser(Reader):
             break
         return end, None
 
+    def of_title(self, k: int) -> int:
+        """End of "của" + a title (and its organisation) at token k that an organisation belongs
+        to ("Tổ công tác | của Thủ tướng Chính phủ", "Hội đồng tư vấn | của Thủ tướng"), or k."""
+        if k + 1 >= self.n or self.folds[k] != "của":
+            return k
+        entry, j = self.title(k + 1)
+        if entry is None or self.kinds[k + 1] == "lower":
+            return k
+        of_end, of_name = self.org(j, False)
+        if of_name is not None:
+            return k  # "... của Thủ tướng Nguyễn Xuân Phúc": a person's post, not part of the name
+        return max(j, of_end)
+
+    def name_starts(self, k: int) -> bool:
+        """Whether a likely personal name starts at token k ("Phạm Bình Minh")."""
+        if k >= self.n or self.kinds[k] != "cap":
+            return False
+        b = self.cap_run(k)
+        return self.best_name(k, b) == k and self.name_score(k, b) >= 3
+
+    def org_word(self, k: int) -> bool:
+        """Whether the lower-case word at token k may go on an organisation's name after a
+        joiner: not a stop word, a title or a word that starts a new phrase ("các")."""
+        return not (self.phrase(k, self.lex.stops) or self.title(k)[0]
+                    or self.folds[k] in self.lex.not_after_joiner)
+
     def role(self, i: int) -> tuple[Role, int, tuple[int, int] | None]:
         """The role whose title starts at token i: (role, end token, the tokens of the person's
         name that follows, or None)."""
@@ -161,12 +200,16 @@ class ParagraphParser(Reader):
         while org_b > org_a and self.kinds[org_b - 1] == "punct":
             org_b -= 1
         if entry.complement and org_b > org_a:
-            head = next((k for k in range(org_a + 1, org_b)
+            # a post's complement has a word at least, unless the post needs an organisation
+            # ("cán bộ | Sở Nội vụ")
+            first = org_a if entry.needs_org else org_a + 1
+            head = next((k for k in range(first, org_b)
                          if self.kinds[k] != "lower" and self.phrase(k, self.lex.heads)), None)
             if head is None:  # "Trưởng phòng Tư pháp | thị xã Dĩ An"
                 head = next((k for k in range(org_a + 1, org_b) if self.unit_at(k)[0]), None)
             comp_end = head if head is not None else org_b
-            title += " " + normalize_tones(self.article.text[self.s[org_a]:self.e[comp_end - 1]])
+            if comp_end > org_a:
+                title += " " + normalize_tones(self.article.text[self.s[org_a]:self.e[comp_end - 1]])
             org_a = comp_end
         if (org_b > org_a and name_start is None and end + 2 < self.n and self.texts[end] == "("
                 and self.kinds[end + 1] == "upper" and self.texts[end + 2] == ")"):
@@ -179,11 +222,16 @@ class ParagraphParser(Reader):
             if of_name is None and of_end > end + 1:
                 org_a, org_b = end + 1, of_end
                 end = of_end
+        if org_b > org_a and name_start is None and org_b == end:
+            end = org_b = self.of_title(end)  # "Tổ công tác của Thủ tướng Chính phủ"
         org = (self.s[org_a], self.e[org_b - 1]) if org_b > org_a else None
         title = self.qualified(title, i)
-        role = Role(title, org, self.s[i])
+        role = Role(title, org, self.s[i], self.e[j - 1])
         if org is not None and entry.org_head and self.folds[org_a] != fold(entry.org_head):
             role.org_head = entry.org_head
+        elif org is not None and entry.unit_org_head and self.unit_at(org_a)[0]:
+            role.org_head = entry.unit_org_head  # "Chủ tịch phường 15": of its People's Committee
+        role.needs_org, role.joins_next = entry.needs_org, entry.joins_next
         for n in (2, 1):
             if org is None or org_b - n < org_a:
                 continue
@@ -341,7 +389,26 @@ class ParagraphParser(Reader):
     def occurrence(self, tok_span: tuple[int, int], roles: list[Role], comrade: bool) -> Occurrence:
         a, b = tok_span
         name = (self.s[a], self.e[b - 1])
+        roles = _joined(self.article.text, [r for r in roles if r.org or not r.needs_org])
         return Occurrence(name, " ".join(self.folds[a:b]), roles, comrade)
+
+
+JOIN_GAP_RE = regex.compile(r"\s*,\s*")
+
+
+def _joined(text: str, roles: list[Role]) -> list[Role]:
+    """"Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": a title that `joins_next`, without an
+    organisation and with only a comma before the next title, is one post with it."""
+    out: list[Role] = []
+    for role in roles:
+        prev = out[-1] if out else None
+        if prev is not None and prev.joins_next and prev.org is None and prev.title_end is not None \
+                and JOIN_GAP_RE.fullmatch(text, prev.title_end, role.title_pos):
+            role = dataclasses.replace(role, title=f"{prev.title}, {role.title}", title_pos=prev.title_pos)
+            out[-1] = role
+            continue
+        out.append(role)
+    return out
 
 
 def _chained(roles: list[Role]) -> list[Role]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import gazetteer
 from ..segment import Article, Span
 from .lexicon import TOKEN_RE, Lexicon, Phrases, Title
 
@@ -115,20 +116,30 @@ class Reader:
                 return self.unit_at(k - n)[1]
         return None
 
-    def in_place(self, k: int) -> bool:
-        """Whether token k starts or continues a place name ("Hà Nội", "Bình Dương")."""
+    def in_place(self, k: int, b: int | None = None) -> bool:
+        """Whether token k starts or continues a place name ("Hà Nội", "Bình Dương"); with `b`, a
+        place that starts at k and ends before b does not count: "Đồng Văn Thanh" is a name
+        longer than the place "Đồng Văn"."""
         for j in range(max(0, k - 3), k + 1):
             n = self.phrase(j, self.lex.places)
-            if n > k - j:
+            if n > k - j and (j < k or b is None or j + n >= b):
                 return True
         return False
+
+    def unit_named(self, utype: str, k: int, b: int) -> bool:
+        """Whether tokens k..b-1, after a unit word of type `utype`, may name that unit: for the
+        types whose every unit the register lists (provinces), only a name it holds does
+        ("tỉnh Hà Giang"; "UBND tỉnh Hoàng Giang" is a person)."""
+        if utype not in self.lex.register_units:
+            return True
+        return bool(gazetteer.candidates(utype, " ".join(self.texts[k:b])))
 
     # ------------------------------------------------------------------ names
 
     def name_score(self, k: int, b: int) -> int:
         """How likely tokens k..b-1 are a Vietnamese personal name; 0: they are not one."""
         words = self.folds[k:b]
-        if not 2 <= len(words) <= 4 or self.in_place(k):
+        if not 2 <= len(words) <= 4 or self.in_place(k, b):
             return 0
         tier = self.lex.surnames.get(words[0], 0)
         if words[1] == "thị":
@@ -136,7 +147,8 @@ class Reader:
         if not tier:
             return 0
         middle = len(words) >= 3 and words[1] in self.lex.middles
-        if self.unit_word_before(k) and not middle:
+        utype = self.unit_word_before(k)
+        if utype and not middle and self.unit_named(utype, k, b):
             return 0  # "huyện Lâm Hà": the unit's own name
         return 2 * tier + middle
 
