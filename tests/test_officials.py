@@ -361,9 +361,23 @@ def test_record_shape_and_unit_link():
     # "HĐND huyện" with no name: completed from the one district named, linked to its unit
     assert got[1]["roles"][0]["org"] == "HĐND huyện Phú Xuyên" and got[1]["roles"][0]["unit"] == "u1"
     # without a district named anywhere, no completion and no unit
-    _, got = extract("Chủ tịch HĐND huyện Trần Văn An dự.", units=units)
+    _, got = extract("Chủ tịch HĐND huyện Trần Văn An dự.")
     assert got[0]["roles"][0] == {"title": "Chủ tịch", "org": "HĐND huyện",
                                   "org_expanded": "Hội đồng nhân dân huyện", "unit": None}
+
+
+def test_organisation_completed_from_the_region_of_the_units():
+    """"Tỉnh ủy" in an article that names no province but communes all in one: that province's."""
+    text = "Đại hội Đảng bộ xã Đak Pơ. Dự có đồng chí Mai Việt Trung - Ủy viên Ban Thường vụ Tỉnh ủy."
+    commune = {"id": "u1", "type": "xã", "name": "Đak Pơ", "district": "Đăk Pơ", "province": "Gia Lai",
+               "mentions": [[text.index("xã"), text.index("xã") + 9]]}
+    _, got = extract(text, units=[commune])
+    assert got[0]["roles"] == [{"title": "Ủy viên Ban Thường vụ", "org": "Tỉnh ủy Gia Lai",
+                                "org_expanded": "Tỉnh ủy Gia Lai", "unit": None}]
+    # communes of two provinces: which one is not known
+    other = {**commune, "id": "u2", "name": "An Bình", "province": "Bình Định"}
+    _, got = extract(text, units=[commune, other])
+    assert got[0]["roles"][0]["org"] == "Tỉnh ủy"
 
 
 def test_nfd_input_and_tone_placement():

@@ -10,7 +10,7 @@ import regex
 from ..segment import Article, Span
 from ..textkeys import fold, normalize_tones
 from .lexicon import Lexicon, expand, lexicon
-from .linking import PlaceIndex, complete_org, drop_borrowed, full_mentions, merge_roles, names_test, short_mentions
+from .linking import PlaceIndex, complete_org, drop_borrowed, full_mentions, merge_roles, names_test, short_mentions, unit_regions
 from .parser import ParagraphParser, Person, Role
 from .reader import tokenize
 
@@ -72,8 +72,9 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
     if bare:
         places = [place for parser in paragraphs.matching(lex.unit_re.search) for place in parser.places()]
         index = PlaceIndex(places)
+        regions = unit_regions(units)
         for role in bare:
-            complete_org(role, index)
+            complete_org(role, index, regions)
     full_mentions(paragraphs.matching(names_test(people)), people)
     short_mentions(cued, people)
     # a person whose name the body never writes in full or short form (the name was read where
@@ -99,6 +100,8 @@ def _role_dict(role: Role, text: str, units: Sequence[dict]) -> dict:
     if role.completion is not None:
         org += " " + expand(role.completion_text)
         where.append(role.completion.span)
+    elif role.completion_text:
+        org += " " + role.completion_text
     unit = next((u["id"] for a, b in where for u in units for s, e in u.get("mentions", ())
                  if a <= s and e <= b), None)
     return {"title": role.title, "org": org, "org_expanded": expand(org), "unit": unit}

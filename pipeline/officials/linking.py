@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 import regex
 
@@ -91,10 +91,11 @@ class PlaceIndex:
                 self.after.setdefault((p.type, " ".join(words[-n:])), p)
 
 
-def complete_org(role: Role, index: PlaceIndex) -> None:
+def complete_org(role: Role, index: PlaceIndex, regions: dict[str, str]) -> None:
     """Name the unit of an organisation that ends in a bare unit word or party committee ("HĐND
     TP" -> "HĐND TP Hà Nội"): the same organisation with a name elsewhere in the article, else
-    the one name the article gives units of that type."""
+    the one name the article gives units of that type, else, when it names none, the one unit
+    of that type all its units lie in (`regions`, from `unit_regions`)."""
     if role.bare_unit is None:
         return
     same_org = index.after.get((role.bare_unit, role.prefix)) if role.prefix else None
@@ -104,6 +105,23 @@ def complete_org(role: Role, index: PlaceIndex) -> None:
     elif len(index.names[role.bare_unit]) == 1:
         role.completion = index.first[role.bare_unit]
         role.completion_text = role.completion.name
+    elif not index.names[role.bare_unit] and role.bare_unit in regions:
+        role.completion_text = regions[role.bare_unit]  # "Tỉnh ủy" of an article on xã Đak Pơ
+
+
+REGION_FIELDS = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district"}
+
+
+def unit_regions(units: Sequence[dict]) -> dict[str, str]:
+    """Unit type -> the one unit of that type that all the article's units lie in or are
+    ("tỉnh" -> "Gia Lai" when every commune named is in Gia Lai), for the types the unit
+    records name (SCHEMA.md `Unit`: `province`, `district`)."""
+    out = {}
+    for utype, region_field in REGION_FIELDS.items():
+        names = {u.get(region_field) or (u.get("name") if u.get("type") == utype else None) for u in units}
+        if len(names) == 1 and None not in names:
+            out[utype] = names.pop()
+    return out
 
 
 def names_test(people: dict[str, Person]) -> Callable[[str], bool]:
