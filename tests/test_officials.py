@@ -204,6 +204,25 @@ GROUPS: dict[str, list[Example]] = {
         Example("Phó Chủ tịch đặc khu Phú Quốc Trần Minh Khoa cho biết",
                 [P("Trần Minh Khoa", [("Phó Chủ tịch", "UBND đặc khu Phú Quốc")])]),
     ],
+    "posts_given_later_in_the_sentence": [
+        Example("Ông Trịnh Việt Hùng, Bí thư Tỉnh ủy Thái Nguyên, được Bộ Chính trị chỉ định làm Bí thư Tỉnh ủy "
+                "Lào Cai, nhiệm kỳ 2025-2030.",
+                [P("Trịnh Việt Hùng", [("Bí thư", "Tỉnh ủy Thái Nguyên"), ("Bí thư", "Tỉnh ủy Lào Cai")])]),
+        Example("Bộ Chính trị đã chỉ định ông Trịnh Xuân Trường vào Ban Chấp hành, Ban Thường vụ, đồng thời "
+                "đảm nhận cương vị Bí thư Tỉnh ủy Thái Nguyên.",
+                [P("Trịnh Xuân Trường", [("Bí thư", "Tỉnh ủy Thái Nguyên")])]),
+        Example("Ủy viên dự khuyết Trung ương Đảng, Phó Bí thư Thường trực Tỉnh ủy Quảng Trị Nguyễn Long Hải nhận "
+                "quyết định chỉ định làm Bí thư Đảng ủy các cơ quan đảng tỉnh Quảng Trị.",
+                [P("Nguyễn Long Hải", [("Ủy viên dự khuyết", "Trung ương Đảng"),
+                                       ("Phó Bí thư Thường trực", "Tỉnh ủy Quảng Trị"),
+                                       ("Bí thư", "Đảng ủy các cơ quan đảng tỉnh Quảng Trị")])]),
+        # not past another person
+        Example("Ông Nguyễn Văn An cho biết, bà Trần Thị Bình được bầu làm Chủ tịch UBND xã",
+                [P("Trần Thị Bình", [("Chủ tịch", "UBND xã")])]),
+        # not past the sentence's end
+        Example("Ông Nguyễn Văn An, Giám đốc Sở Nội vụ, phát biểu. Hội nghị bầu làm Chủ tịch UBND xã",
+                [P("Nguyễn Văn An", [("Giám đốc", "Sở Nội vụ")])]),
+    ],
     "honorifics": [
         Example("Ông Hoàng Hồng Giang, Cục trưởng Cục Đường thủy nội địa Việt Nam, cho biết",
                 [P("Hoàng Hồng Giang", [("Cục trưởng", "Cục Đường thủy nội địa Việt Nam")])]),
@@ -472,6 +491,12 @@ def test_every_honorific_introduces_a_name(hon):
 def test_only_comrades_need_no_role(hon):
     _, got = extract(f"Hôm qua, {hon} Nguyễn Văn An dự hội nghị")
     assert [o["name"] for o in got] == (["Nguyễn Văn An"] if hon in TITLES["comrade_honorifics"] else [])
+
+
+@pytest.mark.parametrize("link", TITLES["appointment_links"])
+def test_every_appointment_link(link):
+    _, got = extract(f"Ông Nguyễn Văn An, Giám đốc Sở Nội vụ, được Tỉnh ủy {link} Chủ tịch UBND tỉnh.")
+    assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [("Giám đốc", "Sở Nội vụ"), ("Chủ tịch", "UBND tỉnh")]
 
 
 @pytest.mark.parametrize("link", TITLES["role_links"])

@@ -54,6 +54,7 @@ class Lexicon:
     comrades: Phrases  # party members: officials even without a role
     coref_cues: Phrases
     links: Phrases
+    appointments: Phrases  # "chỉ định làm", "đảm nhận cương vị": a post given later in the sentence
     joiners: frozenset
     not_after_joiner: frozenset  # lower-case words after a joiner that start a new phrase
     unit_words: Phrases  # -> unit type ("tp" -> "thành phố")
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
         "comrades": Phrases(_words(w) for w in t["comrade_honorifics"]),
         "coref_cues": Phrases(_words(w) for w in t["honorifics"] + t["coreference_cues"]),
         "links": Phrases(_words(w) for w in t["role_links"]),
+        "appointments": Phrases(_words(w) for w in t["appointment_links"]),
     }
     cues = [*titles, *tables["coref_cues"].items]
     return Lexicon(

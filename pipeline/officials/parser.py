@@ -17,6 +17,8 @@ ORG_INNER_PUNCT = {"-", "–", "&"}  # "Kinh tế - xã hội", "NN&PTNT"
 DOTTED = {"tp", "tx"}  # "TP. HCM"
 SENTENCE_PUNCT = {".", ":", "!", "?", "“", "\"", "(", "…"}
 MAX_ORG_TOKENS = 16
+MAX_APPOINTMENT_GAP = 16  # tokens between a person's roles and "chỉ định làm" + a post
+CLAUSE_END = {".", "!", "?", ";", "…", ":"}
 MAX_CONTEXT = 40  # tokens looked back for the group a "trưởng đoàn" heads
 
 # --------------------------------------------------------------------------- roles and people
@@ -281,7 +283,24 @@ class ParagraphParser(Reader):
             j = end
             if j < self.n and self.texts[j] == ")":
                 j += 1
+        appointed = self.appointed_role(j)
+        if appointed is not None:
+            roles.append(appointed)
         return roles, j
+
+    def appointed_role(self, j: int) -> Role | None:
+        """The post a person is given later in the sentence: "ông X, Bí thư Tỉnh ủy A, được Bộ
+        Chính trị chỉ định làm Bí thư Tỉnh ủy B", "... đồng thời đảm nhận cương vị Bí thư". Not
+        past another person (an honorific or a likely name) or the sentence's end."""
+        lex = self.lex
+        for k in range(j, min(self.n, j + MAX_APPOINTMENT_GAP)):
+            if self.texts[k] in CLAUSE_END or self.phrase(k, lex.honorifics) or self.name_starts(k):
+                return None
+            n = self.phrase(k, lex.appointments)
+            if n and k + n < self.n and self.title(k + n)[0]:
+                role, _, name = self.role(k + n)
+                return role if name is None else None
+        return None
 
     def name_at(self, a: int, strict: bool) -> tuple[int, int] | None:
         """The name that the capitalised run at token a is: the whole run; with `strict` (no
