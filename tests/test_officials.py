@@ -174,6 +174,10 @@ GROUPS: dict[str, list[Example]] = {
         Example("Ông Mai Tiến Dũng, Tổ trưởng Tổ công tác của Thủ tướng Chính phủ, cho biết",
                 [P("Mai Tiến Dũng", [("Tổ trưởng", "Tổ công tác của Thủ tướng Chính phủ")])]),
     ],
+    "board_chairs": [
+        Example("Ông Phạm Anh Tuấn, Chủ tịch Hội đồng thành viên Tổng công ty Bưu điện Việt Nam, cho biết",
+                [P("Phạm Anh Tuấn", [("Chủ tịch Hội đồng thành viên", "Tổng công ty Bưu điện Việt Nam")])]),
+    ],
     "department_heads": [
         Example("Ông Phạm Minh Hùng, Vụ trưởng Vụ Cải cách hành chính, Bộ Nội vụ, cho biết",
                 [P("Phạm Minh Hùng", [("Vụ trưởng", "Vụ Cải cách hành chính")])]),
@@ -291,6 +295,13 @@ GROUPS: dict[str, list[Example]] = {
                                            "Ban chỉ đạo Cải cách hành chính thành phố Hồ Chí Minh")])]),
         Example("Ban Thường vụ Huyện ủy Tân Hồng chỉ đạo. Ông Lê Văn An, Phó Bí thư Huyện ủy, cho biết",
                 [P("Lê Văn An", [("Phó Bí thư", "Huyện ủy Tân Hồng")])]),
+        # an organisation named by its head only ("hội đồng"), in full elsewhere in the article
+        Example("Hội đồng tư vấn cải cách thủ tục hành chính đã họp. Ông Mai Tiến Dũng, Chủ tịch hội đồng, phát biểu.",
+                [P("Mai Tiến Dũng", [("Chủ tịch", "Hội đồng tư vấn cải cách thủ tục hành chính")])]),
+        Example("Ông Mai Tiến Dũng, Chủ tịch hội đồng, phát biểu.", [P("Mai Tiến Dũng", [("Chủ tịch", "hội đồng")])]),
+        # two councils named: which one is not known
+        Example("Hội đồng tư vấn cải cách và Hội đồng quốc gia về phát triển đã họp. Ông Mai Tiến Dũng, Chủ tịch "
+                "hội đồng, phát biểu.", [P("Mai Tiến Dũng", [("Chủ tịch", "hội đồng")])]),
         # two districts named: which one is not known
         Example("huyện Tân Hồng và huyện Hồng Ngự. Ông Lê Văn An, Chủ tịch UBND huyện, cho biết",
                 [P("Lê Văn An", [("Chủ tịch", "UBND huyện")])]),

@@ -10,7 +10,7 @@ import regex
 from ..segment import Article, Span
 from ..textkeys import fold, normalize_tones
 from .lexicon import Lexicon, expand, lexicon
-from .linking import PlaceIndex, complete_org, drop_borrowed, full_mentions, merge_roles, names_test, short_mentions, unit_regions
+from .linking import PlaceIndex, complete_org, drop_borrowed, full_mentions, merge_roles, name_bare_heads, names_test, short_mentions, unit_regions
 from .parser import ParagraphParser, Person, Role
 from .reader import tokenize
 
@@ -75,6 +75,11 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
         regions = unit_regions(units)
         for role in bare:
             complete_org(role, index, regions)
+    bare_heads = [role for person in people.values() for role in person.roles
+                  if role.bare_head and role.bare_unit is None]  # "Huyện ủy" is completed as a unit
+    if bare_heads:
+        heads = {" ".join(role.bare_head) for role in bare_heads}
+        name_bare_heads(bare_heads, paragraphs.matching(lambda folded: any(h in folded for h in heads)))
     full_mentions(paragraphs.matching(names_test(people)), people)
     short_mentions(cued, people)
     # a person whose name the body never writes in full or short form (the name was read where
@@ -91,7 +96,7 @@ BRACKET_SPACE_RE = regex.compile(r"(?<=\()\s+|\s+(?=\))")  # spaces just inside 
 
 
 def _role_dict(role: Role, text: str, units: Sequence[dict]) -> dict:
-    org = normalize_tones(text[role.org[0]:role.org[1]]) if role.org else None
+    org = role.named_org or (normalize_tones(text[role.org[0]:role.org[1]]) if role.org else None)
     if org:
         org = BRACKET_SPACE_RE.sub("", org)  # a crawl's "( CECODES )" -> "(CECODES)"
     if org and role.org_head:

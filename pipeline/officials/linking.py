@@ -175,3 +175,18 @@ def short_mentions(parsers: Iterable[ParagraphParser], people: dict[str, Person]
             span = (parser.s[a], parser.e[b - 1])
             if cands and not inside_full(span):
                 people[max(cands, key=lambda k: last_before(k, span[0]))].mentions.append(span)
+
+
+def name_bare_heads(roles: list[Role], parsers: Iterable[ParagraphParser]) -> None:
+    """"Chủ tịch hội đồng" where the article names the council in full elsewhere ("Hội đồng tư
+    vấn cải cách thủ tục hành chính"): the organisation is that, when the article names one
+    such organisation only."""
+    wanted = {r.bare_head for r in roles}
+    found: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for parser in parsers:
+        for head in wanted:
+            found[head].update(parser.named_heads(head))
+    for role in roles:
+        names = {fold(n): n for n in found[role.bare_head]}
+        if len(names) == 1:
+            role.named_org = names.popitem()[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import regex
 
@@ -39,6 +40,8 @@ class Role:
     completion_text: str = ""  # what the organisation is completed with
     org_head: str | None = None  # "Bộ" for "Thứ trưởng Nội vụ": the word the text leaves out
     needs_org: bool = False  # no role without its organisation ("cán bộ trẻ")
+    bare_head: tuple[str, ...] | None = None  # the organisation is only a head ("hội đồng"): its folded words
+    named_org: str | None = None  # the organisation's full name, from elsewhere in the article
     joins_next: bool = False  # "Bộ trưởng, Chủ nhiệm ...": one post with the next title
 
 
@@ -162,6 +165,16 @@ class ParagraphParser(Reader):
             break
         return end, None
 
+    def named_heads(self, head: tuple[str, ...]) -> Iterator[str]:
+        """The organisations the paragraph names that start with `head` and go on ("Hội đồng tư
+        vấn cải cách thủ tục hành chính" for "hội đồng"), as written."""
+        for i in self.starting({head[0]}):
+            if self.words(i, i + len(head)) != head:
+                continue
+            end, name = self.org(i, False)
+            if name is None and end > i + len(head):
+                yield normalize_tones(self.article.text[self.s[i]:self.e[end - 1]])
+
     def of_title(self, k: int) -> int:
         """End of "của" + a title (and its organisation) at token k that an organisation belongs
         to ("Tổ công tác | của Thủ tướng Chính phủ", "Hội đồng tư vấn | của Thủ tướng"), or k."""
@@ -234,6 +247,8 @@ class ParagraphParser(Reader):
         elif org is not None and entry.unit_org_head and self.unit_at(org_a)[0]:
             role.org_head = entry.unit_org_head  # "Chủ tịch phường 15": of its People's Committee
         role.needs_org, role.joins_next = entry.needs_org, entry.joins_next
+        if org is not None and self.phrase(org_a, self.lex.heads) == org_b - org_a:
+            role.bare_head = self.words(org_a, org_b)  # "Chủ tịch hội đồng": which council, said elsewhere
         for n in (2, 1):
             if org is None or org_b - n < org_a:
                 continue
