@@ -220,6 +220,13 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Nguyễn Long Hải", [("Ủy viên dự khuyết", "Trung ương Đảng"),
                                        ("Phó Bí thư Thường trực", "Tỉnh ủy Quảng Trị"),
                                        ("Bí thư", "Đảng ủy các cơ quan đảng tỉnh Quảng Trị")])]),
+        # every person of a list
+        Example("Các ông, bà Hoàng Giang, Trần Huy Tuấn và Giàng Thị Dung cũng được chỉ định làm Phó Bí thư Tỉnh ủy.",
+                [P("Hoàng Giang", [("Phó Bí thư", "Tỉnh ủy")]), P("Trần Huy Tuấn", [("Phó Bí thư", "Tỉnh ủy")]),
+                 P("Giàng Thị Dung", [("Phó Bí thư", "Tỉnh ủy")])]),
+        # a post right after the last name of a list is that person's only
+        Example("Ông Nguyễn Văn An, Trần Văn Bình, Giám đốc Sở Nội vụ, cho biết",
+                [P("Trần Văn Bình", [("Giám đốc", "Sở Nội vụ")])]),
         # not past another person
         Example("Ông Nguyễn Văn An cho biết, bà Trần Thị Bình được bầu làm Chủ tịch UBND xã",
                 [P("Trần Thị Bình", [("Chủ tịch", "UBND xã")])]),
@@ -357,9 +364,6 @@ KNOWN_FAILURES = [
     # the post's organisation and the person both after "của": read as the person's post
     Example("Tổ trưởng Tổ công tác của Thủ tướng Mai Tiến Dũng cho biết",
             [P("Mai Tiến Dũng", [("Tổ trưởng", "Tổ công tác của Thủ tướng")])]),
-    # people listed after "các ông, bà" and given a post by "được ... chỉ định làm"
-    Example("Các ông, bà Hoàng Văn Giang, Trần Huy Tuấn cũng được chỉ định làm Phó Bí thư Tỉnh ủy.",
-            [P("Hoàng Văn Giang", [("Phó Bí thư", "Tỉnh ủy")]), P("Trần Huy Tuấn", [("Phó Bí thư", "Tỉnh ủy")])]),
     # a superior unit after a comma stays outside the organisation
     Example("Chị Huỳnh Thanh Tuyền - cán bộ hộ tịch UBND P. 11, Q. Gò Vấp - cho biết",
             [P("Huỳnh Thanh Tuyền", [("Cán bộ hộ tịch", "UBND P. 11, Q. Gò Vấp")])]),

@@ -40,6 +40,7 @@ class Role:
     completion_text: str = ""  # what the organisation is completed with
     org_head: str | None = None  # "Bộ" for "Thứ trưởng Nội vụ": the word the text leaves out
     needs_org: bool = False  # no role without its organisation ("cán bộ trẻ")
+    appointed: bool = False  # given later in the sentence ("được chỉ định làm ...")
     bare_head: tuple[str, ...] | None = None  # the organisation is only a head ("hội đồng"): its folded words
     named_org: str | None = None  # the organisation's full name, from elsewhere in the article
     joins_next: bool = False  # "Bộ trưởng, Chủ nhiệm ...": one post with the next title
@@ -300,8 +301,20 @@ class ParagraphParser(Reader):
                 j += 1
         appointed = self.appointed_role(j)
         if appointed is not None:
+            appointed.appointed = True
             roles.append(appointed)
         return roles, j
+
+    def name_list(self, j: int) -> list[tuple[int, int]]:
+        """The likely names listed after a name ending at token j: ", B, C và D"."""
+        out = []
+        while j + 1 < self.n and (self.texts[j] == "," or self.folds[j] in self.lex.joiners):
+            span = self.name_at(j + 1, strict=True) if self.kinds[j + 1] == "cap" else None
+            if span is None:
+                break
+            out.append(span)
+            j = span[1]
+        return out
 
     def appointed_role(self, j: int) -> Role | None:
         """The post a person is given later in the sentence: "ông X, Bí thư Tỉnh ủy A, được Bộ
@@ -349,8 +362,13 @@ class ParagraphParser(Reader):
                 if i < self.n and not self.title(i)[0] and kinds[i] == "cap":
                     span = self.name_at(i, strict=False)
                     if span:
-                        roles, j = self.roles_after(span[1])
-                        found.append(self.occurrence(span, _chained(pending) + roles, comrade))
+                        listed = self.name_list(span[1])  # "các ông, bà A, B và C được chỉ định làm ..."
+                        last = listed[-1] if listed else span
+                        roles, j = self.roles_after(last[1])
+                        appointed = [r for r in roles if r.appointed]
+                        for other in [span, *listed[:-1]] if listed else []:
+                            found.append(self.occurrence(other, [dataclasses.replace(r) for r in appointed], comrade))
+                        found.append(self.occurrence(last, (_chained(pending) if not listed else []) + roles, comrade))
                         i = j
                     else:
                         i = self.cap_run(i) or i + 1
