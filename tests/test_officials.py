@@ -302,6 +302,9 @@ GROUPS: dict[str, list[Example]] = {
                                            "Ban chỉ đạo Cải cách hành chính thành phố Hồ Chí Minh")])]),
         Example("Ban Thường vụ Huyện ủy Tân Hồng chỉ đạo. Ông Lê Văn An, Phó Bí thư Huyện ủy, cho biết",
                 [P("Lê Văn An", [("Phó Bí thư", "Huyện ủy Tân Hồng")])]),
+        # a party committee completed as the article writes its unit
+        Example("Ban Thường vụ Thành ủy TPHCM họp. Ông Nguyễn Chí Trung, Ủy viên Ban Thường vụ Thành ủy, cho biết",
+                [P("Nguyễn Chí Trung", [("Ủy viên Ban Thường vụ", "Thành ủy TPHCM")])]),
         # an organisation named by its head only ("hội đồng"), in full elsewhere in the article
         Example("Hội đồng tư vấn cải cách thủ tục hành chính đã họp. Ông Mai Tiến Dũng, Chủ tịch hội đồng, phát biểu.",
                 [P("Mai Tiến Dũng", [("Chủ tịch", "Hội đồng tư vấn cải cách thủ tục hành chính")])]),

@@ -103,7 +103,7 @@ def _role_dict(role: Role, text: str, units: Sequence[dict]) -> dict:
         org = f"{role.org_head} {org}"
     where = [role.org] if role.org else []
     if role.completion is not None:
-        org += " " + expand(role.completion_text)
+        org += " " + (role.completion_text if role.organ else expand(role.completion_text))
         where.append(role.completion.span)
     elif role.completion_text:
         org += " " + role.completion_text
