@@ -183,6 +183,11 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Phạm Minh Hùng", [("Vụ trưởng", "Vụ Cải cách hành chính")])]),
         Example("Vụ trưởng Vụ Pháp chế Nguyễn Văn An cho biết",
                 [P("Nguyễn Văn An", [("Vụ trưởng", "Vụ Pháp chế")])]),
+        Example("Vụ trưởng Vụ Tổ chức cán bộ Nguyễn Văn An cho biết",
+                [P("Nguyễn Văn An", [("Vụ trưởng", "Vụ Tổ chức cán bộ")])]),
+        # the parent body in brackets between the organisation and the name
+        Example("Vụ trưởng Vụ Cải cách hành chính (Bộ Nội vụ) Phạm Minh Hùng cho biết",
+                [P("Phạm Minh Hùng", [("Vụ trưởng", "Vụ Cải cách hành chính (Bộ Nội vụ)")])]),
     ],
     "low_rank_posts": [
         Example("Bà Nguyễn Thị Trung Tính, công chức văn phòng thống kê UBND phường 15, cho biết",

@@ -20,6 +20,7 @@ SENTENCE_PUNCT = {".", ":", "!", "?", "“", "\"", "(", "…"}
 MAX_ORG_TOKENS = 16
 MAX_APPOINTMENT_GAP = 16  # tokens between a person's roles and "chỉ định làm" + a post
 CLAUSE_END = {".", "!", "?", ";", "…", ":"}
+MAX_ASIDE = 10  # tokens of a bracket between an organisation and a name
 MAX_CONTEXT = 40  # tokens looked back for the group a "trưởng đoàn" heads
 
 # --------------------------------------------------------------------------- roles and people
@@ -189,6 +190,15 @@ class ParagraphParser(Reader):
             return k  # "... của Thủ tướng Nguyễn Xuân Phúc": a person's post, not part of the name
         return max(j, of_end)
 
+    def aside_end(self, k: int) -> int | None:
+        """The token after the ")" that closes a short bracket opening at token k, or None."""
+        if k >= self.n or self.texts[k] != "(":
+            return None
+        for m in range(k + 1, min(self.n, k + MAX_ASIDE)):
+            if self.texts[m] in "()":
+                return m + 1 if self.texts[m] == ")" and m > k + 1 else None
+        return None
+
     def name_starts(self, k: int) -> bool:
         """Whether a likely personal name starts at token k ("Phạm Bình Minh")."""
         if k >= self.n or self.kinds[k] != "cap":
@@ -231,6 +241,13 @@ class ParagraphParser(Reader):
                 and self.kinds[end + 1] == "upper" and self.texts[end + 2] == ")"):
             # "Trung tâm Nghiên cứu phát triển và Hỗ trợ cộng đồng (CECODES)": the body's acronym
             org_b = end = end + 3
+        aside = self.aside_end(end) if org_b > org_a and name_start is None else None
+        if aside is not None and self.name_starts(aside):
+            # "Vụ trưởng Vụ Cải cách hành chính (Bộ Nội vụ) Phạm Minh Hùng": the parent body in
+            # brackets stays with the organisation, the name follows
+            org_b = name_start = aside
+            name = (name_start, self.cap_run(name_start))
+            end = name[1]
         if org_b <= org_a and name_start is None and end < self.n - 1 and self.folds[end] == "của" \
                 and self.kinds[end + 1] in ("cap", "upper"):
             # "Trưởng ban Chỉ đạo cải cách hành chính của Chính phủ"
