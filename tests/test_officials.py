@@ -174,6 +174,20 @@ GROUPS: dict[str, list[Example]] = {
         Example("Ông Mai Tiến Dũng, Tổ trưởng Tổ công tác của Thủ tướng Chính phủ, cho biết",
                 [P("Mai Tiến Dũng", [("Tổ trưởng", "Tổ công tác của Thủ tướng Chính phủ")])]),
     ],
+    "roles_of_a_short_mention": [
+        # the roles after "TS Cung" are those of the one person named in full "... Cung"
+        Example("TS Nguyễn Đình Cung nhận xét.\nTS Cung - viện trưởng Viện Nghiên cứu quản lý kinh tế trung ương - nói",
+                [P("Nguyễn Đình Cung", [("Viện trưởng", "Viện Nghiên cứu quản lý kinh tế trung ương")],
+                   ["Nguyễn Đình Cung", "Cung"])]),
+        # nobody named in full: nobody
+        Example("Ông Cung - viện trưởng Viện Nghiên cứu quản lý kinh tế trung ương - nói", []),
+        # two people it may be: neither
+        Example("Ông Nguyễn Văn An và ông Trần Văn An dự. Ông An, Giám đốc Sở Nội vụ, cho biết", []),
+    ],
+    "former_posts": [
+        Example("ông Trương Đình Tuyển (nguyên Bộ trưởng Thương mại, thành viên Hội đồng Quốc gia) nhấn mạnh",
+                [P("Trương Đình Tuyển", [("nguyên Bộ trưởng", "Bộ Thương mại"), ("Thành viên", "Hội đồng Quốc gia")])]),
+    ],
     "board_chairs": [
         Example("Ông Phạm Anh Tuấn, Chủ tịch Hội đồng thành viên Tổng công ty Bưu điện Việt Nam, cho biết",
                 [P("Phạm Anh Tuấn", [("Chủ tịch Hội đồng thành viên", "Tổng công ty Bưu điện Việt Nam")])]),
@@ -520,6 +534,12 @@ def test_only_comrades_need_no_role(hon):
 def test_every_appointment_link(link):
     _, got = extract(f"Ông Nguyễn Văn An, Giám đốc Sở Nội vụ, được Tỉnh ủy {link} Chủ tịch UBND tỉnh.")
     assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [("Giám đốc", "Sở Nội vụ"), ("Chủ tịch", "UBND tỉnh")]
+
+
+@pytest.mark.parametrize("qualifier", TITLES["title_qualifiers"])
+def test_every_title_qualifier(qualifier):
+    _, got = extract(f"Ông Nguyễn Văn An, {qualifier} Giám đốc Sở Nội vụ, cho biết")
+    assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [(f"{qualifier} Giám đốc", "Sở Nội vụ")]
 
 
 @pytest.mark.parametrize("link", TITLES["role_links"])

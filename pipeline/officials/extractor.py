@@ -10,7 +10,7 @@ import regex
 from ..segment import Article, Span
 from ..textkeys import fold, normalize_tones
 from .lexicon import Lexicon, expand, lexicon
-from .linking import PlaceIndex, complete_org, drop_borrowed, full_mentions, merge_roles, name_bare_heads, names_test, short_mentions, unit_regions
+from .linking import PlaceIndex, complete_org, drop_borrowed, full_mentions, merge_roles, name_bare_heads, names_test, short_mentions, short_name_owner, unit_regions
 from .parser import ParagraphParser, Person, Role
 from .reader import tokenize
 
@@ -59,11 +59,19 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
     paragraphs = Paragraphs(article, lex)
     people: dict[str, Person] = {}
     cued = list(paragraphs.matching(lex.cue_re.search))  # a title or another cue
+    shorts = []
     for parser in cued:
         for occ in parser.scan():
+            if occ.short:
+                shorts.append(occ)
+                continue
             person = people.setdefault(occ.key, Person(text[occ.name[0]:occ.name[1]]))
             person.roles.extend(occ.roles)
             person.comrade |= occ.comrade
+    for occ in shorts:
+        owner = short_name_owner(occ.key, people)
+        if owner is not None:
+            owner.roles.extend(occ.roles)
     drop_borrowed(people, text)
     people = {k: p for k, p in people.items() if p.roles or p.comrade}
     if not people:

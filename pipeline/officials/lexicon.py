@@ -56,6 +56,7 @@ class Lexicon:
     links: Phrases
     appointments: Phrases  # "chỉ định làm", "đảm nhận cương vị": a post given later in the sentence
     joiners: frozenset
+    title_qualifiers: frozenset  # words before a title that stay in it ("nguyên" Bộ trưởng: former)
     not_after_joiner: frozenset  # lower-case words after a joiner that start a new phrase
     unit_words: Phrases  # -> unit type ("tp" -> "thành phố")
     not_units: Phrases
@@ -132,6 +133,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         titles=Phrases(titles),
         joiners=frozenset(fold(w) for w in t["org_joiners"]),
+        title_qualifiers=frozenset(fold(w) for w in t["title_qualifiers"]),
         not_after_joiner=frozenset(fold(w) for w in t["org_joiner_not_before"]),
         unit_words=Phrases({_words(w): utype for w, utype in t["unit_words"].items()}),
         not_units=Phrases(_words(w) for w in t["not_unit_words"]),

@@ -190,3 +190,11 @@ def name_bare_heads(roles: list[Role], parsers: Iterable[ParagraphParser]) -> No
         names = {fold(n): n for n in found[role.bare_head]}
         if len(names) == 1:
             role.named_org = names.popitem()[1]
+
+
+def short_name_owner(short: str, people: dict[str, Person]) -> Person | None:
+    """The one person whose full name ends with the folded syllables `short` ("cung" -> Nguyễn
+    Đình Cung), or None when no one or several do."""
+    words = short.split()
+    owners = [p for k, p in people.items() if len(k.split()) > len(words) and k.split()[-len(words):] == words]
+    return owners[0] if len(owners) == 1 else None

@@ -65,6 +65,7 @@ class Occurrence:
     key: str
     roles: list[Role]
     comrade: bool  # called "đồng chí"
+    short: bool = False  # the last syllables of a name ("ông Cung"), to be matched to a full one
 
 
 @dataclass
@@ -388,7 +389,11 @@ class ParagraphParser(Reader):
                         found.append(self.occurrence(last, (_chained(pending) if not listed else []) + roles, comrade))
                         i = j
                     else:
-                        i = self.cap_run(i) or i + 1
+                        b = self.cap_run(i)
+                        roles, j = self.roles_after(b) if 1 <= b - i <= 2 else ([], b)
+                        if roles:  # "TS Cung - viện trưởng Viện ...": the roles of a person named in full elsewhere
+                            found.append(dataclasses.replace(self.occurrence((i, b), roles, comrade), short=True))
+                        i = max(j, i + 1)
                     pending, comrade = [], False
                 continue
             if self.title(i)[0]:

@@ -2,6 +2,7 @@
 words, place names and the tests for a personal name."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
@@ -88,9 +89,13 @@ class Reader:
 
     def title(self, i: int) -> tuple[Title | None, int]:
         n = self.phrase(i, self.lex.titles)
-        if not n:
-            return None, i
-        return self.lex.titles.items[self.words(i, i + n)], i + n
+        if n:
+            return self.lex.titles.items[self.words(i, i + n)], i + n
+        if i + 1 < self.n and self.folds[i] in self.lex.title_qualifiers:
+            entry, j = self.title(i + 1)  # "nguyên Bộ trưởng": a former post
+            if entry is not None:
+                return dataclasses.replace(entry, title=f"{self.folds[i]} {entry.title}"), j
+        return None, i
 
     def is_name_word(self, k: int) -> bool:
         return self.kinds[k] == "cap" and not self.phrase(k, self.lex.titles)
