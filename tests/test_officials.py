@@ -170,6 +170,11 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Lê Văn An", [("Giám đốc", "Sở Nội vụ")])]),
         Example("Ông Nguyễn Đình Cung, Viện trưởng Viện Nghiên cứu quản lý kinh tế trung ương, cho biết",
                 [P("Nguyễn Đình Cung", [("Viện trưởng", "Viện Nghiên cứu quản lý kinh tế trung ương")])]),
+        # an inner "về" before a capitalised name that is no place
+        Example("Ông Trương Đình Tuyển, thành viên Hội đồng Quốc gia về Phát triển bền vững, nhấn mạnh",
+                [P("Trương Đình Tuyển", [("Thành viên", "Hội đồng Quốc gia về Phát triển bền vững")])]),
+        Example("Ông Nguyễn Văn An, Giám đốc Sở Nội vụ về Đà Nẵng làm việc",
+                [P("Nguyễn Văn An", [("Giám đốc", "Sở Nội vụ")])]),
         # an organisation of a post: "của" + a title
         Example("Ông Mai Tiến Dũng, Tổ trưởng Tổ công tác của Thủ tướng Chính phủ, cho biết",
                 [P("Mai Tiến Dũng", [("Tổ trưởng", "Tổ công tác của Thủ tướng Chính phủ")])]),
@@ -534,6 +539,20 @@ def test_only_comrades_need_no_role(hon):
 def test_every_appointment_link(link):
     _, got = extract(f"Ông Nguyễn Văn An, Giám đốc Sở Nội vụ, được Tỉnh ủy {link} Chủ tịch UBND tỉnh.")
     assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [("Giám đốc", "Sở Nội vụ"), ("Chủ tịch", "UBND tỉnh")]
+
+
+@pytest.mark.parametrize("word", TITLES["org_stop_words_in_names"])
+def test_every_stop_word_inside_a_name(word):
+    _, got = extract(f"Giám đốc Trung tâm Ban {word} Nguyễn Văn An cho biết")
+    assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [("Giám đốc", f"Trung tâm Ban {word}")]
+
+
+@pytest.mark.parametrize("word", TITLES["org_inner_linkers"])
+def test_every_inner_linker(word):
+    _, got = extract(f"Ông Nguyễn Văn An, Chủ tịch Hội đồng Quốc gia {word} Phát triển bền vững, cho biết")
+    assert got[0]["roles"][0]["org"] == f"Hội đồng Quốc gia {word} Phát triển bền vững"
+    _, got = extract(f"Ông Nguyễn Văn An, Giám đốc Sở Nội vụ {word} Hà Nội, cho biết")
+    assert got[0]["roles"][0]["org"] == "Sở Nội vụ"
 
 
 @pytest.mark.parametrize("qualifier", TITLES["title_qualifiers"])

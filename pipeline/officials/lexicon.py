@@ -56,6 +56,8 @@ class Lexicon:
     links: Phrases
     appointments: Phrases  # "chỉ định làm", "đảm nhận cương vị": a post given later in the sentence
     joiners: frozenset
+    stops_in_names: frozenset  # stop words that may be inside a name a person's name follows ("Bộ Ngoại giao")
+    inner_linkers: frozenset  # stop words that go on an organisation's name before a capitalised word
     title_qualifiers: frozenset  # words before a title that stay in it ("nguyên" Bộ trưởng: former)
     not_after_joiner: frozenset  # lower-case words after a joiner that start a new phrase
     unit_words: Phrases  # -> unit type ("tp" -> "thành phố")
@@ -133,6 +135,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         titles=Phrases(titles),
         joiners=frozenset(fold(w) for w in t["org_joiners"]),
+        stops_in_names=frozenset(fold(w) for w in t["org_stop_words_in_names"]),
+        inner_linkers=frozenset(fold(w) for w in t["org_inner_linkers"]),
         title_qualifiers=frozenset(fold(w) for w in t["title_qualifiers"]),
         not_after_joiner=frozenset(fold(w) for w in t["org_joiner_not_before"]),
         unit_words=Phrases({_words(w): utype for w, utype in t["unit_words"].items()}),

@@ -8,6 +8,7 @@ from typing import Iterator
 
 import regex
 
+from .. import gazetteer
 from ..segment import Article, Span
 from ..textkeys import fold, key, normalize_tones
 from .lexicon import Lexicon, expand
@@ -138,8 +139,11 @@ class ParagraphParser(Reader):
                     lower_ok = True
                     continue
                 stop = self.phrase(k, lex.stops)
-                if stop == 1 and lower_ok and self.name_starts(k + 1):
+                if stop == 1 and lower_ok and self.folds[k] in lex.stops_in_names and self.name_starts(k + 1):
                     k = end = k + 1  # "Bộ Ngoại giao Phạm Bình Minh": the name ends the organisation
+                    continue
+                if stop == 1 and lower_ok and self.folds[k] in lex.inner_linkers and self.title_case_continues(k + 1):
+                    k += 1  # "Hội đồng Quốc gia về Phát triển bền vững ..."
                     continue
                 if stop or not lower_ok:
                     break
@@ -199,6 +203,15 @@ class ParagraphParser(Reader):
             if self.texts[m] in "()":
                 return m + 1 if self.texts[m] == ")" and m > k + 1 else None
         return None
+
+    def title_case_continues(self, k: int) -> bool:
+        """Whether a capitalised word at token k goes on an organisation's name after an inner
+        word ("về"): neither a title, a person's name nor a place ("về Hà Nội", "về Đà Nẵng")."""
+        if k >= self.n or self.kinds[k] != "cap" or self.title(k)[0] or self.name_starts(k):
+            return False
+        b = self.cap_run(k)
+        run = " ".join(self.texts[k:b])
+        return not (self.in_place(k) or any(gazetteer.lookup(level, run) for level in gazetteer.LEVELS))
 
     def name_starts(self, k: int) -> bool:
         """Whether a likely personal name starts at token k ("Phạm Bình Minh")."""
