@@ -4,6 +4,12 @@ The body is the article proper: headline, lead, paragraphs and photo captions, w
 site's section labels, the date line, bylines, related-article lists, comment boxes and
 footers. Lines inside the body that only carry page metadata (the date line under the
 headline) are returned as `meta_lines` so the extractors can skip them.
+
+Bylines are the short name lines that end the body ("Dũng Chinh"), maybe after a prefix
+("Bài, ảnh: Hữu Công", "Ảnh: Sỹ Đông", "Theo Thanh Hà"; resources/boilerplate.yml), with two
+pen names side by side ("Lan Hương - Trường Thịnh (tổng hợp)"); else a name glued after the
+last sentence ("... kiểm tra. T.L", "... trực tuyến./. Thanh Hà", "... nhiều. Quốc Phong ----
+[1] notes"). Page chrome ("TIN KHÁC CÙNG CHUYÊN MỤC", "Số lượt xem") is never an author.
 """
 from __future__ import annotations
 
