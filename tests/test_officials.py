@@ -226,6 +226,13 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Tống Thị Hương Giang", [("Bí thư", "Đảng ủy xã Sơn Động")])]),
         Example("Giám đốc Trung tâm Phục vụ hành chính công tỉnh Nguyễn Văn An cho biết",
                 [P("Nguyễn Văn An", [("Giám đốc", "Trung tâm Phục vụ hành chính công tỉnh")])]),
+        # a party post + a unit: of the unit's party committee
+        Example("Bí thư xã Sơn Động Tống Thị Hương Giang phát biểu",
+                [P("Tống Thị Hương Giang", [("Bí thư", "Đảng ủy xã Sơn Động")])]),
+        Example("Ông Lê Trường Lưu, Bí thư tỉnh Thừa Thiên Huế, tặng hoa",
+                [P("Lê Trường Lưu", [("Bí thư", "Tỉnh ủy Thừa Thiên Huế")])]),
+        Example("Tỉnh Gia Lai đã họp. Ông Lê Văn An, Phó Bí thư tỉnh, cho biết",
+                [P("Lê Văn An", [("Phó Bí thư", "Tỉnh ủy Gia Lai")])]),
         # "Chủ tịch" + a unit: of its People's Committee
         Example("Bà Nguyễn Thị Mỹ Linh, Chủ tịch phường 15, cho biết",
                 [P("Nguyễn Thị Mỹ Linh", [("Chủ tịch", "UBND phường 15")])]),
@@ -553,6 +560,13 @@ def test_every_inner_linker(word):
     assert got[0]["roles"][0]["org"] == f"Hội đồng Quốc gia {word} Phát triển bền vững"
     _, got = extract(f"Ông Nguyễn Văn An, Giám đốc Sở Nội vụ {word} Hà Nội, cho biết")
     assert got[0]["roles"][0]["org"] == "Sở Nội vụ"
+
+
+@pytest.mark.parametrize("utype,committee", TITLES["unit_committees"].items())
+def test_every_unit_committee(utype, committee):
+    word = max((w for w, t in TITLES["unit_words"].items() if t == utype), key=len)  # "xã", not "tx"
+    _, got = extract(f"Ông Nguyễn Văn An, Bí thư {word} Tân An, cho biết")
+    assert got[0]["roles"][0]["org"] == f"{committee} Tân An"
 
 
 @pytest.mark.parametrize("qualifier", TITLES["title_qualifiers"])

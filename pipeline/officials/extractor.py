@@ -108,7 +108,7 @@ def _role_dict(role: Role, text: str, units: Sequence[dict]) -> dict:
     if org:
         org = BRACKET_SPACE_RE.sub("", org)  # a crawl's "( CECODES )" -> "(CECODES)"
     if org and role.org_head:
-        org = f"{role.org_head} {org}"
+        org = f"{role.org_head} {org[role.org_skip:].lstrip()}".rstrip()
     where = [role.org] if role.org else []
     if role.completion is not None:
         org += " " + (role.completion_text if role.organ else expand(role.completion_text))

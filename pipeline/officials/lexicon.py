@@ -41,6 +41,7 @@ class Title:
     complement: bool = False
     org_head: str | None = None  # the organisation's first word when the text leaves it out
     unit_org_head: str | None = None  # the organisation before a bare unit ("Chủ tịch phường 15": UBND)
+    party: bool = False  # a party post: "Bí thư tỉnh X" is of the unit's party committee ("Tỉnh ủy X")
     needs_org: bool = False  # a post only with its organisation ("cán bộ trẻ" is no role)
     joins_next: bool = False  # with no organisation, one post with the next title ("Bộ trưởng, Chủ nhiệm")
 
@@ -66,6 +67,7 @@ class Lexicon:
     middles: frozenset
     places: Phrases  # place names a person's name cannot start inside
     organs: Phrases  # -> unit type ("huyện ủy" -> "huyện")
+    committees: dict  # unit type -> its party committee ("tỉnh" -> "Tỉnh ủy", "xã" -> "Đảng ủy xã")
     group_heads: dict  # folded title -> (group words, purpose tuples)
     abbreviations: dict  # abbreviation as written -> expansion
     abbr_re: regex.Pattern
@@ -117,7 +119,7 @@ def lexicon() -> Lexicon:
     titles = {}
     for row in t["titles"]:
         entry = Title(row["title"], bool(row.get("complement")), row.get("org_head"), row.get("unit_org_head"),
-                      bool(row.get("needs_org")), bool(row.get("joins_next")))
+                      bool(row.get("party")), bool(row.get("needs_org")), bool(row.get("joins_next")))
         for form in _title_forms(row["title"], a):
             titles.setdefault(_words(form), entry)
         titles[_words(row["title"])] = entry
@@ -145,6 +147,7 @@ def lexicon() -> Lexicon:
         middles=frozenset(fold(w) for w in s["middle_names"]),
         places=Phrases(_words(p) for p in s["place_names"]),
         organs=Phrases({_words(w): utype for w, utype in t["organ_words"].items()}),
+        committees=dict(t["unit_committees"]),
         group_heads={fold(k): (frozenset(fold(g) for g in v["groups"]), tuple(_words(p) for p in v["purposes"]))
                      for k, v in t["group_heads"].items()},
         abbreviations=a,

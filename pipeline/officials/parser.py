@@ -42,6 +42,7 @@ class Role:
     completion_text: str = ""  # what the organisation is completed with
     org_head: str | None = None  # "Bộ" for "Thứ trưởng Nội vụ": the word the text leaves out
     needs_org: bool = False  # no role without its organisation ("cán bộ trẻ")
+    org_skip: int = 0  # characters of the organisation's text the `org_head` stands for ("tỉnh")
     appointed: bool = False  # given later in the sentence ("được chỉ định làm ...")
     bare_head: tuple[str, ...] | None = None  # the organisation is only a head ("hội đồng"): its folded words
     named_org: str | None = None  # the organisation's full name, from elsewhere in the article
@@ -278,6 +279,10 @@ class ParagraphParser(Reader):
             role.org_head = entry.org_head
         elif org is not None and entry.unit_org_head and self.unit_at(org_a)[0]:
             role.org_head = entry.unit_org_head  # "Chủ tịch phường 15": of its People's Committee
+        elif org is not None and entry.party and self.unit_at(org_a)[1] in self.lex.committees:
+            n, utype = self.unit_at(org_a)  # "Bí thư tỉnh Thừa Thiên Huế": of the Tỉnh ủy
+            role.org_head = self.lex.committees[utype]
+            role.org_skip = self.e[org_a + n - 1] - self.s[org_a]
         role.needs_org, role.joins_next = entry.needs_org, entry.joins_next
         if org is not None and self.phrase(org_a, self.lex.heads) == org_b - org_a:
             role.bare_head = self.words(org_a, org_b)  # "Chủ tịch hội đồng": which council, said elsewhere
