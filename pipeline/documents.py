@@ -16,7 +16,13 @@ name only ("Luật Tổ chức chính quyền địa phương": type "Luật", n
 A document cited twice is one Document, keyed by (type, number): the first citation's span,
 the first date given, the longest issuer. The span runs from the type to the last part read
 (number, date or issuer). Issuers keep the text's words with tone placement normalised
-("Tỉnh uỷ" -> "Tỉnh ủy").
+("Tỉnh uỷ" -> "Tỉnh ủy"). A bare number that starts the full number of a document of the
+same type cited elsewhere is that document ("Với Quyết định 3203" after "Quyết định số
+3203/2025"), which keeps the full citation's span.
+
+National standards are read by their code ("QCVN 01-1:2018/BYT", type "Quy chuẩn kỹ thuật
+quốc gia"; "TCVN 5574:2018"); when the code is in a parenthesis after the standard's name, the
+span runs from the name ("Quy chuẩn kỹ thuật quốc gia về chất lượng nước sạch (QCVN ...)").
 """
 from __future__ import annotations
 
@@ -85,6 +91,9 @@ class Lexicon:
     actor_heads_re: regex.Pattern
     actor_tail_re: regex.Pattern  # over folded text: "[adverb] verb [các]" before the type
     dating_verbs: frozenset
+    standard_types: dict  # standard code prefix ("QCVN") -> type
+    standard_re: regex.Pattern  # over the text: a standard's code
+    standard_name_re: regex.Pattern  # over folded text: a standard's name before its code
 
 
 @functools.cache
@@ -108,6 +117,13 @@ def lexicon() -> Lexicon:
             rf"{SP}+(?:(?:{_alternation(d['issue_adverbs'])}){SP}+)*(?P<verb>{_alternation(d['issue_verbs'])})"
             rf"{SP}+(?:(?:các|những){SP}+)?$"),
         dating_verbs=frozenset(fold(v) for v in d["dating_verbs"]),
+        standard_types=dict(d["standards"]),
+        standard_re=regex.compile(
+            rf"(?<![\p{{L}}\d])(?P<code>{'|'.join(map(regex.escape, d['standards']))}){SP}*"
+            rf"(?P<number>\d{{1,4}}(?:[-.]\d{{1,4}})*(?:{SP}?:{SP}?(?:19|20)\d\d)?"
+            rf"(?:{SP}?/{SP}?[\p{{Lu}}\d&]+(?:-[\p{{Lu}}\d&]+)*)?)(?![\p{{L}}\d])"),
+        standard_name_re=regex.compile(
+            rf"(?<![\p{{L}}\d])(?:{_alternation(d['standard_names'])})(?![\p{{L}}\d])"),
     )
 
 
@@ -253,6 +269,37 @@ def _citations(article: Article, s0: int, e0: int, unnumbered: bool) -> list[Cit
     return out
 
 
+def _standards(article: Article, s0: int, e0: int) -> list[Citation]:
+    """National standards by code: "QCVN 01-1:2018/BYT", from the standard's name when the code
+    is in a parenthesis after it in the same sentence ("Quy chuẩn kỹ thuật quốc gia về nước
+    sạch (QCVN 01-1:2018/BYT)")."""
+    lex = lexicon()
+    text, folded = article.text, article.folded
+    out = []
+    for m in lex.standard_re.finditer(text, s0, e0):
+        number = f"{m['code']} {SPACES_RE.sub('', m['number'])}"
+        start, end = m.start(), m.end()
+        opening = text.rfind("(", max(s0, start - MAX_CITATION), start)
+        if opening >= 0 and not text[opening + 1:start].strip() and ")" in text[end:end + 2].replace(" ", ""):
+            sentence = max(article.sentence_start(start), s0, opening - MAX_CITATION)
+            names = list(lex.standard_name_re.finditer(folded, sentence, opening))
+            if names:
+                start, end = names[-1].start(), text.index(")", end) + 1
+        type_name = lex.standard_types[m["code"]]
+        out.append(Citation(type_name, number, None, None, (start, end), (fold(type_name), fold(number))))
+    return out
+
+
+def _full_numbers(citations: list[Citation]) -> dict[tuple, Citation]:
+    """(type, the number's first part) -> the first citation of a full number ("3203/2025"), for
+    later bare numbers of the same document ("Quyết định 3203" after "Quyết định số 3203/2025")."""
+    out: dict[tuple, Citation] = {}
+    for c in citations:
+        if c.number and CODE_RE.search(c.number):
+            out.setdefault((c.key[0], fold(CODE_RE.split(c.number, 1)[0])), c)
+    return out
+
+
 def _named(article: Article, s0: int, e0: int, taken: set[int]) -> list[Citation]:
     """Documents cited by name: "Luật Tổ chức chính quyền địa phương"."""
     lex = lexicon()
@@ -277,8 +324,12 @@ def extract_documents(article: Article, *, unnumbered: bool = False) -> list[dic
         article = dataclasses.replace(article, folded=fold(article.text))
     s0, e0 = article.body
     merged: dict[tuple, Citation] = {}
-    for c in _citations(article, s0, e0, unnumbered):
-        first = merged.setdefault(c.key, c)
+    citations = _citations(article, s0, e0, unnumbered) + _standards(article, s0, e0)
+    full_numbers = _full_numbers(citations)
+    for c in citations:
+        bare = c.number is not None and not CODE_RE.search(c.number)
+        full = full_numbers.get((c.key[0], fold(c.number))) if bare else None
+        first = merged.setdefault(full.key if full else c.key, full or c)
         first.date = first.date or c.date
         if c.issuer and len(c.issuer) > len(first.issuer or ""):
             first.issuer = c.issuer

@@ -4,6 +4,12 @@ The body is the article proper: headline, lead, paragraphs and photo captions, w
 site's section labels, the date line, bylines, related-article lists, comment boxes and
 footers. Lines inside the body that only carry page metadata (the date line under the
 headline) are returned as `meta_lines` so the extractors can skip them.
+
+Bylines are the short name lines that end the body ("Dũng Chinh"), maybe after a prefix
+("Bài, ảnh: Hữu Công", "Ảnh: Sỹ Đông", "Theo Thanh Hà"; resources/boilerplate.yml), with two
+pen names side by side ("Lan Hương - Trường Thịnh (tổng hợp)"); else a name glued after the
+last sentence ("... kiểm tra. T.L", "... trực tuyến./. Thanh Hà", "... nhiều. Quốc Phong ----
+[1] notes"). Page chrome ("TIN KHÁC CÙNG CHUYÊN MỤC", "Số lượt xem") is never an author.
 """
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ import regex
 
 from .dates import DMY_RE, parse_date
 from .resources import load_yaml
-from .textkeys import key
+from .textkeys import fold, key
 
 Span = tuple[int, int]
 
@@ -42,11 +48,13 @@ BYLINE_NAME_RE = regex.compile(rf"^{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}}$")
 # "... kiểm tra. T.L", "... vật chất). Công Thành", "... ch. Chu Thanh Vân (TTXVN)",
 # "... phẩm. Hải An - Ngọc An": a byline glued after the last sentence of the last line
 TRAILING_BYLINE_RE = regex.compile(
-    rf"""(?<=[\p{{Ll}}\d)”"][.!?…]|[.!?…][”"])[ \u00a0]+
+    rf"""(?<=[\p{{Ll}}\d)”"][.!?…]|[.!?…][”"]|\./\.)[ \u00a0]+
     (?P<name>{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}}(?:[ \u00a0]+[-–][ \u00a0]+{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}})*)
     (?:[ \u00a0]*\([^()\n]{{1,30}}\))?[ \u00a0]*[-–]?[ \u00a0]*$""",
     regex.VERBOSE,
 )
+# "... nhiều. Quốc Phong ---- [1] Hoàn thành ...": a rule, then the article's notes
+NOTES_RULE_RE = regex.compile(r"(?<![ \u00a0])[ \u00a0]+-{3,}(?=[ \u00a0]|$)")
 # "... các Sở GTVT.C.N.Q": initials glued to the last full stop without a space
 GLUED_INITIALS_RE = regex.compile(r"(?<=[\p{L}\d)”\"][.!?…])(?P<name>(?:\p{Lu}\.){1,4}\p{Lu}\.?)[ \u00a0]*$")
 
@@ -61,6 +69,17 @@ class Layout:
     warnings: list[str] = field(default_factory=list)
 
 
+def _prefix_re(prefixes: list[str]) -> regex.Pattern:
+    """"Bài, ảnh:", "Theo": over a line's folded text; spaces (any number) may stand around the
+    colon and the comma, and a prefix without a colon needs a space after it."""
+    def pattern(prefix: str) -> str:
+        words = [regex.escape(w) for w in regex.split(r"\s+", fold(prefix.rstrip(":")).strip())]
+        body = r"\s*".join(w.replace(",", r"\s*,") for w in words)
+        return body + (r"\s*:\s*" if prefix.endswith(":") else r"\s+")
+    alternation = "|".join(pattern(p) for p in sorted(prefixes, key=len, reverse=True))
+    return regex.compile(rf"^(?:{alternation})")
+
+
 @functools.cache
 def _lexicon() -> dict:
     data = load_yaml("boilerplate.yml")
@@ -71,6 +90,8 @@ def _lexicon() -> dict:
         "footer_words": max(len(key(x).split()) for x in data["footer_prefixes"]),
         "section": {key(x) for x in data["section_labels"]},
         "separators": data["byline_separators"],
+        "name_separators": data["byline_name_separators"],
+        "prefix_re": _prefix_re(data["byline_prefixes"]),
         "not_bylines": {key(x) for x in data["not_bylines"]},
         "seam_before": {key(x) for x in data["teaser_seam_not_after"]},
         "org_heads": {key(x) for x in data["organisation_heads"]},
@@ -154,6 +175,42 @@ def is_footer(line: str, folded: str | None = None) -> bool:
     return any(k.startswith(p) for p in _lexicon()["footer"])
 
 
+MAX_BYLINE = 80  # characters: a prefix and two pen names
+
+
+def _strip_byline_prefix(line: str) -> tuple[str, bool]:
+    """`line` without a leading "Bài, ảnh:" or "Theo", and whether it had one."""
+    m = _lexicon()["prefix_re"].match(fold(line))
+    return (line[m.end():].strip(), True) if m else (line, False)
+
+
+def _is_pen_name(name: str | None, prefixed: bool) -> bool:
+    """Whether `name`, a byline's name, names a person: after a prefix or beside another name, a
+    single capitalised word without dots is an agency ("Ảnh: VGP", "Minh Anh - TTXVN")."""
+    return bool(name) and (not prefixed or len(name.split()) > 1 or "." in name)
+
+
+def byline_names(line: str) -> list[str]:
+    """The authors if `line` is a byline ("Dũng Chinh", "Bài, ảnh: Hữu Công", "Theo Thanh Hà",
+    "Lan Hương - Trường Thịnh (tổng hợp)": two pen names), else []."""
+    if len(line) > MAX_BYLINE:
+        return []
+    rest, prefixed = _strip_byline_prefix(line.strip())
+    parts = regex.split("|".join(map(regex.escape, _lexicon()["name_separators"])), rest)
+    first = byline_name(parts[0])
+    if byline_name(rest.replace(" / ", " - ")) != first or not _is_pen_name(first, prefixed):
+        # the whole line passes a byline's tests (no digits, no closing stop), not just its first part
+        return []
+    names = [first]
+    for part in parts[1:]:
+        part = regex.sub(r"\s*\([^()]*\)\s*$", "", part).strip()  # "(tổng hợp)", "(TTXVN)"
+        name = byline_name(part)
+        if name != part or not _is_pen_name(name, True):
+            break  # "Thanh Xuân – TTVHTT&TT huyện": the author's organisation
+        names.append(name)
+    return names
+
+
 def byline_name(line: str) -> str | None:
     """The author's name if `line` is a byline ("Dũng Chinh", "THANH HUYỀN",
     "Thanh Xuân – TTVHTT&TT huyện"), else None."""
@@ -224,10 +281,10 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
     authors: list[str] = []
     last = end
     while last - 1 > first:
-        name = byline_name(text[slice(*lines[last - 1])])
-        if name is None:
+        names = byline_names(text[slice(*lines[last - 1])])
+        if not names:
             break
-        authors.insert(0, name)
+        authors[:0] = names
         last -= 1
     if last <= first:
         warnings.append("no body found")
@@ -235,8 +292,10 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
     if not authors and last - 1 > first:
         # some crawls glue the byline to the last paragraph: "... kiểm tra. T.L"
         last_line = text.rfind("\n", body[0], body[1]) + 1 or body[0]  # neither pattern spans lines
-        trailing = (TRAILING_BYLINE_RE.search(text, last_line, body[1])
-                    or GLUED_INITIALS_RE.search(text, last_line, body[1]))
+        notes = NOTES_RULE_RE.search(text, last_line, body[1])
+        line_end = notes.start() if notes else body[1]
+        trailing = (TRAILING_BYLINE_RE.search(text, last_line, line_end)
+                    or GLUED_INITIALS_RE.search(text, last_line, line_end))
         names = [byline_name(n) for n in regex.split(r"[ \u00a0]+[-–][ \u00a0]+", trailing["name"])] if trailing else []
         if names and all(n and len(n) >= 3 for n in names):
             authors = names
@@ -246,7 +305,7 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
     if not authors:
         byline = byline_before_captions(text, lines, first, last)
         if byline is not None:
-            authors = [byline_name(text[slice(*lines[byline])])]
+            authors = byline_names(text[slice(*lines[byline])])
             meta_lines.append(lines[byline])  # the captions after it stay in the body
     return Layout(title, published, authors, body, meta_lines, warnings)
 
@@ -260,7 +319,7 @@ def byline_before_captions(text: str, lines: list[Span], first: int, last: int) 
     captions ("... thực thi pháp luật .\nVõ Hải\n\n\nDịch vụ ... bức xúc .\nẢnh : Võ Hải .")."""
     for i in range(max(first + 1, last - 1 - MAX_CAPTIONS), last - 1):
         s, e = lines[i]
-        if byline_name(text[s:e]) is None or text.count("\n", e, lines[i + 1][0]) < 3:
+        if not byline_names(text[s:e]) or text.count("\n", e, lines[i + 1][0]) < 3:
             continue
         if all(len(text[slice(*lines[k])].split()) <= MAX_CAPTION_WORDS for k in range(i + 1, last)):
             return i

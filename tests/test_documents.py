@@ -178,6 +178,43 @@ GROUPS: dict[str, list[Example]] = {
                  D("Luật", "77/2015/QH13", None, None, "Luật số 77/2015/QH13")], unnumbered=True),
         Example("Trao đổi với Pháp Luật TP.HCM, bà Hoa cho biết; Trường Đại học Luật Hà Nội", [], unnumbered=True),
     ],
+    "standards": [
+        # the code in a parenthesis after the standard's name
+        Example("Quy chuẩn kỹ thuật quốc gia về chất lượng nước sạch (QCVN 01-1:2018/BYT) được áp dụng",
+                [D("Quy chuẩn kỹ thuật quốc gia", "QCVN 01-1:2018/BYT", None, None,
+                   "Quy chuẩn kỹ thuật quốc gia về chất lượng nước sạch (QCVN 01-1:2018/BYT)")]),
+        Example("Theo tiêu chuẩn quốc gia ( TCVN 5574:2018 ), bê tông phải đạt",
+                [D("Tiêu chuẩn quốc gia", "TCVN 5574:2018", None, None, "tiêu chuẩn quốc gia ( TCVN 5574:2018 )")]),
+        # the code alone
+        Example("Áp dụng QCVN 01:2009/BYT về chất lượng nước ăn uống",
+                [D("Quy chuẩn kỹ thuật quốc gia", "QCVN 01:2009/BYT", None, None, "QCVN 01:2009/BYT")]),
+        Example("mã số QCVN 01-1:2018/BYT và QCVN 01-1 : 2018/BYT",
+                [D("Quy chuẩn kỹ thuật quốc gia", "QCVN 01-1:2018/BYT", None, None, "QCVN 01-1:2018/BYT")]),
+    ],
+    "documents_of_2025": [
+        Example("Thực hiện Nghị quyết 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học",
+                [D("Nghị quyết", "57-NQ/TW", None, "Bộ Chính trị", "Nghị quyết 57-NQ/TW của Bộ Chính trị")]),
+        Example("Theo Quyết định 766/QĐ-TTg ngày 23/6/2025 của Thủ tướng Chính phủ",
+                [D("Quyết định", "766/QĐ-TTg", "2025-06-23", "Thủ tướng Chính phủ",
+                   "Quyết định 766/QĐ-TTg ngày 23/6/2025 của Thủ tướng Chính phủ")]),
+        Example("Nghị định 118/2025/NĐ-CP ngày 9/6/2025 của Chính phủ quy định",
+                [D("Nghị định", "118/2025/NĐ-CP", "2025-06-09", "Chính phủ",
+                   "Nghị định 118/2025/NĐ-CP ngày 9/6/2025 của Chính phủ")]),
+        Example("Nghị quyết 1656/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội",
+                [D("Nghị quyết", "1656/NQ-UBTVQH15", "2025-06-16", "Ủy ban Thường vụ Quốc hội",
+                   "Nghị quyết 1656/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội")]),
+    ],
+    "short_references": [
+        # a later bare number is the document cited in full before (or after)
+        Example("căn cứ Quyết định số 3203/2025 của UBND TP, hồ sơ được tiếp nhận. Với Quyết định 3203, UBND TP",
+                [D("Quyết định", "3203/2025", None, "UBND TP", "Quyết định số 3203/2025 của UBND TP")]),
+        Example("Nghị định 61 và Nghị định 61/2018/NĐ-CP", [D("Nghị định", "61/2018/NĐ-CP", None, None,
+                                                             "Nghị định 61/2018/NĐ-CP")]),
+        # a number that only starts like another's is another document
+        Example("Quyết định 32 và Quyết định 3203/2025 của UBND TP",
+                [D("Quyết định", "32", None, None, "Quyết định 32"),
+                 D("Quyết định", "3203/2025", None, "UBND TP", "Quyết định 3203/2025 của UBND TP")]),
+    ],
     "only_the_body": [
         Example("Huyện rà soát thủ tục.\nTTTĐ - Văn phòng Chính phủ ban hành Thông báo 288/TB-VPCP ngày 29/6/2024",
                 [], body_end=22),
@@ -217,6 +254,18 @@ def test_known_failures(ex):
 
 
 # --------------------------------------------------------------------------- lexicon coverage
+
+
+@pytest.mark.parametrize("code,doc_type", LEXICON["standards"].items())
+def test_every_standard_code(code, doc_type):
+    _, got = extract(f"Áp dụng {code} 02:2020/BXD về an toàn")
+    assert [(d["type"], d["number"]) for d in got] == [(doc_type, f"{code} 02:2020/BXD")]
+
+
+@pytest.mark.parametrize("name", LEXICON["standard_names"])
+def test_every_standard_name(name):
+    text, got = extract(f"Theo {name} về nước sạch (QCVN 01-1:2018/BYT), các xã")
+    assert [text[slice(*d["span"])] for d in got] == [f"{name} về nước sạch (QCVN 01-1:2018/BYT)"]
 
 
 @pytest.mark.parametrize("doc_type", LEXICON["types"])

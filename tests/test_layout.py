@@ -3,7 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.layout import analyse, byline_name, is_date_line, is_teaser_line
+from pipeline.layout import analyse, byline_name, byline_names, is_date_line, is_teaser_line
+from pipeline.resources import load_yaml
+
+BOILERPLATE = load_yaml("boilerplate.yml")
 
 DATE_LINES = [
     ("Publish date 12/09/2019 | 10:22  | View count: 2644", "2019-09-12"),
@@ -172,3 +175,75 @@ def test_byline_followed_by_photo_captions():
 def test_short_last_paragraph_before_a_gap_is_not_taken_for_a_byline_without_the_gap():
     text = "Tiêu đề bài viết\n\nHuyện đã tiếp nhận 300 hồ sơ trong tháng .\nMinh Anh\nNgười dân làm thủ tục ."
     assert analyse(text).authors == []
+
+
+# Example table: a byline line and the authors it names
+BYLINE_LINES = [
+    ("Bài, ảnh: Hữu Công", ["Hữu Công"]),
+    ("Bài và ảnh : Minh Anh", ["Minh Anh"]),
+    ("ẢNH: SỸ ĐÔNG", ["SỸ ĐÔNG"]),
+    ("Theo Thanh Hà", ["Thanh Hà"]),
+    ("Lan Hương - Trường Thịnh (tổng hợp)", ["Lan Hương", "Trường Thịnh"]),  # two pen names
+    ("Hải An / N.T.H", ["Hải An", "N.T.H"]),
+    ("Thanh Hà (tổng hợp)", ["Thanh Hà"]),
+    ("Thanh Xuân – TTVHTT&TT huyện", ["Thanh Xuân"]),  # the author's organisation
+    ("Minh Anh - TTXVN", ["Minh Anh"]),  # an agency beside a name
+    ("Ảnh: VGP", []),  # an agency alone
+    ("Hà Nội - 12/3/2024", []),  # a dateline
+    ("Theo VGP", []),
+    ("Theo Chinhphu.vn", []),
+    ("TIN KHÁC CÙNG CHUYÊN MỤC", []),  # page chrome
+    ("Số lượt xem", []),
+    ("SỐ LƯỢT XEM", []),
+]
+
+
+@pytest.mark.parametrize("line,names", BYLINE_LINES)
+def test_byline_names(line, names):
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize("prefix", BOILERPLATE["byline_prefixes"])
+def test_every_byline_prefix(prefix):
+    assert byline_names(f"{prefix} Thanh Hà") == ["Thanh Hà"]
+    assert byline_names(f"{prefix.upper()} THANH HÀ") == ["THANH HÀ"]
+
+
+@pytest.mark.parametrize("marker", BOILERPLATE["end_markers"])
+def test_every_end_marker_ends_the_body_without_an_author(marker):
+    text = f"Tiêu đề bài viết\n\nHuyện đã tiếp nhận 300 hồ sơ.\nKết quả được công khai.\n\n{marker.upper()}\nTin khác"
+    page = analyse(text)
+    assert page.authors == [] and text[slice(*page.body)].endswith("công khai.")
+
+
+@pytest.mark.parametrize("word", BOILERPLATE["not_bylines"])
+def test_every_not_byline(word):
+    assert byline_names(word) == [] and byline_names(word.upper()) == []
+
+
+@pytest.mark.parametrize("last,authors,end", [
+    # a byline after "./."
+    ("Hồ sơ được trả đúng hạn trực tuyến./. Thanh Hà", ["Thanh Hà"], "trực tuyến./."),
+    # a byline before a rule and the article's notes
+    ("Thành phố sẽ phấn đấu nhiều. Quốc Phong ---- [1] Hoàn thành kết nối, Chinhphu.vn, 17/05/2017.",
+     ["Quốc Phong"], "phấn đấu nhiều."),
+])
+def test_byline_after_closing_mark_or_before_notes(last, authors, end):
+    text = f"Tiêu đề bài viết\n\nĐoạn mở đầu của bài viết.\n{last}"
+    page = analyse(text)
+    assert page.authors == authors
+    assert text[slice(*page.body)].endswith(end)
+
+
+def test_prefixed_byline_and_pen_names_at_the_end():
+    text = "Tiêu đề\n\nHuyện tiếp nhận 300 hồ sơ.\nKết quả được công khai.\nLan Hương - Trường Thịnh (tổng hợp)"
+    page = analyse(text)
+    assert page.authors == ["Lan Hương", "Trường Thịnh"]
+    assert text[slice(*page.body)].endswith("công khai.")
+
+
+@pytest.mark.xfail(strict=True)
+def test_known_failure_byline_under_the_headline():
+    # a prefixed byline right under the headline is read as the lead
+    text = "Tiêu đề bài viết\nBài, ảnh: Hữu Công\nHuyện tiếp nhận 300 hồ sơ.\nKết quả được công khai."
+    assert analyse(text).authors == ["Hữu Công"]
