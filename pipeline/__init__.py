@@ -1,5 +1,5 @@
 """cchc-metrics: source-grounded facts from Vietnamese news on administrative reform."""
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def extract_text(text: str, doc_id: str = "text", **meta) -> dict:

@@ -9,6 +9,7 @@ import os
 import sys
 
 from . import __version__
+from .formats import FORMATS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,8 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     xp = sub.add_parser("export", help="records -> DuckDB, Parquet or CSV tables")
     xp.add_argument("records", metavar="RECORDS", help="a records.jsonl (or an OUTDIR holding one)")
-    xp.add_argument("--to", choices=["duckdb", "parquet", "csv"], default="duckdb")
-    xp.add_argument("-o", "--out", required=True, metavar="PATH")
+    xp.add_argument("--to", choices=FORMATS, default=None,
+                    help="output format (default: from PATH's suffix, .duckdb .parquet .csv .xlsx "
+                         ".sqlite; DuckDB for any other name)")
+    xp.add_argument("-o", "--out", required=True, metavar="PATH",
+                    help="a DuckDB/SQLite/Excel file, or a directory of Parquet or CSV files")
     xp.set_defaults(func=cmd_export)
 
     cf = sub.add_parser("conflicts", help="unit + metric + period reported with different values across records")

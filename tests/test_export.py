@@ -147,7 +147,7 @@ def test_load_joins_units_quotes_sentences_and_parses_dates(dataset):
     assert documents.date.iloc[0] == pd.Timestamp("2021-12-29")
     assert documents.surface.iloc[0] == "Kế hoạch số 249/KH-UBND ngày 29/12/2021"
     check = tables["checks"].iloc[0]
-    assert (check.doc_id, check.figures, check.surfaces) == ("c", "f2,f3", "22/24; 91,16%")
+    assert (check.doc_id, check.figures, check.surfaces) == ("c", ["f2", "f3"], ["22/24", "91,16%"])
     articles = tables["articles"].set_index("doc_id")
     assert articles.loc["c", "n_checks"] == 1 and pd.isna(articles.loc["d", "published"])
 
