@@ -12,11 +12,23 @@ from . import __version__
 from .formats import FORMATS
 
 
+class VersionAction(argparse.Action):
+    """`cchc --version`: the package version and the pipeline version (the hash of the code and
+    lexicons that resume keys and records carry), computed only when asked for."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .manifest import pipeline_version
+
+        print(f"{parser.prog} {__version__} (pipeline {pipeline_version()})")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cchc", description=(
         "Extract source-grounded administrative-reform figures, units, officials and documents "
         "from Vietnamese news articles."))
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=VersionAction, nargs=0,
+                        help="show the package version and the pipeline version hash, and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="articles -> OUTDIR/records.jsonl and OUTDIR/errors.jsonl")

@@ -40,7 +40,7 @@ PATHOLOGICAL_LINES = {
 def test_pathological_line_finishes_within_budget(line):
     text = f"Báo cáo cải cách hành chính\n\n{line}\n"
     with time_budget(LINE_BUDGET):  # raises ArticleTimeout: the test fails instead of hanging
-        record = pipeline.extract_text(text)
+        record = pipeline.extract_text(text).to_dict()
     assert record["text"] == clean_text(text)
     assert_spans(record)
 
@@ -65,7 +65,7 @@ article_texts = st.one_of(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article_texts)
 def test_extractor_never_raises_and_spans_hold(text):
-    record = pipeline.extract_text(text)
+    record = pipeline.extract_text(text).to_dict()
     assert record["text"] == clean_text(unicodedata.normalize("NFC", text))
     assert_spans(record)
     for figure in record["figures"]:
