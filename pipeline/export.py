@@ -60,14 +60,15 @@ SCHEMAS = {
 # The README's example queries (quoted there verbatim; tests/test_export.py runs them).
 README_QUERIES = {
     "on-time rate by province and year": """\
-SELECT coalesce(unit_province, unit_name) AS province,
-       year(period_end)                   AS year,
-       round(avg(value), 2)               AS on_time_pct,
-       count(*)                           AS n_figures,
-       count(DISTINCT doc_id)             AS n_articles
+SELECT unit_province          AS province,
+       unit_province_code     AS province_code,
+       year(period_end)       AS year,
+       round(avg(value), 2)   AS on_time_pct,
+       count(*)               AS n_figures,
+       count(DISTINCT doc_id) AS n_articles
 FROM figures
 WHERE kind = 'percent' AND aspect = 'on_time' AND object = 'dossier'
-  AND unit_id IS NOT NULL AND period_end IS NOT NULL
+  AND unit_province IS NOT NULL AND period_end IS NOT NULL
 GROUP BY ALL
 ORDER BY province, year""",
     "failed checks with the article and the sentence": """\
