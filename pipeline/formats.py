@@ -95,9 +95,14 @@ def write_xlsx(tables: dict, path: Path) -> None:
 
 
 def _excel_cell(value):
-    # Excel cells hold at most 32,767 characters: an article's text may be longer
-    if isinstance(value, str) and len(value) > 32767:
-        return value[:32766] + "…"
+    """A cell value Excel accepts: control characters (which XML cannot hold) dropped, text
+    cut at Excel's 32,767 characters (an article's text may be longer)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if len(value) > 32767:
+            return value[:32766] + "…"
     return value
 
 

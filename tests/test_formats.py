@@ -125,3 +125,15 @@ def test_no_text_keeps_quotes_and_surfaces(tmp_path):
             assert without[table][column].tolist() == full[table][column].tolist(), (table, column)
             assert without[table][column].notna().all() or table == "checks"
     assert without["articles"].text.isna().all()
+
+
+def test_xlsx_takes_control_characters_and_long_texts(tmp_path):
+    text = "Năm 2024, huyện Tân Hồng đạt 99% hồ sơ đúng hạn.\x07 " + "x" * 40000
+    rec = record("long", text, figures=[figure(text, "99%", "f1", 99)],
+                 units=[unit(text, "u1", "huyện", "Tân Hồng", "869", "Đồng Tháp")])
+    write_records(tmp_path / "records.jsonl", [rec])
+    assert main(["export", str(tmp_path), "-o", str(tmp_path / "x.xlsx")]) == 0
+    sheet = load_workbook(tmp_path / "x.xlsx", read_only=True)["articles"]
+    header, row = list(sheet.iter_rows(values_only=True))
+    cell = dict(zip(header, row))["text"]
+    assert len(cell) == 32767 and cell.endswith("…") and "\x07" not in cell
