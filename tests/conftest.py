@@ -20,8 +20,8 @@ def read_jsonl(path):
         return [json.loads(line) for line in fh if line.strip()]
 
 
-SHARED_REASON = (f"needs the shared corpus at {SHARED} (contributors only: see README, "
-                 "'Tests and the shared corpus')")
+SHARED_REASON = (f"needs the shared corpus at {SHARED} (contributors only: see README.md, "
+                 "'Contributing: the shared corpus')")
 
 
 def pytest_configure(config):
