@@ -113,7 +113,10 @@ SQLITE_TYPES = {"string": "TEXT", "int64": "INTEGER", "double": "REAL", "bool": 
 def write_sqlite(tables: dict, path: Path) -> None:
     """One SQLite database with the tables (dates as ISO text, lists as JSON text), readable
     by `sqlite3` and browsable with `datasette`."""
-    con = sqlite3.connect(path)
+    try:
+        con = sqlite3.connect(path)
+    except sqlite3.Error as e:
+        raise OSError(str(e)) from None
     try:
         for name, table in tables.items():
             flat = flat_columns(table)

@@ -137,3 +137,12 @@ def test_xlsx_takes_control_characters_and_long_texts(tmp_path):
     header, row = list(sheet.iter_rows(values_only=True))
     cell = dict(zip(header, row))["text"]
     assert len(cell) == 32767 and cell.endswith("…") and "\x07" not in cell
+
+
+@pytest.mark.parametrize("name", ["x.xlsx", "x.sqlite", "x.duckdb", "x.csv"])
+def test_unwritable_output_is_a_one_line_error(dataset, tmp_path, capsys, name):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    assert main(["export", str(dataset), "-o", str(blocker / name)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("cchc export: cannot write") and err.count("\n") == 1
