@@ -9,13 +9,26 @@ import os
 import sys
 
 from . import __version__
+from .formats import FORMATS
+
+
+class VersionAction(argparse.Action):
+    """`cchc --version`: the package version and the pipeline version (the hash of the code and
+    lexicons that resume keys and records carry), computed only when asked for."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .manifest import pipeline_version
+
+        print(f"{parser.prog} {__version__} (pipeline {pipeline_version()})")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cchc", description=(
         "Extract source-grounded administrative-reform figures, units, officials and documents "
         "from Vietnamese news articles."))
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=VersionAction, nargs=0,
+                        help="show the package version and the pipeline version hash, and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="articles -> OUTDIR/records.jsonl and OUTDIR/errors.jsonl")
@@ -45,8 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     xp = sub.add_parser("export", help="records -> DuckDB, Parquet or CSV tables")
     xp.add_argument("records", metavar="RECORDS", help="a records.jsonl (or an OUTDIR holding one)")
-    xp.add_argument("--to", choices=["duckdb", "parquet", "csv"], default="duckdb")
-    xp.add_argument("-o", "--out", required=True, metavar="PATH")
+    xp.add_argument("--to", choices=FORMATS, default=None,
+                    help="output format (default: from PATH's suffix, .duckdb .parquet .csv .xlsx "
+                         ".sqlite; DuckDB for any other name)")
+    xp.add_argument("-o", "--out", required=True, metavar="PATH",
+                    help="a DuckDB/SQLite/Excel file, or a directory of Parquet or CSV files")
     xp.set_defaults(func=cmd_export)
 
     cf = sub.add_parser("conflicts", help="unit + metric + period reported with different values across records")

@@ -16,20 +16,23 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from .formats import FormatError, comment_duckdb, infer_format, write_csv, write_sqlite, write_xlsx
 from .gazetteer import province_code_2025
+from .provinces import province_of
 
 TABLES = ("articles", "figures", "units", "officials", "roles", "documents", "checks")
 
 _S, _I, _F, _B, _D = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
+_L = pa.list_(pa.string())  # a real list in Parquet/DuckDB; JSON array text in CSV/Excel/SQLite
 _UNIT_COLUMNS = [("unit_id", _S), ("unit_code", _S), ("unit_type", _S), ("unit_name", _S),
-                 ("unit_district", _S), ("unit_province", _S), ("unit_code_2025", _S),
-                 ("unit_register", _S), ("unit_province_code_2025", _S)]
+                 ("unit_district", _S), ("unit_province", _S), ("unit_province_code", _S),
+                 ("unit_code_2025", _S), ("unit_register", _S), ("unit_province_code_2025", _S)]
 SCHEMAS = {
     "articles": pa.schema([
         ("doc_id", _S), ("source", _S), ("url", _S), ("title", _S), ("published", _D),
-        ("authors", _S), ("sha256", _S), ("body_start", _I), ("body_end", _I),
+        ("authors", _L), ("sha256", _S), ("body_start", _I), ("body_end", _I),
         ("n_figures", _I), ("n_units", _I), ("n_officials", _I), ("n_documents", _I),
-        ("n_checks", _I), ("warnings", _S), ("text", _S), ("duplicate_of", _S),
+        ("n_checks", _I), ("warnings", _L), ("text", _S), ("duplicate_of", _S),
         ("pipeline_version", _S), ("meta", _S)]),
     "figures": pa.schema([
         ("doc_id", _S), ("figure_id", _S), ("span_start", _I), ("span_end", _I), ("surface", _S),
@@ -53,21 +56,22 @@ SCHEMAS = {
         ("doc_id", _S), ("document_no", _I), ("type", _S), ("number", _S), ("date", _D),
         ("issuer", _S), ("span_start", _I), ("span_end", _I), ("surface", _S)]),
     "checks": pa.schema([
-        ("doc_id", _S), ("check_no", _I), ("kind", _S), ("figures", _S), ("surfaces", _S),
+        ("doc_id", _S), ("check_no", _I), ("kind", _S), ("figures", _L), ("surfaces", _L),
         ("computed", _F), ("stated", _F), ("message", _S), ("quote", _S)]),
 }
 
 # The README's example queries (quoted there verbatim; tests/test_export.py runs them).
 README_QUERIES = {
     "on-time rate by province and year": """\
-SELECT coalesce(unit_province, unit_name) AS province,
-       year(period_end)                   AS year,
-       round(avg(value), 2)               AS on_time_pct,
-       count(*)                           AS n_figures,
-       count(DISTINCT doc_id)             AS n_articles
+SELECT unit_province          AS province,
+       unit_province_code     AS province_code,
+       year(period_end)       AS year,
+       round(avg(value), 2)   AS on_time_pct,
+       count(*)               AS n_figures,
+       count(DISTINCT doc_id) AS n_articles
 FROM figures
 WHERE kind = 'percent' AND aspect = 'on_time' AND object = 'dossier'
-  AND unit_id IS NOT NULL AND period_end IS NOT NULL
+  AND unit_province IS NOT NULL AND period_end IS NOT NULL
 GROUP BY ALL
 ORDER BY province, year""",
     "failed checks with the article and the sentence": """\
@@ -129,16 +133,23 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def _slice(text: str | None, span) -> str | None:
-    return text[span[0]:span[1]] if text is not None and span else None
+def _slice(rec: dict, span) -> str | None:
+    """`text[s:e]`, or, for a record written with --no-text, the span's text from `excerpts`."""
+    if not span:
+        return None
+    if rec.get("text") is not None:
+        return rec["text"][span[0]:span[1]]
+    return (rec.get("excerpts") or {}).get(f"{span[0]}:{span[1]}")
 
 
 def _unit_columns(unit: dict | None) -> dict:
     unit = unit or {}
+    province, province_code = province_of(unit) if unit else (None, None)
     return {"unit_id": unit.get("id"), "unit_code": unit.get("code"), "unit_type": unit.get("type"),
             "unit_name": unit.get("name"), "unit_district": unit.get("district"),
-            "unit_province": unit.get("province"), "unit_code_2025": unit.get("code_2025"),
-            "unit_register": unit.get("register"), "unit_province_code_2025": _province_2025(unit)}
+            "unit_province": province, "unit_province_code": province_code,
+            "unit_code_2025": unit.get("code_2025"), "unit_register": unit.get("register"),
+            "unit_province_code_2025": _province_2025(unit)}
 
 
 def _province_2025(unit: dict) -> str | None:
@@ -155,10 +166,10 @@ def _article_row(rec: dict) -> dict:
     body = rec.get("body") or [None, None]
     return {"doc_id": rec["doc_id"], "source": rec.get("source"), "url": rec.get("url"),
             "title": rec.get("title"), "published": _date(rec.get("published")),
-            "authors": "; ".join(rec.get("authors") or []) or None, "sha256": rec.get("sha256"),
+            "authors": list(rec.get("authors") or []), "sha256": rec.get("sha256"),
             "body_start": body[0], "body_end": body[1],
             **{f"n_{k}": len(rec.get(k) or []) for k in ("figures", "units", "officials", "documents", "checks")},
-            "warnings": "; ".join(rec.get("warnings") or []) or None, "text": rec.get("text"),
+            "warnings": list(rec.get("warnings") or []), "text": rec.get("text"),
             "duplicate_of": rec.get("duplicate_of"), "pipeline_version": rec.get("pipeline_version"),
             "meta": _json_text(rec.get("meta"))}
 
@@ -177,7 +188,7 @@ def _figure_rows(rec: dict, units: dict) -> list[dict]:
         rows.append({
             "doc_id": rec["doc_id"], "figure_id": f["id"], "span_start": f["span"][0],
             "span_end": f["span"][1], "surface": f.get("surface"),
-            "quote": _slice(rec.get("text"), f.get("sentence")),
+            "quote": _slice(rec, f.get("sentence")),
             "sentence_start": sentence[0], "sentence_end": sentence[1],
             **{k: f.get(k) for k in ("value", "denominator", "kind", "approx", "object", "aspect",
                                      "noun", "change")},
@@ -189,10 +200,10 @@ def _figure_rows(rec: dict, units: dict) -> list[dict]:
     return rows
 
 
-def _first_mention(text: str | None, mentions: list) -> dict:
+def _first_mention(rec: dict, mentions: list) -> dict:
     first = min(mentions, default=None)
     return {"span_start": first and first[0], "span_end": first and first[1],
-            "surface": _slice(text, first)}
+            "surface": _slice(rec, first)}
 
 
 def _unit_rows(rec: dict) -> list[dict]:
@@ -201,14 +212,14 @@ def _unit_rows(rec: dict) -> list[dict]:
                                       "register")},
              "province_code_2025": _province_2025(u),
              "n_mentions": len(u.get("mentions") or []),
-             **_first_mention(rec.get("text"), u.get("mentions") or [])}
+             **_first_mention(rec, u.get("mentions") or [])}
             for u in rec.get("units") or []]
 
 
 def _official_rows(rec: dict) -> list[dict]:
     return [{"doc_id": rec["doc_id"], "official_id": o["id"], "name": o.get("name"),
              "n_roles": len(o.get("roles") or []), "n_mentions": len(o.get("mentions") or []),
-             **_first_mention(rec.get("text"), o.get("mentions") or [])}
+             **_first_mention(rec, o.get("mentions") or [])}
             for o in rec.get("officials") or []]
 
 
@@ -223,7 +234,7 @@ def _document_rows(rec: dict) -> list[dict]:
     return [{"doc_id": rec["doc_id"], "document_no": n, "type": d.get("type"),
              "number": d.get("number"), "date": _date(d.get("date")), "issuer": d.get("issuer"),
              "span_start": d["span"][0], "span_end": d["span"][1],
-             "surface": _slice(rec.get("text"), d["span"])}
+             "surface": _slice(rec, d["span"])}
             for n, d in enumerate(rec.get("documents") or [], 1)]
 
 
@@ -234,11 +245,11 @@ def _check_rows(rec: dict) -> list[dict]:
         involved = [figures[i] for i in c.get("figures") or [] if i in figures]
         first = involved[0] if involved else {}
         rows.append({"doc_id": rec["doc_id"], "check_no": n, "kind": c.get("kind"),
-                     "figures": ",".join(c.get("figures") or []),
-                     "surfaces": "; ".join(f.get("surface") or "" for f in involved),
+                     "figures": list(c.get("figures") or []),
+                     "surfaces": [f.get("surface") or "" for f in involved],
                      "computed": c.get("computed"), "stated": c.get("stated"),
                      "message": c.get("message"),
-                     "quote": _slice(rec.get("text"), first.get("sentence"))})
+                     "quote": _slice(rec, first.get("sentence"))})
     return rows
 
 
@@ -259,7 +270,16 @@ def arrow_tables(records: list[dict]) -> dict[str, pa.Table]:
 def load(path) -> dict:
     """pandas DataFrames for `TABLES`, from a records.jsonl or a directory holding one."""
     tables = arrow_tables(read_records(path))
-    return {name: t.to_pandas(date_as_object=False) for name, t in tables.items()}
+    return {name: _with_python_lists(t.to_pandas(date_as_object=False), SCHEMAS[name])
+            for name, t in tables.items()}
+
+
+def _with_python_lists(frame, schema: pa.Schema):
+    """List columns as Python lists (pyarrow gives numpy arrays, awkward to compare and print)."""
+    for field in schema:
+        if pa.types.is_list(field.type):
+            frame[field.name] = frame[field.name].map(lambda v: None if v is None else v.tolist())
+    return frame
 
 
 # --------------------------------------------------------------------------- export
@@ -290,6 +310,7 @@ def _write_duckdb(tables: dict, out: Path) -> None:
                     con.register("_arrow", table)
                     con.execute(f"CREATE TABLE {name} AS SELECT * FROM _arrow")
                     con.unregister("_arrow")
+                comment_duckdb(con, tables)
                 con.execute("CHECKPOINT")
         except duckdb.Error as e:
             raise OSError(str(e)) from None
@@ -311,20 +332,28 @@ def _write_parquet(tables: dict, out: Path) -> None:
 
 
 def _write_csv(tables: dict, out: Path) -> None:
-    import pyarrow.csv as pcsv
-
-    _write_files(tables, out, "csv", lambda t, p: pcsv.write_csv(t, p))
+    _write_files(tables, out, "csv", write_csv)
 
 
-WRITERS = {"duckdb": _write_duckdb, "parquet": _write_parquet, "csv": _write_csv}
+def _write_single_file(write_all):
+    """A writer of one file holding every table, replaced atomically."""
+    def write(tables: dict, out: Path) -> None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _replace_atomically(out, lambda tmp: write_all(tables, tmp))
+    return write
 
 
-def export(records_path, to: str, out) -> dict[str, int]:
-    """Write the tables of `records_path` as a DuckDB file, or a directory of Parquet or CSV
-    files (one per table). Returns the number of rows per table."""
-    if to not in WRITERS:
-        raise ValueError(f"unknown export format {to!r}: use one of {', '.join(WRITERS)}")
-    if to == "duckdb":  # an existing database is updated in place, by doc_id
+WRITERS = {"duckdb": _write_duckdb, "parquet": _write_parquet, "csv": _write_csv,
+           "xlsx": _write_single_file(write_xlsx), "sqlite": _write_single_file(write_sqlite)}
+
+
+def export(records_path, to: str | None, out) -> dict[str, int]:
+    """Write the tables of `records_path` as a DuckDB, SQLite or Excel file, or a directory of
+    Parquet or CSV files (one per table). `to=None` takes the format from `out`'s suffix
+    (`formats.infer_format`); an existing DuckDB database is updated in place, by doc_id.
+    Returns the number of rows per table."""
+    to = infer_format(out, to)
+    if to == "duckdb":
         from .duckdb_update import export_duckdb
 
         return export_duckdb(records_path, Path(out))
@@ -335,7 +364,12 @@ def export(records_path, to: str, out) -> dict[str, int]:
 
 def cmd_export(args) -> int:
     try:
-        counts = export(args.records, args.to, args.out)
+        fmt = infer_format(args.out, args.to)
+    except FormatError as e:
+        print(f"cchc export: {e}", file=sys.stderr)
+        return 2
+    try:
+        counts = export(args.records, fmt, args.out)
     except RecordsError as e:
         print(f"cchc export: {e}", file=sys.stderr)
         return 1
@@ -343,7 +377,7 @@ def cmd_export(args) -> int:
         print(f"cchc export: cannot write {args.out}: {e.strerror or e}", file=sys.stderr)
         return 1
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-    print(f"cchc export: {summary} -> {args.out} ({args.to})", file=sys.stderr)
+    print(f"cchc export: {summary} -> {args.out} ({fmt})", file=sys.stderr)
     return 0
 
 

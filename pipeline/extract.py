@@ -45,8 +45,20 @@ def extract_article(raw: RawArticle, include_text: bool = True) -> dict:
         "duplicate_of": None,  # set by the archive (manifest.Store), which knows earlier articles
     }
     if not include_text:
+        record["excerpts"] = excerpts(record)
         del record["text"]
     return record
+
+
+def excerpts(record: dict) -> dict[str, str]:
+    """For a record written without `text`: the text of the spans the tables quote (each
+    figure's and check's sentence, each unit's and official's first mention, each document),
+    keyed "start:end", so `quote` and `surface` survive --no-text."""
+    text = record["text"]
+    spans = [f["sentence"] for f in record["figures"]]
+    spans += [min(x["mentions"]) for x in (*record["units"], *record["officials"]) if x["mentions"]]
+    spans += [d["span"] for d in record["documents"]]
+    return {f"{s}:{e}": text[s:e] for s, e in sorted(map(tuple, spans))}
 
 
 def extract_text(text: str, doc_id: str = "text", *, title: str | None = None,

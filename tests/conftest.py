@@ -20,10 +20,42 @@ def read_jsonl(path):
         return [json.loads(line) for line in fh if line.strip()]
 
 
+SHARED_REASON = (f"needs the shared corpus at {SHARED} (contributors only: see README.md, "
+                 "'Contributing: the shared corpus')")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "shared: needs ../shared (the shared corpus, gold and scorer); "
+                            "skipped when it is absent")
+
+
+def needs_shared(item) -> bool:
+    """Marked `shared`, or using the `shared_dir` fixture (directly or through another fixture)."""
+    return item.get_closest_marker("shared") is not None or "shared_dir" in item.fixturenames
+
+
+def pytest_collection_modifyitems(config, items):
+    if SHARED.is_dir():
+        return
+    for item in items:
+        if needs_shared(item):
+            item.add_marker(pytest.mark.skip(reason=SHARED_REASON))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Every test skipped for want of ../shared reports this one location, so `-ra` folds them
+    into ONE summary line ("SKIPPED [N] tests/conftest.py: needs the shared corpus ...")."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and isinstance(report.longrepr, tuple) and report.longrepr[2].endswith(SHARED_REASON):
+        report.longrepr = (__file__, None, f"Skipped: {SHARED_REASON}")
+
+
 @pytest.fixture(scope="session")
 def shared_dir():
     if not SHARED.is_dir():
-        pytest.fail(f"../shared is missing: expected at {SHARED}")
+        pytest.fail(f"../shared is missing: expected at {SHARED}; mark the test `shared`")
     return SHARED
 
 

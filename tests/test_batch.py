@@ -1,6 +1,7 @@
 """Batch ingestion: parallel workers, resume from OUTDIR's manifest, kill -9 and resume, the
 per-article time budget, and the Dask engine, all against the output of a clean run."""
 import contextlib
+import json
 import os
 import random
 import re
@@ -36,6 +37,20 @@ def summary_of(res) -> dict:
     return {"articles": articles, "failed": failed, "reused": reused}
 
 
+def article_lines(n: int) -> list[str]:
+    """`n` one-article JSON lines: the dev corpus of ../shared where it is present (CI), else
+    passages of three paragraphs cut from the seeds in corpus/, so a bare clone runs these too."""
+    dev = SHARED / "corpus-real" / "dev.jsonl"
+    if dev.is_file():
+        return dev.read_text(encoding="utf-8").splitlines()[:n]
+    lines = []
+    for seed in sorted((ROOT / "corpus").glob("*.txt")):
+        paragraphs = [p for p in seed.read_text(encoding="utf-8").splitlines() if p.strip()]
+        lines += [json.dumps({"id": f"{seed.stem}-{i}", "text": "\n\n".join(paragraphs[i:i + 3])},
+                             ensure_ascii=False) for i in range(len(paragraphs) - 2)]
+    return lines[:n]
+
+
 def build_corpus(root: Path, dev_lines: int = 70) -> Path:
     """Seeds as .txt, dev articles spread over JSONL shards and single JSON files, and two
     bad inputs, so that records.jsonl and errors.jsonl both have lines."""
@@ -43,7 +58,7 @@ def build_corpus(root: Path, dev_lines: int = 70) -> Path:
     src.mkdir()
     for seed in sorted((ROOT / "corpus").glob("*.txt")):
         shutil.copy(seed, src / seed.name)
-    lines = (SHARED / "corpus-real" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:dev_lines]
+    lines = article_lines(dev_lines)
     third = len(lines) // 3
     (src / "dev_a.jsonl").write_text("\n".join(lines[:third]) + "\n{broken json\n", encoding="utf-8")
     (src / "dev_b.jsonl").write_text("\n".join(lines[third:2 * third]) + "\n", encoding="utf-8")

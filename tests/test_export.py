@@ -147,7 +147,7 @@ def test_load_joins_units_quotes_sentences_and_parses_dates(dataset):
     assert documents.date.iloc[0] == pd.Timestamp("2021-12-29")
     assert documents.surface.iloc[0] == "Kế hoạch số 249/KH-UBND ngày 29/12/2021"
     check = tables["checks"].iloc[0]
-    assert (check.doc_id, check.figures, check.surfaces) == ("c", "f2,f3", "22/24; 91,16%")
+    assert (check.doc_id, check.figures, check.surfaces) == ("c", ["f2", "f3"], ["22/24", "91,16%"])
     articles = tables["articles"].set_index("doc_id")
     assert articles.loc["c", "n_checks"] == 1 and pd.isna(articles.loc["d", "published"])
 
@@ -248,8 +248,8 @@ def test_readme_queries_on_known_records(dataset, tmp_path):
     assert main(["export", str(dataset), "-o", str(out)]) == 0
     on_time, checks, officials = (duck(out, sql) for sql in README_QUERIES.values())
     # Đồng Tháp 2024: Tân Hồng 99.5 and Hồng Ngự 97.5; the aggregate "các xã" figure is left out
-    assert on_time == [("Lạng Sơn", 2023, 95.0, 1, 1), ("Đồng Tháp", 2023, 98.0, 1, 1),
-                       ("Đồng Tháp", 2024, 98.5, 2, 2)]
+    assert on_time == [("Lạng Sơn", "20", 2023, 95.0, 1, 1), ("Đồng Tháp", "87", 2023, 98.0, 1, 1),
+                       ("Đồng Tháp", "87", 2024, 98.5, 2, 2)]
     assert checks == [(dt.date(2023, 12, 4), "Tin c", "ratio_percent_mismatch",
                        "22/24 is 91.67 %, but the article states 91,16%.",
                        load(dataset)["figures"].set_index(["doc_id", "figure_id"]).loc[("c", "f2"), "quote"])]
@@ -261,11 +261,11 @@ def test_readme_queries_on_the_corpus(corpus_records, tmp_path):
     out = tmp_path / "dataset.duckdb"
     assert main(["export", str(path), "-o", str(out)]) == 0
     on_time = duck(out, README_QUERIES["on-time rate by province and year"])
-    n_on_time = sum(1 for r in records for f in r["figures"]
-                    if (f["kind"], f["aspect"], f["object"]) == ("percent", "on_time", "dossier")
-                    and f["subject"]["unit"] and f["period"] and f["period"]["end"])
-    assert sum(row[3] for row in on_time) == n_on_time
-    assert all(0 <= row[2] <= 100 for row in on_time)
+    figures = load(path)["figures"]
+    n_on_time = len(figures.query("kind == 'percent' and aspect == 'on_time' and object == 'dossier' "
+                                  "and unit_province.notna() and period_end.notna()"))
+    assert n_on_time and sum(row[4] for row in on_time) == n_on_time
+    assert all(0 <= row[3] <= 100 for row in on_time)
     checks = duck(out, README_QUERIES["failed checks with the article and the sentence"])
     assert sorted(row[3] for row in checks) == sorted(c["message"] for r in records for c in r["checks"])
     officials = duck(out, README_QUERIES["officials by number of articles"])
