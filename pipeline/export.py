@@ -52,6 +52,12 @@ SCHEMAS = {
         ("computed", _F), ("stated", _F), ("message", _S), ("quote", _S)]),
 }
 
+# The reviewers' marks (`cchc review`, pipeline.corrections), filled by `corrected_tables`.
+REVIEW_COLUMNS = {"articles": ("reviewed", "corrected"), "figures": ("corrected",),
+                  "units": ("corrected",), "officials": ("corrected",), "documents": ("corrected",)}
+for _name, _columns in REVIEW_COLUMNS.items():
+    SCHEMAS[_name] = pa.schema([*SCHEMAS[_name], *(pa.field(c, _B) for c in _columns)])
+
 # The README's example queries (quoted there verbatim; tests/test_export.py runs them).
 README_QUERIES = {
     "on-time rate by province and year": """\
@@ -231,9 +237,36 @@ def arrow_tables(records: list[dict]) -> dict[str, pa.Table]:
     return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
 
 
+# --------------------------------------------------------------------------- corrections
+
+def corrected_tables(path, report=None) -> dict[str, pa.Table]:
+    """`arrow_tables` of the records with OUTDIR/corrections.jsonl applied (pipeline.corrections),
+    plus `reviewed` and `corrected` columns. `report(line)` hears of corrections no longer applying."""
+    from .corrections import CorrectionsError, apply_to_records, corrected_flags, read_corrections
+
+    try:
+        corrections = read_corrections(records_file(path).parent)
+    except CorrectionsError as e:
+        raise RecordsError(str(e)) from None
+    applied, stale = apply_to_records(read_records(path), corrections)
+    if stale and report:
+        report(f"{len(stale)} correction{'s' * (len(stale) != 1)} no longer apply "
+               f"(`cchc review` lists them)")
+    tables = arrow_tables([a.record for a in applied])
+    marks = {("articles", "reviewed"): [a.reviewed for a in applied],
+             ("articles", "corrected"): [a.changed for a in applied],
+             **{(f"{kind}s", "corrected"): corrected_flags(applied, kind)
+                for kind in ("figure", "unit", "official", "document")}}
+    for (name, column), values in marks.items():
+        at = tables[name].schema.get_field_index(column)
+        tables[name] = tables[name].set_column(at, column, pa.array(values, _B))
+    return tables
+
+
 def load(path) -> dict:
-    """pandas DataFrames for `TABLES`, from a records.jsonl or a directory holding one."""
-    tables = arrow_tables(read_records(path))
+    """pandas DataFrames for `TABLES`, from a records.jsonl or a directory holding one, with
+    the reviewers' corrections applied."""
+    tables = corrected_tables(path)
     return {name: t.to_pandas(date_as_object=False) for name, t in tables.items()}
 
 
@@ -299,7 +332,8 @@ def export(records_path, to: str, out) -> dict[str, int]:
     files (one per table). Returns the number of rows per table."""
     if to not in WRITERS:
         raise ValueError(f"unknown export format {to!r}: use one of {', '.join(WRITERS)}")
-    tables = arrow_tables(read_records(records_path))
+    tables = corrected_tables(records_path, report=lambda line: print(f"cchc export: {line}",
+                                                                      file=sys.stderr))
     WRITERS[to](tables, Path(out))
     return {name: t.num_rows for name, t in tables.items()}
 
