@@ -34,7 +34,7 @@ FIGURE_FIELDS = {
     "index": ("index", str), "target": ("target", bool), "value": ("value", (int, float)),
     "denominator": ("denominator", (int, float)),
 }
-ADDED_ID_PREFIX = {"figure": "rf", "unit": "ru", "official": "rp", "document": "rd"}
+ID_PREFIX = {"figure": "f", "unit": "u", "official": "p", "document": "d"}
 
 
 class CorrectionsError(ValueError):
@@ -134,6 +134,14 @@ def find_fact(record: dict, kind: str, fact_id: str | None, span) -> dict | None
     return next((f for f in facts if f.get("id") == fact_id), None)
 
 
+def next_id(record: dict, kind: str) -> str:
+    """The id an added fact gets: one past the highest id of its kind ("f12" after "f11")."""
+    prefix = ID_PREFIX[kind]
+    numbers = [int(f["id"][len(prefix):]) for f in record.get(FACT_KINDS[kind]) or []
+               if str(f.get("id", "")).startswith(prefix) and str(f["id"])[len(prefix):].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1}"
+
+
 def _stale(result: Applied, c: dict, reason: str) -> None:
     result.stale.append((c, reason))
 
@@ -183,7 +191,7 @@ def _apply_add(result: Applied, c: dict) -> None:
     fact = copy.deepcopy(after)
     if kind != "figure" and kind != "document":
         fact.pop("surface", None)
-    fact["id"] = c.get("fact_id") or f"{ADDED_ID_PREFIX[kind]}{len(rec.get(FACT_KINDS[kind]) or []) + 1}"
+    fact["id"] = next_id(rec, kind)
     rec.setdefault(FACT_KINDS[kind], []).append(fact)
     result.corrected.add((kind, fact["id"]))
     result.changed = True

@@ -1,0 +1,233 @@
+"""The archive the review app reads: an index of OUTDIR/records.jsonl, built in one pass.
+
+The index holds one small row per article (byte offset of its line, title, year, counts) and
+its facets (units, provinces, aspects, indexes, check kinds) in an in-memory DuckDB; listing,
+filtering, facet counts and paging are SQL over it, and only the records of the page shown
+are read from the file (by seeking to their offsets). A `doc_id` is only ever a key in the
+index, never part of a path, so no request reaches a file outside OUTDIR.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from ..corrections import apply_corrections, by_doc_id, read_corrections
+
+# filter name -> (facet table, column); "year", "checks", "duplicates", "reviewed" are special
+FACETS = {"unit": ("art_units", "unit"), "province": ("art_units", "province"),
+          "aspect": ("art_aspects", "aspect"), "index": ("art_indexes", "idx"),
+          "check": ("art_checks", "kind")}
+FLAGS = ("checks", "duplicates", "reviewed")
+MAX_PER_PAGE = 200
+
+
+class ArchiveError(ValueError):
+    """OUTDIR holds no readable records.jsonl."""
+
+
+@dataclass
+class ArticleSummary:
+    offset: int
+    row: tuple
+    units: list
+    aspects: set
+    indexes: set
+    checks: set
+
+
+def _summary(rec: dict, offset: int) -> ArticleSummary:
+    published = rec.get("published") if isinstance(rec.get("published"), str) else None
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    figures = rec.get("figures") or []
+    row = (rec["doc_id"], offset, rec.get("title"), published, year, rec.get("source"),
+           len(figures), len(rec.get("checks") or []), rec.get("duplicate_of"), rec.get("sha256"))
+    units = {(f"{u.get('type')} {u.get('name')}", u.get("province") or
+              (u.get("name") if u.get("type") in ("tỉnh", "thành phố") and not u.get("district") else None))
+             for u in rec.get("units") or []}
+    return ArticleSummary(offset, row, sorted(units, key=str),
+                          {f.get("aspect") for f in figures if f.get("aspect")},
+                          {f.get("index") for f in figures if f.get("index")},
+                          {c.get("kind") for c in rec.get("checks") or [] if c.get("kind")})
+
+
+def scan(path: Path):
+    """(byte offset, record) of every record line of a records.jsonl."""
+    offset = 0
+    with open(path, "rb") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    rec = json.loads(line)
+                except (json.JSONDecodeError, UnicodeDecodeError):
+                    raise ArchiveError(f"{path}, line {n}: not a JSON record") from None
+                if not (isinstance(rec, dict) and isinstance(rec.get("doc_id"), str)):
+                    raise ArchiveError(f"{path}, line {n}: not a cchc record (no doc_id)")
+                yield offset, rec
+            offset += len(line)
+
+
+class Archive:
+    """OUTDIR's records, indexed once; corrections read from OUTDIR/corrections.jsonl."""
+
+    def __init__(self, outdir):
+        self.outdir = Path(outdir)
+        self.records_path = self.outdir / "records.jsonl"
+        if not self.records_path.is_file():
+            raise ArchiveError(f"{self.records_path}: no such file (run `cchc extract -o {outdir}` first)")
+        self._lock = threading.Lock()
+        self.con = duckdb.connect(":memory:")
+        self.offsets: dict[str, int] = {}
+        self._build()
+        self.refresh_reviewed()
+
+    # ----------------------------------------------------------------- index
+
+    def _build(self) -> None:
+        arts, units, aspects, indexes, checks = [], [], [], [], []
+        try:
+            for offset, rec in scan(self.records_path):
+                s = _summary(rec, offset)
+                doc_id = rec["doc_id"]
+                if doc_id in self.offsets:
+                    continue  # the first record of a doc_id is the one shown
+                self.offsets[doc_id] = offset
+                arts.append(s.row)
+                units += [(doc_id, u, p) for u, p in s.units]
+                aspects += [(doc_id, a) for a in s.aspects]
+                indexes += [(doc_id, i) for i in s.indexes]
+                checks += [(doc_id, k) for k in s.checks]
+        except OSError as e:
+            raise ArchiveError(f"{self.records_path}: {e.strerror or e}") from None
+        c = self.con
+        c.execute("CREATE TABLE arts (doc_id VARCHAR PRIMARY KEY, off BIGINT, title VARCHAR, "
+                  "published VARCHAR, year INTEGER, source VARCHAR, n_figures INTEGER, "
+                  "n_checks INTEGER, duplicate_of VARCHAR, sha256 VARCHAR, row_no INTEGER)")
+        c.executemany("INSERT INTO arts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      [(*row, n) for n, row in enumerate(arts)]) if arts else None
+        for table, cols, rows in (("art_units", "unit VARCHAR, province VARCHAR", units),
+                                  ("art_aspects", "aspect VARCHAR", aspects),
+                                  ("art_indexes", "idx VARCHAR", indexes),
+                                  ("art_checks", "kind VARCHAR", checks)):
+            c.execute(f"CREATE TABLE {table} (doc_id VARCHAR, {cols})")
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                c.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        c.execute("CREATE TABLE reviewed (doc_id VARCHAR PRIMARY KEY)")
+
+    def refresh_reviewed(self) -> None:
+        """Re-read which articles are marked reviewed (the last mark of each wins)."""
+        last = {}
+        for c in read_corrections(self.outdir):
+            if c["action"] == "reviewed":
+                last[c["doc_id"]] = bool(c.get("after"))
+        with self._lock:
+            self.con.execute("DELETE FROM reviewed")
+            done = [(d,) for d, v in last.items() if v and d in self.offsets]
+            if done:
+                self.con.executemany("INSERT INTO reviewed VALUES (?)", done)
+
+    # ----------------------------------------------------------------- queries
+
+    @staticmethod
+    def _where(filters: dict, skip: str | None = None) -> tuple[str, list]:
+        clauses, params = ["TRUE"], []
+        for name, value in filters.items():
+            if name == skip or value in (None, ""):
+                continue
+            if name in FACETS:
+                table, column = FACETS[name]
+                clauses.append(f"a.doc_id IN (SELECT doc_id FROM {table} WHERE {column} = ?)")
+                params.append(value)
+            elif name == "year":
+                clauses.append("a.year = ?")
+                params.append(int(value))
+            elif name == "checks":
+                clauses.append("a.n_checks > 0" if value == "yes" else "a.n_checks = 0")
+            elif name == "duplicates":
+                clauses.append("a.duplicate_of IS NOT NULL" if value == "yes" else "a.duplicate_of IS NULL")
+            elif name == "reviewed":
+                op = "IN" if value == "yes" else "NOT IN"
+                clauses.append(f"a.doc_id {op} (SELECT doc_id FROM reviewed)")
+            elif name == "q":
+                clauses.append("(a.title ILIKE ? OR a.doc_id ILIKE ?)")
+                params += [f"%{value}%", f"%{value}%"]
+        return " AND ".join(clauses), params
+
+    def _facet_counts(self, filters: dict) -> dict:
+        out = {}
+        for name, (table, column) in FACETS.items():
+            where, params = self._where(filters, skip=name)
+            out[name] = self.con.execute(
+                f"SELECT t.{column} AS v, count(DISTINCT a.doc_id) AS n FROM arts a "
+                f"JOIN {table} t USING (doc_id) WHERE {where} AND t.{column} IS NOT NULL "
+                f"GROUP BY v ORDER BY n DESC, v LIMIT 50", params).fetchall()
+        where, params = self._where(filters, skip="year")
+        out["year"] = self.con.execute(
+            f"SELECT a.year, count(*) FROM arts a WHERE {where} AND a.year IS NOT NULL "
+            "GROUP BY a.year ORDER BY a.year DESC", params).fetchall()
+        flags = {"checks": "a.n_checks > 0", "duplicates": "a.duplicate_of IS NOT NULL",
+                 "reviewed": "a.doc_id IN (SELECT doc_id FROM reviewed)"}
+        for name, cond in flags.items():
+            where, params = self._where(filters, skip=name)
+            yes, total = self.con.execute(
+                f"SELECT count(*) FILTER (WHERE {cond}), count(*) FROM arts a WHERE {where}",
+                params).fetchone()
+            out[name] = [("yes", yes), ("no", total - yes)]
+        return out
+
+    def list_articles(self, filters: dict, page: int = 1, per_page: int = 50) -> dict:
+        """One page of the articles matching `filters`, with the facet counts."""
+        page, per_page = max(1, page), max(1, min(MAX_PER_PAGE, per_page))
+        where, params = self._where(filters)
+        with self._lock:
+            total = self.con.execute(f"SELECT count(*) FROM arts a WHERE {where}", params).fetchone()[0]
+            rows = self.con.execute(
+                "SELECT a.doc_id, a.title, a.published, a.n_figures, a.n_checks, a.duplicate_of, "
+                "a.doc_id IN (SELECT doc_id FROM reviewed), "
+                "(SELECT string_agg(DISTINCT unit, '; ') FROM art_units u WHERE u.doc_id = a.doc_id) "
+                f"FROM arts a WHERE {where} ORDER BY a.row_no LIMIT ? OFFSET ?",
+                [*params, per_page, (page - 1) * per_page]).fetchall()
+            facets = self._facet_counts(filters)
+        keys = ("doc_id", "title", "published", "n_figures", "n_checks", "duplicate_of", "reviewed", "units")
+        return {"total": total, "page": page, "per_page": per_page,
+                "articles": [dict(zip(keys, r)) for r in rows],
+                "facets": {k: [{"value": v, "count": n} for v, n in vs] for k, vs in facets.items()}}
+
+    def neighbours(self, doc_id: str) -> tuple[str | None, str | None]:
+        with self._lock:
+            row = self.con.execute(
+                "SELECT (SELECT doc_id FROM arts WHERE row_no = a.row_no - 1), "
+                "(SELECT doc_id FROM arts WHERE row_no = a.row_no + 1) FROM arts a WHERE doc_id = ?",
+                [doc_id]).fetchone()
+        return row if row else (None, None)
+
+    # ----------------------------------------------------------------- one article
+
+    def raw_record(self, doc_id: str) -> dict | None:
+        """The record of `doc_id` as extracted, read at its offset; None for an unknown id."""
+        offset = self.offsets.get(doc_id)
+        if offset is None:
+            return None
+        with open(self.records_path, "rb") as fh:
+            fh.seek(offset)
+            return json.loads(fh.readline())
+
+    def article(self, doc_id: str) -> dict | None:
+        """The record with its corrections applied, and what the review knows of it."""
+        record = self.raw_record(doc_id)
+        if record is None:
+            return None
+        corrections = by_doc_id(read_corrections(self.outdir)).get(doc_id, [])
+        applied = apply_corrections(record, corrections)
+        prev_id, next_id = self.neighbours(doc_id)
+        return {"record": applied.record, "reviewed": applied.reviewed,
+                "corrected": sorted(f"{k}:{i}" for k, i in applied.corrected),
+                "accepted": sorted({f"{c.get('kind')}:{c.get('fact_id')}" for c in corrections
+                                    if c["action"] == "accept" and c.get("sha256") == record.get("sha256")}),
+                "corrections": corrections,
+                "stale": [{"correction": c, "reason": r} for c, r in applied.stale],
+                "previous": prev_id, "next": next_id}
