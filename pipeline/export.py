@@ -250,8 +250,9 @@ def corrected_tables(path, report=None) -> dict[str, pa.Table]:
         raise RecordsError(str(e)) from None
     applied, stale = apply_to_records(read_records(path), corrections)
     if stale and report:
-        report(f"{len(stale)} correction{'s' * (len(stale) != 1)} no longer apply "
-               f"(`cchc review` lists them)")
+        one = len(stale) == 1
+        report(f"{len(stale)} correction{'' if one else 's'} no longer appl{'ies' if one else 'y'} "
+               f"(`cchc review` shows them with their articles)")
     tables = arrow_tables([a.record for a in applied])
     marks = {("articles", "reviewed"): [a.reviewed for a in applied],
              ("articles", "corrected"): [a.changed for a in applied],

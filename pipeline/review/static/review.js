@@ -240,14 +240,13 @@ function renderFigures(view) {
     const row = el("tr", { dataset: { fig: f.id } });
     if (accepted.has(`figure:${f.id}`)) row.classList.add("accepted");
     if (corrected.has(`figure:${f.id}`)) row.classList.add("corrected");
-    row.append(el("td", { text: f.id }), el("td", { text: f.surface || "" }));
-    for (const name of ["value", "kind", "aspect", "object", "approx", "subject", "period", "index", "target"]) {
-      row.append(el("td", { class: `col-${name}`, text: fieldText(f, name, record) }));
-    }
+    row.append(el("td", { text: f.id }), el("td", { class: "surface", text: f.surface || "" }));
+    const cells = ["value", "kind", "aspect", "object", "approx", "subject", "period", "index", "target"]
+      .map((name) => el("td", { class: `col-${name}`, text: fieldText(f, name, record) }));
     row.append(el("td", { class: "actions" },
       el("button", { type: "button", title: "accept", text: "✓", onclick: () => act({ action: "accept", kind: "figure", fact_id: f.id }) }),
       el("button", { type: "button", title: "edit labels", class: "edit", text: "edit", onclick: () => openEditor(f) }),
-      el("button", { type: "button", title: "delete (false positive)", class: "delete", text: "✗", onclick: () => act({ action: "delete", kind: "figure", fact_id: f.id }) })));
+      el("button", { type: "button", title: "delete (false positive)", class: "delete", text: "✗", onclick: () => act({ action: "delete", kind: "figure", fact_id: f.id }) })), ...cells);
     row.addEventListener("click", (e) => { if (e.target.tagName !== "BUTTON") focusFact(i); });
     tbody.append(row);
   });
