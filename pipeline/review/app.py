@@ -40,6 +40,7 @@ def create_app(outdir, token: str | None = None) -> Flask:
     """The app over OUTDIR; `token` (default: a fresh random one) guards every POST."""
     archive = Archive(outdir)
     app = Flask(__name__, static_folder=None)
+    app.url_map.merge_slashes = False  # "/api/articles//etc" is the doc_id "/etc", not a redirect
     app.config["CCHC_TOKEN"] = token or secrets.token_urlsafe(24)
     app.config["CCHC_ARCHIVE"] = archive
     app.json.ensure_ascii = False

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from ..corrections import Applied, apply_to_records, read_corrections
-from .store import scan
+from .store import records_path, scan
 
 
 def _subject(fig: dict, units: dict):
@@ -68,7 +68,7 @@ def export_gold(outdir, out_path) -> tuple[int, int]:
     outdir = Path(outdir)
     corrections = read_corrections(outdir)
     reviewed_ids = {c["doc_id"] for c in corrections if c["action"] == "reviewed"}
-    records = [rec for _, rec in scan(outdir / "records.jsonl") if rec["doc_id"] in reviewed_ids]
+    records = [rec for _, rec in scan(records_path(outdir)) if rec["doc_id"] in reviewed_ids]
     applied, stale = apply_to_records(records, [c for c in corrections if c["doc_id"] in reviewed_ids])
     entries = []
     for a in applied:

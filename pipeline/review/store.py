@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from ..corrections import apply_corrections, by_doc_id, read_corrections
 
@@ -54,6 +55,19 @@ def _summary(rec: dict, offset: int) -> ArticleSummary:
                           {c.get("kind") for c in rec.get("checks") or [] if c.get("kind")})
 
 
+def _columns(rows: list[tuple], names: list[str], types: list) -> pa.Table:
+    """Rows as an Arrow table (DuckDB takes it in one go; inserting row by row is slow)."""
+    return pa.table({n: pa.array([r[i] for r in rows], t) for i, (n, t) in enumerate(zip(names, types))})
+
+
+def records_path(outdir) -> Path:
+    """OUTDIR/records.jsonl, which must exist."""
+    path = Path(outdir) / "records.jsonl"
+    if not path.is_file():
+        raise ArchiveError(f"{path}: no such file (run `cchc extract -o {outdir}` first)")
+    return path
+
+
 def scan(path: Path):
     """(byte offset, record) of every record line of a records.jsonl."""
     offset = 0
@@ -75,9 +89,7 @@ class Archive:
 
     def __init__(self, outdir):
         self.outdir = Path(outdir)
-        self.records_path = self.outdir / "records.jsonl"
-        if not self.records_path.is_file():
-            raise ArchiveError(f"{self.records_path}: no such file (run `cchc extract -o {outdir}` first)")
+        self.records_path = records_path(outdir)
         self._lock = threading.Lock()
         self.con = duckdb.connect(":memory:")
         self.offsets: dict[str, int] = {}
@@ -103,19 +115,22 @@ class Archive:
         except OSError as e:
             raise ArchiveError(f"{self.records_path}: {e.strerror or e}") from None
         c = self.con
-        c.execute("CREATE TABLE arts (doc_id VARCHAR PRIMARY KEY, off BIGINT, title VARCHAR, "
-                  "published VARCHAR, year INTEGER, source VARCHAR, n_figures INTEGER, "
-                  "n_checks INTEGER, duplicate_of VARCHAR, sha256 VARCHAR, row_no INTEGER)")
-        c.executemany("INSERT INTO arts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      [(*row, n) for n, row in enumerate(arts)]) if arts else None
-        for table, cols, rows in (("art_units", "unit VARCHAR, province VARCHAR", units),
-                                  ("art_aspects", "aspect VARCHAR", aspects),
-                                  ("art_indexes", "idx VARCHAR", indexes),
-                                  ("art_checks", "kind VARCHAR", checks)):
-            c.execute(f"CREATE TABLE {table} (doc_id VARCHAR, {cols})")
-            if rows:
-                marks = ", ".join("?" * len(rows[0]))
-                c.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        art_columns = ["doc_id", "off", "title", "published", "year", "source", "n_figures",
+                       "n_checks", "duplicate_of", "sha256", "row_no"]
+        art_types = [pa.string(), pa.int64(), pa.string(), pa.string(), pa.int32(), pa.string(),
+                     pa.int32(), pa.int32(), pa.string(), pa.string(), pa.int64()]
+        tables = {
+            "arts": _columns([(*row, n) for n, row in enumerate(arts)], art_columns, art_types),
+            "art_units": _columns(units, ["doc_id", "unit", "province"], [pa.string()] * 3),
+            "art_aspects": _columns(aspects, ["doc_id", "aspect"], [pa.string()] * 2),
+            "art_indexes": _columns(indexes, ["doc_id", "idx"], [pa.string()] * 2),
+            "art_checks": _columns(checks, ["doc_id", "kind"], [pa.string()] * 2),
+        }
+        for name, table in tables.items():
+            c.register("_rows", table)
+            c.execute(f"CREATE TABLE {name} AS SELECT * FROM _rows")
+            c.unregister("_rows")
+        c.execute("CREATE INDEX arts_doc_id ON arts (doc_id)")
         c.execute("CREATE TABLE reviewed (doc_id VARCHAR PRIMARY KEY)")
 
     def refresh_reviewed(self) -> None:
