@@ -267,3 +267,53 @@ def test_gold_scores_the_pipeline_with_the_reference_scorer(client, outdir, reco
     # the uncorrected pipeline: every gold figure found, the deleted one a false positive
     assert (counts["fig_tp"], counts["fig_fn"], counts["fig_fp"], counts["fig_neg_hit"]) == (
         len(rec["figures"]) - 1, 0, 1, 1)
+
+
+def start_review(outdir, *extra):
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "review", str(outdir), "--port", "0", *extra],
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    lines = []
+    for line in proc.stderr:
+        lines.append(line)
+        if "http://" in line:
+            break
+    return proc, lines
+
+
+@pytest.mark.parametrize("host, warned", [(None, False), ("0.0.0.0", True)])
+def test_cchc_review_serves_on_localhost_unless_told(outdir, records, host, warned):
+    import urllib.request
+
+    proc, lines = start_review(outdir, *(["--host", host] if host else []))
+    try:
+        url = lines[-1].split()[2]
+        assert url.startswith("http://127.0.0.1:" if host is None else f"http://{host}:")
+        assert any("WARNING" in line for line in lines) == warned
+        port = url.rsplit(":", 1)[1].strip("/")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/articles?per_page=1") as resp:
+            assert json.load(resp)["total"] == len(records)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc.stderr.close()
+
+
+def test_stale_corrections_are_reported_at_start(outdir, records):
+    from pipeline.corrections import append_correction
+
+    rec = records[0]
+    append_correction(outdir, {"doc_id": rec["doc_id"], "sha256": "0" * 64, "action": "reviewed", "after": True})
+    append_correction(outdir, {"doc_id": "gone", "sha256": "x", "action": "reviewed", "after": True})
+    meta = create_app(outdir, token=TOKEN).test_client().get("/api/meta").json
+    assert sorted(s["reason"] for s in meta["stale"]) == ["the article is no longer in the records",
+                                                          "the article text has changed"]
+    proc, lines = start_review(outdir)
+    try:
+        assert "2 corrections no longer apply" in "".join(lines)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc.stderr.close()

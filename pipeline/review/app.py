@@ -78,7 +78,8 @@ def create_app(outdir, token: str | None = None) -> Flask:
 
     @app.get("/api/meta")
     def meta():
-        return jsonify(enums=figure_enums(), filters=list(FILTERS))
+        return jsonify(enums=figure_enums(), filters=list(FILTERS), articles=len(archive.offsets),
+                       stale=[{"correction": c, "reason": r} for c, r in archive.stale])
 
     @app.get("/api/articles")
     def articles():

@@ -36,6 +36,7 @@ def _export_gold(args) -> int:
 def _serve(args) -> int:
     from werkzeug.serving import make_server
 
+    from ..corrections import describe_stale
     from .app import create_app
 
     host = args.host or LOCALHOST
@@ -48,6 +49,11 @@ def _serve(args) -> int:
     except OSError as e:
         print(f"cchc review: cannot listen on {host}:{args.port}: {e.strerror or e}", file=sys.stderr)
         return 1
+    stale = app.config["CCHC_ARCHIVE"].stale
+    if stale:
+        print(f"cchc review: {len(stale)} correction{'s' * (len(stale) != 1)} no longer apply to the "
+              "records (each article's page lists its own):", file=sys.stderr)
+        print(describe_stale(stale[:20]), file=sys.stderr)
     shown = f"[{host}]" if ":" in host else host
     print(f"cchc review: http://{shown}:{server.server_port}/  (Ctrl-C to stop)", file=sys.stderr)
     try:

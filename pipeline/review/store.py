@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from ..corrections import apply_corrections, by_doc_id, read_corrections
+from ..corrections import apply_corrections, by_doc_id, corrections_path, read_corrections
 
 # filter name -> (facet table, column); "year", "checks", "duplicates", "reviewed" are special
 FACETS = {"unit": ("art_units", "unit"), "province": ("art_units", "province"),
@@ -91,6 +91,8 @@ class Archive:
         self.outdir = Path(outdir)
         self.records_path = records_path(outdir)
         self._lock = threading.Lock()
+        self._corrections_cache: tuple = (None, [])
+        self._reviewed_stamp = ()
         self.con = duckdb.connect(":memory:")
         self.offsets: dict[str, int] = {}
         self._build()
@@ -100,8 +102,12 @@ class Archive:
 
     def _build(self) -> None:
         arts, units, aspects, indexes, checks = [], [], [], [], []
+        pending = {doc_id: cs for doc_id, cs in by_doc_id(self.corrections()).items()}
+        self.stale: list = []  # (correction, reason) of corrections that no longer apply
         try:
             for offset, rec in scan(self.records_path):
+                if rec["doc_id"] in pending and rec["doc_id"] not in self.offsets:
+                    self.stale += apply_corrections(rec, pending[rec["doc_id"]]).stale
                 s = _summary(rec, offset)
                 doc_id = rec["doc_id"]
                 if doc_id in self.offsets:
@@ -114,6 +120,8 @@ class Archive:
                 checks += [(doc_id, k) for k in s.checks]
         except OSError as e:
             raise ArchiveError(f"{self.records_path}: {e.strerror or e}") from None
+        self.stale += [(c, "the article is no longer in the records")
+                       for doc_id, cs in pending.items() if doc_id not in self.offsets for c in cs]
         c = self.con
         art_columns = ["doc_id", "off", "title", "published", "year", "source", "n_figures",
                        "n_checks", "duplicate_of", "sha256", "row_no"]
@@ -133,10 +141,30 @@ class Archive:
         c.execute("CREATE INDEX arts_doc_id ON arts (doc_id)")
         c.execute("CREATE TABLE reviewed (doc_id VARCHAR PRIMARY KEY)")
 
+    def corrections(self) -> list[dict]:
+        """OUTDIR's corrections, re-read only when the file has changed."""
+        try:
+            st = corrections_path(self.outdir).stat()
+            stamp = (st.st_size, st.st_mtime_ns)
+        except FileNotFoundError:
+            stamp = None
+        cached_stamp, cached = self._corrections_cache
+        if stamp is None:
+            return []
+        if stamp != cached_stamp:
+            cached = read_corrections(self.outdir)
+            self._corrections_cache = (stamp, cached)
+        return cached
+
     def refresh_reviewed(self) -> None:
-        """Re-read which articles are marked reviewed (the last mark of each wins)."""
+        """Re-read which articles are marked reviewed (the last mark of each wins), when the
+        corrections have changed since the last time (another tab or process may write)."""
+        corrections = self.corrections()
+        if self._corrections_cache[0] == self._reviewed_stamp:
+            return
+        self._reviewed_stamp = self._corrections_cache[0]
         last = {}
-        for c in read_corrections(self.outdir):
+        for c in corrections:
             if c["action"] == "reviewed":
                 last[c["doc_id"]] = bool(c.get("after"))
         with self._lock:
@@ -197,6 +225,7 @@ class Archive:
     def list_articles(self, filters: dict, page: int = 1, per_page: int = 50) -> dict:
         """One page of the articles matching `filters`, with the facet counts."""
         page, per_page = max(1, page), max(1, min(MAX_PER_PAGE, per_page))
+        self.refresh_reviewed()
         where, params = self._where(filters)
         with self._lock:
             total = self.con.execute(f"SELECT count(*) FROM arts a WHERE {where}", params).fetchone()[0]
@@ -236,7 +265,7 @@ class Archive:
         record = self.raw_record(doc_id)
         if record is None:
             return None
-        corrections = by_doc_id(read_corrections(self.outdir)).get(doc_id, [])
+        corrections = [c for c in self.corrections() if c["doc_id"] == doc_id]
         applied = apply_corrections(record, corrections)
         prev_id, next_id = self.neighbours(doc_id)
         return {"record": applied.record, "reviewed": applied.reviewed,
