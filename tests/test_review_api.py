@@ -79,6 +79,11 @@ def test_filters_and_facet_counts(client, records):
     year = int(records[0]["published"][:4])
     by_year = client.get(f"/api/articles?year={year}").json
     assert by_year["total"] == sum(1 for r in records if (r.get("published") or "").startswith(str(year)))
+    period_years = {r["doc_id"]: {(f["period"].get("end") or f["period"].get("start") or "")[:4]
+                                  for f in r["figures"] if f.get("period")} for r in records}
+    some_year = sorted(y for ys in period_years.values() for y in ys if y)[0]
+    by_period = client.get(f"/api/articles?period={some_year}").json
+    assert [a["doc_id"] for a in by_period["articles"]] == [d for d, ys in period_years.items() if some_year in ys]
     aspect = records[0]["figures"][0]["aspect"]
     by_aspect = client.get(f"/api/articles?aspect={aspect}").json
     assert by_aspect["total"] == sum(1 for r in records if aspect in {f["aspect"] for f in r["figures"]})

@@ -136,6 +136,7 @@ def test_review_flow_persists_and_exports(browser, site, tmp_path):
     # relabel a figure
     figure_row(page, relabel["id"]).locator("button.edit").click()
     page.select_option("#ed-aspect", new_aspect)
+    page.screenshot(path=str(ARTIFACTS / "editor-desktop.png"))
     page.click("#save-figure")
     expect(figure_row(page, relabel["id"]).locator("td.col-aspect")).to_have_text(new_aspect)
 

@@ -1,7 +1,7 @@
 """The review web app (Flask): the page, its static assets and the JSON API under /api/.
 
     GET  /                                   the page (carries the per-run token)
-    GET  /api/articles?unit=&province=&aspect=&index=&check=&year=&checks=yes|no
+    GET  /api/articles?unit=&province=&aspect=&index=&check=&year=&period=&checks=yes|no
                       &duplicates=yes|no&reviewed=yes|no&q=&page=1&per_page=50
                                              one page of articles, total, facet counts
     GET  /api/articles/<doc_id>              one article, corrections applied, and its review

@@ -21,7 +21,7 @@ from ..corrections import apply_corrections, by_doc_id, corrections_path, read_c
 # filter name -> (facet table, column); "year", "checks", "duplicates", "reviewed" are special
 FACETS = {"unit": ("art_units", "unit"), "province": ("art_units", "province"),
           "aspect": ("art_aspects", "aspect"), "index": ("art_indexes", "idx"),
-          "check": ("art_checks", "kind")}
+          "check": ("art_checks", "kind"), "period": ("art_periods", "year")}
 FLAGS = ("checks", "duplicates", "reviewed")
 MAX_PER_PAGE = 200
 
@@ -38,6 +38,18 @@ class ArticleSummary:
     aspects: set
     indexes: set
     checks: set
+    periods: set
+
+
+def _period_years(figures: list) -> set[str]:
+    """The years the figures' periods end in (or start in, when open-ended)."""
+    years = set()
+    for f in figures:
+        period = f.get("period") if isinstance(f.get("period"), dict) else {}
+        date = period.get("end") or period.get("start")
+        if isinstance(date, str) and date[:4].isdigit():
+            years.add(date[:4])
+    return years
 
 
 def _summary(rec: dict, offset: int) -> ArticleSummary:
@@ -52,7 +64,8 @@ def _summary(rec: dict, offset: int) -> ArticleSummary:
     return ArticleSummary(offset, row, sorted(units, key=str),
                           {f.get("aspect") for f in figures if f.get("aspect")},
                           {f.get("index") for f in figures if f.get("index")},
-                          {c.get("kind") for c in rec.get("checks") or [] if c.get("kind")})
+                          {c.get("kind") for c in rec.get("checks") or [] if c.get("kind")},
+                          _period_years(figures))
 
 
 def _columns(rows: list[tuple], names: list[str], types: list) -> pa.Table:
@@ -101,7 +114,7 @@ class Archive:
     # ----------------------------------------------------------------- index
 
     def _build(self) -> None:
-        arts, units, aspects, indexes, checks = [], [], [], [], []
+        arts, units, aspects, indexes, checks, periods = [], [], [], [], [], []
         pending = {doc_id: cs for doc_id, cs in by_doc_id(self.corrections()).items()}
         self.stale: list = []  # (correction, reason) of corrections that no longer apply
         try:
@@ -118,6 +131,7 @@ class Archive:
                 aspects += [(doc_id, a) for a in s.aspects]
                 indexes += [(doc_id, i) for i in s.indexes]
                 checks += [(doc_id, k) for k in s.checks]
+                periods += [(doc_id, y) for y in s.periods]
         except OSError as e:
             raise ArchiveError(f"{self.records_path}: {e.strerror or e}") from None
         self.stale += [(c, "the article is no longer in the records")
@@ -133,6 +147,7 @@ class Archive:
             "art_aspects": _columns(aspects, ["doc_id", "aspect"], [pa.string()] * 2),
             "art_indexes": _columns(indexes, ["doc_id", "idx"], [pa.string()] * 2),
             "art_checks": _columns(checks, ["doc_id", "kind"], [pa.string()] * 2),
+            "art_periods": _columns(periods, ["doc_id", "year"], [pa.string()] * 2),
         }
         for name, table in tables.items():
             c.register("_rows", table)

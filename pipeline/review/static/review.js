@@ -4,7 +4,7 @@
 "use strict";
 
 const TOKEN = document.querySelector('meta[name="cchc-token"]').content;
-const FACET_NAMES = ["unit", "province", "aspect", "index", "year", "check", "checks", "duplicates", "reviewed"];
+const FACET_NAMES = ["unit", "province", "aspect", "index", "year", "period", "check", "checks", "duplicates", "reviewed"];
 const PER_PAGE = 50;
 const state = { enums: null, list: null, article: null, current: -1, selection: null, listQuery: "" };
 
