@@ -27,13 +27,9 @@ from pathlib import Path
 CORRECTIONS_FILE = "corrections.jsonl"
 ACTIONS = ("set", "delete", "add", "accept", "reviewed")
 FACT_KINDS = {"figure": "figures", "unit": "units", "official": "officials", "document": "documents"}
-# the label fields of a figure a reviewer may change, and what each value must be
-FIGURE_FIELDS = {
-    "aspect": ("aspect", str), "object": ("object", str), "kind": ("kind", str),
-    "approx": ("approx", str), "subject": ("subject", dict), "period": ("period", dict),
-    "index": ("index", str), "target": ("target", bool), "value": ("value", (int, float)),
-    "denominator": ("denominator", (int, float)),
-}
+# the label fields of a figure a reviewer may change
+FIGURE_FIELDS = ("aspect", "object", "kind", "approx", "subject", "period", "index", "target",
+                 "value", "denominator")
 ID_PREFIX = {"figure": "f", "unit": "u", "official": "p", "document": "d"}
 
 

@@ -2,7 +2,6 @@
 10,000-article archive), one article, corrections, the token, path traversal, hostile text,
 `cchc review --export-gold`."""
 import json
-import shutil
 
 import pytest
 

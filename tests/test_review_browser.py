@@ -4,6 +4,7 @@ article, relabel a figure, delete one, add one by selecting text, mark reviewed,
 it persisted, then `cchc export` and find the corrections in the tables. Screenshots at desktop
 and phone widths go to tests/artifacts/review/ (not committed)."""
 import json
+import os
 import re
 import shutil
 import threading
@@ -24,7 +25,7 @@ VIEWPORTS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, 
 
 def find_chromium():
     for path in ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"):
-        if shutil.os.path.exists(path):
+        if os.path.exists(path):
             return path
     return None
 
