@@ -321,3 +321,40 @@ def test_stale_corrections_are_reported_at_start(outdir, records):
         proc.terminate()
         proc.wait(timeout=10)
         proc.stderr.close()
+
+
+def test_duplicates_filter(tmp_path, records):
+    copy = dict(records[0], doc_id="copy-of-first", duplicate_of=records[0]["doc_id"])
+    client = create_app(write_archive(tmp_path / "d", [*records, copy]), token=TOKEN).test_client()
+    dups = client.get("/api/articles?duplicates=yes").json
+    assert [a["doc_id"] for a in dups["articles"]] == ["copy-of-first"]
+    assert dups["articles"][0]["duplicate_of"] == records[0]["doc_id"]
+    assert client.get("/api/articles?duplicates=no").json["total"] == len(records)
+
+
+def test_two_tabs_posting_at_once_lose_no_line(outdir, records):
+    import threading
+
+    app = create_app(outdir, token=TOKEN)
+    doc_id, fig = records[0]["doc_id"], records[0]["figures"][0]["id"]
+    failures = []
+
+    def tab():
+        client = app.test_client()
+        for _ in range(40):
+            resp = post(client, doc_id, {"action": "accept", "kind": "figure", "fact_id": fig})
+            if resp.status_code != 201:
+                failures.append(resp.status_code)
+
+    tabs = [threading.Thread(target=tab) for _ in range(2)]
+    for t in tabs:
+        t.start()
+    for t in tabs:
+        t.join()
+    assert failures == []
+    assert len(read_corrections(outdir)) == 80
+    assert len(client_view(app, doc_id)["corrections"]) == 80
+
+
+def client_view(app, doc_id):
+    return app.test_client().get(f"/api/articles/{doc_id}").json
