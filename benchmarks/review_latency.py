@@ -6,7 +6,8 @@ Builds an archive of `--articles` records by repeating the given records.jsonl w
 (texts included), then measures, through the Flask test client (no network):
   - the one-time index build (`create_app`: one pass over records.jsonl into DuckDB);
   - list pages (first, middle, last), a filtered list (unit, aspect, year, failed checks,
-    reviewed), each with its facet counts;
+    reviewed), each with its facet counts computed afresh, and a page whose filter set's facet
+    counts are cached (paging through one filter set);
   - one article (read at its byte offset, corrections applied);
   - one correction POST (append under lock, article re-read).
 Prints the median and max of `--repeat` runs of each, in milliseconds, and the peak RSS.
@@ -64,7 +65,11 @@ def main() -> None:
         unit = client.get("/api/articles").json["facets"]["unit"][0]["value"]
         last_page = -(-args.articles // 50)
 
-        def get(url):
+        archive = app.config["CCHC_ARCHIVE"]
+
+        def get(url, cold=True):
+            if cold:  # facet counts are cached per filter set; measure them computed afresh
+                archive._facet_cache.clear()
             resp = client.get(url)
             assert resp.status_code == 200, (url, resp.status_code)
 
@@ -80,6 +85,7 @@ def main() -> None:
             f"filter unit={unit}": lambda: get(f"/api/articles?unit={unit}&page=3"),
             "filter aspect=on_time & year=2024": lambda: get("/api/articles?aspect=on_time&year=2024"),
             "filter checks=yes & reviewed=no": lambda: get("/api/articles?checks=yes&reviewed=no"),
+            "next page, same filters (facets cached)": lambda: get("/api/articles?page=7", cold=False),
             "one article": lambda: get(f"/api/articles/{first['doc_id']}"),
             "POST a correction": post,
         }

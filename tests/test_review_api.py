@@ -73,6 +73,11 @@ def test_filters_and_facet_counts(client, records):
     # a facet's counts ignore the facet's own filter, so other values stay selectable
     units = {f["value"]: f["count"] for f in listed["facets"]["unit"]}
     assert units[unit] == len(expected) and len(units) > 1
+    # counts are of articles: two communes of one province count the article once
+    provinces = {f["value"]: f["count"] for f in client.get("/api/articles").json["facets"]["province"]}
+    for province, count in provinces.items():
+        assert count == sum(any(u.get("province") == province or (u.get("name") == province and not u.get("province"))
+                                for u in r["units"]) for r in records), province
     with_checks = client.get("/api/articles?checks=yes").json
     assert [a["doc_id"] for a in with_checks["articles"]] == [r["doc_id"] for r in records if r["checks"]]
     year = int(records[0]["published"][:4])

@@ -24,6 +24,8 @@ FACETS = {"unit": ("art_units", "unit"), "province": ("art_units", "province"),
           "check": ("art_checks", "kind"), "period": ("art_periods", "year")}
 FLAGS = ("checks", "duplicates", "reviewed")
 MAX_PER_PAGE = 200
+FACET_CACHE_SIZE = 64
+FACET_VALUES = 50  # the most frequent values of a facet shown (a chosen one is always kept)
 
 
 class ArchiveError(ValueError):
@@ -106,6 +108,8 @@ class Archive:
         self._lock = threading.Lock()
         self._corrections_cache: tuple = (None, [])
         self._reviewed_stamp = ()
+        self._facet_cache: dict = {}
+        self._reviewed: list[str] = []
         self.con = duckdb.connect(":memory:")
         self.offsets: dict[str, int] = {}
         self._build()
@@ -182,11 +186,16 @@ class Archive:
         for c in corrections:
             if c["action"] == "reviewed":
                 last[c["doc_id"]] = bool(c.get("after"))
+        done = sorted(d for d, v in last.items() if v and d in self.offsets)
+        if done == self._reviewed:
+            return
         with self._lock:
             self.con.execute("DELETE FROM reviewed")
-            done = [(d,) for d, v in last.items() if v and d in self.offsets]
-            if done:
-                self.con.executemany("INSERT INTO reviewed VALUES (?)", done)
+            self.con.register("_rows", _columns([(d,) for d in done], ["doc_id"], [pa.string()]))
+            self.con.execute("INSERT INTO reviewed SELECT doc_id FROM _rows")
+            self.con.unregister("_rows")
+            self._reviewed = done
+            self._facet_cache.clear()
 
     # ----------------------------------------------------------------- queries
 
@@ -216,26 +225,51 @@ class Archive:
         return " AND ".join(clauses), params
 
     def _facet_counts(self, filters: dict) -> dict:
+        """Each facet's values with their article counts under the other facets' filters (so
+        other values of a filtered facet stay selectable). Facets not filtered on share one
+        base set of matching articles, computed once."""
+        where, params = self._where(filters)
+        self.con.execute("CREATE OR REPLACE TEMP TABLE _base AS "
+                         f"SELECT a.doc_id, a.year, a.n_checks, a.duplicate_of FROM arts a WHERE {where}",
+                         params)
         out = {}
         for name, (table, column) in FACETS.items():
-            where, params = self._where(filters, skip=name)
+            if name in filters:
+                base, base_params = self._where(filters, skip=name)
+                source = f"(SELECT a.doc_id FROM arts a WHERE {base})"
+            else:
+                source, base_params = "_base", []
             out[name] = self.con.execute(
-                f"SELECT t.{column} AS v, count(DISTINCT a.doc_id) AS n FROM arts a "
-                f"JOIN {table} t USING (doc_id) WHERE {where} AND t.{column} IS NOT NULL "
-                f"GROUP BY v ORDER BY n DESC, v LIMIT 50", params).fetchall()
-        where, params = self._where(filters, skip="year")
-        out["year"] = self.con.execute(
-            f"SELECT a.year, count(*) FROM arts a WHERE {where} AND a.year IS NOT NULL "
-            "GROUP BY a.year ORDER BY a.year DESC", params).fetchall()
-        flags = {"checks": "a.n_checks > 0", "duplicates": "a.duplicate_of IS NOT NULL",
-                 "reviewed": "a.doc_id IN (SELECT doc_id FROM reviewed)"}
+                f"SELECT t.{column} AS v, count(DISTINCT t.doc_id) AS n FROM {table} t SEMI JOIN {source} b "
+                f"ON t.doc_id = b.doc_id WHERE t.{column} IS NOT NULL "
+                f"GROUP BY v ORDER BY n DESC, v LIMIT {FACET_VALUES}", base_params).fetchall()
+        flags = {"year": None, "checks": "n_checks > 0", "duplicates": "duplicate_of IS NOT NULL",
+                 "reviewed": "doc_id IN (SELECT doc_id FROM reviewed)"}
         for name, cond in flags.items():
-            where, params = self._where(filters, skip=name)
-            yes, total = self.con.execute(
-                f"SELECT count(*) FILTER (WHERE {cond}), count(*) FROM arts a WHERE {where}",
-                params).fetchone()
-            out[name] = [("yes", yes), ("no", total - yes)]
+            if name in filters:
+                base, base_params = self._where(filters, skip=name)
+                source = f"(SELECT a.* FROM arts a WHERE {base})"
+            else:
+                source, base_params = "_base", []
+            if name == "year":
+                out[name] = self.con.execute(
+                    f"SELECT year, count(*) FROM {source} WHERE year IS NOT NULL "
+                    "GROUP BY year ORDER BY year DESC", base_params).fetchall()
+            else:
+                yes, total = self.con.execute(
+                    f"SELECT count(*) FILTER (WHERE {cond}), count(*) FROM {source}", base_params).fetchone()
+                out[name] = [("yes", yes), ("no", total - yes)]
         return out
+
+    def _cached_facet_counts(self, filters: dict) -> dict:
+        """Facet counts, computed once per filter set (paging does not change them) and again
+        after the reviewed marks change (`refresh_reviewed` clears them)."""
+        key = tuple(sorted(filters.items()))
+        if key not in self._facet_cache:
+            if len(self._facet_cache) >= FACET_CACHE_SIZE:
+                self._facet_cache.pop(next(iter(self._facet_cache)))
+            self._facet_cache[key] = self._facet_counts(filters)
+        return self._facet_cache[key]
 
     def list_articles(self, filters: dict, page: int = 1, per_page: int = 50) -> dict:
         """One page of the articles matching `filters`, with the facet counts."""
@@ -246,14 +280,16 @@ class Archive:
             total = self.con.execute(f"SELECT count(*) FROM arts a WHERE {where}", params).fetchone()[0]
             rows = self.con.execute(
                 "SELECT a.doc_id, a.title, a.published, a.n_figures, a.n_checks, a.duplicate_of, "
-                "a.doc_id IN (SELECT doc_id FROM reviewed), "
-                "(SELECT string_agg(DISTINCT unit, '; ') FROM art_units u WHERE u.doc_id = a.doc_id) "
-                f"FROM arts a WHERE {where} ORDER BY a.row_no LIMIT ? OFFSET ?",
-                [*params, per_page, (page - 1) * per_page]).fetchall()
-            facets = self._facet_counts(filters)
+                f"a.doc_id IN (SELECT doc_id FROM reviewed) FROM arts a WHERE {where} "
+                "ORDER BY a.row_no LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page]).fetchall()
+            ids = [r[0] for r in rows]
+            units = dict(self.con.execute(
+                "SELECT doc_id, string_agg(DISTINCT unit, '; ' ORDER BY unit) FROM art_units "
+                "WHERE list_contains(?, doc_id) GROUP BY doc_id", [ids]).fetchall()) if ids else {}
+            facets = self._cached_facet_counts(filters)
         keys = ("doc_id", "title", "published", "n_figures", "n_checks", "duplicate_of", "reviewed", "units")
         return {"total": total, "page": page, "per_page": per_page,
-                "articles": [dict(zip(keys, r)) for r in rows],
+                "articles": [dict(zip(keys, (*r, units.get(r[0])))) for r in rows],
                 "facets": {k: [{"value": v, "count": n} for v, n in vs] for k, vs in facets.items()}}
 
     def neighbours(self, doc_id: str) -> tuple[str | None, str | None]:
