@@ -363,3 +363,12 @@ def test_two_tabs_posting_at_once_lose_no_line(outdir, records):
 
 def client_view(app, doc_id):
     return app.test_client().get(f"/api/articles/{doc_id}").json
+
+
+def test_local_only_app_answers_only_to_loopback_names(outdir):
+    client = create_app(outdir, token=TOKEN, local_only=True).test_client()
+    for host in ("127.0.0.1:8765", "localhost:8765", "[::1]:8765", "localhost"):
+        assert client.get("/api/articles", headers={"Host": host}).status_code == 200, host
+    for host in ("evil.example:8765", "127.0.0.1.evil.example", "[::1].evil.example"):
+        resp = client.get("/", headers={"Host": host})
+        assert resp.status_code == 403 and TOKEN not in resp.text, host

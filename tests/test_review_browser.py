@@ -44,7 +44,7 @@ def browser():
 def serve(outdir):
     from werkzeug.serving import make_server
 
-    server = make_server("127.0.0.1", 0, create_app(outdir), threaded=True)
+    server = make_server("127.0.0.1", 0, create_app(outdir, local_only=True), threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
 

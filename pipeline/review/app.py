@@ -36,14 +36,32 @@ def _int_arg(name: str, default: int) -> int:
         abort(400, description=f"{name} must be a whole number")
 
 
-def create_app(outdir, token: str | None = None) -> Flask:
-    """The app over OUTDIR; `token` (default: a fresh random one) guards every POST."""
+LOCAL_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
+
+
+def _host_name(host: str) -> str:
+    """The name in a Host header: "127.0.0.1:8765" -> "127.0.0.1", "[::1]:8765" -> "[::1]";
+    anything not of the form NAME[:PORT] is returned whole (and matches no local name)."""
+    end = host.find("]") + 1 if host.startswith("[") else len(host.split(":", 1)[0])
+    name, rest = host[:end], host[end:]
+    return name if rest == "" or (rest[:1] == ":" and rest[1:].isdigit()) else host
+
+
+def create_app(outdir, token: str | None = None, local_only: bool = False) -> Flask:
+    """The app over OUTDIR; `token` (default: a fresh random one) guards every POST.
+    `local_only` refuses requests whose Host is not a loopback name (a page of another site
+    whose name resolves to 127.0.0.1, DNS rebinding, cannot read the page and its token)."""
     archive = Archive(outdir)
     app = Flask(__name__, static_folder=None)
     app.url_map.merge_slashes = False  # "/api/articles//etc" is the doc_id "/etc", not a redirect
     app.config["CCHC_TOKEN"] = token or secrets.token_urlsafe(24)
     app.config["CCHC_ARCHIVE"] = archive
     app.json.ensure_ascii = False
+
+    @app.before_request
+    def _local_host():
+        if local_only and _host_name(request.host) not in LOCAL_NAMES:
+            abort(403, description="this server answers only to 127.0.0.1 and localhost")
 
     @app.after_request
     def _headers(resp):

@@ -43,7 +43,7 @@ def _serve(args) -> int:
     if args.host and args.host not in (LOCALHOST, "localhost", "::1"):
         print(f"cchc review: WARNING: listening on {host}: anyone who can reach this address can "
               "read the archive (writes still need the page's token)", file=sys.stderr)
-    app = create_app(args.outdir)
+    app = create_app(args.outdir, local_only=host in (LOCALHOST, "localhost", "::1"))
     try:
         server = make_server(host, args.port, app, threaded=True)
     except OSError as e:
