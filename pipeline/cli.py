@@ -1,4 +1,4 @@
-"""Command line: `cchc extract`, `cchc check`, `cchc export`, `cchc conflicts`.
+"""Command line: `cchc extract`, `cchc check`, `cchc export`, `cchc conflicts`, `cchc review`.
 
 Each command's work lives in its stage module; this file only parses arguments.
 """
@@ -68,7 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
     cf = sub.add_parser("conflicts", help="unit + metric + period reported with different values across records")
     cf.add_argument("outdir", metavar="OUTDIR", help="a directory with records.jsonl, or the file itself")
     cf.set_defaults(func=cmd_conflicts)
+    rv = sub.add_parser("review", help="review and correct OUTDIR's records in a browser")
+    rv.add_argument("outdir", metavar="OUTDIR", help="a directory with records.jsonl")
+    rv.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
+    rv.add_argument("--host", help="listen on this address instead of 127.0.0.1 (prints a warning)")
+    rv.add_argument("--export-gold", metavar="FILE",
+                    help="write the reviewed articles as gold JSONL (ANNOTATION.md) and exit")
+    rv.set_defaults(func=cmd_review)
     return parser
+
+
+def cmd_review(args) -> int:
+    from .review.serve import cmd_review as run
+
+    return run(args)
 
 
 def cmd_extract(args) -> int:

@@ -60,6 +60,12 @@ SCHEMAS = {
         ("computed", _F), ("stated", _F), ("message", _S), ("quote", _S)]),
 }
 
+# The reviewers' marks (`cchc review`, pipeline.corrections), filled by `corrected_tables`.
+REVIEW_COLUMNS = {"articles": ("reviewed", "corrected"), "figures": ("corrected",),
+                  "units": ("corrected",), "officials": ("corrected",), "documents": ("corrected",)}
+for _name, _columns in REVIEW_COLUMNS.items():
+    SCHEMAS[_name] = pa.schema([*SCHEMAS[_name], *(pa.field(c, _B) for c in _columns)])
+
 # The README's example queries (quoted there verbatim; tests/test_export.py runs them).
 README_QUERIES = {
     "on-time rate by province and year": """\
@@ -267,9 +273,37 @@ def arrow_tables(records: list[dict]) -> dict[str, pa.Table]:
     return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
 
 
+# --------------------------------------------------------------------------- corrections
+
+def corrected_tables(path, report=None) -> dict[str, pa.Table]:
+    """`arrow_tables` of the records with OUTDIR/corrections.jsonl applied (pipeline.corrections),
+    plus `reviewed` and `corrected` columns. `report(line)` hears of corrections no longer applying."""
+    from .corrections import CorrectionsError, apply_to_records, corrected_flags, read_corrections
+
+    try:
+        corrections = read_corrections(records_file(path).parent)
+    except CorrectionsError as e:
+        raise RecordsError(str(e)) from None
+    applied, stale = apply_to_records(read_records(path), corrections)
+    if stale and report:
+        one = len(stale) == 1
+        report(f"{len(stale)} correction{'' if one else 's'} no longer appl{'ies' if one else 'y'} "
+               f"(`cchc review` shows them with their articles)")
+    tables = arrow_tables([a.record for a in applied])
+    marks = {("articles", "reviewed"): [a.reviewed for a in applied],
+             ("articles", "corrected"): [a.changed for a in applied],
+             **{(f"{kind}s", "corrected"): corrected_flags(applied, kind)
+                for kind in ("figure", "unit", "official", "document")}}
+    for (name, column), values in marks.items():
+        at = tables[name].schema.get_field_index(column)
+        tables[name] = tables[name].set_column(at, column, pa.array(values, _B))
+    return tables
+
+
 def load(path) -> dict:
-    """pandas DataFrames for `TABLES`, from a records.jsonl or a directory holding one."""
-    tables = arrow_tables(read_records(path))
+    """pandas DataFrames for `TABLES`, from a records.jsonl or a directory holding one, with
+    the reviewers' corrections applied."""
+    tables = corrected_tables(path)
     return {name: _with_python_lists(t.to_pandas(date_as_object=False), SCHEMAS[name])
             for name, t in tables.items()}
 
@@ -348,16 +382,19 @@ WRITERS = {"duckdb": _write_duckdb, "parquet": _write_parquet, "csv": _write_csv
 
 
 def export(records_path, to: str | None, out) -> dict[str, int]:
-    """Write the tables of `records_path` as a DuckDB, SQLite or Excel file, or a directory of
-    Parquet or CSV files (one per table). `to=None` takes the format from `out`'s suffix
-    (`formats.infer_format`); an existing DuckDB database is updated in place, by doc_id.
-    Returns the number of rows per table."""
+    """Write the tables of `records_path` (with the reviewers' corrections applied) as a DuckDB,
+    SQLite or Excel file, or a directory of Parquet or CSV files (one per table). `to=None`
+    takes the format from `out`'s suffix (`formats.infer_format`). An existing DuckDB database
+    of an archive without corrections is updated in place, by doc_id; with corrections it is
+    rebuilt, so every correction reaches it. Returns the number of rows per table."""
     to = infer_format(out, to)
-    if to == "duckdb":
+    has_corrections = (records_file(records_path).parent / "corrections.jsonl").exists()
+    if to == "duckdb" and not has_corrections:
         from .duckdb_update import export_duckdb
 
         return export_duckdb(records_path, Path(out))
-    tables = arrow_tables(read_records(records_path))
+    tables = corrected_tables(records_path, report=lambda line: print(f"cchc export: {line}",
+                                                                      file=sys.stderr))
     WRITERS[to](tables, Path(out))
     return {name: t.num_rows for name, t in tables.items()}
 
