@@ -1,4 +1,4 @@
-"""Command line: `cchc extract`, `cchc check`, `cchc export`, `cchc conflicts`.
+"""Command line: `cchc extract`, `cchc check`, `cchc export`, `cchc conflicts`, `cchc eval`.
 
 Each command's work lives in its stage module; this file only parses arguments.
 """
@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     cf = sub.add_parser("conflicts", help="unit + metric + period reported with different values across records")
     cf.add_argument("outdir", metavar="OUTDIR", help="a directory with records.jsonl, or the file itself")
     cf.set_defaults(func=cmd_conflicts)
+
+    ev = sub.add_parser("eval", help="score records against your own gold annotations (ANNOTATION.md form)")
+    ev.add_argument("gold", metavar="GOLD", help="a gold .jsonl file, or a directory of them")
+    ev.add_argument("outdir", metavar="OUTDIR", help="a records.jsonl, or the directory holding one")
+    ev.add_argument("--json", action="store_true", help="one JSON object instead of the text report")
+    ev.set_defaults(func=cmd_eval)
     return parser
 
 
@@ -72,6 +78,12 @@ def cmd_export(args) -> int:
 
 def cmd_conflicts(args) -> int:
     from .export import cmd_conflicts as run
+
+    return run(args)
+
+
+def cmd_eval(args) -> int:
+    from .evaluate import cmd_eval as run
 
     return run(args)
 
