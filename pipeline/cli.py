@@ -83,7 +83,7 @@ def cmd_conflicts(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .evaluate import cmd_eval as run
+    from .eval_command import cmd_eval as run
 
     return run(args)
 

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from conftest import ROOT, SHARED, read_jsonl
+from pipeline import eval_command
 from pipeline import evaluate as ev
 
 TEXT = ("Năm 2023, UBND xã Thuỵ Phú tiếp nhận 120 hồ sơ, giải quyết đúng hạn 98%.\n"
@@ -178,7 +179,7 @@ def test_confusion_tables_count_gold_against_predicted_labels():
 
 
 def test_text_confusion_rows_show_what_was_predicted_instead():
-    rows = ev.format_confusion("aspect", {"received": {"received": 3, "resolved": 1}})
+    rows = eval_command.format_confusion("aspect", {"received": {"received": 3, "resolved": 1}})
     assert rows[1].split() == ["received", "4", "3", "resolved", "1"]
 
 
@@ -201,7 +202,7 @@ def test_misses_carry_their_line_and_false_positives_their_sentence():
 def test_without_text_the_lists_have_no_sentences():
     out = run([gold_doc([gold_fig("120", 120)])], [record([pred_fig("98%", 98)], text=None)])
     assert out["misses"][0]["sentence"] is None and out["false_positives"][0]["sentence"] is None
-    assert "(no text in the record)" in ev.format_text(out)
+    assert "(no text in the record)" in eval_command.format_text(out)
 
 
 def test_a_gold_article_without_a_record_is_missed_entirely():
