@@ -93,8 +93,9 @@ class EvalInputError(ValueError):
     """A gold or records input that cannot be read."""
 
 
-def read_jsonl_objects(path: Path, what: str) -> list[dict]:
-    """The JSON objects of a JSONL file, each with a string doc_id and a list of figures."""
+def read_jsonl_objects(path: Path, what: str, entry_keys: dict) -> list[dict]:
+    """The JSON objects of a JSONL file, each with a string doc_id, a list of figures, and
+    lists of entries with the keys `entry_keys` asks for (list name -> keys)."""
     try:
         with open(path, encoding="utf-8") as fh:
             lines = list(fh)
@@ -113,8 +114,42 @@ def read_jsonl_objects(path: Path, what: str) -> list[dict]:
         if not (isinstance(obj, dict) and isinstance(obj.get("doc_id"), str)
                 and isinstance(obj.get("figures"), list)):
             raise EvalInputError(f"{path}, line {n}: not {what} (needs doc_id and figures)")
+        problem = entries_problem(obj, entry_keys)
+        if problem:
+            raise EvalInputError(f"{path}, line {n} ({obj['doc_id']}): {problem}")
         objects.append(obj)
     return objects
+
+
+# The keys every entry of a list needs for scoring ("officials.roles": the roles of an official).
+GOLD_ENTRY_KEYS = {"figures": ("span", "value", "kind", "object", "aspect"), "not_figures": ("span",),
+                   "units": (), "officials": ("name", "roles"), "officials.roles": ("title",),
+                   "documents": ("type", "number"), "checks": ("surfaces",)}
+RECORD_ENTRY_KEYS = {"figures": (), "units": (), "officials": (), "officials.roles": (), "documents": (),
+                     "checks": ()}
+
+
+def entries_problem(obj: dict, entry_keys: dict) -> str | None:
+    """What makes an article unscorable (a list that is not a list of objects with the needed
+    keys, a span that is not [start, end]), or None."""
+    for name, keys in entry_keys.items():
+        outer, _, inner = name.partition(".")
+        owners = [obj] if not inner else [e for e in obj.get(outer, [])]
+        for owner in owners:
+            entries = owner.get(inner or outer, [])
+            if not isinstance(entries, list):
+                return f"{name} is not a list"
+            for entry in entries:
+                if not isinstance(entry, dict):
+                    return f"an entry of {name} is not an object"
+                missing = [k for k in keys if k not in entry]
+                if missing:
+                    return f"an entry of {name} lacks {', '.join(missing)}"
+                span = entry.get("span")
+                if span is not None and not (isinstance(span, list) and len(span) == 2
+                                             and all(isinstance(x, int) for x in span)):
+                    return f"an entry of {name} has a span that is not [start, end]"
+    return None
 
 
 def read_gold(path) -> list[dict]:
@@ -123,39 +158,14 @@ def read_gold(path) -> list[dict]:
     files = sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
     if not files:
         raise EvalInputError(f"{p}: no .jsonl gold files in this directory")
-    gold = [g for f in files for g in read_jsonl_objects(f, "a gold annotation (ANNOTATION.md)")]
-    for g in gold:
-        problem = gold_problem(g)
-        if problem:
-            raise EvalInputError(f"{p}: {g['doc_id']}: {problem}")
-    return gold
-
-
-# The keys every entry of a gold list needs for scoring.
-GOLD_ENTRY_KEYS = {"figures": ("span", "value", "kind", "object", "aspect"), "not_figures": ("span",),
-                   "officials": ("name", "roles"), "documents": ("type", "number"), "checks": ("surfaces",)}
-
-
-def gold_problem(gold: dict) -> str | None:
-    """What makes a gold article unscorable, or None."""
-    for kind, keys in GOLD_ENTRY_KEYS.items():
-        entries = gold.get(kind, [])
-        if not isinstance(entries, list):
-            return f"{kind} is not a list"
-        for entry in entries:
-            missing = [k for k in keys if not isinstance(entry, dict) or k not in entry]
-            if missing:
-                return f"an entry of {kind} lacks {', '.join(missing)}"
-            if "span" in keys and not (isinstance(entry["span"], list) and len(entry["span"]) == 2):
-                return f"an entry of {kind} has no [start, end] span"
-    return None
+    return [g for f in files for g in read_jsonl_objects(f, "a gold annotation (ANNOTATION.md)", GOLD_ENTRY_KEYS)]
 
 
 def read_records(path) -> dict[str, dict]:
     """Records by doc_id from a records.jsonl or a directory holding one."""
     p = Path(path)
     p = p / "records.jsonl" if p.is_dir() else p
-    records = read_jsonl_objects(p, "a cchc record (the records.jsonl of `cchc extract`)")
+    records = read_jsonl_objects(p, "a cchc record (the records.jsonl of `cchc extract`)", RECORD_ENTRY_KEYS)
     return {r["doc_id"]: r for r in records}
 
 

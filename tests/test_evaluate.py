@@ -352,6 +352,10 @@ def test_cli_json_report(eval_files):
     (lambda d: write_jsonl(d / "g.jsonl", [{"doc_id": "d1"}]), "line 1: not a gold annotation"),
     (lambda d: write_jsonl(d / "g.jsonl", [gold_doc([{"span": [0, 3], "value": 1}])]), "lacks kind, object, aspect"),
     (lambda d: (d / "g.jsonl").write_bytes(b"\xff\xfe\x00garbage") and d / "g.jsonl", "not UTF-8"),
+    (lambda d: write_jsonl(d / "g.jsonl", [gold_doc(units=["xã A"])]), "an entry of units is not an object"),
+    (lambda d: write_jsonl(d / "g.jsonl", [gold_doc(officials=[{"name": "A", "roles": [{"org": "Sở"}]}])]),
+     "an entry of officials.roles lacks title"),
+    (lambda d: write_jsonl(d / "g.jsonl", [gold_doc(not_figures=[{"span": "0-3"}])]), "span that is not [start, end]"),
 ])
 def test_cli_unreadable_gold_is_one_line_and_exit_1(tmp_path, eval_files, make_bad, message):
     bad = make_bad(tmp_path)
@@ -368,6 +372,9 @@ def test_cli_unreadable_records_is_one_line_and_exit_1(tmp_path, eval_files):
     not_records = write_jsonl(tmp_path / "r.jsonl", [{"id": "x", "text": "an article, not a record"}])
     res = cchc("eval", str(eval_files[0]), str(not_records))
     assert res.returncode == 1 and "not a cchc record" in res.stderr and res.stderr.count("\n") == 1
+    bad_roles = write_jsonl(tmp_path / "r2.jsonl", [record(officials=[{"name": "A", "roles": "Giám đốc"}])])
+    res = cchc("eval", str(eval_files[0]), str(bad_roles))
+    assert res.returncode == 1 and res.stderr == f"cchc eval: {bad_roles}, line 1 (d1): officials.roles is not a list\n"
 
 
 def test_cli_usage_error_is_exit_2():
