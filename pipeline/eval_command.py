@@ -26,6 +26,14 @@ def _format_measure(value) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
+def _format_support(counts: dict | None) -> str:
+    if not counts:
+        return ""
+    if "n" in counts:
+        return f"{counts['ok']}/{counts['n']}"
+    return f"tp {counts['tp']}, fp {counts['fp']}, fn {counts['fn']}"
+
+
 def format_confusion(label: str, table: dict) -> list[str]:
     """One row per gold label: how many, how many predicted the same, and what else was."""
     lines = [f"{label} (gold label: n, correct, predicted instead)"]
@@ -62,7 +70,7 @@ def format_figure_line(entry: dict) -> list[str]:
 def format_text(result: dict) -> str:
     lines = ["Measures"]
     for name, value in result["measures"].items():
-        lines.append(f"  {name:18s} {_format_measure(value)}")
+        lines.append(f"  {name:18s} {_format_measure(value):>5}  {_format_support(result['support'].get(name))}".rstrip())
     counts = result["counts"]["figures"]
     lines.append(f"  figures: {counts['gold']} gold, {counts['predicted']} predicted, {counts['matched']} matched")
     lines.append("")

@@ -374,32 +374,52 @@ def evaluate(gold_docs: list[dict], records: dict[str, dict]) -> Evaluation:
 
 # --------------------------------------------------------------------------- measures
 
+# Every measure, in the reference scorer's order, then index_acc and target_acc: an F1, precision
+# or recall over the counts "<prefix>_tp/_fp/_fn", a ratio of two counts (None when the second
+# is 0: nothing in the gold to measure it on), or a plain count.
+MEASURE_SPECS = [
+    ("figures_f1", "f1", "fig"), ("figures_p", "p", "fig"), ("figures_r", "r", "fig"),
+    ("aspect_acc", "ratio", ("aspect_ok", "fig_tp")), ("object_acc", "ratio", ("object_ok", "fig_tp")),
+    ("kind_acc", "ratio", ("kind_ok", "fig_tp")), ("approx_acc", "ratio", ("approx_ok", "fig_tp")),
+    ("period_acc", "ratio", ("period_ok", "fig_tp")), ("subject_acc", "ratio", ("subj_ok", "subj_n")),
+    ("units_f1", "f1", "unit"), ("unit_code_acc", "ratio", ("code_ok", "code_n")),
+    ("unit_code2025_acc", "ratio", ("code25_ok", "code25_n")), ("register_acc", "ratio", ("reg_ok", "reg_n")),
+    ("officials_f1", "f1", "off"), ("role_acc", "ratio", ("role_ok", "role_n")),
+    ("documents_f1", "f1", "doc"), ("doc_date_acc", "ratio", ("date_ok", "doc_tp")),
+    ("authors_f1", "f1", "auth"), ("published_acc", "ratio", ("pub_ok", "pub_n")),
+    ("checks_recall", "ratio", ("chk_found", "chk_n")), ("checks_false", "count", "chk_false"),
+    ("negatives_hit", "count", "fig_neg_hit"), ("not_officials_hit", "count", "not_off_hit"),
+    ("bad_spans", "count", "span_bad"), ("missing_docs", "count", "missing"),
+    ("index_acc", "ratio", ("index_ok", "index_n")), ("target_acc", "ratio", ("target_ok", "target_n")),
+]
+PRF_PART = {"p": 0, "r": 1, "f1": 2}
+
+
 def measures(ev: Evaluation) -> dict:
-    """The reference scorer's measures, in its order, then index_acc and target_acc. A ratio is
-    None when the gold has nothing to measure it on."""
+    """{measure: value} for `MEASURE_SPECS`."""
     c = ev.counts
+    out = {}
+    for name, how, counts in MEASURE_SPECS:
+        if how in PRF_PART:
+            out[name] = prf(c[f"{counts}_tp"], c[f"{counts}_fp"], c[f"{counts}_fn"])[PRF_PART[how]]
+        elif how == "ratio":
+            ok, n = counts
+            out[name] = c[ok] / c[n] if c[n] else None
+        else:
+            out[name] = c[counts]
+    return out
 
-    def ratio(ok: str, n: str):
-        return c[ok] / c[n] if c[n] else None
 
-    fig_p, fig_r, fig_f = prf(c["fig_tp"], c["fig_fp"], c["fig_fn"])
-    return {
-        "figures_f1": fig_f, "figures_p": fig_p, "figures_r": fig_r,
-        "aspect_acc": ratio("aspect_ok", "fig_tp"), "object_acc": ratio("object_ok", "fig_tp"),
-        "kind_acc": ratio("kind_ok", "fig_tp"), "approx_acc": ratio("approx_ok", "fig_tp"),
-        "period_acc": ratio("period_ok", "fig_tp"),
-        "subject_acc": ratio("subj_ok", "subj_n"),
-        "units_f1": prf(c["unit_tp"], c["unit_fp"], c["unit_fn"])[2],
-        "unit_code_acc": ratio("code_ok", "code_n"),
-        "unit_code2025_acc": ratio("code25_ok", "code25_n"), "register_acc": ratio("reg_ok", "reg_n"),
-        "officials_f1": prf(c["off_tp"], c["off_fp"], c["off_fn"])[2], "role_acc": ratio("role_ok", "role_n"),
-        "documents_f1": prf(c["doc_tp"], c["doc_fp"], c["doc_fn"])[2], "doc_date_acc": ratio("date_ok", "doc_tp"),
-        "authors_f1": prf(c["auth_tp"], c["auth_fp"], c["auth_fn"])[2], "published_acc": ratio("pub_ok", "pub_n"),
-        "checks_recall": ratio("chk_found", "chk_n"), "checks_false": c["chk_false"],
-        "negatives_hit": c["fig_neg_hit"], "not_officials_hit": c["not_off_hit"],
-        "bad_spans": c["span_bad"], "missing_docs": c["missing"],
-        "index_acc": ratio("index_ok", "index_n"), "target_acc": ratio("target_ok", "target_n"),
-    }
+def support(ev: Evaluation) -> dict:
+    """What each F1 and ratio is computed from: {"tp", "fp", "fn"} or {"ok", "n"}."""
+    c = ev.counts
+    out = {}
+    for name, how, counts in MEASURE_SPECS:
+        if how in PRF_PART:
+            out[name] = {"tp": c[f"{counts}_tp"], "fp": c[f"{counts}_fp"], "fn": c[f"{counts}_fn"]}
+        elif how == "ratio":
+            out[name] = {"ok": c[counts[0]], "n": c[counts[1]]}
+    return out
 
 
 def confusion_table(pairs: Counter) -> dict:
@@ -418,6 +438,7 @@ def as_json(ev: Evaluation) -> dict:
     c = ev.counts
     return {
         "measures": measures(ev),
+        "support": support(ev),
         "counts": {"figures": {"gold": c["fig_tp"] + c["fig_fn"], "predicted": c["fig_tp"] + c["fig_fp"],
                                "matched": c["fig_tp"]}},
         "confusion": {label: confusion_table(ev.confusion[label]) for label in FIGURE_LABELS},

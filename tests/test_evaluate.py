@@ -157,6 +157,15 @@ def test_index_and_target_are_scored_only_where_the_gold_has_them():
     assert none["index_acc"] is None and none["target_acc"] is None
 
 
+def test_support_gives_what_each_measure_is_computed_from():
+    gold = [gold_fig("120", 120, subject="xã Thụy Phú"), gold_fig("98%", 98)]
+    out = run([gold_doc(gold)], [record([pred_fig("120", 120, aspect="cut"), pred_fig("95%", 95, "f2")])])
+    assert out["support"]["figures_f1"] == {"tp": 1, "fp": 1, "fn": 1}
+    assert out["support"]["aspect_acc"] == {"ok": 0, "n": 1}
+    assert out["support"]["subject_acc"] == {"ok": 0, "n": 1}
+    assert "negatives_hit" not in out["support"]  # a plain count
+
+
 def test_measures_keep_the_reference_names_and_order_then_index_and_target():
     m = run([gold_doc()], [record()])["measures"]
     assert list(m)[:3] == ["figures_f1", "figures_p", "figures_r"]
@@ -327,7 +336,8 @@ def test_cli_text_report(eval_files):
     res = cchc("eval", str(gold_dir), str(out))
     assert res.returncode == 0, res.stderr
     lines = res.stdout.splitlines()
-    assert lines[0] == "Measures" and "  figures_f1         0.667" in lines
+    assert lines[0] == "Measures" and "  figures_f1         0.667  tp 2, fp 1, fn 1" in lines
+    assert "  aspect_acc         0.500  1/2" in lines and "  checks_recall        n/a  0/0" in lines
     assert lines.index("Confusion of matched figures") < lines.index("Missed figures (1)") \
         < lines.index("False positive figures (1)")
     assert f"  d1 {span_of('3/19')} '3/19' = 3 (count dossier received)" in lines
