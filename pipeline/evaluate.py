@@ -186,52 +186,54 @@ class Evaluation:
 
 
 def score_figures(ev: Evaluation, doc_id: str, gold: dict, record: dict) -> None:
-    c = ev.counts
+    """Match one article's figures; count, list and label-check the outcome."""
     text = record.get("text")
     predicted = list(record.get("figures", []))
     units_by_id = {u.get("id"): u for u in record.get("units", [])}
-    for p in predicted:
-        span = p.get("span") or [0, 0]
-        if text is not None and text[span[0]:span[1]] != p.get("surface"):
-            c["span_bad"] += 1
+    ev.counts["span_bad"] += sum(text is not None and text_slice(text, p.get("span") or [0, 0]) != p.get("surface")
+                                 for p in predicted)
     pairs = match_figures(gold["figures"], predicted)
     for gi, pi in pairs:
         gold_figure = gold["figures"][gi]
         if pi is None:
-            c["fig_fn"] += 1
+            ev.counts["fig_fn"] += 1
             line_span, line = enclosing_line(text, gold_figure["span"])
-            ev.misses.append({**describe_figure(doc_id, gold_figure), "sentence_span": line_span,
-                              "sentence": line})
-            continue
-        p = predicted[pi]
-        c["fig_tp"] += 1
-        c["kind_ok"] += p.get("kind") == gold_figure["kind"]
-        c["object_ok"] += p.get("object") == gold_figure["object"]
-        c["aspect_ok"] += p.get("aspect") in [gold_figure["aspect"], *gold_figure.get("alt_aspects", [])]
-        c["approx_ok"] += (p.get("approx") or "exact") == gold_figure.get("approx", "exact")
-        c["period_ok"] += same_period(p.get("period"), gold_figure.get("period"))
-        if isinstance(gold_figure.get("subject"), str):
-            c["subj_n"] += 1
-            c["subj_ok"] += subject_label(p, units_by_id) == name_key(gold_figure["subject"])
-        if "index" in gold_figure:
-            c["index_n"] += 1
-            c["index_ok"] += name_key(p.get("index")) == name_key(gold_figure["index"])
-        if "target" in gold_figure:
-            c["target_n"] += 1
-            c["target_ok"] += bool(p.get("target")) == bool(gold_figure["target"])
-        for label in FIGURE_LABELS:
-            ev.confusion[label][label_pair(label, gold_figure, p)] += 1
+            ev.misses.append({**describe_figure(doc_id, gold_figure), "sentence_span": line_span, "sentence": line})
+        else:
+            ev.counts["fig_tp"] += 1
+            score_matched_figure(ev, gold_figure, predicted[pi], units_by_id)
     matched = {pi for _, pi in pairs if pi is not None}
     for pi, p in enumerate(predicted):
-        if pi in matched:
-            continue
-        c["fig_fp"] += 1
-        hits_negative = any(p.get("span") and spans_overlap(p["span"], n["span"])
-                            for n in gold.get("not_figures", []))
-        c["fig_neg_hit"] += hits_negative
-        ev.false_positives.append({**describe_figure(doc_id, p), "not_figure": bool(hits_negative),
-                                   "sentence_span": p.get("sentence"),
-                                   "sentence": text_slice(text, p.get("sentence"))})
+        if pi not in matched:
+            ev.counts["fig_fp"] += 1
+            hits_negative = any(p.get("span") and spans_overlap(p["span"], n["span"])
+                                for n in gold.get("not_figures", []))
+            ev.counts["fig_neg_hit"] += hits_negative
+            ev.false_positives.append({**describe_figure(doc_id, p), "not_figure": bool(hits_negative),
+                                       "sentence_span": p.get("sentence"),
+                                       "sentence": text_slice(text, p.get("sentence"))})
+
+
+def score_matched_figure(ev: Evaluation, gold_figure: dict, predicted: dict, units_by_id: dict) -> None:
+    """The labels of a matched figure: accuracies and confusion tables. `index` (compared as a
+    name key) and `target` only where the gold figure has them."""
+    c = ev.counts
+    c["kind_ok"] += predicted.get("kind") == gold_figure["kind"]
+    c["object_ok"] += predicted.get("object") == gold_figure["object"]
+    c["aspect_ok"] += predicted.get("aspect") in [gold_figure["aspect"], *gold_figure.get("alt_aspects", [])]
+    c["approx_ok"] += (predicted.get("approx") or "exact") == gold_figure.get("approx", "exact")
+    c["period_ok"] += same_period(predicted.get("period"), gold_figure.get("period"))
+    if isinstance(gold_figure.get("subject"), str):
+        c["subj_n"] += 1
+        c["subj_ok"] += subject_label(predicted, units_by_id) == name_key(gold_figure["subject"])
+    if "index" in gold_figure:
+        c["index_n"] += 1
+        c["index_ok"] += name_key(predicted.get("index")) == name_key(gold_figure["index"])
+    if "target" in gold_figure:
+        c["target_n"] += 1
+        c["target_ok"] += bool(predicted.get("target")) == bool(gold_figure["target"])
+    for label in FIGURE_LABELS:
+        ev.confusion[label][label_pair(label, gold_figure, predicted)] += 1
 
 
 def compare_names(ev: Evaluation, kind: str, doc_id: str, gold: dict, predicted: dict) -> set:
