@@ -1,4 +1,5 @@
-"""Command line: `cchc extract`, `cchc check`, `cchc export`, `cchc conflicts`, `cchc review`.
+"""Command line: `cchc extract`, `cchc check`, `cchc export`, `cchc conflicts`, `cchc review`,
+`cchc eval`.
 
 Each command's work lives in its stage module; this file only parses arguments.
 """
@@ -75,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("--export-gold", metavar="FILE",
                     help="write the reviewed articles as gold JSONL (ANNOTATION.md) and exit")
     rv.set_defaults(func=cmd_review)
+
+    ev = sub.add_parser("eval", help="score records against your own gold annotations (ANNOTATION.md form)")
+    ev.add_argument("gold", metavar="GOLD", help="a gold .jsonl file, or a directory of them")
+    ev.add_argument("outdir", metavar="OUTDIR", help="a records.jsonl, or the directory holding one")
+    ev.add_argument("--json", action="store_true", help="one JSON object instead of the text report")
+    ev.set_defaults(func=cmd_eval)
     return parser
 
 
@@ -109,6 +116,12 @@ def cmd_export(args) -> int:
 
 def cmd_conflicts(args) -> int:
     from .export import cmd_conflicts as run
+
+    return run(args)
+
+
+def cmd_eval(args) -> int:
+    from .eval_command import cmd_eval as run
 
     return run(args)
 
