@@ -112,13 +112,13 @@ class TestCountPercent:
 
 class TestRanges:
     def test_percent_out_of_range(self):
-        assert kinds([fig(1, "107%", 107, "percent", "on_time")]) == [("percent_out_of_range", ["f1"])]
+        assert kinds([fig(1, "107%", 107, "percent", "on_time")]) == [("value_out_of_range", ["f1"])]
 
     def test_growth_is_not_a_share(self):
         assert kinds([fig(1, "107%", 107, "percent", "resolved", change=True)]) == []
 
     def test_rank_above_field(self):
-        assert kinds([fig(1, "31/30", 31, "rank", "par_index", "other", 30)]) == [("rank_above_field", ["f1"])]
+        assert kinds([fig(1, "31/30", 31, "rank", "par_index", "other", 30)]) == [("value_out_of_range", ["f1"])]
 
     def test_rank_within_field(self):
         assert kinds([fig(1, "30/30", 30, "rank", "par_index", "other", 30)]) == []

@@ -1,0 +1,90 @@
+"""What every check kind shares: the article in view (`Article`) and a finding (`Finding`)."""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field
+
+from .tolerance import is_exact
+
+
+@dataclass
+class Finding:
+    """One inconsistency: its kind, the figures involved, the computed and stated values, and the
+    message template with its parameters (rendered in the reader's language by `run_checks`)."""
+    kind: str
+    figures: list[dict]
+    computed: float | None
+    stated: float | None
+    template: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def linked(self) -> bool:
+        """Whether the check links figures of different sentences."""
+        return len({tuple(f.get("sentence") or f["span"]) for f in self.figures}) > 1
+
+
+@dataclass
+class Article:
+    """An article's figures and text, with the paragraph layout the checks need."""
+    figures: list[dict]
+    text: str
+
+    @functools.cached_property
+    def paragraph_starts(self) -> list[int]:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                starts.append(i + 1)
+        return starts
+
+    def paragraph(self, pos: int) -> int:
+        """The number of the line (paragraph) holding offset `pos`."""
+        return bisect.bisect_right(self.paragraph_starts, pos) - 1
+
+    @functools.cached_property
+    def lead(self) -> int | None:
+        """The paragraph number of the lead: the first non-empty paragraph after the title that
+        holds a figure, when it is among the first three non-empty paragraphs."""
+        seen = 0
+        figure_paragraphs = {self.paragraph(f["span"][0]) for f in self.figures}
+        for n, start in enumerate(self.paragraph_starts):
+            end = self.paragraph_starts[n + 1] if n + 1 < len(self.paragraph_starts) else len(self.text)
+            if self.text[start:end].strip():
+                seen += 1
+                if seen > 3:
+                    return None
+                if seen > 1 and n in figure_paragraphs:
+                    return n
+        return None
+
+    def in_scope(self, earlier: dict, later: dict) -> bool:
+        """Whether `earlier` may be restated or broken down by `later`: same paragraph, or
+        `earlier` in the lead."""
+        p = self.paragraph(earlier["span"][0])
+        return p == self.paragraph(later["span"][0]) or p == self.lead
+
+    def between(self, a: dict, b: dict) -> str:
+        return self.text[a["span"][1]:b["span"][0]]
+
+
+def exact(f: dict) -> bool:
+    return is_exact(f)
+
+
+def same_sentence(a: dict, b: dict) -> bool:
+    return a.get("sentence") == b.get("sentence")
+
+
+def same_subject(a: dict, b: dict) -> bool:
+    sa, sb = a.get("subject") or {}, b.get("subject") or {}
+    return (sa.get("unit"), sa.get("aggregate")) == (sb.get("unit"), sb.get("aggregate"))
+
+
+def is_change(f: dict) -> bool:
+    return bool(f.get("change"))
+
+
+def is_target(f: dict) -> bool:
+    return bool(f.get("target"))

@@ -1,0 +1,98 @@
+"""A share against the figures it is the share of: "22/24 (đạt 91,16%)", and a count over its
+total, possibly sentences earlier, against the percentage stated beside the count."""
+from __future__ import annotations
+
+import regex
+
+from .base import Article, Finding, exact, is_change, is_target, same_sentence, same_subject
+from .tolerance import agrees, figure_range, share_range
+
+NEAR = 80  # characters: a percentage this close after a ratio or count may restate it
+RESTATE_RE = regex.compile(r"(?:\(|\bđạt\b|\bchiếm\b|\bbằng\b|\btương đương\b|\btỷ lệ\b|\btỉ lệ\b|,\s*$)",
+                           regex.IGNORECASE)
+# the aspects a count can be a part of, and what its total is: on-time and overdue dossiers are
+# shares of the resolved ones as often as of the received ones
+PART_OF = {"resolved": ("received",), "online": ("received",), "interlinked": ("received",),
+           "on_time": ("received", "resolved"), "overdue": ("received", "resolved")}
+# a backlog carried over makes "resolved" larger than "received" in the period, legitimately
+CARRY_OVER_RE = regex.compile(r"kỳ trước|tồn|chuyển sang|chuyển qua|năm trước chuyển", regex.IGNORECASE)
+
+
+def restates(first: dict, pct: dict, text: str) -> bool:
+    """Whether the percentage is stated as the share of the figure right before it: "22/24
+    nhiệm vụ (đạt 91,16%)", "450 hồ sơ, chiếm 90%", not a new statement after ";"."""
+    between = text[first["span"][1]:pct["span"][0]]
+    return (pct["span"][0] - first["span"][1] <= NEAR and ";" not in between
+            and bool(RESTATE_RE.search(between)))
+
+
+def _share_of(figure: dict) -> bool:
+    return figure["kind"] == "percent" and not is_change(figure) and not is_target(figure)
+
+
+def ratio_percent_mismatch(article: Article) -> list[Finding]:
+    """"22/24 nhiệm vụ (đạt 91,16%)": 22/24 = 91.67 %."""
+    out = []
+    figures = article.figures
+    for r, pct in zip(figures, figures[1:]):
+        if r["kind"] != "ratio" or not r.get("denominator") or not exact(r) or is_change(r):
+            continue
+        if not (_share_of(pct) and same_sentence(r, pct) and pct["object"] == r["object"]
+                and restates(r, pct, article.text)):
+            continue
+        computed = share_range(figure_range(r, rounded=False), (r["denominator"], r["denominator"]))
+        if not agrees(computed, pct):
+            value = 100 * r["value"] / r["denominator"]
+            out.append(Finding("ratio_percent_mismatch", [r, pct], value, pct["value"], "ratio_percent_mismatch",
+                               dict(ratio=r["surface"], computed=value, stated=pct["surface"])))
+    return out
+
+
+def _totals(part: dict, article: Article) -> list[dict]:
+    """The counts `part` may be a share of, nearest first: an earlier count of the same object
+    and subject, of the aspect it is a part of, in the same paragraph or the lead."""
+    wanted = PART_OF.get(part["aspect"], ())
+    out = [f for f in article.figures
+           if f["kind"] == "count" and f["aspect"] in wanted and f["object"] == part["object"]
+           and f["span"][1] <= part["span"][0] and same_subject(f, part) and article.in_scope(f, part)
+           and not is_change(f) and not is_target(f) and f["value"] > 0]
+    return sorted(out, key=lambda f: -f["span"][0])
+
+
+def count_percent_mismatch(article: Article) -> list[Finding]:
+    """A percentage that restates a count as a share of its total wrongly ("tiếp nhận 48.500 hồ
+    sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 88,5%": 82,89 %). Silent when any total in
+    view agrees: the article may mean another base than the nearest."""
+    out = []
+    figures = article.figures
+    for count, pct in zip(figures, figures[1:]):
+        if not (_share_of(pct) and pct["aspect"] in PART_OF and count["kind"] == "count"
+                and count["aspect"] == pct["aspect"] and count["object"] == pct["object"]
+                and same_sentence(count, pct) and restates(count, pct, article.text)
+                and not is_change(count) and not is_target(count)):
+            continue
+        totals = [t for t in _totals(count, article) if t["value"] >= count["value"]]
+        if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
+            continue
+        total = totals[0]
+        value = 100 * count["value"] / total["value"]
+        out.append(Finding("count_percent_mismatch", [total, count, pct], value, pct["value"],
+                           "count_percent_mismatch",
+                           dict(part=count["surface"], total=total["surface"], computed=value,
+                                stated=pct["surface"])))
+    out += _all_on_time_but_overdue(article)
+    return out
+
+
+def _all_on_time_but_overdue(article: Article) -> list[Finding]:
+    """"100% hồ sơ đúng hạn" beside overdue dossiers in the same sentence."""
+    out = []
+    for p in article.figures:
+        if not (_share_of(p) and p["aspect"] == "on_time" and p["value"] == 100 and exact(p)):
+            continue
+        for f in article.figures:
+            if (f["kind"] == "count" and f["aspect"] == "overdue" and f["value"] > 0 and exact(f)
+                    and same_subject(f, p) and same_sentence(f, p)):
+                out.append(Finding("count_percent_mismatch", [p, f], None, p["value"], "all_on_time_but_overdue",
+                                   dict(stated=p["surface"], part=f["surface"])))
+    return out

@@ -1,0 +1,196 @@
+"""Parts against their total: a part larger than its whole, parts that do not add up to the
+stated total, and shares of one whole that add up to more than 100 %."""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ..resources import load_yaml
+from .base import Article, Finding, exact, is_change, is_target, same_sentence, same_subject
+from .ratios import CARRY_OVER_RE, PART_OF, _totals
+from .tolerance import figure_range, meet, sum_range
+
+# right after a total: the parts that make it up ("gồm", "bao gồm", "(")
+BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*|\s*\(\s*)$",
+                             regex.IGNORECASE)
+# between a total and its first part: "trong đó" with nothing else of substance
+WHEREOF_RE = regex.compile(r"^\s*[\p{L} ]{0,30}?[,;:]?\s*trong đó\s*[:,]?\s*(?:có\s+)?$", regex.IGNORECASE)
+# between two parts of one breakdown: labels, commas, "và"; no sub-breakdown and no end of list
+PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
+NESTED_RE = regex.compile(r"trong đó|tăng|giảm|so với", regex.IGNORECASE)
+BULLET_RE = regex.compile(r"[ \t]*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
+
+
+def _counts_like(total: dict, f: dict) -> bool:
+    return (f["kind"] == "count" and f["object"] == total["object"] and not is_change(f)
+            and not is_target(f))
+
+
+def _block_end(article: Article, total: dict) -> int:
+    """Where a breakdown after `total` may run to: its sentence, and when that ends in ":", the
+    list items that follow it."""
+    text = article.text
+    end = (total.get("sentence") or total["span"])[1]
+    if not text[:end].rstrip().endswith(":"):
+        return end
+    while (m := BULLET_RE.match(text, end)) is not None:
+        line_end = text.find("\n", m.end())
+        end = len(text) if line_end < 0 else line_end
+    return end
+
+
+def _parts_after(total: dict, index: int, article: Article) -> list[dict]:
+    """The counts listed right after `total` as its parts: same object, separated only by
+    labels, commas and "và", up to the end of its sentence or list."""
+    figures, text = article.figures, article.text
+    end = _block_end(article, total)
+    parts: list[dict] = []
+    for f in figures[index + 1:]:
+        if f["span"][0] >= end:
+            break
+        gap = text[(parts[-1] if parts else total)["span"][1]:f["span"][0]]
+        if parts and (not PART_GAP_RE.match(gap.replace("\n", " ")) or NESTED_RE.search(gap)):
+            break
+        if not _counts_like(total, f):
+            break
+        parts.append(f)
+    return parts
+
+
+def sum_mismatch(article: Article) -> list[Finding]:
+    return _parts_vs_total(article) + _shares_of_one_whole(article)
+
+
+def _parts_vs_total(article: Article) -> list[Finding]:
+    """"tiếp nhận 3.150 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp": 3.050."""
+    out = []
+    figures, text = article.figures, article.text
+    for i, total in enumerate(figures[:-2]):
+        if total["kind"] != "count" or is_change(total) or is_target(total):
+            continue
+        first = figures[i + 1]
+        if not BREAKDOWN_RE.match(text[total["span"][1]:first["span"][0]]):
+            continue
+        parts = _parts_after(total, i, article)
+        if len(parts) < 2 or not all(same_subject(p, total) or not (p.get("subject") or {}).get("unit")
+                                     for p in parts):
+            continue
+        total_range = figure_range(total, rounded=False)
+        parts_range = sum_range([figure_range(p, rounded=False) for p in parts])
+        if not meet(parts_range, total_range):
+            computed = sum(p["value"] for p in parts)
+            out.append(Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
+                               dict(parts=" + ".join(p["surface"] for p in parts), computed=computed,
+                                    stated=total["surface"])))
+    return out
+
+
+@functools.cache
+def _partitions() -> list[tuple[str, bool, dict[str, str]]]:
+    """(name, complete, {phrase: class}) per partition, longest phrases first."""
+    out = []
+    for name, spec in load_yaml("check_partitions.yml").items():
+        phrases = {p: cls for cls, ps in spec["classes"].items() for p in ps}
+        out.append((name, bool(spec.get("complete")), dict(sorted(phrases.items(), key=lambda kv: -len(kv[0])))))
+    return out
+
+
+def _classes(window: str) -> dict[str, frozenset]:
+    """Per partition, the classes whose phrases occur in `window`."""
+    low = window.lower()
+    out = {}
+    for name, _, phrases in _partitions():
+        found = frozenset(cls for p, cls in phrases.items()
+                          if regex.search(rf"(?<!\p{{L}}){regex.escape(p)}(?!\p{{L}})", low))
+        if found:
+            out[name] = found
+    return out
+
+
+def _label_of(pct: dict, prev_end: int, next_start: int, article: Article) -> dict[str, frozenset]:
+    """The classes a percentage is the share of: named in the words before it (since the
+    previous figure), else in the words after it (up to the next figure or clause break)."""
+    text = article.text
+    before = text[prev_end:pct["span"][0]]
+    before = regex.split(r"[;,]", before)[-1] if regex.search(r"\p{L}", regex.split(r"[;,]", before)[-1]) else before
+    found = _classes(before)
+    if found:
+        return found
+    after = regex.split(r"[;,(]", text[pct["span"][1]:next_start], maxsplit=1)[0]
+    return _classes(after)
+
+
+def _shares_of_one_whole(article: Article) -> list[Finding]:
+    """"trước hạn 45%, đúng hạn 50%, quá hạn 10%": one whole, 105 %."""
+    out = []
+    figures = article.figures
+    groups: list[tuple[str, list[tuple[dict, frozenset]]]] = []
+    current: tuple[str, list] | None = None
+    for i, f in enumerate(figures):
+        if f["kind"] != "percent" or is_change(f) or is_target(f):
+            current = None
+            continue
+        prev_end = figures[i - 1]["span"][1] if i and same_sentence(figures[i - 1], f) else f["sentence"][0]
+        next_start = figures[i + 1]["span"][0] if i + 1 < len(figures) and same_sentence(figures[i + 1], f) else f["sentence"][1]
+        labels = _label_of(f, max(prev_end, f["sentence"][0]), next_start, article)
+        if len(labels) != 1:
+            current = None
+            continue
+        [(name, classes)] = labels.items()
+        if (current is None or current[0] != name or not same_sentence(current[1][-1][0], f)
+                or current[1][-1][0]["object"] != f["object"]
+                or any(classes & c for _, c in current[1])):
+            current = (name, [])
+            groups.append(current)
+        current[1].append((f, classes))
+    complete = {name: c for name, c, _ in _partitions()}
+    all_classes = {name: frozenset(phrases.values()) for name, _, phrases in _partitions()}
+    for name, members in groups:
+        if len(members) < 2:
+            continue
+        figs = [f for f, _ in members]
+        lo, hi = sum_range([figure_range(f) for f in figs])
+        covered = frozenset().union(*(c for _, c in members))
+        computed = sum(f["value"] for f in figs)
+        parts = " + ".join(f["surface"] for f in figs)
+        if lo > 100:
+            out.append(Finding("sum_mismatch", figs, computed, 100, "shares_over_100",
+                               dict(parts=parts, computed=computed)))
+        elif complete[name] and covered == all_classes[name] and hi < 100:
+            out.append(Finding("sum_mismatch", figs, computed, 100, "shares_under_100",
+                               dict(parts=parts, computed=computed)))
+    return out
+
+
+
+def part_exceeds_total(article: Article) -> list[Finding]:
+    """A part above its whole: "5.320/5.120 hồ sơ"; "tiếp nhận 1.200 hồ sơ, trong đó 1.350 ...";
+    more dossiers resolved (online, on time ...) than received, with no backlog mentioned."""
+    out = []
+    figures, text = article.figures, article.text
+    for f in figures:
+        if (f["kind"] == "ratio" and f.get("denominator") and exact(f) and not is_change(f)
+                and f["value"] > f["denominator"]):
+            out.append(Finding("part_exceeds_total", [f], f["value"], f["denominator"], "part_exceeds_total",
+                               dict(part=f["surface"].split("/")[0], total=f["surface"].split("/")[-1])))
+    flagged: set[str] = set()
+    for total, part in zip(figures, figures[1:]):
+        if (total["kind"] == "count" and _counts_like(total, part) and exact(total) and exact(part)
+                and not is_change(total) and same_sentence(total, part)
+                and WHEREOF_RE.match(text[total["span"][1]:part["span"][0]]) and part["value"] > total["value"]):
+            flagged.add(part["id"])
+            out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
+                               "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
+    for part in figures:
+        if (part["kind"] != "count" or part["aspect"] not in PART_OF or not exact(part) or is_change(part)
+                or is_target(part) or part["id"] in flagged):
+            continue
+        totals = [t for t in _totals(part, article) if t["aspect"] == "received"]
+        if not totals or not all(exact(t) for t in totals):
+            continue
+        total = max(totals, key=lambda t: t["value"])
+        if part["value"] > total["value"] and not CARRY_OVER_RE.search(text[total["span"][0]:part["span"][1]]):
+            out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
+                               "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
+    return out
