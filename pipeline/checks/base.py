@@ -18,10 +18,13 @@ class Finding:
     stated: float | None
     template: str
     params: dict = field(default_factory=dict)
+    across: bool | None = None  # set by checks whose figures are linked otherwise than by sentence
 
     @property
     def linked(self) -> bool:
-        """Whether the check links figures of different sentences."""
+        """Whether the check links figures of different sentences (a list after ":" is not)."""
+        if self.across is not None:
+            return self.across
         return len({tuple(f.get("sentence") or f["span"]) for f in self.figures}) > 1
 
 
@@ -64,6 +67,11 @@ class Article:
         `earlier` in the lead."""
         p = self.paragraph(earlier["span"][0])
         return p == self.paragraph(later["span"][0]) or p == self.lead
+
+    def paragraph_text(self, pos: int) -> str:
+        n = self.paragraph(pos)
+        starts = self.paragraph_starts
+        return self.text[starts[n]:starts[n + 1] if n + 1 < len(starts) else len(self.text)]
 
     def between(self, a: dict, b: dict) -> str:
         return self.text[a["span"][1]:b["span"][0]]

@@ -10,7 +10,7 @@ from ..resources import load_yaml
 from .base import Article, Finding, exact, is_change
 
 # what opens the list a count names: "là", "gồm", "bao gồm", "gồm có", ":"
-INTRO_RE = regex.compile(r"(?:(?<!\p{L})(?:là|gồm có|bao gồm|gồm)(?!\p{L})|:)\s*", regex.IGNORECASE)
+INTRO_RE = regex.compile(r"(?:(?<!\p{L})(?:là|gồm có|bao gồm|gồm)(?!\p{L})\s*:?|:)\s*", regex.IGNORECASE)
 LIST_END_RE = regex.compile(r"[;(.!?\n]|(?<!\p{L})(?:đạt|được|đã|có|với|lần lượt|nhằm|để|trong đó)(?!\p{L})",
                             regex.IGNORECASE)
 RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})lần lượt(?:\s+(?:là|đạt|có|được))?(?!\p{L})", regex.IGNORECASE)
@@ -99,8 +99,8 @@ def _names_against_values(article: Article) -> list[Finding]:
         if not intros:
             continue
         segment = head[intros[-1].end():]
-        segment = regex.sub(r"[\s,]*(?:với|có|đều)?(?:\s+(?:giá trị|kết quả|số điểm|điểm số|tỷ lệ|tỉ lệ))?[\s,]*$",
-                            "", segment, flags=regex.IGNORECASE)
+        end = LIST_END_RE.search(segment)
+        segment = (segment[:end.start()] if end else segment).rstrip(" ,")
         items = list_items(segment)
         if items is None or len(items) < 2 or len(items) == len(run):
             continue

@@ -15,7 +15,8 @@ RESTATE_RE = regex.compile(r"(?:\(|\bđạt\b|\bchiếm\b|\bbằng\b|\btương �
 PART_OF = {"resolved": ("received",), "online": ("received",), "interlinked": ("received",),
            "on_time": ("received", "resolved"), "overdue": ("received", "resolved")}
 # a backlog carried over makes "resolved" larger than "received" in the period, legitimately
-CARRY_OVER_RE = regex.compile(r"kỳ trước|tồn|chuyển sang|chuyển qua|năm trước chuyển", regex.IGNORECASE)
+CARRY_OVER_RE = regex.compile(r"(?<!\p{L})(?:kỳ trước|tồn đọng|tồn chuyển|chuyển sang|chuyển qua|chuyển tiếp|"
+                              r"năm trước chuyển|từ kỳ trước)(?!\p{L})", regex.IGNORECASE)
 
 
 def restates(first: dict, pct: dict, text: str) -> bool:
@@ -26,6 +27,25 @@ def restates(first: dict, pct: dict, text: str) -> bool:
             and bool(RESTATE_RE.search(between)))
 
 
+# a percentage followed by the figures it is the share of: "đạt 65% (9.000/15.000 hồ sơ)"
+RESTATED_BY_RE = regex.compile(r"^[\s\p{L}]{0,25}?(?:\(|,?\s*(?:tương ứng|tương đương|với)(?:\s+với)?)\s*$",
+                               regex.IGNORECASE)
+
+
+def restated_pairs(figures: list[dict], text: str, first_kind: str):
+    """(figure, percentage) pairs where the percentage restates the figure as a share: the
+    figure of `first_kind` then its percentage ("22/24 (đạt 91,16%)"), or the percentage then
+    the figure in parentheses ("đạt 65% (9.000/15.000 hồ sơ)")."""
+    for a, b in zip(figures, figures[1:]):
+        if not same_sentence(a, b):
+            continue
+        if a["kind"] == first_kind and _share_of(b) and restates(a, b, text):
+            yield a, b
+        elif (_share_of(a) and b["kind"] == first_kind and b["span"][0] - a["span"][1] <= 30
+              and RESTATED_BY_RE.match(text[a["span"][1]:b["span"][0]])):
+            yield b, a
+
+
 def _share_of(figure: dict) -> bool:
     return figure["kind"] == "percent" and not is_change(figure) and not is_target(figure)
 
@@ -34,11 +54,8 @@ def ratio_percent_mismatch(article: Article) -> list[Finding]:
     """"22/24 nhiệm vụ (đạt 91,16%)": 22/24 = 91.67 %."""
     out = []
     figures = article.figures
-    for r, pct in zip(figures, figures[1:]):
-        if r["kind"] != "ratio" or not r.get("denominator") or not exact(r) or is_change(r):
-            continue
-        if not (_share_of(pct) and same_sentence(r, pct) and pct["object"] == r["object"]
-                and restates(r, pct, article.text)):
+    for r, pct in restated_pairs(figures, article.text, "ratio"):
+        if not r.get("denominator") or not exact(r) or is_change(r) or pct["object"] != r["object"]:
             continue
         computed = share_range(figure_range(r, rounded=False), (r["denominator"], r["denominator"]))
         if not agrees(computed, pct):
@@ -65,10 +82,8 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
     view agrees: the article may mean another base than the nearest."""
     out = []
     figures = article.figures
-    for count, pct in zip(figures, figures[1:]):
-        if not (_share_of(pct) and pct["aspect"] in PART_OF and count["kind"] == "count"
-                and count["aspect"] == pct["aspect"] and count["object"] == pct["object"]
-                and same_sentence(count, pct) and restates(count, pct, article.text)
+    for count, pct in restated_pairs(figures, article.text, "count"):
+        if not (pct["aspect"] in PART_OF and count["aspect"] == pct["aspect"] and count["object"] == pct["object"]
                 and not is_change(count) and not is_target(count)):
             continue
         totals = [t for t in _totals(count, article) if t["value"] >= count["value"]]

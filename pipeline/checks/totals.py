@@ -12,13 +12,14 @@ from .ratios import CARRY_OVER_RE, PART_OF, _totals
 from .tolerance import figure_range, meet, sum_range
 
 # right after a total: the parts that make it up ("gồm", "bao gồm", "(")
-BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*|\s*\(\s*)$",
+BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)$",
                              regex.IGNORECASE)
 # between a total and its first part: "trong đó" with nothing else of substance
 WHEREOF_RE = regex.compile(r"^\s*[\p{L} ]{0,30}?[,;:]?\s*trong đó\s*[:,]?\s*(?:có\s+)?$", regex.IGNORECASE)
 # between two parts of one breakdown: labels, commas, "và"; no sub-breakdown and no end of list
 PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
-NESTED_RE = regex.compile(r"trong đó|tăng|giảm|so với", regex.IGNORECASE)
+LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
+NESTED_RE = regex.compile(r"trong đó|bao gồm|gồm|tăng|giảm|so với", regex.IGNORECASE)
 BULLET_RE = regex.compile(r"[ \t]*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
 
 
@@ -50,7 +51,7 @@ def _parts_after(total: dict, index: int, article: Article) -> list[dict]:
         if f["span"][0] >= end:
             break
         gap = text[(parts[-1] if parts else total)["span"][1]:f["span"][0]]
-        if parts and (not PART_GAP_RE.match(gap.replace("\n", " ")) or NESTED_RE.search(gap)):
+        if parts and (not (PART_GAP_RE.match(gap) or LIST_GAP_RE.match(gap)) or NESTED_RE.search(gap)):
             break
         if not _counts_like(total, f):
             break
@@ -82,8 +83,13 @@ def _parts_vs_total(article: Article) -> list[Finding]:
             computed = sum(p["value"] for p in parts)
             out.append(Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
                                dict(parts=" + ".join(p["surface"] for p in parts), computed=computed,
-                                    stated=total["surface"])))
+                                    stated=total["surface"]), across=False))
     return out
+
+
+# "trước hạn 45%, đúng hạn 99%": "đúng hạn" often counts the early ones too; without the
+# overdue share beside them the two are not known to be disjoint
+AMBIGUOUS = {"deadline": (frozenset({"early", "on_time"}),)}
 
 
 @functools.cache
@@ -112,8 +118,7 @@ def _label_of(pct: dict, prev_end: int, next_start: int, article: Article) -> di
     """The classes a percentage is the share of: named in the words before it (since the
     previous figure), else in the words after it (up to the next figure or clause break)."""
     text = article.text
-    before = text[prev_end:pct["span"][0]]
-    before = regex.split(r"[;,]", before)[-1] if regex.search(r"\p{L}", regex.split(r"[;,]", before)[-1]) else before
+    before = regex.split(r"[;,]", text[prev_end:pct["span"][0]])[-1]
     found = _classes(before)
     if found:
         return found
@@ -140,6 +145,7 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
         [(name, classes)] = labels.items()
         if (current is None or current[0] != name or not same_sentence(current[1][-1][0], f)
                 or current[1][-1][0]["object"] != f["object"]
+                or NESTED_RE.search(article.between(current[1][-1][0], f))
                 or any(classes & c for _, c in current[1])):
             current = (name, [])
             groups.append(current)
@@ -147,11 +153,11 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
     complete = {name: c for name, c, _ in _partitions()}
     all_classes = {name: frozenset(phrases.values()) for name, _, phrases in _partitions()}
     for name, members in groups:
-        if len(members) < 2:
+        covered = frozenset().union(*(c for _, c in members))
+        if len(members) < 2 or covered in AMBIGUOUS.get(name, ()):
             continue
         figs = [f for f, _ in members]
         lo, hi = sum_range([figure_range(f) for f in figs])
-        covered = frozenset().union(*(c for _, c in members))
         computed = sum(f["value"] for f in figs)
         parts = " + ".join(f["surface"] for f in figs)
         if lo > 100:
@@ -190,7 +196,8 @@ def part_exceeds_total(article: Article) -> list[Finding]:
         if not totals or not all(exact(t) for t in totals):
             continue
         total = max(totals, key=lambda t: t["value"])
-        if part["value"] > total["value"] and not CARRY_OVER_RE.search(text[total["span"][0]:part["span"][1]]):
+        paragraph = article.paragraph_text(total["span"][0]) + article.paragraph_text(part["span"][0])
+        if part["value"] > total["value"] and not CARRY_OVER_RE.search(paragraph):
             out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
                                "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
     return out
