@@ -41,6 +41,10 @@ FIRES = {
           ("count_percent_mismatch", ["40.200", "48.500", "88,5%"]), linked=True),
         C("Sở tiếp nhận 15.000 hồ sơ, trong đó hồ sơ trực tuyến là 9.000 hồ sơ (chiếm 65%).",
           ("count_percent_mismatch", ["15.000", "65%", "9.000"])),
+        C("Hiện nay, tỉnh có 1.850 TTHC. Trong đó, 1.200 TTHC được cung cấp trực tuyến toàn trình, chiếm 70%.",
+          ("count_percent_mismatch", ["1.200", "1.850", "70%"]), linked=True),
+        C("Năm 2024, Trung tâm tiếp nhận 25.400 hồ sơ. Số hồ sơ đã giải quyết là 24.100 hồ sơ, đạt 97%.",
+          ("count_percent_mismatch", ["24.100", "25.400", "97%"]), linked=True),
         C("Huyện tiếp nhận 500 hồ sơ, giải quyết 450 hồ sơ, đạt 95%.",
           ("count_percent_mismatch", ["450", "500", "95%"])),
         C("Huyện giải quyết 100% hồ sơ đúng hạn, quá hạn 3 hồ sơ.",
@@ -53,8 +57,15 @@ FIRES = {
           ("sum_mismatch", ["2.100", "3.150", "950"])),
         C("Trung tâm tiếp nhận 3.150 hồ sơ, bao gồm:\n- 2.100 hồ sơ trực tuyến;\n- 950 hồ sơ trực tiếp.",
           ("sum_mismatch", ["2.100", "3.150", "950"])),
+        C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, đúng hạn 56.000 hồ sơ, "
+          "quá hạn 3.000 hồ sơ.", ("sum_mismatch", ["118.000", "3.000", "56.000", "60.000"])),
+        C("Toàn tỉnh tiếp nhận 120.500 hồ sơ, đã giải quyết 118.000 hồ sơ. Trong đó, giải quyết trước hạn "
+          "60.000 hồ sơ, đúng hạn 56.000 hồ sơ, quá hạn 3.000 hồ sơ.",
+          ("sum_mismatch", ["118.000", "3.000", "56.000", "60.000"]), linked=True),
         C("Tỷ lệ hồ sơ giải quyết trước hạn đạt 45%, đúng hạn 50%, quá hạn 10%.",
           ("sum_mismatch", ["10%", "45%", "50%"])),
+        C("Tỷ lệ hồ sơ giải quyết trước hạn chiếm 62,5%, đúng hạn chiếm 38,2% và trễ hạn chiếm 1,3%.",
+          ("sum_mismatch", ["1,3%", "38,2%", "62,5%"])),
         C("Có 98,5% hồ sơ giải quyết đúng hạn và trước hạn, 2,5% hồ sơ quá hạn.",
           ("sum_mismatch", ["2,5%", "98,5%"])),
         C("Kết quả giải quyết: trước hạn 60,1%, đúng hạn 30,5%, quá hạn 1,4%.",  # all classes: 92 %
@@ -65,6 +76,7 @@ FIRES = {
           ("part_exceeds_total", ["1.200", "1.350"])),
         C("Huyện đã giải quyết 5.320/5.120 hồ sơ.", ("part_exceeds_total", ["5.320/5.120"])),
         C("Xã tiếp nhận 1.140 hồ sơ, giải quyết 1.200 hồ sơ.", ("part_exceeds_total", ["1.140", "1.200"])),
+        C("Huyện có 12 xã, thị trấn; trong đó 13 xã đã đạt chuẩn.", ("part_exceeds_total", ["12", "13"])),
     ],
     "count_list_mismatch": [
         C("Toàn huyện có 4 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc.",
@@ -90,6 +102,7 @@ NEAR_MISSES = {
         C("Năm 2024, huyện hoàn thành 22/24 nhiệm vụ (đạt 91,6%)."),    # truncated
         C("Xã hoàn thành 2/3 nhiệm vụ (đạt 67%)."),
         C("Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 60% (9.000/15.000 hồ sơ)."),
+        C("Hiện nay, tỉnh có 1.850 TTHC. Trong đó, 1.200 TTHC được cung cấp trực tuyến toàn trình, chiếm 64,9%."),
     ],
     "count_percent_mismatch": [
         C("Năm 2024, huyện đã tiếp nhận 48.500 hồ sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 82,9%."),
@@ -110,6 +123,11 @@ NEAR_MISSES = {
         C("Kết quả giải quyết: trước hạn 33,3%, đúng hạn 33,3%, quá hạn 33,3%."),  # rounding
         C("Tỷ lệ giải quyết đúng hạn đạt 99,5%, trong đó trước hạn 60%."),  # a share of a share
         C("Tỷ lệ hồ sơ trước hạn đạt 45%, tỷ lệ đúng hạn đạt 99%."),  # "đúng hạn" may include early
+        C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, đúng hạn 55.000 hồ sơ, "
+          "quá hạn 3.000 hồ sơ."),
+        # "trong đó" without every class named: the parts need not make up the whole
+        C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, quá hạn 3.000 hồ sơ."),
+        C("Sở tiếp nhận 3.150 hồ sơ, trong đó 2.100 hồ sơ trực tuyến, 2.900 hồ sơ giải quyết đúng hạn."),
     ],
     "part_exceeds_total": [
         C("Kỳ trước chuyển sang 120 hồ sơ, tiếp nhận mới 1.000 hồ sơ; đã giải quyết 1.080 hồ sơ."),

@@ -46,6 +46,12 @@ def restated_pairs(figures: list[dict], text: str, first_kind: str):
             yield b, a
 
 
+def noun_head(figure: dict) -> str:
+    """The counted noun's first word, lowercase: "TTHC được cung cấp" -> "tthc"."""
+    noun = (figure.get("noun") or "").strip().lower()
+    return noun.split(" ")[0] if noun else ""
+
+
 def _share_of(figure: dict) -> bool:
     return figure["kind"] == "percent" and not is_change(figure) and not is_target(figure)
 
@@ -67,10 +73,12 @@ def ratio_percent_mismatch(article: Article) -> list[Finding]:
 
 def _totals(part: dict, article: Article) -> list[dict]:
     """The counts `part` may be a share of, nearest first: an earlier count of the same object
-    and subject, of the aspect it is a part of, in the same paragraph or the lead."""
+    and subject, in the same paragraph or the lead, of the aspect it is a part of or a plain
+    count of the same noun ("tỉnh có 1.850 TTHC ... 1.200 TTHC trực tuyến")."""
     wanted = PART_OF.get(part["aspect"], ())
     out = [f for f in article.figures
-           if f["kind"] == "count" and f["aspect"] in wanted and f["object"] == part["object"]
+           if f["kind"] == "count" and f["object"] == part["object"]
+           and (f["aspect"] in wanted or (f["aspect"] == "other" and noun_head(f) == noun_head(part)))
            and f["span"][1] <= part["span"][0] and same_subject(f, part) and article.in_scope(f, part)
            and not is_change(f) and not is_target(f) and f["value"] > 0]
     return sorted(out, key=lambda f: -f["span"][0])
@@ -83,7 +91,7 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
     out = []
     figures = article.figures
     for count, pct in restated_pairs(figures, article.text, "count"):
-        if not (pct["aspect"] in PART_OF and count["aspect"] == pct["aspect"] and count["object"] == pct["object"]
+        if not (count["aspect"] == pct["aspect"] and count["object"] == pct["object"]
                 and not is_change(count) and not is_target(count)):
             continue
         totals = [t for t in _totals(count, article) if t["value"] >= count["value"]]

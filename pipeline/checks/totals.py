@@ -15,8 +15,10 @@ from .tolerance import figure_range, meet, sum_range
 BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)$",
                              regex.IGNORECASE)
 # between a total and its first part: "trong đó" with nothing else of substance
-WHEREOF_RE = regex.compile(r"^\s*[\p{L} ]{0,30}?[,;:]?\s*trong đó\s*[:,]?\s*(?:có\s+)?$", regex.IGNORECASE)
+WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*(?:có\s+)?(?:[\p{L} ]{0,25})?$",
+                           regex.IGNORECASE)
 # between two parts of one breakdown: labels, commas, "và"; no sub-breakdown and no end of list
+WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
 PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
 LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
 NESTED_RE = regex.compile(r"trong đó|bao gồm|gồm|tăng|giảm|so với", regex.IGNORECASE)
@@ -33,6 +35,9 @@ def _block_end(article: Article, total: dict) -> int:
     list items that follow it."""
     text = article.text
     end = (total.get("sentence") or total["span"])[1]
+    if WHEREOF_NEXT_RE.match(text, end):  # "... 118.000 hồ sơ. Trong đó, trước hạn ..."
+        later = [f for f in article.figures if f["span"][0] >= end]
+        return later[0]["sentence"][1] if later else end
     if not text[:end].rstrip().endswith(":"):
         return end
     while (m := BULLET_RE.match(text, end)) is not None:
@@ -64,27 +69,67 @@ def sum_mismatch(article: Article) -> list[Finding]:
 
 
 def _parts_vs_total(article: Article) -> list[Finding]:
-    """"tiếp nhận 3.150 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp": 3.050."""
+    """"tiếp nhận 3.150 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp": 3.050. After
+    "gồm" or "(" the parts are the whole; after "trong đó" only parts named as disjoint classes
+    of one partition count ("trước hạn ..., đúng hạn ..., quá hạn ..."), and they must not add
+    up to more than the total (nor to less, when they name every class)."""
     out = []
     figures, text = article.figures, article.text
     for i, total in enumerate(figures[:-2]):
         if total["kind"] != "count" or is_change(total) or is_target(total):
             continue
         first = figures[i + 1]
-        if not BREAKDOWN_RE.match(text[total["span"][1]:first["span"][0]]):
+        gap = text[total["span"][1]:first["span"][0]]
+        whole = bool(BREAKDOWN_RE.match(gap))
+        if not whole and not WHEREOF_RE.match(gap):
             continue
         parts = _parts_after(total, i, article)
         if len(parts) < 2 or not all(same_subject(p, total) or not (p.get("subject") or {}).get("unit")
                                      for p in parts):
             continue
+        if not whole:
+            partition = _partition_of(total, parts, article)
+            if partition is None:
+                continue
+            name, covered = partition
+            whole = _complete(name) and covered == _all_classes(name)
         total_range = figure_range(total, rounded=False)
         parts_range = sum_range([figure_range(p, rounded=False) for p in parts])
-        if not meet(parts_range, total_range):
-            computed = sum(p["value"] for p in parts)
-            out.append(Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
-                               dict(parts=" + ".join(p["surface"] for p in parts), computed=computed,
-                                    stated=total["surface"]), across=False))
+        if meet(parts_range, total_range) or (not whole and parts_range[0] <= total_range[1]):
+            continue
+        computed = sum(p["value"] for p in parts)
+        out.append(Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
+                           dict(parts=" + ".join(p["surface"] for p in parts), computed=computed,
+                                stated=total["surface"]),
+                           across=bool(WHEREOF_NEXT_RE.match(text, (total.get("sentence") or total["span"])[1]))))
     return out
+
+
+def _partition_of(total: dict, parts: list[dict], article: Article) -> tuple[str, frozenset] | None:
+    """The partition whose classes name the parts, one class each and none twice, and the
+    classes they cover; None when the parts are not named so."""
+    name, covered = None, frozenset()
+    for k, part in enumerate(parts):
+        prev_end = (parts[k - 1] if k else total)["span"][1]
+        next_start = parts[k + 1]["span"][0] if k + 1 < len(parts) else part["sentence"][1]
+        labels = _label_of(part, prev_end, next_start, article)
+        if len(labels) != 1:
+            return None
+        [(this, classes)] = labels.items()
+        if (name is not None and this != name) or classes & covered:
+            return None
+        name, covered = this, covered | classes
+    if covered in AMBIGUOUS.get(name, ()):
+        return None
+    return name, covered
+
+
+def _complete(name: str) -> bool:
+    return next(c for n, c, _ in _partitions() if n == name)
+
+
+def _all_classes(name: str) -> frozenset:
+    return next(frozenset(phrases.values()) for n, _, phrases in _partitions() if n == name)
 
 
 # "trước hạn 45%, đúng hạn 99%": "đúng hạn" often counts the early ones too; without the
