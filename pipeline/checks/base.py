@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from .tolerance import is_exact
 
+NEAR_TOTAL = 2000  # characters: how far before a part its total is looked for (besides the lead)
+LEAD_FIGURES = 40
+
 
 @dataclass
 class Finding:
@@ -67,6 +70,27 @@ class Article:
         `earlier` in the lead."""
         p = self.paragraph(earlier["span"][0])
         return p == self.paragraph(later["span"][0]) or p == self.lead
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """The figures' start offsets, in order (the figures are sorted by start)."""
+        return [f["span"][0] for f in self.figures]
+
+    def before(self, pos: int, chars: int) -> list[dict]:
+        """The figures starting in the `chars` characters before `pos`, nearest last."""
+        return self.figures[bisect.bisect_left(self.starts, pos - chars):bisect.bisect_left(self.starts, pos)]
+
+    def after(self, pos: int, limit: int) -> list[dict]:
+        """At most `limit` figures starting at or after `pos`."""
+        k = bisect.bisect_left(self.starts, pos)
+        return self.figures[k:k + limit]
+
+    @functools.cached_property
+    def lead_figures(self) -> list[dict]:
+        """The first figures of the lead paragraph (a bounded number)."""
+        if self.lead is None:
+            return []
+        return [f for f in self.figures[:200] if self.paragraph(f["span"][0]) == self.lead][:LEAD_FIGURES]
 
     def paragraph_text(self, pos: int) -> str:
         n = self.paragraph(pos)

@@ -62,7 +62,8 @@ def _count_against_list(article: Article) -> list[Finding]:
                 or not 2 <= f["value"] <= MAX_COUNT or not float(f["value"]).is_integer()):
             continue
         sentence_end = f["sentence"][1]
-        next_start = next((g["span"][0] for g in figures[i + 1:] if g["span"][0] < sentence_end), sentence_end)
+        following = figures[i + 1]["span"][0] if i + 1 < len(figures) else sentence_end
+        next_start = min(following, sentence_end)
         window = text[f["span"][1]:next_start]
         intro = INTRO_RE.search(window)
         if intro is None or intro.start() > 80:
@@ -85,7 +86,7 @@ def _names_against_values(article: Article) -> list[Finding]:
     out = []
     text, figures = article.text, article.figures
     for m in RESPECTIVELY_RE.finditer(text):
-        values = [f for f in figures if f["span"][0] >= m.end() and f["sentence"][0] <= m.start() < f["sentence"][1]]
+        values = [f for f in article.after(m.end(), MAX_COUNT) if f["sentence"][0] <= m.start() < f["sentence"][1]]
         run = values[:1]
         for a, b in zip(values, values[1:]):
             if not VALUE_GAP_RE.match(text[a["span"][1]:b["span"][0]]):

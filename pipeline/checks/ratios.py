@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import regex
 
-from .base import Article, Finding, exact, is_change, is_target, same_sentence, same_subject
+from .base import NEAR_TOTAL, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
 from .tolerance import agrees, figure_range, share_range
 
+ON_TIME_REACH = 300  # characters either side of "100% đúng hạn" where overdue dossiers are sought
 NEAR = 80  # characters: a percentage this close after a ratio or count may restate it
 RESTATE_RE = regex.compile(r"(?:\(|\bđạt\b|\bchiếm\b|\bbằng\b|\btương đương\b|\btỷ lệ\b|\btỉ lệ\b|,\s*$)",
                            regex.IGNORECASE)
@@ -76,7 +77,10 @@ def _totals(part: dict, article: Article) -> list[dict]:
     and subject, in the same paragraph or the lead, of the aspect it is a part of or a plain
     count of the same noun ("tỉnh có 1.850 TTHC ... 1.200 TTHC trực tuyến")."""
     wanted = PART_OF.get(part["aspect"], ())
-    out = [f for f in article.figures
+    near = article.before(part["span"][0], NEAR_TOTAL)
+    near_ids = {id(f) for f in near}
+    candidates = near + [f for f in article.lead_figures if id(f) not in near_ids]
+    out = [f for f in candidates
            if f["kind"] == "count" and f["object"] == part["object"]
            and (f["aspect"] in wanted or (f["aspect"] == "other" and noun_head(f) == noun_head(part)))
            and f["span"][1] <= part["span"][0] and same_subject(f, part) and article.in_scope(f, part)
@@ -113,7 +117,7 @@ def _all_on_time_but_overdue(article: Article) -> list[Finding]:
     for p in article.figures:
         if not (_share_of(p) and p["aspect"] == "on_time" and p["value"] == 100 and exact(p)):
             continue
-        for f in article.figures:
+        for f in article.before(p["span"][1] + ON_TIME_REACH, 2 * ON_TIME_REACH):
             if (f["kind"] == "count" and f["aspect"] == "overdue" and f["value"] > 0 and exact(f)
                     and same_subject(f, p) and same_sentence(f, p)):
                 out.append(Finding("count_percent_mismatch", [p, f], None, p["value"], "all_on_time_but_overdue",

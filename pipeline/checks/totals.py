@@ -2,6 +2,7 @@
 stated total, and shares of one whole that add up to more than 100 %."""
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -21,6 +22,9 @@ WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*
 WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
 PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
 LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
+MAX_PARTS = 20
+CLAUSE_RE = regex.compile(r"[;,]")
+CLAUSE_OR_PAREN_RE = regex.compile(r"[;,(]")
 NESTED_RE = regex.compile(r"trong đó|bao gồm|gồm|tăng|giảm|so với", regex.IGNORECASE)
 BULLET_RE = regex.compile(r"[ \t]*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
 
@@ -52,7 +56,7 @@ def _parts_after(total: dict, index: int, article: Article) -> list[dict]:
     figures, text = article.figures, article.text
     end = _block_end(article, total)
     parts: list[dict] = []
-    for f in figures[index + 1:]:
+    for f in figures[index + 1:index + 1 + MAX_PARTS]:
         if f["span"][0] >= end:
             break
         gap = text[(parts[-1] if parts else total)["span"][1]:f["span"][0]]
@@ -147,28 +151,48 @@ def _partitions() -> list[tuple[str, bool, dict[str, str]]]:
     return out
 
 
+@functools.cache
+def _class_finder() -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
+    """One pattern for every partition phrase (longest first), and phrase -> (partition, class)."""
+    owner = {p: (name, cls) for name, _, phrases in _partitions() for p, cls in phrases.items()}
+    alternation = "|".join(regex.escape(p) for p in sorted(owner, key=len, reverse=True))
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternation})(?!\p{{L}})", regex.IGNORECASE), owner
+
+
 def _classes(window: str) -> dict[str, frozenset]:
     """Per partition, the classes whose phrases occur in `window`."""
-    low = window.lower()
-    out = {}
-    for name, _, phrases in _partitions():
-        found = frozenset(cls for p, cls in phrases.items()
-                          if regex.search(rf"(?<!\p{{L}}){regex.escape(p)}(?!\p{{L}})", low))
-        if found:
-            out[name] = found
-    return out
+    pattern, owner = _class_finder()
+    found: dict[str, set] = {}
+    for m in pattern.finditer(window):
+        name, cls = owner[m.group().lower()]
+        found.setdefault(name, set()).add(cls)
+    return {name: frozenset(classes) for name, classes in found.items()}
 
 
 def _label_of(pct: dict, prev_end: int, next_start: int, article: Article) -> dict[str, frozenset]:
     """The classes a percentage is the share of: named in the words before it (since the
     previous figure), else in the words after it (up to the next figure or clause break)."""
     text = article.text
-    before = regex.split(r"[;,]", text[prev_end:pct["span"][0]])[-1]
+    before = CLAUSE_RE.split(text[prev_end:pct["span"][0]])[-1]
     found = _classes(before)
     if found:
         return found
-    after = regex.split(r"[;,(]", text[pct["span"][1]:next_start], maxsplit=1)[0]
+    after = CLAUSE_OR_PAREN_RE.split(text[pct["span"][1]:next_start], maxsplit=1)[0]
     return _classes(after)
+
+
+def _named_sentences(article: Article) -> set[tuple[int, int]]:
+    """The sentences (of figures) in which some partition phrase occurs: only their
+    percentages need labelling."""
+    pattern, _ = _class_finder()
+    hits = [m.start() for m in pattern.finditer(article.text)]
+    out = set()
+    for f in article.figures:
+        s, e = f["sentence"]
+        k = bisect.bisect_left(hits, s)
+        if k < len(hits) and hits[k] < e:
+            out.add((s, e))
+    return out
 
 
 def _shares_of_one_whole(article: Article) -> list[Finding]:
@@ -177,8 +201,9 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
     figures = article.figures
     groups: list[tuple[str, list[tuple[dict, frozenset]]]] = []
     current: tuple[str, list] | None = None
+    named = _named_sentences(article)
     for i, f in enumerate(figures):
-        if f["kind"] != "percent" or is_change(f) or is_target(f):
+        if f["kind"] != "percent" or is_change(f) or is_target(f) or tuple(f["sentence"]) not in named:
             current = None
             continue
         prev_end = figures[i - 1]["span"][1] if i and same_sentence(figures[i - 1], f) else f["sentence"][0]
