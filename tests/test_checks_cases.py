@@ -89,6 +89,9 @@ FIRES = {
     "conflicting_values": [
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Trong năm 2024, huyện Tân Hồng đã tiếp nhận "
           "2.800 hồ sơ.", ("conflicting_values", ["2.500", "2.800"]), linked=True),
+        C("Năm 2024, trên địa bàn huyện Tân Hồng đã ban hành 35 quyết định công bố TTHC. Trong năm 2024, "
+          "UBND huyện Tân Hồng ban hành 38 quyết định công bố TTHC.",
+          ("conflicting_values", ["35", "38"]), linked=True),
     ],
     "value_out_of_range": [
         C("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 102,5%.", ("value_out_of_range", ["102,5%"])),
@@ -145,6 +148,11 @@ NEAR_MISSES = {
           "2.500 hồ sơ."),
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2023, huyện Tân Hồng tiếp nhận 2.800 hồ sơ."),
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ, tăng 300 hồ sơ so với năm 2023."),
+        # a running total, a national average, a threshold band: other quantities
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Lũy kế năm 2024, huyện Tân Hồng tiếp nhận 2.800 hồ sơ."),
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2024, bình quân mỗi huyện tiếp nhận 2.800 hồ sơ."),
+        C("Năm 2024, huyện Tân Hồng có 5 xã giải quyết hồ sơ đúng hạn trên 95%. Năm 2024, huyện Tân Hồng có "
+          "3 xã giải quyết hồ sơ đúng hạn dưới 95%."),
     ],
     "value_out_of_range": [
         C("Số hồ sơ trực tuyến năm nay tăng 120% so với năm trước."),
