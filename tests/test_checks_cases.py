@@ -45,6 +45,8 @@ FIRES = {
           ("count_percent_mismatch", ["1.200", "1.850", "70%"]), linked=True),
         C("Năm 2024, Trung tâm tiếp nhận 25.400 hồ sơ. Số hồ sơ đã giải quyết là 24.100 hồ sơ, đạt 97%.",
           ("count_percent_mismatch", ["24.100", "25.400", "97%"]), linked=True),
+        C("Huyện có 20 xã, thị trấn. Trong đó, 12 xã đã kết nối trực tuyến, chiếm 65%.",
+          ("count_percent_mismatch", ["12", "20", "65%"]), linked=True),
         C("Huyện tiếp nhận 500 hồ sơ, giải quyết 450 hồ sơ, đạt 95%.",
           ("count_percent_mismatch", ["450", "500", "95%"])),
         C("Huyện giải quyết 100% hồ sơ đúng hạn, quá hạn 3 hồ sơ.",
@@ -118,6 +120,8 @@ NEAR_MISSES = {
         # a growth rate is no share
         C("Tỉnh đã tiếp nhận 20.000 hồ sơ, tăng 15% so với cùng kỳ; giải quyết đúng hạn 19.500 hồ sơ, đạt 97,5%."),
         C("100% hồ sơ được giải quyết đúng hạn, không có hồ sơ nào quá hạn."),
+        # what counted bodies achieved is not their share of a total
+        C("Tỉnh có 18 sở, ngành. Trong đó, 14 sở, ngành đạt 80% hồ sơ trực tuyến."),
     ],
     "sum_mismatch": [
         C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),

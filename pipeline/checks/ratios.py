@@ -28,6 +28,12 @@ def restates(first: dict, pct: dict, text: str) -> bool:
             and bool(RESTATE_RE.search(between)))
 
 
+# counted things whose "đạt X%" is their share of a total ("giải quyết 450 hồ sơ, đạt 95%");
+# for bodies and places "5 xã đạt 98%" is what they achieved, so only "chiếm", "(" and the like
+# make the percentage their share
+SHARE_OBJECTS = ("dossier", "procedure", "task", "document")
+SHARE_WORD_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương|tỷ lệ|tỉ lệ)(?!\p{L})", regex.IGNORECASE)
+
 # a percentage followed by the figures it is the share of: "đạt 65% (9.000/15.000 hồ sơ)"
 RESTATED_BY_RE = regex.compile(r"^[\s\p{L}]{0,25}?(?:\(|,?\s*(?:tương ứng|tương đương|với)(?:\s+với)?)\s*$",
                                regex.IGNORECASE)
@@ -49,8 +55,8 @@ def restated_pairs(figures: list[dict], text: str, first_kind: str):
 
 def noun_head(figure: dict) -> str:
     """The counted noun's first word, lowercase: "TTHC được cung cấp" -> "tthc"."""
-    noun = (figure.get("noun") or "").strip().lower()
-    return noun.split(" ")[0] if noun else ""
+    word = regex.match(r"[\p{L}\p{M}]+", (figure.get("noun") or "").strip().lower())
+    return word.group() if word else ""
 
 
 def _share_of(figure: dict) -> bool:
@@ -95,9 +101,12 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
     out = []
     figures = article.figures
     for count, pct in restated_pairs(figures, article.text, "count"):
-        if not (count["aspect"] == pct["aspect"] and count["object"] == pct["object"]
+        # a bare "chiếm 65%" takes its object from the count it restates
+        if not (count["aspect"] == pct["aspect"] and (count["object"] == pct["object"] or not pct.get("noun"))
                 and not is_change(count) and not is_target(count)):
             continue
+        if count["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(article.between(count, pct)):
+            continue  # "có 2 dịch vụ đạt 98%": what those bodies achieved, not their share
         totals = [t for t in _totals(count, article) if t["value"] >= count["value"]]
         if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
             continue
