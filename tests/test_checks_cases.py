@@ -66,6 +66,10 @@ FIRES = {
           ("sum_mismatch", ["118.000", "3.000", "56.000", "60.000"]), linked=True),
         C("Tỷ lệ hồ sơ giải quyết trước hạn đạt 45%, đúng hạn 50%, quá hạn 10%.",
           ("sum_mismatch", ["10%", "45%", "50%"])),
+        C("Có 45% hồ sơ giải quyết trước hạn, 50% đúng hạn và 10% quá hạn.",
+          ("sum_mismatch", ["10%", "45%", "50%"])),
+        C("UBND tỉnh đã công bố 1.920 TTHC, trong đó 1.105 TTHC cấp tỉnh, 512 TTHC cấp huyện và 318 TTHC cấp xã.",
+          ("sum_mismatch", ["1.105", "1.920", "318", "512"])),
         C("Tỷ lệ hồ sơ giải quyết trước hạn chiếm 62,5%, đúng hạn chiếm 38,2% và trễ hạn chiếm 1,3%.",
           ("sum_mismatch", ["1,3%", "38,2%", "62,5%"])),
         C("Có 98,5% hồ sơ giải quyết đúng hạn và trước hạn, 2,5% hồ sơ quá hạn.",
@@ -130,6 +134,10 @@ NEAR_MISSES = {
         C("Kết quả giải quyết: trước hạn 33,3%, đúng hạn 33,3%, quá hạn 33,3%."),  # rounding
         C("Tỷ lệ giải quyết đúng hạn đạt 99,5%, trong đó trước hạn 60%."),  # a share of a share
         C("Tỷ lệ hồ sơ trước hạn đạt 45%, tỷ lệ đúng hạn đạt 99%."),  # "đúng hạn" may include early
+        C("Có 45% hồ sơ giải quyết trước hạn, 50% đúng hạn và 5% quá hạn."),
+        C("Tỷ lệ hồ sơ trực tuyến cấp tỉnh đạt 90%, cấp huyện 80%, cấp xã 70%."),  # rates per level
+        # levels are not every class: parts may fall short of the total
+        C("UBND tỉnh đã công bố 1.920 TTHC, trong đó 1.105 TTHC cấp tỉnh, 512 TTHC cấp huyện và 218 TTHC cấp xã."),
         C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, đúng hạn 55.000 hồ sơ, "
           "quá hạn 3.000 hồ sơ."),
         # "trong đó" without every class named: the parts need not make up the whole

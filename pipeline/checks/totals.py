@@ -112,17 +112,15 @@ def _parts_vs_total(article: Article) -> list[Finding]:
 def _partition_of(total: dict, parts: list[dict], article: Article) -> tuple[str, frozenset] | None:
     """The partition whose classes name the parts, one class each and none twice, and the
     classes they cover; None when the parts are not named so."""
-    name, covered = None, frozenset()
-    for k, part in enumerate(parts):
-        prev_end = (parts[k - 1] if k else total)["span"][1]
-        next_start = parts[k + 1]["span"][0] if k + 1 < len(parts) else part["sentence"][1]
-        labels = _label_of(part, prev_end, next_start, article)
-        if len(labels) != 1:
+    labels = _oriented_labels(parts, total["span"][1], article, {n for n, _, _ in _partitions()})
+    if not all(labels) or len({name for name, _ in labels}) != 1:
+        return None
+    covered: frozenset = frozenset()
+    for _, classes in labels:
+        if classes & covered:
             return None
-        [(this, classes)] = labels.items()
-        if (name is not None and this != name) or classes & covered:
-            return None
-        name, covered = this, covered | classes
+        covered |= classes
+    name = labels[0][0]
     if covered in AMBIGUOUS.get(name, ()):
         return None
     return name, covered
@@ -139,6 +137,12 @@ def _all_classes(name: str) -> frozenset:
 # "trước hạn 45%, đúng hạn 99%": "đúng hạn" often counts the early ones too; without the
 # overdue share beside them the two are not known to be disjoint
 AMBIGUOUS = {"deadline": (frozenset({"early", "on_time"}),)}
+
+
+@functools.cache
+def _count_only() -> frozenset:
+    """The partitions whose classes name counts, never shares of one whole."""
+    return frozenset(n for n, spec in load_yaml("check_partitions.yml").items() if spec.get("shares") is False)
 
 
 @functools.cache
@@ -169,16 +173,38 @@ def _classes(window: str) -> dict[str, frozenset]:
     return {name: frozenset(classes) for name, classes in found.items()}
 
 
-def _label_of(pct: dict, prev_end: int, next_start: int, article: Article) -> dict[str, frozenset]:
-    """The classes a percentage is the share of: named in the words before it (since the
-    previous figure), else in the words after it (up to the next figure or clause break)."""
-    text = article.text
-    before = CLAUSE_RE.split(text[prev_end:pct["span"][0]])[-1]
-    found = _classes(before)
-    if found:
-        return found
-    after = CLAUSE_OR_PAREN_RE.split(text[pct["span"][1]:next_start], maxsplit=1)[0]
-    return _classes(after)
+def _side_labels(figs: list[dict], first_start: int, article: Article, side: str) -> list[dict]:
+    """Per figure of a run, the partition classes named on one side of it: "before" (the last
+    clause since the previous figure: "trước hạn 45%"), or "after" (the first clause up to the
+    next figure: "1.105 TTHC cấp tỉnh")."""
+    text, out = article.text, []
+    for k, f in enumerate(figs):
+        if side == "before":
+            start = figs[k - 1]["span"][1] if k else first_start
+            window = CLAUSE_RE.split(text[start:f["span"][0]])[-1]
+        else:
+            end = figs[k + 1]["span"][0] if k + 1 < len(figs) else f["sentence"][1]
+            window = CLAUSE_OR_PAREN_RE.split(text[f["span"][1]:end], maxsplit=1)[0]
+        out.append(_classes(window))
+    return out
+
+
+def _oriented_labels(figs: list[dict], first_start: int, article: Article,
+                     allowed: set) -> list[tuple[str, frozenset] | None]:
+    """(partition, classes) per figure, read on one side for the whole run (a list names its
+    items the same way throughout): the side that names every figure, before first; else the
+    side that names more. None for a figure named by no partition, or by two."""
+    best: list | None = None
+    for side in ("before", "after"):
+        labels = []
+        for found in _side_labels(figs, first_start, article, side):
+            found = {n: c for n, c in found.items() if n in allowed}
+            labels.append(next(iter(found.items())) if len(found) == 1 else None)
+        if all(labels):
+            return labels
+        if best is None or sum(map(bool, labels)) > sum(map(bool, best)):
+            best = labels
+    return best or []
 
 
 def _named_sentences(article: Article) -> set[tuple[int, int]]:
@@ -199,27 +225,30 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
     """"trước hạn 45%, đúng hạn 50%, quá hạn 10%": one whole, 105 %."""
     out = []
     figures = article.figures
-    groups: list[tuple[str, list[tuple[dict, frozenset]]]] = []
-    current: tuple[str, list] | None = None
     named = _named_sentences(article)
+    runs: list[list[dict]] = []
     for i, f in enumerate(figures):
         if f["kind"] != "percent" or is_change(f) or is_target(f) or tuple(f["sentence"]) not in named:
-            current = None
             continue
-        prev_end = figures[i - 1]["span"][1] if i and same_sentence(figures[i - 1], f) else f["sentence"][0]
-        next_start = figures[i + 1]["span"][0] if i + 1 < len(figures) and same_sentence(figures[i + 1], f) else f["sentence"][1]
-        labels = _label_of(f, max(prev_end, f["sentence"][0]), next_start, article)
-        if len(labels) != 1:
-            current = None
-            continue
-        [(name, classes)] = labels.items()
-        if (current is None or current[0] != name or not same_sentence(current[1][-1][0], f)
-                or current[1][-1][0]["object"] != f["object"]
-                or NESTED_RE.search(article.between(current[1][-1][0], f))
-                or any(classes & c for _, c in current[1])):
-            current = (name, [])
-            groups.append(current)
-        current[1].append((f, classes))
+        if runs and runs[-1][-1] is figures[i - 1] and same_sentence(runs[-1][-1], f):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    allowed = {n for n, _, _ in _partitions()} - _count_only()
+    groups: list[tuple[str, list[tuple[dict, frozenset]]]] = []
+    for run in runs:
+        current: tuple[str, list] | None = None
+        for f, label in zip(run, _oriented_labels(run, run[0]["sentence"][0], article, allowed)):
+            if label is None:
+                current = None
+                continue
+            name, classes = label
+            if (current is None or current[0] != name or current[1][-1][0]["object"] != f["object"]
+                    or NESTED_RE.search(article.between(current[1][-1][0], f))
+                    or any(classes & c for _, c in current[1])):
+                current = (name, [])
+                groups.append(current)
+            current[1].append((f, classes))
     complete = {name: c for name, c, _ in _partitions()}
     all_classes = {name: frozenset(phrases.values()) for name, _, phrases in _partitions()}
     for name, members in groups:
