@@ -51,17 +51,17 @@ class Article:
 
     @functools.cached_property
     def lead(self) -> int | None:
-        """The paragraph number of the lead: the first non-empty paragraph after the title that
-        holds a figure, when it is among the first three non-empty paragraphs."""
+        """The paragraph number of the lead: the first non-empty paragraph that holds a figure,
+        when it is among the first three (the headline counts: it states totals too)."""
+        figure_paragraphs = {self.paragraph(f["span"][0]) for f in self.figures[:LEAD_FIGURES]}
         seen = 0
-        figure_paragraphs = {self.paragraph(f["span"][0]) for f in self.figures}
         for n, start in enumerate(self.paragraph_starts):
             end = self.paragraph_starts[n + 1] if n + 1 < len(self.paragraph_starts) else len(self.text)
             if self.text[start:end].strip():
                 seen += 1
                 if seen > 3:
                     return None
-                if seen > 1 and n in figure_paragraphs:
+                if n in figure_paragraphs:
                     return n
         return None
 

@@ -7,6 +7,9 @@ import regex
 from .base import NEAR_TOTAL, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
 from .tolerance import agrees, figure_range, share_range
 
+# a total linked from another sentence is trusted only when the share it gives is near the stated
+# one: a misstatement is near, a share of some other base is anywhere
+LINKED_GAP = 15.0  # percentage points
 ON_TIME_REACH = 300  # characters either side of "100% đúng hạn" where overdue dossiers are sought
 NEAR = 80  # characters: a percentage this close after a ratio or count may restate it
 RESTATE_RE = regex.compile(r"(?:\(|\bđạt\b|\bchiếm\b|\bbằng\b|\btương đương\b|\btỷ lệ\b|\btỉ lệ\b|,\s*$)",
@@ -112,6 +115,8 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
             continue
         total = totals[0]
         value = 100 * count["value"] / total["value"]
+        if not same_sentence(total, count) and abs(value - pct["value"]) > LINKED_GAP:
+            continue  # far off: the article likely means another base than the one linked
         out.append(Finding("count_percent_mismatch", [total, count, pct], value, pct["value"],
                            "count_percent_mismatch",
                            dict(part=count["surface"], total=total["surface"], computed=value,

@@ -23,6 +23,7 @@ WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
 PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
 LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
 MAX_PARTS = 20
+RESOLVED_REACH = 600  # characters: dossiers received this close before those resolved are their total
 CLAUSE_RE = regex.compile(r"[;,]")
 CLAUSE_OR_PAREN_RE = regex.compile(r"[;,(]")
 NESTED_RE = regex.compile(r"trong đó|bao gồm|gồm|tăng|giảm|so với", regex.IGNORECASE)
@@ -291,7 +292,9 @@ def part_exceeds_total(article: Article) -> list[Finding]:
         if (part["kind"] != "count" or part["aspect"] not in PART_OF or not exact(part) or is_change(part)
                 or is_target(part) or part["id"] in flagged):
             continue
-        totals = [t for t in _totals(part, article) if t["aspect"] == "received"]
+        totals = [t for t in _totals(part, article) if t["aspect"] == "received"
+                  and article.paragraph(t["span"][0]) == article.paragraph(part["span"][0])
+                  and part["span"][0] - t["span"][1] <= RESOLVED_REACH]
         if not totals or not all(exact(t) for t in totals):
             continue
         total = max(totals, key=lambda t: t["value"])
