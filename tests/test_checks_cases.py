@@ -89,6 +89,8 @@ FIRES = {
           ("count_list_mismatch", ["4"])),
         C("Huyện có 3 đơn vị đạt điểm tối đa, gồm: xã Phú Lộc, thị trấn Tân Lập.",
           ("count_list_mismatch", ["3"])),
+        C("Toàn huyện có 4 xã đạt chuẩn, gồm các xã: An Bình, Tân Lập, Hòa Phú, Minh Đức và Phú Lộc.",
+          ("count_list_mismatch", ["4"])),
         C("Các đơn vị dẫn đầu gồm Sở Tư pháp, Sở Y tế, với tỷ lệ hồ sơ đúng hạn lần lượt là 99,2%; 98,5% "
           "và 97,1%.", ("count_list_mismatch", ["97,1%", "98,5%", "99,2%"])),
     ],
@@ -155,6 +157,8 @@ NEAR_MISSES = {
     "count_list_mismatch": [
         C("Toàn huyện có 5 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc."),
         C("Có 2 bộ đạt điểm cao nhất là Bộ Khoa học và Công nghệ, Bộ Tư pháp."),
+        C("Toàn huyện có 5 xã đạt chuẩn, gồm các xã: An Bình, Tân Lập, Hòa Phú, Minh Đức và Phú Lộc."),
+        C("Toàn huyện có 3 xã đạt chuẩn, gồm các xã thuộc vùng Đồng Tháp Mười."),  # no list of names
         C("Các đơn vị dẫn đầu gồm Sở Tư pháp, Sở Y tế và Sở Nội vụ, với tỷ lệ hồ sơ đúng hạn lần lượt là "
           "99,2%; 98,5% và 97,1%."),
     ],

@@ -44,6 +44,20 @@ def list_items(segment: str, extra: tuple[str, ...] = ()) -> list[str] | None:
     return items
 
 
+def _bare_names(segment: str, heads: tuple[str, ...]) -> list[str] | None:
+    """The names of "các xã: An Bình, Tân Lập và Hòa Phú" (the head said once, before a colon or
+    after "các"): capitalised names of at most four words, or None."""
+    if not heads:
+        return None
+    m = regex.match(rf"\s*(?:các\s+)?{regex.escape(heads[0])}\s*:?\s*", segment, flags=regex.IGNORECASE)
+    if m is None or not m.group().strip():
+        return None
+    names = [n.strip() for n in regex.split(r",|\s+và\s+", segment[m.end():])]
+    if not all(n and n[0].isupper() and len(n.split()) <= 4 and not regex.search(r"\d", n) for n in names):
+        return None
+    return names
+
+
 def _noun_head(figure: dict) -> tuple[str, ...]:
     noun = (figure.get("noun") or "").strip().lower()
     return (noun.split(" ")[0],) if noun else ()
@@ -71,7 +85,7 @@ def _count_against_list(article: Article) -> list[Finding]:
         rest = window[intro.end():]
         end = LIST_END_RE.search(rest)
         segment = rest[:end.start()] if end else rest
-        items = list_items(segment, _noun_head(f))
+        items = list_items(segment, _noun_head(f)) or _bare_names(segment, _noun_head(f))
         if items is None or len(items) < 2 or len(items) == f["value"]:
             continue
         noun = f["noun"]
