@@ -18,8 +18,9 @@ BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)(?:[,:]?\s*(?:bao gồm|g�
 # between a total and its first part: "trong đó" with nothing else of substance
 WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*(?:có\s+)?(?:[\p{L} ]{0,25})?$",
                            regex.IGNORECASE)
-# between two parts of one breakdown: labels, commas, "và"; no sub-breakdown and no end of list
+# a breakdown announced at the start of the next sentence: "... 118.000 hồ sơ. Trong đó, ..."
 WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
+# between two parts of one breakdown: labels, commas, "và"; no sub-breakdown and no end of list
 PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
 LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
 MAX_PARTS = 20
@@ -27,6 +28,9 @@ RESOLVED_REACH = 600  # characters: dossiers received this close before those re
 CLAUSE_RE = regex.compile(r"[;,]")
 CLAUSE_OR_PAREN_RE = regex.compile(r"[;,(]")
 NESTED_RE = regex.compile(r"trong đó|bao gồm|gồm|tăng|giảm|so với", regex.IGNORECASE)
+# a verb of another measurement between two counts: "..., đã giải quyết 3.000 hồ sơ" ends the parts
+MEASURE_RE = regex.compile(r"(?<!\p{L})(?:giải quyết|tiếp nhận|trả kết quả|xử lý|đạt|chiếm)(?!\p{L})",
+                           regex.IGNORECASE)
 BULLET_RE = regex.compile(r"[ \t]*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
 
 
@@ -41,7 +45,7 @@ def _block_end(article: Article, total: dict) -> int:
     text = article.text
     end = (total.get("sentence") or total["span"])[1]
     if WHEREOF_NEXT_RE.match(text, end):  # "... 118.000 hồ sơ. Trong đó, trước hạn ..."
-        later = [f for f in article.figures if f["span"][0] >= end]
+        later = article.after(end, 1)
         return later[0]["sentence"][1] if later else end
     if not text[:end].rstrip().endswith(":"):
         return end
@@ -63,7 +67,7 @@ def _parts_after(total: dict, index: int, article: Article) -> list[dict]:
         gap = text[(parts[-1] if parts else total)["span"][1]:f["span"][0]]
         if parts and (not (PART_GAP_RE.match(gap) or LIST_GAP_RE.match(gap)) or NESTED_RE.search(gap)):
             break
-        if not _counts_like(total, f):
+        if not _counts_like(total, f) or (parts and f["aspect"] != parts[-1]["aspect"] and MEASURE_RE.search(gap)):
             break
         parts.append(f)
     return parts
