@@ -112,6 +112,7 @@ NEAR_MISSES = {
         C("Năm 2024, huyện hoàn thành 22/24 nhiệm vụ (đạt 91,67%)."),   # rounded
         C("Năm 2024, huyện hoàn thành 22/24 nhiệm vụ (đạt 91,6%)."),    # truncated
         C("Xã hoàn thành 2/3 nhiệm vụ (đạt 67%)."),
+        C("Đến nay, 19/22 xã đạt 100% hồ sơ giải quyết đúng hạn."),  # what the places achieved
         C("Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 60% (9.000/15.000 hồ sơ)."),
         C("Hiện nay, tỉnh có 1.850 TTHC. Trong đó, 1.200 TTHC được cung cấp trực tuyến toàn trình, chiếm 64,9%."),
     ],
@@ -129,6 +130,10 @@ NEAR_MISSES = {
         # a total of the lead far from the stated share: the article means another base
         C("Năm 2024, toàn tỉnh tiếp nhận 150.000 hồ sơ.\n\nCác sở, ngành làm tốt.\n\nRiêng Sở Tư pháp giải "
           "quyết 12.000 hồ sơ, đạt 98%."),
+        C("Huyện đã giải quyết 450 hồ sơ, đạt 95% kế hoạch năm. Tổng số hồ sơ tiếp nhận là 500 hồ sơ."),
+        C("Huyện tiếp nhận 500 hồ sơ, giải quyết 450 hồ sơ, đạt 95% so với cùng kỳ."),
+        C("Huyện tiếp nhận 500 hồ sơ, đã giải quyết 450 hồ sơ, đạt 90%, trong đó đúng hạn 440 hồ sơ, đạt 97,8%."),
+        C("Kết quả, tỉnh có 45 TTHC đạt 100% trực tuyến, 30 TTHC đạt 80% trực tuyến."),
         # what counted bodies achieved is not their share of a total
         C("Tỉnh có 18 sở, ngành. Trong đó, 14 sở, ngành đạt 80% hồ sơ trực tuyến."),
     ],

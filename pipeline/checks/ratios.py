@@ -12,8 +12,11 @@ from .tolerance import agrees, figure_range, share_range
 LINKED_GAP = 15.0  # percentage points
 ON_TIME_REACH = 300  # characters either side of "100% đúng hạn" where overdue dossiers are sought
 NEAR = 80  # characters: a percentage this close after a ratio or count may restate it
-RESTATE_RE = regex.compile(r"(?:\(|\bđạt\b|\bchiếm\b|\bbằng\b|\btương đương\b|\btỷ lệ\b|\btỉ lệ\b|,\s*$)",
-                           regex.IGNORECASE)
+# what makes a percentage restate the figure before it as a share: "(", "chiếm", "bằng",
+# "tương đương", or a comma then "đạt" / "là" / "tỷ lệ" ("450 hồ sơ, đạt 90%"); without the comma
+# "45 TTHC đạt 100% trực tuyến" says what those things achieved
+RESTATE_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương|tương ứng)(?!\p{L})"
+                           r"|,\s*(?:đạt|là|với|(?:đạt\s+)?(?:tỷ lệ|tỉ lệ))(?!\p{L})|,\s*$", regex.IGNORECASE)
 # the aspects a count can be a part of, and what its total is: on-time and overdue dossiers are
 # shares of the resolved ones as often as of the received ones
 PART_OF = {"resolved": ("received",), "online": ("received",), "interlinked": ("received",),
@@ -35,7 +38,11 @@ def restates(first: dict, pct: dict, text: str) -> bool:
 # for bodies and places "5 xã đạt 98%" is what they achieved, so only "chiếm", "(" and the like
 # make the percentage their share
 SHARE_OBJECTS = ("dossier", "procedure", "task", "document")
-SHARE_WORD_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương|tỷ lệ|tỉ lệ)(?!\p{L})", regex.IGNORECASE)
+SHARE_WORD_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương)(?!\p{L})", regex.IGNORECASE)
+
+# "đạt 95% kế hoạch", "bằng 120% so với cùng kỳ": measured against a plan or another period
+AGAINST_RE = regex.compile(r"\s*(?:\S+\s+){0,3}?(?:kế hoạch|chỉ tiêu|dự toán|so với|cùng kỳ|năm trước|mục tiêu)",
+                           regex.IGNORECASE)
 
 # a percentage followed by the figures it is the share of: "đạt 65% (9.000/15.000 hồ sơ)"
 RESTATED_BY_RE = regex.compile(r"^[\s\p{L}]{0,25}?(?:\(|,?\s*(?:tương ứng|tương đương|với)(?:\s+với)?)\s*$",
@@ -50,7 +57,8 @@ def restated_pairs(figures: list[dict], text: str, first_kind: str):
         if not same_sentence(a, b):
             continue
         if a["kind"] == first_kind and _share_of(b) and restates(a, b, text):
-            yield a, b
+            if not AGAINST_RE.match(text, b["span"][1]):
+                yield a, b
         elif (_share_of(a) and b["kind"] == first_kind and b["span"][0] - a["span"][1] <= 30
               and RESTATED_BY_RE.match(text[a["span"][1]:b["span"][0]])):
             yield b, a
@@ -73,6 +81,8 @@ def ratio_percent_mismatch(article: Article) -> list[Finding]:
     for r, pct in restated_pairs(figures, article.text, "ratio"):
         if not r.get("denominator") or not exact(r) or is_change(r) or pct["object"] != r["object"]:
             continue
+        if r["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(article.between(r, pct)):
+            continue  # "19/22 xã, đạt 100%": what those places achieved
         computed = share_range(figure_range(r, rounded=False), (r["denominator"], r["denominator"]))
         if not agrees(computed, pct):
             value = 100 * r["value"] / r["denominator"]
