@@ -174,6 +174,15 @@ NEAR_MISSES = {
           "2.500 hồ sơ."),
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2023, huyện Tân Hồng tiếp nhận 2.800 hồ sơ."),
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ, tăng 300 hồ sơ so với năm 2023."),
+        # a part: a field, a body, a channel, a level
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Riêng lĩnh vực đất đai, năm 2024 huyện Tân Hồng "
+          "tiếp nhận 800 hồ sơ."),
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2024, Bộ phận một cửa huyện Tân Hồng tiếp nhận "
+          "1.800 hồ sơ."),
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2024, huyện Tân Hồng tiếp nhận 1.800 hồ sơ "
+          "qua dịch vụ bưu chính công ích."),
+        C("Năm 2024, huyện Tân Hồng giải quyết 2.500 hồ sơ đúng hạn. Năm 2024, huyện Tân Hồng giải quyết "
+          "1.800 hồ sơ đúng hạn theo quy trình rút gọn."),
         # a running total, a national average, a threshold band: other quantities
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Lũy kế năm 2024, huyện Tân Hồng tiếp nhận 2.800 hồ sơ."),
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2024, bình quân mỗi huyện tiếp nhận 2.800 hồ sơ."),

@@ -31,15 +31,41 @@ def _key(f: dict) -> tuple | None:
             (f.get("noun") or "").lower(), period["start"], period["end"])
 
 
+# a sentence that narrows the quantity to a part: a field, a level, a body, a channel
+SUBSET_RE = regex.compile(
+    r"(?<!\p{L})(?:riêng|trong đó|trong số|lĩnh vực|thuộc|thẩm quyền|bộ phận|trung tâm|cấp tỉnh|cấp huyện|"
+    r"cấp xã|bưu chính|đối với|từng|các xã|các phường|các sở|các cơ quan|nhóm|loại)(?!\p{L})", regex.IGNORECASE)
+CLAUSE_END_RE = regex.compile(r"[,.;:()\n]")
+
+
+def _tail(f: dict, text: str) -> str:
+    """The words after a figure and its noun, to the end of its clause: what qualifies it."""
+    end = f["sentence"][1]
+    rest = text[f["span"][1]:end]
+    m = CLAUSE_END_RE.search(rest)
+    words = (rest[:m.start()] if m else rest).lower().split()
+    noun = (f.get("noun") or "").lower().split()
+    return " ".join(words[len(noun):] if words[:len(noun)] == noun else words)
+
+
+def _plain_statement(f: dict, text: str) -> bool:
+    """Whether a figure's sentence states the quantity as a whole, with no narrowing words."""
+    s, e = f["sentence"]
+    return not OTHER_QUANTITY_RE.search(text[s:e]) and not SUBSET_RE.search(text[s:e])
+
+
 def conflicting_values(article: Article) -> list[Finding]:
     """The same unit, metric, noun and period given two values in two sentences (headline and
-    body, lead and detail). Two values in one sentence are parts of a breakdown."""
+    body, lead and detail), each stated plainly with the same qualifying words after it. Two
+    values in one sentence are parts of a breakdown; a sentence naming a field, a level, a body
+    or a channel narrows the quantity to a part."""
     out = []
     seen: dict[tuple, dict] = {}
     for f in article.figures:
         k = _key(f)
-        if k is None or OTHER_QUANTITY_RE.search(article.text[f["sentence"][0]:f["sentence"][1]]):
+        if k is None or not _plain_statement(f, article.text):
             continue
+        k = (*k, _tail(f, article.text))  # "hồ sơ" and "hồ sơ qua dịch vụ bưu chính" are two quantities
         first = seen.setdefault(k, f)
         if first is not f and first["value"] != f["value"] and first.get("sentence") != f.get("sentence"):
             out.append(Finding("conflicting_values", [first, f], None, f["value"], "conflicting_values",
