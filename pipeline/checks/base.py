@@ -5,8 +5,14 @@ import bisect
 import functools
 from dataclasses import dataclass, field
 
+import regex
+
 from .tolerance import is_exact
 
+# a sentence that narrows a quantity to a part: a field, a level, a body, a channel
+SUBSET_RE = regex.compile(
+    r"(?<!\p{L})(?:riêng|trong đó|trong số|lĩnh vực|thuộc|thẩm quyền|bộ phận|trung tâm|cấp tỉnh|cấp huyện|"
+    r"cấp xã|bưu chính|đối với|từng|các xã|các phường|các sở|các cơ quan|nhóm|loại)(?!\p{L})", regex.IGNORECASE)
 NEAR_TOTAL = 2000  # characters: how far before a part its total is looked for (besides the lead)
 LEAD_FIGURES = 40
 
@@ -91,6 +97,10 @@ class Article:
         if self.lead is None:
             return []
         return [f for f in self.figures[:200] if self.paragraph(f["span"][0]) == self.lead][:LEAD_FIGURES]
+
+    def sentence_text(self, f: dict) -> str:
+        s, e = f.get("sentence") or f["span"]
+        return self.text[s:e]
 
     def paragraph_text(self, pos: int) -> str:
         n = self.paragraph(pos)

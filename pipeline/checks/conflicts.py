@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from .base import Article, Finding, exact, is_change, is_target
+from .base import SUBSET_RE, Article, Finding, exact, is_change, is_target
 
 # index values, scores and ranks come in league tables, one per body, and national averages
 # beside local ones: their subjects are too uncertain to call two of them the same figure
@@ -31,10 +31,6 @@ def _key(f: dict) -> tuple | None:
             (f.get("noun") or "").lower(), period["start"], period["end"])
 
 
-# a sentence that narrows the quantity to a part: a field, a level, a body, a channel
-SUBSET_RE = regex.compile(
-    r"(?<!\p{L})(?:riêng|trong đó|trong số|lĩnh vực|thuộc|thẩm quyền|bộ phận|trung tâm|cấp tỉnh|cấp huyện|"
-    r"cấp xã|bưu chính|đối với|từng|các xã|các phường|các sở|các cơ quan|nhóm|loại)(?!\p{L})", regex.IGNORECASE)
 CLAUSE_END_RE = regex.compile(r"[,.;:()\n]")
 
 

@@ -8,7 +8,7 @@ import functools
 import regex
 
 from ..resources import load_yaml
-from .base import Article, Finding, exact, is_change, is_target, same_sentence, same_subject
+from .base import SUBSET_RE, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
 from .ratios import CARRY_OVER_RE, PART_OF, _totals
 from .tolerance import figure_range, meet, sum_range
 
@@ -302,8 +302,9 @@ def part_exceeds_total(article: Article) -> list[Finding]:
         if not totals or not all(exact(t) for t in totals):
             continue
         total = max(totals, key=lambda t: t["value"])
-        paragraph = article.paragraph_text(total["span"][0]) + article.paragraph_text(part["span"][0])
-        if part["value"] > total["value"] and not CARRY_OVER_RE.search(paragraph):
+        paragraph = article.paragraph_text(total["span"][0])
+        if (part["value"] > total["value"] and not CARRY_OVER_RE.search(paragraph)
+                and not any(SUBSET_RE.search(article.sentence_text(f)) for f in (total, part))):
             out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
                                "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
     return out
