@@ -10,6 +10,7 @@ from .tolerance import agrees, figure_range, share_range
 # a total linked from another sentence is trusted only when the share it gives is near the stated
 # one: a misstatement is near, a share of some other base is anywhere
 LINKED_GAP = 15.0  # percentage points
+NAME_RE = regex.compile(r"(?<!\p{L})\p{Lu}")  # a capitalised word: another body may be the subject
 ON_TIME_REACH = 300  # characters either side of "100% đúng hạn" where overdue dossiers are sought
 NEAR = 80  # characters: a percentage this close after a ratio or count may restate it
 # what makes a percentage restate the figure before it as a share: "(", "chiếm", "bằng",
@@ -143,7 +144,8 @@ def _all_on_time_but_overdue(article: Article) -> list[Finding]:
             continue
         for f in article.before(p["span"][1] + ON_TIME_REACH, 2 * ON_TIME_REACH):
             if (f["kind"] == "count" and f["aspect"] == "overdue" and f["value"] > 0 and exact(f)
-                    and same_subject(f, p) and same_sentence(f, p)):
+                    and same_subject(f, p) and same_sentence(f, p)
+                    and not NAME_RE.search(article.text, *sorted((p["span"][1], f["span"][0])))):
                 out.append(Finding("count_percent_mismatch", [p, f], None, p["value"], "all_on_time_but_overdue",
                                    dict(stated=p["surface"], part=f["surface"])))
     return out
