@@ -84,6 +84,8 @@ def _count_against_list(article: Article) -> list[Finding]:
             continue
         rest = window[intro.end():]
         end = LIST_END_RE.search(rest)
+        if end is None and following < sentence_end:
+            continue  # the list runs on into another figure: "gồm thành phố A, thị xã B và 7 huyện"
         segment = rest[:end.start()] if end else rest
         items = list_items(segment, _noun_head(f)) or _bare_names(segment, _noun_head(f))
         if items is None or len(items) < 2 or len(items) == f["value"]:
