@@ -61,6 +61,8 @@ FIRES = {
           ("sum_mismatch", ["2.100", "3.150", "950"])),
         C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, đúng hạn 56.000 hồ sơ, "
           "quá hạn 3.000 hồ sơ.", ("sum_mismatch", ["118.000", "3.000", "56.000", "60.000"])),
+        C("Năm 2024, tỉnh tiếp nhận 20.000 hồ sơ, gồm: cấp tỉnh 5.000 hồ sơ, cấp huyện 3.000 hồ sơ, cấp xã "
+          "11.000 hồ sơ.", ("sum_mismatch", ["11.000", "20.000", "3.000", "5.000"])),
         C("Toàn tỉnh tiếp nhận 120.500 hồ sơ, đã giải quyết 118.000 hồ sơ. Trong đó, giải quyết trước hạn "
           "60.000 hồ sơ, đúng hạn 56.000 hồ sơ, quá hạn 3.000 hồ sơ.",
           ("sum_mismatch", ["118.000", "3.000", "56.000", "60.000"]), linked=True),
@@ -140,6 +142,10 @@ NEAR_MISSES = {
     ],
     "sum_mismatch": [
         C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),
+        C("Năm 2024, tỉnh tiếp nhận 20.000 hồ sơ, gồm: cấp tỉnh 5.000 hồ sơ, cấp huyện 3.000 hồ sơ, cấp xã "
+          "12.000 hồ sơ."),
+        C("Đã giải quyết 1.500 hồ sơ, trong đó: đúng hạn 1.450 hồ sơ, trễ hạn 50 hồ sơ; đang giải quyết 200 hồ sơ."),
+        C("Trung tâm tiếp nhận 3.150 hồ sơ (trong đó 2.100 hồ sơ trực tuyến, 950 hồ sơ được số hóa)."),
         C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp, đã giải quyết "
           "3.000 hồ sơ."),  # the next measurement is no part
         C("Trung tâm tiếp nhận khoảng 3.100 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),

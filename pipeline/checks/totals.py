@@ -13,7 +13,8 @@ from .ratios import CARRY_OVER_RE, PART_OF, _totals
 from .tolerance import figure_range, meet, sum_range
 
 # right after a total: the parts that make it up ("gồm", "bao gồm", "(")
-BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)$",
+BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)"
+                             r"(?:(?!trong|tăng|giảm|chiếm|so với|đạt)[\p{L}]+(?: [\p{L}]+){0,3} )?$",
                              regex.IGNORECASE)
 # between a total and its first part: "trong đó" with nothing else of substance
 WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*(?:có\s+)?(?:[\p{L} ]{0,25})?$",
