@@ -32,8 +32,9 @@ __all__ = ["CHECKS", "LANGS", "agrees", "decimals", "figure_range", "run_checks"
 
 
 def to_check(finding: Finding, lang: str = "en") -> dict:
-    """The contract's Check dict of a finding, its message in `lang`."""
-    return {"kind": finding.kind, "figures": [f["id"] for f in finding.figures],
+    """The contract's Check dict of a finding (its figures in text order), its message in `lang`."""
+    figures = sorted(finding.figures, key=lambda f: f["span"][0])
+    return {"kind": finding.kind, "figures": [f["id"] for f in figures],
             "computed": None if finding.computed is None else round(finding.computed, 2),
             "stated": finding.stated,
             "message": render(finding.template, lang, finding.linked, **finding.params)}
