@@ -1,9 +1,28 @@
 """Checks: the inconsistencies between an article's figures that a careful reader flags.
 
-A registry of kinds (`CHECKS`, the names of the contract's Check.kind), one small function
-each over the article's figures and text; the tolerance rule in one place (`tolerance.py`);
-messages in Vietnamese and English (`messages.py`). `run_checks` returns the contract's
-Check dicts: kind, figures (ids), computed, stated, message.
+A registry of kinds (`CHECKS`, named as the contract's Check.kind), one small function each
+over the article's figures and text:
+
+- ratio_percent_mismatch: "22/24 nhiệm vụ (đạt 91,16%)" (91,67 %); also "65% (9.000/15.000)".
+- count_percent_mismatch: a count over its total, in the same sentence or linked from earlier
+  in the paragraph or the lead, against the percentage stated beside the count ("tiếp nhận
+  48.500 hồ sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 88,5%"); "100% đúng hạn" beside
+  overdue dossiers.
+- sum_mismatch: parts against their total ("gồm", "(", list items; after "trong đó" only
+  parts named as classes of one partition); shares of one whole (trước hạn / đúng hạn / quá
+  hạn) over 100 %, or under it when every class is named.
+- part_exceeds_total: "tiếp nhận 1.200 hồ sơ, trong đó 1.350 ..."; "5.320/5.120"; more
+  resolved than received with no backlog mentioned.
+- count_list_mismatch: "có 4 xã ... là xã A, xã B, xã C, xã D và xã E"; names against the
+  values given to them "lần lượt".
+- conflicting_values: one unit, aspect, noun and period, stated plainly twice with two values.
+- value_out_of_range: a share above 100 % that is no change or plan ratio; a rank beyond its field.
+
+The tolerance rule lives in one place (`tolerance.py`): a stated value agrees when it equals
+the computed one rounded or truncated to its decimals, or when its qualifier allows it.
+Messages are in Vietnamese and English (`messages.py`); a check that links figures of
+different sentences says so. `run_checks` returns the contract's Check dicts: kind, figures
+(ids, in text order), computed, stated, message.
 """
 from __future__ import annotations
 
