@@ -16,11 +16,14 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from .gazetteer import province_code_2025
+
 TABLES = ("articles", "figures", "units", "officials", "roles", "documents", "checks")
 
 _S, _I, _F, _B, _D = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
 _UNIT_COLUMNS = [("unit_id", _S), ("unit_code", _S), ("unit_type", _S), ("unit_name", _S),
-                 ("unit_district", _S), ("unit_province", _S), ("unit_code_2025", _S)]
+                 ("unit_district", _S), ("unit_province", _S), ("unit_code_2025", _S),
+                 ("unit_register", _S), ("unit_province_code_2025", _S)]
 SCHEMAS = {
     "articles": pa.schema([
         ("doc_id", _S), ("source", _S), ("url", _S), ("title", _S), ("published", _D),
@@ -36,7 +39,8 @@ SCHEMAS = {
         ("source", _S)]),
     "units": pa.schema([
         ("doc_id", _S), ("unit_id", _S), ("type", _S), ("name", _S), ("code", _S),
-        ("district", _S), ("province", _S), ("code_2025", _S), ("n_mentions", _I),
+        ("district", _S), ("province", _S), ("code_2025", _S), ("register", _S),
+        ("province_code_2025", _S), ("n_mentions", _I),
         ("span_start", _I), ("span_end", _I), ("surface", _S)]),
     "officials": pa.schema([
         ("doc_id", _S), ("official_id", _S), ("name", _S), ("n_roles", _I), ("n_mentions", _I),
@@ -132,7 +136,18 @@ def _unit_columns(unit: dict | None) -> dict:
     unit = unit or {}
     return {"unit_id": unit.get("id"), "unit_code": unit.get("code"), "unit_type": unit.get("type"),
             "unit_name": unit.get("name"), "unit_district": unit.get("district"),
-            "unit_province": unit.get("province"), "unit_code_2025": unit.get("code_2025")}
+            "unit_province": unit.get("province"), "unit_code_2025": unit.get("code_2025"),
+            "unit_register": unit.get("register"), "unit_province_code_2025": _province_2025(unit)}
+
+
+def _province_2025(unit: dict) -> str | None:
+    """The 2025 province of a unit whatever the article's date (gazetteer.province_code_2025):
+    one key for a time series across the 2025 change."""
+    if not unit:
+        return None
+    return province_code_2025(unit.get("register"), unit.get("code"), unit.get("code_2025"),
+                              unit.get("province") or (unit.get("name") if unit.get("type") in
+                                                       ("tỉnh", "thành phố") else None))
 
 
 def _article_row(rec: dict) -> dict:
@@ -174,7 +189,9 @@ def _first_mention(text: str | None, mentions: list) -> dict:
 
 def _unit_rows(rec: dict) -> list[dict]:
     return [{"doc_id": rec["doc_id"], "unit_id": u["id"],
-             **{k: u.get(k) for k in ("type", "name", "code", "district", "province", "code_2025")},
+             **{k: u.get(k) for k in ("type", "name", "code", "district", "province", "code_2025",
+                                      "register")},
+             "province_code_2025": _province_2025(u),
              "n_mentions": len(u.get("mentions") or []),
              **_first_mention(rec.get("text"), u.get("mentions") or [])}
             for u in rec.get("units") or []]

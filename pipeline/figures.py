@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 import regex
 
-from .numbers import (NumberMatch, as_number, find_numbers, lexicon as number_lexicon, phrase_at,
+from .numbers import (NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after, PhraseMap, Phrases)
-from .periods import find_periods
+from .labels import label_figures
+from .periods import PeriodIndex, find_periods, period_for
 from .resources import load_yaml
 from .segment import Article
 from .textkeys import PhraseFinder, key, phrase_alternation
@@ -252,10 +253,15 @@ def rank_denominator(text: str, folded: str, end: int) -> tuple[float | None, in
     return None, end
 
 
+# the first end of a range of points: "từ 80 đến 85 điểm"
+POINTS_RANGE_START_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*\d[\d.,]*[ \u00a0]*điểm")
+
+
 def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None] | None:
     """(kind, denominator), or None when the number is not a figure after all."""
     folded = article.folded
-    rank = phrase_before(folded, num.start, rank_words())
+    rank = phrase_before(folded, num.start, rank_words()) or (
+        elliptic_rank(folded, num.start) and counted_noun(article, num.end) is None)
     nxt = word_after(folded, num.end)
     if num.form == "percent":
         return "percent", None
@@ -263,8 +269,8 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
         return "count", None
     if num.form == "ordinal":
         return "rank", rank_denominator(article.text, folded, num.end)[0]
-    if nxt.startswith("điểm"):
-        return "score", num.denominator
+    if nxt.startswith("điểm") or POINTS_RANGE_START_RE.match(folded, num.end):
+        return "score", num.denominator  # "đạt 94,6 điểm", "từ 80 đến 85 điểm"
     if rank:
         den = num.denominator
         if den is None:
@@ -329,6 +335,10 @@ def _scan_nouns(folded: str, a: int, b: int, counted: dict, keep_all: bool = Fal
     return out
 
 
+# a paragraph's first word split after its drop capital, right before the number: "H ƠN 98%"
+DROP_CAPITAL_RE = regex.compile(r"(?P<letter>\p{Lu})[ \u00a0](?P<rest>\p{Lu}+)[ \u00a0]*(?=\d)")
+
+
 def approx_of(article: Article, num: NumberMatch, noun_end: int) -> str:
     if num.approx:
         return num.approx
@@ -336,6 +346,11 @@ def approx_of(article: Article, num: NumberMatch, noun_end: int) -> str:
     q = phrase_before(article.folded, num.start, lex["qualifiers"])
     if q:
         return lex["qualifiers"][q]
+    drop = DROP_CAPITAL_RE.match(article.text, article.paragraph_of(num.start)[0])
+    if drop and drop.end() == num.start:  # "H ƠN 98%": a page's split drop capital; read the qualifier whole
+        joined = key(drop["letter"] + drop["rest"])
+        if joined in lex["qualifiers"]:
+            return lex["qualifiers"][joined]
     after = word_after(article.folded, noun_end)
     for phrase, a in lex["qualifiers_after"].items():
         if after.startswith(phrase) or word_after(article.folded, num.end).startswith(phrase):
@@ -393,6 +408,33 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
     return sorted(refs, key=lambda r: r.start)
 
 
+UNIT_TYPES = "unit_types"  # article.cache key: unit id -> type, set by extract_figures
+LEVEL_RANK = {"tỉnh": 0, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "đặc khu": 3,
+              "phường": 3, "xã": 3, "thị trấn": 3}
+MAIN_UNIT_PARAGRAPHS = 3  # the headline, the sapo and the opening paragraph
+
+
+def in_a_list(article: Article, refs: list[UnitRef], ref: UnitRef) -> bool:
+    """Whether `ref` is one of several units its sentence names (a ranking list, examples)."""
+    ss, se = article.sentence_of(ref.start)
+    i = bisect.bisect_left(refs, ss, key=lambda r: r.start)
+    j = bisect.bisect_left(refs, se, key=lambda r: r.start)
+    return len({r.unit_id for r in refs[i:j] if r.unit_id is not None}) >= 2
+
+
+def main_unit(article: Article, refs: list[UnitRef]) -> UnitRef | None:
+    """The unit the article is about: of the units its headline and lead name, the one of the
+    highest level (a province over its districts, the earliest of equals)."""
+    key_ = ("main_unit", id(refs))
+    if key_ not in article.cache:
+        lead_end = article.paragraphs[min(MAIN_UNIT_PARAGRAPHS, len(article.paragraphs)) - 1][1] if article.paragraphs else 0
+        lead = [r for r in refs if r.unit_id is not None and r.start < lead_end]
+        types = article.cache[UNIT_TYPES]
+        rank = lambda r: LEVEL_RANK.get(types.get(r.unit_id), 9)
+        article.cache[key_] = min(lead, key=rank) if lead else None
+    return article.cache[key_]
+
+
 def _same_level(a: str, b: str) -> bool:
     return a == b
 
@@ -408,6 +450,23 @@ def _national_body_before(article: Article, start: int, end: int) -> int | None:
 
 
 LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
+
+
+@functools.cache
+def _service_place_re() -> regex.Pattern:
+    """A service place ("Trung tâm Phục vụ hành chính công") right before a unit's mention."""
+    places = sorted((key(p) for p in load_yaml("unit_service_places.yml")["places"]), key=len, reverse=True)
+    alternation = "|".join(regex.escape(p).replace(r"\ ", r"[ \u00a0]+") for p in places)
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})[ \u00a0(]*$")
+
+
+def _service_place_unit(article: Article, in_sentence: list[UnitRef], sent: Span) -> UnitRef | None:
+    """The last unit of the sentence named right after a service place: "Trung tâm Phục vụ hành
+    chính công phường Phú Lợi, thành phố Cần Thơ tiếp nhận 320 hồ sơ" is about phường Phú Lợi."""
+    for r in reversed(in_sentence):
+        if r.unit_id is not None and _service_place_re().search(article.folded, max(sent[0], r.start - 60), r.start):
+            return r
+    return None
 
 
 def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: NumberMatch, post_end: int) -> dict:
@@ -427,6 +486,8 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     if following and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start):
         chosen = following[0]
     if chosen is None:
+        chosen = _service_place_unit(article, in_sentence, sent)
+    if chosen is None:
         # one unit alone in the figure's clause, after the sentence's actor: a ranking list
         in_clause = [r for r in in_sentence if r.start >= cstart]
         if len(in_clause) == 1 and in_clause[0] is not in_sentence[0] and in_clause[0].unit_id is not None:
@@ -443,8 +504,12 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # "Bộ Tài chính đạt chỉ số 89,21", "NHNN ... 89,42": a ministry's figure, no unit's
         return {"unit": None, "aggregate": None, "text": None}
     if chosen is None:
-        # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn"
+        # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn";
+        # from an earlier paragraph, the article's own unit (a ranking list or an example
+        # names other units on the way)
         chosen = next((r for r in reversed(refs[:i]) if r.unit_id is not None), None)
+        if chosen is not None and chosen.start < article.paragraph_of(pos)[0] and in_a_list(article, refs, chosen):
+            chosen = main_unit(article, refs) or chosen
     in_headline = bool(article.paragraphs) and sent[0] < article.paragraphs[0][1]
     if chosen is None and in_headline:
         # the headline: "Trên 80% dân TP. HCM hài lòng"
@@ -460,7 +525,8 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
     text, folded = article.text, article.folded
     cues = find_cues(folded, *article.body)
     refs = unit_refs(article, units)
-    periods = find_periods(text, *article.body, article.published)
+    article.cache[UNIT_TYPES] = {u["id"]: u["type"] for u in units}
+    periods = PeriodIndex(text, find_periods(text, *article.body, article.published), article.paragraphs)
     figures: list[dict] = []
     for para in article.paragraphs:
         candidates = [n for n in find_numbers(text, folded, *para) if n.excluded is None]
@@ -480,6 +546,7 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
                     consumed = total.end()
     for i, f in enumerate(figures, start=1):
         f["id"] = f"f{i}"
+    label_figures(article, figures)
     return figures
 
 
@@ -504,6 +571,29 @@ def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMa
     # "thủ tục khám chữa bệnh đạt 72,1%; thủ tục cấp phép xây dựng đạt 82,7%": parallel rates
     return (num.form == "percent" and prev["kind"] == "percent"
             and bool(PARALLEL_GAP_RE.fullmatch(article.folded, gap_start, num.start)))
+
+
+# "Sở Y tế có 140; Sở Nội vụ có 123": a parallel clause that leaves out the previous count's noun
+ELIDED_GAP_RE = regex.compile(
+    r"[^\d\n]{0,8}[;,.][ \u00a0\n]*(?:[^\d;.\n]{0,12}[ \u00a0])?\p{Lu}[^\d;.\n]{1,60}[ \u00a0](?P<verb>có|là|với|chiếm)[ \u00a0]*")
+ELIDED_REACH = 120
+
+
+def elided_noun(article: Article, cues: list[Cue], prev: dict | None, num: NumberMatch):
+    """The counted noun a bare count takes from the count before it in a parallel list."""
+    if prev is None or prev["kind"] != "count" or prev["noun"] is None:
+        return None
+    gap_start = prev["span"][1]
+    noun_at = article.folded.find(key(prev["noun"]), gap_start, gap_start + 40)
+    if noun_at >= 0:
+        gap_start = noun_at + len(prev["noun"])
+    if not 0 < num.start - gap_start <= ELIDED_REACH or cues_between(cues, gap_start, num.start):
+        return None
+    gap = ELIDED_GAP_RE.fullmatch(article.text, gap_start, num.start)
+    # parallel: the count before was introduced by the same verb ("... có 191 DVCTT; ... có 174")
+    if gap is None or not article.folded[:prev["span"][0]].rstrip().endswith(gap["verb"]):
+        return None
+    return prev["object"], prev["noun"], (num.end, num.end)
 
 
 THIS_AFTER_RE = regex.compile(r"[ \u00a0]*này(?!\p{L})")
@@ -537,7 +627,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         if own is None and is_index_value(article, cues, num, sent):
             kind = "score"  # "Điện Biên ( 74,99 )": a PAR INDEX value in a ranking
         elif own is None:
-            return None
+            own = elided_noun(article, cues, prev_fig, num)
+            if own is None:
+                return None
     if num.form == "zero":
         own = None
     elif own is not None and num.form in ("number", "words") and THIS_AFTER_RE.match(article.folded, own[2][1], own[2][1] + 6):
@@ -569,7 +661,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     elif kind == "percent" and aspect == "satisfaction":
         obj = "other"  # a share of the people asked
     noun_end = own[2][1] if own and len(own) > 2 else num.end
-    period = _period_for(periods, sent, num.start)
+    period = period_for(periods, sent, num.start)
     return {
         "id": "",
         "span": [num.start, num.end],
@@ -583,7 +675,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         "noun": noun,
         "change": is_change(article, num),
         "subject": choose_subject(article, refs, sent, num, post_end),
-        "period": period.as_dict() if period else None,
+        "period": period,
         "sentence": list(sent),
     }
 
@@ -629,11 +721,3 @@ def zero_object(article: Article, num: NumberMatch) -> tuple[str, str | None]:
         return "dossier", None
     s, p = found[0]
     return counted[p], article.text[s:s + len(p)]
-
-
-def _period_for(periods, sent: Span, pos: int):
-    before = [p for p in periods if sent[0] <= p.start_pos and p.end_pos <= pos]
-    if before:
-        return before[-1]
-    after = [p for p in periods if pos <= p.start_pos and p.end_pos <= sent[1]]
-    return after[0] if after else None

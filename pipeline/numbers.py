@@ -33,6 +33,8 @@ NUMBER_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+FRACTION_OF_RE = regex.compile(r"(?:tổng[ \u00a0]+)?số[ \u00a0]+")
+ROUND_THE_CLOCK = {(24, 24), (24, 7)}  # hours a day, days a week
 DATE_AFTER_RE = regex.compile(r"^\s?[/.\-]\s?\d{1,2}(?:\s?[/.\-]\s?\d{2,4})?")
 
 
@@ -78,6 +80,7 @@ def _number_words() -> dict:
         "vague": Phrases(key(w) for w in data["vague_before"]),
         "ordinals": {key(k): v for k, v in data["ordinals"].items()},
         "single_word_figures": frozenset(key(w) for w in data["single_word_figures"]),
+        "one_counts_after": Phrases(key(w) for w in data["one_counts_after"]),
     }
 
 
@@ -150,6 +153,8 @@ def lexicon() -> dict:
             "verbs_before": Phrases(key(w) for w in data["not_figure_before"]["verbs"]),
             "quantity_before": Phrases(key(w) for w in data["not_figure_before"]["quantity"]),
             "scale_before": Phrases(key(w) for w in data["not_figure_before"]["scale"]),
+            "context_before": Phrases(key(w) for w in data["not_figure_before"]["context"]),
+            "qualifiers": Phrases(key(w) for ws in data["qualifiers"].values() for w in ws),
             "negation_re": regex.compile(
                 r"(?<!\p{L})(?:" + "|".join(regex.escape(key(w)) for w in zero["negations"]) + r")[ \u00a0]+"),
             "zero_nouns": Phrases(key(w) for w in zero["nouns"]),
@@ -260,6 +265,8 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     before = phrase_before(folded, s, lex["before"])
     if phrase_before(folded, s, lex["scale_before"]):
         return "scale"  # "thang điểm từ 0% đến 100%", "thang điểm 100"
+    if _context_before(folded, s):
+        return "context"  # "dân số gần 19 nghìn người", "Số lượt xem: 198"
     quantity = phrase_before(folded, s, lex["quantity_before"])
     if before and quantity and len(quantity) > len(before):
         before = None  # "chỉ số 89,21": the "số" of "chỉ số", not "số 1"
@@ -274,6 +281,10 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         nxt = word_after(folded, e)
         if _after_reason(nxt) == "time":
             return "time"  # "24/24 giờ", "7/7 ngày"
+        if (num, den) in ROUND_THE_CLOCK and not _counted_noun(nxt):
+            return "time"  # "hỗ trợ 24/7", "xử lý 24/24": round the clock
+        if FRACTION_OF_RE.match(nxt) and _counted_noun(nxt[FRACTION_OF_RE.match(nxt).end():]):
+            return None  # "2/3 số sở": a fraction of a counted whole, not a date
         if den and den <= 12 and num <= 31 and not _counted_noun(nxt) and not _rank_before(folded, s):
             if not m.surface.endswith("%") and not SCORE_OR_PERCENT_RE.match(nxt):
                 return "date"  # a day/month with no counted noun after it: "9/3"
@@ -309,6 +320,16 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     return None
 
 
+def _context_before(folded: str, s: int) -> bool:
+    lex = lexicon()
+    q = phrase_before(folded, s, lex["qualifiers"])
+    if q:
+        s = folded.rfind(q, 0, s)
+    while s > 0 and folded[s - 1] in " \u00a0:":
+        s -= 1  # "Số lượt xem: 198"
+    return bool(phrase_before(folded, s, lex["context_before"]))
+
+
 def _is_year(m: NumberMatch) -> bool:
     return m.surface.isdigit() and len(m.surface) == 4 and 1900 <= m.value <= 2100
 
@@ -332,7 +353,17 @@ def rank_words() -> Phrases:
 
 
 def _rank_before(folded: str, s: int) -> str | None:
-    return phrase_before(folded, s, rank_words())
+    return phrase_before(folded, s, rank_words()) or ("thứ" if elliptic_rank(folded, s) else None)
+
+
+# "xếp thứ 2 và 3", "lần lượt xếp thứ 3 về PCI và thứ 6 về PAPI": a rank that shares the verb
+# of a rank before it in the clause
+ELLIPTIC_RANK_RE = regex.compile(
+    r"(?:xếp|đứng|hạng)(?![\p{L}])[^\d.;:\n]{0,40}\d+(?:[ \u00a0]*/[ \u00a0]*\d+)?[^\d.;:\n]{0,30}?(?:[ \u00a0]và|,)[ \u00a0]*(?:thứ[ \u00a0]*)?$")
+
+
+def elliptic_rank(folded: str, s: int) -> bool:
+    return bool(ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s))
 
 
 # --------------------------------------------------------------------------- finding
@@ -488,7 +519,8 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         words = folded[s:e].split()
         # "năm" next to a year, "tư" in "đầu tư", "một cửa": only take word numbers that carry
         # a counted noun and are not a single ambiguous word
-        if len(words) == 1 and words[0] not in lex["single_word_figures"]:
+        if len(words) == 1 and words[0] not in lex["single_word_figures"] and not (
+                words[0] == "một" and phrase_before(folded, s, lex["one_counts_after"])):
             continue
         value = parse_number_words(words)
         if value is None:

@@ -1,37 +1,97 @@
-"""Reporting periods -> text + ISO start/end.
+"""Reporting periods -> text + ISO start/end, and which period governs a figure.
 
-"trong năm 2018 và 6 tháng đầu năm 2019", "Từ ngày 15/12/2023 - 15/9/2024", "Từ năm 2021 đến
-2023", "đến hết năm 2019", "từ đầu năm 2018 đến hết tháng 6/2019", "6 tháng đầu năm 2024",
-"quý I/2017", "năm 2023". Years the text omits ("6 tháng đầu năm") come from `published`.
+Phrases: "trong năm 2018 và 6 tháng đầu năm 2019", "Từ ngày 15/12/2023 - 15/9/2024", "Từ năm
+2021 đến 2023", "giai đoạn 2021-2025", "đến hết năm 2019", "từ đầu năm 2018 đến hết tháng
+6/2019", "từ tháng 7-2018 đến nay", "6 tháng đầu năm 2024", "9 tháng năm nay", "quý I/2017",
+"tháng 9.2025", "năm 2023", "năm nay", "5 năm qua", "hiện nay", "đến nay", "trong ngày
+1/7/2025", "từ 1/7 đến hết năm 2025", "sau 3 tháng vận hành". Years the text omits come from
+`published`.
+
+Each phrase has a role: a `period`, the `baseline` of a comparison ("so với năm 2022": never a
+figure's period), or a `name` year ("Kế hoạch CCHC năm 2024": the period only when the sentence
+states no other, and never passed on). `period_for` applies ANNOTATION.md's rule: the figure's
+own sentence; else the last period stated earlier in its paragraph (a bulleted list continues
+the paragraph that introduces it); else the period of the headline or lead.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
+import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import regex
 
 from .dates import iso
+from .resources import load_yaml
 
+Span = tuple[int, int]
 Y = r"(?:19|20)\d{2}"
-DMY = rf"\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]{Y}"
+DM = r"\d{1,2}[/.\-]\d{1,2}"
+DMY = rf"{DM}[/.\-]{Y}"
+MY_SEP = r"\s*(?:/|-|\.|năm)\s*"  # "tháng 6/2019", "tháng 12-2016", "tháng 9.2025", "tháng 6 năm 2019"
+N = r"\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một|mười hai"
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+WORD_DIGITS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+               "mười": 10, "mười một": 11, "mười hai": 12}
+LEAD_PARAGRAPHS = 3  # the headline, the sapo and the first paragraph of the story
+TERM_RE = regex.compile(r"nhiệm\s+kỳ", regex.IGNORECASE)
+LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
 
-# One point or stretch of time; the alternatives are tried in order at each position.
-PERIOD_RE = regex.compile(
-    rf"""(?<!\p{{L}})(?:
-      (?P<range_dates>từ\s+(?:ngày\s+)?(?P<d1>{DMY}|\d{{1,2}}[/.]\d{{1,2}})\s*(?:-|–|đến|tới)\s*(?:(?:hết\s+)?ngày\s+)?(?P<d2>{DMY}))
+
+def _pattern(events: str) -> str:
+    """One point or stretch of time; the alternatives are tried in order at each position."""
+    return rf"""(?<![\p{{L}}\d])(?:
+      (?P<range_dates>từ\s+(?:ngày\s+)?(?P<d1>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:(?:hết\s+)?ngày\s+)?(?P<d2>{DMY}|{DM}(?![/.\-]?\d)))
+    | (?P<date_to_year>từ\s+(?:ngày\s+)?(?P<d6>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:hết\s+|cuối\s+)?năm\s+(?P<y13>{Y}))
+    | (?P<date_to_now>từ\s+(?:ngày\s+)?(?P<d7>{DMY}|{DM})\s*(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))
+    | (?P<since_date>(?:kể\s+)?từ\s+ngày\s+(?P<d22>{DMY}))
+    | (?P<year_to_now>từ\s+(?:năm\s+)?(?P<y25>{Y})\s*(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))
+    | (?P<since_year>từ\s+năm\s+(?P<y26>{Y})(?!\s*(?:-|–|đến|tới)))
+    | (?P<edition>(?:PAR\s*-?\s*INDEX|SIPAS|PAPI|PCI|DTI|APCI|DDCI|EGDI|ICT\s+Index)\s+(?P<y24>{Y}))
     | (?P<range_years>từ\s+(?:đầu\s+)?năm\s+(?P<y1>{Y})\s*(?:-|–|đến|tới)\s*(?:hết\s+|cuối\s+)?(?:năm\s+)?(?P<y2>{Y}))
-    | (?P<from_start>từ\s+đầu\s+năm(?:\s+(?P<y3>{Y}))?\s+(?:đến|tới)\s+(?:nay|hết\s+tháng\s+(?P<m3>\d{{1,2}})(?:[/.](?P<y4>{Y}))?|(?:hết\s+)?ngày\s+(?P<d4>{DMY})))
-    | (?P<until>(?:đến|tới)\s+(?:hết|cuối|nay|thời\s+điểm\s+này)?\s*(?:năm\s+(?P<y5>{Y})|tháng\s+(?P<m5>\d{{1,2}})[/.](?P<y6>{Y})|ngày\s+(?P<d5>{DMY})))
-    | (?P<months>(?P<n>\d{{1,2}}|sáu|chín|ba)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y7>{Y}))?)
-    | (?P<quarter>quý\s+(?P<q>I{{1,3}}|IV|[1-4])(?:\s*(?:/|năm)\s*(?P<y8>{Y}))?)
-    | (?P<month>tháng\s+(?P<m9>\d{{1,2}})\s*(?:/|năm)\s*(?P<y9>{Y}))
+    | (?P<span_years>(?:(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?|năm\s+)?(?P<y11>{Y})\s*[-–]\s*(?P<y12>{Y}))
+    | (?P<from_start>từ\s+đầu\s+năm(?:\s+(?P<y3>{Y}))?\s+(?:đến|tới)\s+(?:nay|hết\s+tháng\s+(?P<m3>\d{{1,2}})(?:{MY_SEP}(?P<y4>{Y}))?|(?:hết\s+)?ngày\s+(?P<d4>{DMY})))
+    | (?P<from_month>từ\s+(?:đầu\s+|cuối\s+|giữa\s+)?tháng\s+(?P<m14>\d{{1,2}})(?:{MY_SEP}(?P<y14>{Y}))?
+        (?:\s*(?:-|–|đến|tới)\s*(?:(?P<now14>nay|hiện\s+nay)|(?:hết\s+)?(?:ngày\s+)?(?P<d14>{DMY})
+           |(?:hết\s+)?tháng\s+(?P<m15>\d{{1,2}})(?:{MY_SEP}(?P<y15>{Y}))?|(?:hết\s+)?năm\s+(?P<y16>{Y})))?)
+    | (?P<until>(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối|nay|thời\s+điểm\s+này)?\s*(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}})?\s+)?(?:năm\s+(?P<y5>{Y})|tháng\s+(?P<m5>\d{{1,2}}){MY_SEP}(?P<y6>{Y})|ngày\s+(?P<d5>{DMY}|{DM}(?![/.\-]?\d))))
+    | (?P<day>(?:trong|riêng|chỉ\s+trong)\s+ngày\s+(?P<d8>{DMY}))
+    | (?P<after_change>sau\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?P<n17>{N})\s+(?P<u17>ngày|tuần|tháng|năm)\s+(?:chính\s+thức\s+)?(?:{events})
+        |(?P<n18>{N})\s+(?P<u18>ngày|tuần|tháng)\s+(?:đầu\s+)?(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)(?:{events}))
+    | (?P<trial>(?:hơn\s+|gần\s+)?(?P<n19>{N})\s+(?:ngày|tuần|tháng)\s+(?:hoạt\s+động|vận\s+hành|triển\s+khai)\s+thử\s+nghiệm)
+    | (?P<months>(?P<n>{N})\s+tháng\s+(?:(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y7>{Y})|\s+(?P<this7>nay))?|năm\s+(?:(?P<y20>{Y})|(?P<this20>nay))))
+    | (?P<quarter>quý\s+(?P<q>I{{1,3}}|IV|[1-4])(?:\s*(?:/|-|\.|năm)\s*(?P<y8>{Y}))?)
+    | (?P<month>tháng\s+(?P<m9>\d{{1,2}}){MY_SEP}(?P<y9>{Y}))
     | (?P<year>năm\s+(?P<y10>{Y}))
-    )(?:\s+(?:và|,)\s+(?P<and>(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{Y})?))?""",
-    regex.VERBOSE | regex.IGNORECASE,
-)
-WORD_DIGITS = {"sáu": 6, "chín": 9, "ba": 3}
+    | (?P<this_year>năm\s+nay)
+    | (?P<this_span>trong\s+(?:tháng|tuần|quý)(?!\s*\d))
+    | (?P<event_day>ngày\s+(?P<d23>{DMY}|{DM}(?![/.\-]?\d)))
+    | (?P<past>(?:(?P<n21>{N})\s+năm|năm|thời\s+gian|những\s+năm)\s+(?:vừa\s+)?qua)
+    | (?P<now>(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))|(?<!thực\s)hiện\s+(?:nay|tại))
+    )(?:\s+(?:và|,)\s+(?P<and>(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{Y})?))?(?![\p{{L}}\d])"""
+
+
+@functools.cache
+def _lexicon() -> dict:
+    data = load_yaml("periods.yml")
+    alternation = lambda words: "|".join(r"\s+".join(map(regex.escape, w.split())) for w in
+                                         sorted(words, key=len, reverse=True))
+    return {
+        "period_re": regex.compile(_pattern(alternation(data["change_events"])),
+                                   regex.VERBOSE | regex.IGNORECASE),
+        "baseline_re": regex.compile(rf"(?<![\p{{L}}])(?:{alternation(data['baseline_before'])})"
+                                     r"(?:\s+(?:cùng\s+kỳ|kết\s+quả|của|tỷ\s+lệ|tỉ\s+lệ|mức|\d[\d.,]*\s*%?))*\s*$",
+                                     regex.IGNORECASE),
+        "name_re": regex.compile(rf"(?<![\p{{L}}])(?:{alternation(data['name_heads'])})"
+                                 r"(?:\s+[^\s,;:.()]+){0,6}\s*$", regex.IGNORECASE),
+        "change_date": dt.date.fromisoformat(data["change_date"]),
+    }
+
+
+def period_re():
+    return _lexicon()["period_re"]
 
 
 @dataclass
@@ -41,17 +101,22 @@ class Period:
     text: str
     start: str | None
     end: str | None
+    # "period"; "baseline" (never a figure's period); "name" (a name's year, a term of office, an
+    # event day, a start date, a bare "trong tháng": the period of its own sentence only, when
+    # it states no other); "date" (never)
+    role: str = "period"
 
-    def as_dict(self) -> dict:
-        return {"text": self.text, "start": self.start, "end": self.end}
+    def as_dict(self, inherited: bool = False) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "span": [self.start_pos, self.end_pos], "inherited": inherited}
 
 
 def _year_bounds(y: int) -> tuple[str, str]:
     return iso(y, 1, 1), iso(y, 12, 31)
 
 
-def _month_end(y: int, m: int) -> str | None:
-    if not 1 <= m <= 12:
+def _month_end(y: int | None, m: int) -> str | None:
+    if not y or not 1 <= m <= 12:
         return None
     return iso(y, m, calendar.monthrange(y, m)[1])
 
@@ -63,10 +128,36 @@ def _dmy(s: str, default_year: int | None) -> str | None:
     return iso(y, m, d) if y else None
 
 
-def _months(n: int, which: str, y: int) -> tuple[str | None, str | None]:
-    if which == "đầu":
-        return iso(y, 1, 1), _month_end(y, n)
-    return iso(y, 12 - n + 1, 1), iso(y, 12, 31)
+def _count(word: str) -> int:
+    w = " ".join(word.lower().split())
+    return int(w) if w.isdigit() else WORD_DIGITS.get(w, 0)
+
+
+def _months(n: int, which: str | None, y: int) -> tuple[str | None, str | None]:
+    if which == "cuối":
+        return iso(y, 12 - n + 1, 1), iso(y, 12, 31)
+    return iso(y, 1, 1), _month_end(y, n)
+
+
+def _add(start: dt.date, n: int, unit: str) -> dt.date:
+    """The last day of the `n` days/weeks/months/years that begin on `start`."""
+    if unit == "ngày":
+        return start + dt.timedelta(days=n - 1)
+    if unit == "tuần":
+        return start + dt.timedelta(days=7 * n - 1)
+    months = n * (12 if unit == "năm" else 1)
+    y, m = divmod(start.month - 1 + months, 12)
+    y += start.year
+    day = min(start.day, calendar.monthrange(y, m + 1)[1])
+    return dt.date(y, m + 1, day) - dt.timedelta(days=1)
+
+
+def _after_change(n: int, unit: str, published: str | None) -> tuple[str | None, str | None]:
+    """"sau 3 tháng vận hành" in an article written after the 2025 change counts from it."""
+    change = _lexicon()["change_date"]
+    if not published or published < change.isoformat() or n <= 0:
+        return None, None
+    return change.isoformat(), _add(change, n, unit.lower()).isoformat()
 
 
 def interpret(m, published: str | None) -> tuple[str | None, str | None]:
@@ -76,27 +167,63 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
         end = _dmy(g["d2"], pub_year)
         start = _dmy(g["d1"], int(end[:4]) if end else pub_year)
         return start, end
+    if g["date_to_year"]:
+        y = int(g["y13"])
+        return _dmy(g["d6"], y), iso(y, 12, 31)
+    if g["date_to_now"]:
+        return _dmy(g["d7"], pub_year), published
     if g["range_years"]:
         return iso(int(g["y1"]), 1, 1), iso(int(g["y2"]), 12, 31)
+    if g["span_years"]:
+        y1, y2 = int(g["y11"]), int(g["y12"])
+        return (iso(y1, 1, 1), iso(y2, 12, 31)) if y1 <= y2 else (None, None)
     if g["from_start"]:
         y = int(g["y3"]) if g["y3"] else pub_year
         start = iso(y, 1, 1) if y else None
         if g["m3"]:
             y_end = int(g["y4"]) if g["y4"] else y
-            return start, _month_end(y_end, int(g["m3"])) if y_end else None
+            return start, _month_end(y_end, int(g["m3"]))
         if g["d4"]:
             return start, _dmy(g["d4"], y)
         return start, published  # "từ đầu năm đến nay"
+    if g["from_month"]:
+        y = int(g["y14"]) if g["y14"] else None
+        if g["d14"]:
+            end = _dmy(g["d14"], y or pub_year)
+        elif g["m15"]:
+            end = _month_end(int(g["y15"]) if g["y15"] else y or pub_year, int(g["m15"]))
+        elif g["y16"]:
+            end = iso(int(g["y16"]), 12, 31)
+        else:
+            end = published if g["now14"] else None
+        y = y or (int(end[:4]) if end else pub_year)
+        return (iso(y, int(g["m14"]), 1) if y and 1 <= int(g["m14"]) <= 12 else None), end
     if g["until"]:
         if g["y5"]:
             return None, iso(int(g["y5"]), 12, 31)
         if g["m5"]:
             return None, _month_end(int(g["y6"]), int(g["m5"]))
         return None, _dmy(g["d5"], pub_year)
+    if g["year_to_now"]:
+        return iso(int(g["y25"]), 1, 1), published
+    if g["since_year"]:
+        return iso(int(g["y26"]), 1, 1), None
+    if g["edition"]:
+        return _year_bounds(int(g["y24"]))
+    if g["since_date"]:
+        return _dmy(g["d22"], pub_year), None
+    if g["event_day"]:
+        d = _dmy(g["d23"], pub_year)
+        return d, d
+    if g["day"]:
+        d = _dmy(g["d8"], pub_year)
+        return d, d
+    if g["after_change"]:
+        n, unit = (g["n17"], g["u17"]) if g["n17"] else (g["n18"], g["u18"])
+        return _after_change(_count(n), unit, published)
     if g["months"]:
-        n = WORD_DIGITS.get(g["n"].lower()) or int(g["n"]) if not g["n"].isdigit() else int(g["n"])
-        y = int(g["y7"]) if g["y7"] else pub_year
-        return _months(n, g["which"].lower(), y) if y else (None, None)
+        y = int(g["y7"] or g["y20"] or 0) or pub_year
+        return _months(_count(g["n"]), (g["which"] or "").lower() or None, y) if y else (None, None)
     if g["quarter"]:
         q = g["q"].upper()
         q = ROMAN.get(q.lower()) or int(q)
@@ -104,20 +231,146 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
         return (iso(y, 3 * q - 2, 1), _month_end(y, 3 * q)) if y else (None, None)
     if g["month"]:
         y, mo = int(g["y9"]), int(g["m9"])
-        return (iso(y, mo, 1), _month_end(y, mo))
+        return (iso(y, mo, 1) if 1 <= mo <= 12 else None), _month_end(y, mo)
     if g["year"]:
         return _year_bounds(int(g["y10"]))
+    if g["this_year"]:
+        return _year_bounds(pub_year) if pub_year else (None, None)
+    if g["now"] or (g["past"] and g["n21"]):
+        return None, published
     return None, None
+
+
+def _role(text: str, start: int, m) -> str:
+    """Whether the phrase at `start` is a comparison's baseline, a name's year, or a period."""
+    lex = _lexicon()
+    before = text[max(0, start - 60):start]
+    clause = regex.split(r"[,;:.()\n]", before)[-1]
+    if lex["baseline_re"].search(clause):
+        return "baseline"
+    if (m["year"] or m["span_years"]) and lex["name_re"].search(clause):
+        return "name"
+    if m["span_years"] and TERM_RE.match(m.group()):
+        return "name"  # "nhiệm kỳ 2025-2030": a term of office, the period of its own sentence only
+    if m["since_date"] or m["since_year"] or m["this_span"]:
+        return "name"  # "từ ngày 1/7/2017" (mostly a rule's effective date), "trong tháng": too weak to pass on
+    if m["event_day"]:
+        # "Ngày 1/7, ..." opening a sentence dates that sentence only; elsewhere a day is a
+        # document's or a meeting's date, never a period
+        return "name" if before.rstrip(" \t")[-1:] in ("", ".", "\n", ":") else "date"
+    return "period"
 
 
 def find_periods(text: str, start: int, end: int, published: str | None = None) -> list[Period]:
     out = []
-    for m in PERIOD_RE.finditer(text, start, end):
+    pattern = period_re()
+    for m in pattern.finditer(text, start, end):
         s, e = m.span()
         first, last = interpret(m, published)
         if m["and"]:  # "năm 2018 và 6 tháng đầu năm 2019": from the first to the end of the second
-            sub = PERIOD_RE.match(m["and"])
+            sub = pattern.match(m["and"])
             if sub:
                 _, last = interpret(sub, published)
-        out.append(Period(s, e, text[s:e], first, last))
+        out.append(Period(s, e, text[s:e], first, last, _role(text, s, m)))
     return out
+
+
+# --------------------------------------------------------------------------- which period governs
+
+BRACKET_REACH = 200  # characters: how far back an enclosing "(" is looked for
+
+
+def _inside_brackets(text: str, lo: int, pos: int) -> int | None:
+    """The offset of the "(" that encloses `pos` (looking back no further than `lo` or
+    BRACKET_REACH), or None."""
+    opening = text.rfind("(", max(lo, pos - BRACKET_REACH), pos)
+    if opening < 0 or text.find(")", opening, pos) >= 0:
+        return None
+    return opening
+
+
+class PeriodIndex:
+    """An article's period phrases, sorted, for the per-figure look-ups of `period_for`
+    (bisection, so a sentence full of figures and dates costs n log n, not n squared)."""
+
+    def __init__(self, text: str, periods: list[Period], paragraphs: list[Span]):
+        self.text = text
+        self.periods = sorted(periods, key=lambda p: p.start_pos)
+        self.starts = [p.start_pos for p in self.periods]
+        self.stated = [p for p in self.periods if p.role == "period"]
+        self.stated_ends = [p.end_pos for p in self.stated]
+        self.paragraphs = paragraphs
+        self.lead = lead_period(self.stated, paragraphs)
+
+    def within(self, lo: int, hi: int) -> list[Period]:
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [p for p in self.periods[i:j] if p.end_pos <= hi]
+
+    def in_sentence(self, sent: Span, pos: int) -> Period | None:
+        """The period of the figure's own sentence: a stated period before the figure (the
+        last), else after it (the first); a name's year only when there is no other. A period
+        inside brackets the figure is not in ("(năm 2013 xếp thứ 5)") belongs to the bracket."""
+        text = self.text
+        candidates = self.within(sent[0], sent[1])
+        if not candidates:
+            return None
+        own_bracket = _inside_brackets(text, sent[0], pos)
+        best: dict[str, tuple[Period | None, Period | None]] = {}
+        for p in candidates:
+            if p.role in ("baseline", "date") or _inside_brackets(text, sent[0], p.start_pos) not in (None, own_bracket):
+                continue
+            before, after = best.get(p.role, (None, None))
+            if p.end_pos <= pos:
+                before = p
+            elif p.start_pos >= pos and after is None:
+                after = p
+            best[p.role] = (before, after)
+        for role in ("period", "name"):
+            before, after = best.get(role, (None, None))
+            if before or after:
+                return before or after
+        return None
+
+    def earlier_in_passage(self, sent: Span, pos: int) -> Period | None:
+        """The last period stated before the sentence in the figure's passage."""
+        i = bisect.bisect_right(self.paragraphs, (pos, float("inf"))) - 1
+        if i < 0:
+            return None
+        lo = scope_start(self.text, self.paragraphs, i)
+        j = bisect.bisect_right(self.stated_ends, sent[0]) - 1
+        # phrases are sorted by start; the last one ending before the sentence may sit a few back
+        for p in reversed(self.stated[max(0, j - 3):j + 1]):
+            if lo <= p.start_pos and p.end_pos <= sent[0]:
+                return p
+        return None
+
+
+def scope_start(text: str, paragraphs: list[Span], i: int) -> int:
+    """Where the passage of paragraph `i` begins: the paragraph itself, or, for an item of a
+    bulleted list, the paragraph that introduces the list."""
+    j = i
+    while j > 0 and LIST_ITEM_RE.match(text, paragraphs[j][0]):
+        j -= 1
+    return paragraphs[j][0]
+
+
+def lead_period(stated: list[Period], paragraphs: list[Span]) -> Period | None:
+    """The first period stated in the headline or the lead (the sapo and the opening paragraph)."""
+    for para in paragraphs[:LEAD_PARAGRAPHS]:
+        found = next((p for p in stated if para[0] <= p.start_pos < para[1]), None)
+        if found:
+            return found
+    return None
+
+
+def period_for(index: PeriodIndex, sent: Span, pos: int) -> dict | None:
+    """The period (as a record dict) that governs the figure at `pos` in sentence `sent`:
+    its own sentence's, else the last one earlier in its passage, else the headline's or lead's."""
+    own = index.in_sentence(sent, pos)
+    if own is not None:
+        return own.as_dict()
+    inherited = index.earlier_in_passage(sent, pos)
+    lead = index.lead
+    if inherited is None and lead is not None and not sent[0] <= lead.start_pos < sent[1]:
+        inherited = lead  # the sentence's own phrases were weighed above, and set aside
+    return inherited.as_dict(inherited=True) if inherited is not None else None

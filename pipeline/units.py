@@ -4,45 +4,37 @@ Mentions, in the order they are looked for:
 1. typed: a type word and a capitalised name ("xã Chuyên Mỹ", "TP.HCM", "Quận 1", "HUYỆN TÂN
    HỒNG"); names after the same type word that follow by coordination keep the type ("xã
    Chuyên Mỹ và Thụy Phú"); a higher-level unit right after, as in "xã An Phước (huyện Tân
-   Hồng)" or "xã X, huyện Y", is the explicit parent; organs ("Huyện ủy Tân Hồng") mention
-   their unit.
+   Hồng)", "xã X, huyện Y" or "xã X tỉnh Y", is the explicit parent; organs ("Huyện ủy Tân
+   Hồng") mention their unit; names listed in parentheses after counted types ("4 xã, thị
+   trấn (A, B, C và D)"). Names are read by pipeline/unit_names.py.
 2. bare: a province name standing alone as a place ("Đà Nẵng dẫn đầu"), and a name already
    typed elsewhere in the article ("Thụy Phú" after "xã Thụy Phú"), unless it is part of a
    person's or an organisation's name.
-Then one unit per distinct unit (same level and name), linked to one register entry by the
-context of the article: explicit parents, the other units named, coordinated siblings.
+Then one unit per distinct unit (same level and name), given its register (the pre-2025 map
+or the 2025 one: pipeline/unit_register.py) and linked to one entry of that register by the
+context of the article (pipeline/unit_link.py).
 """
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
-from .gazetteer import TYPE_LEVEL, Entry, former, gazetteer, lookup, name_key
+from .gazetteer import PRE_2025, REG_2025, REGISTERS, TYPE_LEVEL, Entry, former, gazetteer, lookup, name_key
 from .resources import load_yaml
 from .segment import Article, Span
-from .textkeys import PhraseFinder, fold, normalize_tones, phrase_alternation
-
-RANK = {"commune": 0, "district": 1, "province": 2}
+from .textkeys import PhraseFinder, fold, phrase_alternation
+from .unit_link import RANK, Unit, assign_registers, link, name_votes
+from .unit_names import Token, canonical, dash_run, name_tokens, read_name, token_kind
+from .unit_register import marked, register_of_date, text_evidence
 SP = r"[ \t\u00a0]"
-TOKEN_RE = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)*|\d+")
-SEP_RE = regex.compile(rf"{SP}*[-\u2013]{SP}*|{SP}+")
 COORD_RE = regex.compile(rf"{SP}*[,;]{SP}*(?:và{SP}+)?|{SP}+(?:và|hoặc|cùng){SP}+")
-PARENT_GAP_RE = regex.compile(rf"{SP}*(?:[,(\-\u2013]|thuộc|của){SP}*")
+PARENT_GAP_RE = regex.compile(rf"{SP}*(?:[,(\-\u2013]|thuộc|của)?{SP}*")  # "xã X tỉnh Y" too
 NEXT_WORD_RE = regex.compile(rf"{SP}+(\p{{L}}+|\d+)")
 GAP_RE = regex.compile(rf"{SP}*:?{SP}*")  # between a type word and its name
 CLAUSE_END_RE = regex.compile(rf"[.!?:;\"\u201c\u201d(\[\-\u2013\u2014\u2022*…]{SP}*$")
-CAPS_NAME_MIN = 2  # an all-caps token of this length or more is an acronym ("UBND") in running text
-FREE_NAME_MAX = 3  # an unregistered commune name runs at most this many syllables
-
-
-@dataclass
-class Token:
-    start: int
-    end: int
-    kind: str  # "title" ("Chuyên"), "caps" ("UBND", "HỒNG"), "num" ("12")
-    dash_before: bool = False
+ONE_MAP_TYPES = ("thị trấn", "đặc khu")  # no thị trấn after 1 July 2025, no đặc khu before
 
 
 @dataclass
@@ -57,22 +49,6 @@ class Mention:
     parent: tuple[str, str] | None = None
     group: int | None = None  # coordination group
     weak: bool = False  # a coordinated name only kept if typed elsewhere in the article
-
-
-@dataclass
-class Unit:
-    level: str
-    name: str
-    type: str | None = None
-    entry: Entry | None = None
-    mentions: list[Span] = field(default_factory=list)
-    parents: set[tuple[str, str]] = field(default_factory=set)
-    groups: set[int] = field(default_factory=set)
-    candidates: list[Entry] = field(default_factory=list)
-    top: list[Entry] = field(default_factory=list)  # best candidates when none could be chosen
-    fitting: int = 0  # candidates left after the explicit parents
-    district: str | None = None
-    province: str | None = None
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -131,105 +107,16 @@ def _province_re() -> PhraseFinder:
     return PhraseFinder(pattern, [tuple(w for w in ws if w != "-") for ws in words])
 
 
-# --------------------------------------------------------------------------- names
-
-
-def _kind(tok: str) -> str | None:
-    if tok.isdigit():
-        return "num"
-    if not tok[0].isupper():
-        return None
-    letters = [c for c in tok if c.isalpha()]
-    return "caps" if len(letters) >= CAPS_NAME_MIN and tok == tok.upper() else "title"
-
-
-def _tokens(text: str, pos: int, limit: int, max_n: int = 6) -> list[Token]:
-    """The capitalised (or numeric) words from `pos`, joined by blanks or dashes."""
-    out: list[Token] = []
-    dash = False
-    while len(out) < max_n:
-        m = TOKEN_RE.match(text, pos, limit)
-        if not m:
-            break
-        kind = _kind(m.group())
-        if kind is None:
-            break
-        out.append(Token(m.start(), m.end(), kind, dash))
-        sep = SEP_RE.match(text, m.end(), limit)
-        if not sep:
-            break
-        dash = not sep.group().isspace()
-        pos = sep.end()
-    return out
-
-
-def _register_level(name: str, levels: tuple[str, ...]) -> tuple[str, Entry | None] | None:
-    """The first of `levels` where the register knows `name` (province entries returned)."""
-    for level in levels:
-        found = lookup(level, name)
-        if found:
-            return level, found[0] if level == "province" else None
-    return None
-
-
-def _levels_for(utype: str, name: str) -> tuple[str, ...]:
-    if utype == "thành phố":
-        prov = lookup("province", name)
-        if prov and prov[0].type == "thành phố":
-            return ("province",)  # the five centrally-run cities (and Huế)
-        return ("district", "province")
-    return (TYPE_LEVEL[utype],)
-
-
-def _read_name(text: str, tokens: list[Token], utype: str, free: bool):
-    """(number of tokens, level, province entry) of the name the tokens start with, or None.
-
-    The longest prefix the register knows wins ("Phú Xuyên" in "huyện Phú Xuyên Lê Văn
-    Bính"), then a former name the register records; for communes, a capitalised name the
-    register does not know (merged before 2025) is accepted as it is written."""
-    numbered = tokens[0].kind == "num"
-    if numbered and utype not in ("quận", "phường"):
-        return None
-    free = free and TYPE_LEVEL[utype] == "commune"
-    n = 0  # capitalised syllables of a name written as such
-    for tok in tokens:
-        if tok.kind != "title" or tok.dash_before:
-            break
-        n += 1
-    for k in range(1 if numbered else len(tokens), 0, -1):
-        name = text[tokens[0].start:tokens[k - 1].end]
-        levels = _levels_for(utype, name)
-        hit = _register_level(name, levels)
-        if hit and free and n == k + 1:
-            return n, "commune", None  # "xã Vạn Phúc Thượng" is not "xã Vạn Phúc"
-        if hit:
-            return k, hit[0], hit[1]
-        if len(name_key(name)) >= 4 and any(former(level, name) for level in levels):
-            return k, levels[0], None
-    if not free:
-        return None
-    if numbered:
-        return 1, "commune", None
-    if n < 2:
-        return None
-    # a longer run is a name followed by a person's: "xã Thụy Phú Nguyễn Văn A"
-    return (n if n <= FREE_NAME_MAX else 2), "commune", None
-
-
-def _canonical(name: str) -> str:
-    """Tone placement normalised, each syllable capitalised ("THỤY PHÚ" -> "Thụy Phú")."""
-    name = normalize_tones(" ".join(name.split()))
-    return regex.sub(r"\p{L}+", lambda m: m.group()[0].upper() + m.group()[1:].lower()
-                     if not regex.fullmatch(r"[IVX]+", m.group()) else m.group(), name)
-
-
 def _unit_key(level: str, name: str, entry: Entry | None, utype: str | None = None) -> str:
     """Identity of a unit within its level: the province code, else the name, plus the type
     when the register has two units of that name at the level ("huyện Hồng Ngự" and "thành
-    phố Hồng Ngự"). One type alone is not split: "huyện Kim Bảng" is "Thị xã Kim Bảng"."""
+    phố Hồng Ngự"). One type alone is not split: "huyện Kim Bảng" is "Thị xã Kim Bảng". A
+    type of one map only is always kept apart: "thị trấn Đak Pơ" merged into "xã Đak Pơ"."""
     if level == "province" and entry:
         return f"#{entry.code}"
     k = name_key(name)
+    if utype in ONE_MAP_TYPES:
+        return f"{k}|{utype}"
     if utype:
         types = {e.type for e in lookup(level, name)}
         if utype in types and len(types) > 1:
@@ -276,17 +163,20 @@ def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Men
         utype, name_only = lex["types"][" ".join(m.group("type").split())], False
         if lex["not_before_re"].search(folded, max(0, m.start() - 20), m.start()):
             return []
+        listed = _enumeration(text, folded, m, pe, groups)
+        if listed:
+            return listed
     gap = GAP_RE.match(text, m.end(), pe)
     if gap.end() == m.end() and not m.group().endswith("."):
         return []  # "xã," "huyện." : no name
-    tokens = _tokens(text, gap.end(), pe)
+    tokens = name_tokens(text, gap.end(), pe)
     if not tokens or fold(text[tokens[0].start:tokens[0].end]) in lex["not_after"]:
         return []
     # an all-caps type word ("XÃ") means a headline: only names the register knows
     letters = regex.sub(r"\P{L}", "", text[m.start():m.end()])
     headline = len(letters) >= 2 and letters.isupper()
     abbreviated = m.group("type") is not None and _blank_key(m.group("type")) in lex["abbreviations"]
-    read = _read_name(text, tokens, utype, free=not (headline or abbreviated))
+    read = read_name(text, tokens, utype, free=not (headline or abbreviated))
     if read is None:
         return []
     k, level, entry = read
@@ -300,6 +190,69 @@ def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Men
     return [first, *_coordinated(text, folded, first, pe, headline)]
 
 
+COUNT_BEFORE_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|các|những|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+$")
+ENUM_ITEM_SEP_RE = regex.compile(rf"{SP}*(?:,{SP}*(?:và{SP}+)?|{SP}và{SP}+){SP}*")
+LIST_SEP_RE = regex.compile(rf"{SP}*,{SP}*")
+LIST_OPENING_RE = regex.compile(rf"{SP}*(?:\(|:|{SP}như(?![\p{{L}}\d])){SP}*")
+CLAUSE_STOP_RE = regex.compile(r"[.;!?\n()…]")
+
+
+def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Mention]:
+    """Names listed after counted types: "4 xã, thị trấn (Vĩnh Ninh, Võ Ninh, Hàm Ninh và
+    Quán Hàu)", "các xã, phường: A, B", "các xã như A, B và C". Each name takes the listed
+    type the registers give it. In parentheses every item must be a name; after ":" or "như"
+    the list runs to the first item that is not."""
+    lex = _lexicon()
+    if not COUNT_BEFORE_RE.search(folded, max(0, m.start() - 12), m.start()):
+        return []
+    types = [lex["types"][" ".join(m.group("type").split())]]
+    pos = m.end()
+    while True:  # "xã, thị trấn", "xã, phường"
+        sep = LIST_SEP_RE.match(folded, pos, pe)
+        nxt = sep and lex["type_re"].match(folded, sep.end(), pe)
+        if not nxt or not nxt.group("type"):
+            break
+        types.append(lex["types"][" ".join(nxt.group("type").split())])
+        pos = nxt.end()
+    opening = LIST_OPENING_RE.match(folded, pos, pe)
+    if not opening or len({TYPE_LEVEL[t] for t in types}) != 1:
+        return []
+    level = TYPE_LEVEL[types[0]]
+    in_parentheses = opening.group().strip().startswith("(")
+    close = text.find(")", opening.end(), pe) if in_parentheses else _clause_end(text, opening.end(), pe)
+    if close < 0:
+        return []
+    out: list[Mention] = []
+    pos = opening.end()
+    while pos < close:
+        tokens = name_tokens(text, pos, close)
+        end = dash_run(tokens, 0) if tokens else 0
+        if not end or any(t.kind != "title" for t in tokens[:end]):
+            if in_parentheses or not out:
+                return []  # not a list of names: "(chiếm 20%)"
+            break
+        ns, ne = tokens[0].start, tokens[end - 1].end
+        name = text[ns:ne]
+        found = [e for r in REGISTERS for e in lookup(level, name, r) if e.type in types]
+        utype = found[0].type if found and len({e.type for e in found}) == 1 else types[0]
+        out.append(Mention(ns, ne, level, _unit_key(level, name, None, utype), name, utype))
+        sep = ENUM_ITEM_SEP_RE.match(text, ne, close)
+        if sep is None:
+            if in_parentheses and regex.compile(rf"{SP}*").match(text, ne, close).end() != close:
+                return []
+            break
+        pos = sep.end()
+    groups[0] += 1
+    for x in out:
+        x.group = groups[0]
+    return out
+
+
+def _clause_end(text: str, pos: int, pe: int) -> int:
+    m = CLAUSE_STOP_RE.search(text, pos, pe)
+    return m.start() if m else pe
+
+
 def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool) -> list[Mention]:
     """Names after "xã A" joined by "," / "và" that keep its type: "xã A, B và C"."""
     out: list[Mention] = []
@@ -308,7 +261,7 @@ def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool
         c = COORD_RE.match(folded, prev.end, pe)
         if not c or _lexicon()["type_re"].match(folded, c.end(), pe):
             break
-        tokens = _tokens(text, c.end(), pe)
+        tokens = name_tokens(text, c.end(), pe)
         if not tokens:
             break
         parent = _bare_parent(text, tokens, first)
@@ -318,13 +271,16 @@ def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool
                 x.parent = x.parent or first_parent
             out.append(parent)
             break
-        read = _read_name(text, tokens, first.type, free=not headline)
+        read = read_name(text, tokens, first.type, free=not headline)
         if read is None:
             break
         k, level, entry = read
         if level != first.level:
             break
         ns, ne = tokens[0].start, tokens[k - 1].end
+        head = _lexicon()["org_head_re"].match(folded, ns, pe)
+        if head and head.end() > ne:
+            break  # "xã Lai Hòa, Trung tâm PVHCC ...": an organisation, not a sibling "Trung"
         name = text[ns:ne]
         weak = not lookup(level, name) and not former(level, name)
         prev = Mention(ns, ne, level, _unit_key(level, name, entry, first.type), name, first.type,
@@ -390,12 +346,12 @@ def _is_bare_place(text: str, folded: str, s: int, e: int, ps: int, pe: int) -> 
     if not all(w[0].isupper() for w in words) or all(w.isupper() for w in words):
         return False
     nxt = NEXT_WORD_RE.match(text, e, pe)
-    if nxt and _kind(nxt.group(1)) in ("title", "caps"):
+    if nxt and token_kind(nxt.group(1)) in ("title", "caps"):
         return False
     if _lexicon()["before_re"].search(folded, max(ps, s - 40), s) or _inside_org(text, folded, s, ps):
         return False
     prev = _prev_token(text, s, ps)
-    if prev and _kind(text[prev[0]:prev[1]]) in ("title", "caps"):
+    if prev and token_kind(text[prev[0]:prev[1]]) in ("title", "caps"):
         # "Tại Đà Nẵng" is fine; "Cục Thuế Hà Nội", "Nguyễn Thái Bình" are not
         before = text[ps:prev[0]]
         return not before.strip() or bool(CLAUSE_END_RE.search(before))
@@ -442,146 +398,6 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
     return out
 
 
-# --------------------------------------------------------------------------- linking
-
-
-@dataclass
-class Context:
-    provinces: set[str]  # province codes
-    districts: set[str]  # district codes of linked districts and of linked communes' parents
-    district_keys: set[str]  # names of the district-level units of the article
-
-
-def _context(units: list[Unit]) -> Context:
-    ctx = Context(set(), set(), set())
-    for u in units:
-        if u.entry:
-            if u.level == "province":
-                ctx.provinces.add(u.entry.code)
-            else:
-                ctx.provinces.add(u.entry.province_code)
-            if u.level == "district":
-                ctx.districts.add(u.entry.code)
-            if u.level == "commune":
-                ctx.districts.add(u.entry.district_code)
-        if u.level == "district":
-            ctx.district_keys.add(name_key(u.name))
-    return ctx
-
-
-def _under(c: Entry, parent: Unit) -> bool:
-    if parent.level == "province":
-        codes = {parent.entry.code} if parent.entry else {p.code for p in parent.candidates}
-        return c.province_code in codes
-    if parent.entry:
-        return c.district_code == parent.entry.code
-    return c.district is not None and name_key(c.district) == name_key(parent.name)
-
-
-def _pick(u: Unit, ctx: Context, units: dict[tuple[str, str], Unit]) -> Entry | None:
-    cands = list(u.candidates)
-    explicit = False
-    for pkey in u.parents:
-        parent = units.get(pkey)
-        if parent is not None and RANK[parent.level] > RANK[u.level]:
-            cands = [c for c in cands if _under(c, parent)]
-            explicit = True
-    u.fitting = len(cands)
-    if not cands:
-        u.top = []
-        return None
-    siblings = [s for s in units.values() if s is not u and s.level == u.level and s.groups & u.groups]
-
-    def score(c: Entry) -> int:
-        s = int(c.province_code in ctx.provinces)
-        if u.level == "commune":
-            if c.district_code in ctx.districts:
-                s += 2
-            elif c.district and name_key(c.district) in ctx.district_keys:
-                s += 1
-            s += any(c.district_code in {x.district_code for x in sib.candidates} for sib in siblings)
-        return s
-
-    scores = [score(c) for c in cands]
-    best = max(scores)
-    top = [c for c, s in zip(cands, scores) if s == best]
-    if len(top) > 1:
-        exact = [c for c in top if c.type == u.type]
-        top = exact or top
-    u.top = top
-    if len(top) != 1:
-        return None
-    chosen = top[0]
-    if best > 0 or explicit:
-        return chosen
-    if u.level == "commune" and ctx.provinces and chosen.province_code not in ctx.provinces:
-        u.top = []  # the one namesake lies in a province the article does not mention
-        return None
-    return chosen
-
-
-def _fill_parents(u: Unit, units: dict[tuple[str, str], Unit], ctx: Context) -> None:
-    """district / province names of a unit the register could not link."""
-    if u.level == "province":
-        return
-    for pkey in u.parents:
-        parent = units.get(pkey)
-        if parent is None:
-            continue
-        if parent.level == "district":
-            u.district = parent.entry.name if parent.entry else parent.name
-            u.province = u.province or (parent.entry.province if parent.entry else parent.province)
-        elif parent.level == "province":
-            u.province = parent.entry.name if parent.entry else parent.name
-    if u.candidates:
-        # ambiguous: only what all the best candidates agree on
-        if u.level == "commune" and len({c.district_code for c in u.top}) == 1:
-            u.district = u.district or u.top[0].district
-        if u.top and len({c.province_code for c in u.top}) == 1:
-            u.province = u.province or u.top[0].province
-        return
-    # not in the register: a linked coordinated sibling, a former name that fits the
-    # article, the article's only district, the article's only province
-    pool = [s.entry for s in units.values() if s.level == u.level and s.entry and s.groups & u.groups]
-    pool = pool or [f for f in former(u.level, u.name)
-                    if f.province_code in ctx.provinces or f.district_code in ctx.districts]
-    if pool and u.level == "commune" and len({c.district_code for c in pool}) == 1:
-        u.district = u.district or pool[0].district
-    if pool and len({c.province_code for c in pool}) == 1:
-        u.province = u.province or pool[0].province
-    if u.level == "commune" and not u.district:
-        districts = [d for d in units.values() if d.level == "district"]
-        if len(districts) == 1:
-            d = districts[0]
-            u.district = d.entry.name if d.entry else d.name
-            u.province = u.province or (d.entry.province if d.entry else d.province)
-    if not u.province and len(ctx.provinces) == 1:
-        entry = gazetteer().get("province", next(iter(ctx.provinces)))
-        u.province = entry.name if entry else None
-
-
-def _link(units: dict[tuple[str, str], Unit]) -> list[str]:
-    for u in units.values():
-        if u.entry is None:
-            u.candidates = lookup(u.level, u.name)
-            if u.level == "province" and u.candidates:
-                u.entry = u.candidates[0]
-    for _ in range(2):  # districts and communes support each other: two rounds
-        for level in ("district", "commune"):
-            ctx = _context(list(units.values()))
-            for u in units.values():
-                if u.level == level and u.entry is None:
-                    u.entry = _pick(u, ctx, units)
-    warnings = []
-    ctx = _context(list(units.values()))
-    for u in units.values():
-        if u.entry is None:
-            _fill_parents(u, units, ctx)
-            if u.fitting > 1:
-                warnings.append(f"ambiguous unit: {u.type} {u.name} ({u.fitting} candidates)")
-    return warnings
-
-
 # --------------------------------------------------------------------------- main
 
 
@@ -594,7 +410,7 @@ def _units_of(mentions: list[Mention]) -> dict[tuple[str, str], Unit]:
             continue
         u = units.get(uid)
         if u is None:
-            name = _canonical(m.name)
+            name = canonical(m.name)
             u = units[uid] = Unit(m.level, name, entry=m.entry)
         if u.type is None and m.type is not None:
             u.type = m.type
@@ -625,7 +441,7 @@ def _record(i: int, u: Unit) -> dict:
     province = e.province if e else u.province
     if u.level == "province":
         district = province = None
-    elif u.level == "district":
+    elif u.level == "district" or u.register == REG_2025:
         district = None
     return {
         "id": f"u{i}",
@@ -636,7 +452,19 @@ def _record(i: int, u: Unit) -> dict:
         "province": province,
         "code_2025": e.code_2025 if e else None,
         "mentions": [list(s) for s in sorted(set(u.mentions))],
+        "register": u.register,
+        "predecessors": list(e.predecessors) if e else [],
     }
+
+
+def _era(article: Article, folded: str, units: dict[tuple[str, str], Unit]) -> str:
+    """The map the article is written on: its date, else its reported dates, its 2025-only
+    phrases and its names (pipeline/unit_register.py)."""
+    era = register_of_date(article.published)
+    if era is None:
+        start, end = article.body
+        era = REG_2025 if text_evidence(folded, start, end) + name_votes(units) > 0 else PRE_2025
+    return era
 
 
 def extract_units(article: Article) -> tuple[list[dict], list[str]]:
@@ -649,6 +477,13 @@ def extract_units(article: Article) -> tuple[list[dict], list[str]]:
         typed += _typed_mentions(text, folded, ps, pe, groups)
     mentions = typed + _bare_mentions(text, folded, spans, typed)
     units = _units_of(mentions)
-    warnings = _link(units)
+    for u in units.values():
+        # "tỉnh Quảng Trị (cũ)" beside "tỉnh Quảng Trị (mới)" and plain "tỉnh Quảng Trị": the
+        # unit the article names is the one most mentions mean
+        past = sum(marked(folded, e, "past_after") for _, e in u.mentions)
+        u.new = any(marked(folded, e, "new_after") for _, e in u.mentions)
+        u.past = not u.new and past > 0 and 2 * past >= len(u.mentions)
+    assign_registers(units, _era(article, folded, units))
+    warnings = link(units)
     ordered = sorted(units.values(), key=lambda u: min(u.mentions))
     return [_record(i, u) for i, u in enumerate(ordered, 1)], warnings

@@ -321,3 +321,33 @@ def test_conflicts_on_unreadable_input(tmp_path, capsys):
     assert main(["conflicts", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "records.jsonl" in err and "Traceback" not in err
+
+
+# --------------------------------------------------------------------------- the 2025 province key
+
+
+def test_every_figure_has_the_2025_province_of_its_unit(tmp_path):
+    """A time series across the 2025 change groups on one key: a 2019 figure of old Vĩnh Phúc,
+    a 2024 one of a Hà Nội commune and a 2026 one of the merged Phú Thọ."""
+    text_a = "Năm 2024, tỉnh Vĩnh Phúc đạt 98% hồ sơ đúng hạn."
+    a = record("a", text_a, figures=[figure(text_a, "98%", "f1", 98)],
+               units=[{**unit(text_a, "u1", "tỉnh", "Vĩnh Phúc", "26", None), "code_2025": "25",
+                       "register": "pre-2025", "predecessors": []}])
+    text_b = "Năm 2024, xã Chuyên Mỹ đạt 97% hồ sơ đúng hạn."
+    b = record("b", text_b, figures=[figure(text_b, "97%", "f1", 97)],
+               units=[{**unit(text_b, "u1", "xã", "Chuyên Mỹ", "10321", "Hà Nội", "Phú Xuyên"),
+                       "code_2025": "10330", "register": "pre-2025", "predecessors": []}])
+    text_c = "Năm 2024, tỉnh Phú Thọ đạt 99% hồ sơ đúng hạn."
+    c = record("c", text_c, published="2026-01-10", figures=[figure(text_c, "99%", "f1", 99)],
+               units=[{**unit(text_c, "u1", "tỉnh", "Phú Thọ", None, None), "code_2025": "25",
+                       "register": "2025", "predecessors": ["17", "25", "26"]}])
+    text_d = "Năm 2024, xã Thụy Phú đạt 96% hồ sơ đúng hạn."  # not linked: its province decides
+    d = record("d", text_d, figures=[figure(text_d, "96%", "f1", 96)],
+               units=[unit(text_d, "u1", "xã", "Thụy Phú", None, "Hà Nội")])
+    tables = load(write_records(tmp_path / "records.jsonl", [a, b, c, d]))
+    figures = tables["figures"].set_index("doc_id")
+    assert figures.unit_province_code_2025.to_dict() == {"a": "25", "b": "01", "c": "25", "d": "01"}
+    assert figures.unit_register.fillna("-").to_dict() == {"a": "pre-2025", "b": "pre-2025", "c": "2025",
+                                                           "d": "-"}
+    units = tables["units"].set_index("doc_id")
+    assert units.province_code_2025.to_dict() == {"a": "25", "b": "01", "c": "25", "d": "01"}

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from pipeline.figures import extract_figures
+from pipeline.figures import extract_figures, find_cues
+from pipeline.resources import load_yaml
+from pipeline.textkeys import fold
 from pipeline.segment import segment
 
 
@@ -213,11 +215,67 @@ GROUPS = {
         # a blank line ends the passage
         E("Người dân rất hài lòng với cán bộ.\n\nCông trình đã đạt 40% khối lượng.", dict(surface="40%", aspect="other")),
     ],
+    "traps_of_news_pages": [
+        # dates written with dots are dates, not decimals
+        E("Ngày 19.9, xã tiếp nhận 30 hồ sơ.", dict(surface="30", value=30)),
+        E("Từ 1.7 - 10.9, xã tiếp nhận 30 hồ sơ.", dict(surface="30", value=30)),
+        E("Trong tháng 9.2025, xã tiếp nhận 30 hồ sơ.", dict(surface="30", value=30)),
+        # thousands written as a word, or with no separator
+        E("Xã đã tiếp nhận 37 ngàn hồ sơ.", dict(surface="37 ngàn", value=37000)),
+        E("Xã đã tiếp nhận 3000 hồ sơ.", dict(surface="3000", value=3000)),
+        # a drop capital split from its word still qualifies the number
+        E("H ƠN 98% hồ sơ được giải quyết đúng hạn.", dict(surface="98%", approx="over")),
+        E("G ẦN 2.000 hồ sơ đã được tiếp nhận.", dict(surface="2.000", approx="under")),
+        # a timestamp under a headline, hotlines and round-the-clock service are not figures
+        E("Cải cách hành chính xã\n11/08/2025 16:43\nXã tiếp nhận 30 hồ sơ.", dict(surface="30")),
+        E("Người dân gọi đường dây nóng 1900 1234 hoặc 0243 123 456 để phản ánh."),
+        E("Tổng đài hỗ trợ 24/7 cho người dân; hồ sơ được xử lý 24/24."),
+        E("Có 24/24 xã hoàn thành.", dict(surface="24/24", kind="ratio")),
+    ],
+    "elided_nouns": [
+        # parallel clauses with the same verb leave out the counted noun of the first count
+        E("Sở Tư pháp có 191 DVCTT; Sở Xây dựng có 160; Văn phòng UBND tỉnh có 5.",
+          dict(surface="191", object="procedure"), dict(surface="160", object="procedure", noun="DVCTT"),
+          dict(surface="5", object="procedure", noun="DVCTT")),
+        # not a parallel clause: another verb before the bare number
+        E("Xã tiếp nhận 300 hồ sơ; ông Nguyễn Văn A cho biết có 5.", dict(surface="300")),
+    ],
+    "elliptic_ranks": [
+        E("Tỉnh xếp thứ 2 và 3 về chỉ số PAPI.", dict(surface="2", kind="rank"), dict(surface="3", kind="rank")),
+        E("Tỉnh lần lượt xếp thứ 3 về PCI và thứ 6 về PAPI.",
+          dict(surface="3", kind="rank", index="PCI"), dict(surface="6", kind="rank", index="PAPI")),
+        # a count after the rank keeps its noun
+        E("Tỉnh xếp thứ 5/63, và 20 thủ tục được công bố.", dict(surface="5/63", kind="rank"),
+          dict(surface="20", kind="count")),
+        E("Kỳ họp thứ 17 và thứ 18 của HĐND."),
+    ],
+    "fractions_and_point_ranges": [
+        E("Có 2/3 số sở đã triển khai.", dict(surface="2/3", kind="ratio", value=2, denominator=3, object="agency")),
+        E("Họp ngày 2/3 tại xã."),
+        E("Tỉnh đạt từ 80 đến 85 điểm.", dict(surface="80", kind="score"), dict(surface="85", kind="score")),
+    ],
+    "counts_in_words": [
+        # "một" counts right after "có", "trong đó có" ...; elsewhere it is an article
+        E("Trong đó có một xã đạt chuẩn nông thôn mới.", dict(surface="một", value=1, object="admin_unit")),
+        E("Xã có một số thủ tục còn vướng mắc."),
+        E("Một cửa liên thông được triển khai ở huyện."),
+        # "UBND + unit type" is a counted head
+        E("Bưu điện phối hợp với 24 UBND quận huyện.", dict(surface="24", object="admin_unit")),
+    ],
+    "aspects_of_2025_reports": [
+        E("Tỷ lệ số hóa hồ sơ đạt 100%.", dict(surface="100%", aspect="digitized")),
+        E("Tỷ lệ thanh toán trực tuyến đạt 96,8%.", dict(surface="96,8%", aspect="paid_online")),
+        E("Có 2.234 thủ tục được giải quyết không phụ thuộc địa giới hành chính.", dict(surface="2.234", aspect="other")),
+        E("Đã trả kết quả 2.094 hồ sơ; 145 hồ sơ khác đang được giải quyết.",
+          dict(surface="2.094", aspect="resolved"), dict(surface="145", aspect="other")),
+    ],
     "periods": [
         E("Từ năm 2021 đến 2023, bộ phận một cửa của huyện đã tiếp nhận 9021 hồ sơ.",
-          dict(surface="9021", period={"text": "Từ năm 2021 đến 2023", "start": "2021-01-01", "end": "2023-12-31"})),
+          dict(surface="9021", period={"text": "Từ năm 2021 đến 2023", "start": "2021-01-01", "end": "2023-12-31",
+                                        "span": [0, 20], "inherited": False})),
         E("Trong 6 tháng đầu năm, huyện tiếp nhận 300 hồ sơ.",
-          dict(surface="300", period={"text": "6 tháng đầu năm", "start": "2024-01-01", "end": "2024-06-30"})),
+          dict(surface="300", period={"text": "6 tháng đầu năm", "start": "2024-01-01", "end": "2024-06-30",
+                                        "span": [6, 21], "inherited": False})),
     ],
 }
 
@@ -286,6 +344,15 @@ SUBJECT_CASES = [
      [("u1", "tỉnh", "Quảng Ninh", "Tỉnh Quảng Ninh")], "300", "u1"),
     # a headline: the unit after the figure
     ("Trên 80% người dân tỉnh Lào Cai hài lòng", [("u1", "tỉnh", "Lào Cai", None)], "80%", "u1"),
+    # after a ranking list in an earlier paragraph, the article's own unit (the highest level
+    # its headline and lead name), not the last unit of the list
+    ("Kết quả CCHC của thành phố Hà Nội\n\nĐứng cuối là huyện Thanh Oai và huyện Ứng Hòa.\n\n"
+     "Có 2 nhóm dịch vụ đạt loại tốt.",
+     [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", None), ("u3", "huyện", "Ứng Hòa", None)],
+     "2", "u1"),
+    # a unit named alone in an earlier paragraph is still carried over
+    ("Kết quả CCHC của thành phố Hà Nội\n\nHuyện Thanh Oai đẩy mạnh số hóa.\n\nHuyện tiếp nhận 300 hồ sơ.",
+     [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", "Huyện Thanh Oai")], "300", "u2"),
 ]
 
 
@@ -301,3 +368,29 @@ def test_unit_types_listed_after_a_number_are_counted_nouns_not_subjects():
     figs = run(text)
     assert [f["surface"] for f in figs] == ["30", "584"]
     assert all(f["subject"]["aggregate"] is None for f in figs)
+
+
+ASPECT_LEXICON = load_yaml("figures.yml")["aspects"]
+CUE_TEMPLATES = ("Năm 2024, huyện {cue} 300 hồ sơ.", "Năm 2024, có 300 hồ sơ {cue}.", "Năm 2024, tỷ lệ {cue} đạt 95%.")
+
+
+@pytest.mark.parametrize("aspect,cue", [(a, c) for cls in ("specific", "generic")
+                                        for a, cues in ASPECT_LEXICON[cls].items() for c in cues])
+def test_every_aspect_cue_labels_a_figure(aspect, cue):
+    """Each cue phrase gives its aspect to a figure in one of the usual sentence shapes."""
+    got = []
+    for template in CUE_TEMPLATES:
+        figs = run(template.format(cue=cue))
+        got.append(figs[0]["aspect"] if figs else None)
+    assert aspect in got, got
+
+
+@pytest.mark.parametrize("phrase", ASPECT_LEXICON["neutral"])
+def test_every_neutral_phrase_masks_its_cue_words(phrase):
+    assert find_cues(fold(phrase), 0, len(phrase)) == []
+
+
+@pytest.mark.parametrize("cue", load_yaml("figures.yml")["number_words"]["one_counts_after"])
+def test_one_counts_after_each_cue(cue):
+    [fig] = run(f"Huyện {cue} một xã đạt chuẩn.")
+    assert (fig["surface"], fig["value"], fig["object"]) == ("một", 1, "admin_unit")

@@ -166,3 +166,14 @@ def test_every_year_cue_makes_a_year(phrase):
 
 def test_context_words_are_folded_keys():
     assert "xếp thứ" in context_words()["rank_before"] and "khóa" in context_words()["year_before"]
+
+
+@pytest.mark.parametrize("phrase", load_yaml("figures.yml")["not_figure_before"]["context"])
+def test_every_context_phrase_makes_a_non_figure(phrase):
+    assert _figures(f"Theo báo cáo, {phrase} 300 hồ sơ.") == []
+    assert _figures(f"Theo báo cáo, {phrase} hơn 95%.") == []
+
+
+@pytest.mark.parametrize("noun", load_yaml("figures.yml")["not_figure_nouns"]["party"])
+def test_party_counts_are_not_figures(noun):
+    assert _figures(f"Xã có 300 {noun}.") == []

@@ -327,11 +327,14 @@ def test_every_province_alias(row):
 @pytest.mark.parametrize("word,utype", load_yaml("unit_types.yml")["types"].items())
 def test_every_type_word(word, utype):
     name = {"xã": "Chuyên Mỹ", "phường": "Cống Vị", "thị trấn": "Phú Minh", "huyện": "Phú Xuyên",
-            "quận": "Ba Đình", "thị xã": "Kim Bảng", "thành phố": "Hà Nội", "tỉnh": "Lạng Sơn"}[utype]
+            "quận": "Ba Đình", "thị xã": "Kim Bảng", "thành phố": "Hà Nội", "tỉnh": "Lạng Sơn",
+            "đặc khu": "Phú Quốc"}[utype]
     written = word.upper() if word.startswith("tp") else word
     text = f"Làm việc tại {written} {name} hôm qua"
     unit = _only(text)
-    assert (unit["type"], unit["name"]) == (utype, name) and unit["code"] is not None
+    # a special zone exists on the 2025 map only: its code is a 2025 code
+    code = unit["code_2025"] if utype == "đặc khu" else unit["code"]
+    assert (unit["type"], unit["name"]) == (utype, name) and code is not None
     assert text[slice(*unit["mentions"][0])] == f"{written} {name}"
 
 
@@ -396,7 +399,9 @@ def test_every_not_bare_name(name):
 def test_record_shape_and_2025_code():
     text, units, _ = extract("Công chức UBND xã An Phước (huyện Tân Hồng) tiếp nhận hồ sơ")
     commune = units[0]
-    assert set(commune) == {"id", "type", "name", "code", "district", "province", "code_2025", "mentions"}
+    assert set(commune) == {"id", "type", "name", "code", "district", "province", "code_2025", "mentions",
+                            "register", "predecessors"}
+    assert (commune["register"], commune["predecessors"]) == ("pre-2025", [])
     assert commune["code_2025"] == "29944"
     assert units[1]["code_2025"] is None  # no districts in the 2025 scheme
 

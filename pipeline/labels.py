@@ -1,0 +1,118 @@
+"""Two figure labels that read the words around a figure: which named index it belongs to
+(`index`) and whether it states a goal rather than a result (`target`). Rules:
+
+- index: the index named in the figure's own sentence (right after it, "thứ 6 về PAPI"; else
+  the nearest mention before it; else the first after it); for ranks, scores and index aspects with none there, the index named last
+  earlier in the passage, else in the headline or lead. Other figures have none.
+- target: a goal cue ("phấn đấu", "mục tiêu", "dự kiến", "sẽ" ...) in the figure's clause
+  before it, or a period that ends after the article was published ("đến năm 2030").
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .resources import load_yaml
+from .segment import Article
+from .textkeys import key, phrase_alternation
+
+Span = tuple[int, int]
+INDEX_KINDS = ("rank", "score")
+LEAD_PARAGRAPHS = 3
+TARGET_REACH = 120  # characters before the figure in which a goal cue governs it
+# what may stand between a figure and the index named right after it
+NAMED_RIGHT_AFTER_RE = regex.compile(r"[^\d,;.:()\n]{0,20}")
+CLAUSE_END_RE = regex.compile(r"[;:\n]|\.(?!\d)|\btrong đó\b")
+
+
+def _words_re(phrases) -> regex.Pattern:
+    words = [tuple(key(p).split()) for p in phrases]
+    return regex.compile(r"(?<![\p{L}\d])(?:" + phrase_alternation(words, r"[\s\u00a0]*") + r")(?![\p{L}\d])")
+
+
+@functools.cache
+def _lexicon() -> dict:
+    data = load_yaml("indexes.yml")
+    names = {key(p): name for name, phrases in data["indexes"].items() for p in phrases}
+    return {
+        "index_re": _words_re(names),
+        "index_names": {tuple(k.split()): v for k, v in names.items()},
+        "target_re": _words_re(data["target_cues"]),
+        "inherited_by": data["inherited_by"],
+    }
+
+
+@dataclass
+class IndexMention:
+    start: int
+    end: int
+    name: str
+
+
+def find_indexes(article: Article) -> list[IndexMention]:
+    """Every index name in the body, in order."""
+    lex = _lexicon()
+    out = []
+    for m in lex["index_re"].finditer(article.folded, *article.body):
+        name = lex["index_names"].get(tuple(m.group().split()))
+        if name is None:  # a phrase written with other spacing ("PAR - INDEX")
+            name = lex["index_names"].get(tuple(key(m.group()).split()))
+        if name is not None:
+            out.append(IndexMention(m.start(), m.end(), name))
+    return out
+
+
+def index_of(article: Article, mentions: list[IndexMention], fig: dict) -> str | None:
+    if not mentions:
+        return None
+    starts = [m.start for m in mentions]
+    s, e = fig["span"]
+    ss, se = fig["sentence"]
+    i, j = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, se)
+    own = mentions[i:j]
+    before = [m for m in own if m.end <= s]
+    after = [m for m in own if m.start >= e]
+    if after and NAMED_RIGHT_AFTER_RE.fullmatch(article.folded, e, after[0].start):
+        return after[0].name  # "thứ 6 về PAPI", "45,2 điểm PCI"
+    if before or after:
+        return (before[-1] if before else after[0]).name
+    inherited_by = _lexicon()["inherited_by"]
+    if fig["kind"] in INDEX_KINDS:
+        allowed = None
+    elif fig["aspect"] in inherited_by:
+        allowed = inherited_by[fig["aspect"]]
+    else:
+        return None
+    para = article.paragraph_of(s)
+    lead_end = article.paragraphs[min(LEAD_PARAGRAPHS, len(article.paragraphs)) - 1][1] if article.paragraphs else 0
+    earlier = [m for m in mentions[:i] if m.start >= para[0]]
+    lead = [m for m in mentions if m.end <= lead_end]
+    for m in [*reversed(earlier), *lead]:
+        if allowed is None or m.name in allowed:
+            return m.name
+    return None
+
+
+def is_target(article: Article, fig: dict) -> bool:
+    s = fig["span"][0]
+    lo = max(fig["sentence"][0], s - TARGET_REACH)
+    window = article.folded[lo:s]
+    breaks = list(CLAUSE_END_RE.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    if _lexicon()["target_re"].search(window):
+        return True
+    period = fig.get("period") or {}
+    return bool(article.published and period.get("end") and not period.get("start")
+                and period["end"] > article.published)
+
+
+def label_figures(article: Article, figures: list[dict]) -> None:
+    """Set `index` and `target` on every figure (in place)."""
+    mentions = find_indexes(article)
+    for f in figures:
+        f["index"] = index_of(article, mentions, f)
+        f["target"] = is_target(article, f)

@@ -1,0 +1,142 @@
+"""Names of administrative units as written after their type word: the capitalised (or
+numbered) words that follow it, and how many of them make the name, read against both
+registers (pipeline/gazetteer.py). Used by pipeline/units.py."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .gazetteer import REGISTERS, TYPE_LEVEL, Entry, former, lookup, name_key
+from .textkeys import normalize_tones
+
+SP = r"[ \t\u00a0]"
+TOKEN_RE = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)*|\d+")
+SEP_RE = regex.compile(rf"{SP}*[-\u2013]{SP}*|{SP}+")
+CAPS_NAME_MIN = 2  # an all-caps token of this length or more is an acronym ("UBND") in running text
+FREE_NAME_MAX = 3  # an unregistered commune name runs at most this many syllables
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    kind: str  # "title" ("Chuyên"), "caps" ("UBND", "HỒNG"), "num" ("12")
+    dash_before: bool = False
+
+
+
+def token_kind(tok: str) -> str | None:
+    if tok.isdigit():
+        return "num"
+    if not tok[0].isupper():
+        return None
+    letters = [c for c in tok if c.isalpha()]
+    return "caps" if len(letters) >= CAPS_NAME_MIN and tok == tok.upper() else "title"
+
+
+def name_tokens(text: str, pos: int, limit: int, max_n: int = 6) -> list[Token]:
+    """The capitalised (or numeric) words from `pos`, joined by blanks or dashes."""
+    out: list[Token] = []
+    dash = False
+    while len(out) < max_n:
+        m = TOKEN_RE.match(text, pos, limit)
+        if not m:
+            break
+        kind = token_kind(m.group())
+        if kind is None:
+            break
+        out.append(Token(m.start(), m.end(), kind, dash))
+        sep = SEP_RE.match(text, m.end(), limit)
+        if not sep:
+            break
+        dash = not sep.group().isspace()
+        pos = sep.end()
+    return out
+
+
+def _register_level(name: str, levels: tuple[str, ...]) -> tuple[str, Entry | None] | None:
+    """The first of `levels` where a register knows `name` (pre-2025 province entries
+    returned)."""
+    for level in levels:
+        for register in REGISTERS:
+            found = lookup(level, name, register)
+            if found:
+                old = lookup(level, name) if level == "province" else []
+                return level, (old or [None])[0]
+    return None
+
+
+def _levels_for(utype: str, name: str) -> tuple[str, ...]:
+    if utype == "thành phố":
+        prov = lookup("province", name)
+        if prov and prov[0].type == "thành phố":
+            return ("province",)  # the five centrally-run cities (and Huế)
+        return ("district", "province")
+    return (TYPE_LEVEL[utype],)
+
+
+def read_name(text: str, tokens: list[Token], utype: str, free: bool):
+    """(number of tokens, level, province entry) of the name the tokens start with, or None.
+
+    The longest prefix the register knows wins ("Phú Xuyên" in "huyện Phú Xuyên Lê Văn
+    Bính"), then a former name the register records; for communes, a capitalised name the
+    register does not know (merged before 2025) is accepted as it is written."""
+    numbered = tokens[0].kind == "num"
+    if numbered and utype not in ("quận", "phường"):
+        return None
+    free = free and TYPE_LEVEL[utype] == "commune"
+    n = 0  # capitalised syllables of a name written as such
+    for tok in tokens:
+        if tok.kind != "title" or tok.dash_before:
+            break
+        n += 1
+    for k in range(1 if numbered else len(tokens), 0, -1):
+        name = text[tokens[0].start:tokens[k - 1].end]
+        levels = _levels_for(utype, name)
+        hit = _register_level(name, levels)
+        if hit and k < len(tokens) and _joined_part(text, tokens, k):
+            # "phường Văn Miếu - Quốc Tử Giám": "Văn Miếu" alone is a ward elsewhere
+            return (dash_run(tokens, k), TYPE_LEVEL[utype], None) if free else None
+        if hit and free and n == k + 1:
+            return n, "commune", None  # "xã Vạn Phúc Thượng" is not "xã Vạn Phúc"
+        if hit:
+            return k, hit[0], hit[1]
+        if len(name_key(name)) >= 4 and any(former(level, name) for level in levels):
+            return k, levels[0], None
+    if not free:
+        return None
+    if numbered:
+        return 1, "commune", None
+    if n < 2:
+        return None
+    # a longer run is a name followed by a person's: "xã Thụy Phú Nguyễn Văn A"
+    return (n if n <= FREE_NAME_MAX else 2), "commune", None
+
+
+def _joined_part(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token `k` starts a second part of a hyphenated name ("Vĩnh Thịnh - An Tường"):
+    after a dash, two title-case words at least, not a province ("xã Tân Hưng - Hải Phòng")."""
+    if not tokens[k].dash_before:
+        return False
+    rest = dash_run(tokens, k) - k
+    if rest < 2 or any(t.kind != "title" for t in tokens[k:k + rest]):
+        return False
+    part = text[tokens[k].start:tokens[k + rest - 1].end]
+    return not any(lookup("province", part, r) for r in REGISTERS)
+
+
+def dash_run(tokens: list[Token], k: int) -> int:
+    """The end of the run of title-case words from token `k`, joined by blanks (one dash at
+    `k` allowed)."""
+    end = k + 1
+    while end < len(tokens) and tokens[end].kind == "title" and not tokens[end].dash_before:
+        end += 1
+    return end
+
+
+def canonical(name: str) -> str:
+    """Tone placement normalised, each syllable capitalised ("THỤY PHÚ" -> "Thụy Phú")."""
+    name = normalize_tones(" ".join(name.split()))
+    return regex.sub(r"\p{L}+", lambda m: m.group()[0].upper() + m.group()[1:].lower()
+                     if not regex.fullmatch(r"[IVX]+", m.group()) else m.group(), name)

@@ -1,0 +1,65 @@
+"""Figure labels `index` (which named index) and `target` (a goal, not a result).
+
+Every entry of `resources/indexes.yml` is a test: a rank in a sentence naming the index takes
+it; every goal cue makes a figure a target; results are not targets.
+"""
+import pytest
+
+from pipeline.figures import extract_figures
+from pipeline.resources import load_yaml
+from pipeline.segment import segment
+
+LEXICON = load_yaml("indexes.yml")
+
+
+def figures(text, published="2024-10-16"):
+    article = segment(text, (0, len(text)), published=published)
+    figs = extract_figures(article, [])
+    for f in figs:
+        assert text[f["span"][0]:f["span"][1]] == f["surface"]
+    return {f["surface"]: f for f in figs}
+
+
+@pytest.mark.parametrize("name,phrase", [(n, p) for n, ps in LEXICON["indexes"].items() for p in ps])
+def test_index_phrase(name, phrase):
+    f = figures(f"Tỉnh xếp thứ 5/63 về {phrase} năm 2024.")["5/63"]
+    assert f["kind"] == "rank" and f["index"] == name
+
+
+INDEX_CASES = [
+    # the index named last earlier in the passage covers the ranks and scores after it
+    ("Bộ Nội vụ công bố PAPI 2023.\n\nTỉnh đạt 45,2 điểm, xếp thứ 3.", {"45,2": "PAPI", "3": "PAPI"}),
+    # a figure of no index
+    ("Huyện tiếp nhận 300 hồ sơ.", {"300": None}),
+    # a satisfaction rate takes SIPAS from its passage, but not another index
+    ("Kết quả SIPAS 2023 được công bố. Mức độ hài lòng đạt 85%.", {"85%": "SIPAS"}),
+    ("Kết quả PCI 2023 được công bố. Mức độ hài lòng đạt 85%.", {"85%": None}),
+]
+
+
+@pytest.mark.parametrize("text,expected", INDEX_CASES)
+def test_index_from_context(text, expected):
+    got = figures(text)
+    for surface, want in expected.items():
+        assert got[surface]["index"] == want, (surface, got[surface])
+
+
+@pytest.mark.parametrize("cue", LEXICON["target_cues"])
+def test_target_cue(cue):
+    f = figures(f"Năm 2024, tỉnh {cue} 98% hồ sơ được giải quyết đúng hạn.")["98%"]
+    assert f["target"] is True
+
+
+TARGET_CASES = [
+    ("Năm 2023, tỉnh giải quyết 98% hồ sơ đúng hạn.", False),
+    # a period that ends after the article was written is a goal
+    ("Đến năm 2030, 100% hồ sơ được số hóa.", True),
+    # a goal cue in another clause does not reach the figure
+    ("Tỉnh đề ra nhiều giải pháp; năm 2023 đã giải quyết 98% hồ sơ đúng hạn.", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", TARGET_CASES)
+def test_target(text, expected):
+    (f,) = figures(text).values()
+    assert f["target"] is expected

@@ -1,0 +1,168 @@
+"""Periods: phrases -> ISO dates, their roles (period, baseline, name), and which period governs
+a figure (ANNOTATION.md: own sentence, else earlier in the passage, else headline or lead).
+
+Example(text, expected) tables; every row checks `text[span] == surface` of the phrase.
+"""
+from dataclasses import dataclass
+
+import pytest
+
+from conftest import grouped_cases
+from pipeline.figures import extract_figures
+from pipeline.periods import find_periods
+from pipeline.resources import load_yaml
+from pipeline.segment import segment
+
+PUBLISHED = "2024-10-16"
+AFTER_CHANGE = "2025-10-20"
+
+
+@dataclass
+class Example:
+    text: str
+    phrase: str | None  # the period phrase found first, as written
+    start: str | None = None
+    end: str | None = None
+    published: str = PUBLISHED
+
+
+def first_period(text, published=PUBLISHED):
+    found = find_periods(text, 0, len(text), published)
+    for p in found:
+        assert text[p.start_pos:p.end_pos] == p.text
+    return found[0] if found else None
+
+
+PHRASES = {
+    "years_and_months": [
+        Example("Trong năm 2023, huyện tiếp nhận 300 hồ sơ.", "năm 2023", "2023-01-01", "2023-12-31"),
+        Example("Trong 6 tháng đầu năm 2024 có 30 hồ sơ.", "6 tháng đầu năm 2024", "2024-01-01", "2024-06-30"),
+        Example("Trong 9 tháng năm 2024 có 30 hồ sơ.", "9 tháng năm 2024", "2024-01-01", "2024-09-30"),
+        Example("Trong 10 tháng năm nay có 30 hồ sơ.", "10 tháng năm nay", "2024-01-01", "2024-10-31"),
+        Example("Trong năm nay có 30 hồ sơ.", "năm nay", "2024-01-01", "2024-12-31"),
+        Example("Quý III/2024 có 30 hồ sơ.", "Quý III/2024", "2024-07-01", "2024-09-30"),
+        Example("Trong tháng 9.2025 có 30 hồ sơ.", "tháng 9.2025", "2025-09-01", "2025-09-30"),
+        Example("Trong tháng 12-2016 có 30 hồ sơ.", "tháng 12-2016", "2016-12-01", "2016-12-31"),
+        Example("Giai đoạn 2021-2025 có 30 hồ sơ.", "Giai đoạn 2021-2025", "2021-01-01", "2025-12-31"),
+        Example("Từ năm 2021 đến 2023 có 30 hồ sơ.", "Từ năm 2021 đến 2023", "2021-01-01", "2023-12-31"),
+    ],
+    "ranges_and_until": [
+        Example("Từ ngày 15/12/2023 - 15/9/2024 có 30 hồ sơ.", "Từ ngày 15/12/2023 - 15/9/2024", "2023-12-15", "2024-09-15"),
+        Example("Từ tháng 7-2018 đến nay có 30 hồ sơ.", "Từ tháng 7-2018 đến nay", "2018-07-01", PUBLISHED),
+        Example("Từ tháng 3 đến hết 31-12-2016 có 30 hồ sơ.", "Từ tháng 3 đến hết 31-12-2016", "2016-03-01", "2016-12-31"),
+        Example("Từ đầu năm đến nay có 30 hồ sơ.", "Từ đầu năm đến nay", "2024-01-01", PUBLISHED),
+        Example("Tính đến ngày 15/9/2024 có 30 hồ sơ.", "Tính đến ngày 15/9/2024", None, "2024-09-15"),
+        Example("Đến hết tháng 6/2017 có 30 hồ sơ.", "Đến hết tháng 6/2017", None, "2017-06-30"),
+    ],
+    "relative": [
+        Example("Hiện nay, tỉnh có 30 điểm.", "Hiện nay", None, PUBLISHED),
+        Example("Đến nay, tỉnh có 30 điểm.", "Đến nay", None, PUBLISHED),
+        Example("Trong 5 năm qua, tỉnh có 30 điểm.", "5 năm qua", None, PUBLISHED),
+        Example("Thời gian qua, tỉnh có 30 điểm.", "Thời gian qua"),
+        Example("Trong năm vừa qua, tỉnh có 30 điểm.", "năm vừa qua"),
+        Example("Từ 2012 đến nay, tỉnh có 30 điểm.", "Từ 2012 đến nay", "2012-01-01", PUBLISHED),
+        Example("Trong tháng, phường nhận 931 hồ sơ.", "Trong tháng"),
+        # "thực hiện tại xã" is not "hiện tại"
+        Example("Các thủ tục đang được thực hiện tại xã.", None),
+    ],
+    "points_in_time": [
+        Example("Tính đến 16h ngày 24/8/2025, cả 34 tỉnh đã kết nối.", "Tính đến 16h ngày 24/8/2025", None, "2025-08-24"),
+        Example("Kể từ ngày 01/10/2025, xã không nhận hồ sơ giấy.", "Kể từ ngày 01/10/2025", "2025-10-01", None),
+        Example("Ngày 1/7, 126 xã, phường bắt đầu hoạt động.", "Ngày 1/7", "2024-07-01", "2024-07-01"),
+        # an index's edition year is its reporting year
+        Example("SIPAS 2015 khảo sát 6 thủ tục.", "SIPAS 2015", "2015-01-01", "2015-12-31"),
+    ],
+    "counted_from_the_2025_change": [
+        Example("Trong ngày 1/7/2025, xã nhận 30 hồ sơ.", "Trong ngày 1/7/2025", "2025-07-01", "2025-07-01", AFTER_CHANGE),
+        Example("Từ ngày 1/7 đến 30/9/2025, xã nhận 30 hồ sơ.", "Từ ngày 1/7 đến 30/9/2025", "2025-07-01", "2025-09-30", AFTER_CHANGE),
+        Example("Từ 1/7 đến hết năm 2025, xã nhận 30 hồ sơ.", "Từ 1/7 đến hết năm 2025", "2025-07-01", "2025-12-31", AFTER_CHANGE),
+        Example("Sau 3 tháng vận hành, xã nhận 30 hồ sơ.", "Sau 3 tháng vận hành", "2025-07-01", "2025-09-30", AFTER_CHANGE),
+        Example("20 ngày sau sáp nhập, xã nhận 30 hồ sơ.", "20 ngày sau sáp nhập", "2025-07-01", "2025-07-20", AFTER_CHANGE),
+        # before the change the phrase is kept, but no date is invented
+        Example("Sau 3 tháng vận hành, xã nhận 30 hồ sơ.", "Sau 3 tháng vận hành", None, None, PUBLISHED),
+    ],
+    "not_periods": [
+        Example("Thời hạn giải quyết là 5 ngày làm việc.", None),
+        Example("Kế hoạch số 249/KH-UBND ngày 20/2/2024.", None),
+    ],
+}
+
+
+@pytest.mark.parametrize("example", grouped_cases(PHRASES))
+def test_period_phrases(example):
+    p = first_period(example.text, example.published)
+    if example.phrase is None:
+        assert p is None or p.role == "date"  # a date in passing is kept apart, never a period
+        return
+    assert p is not None and p.text == example.phrase
+    assert (p.start, p.end) == (example.start, example.end)
+
+
+LEXICON = load_yaml("periods.yml")
+
+
+@pytest.mark.parametrize("cue", LEXICON["baseline_before"])
+def test_baseline_cue(cue):
+    text = f"Tỷ lệ đạt 95%, tăng 2% {cue} năm 2022."
+    p = first_period(text)
+    assert p.text == "năm 2022" and p.role == "baseline"
+
+
+@pytest.mark.parametrize("head", LEXICON["name_heads"])
+def test_name_head(head):
+    text = f"Thực hiện {head} CCHC năm 2024."
+    p = first_period(text)
+    assert p.text == "năm 2024" and p.role == "name"
+
+
+@pytest.mark.parametrize("event", LEXICON["change_events"])
+def test_change_event(event):
+    text = f"Sau 2 tháng {event}, xã nhận 30 hồ sơ."
+    p = first_period(text, AFTER_CHANGE)
+    assert p.text == f"Sau 2 tháng {event}" and (p.start, p.end) == ("2025-07-01", "2025-08-31")
+
+
+def figure_periods(text, published=PUBLISHED):
+    article = segment(text, (0, len(text)), published=published)
+    out = {}
+    for f in extract_figures(article, []):
+        p = f["period"]
+        if p is not None:
+            assert text[p["span"][0]:p["span"][1]] == p["text"]
+        out[f["surface"]] = None if p is None else (p["text"], p["inherited"])
+    return out
+
+
+GOVERNING = [
+    # own sentence, before the figure
+    ("Năm 2023, huyện tiếp nhận 300 hồ sơ.", {"300": ("Năm 2023", False)}),
+    # own sentence, after the figure
+    ("Huyện tiếp nhận 300 hồ sơ trong năm 2023.", {"300": ("năm 2023", False)}),
+    # a comparison's baseline is never the period
+    ("Huyện tiếp nhận 300 hồ sơ, tăng 12% so với năm 2022.", {"300": None, "12%": None}),
+    # a plan's year only when nothing else in the sentence is a period
+    ("Theo Kế hoạch CCHC năm 2024, đến nay huyện hoàn thành 22 nhiệm vụ.", {"22": ("đến nay", False)}),
+    ("Theo Kế hoạch CCHC năm 2024, huyện hoàn thành 22 nhiệm vụ.", {"22": ("năm 2024", False)}),
+    # inherited from earlier in the paragraph
+    ("Headline\n\nLead.\n\nTrong năm 2023, huyện làm tốt. Huyện tiếp nhận 300 hồ sơ.",
+     {"300": ("năm 2023", True)}),
+    # a bulleted list continues the paragraph that introduces it
+    ("Headline\n\nLead.\n\nMục tiêu đến hết năm 2025:\n- 100% hồ sơ được số hóa.",
+     {"100%": ("đến hết năm 2025", True)}),
+    # else the headline or lead
+    ("Kết quả CCHC 6 tháng đầu năm 2024\n\nLead.\n\nHuyện làm tốt.\n\nHuyện tiếp nhận 300 hồ sơ.",
+     {"300": ("6 tháng đầu năm 2024", True)}),
+    # a term of office, a start date and a meeting's day are the period of their own sentence only
+    ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nLead.\n\nXã nhận 12 hồ sơ.", {"12": None}),
+    ("Nhiệm kỳ 2025-2030, xã nhận 33 hồ sơ.", {"33": ("Nhiệm kỳ 2025-2030", False)}),
+    ("Theo Kế hoạch số 5/KH-UBND ngày 20/2/2024, huyện hoàn thành 22 nhiệm vụ.", {"22": None}),
+    # a bracket aside keeps its own period
+    ("Tỉnh xếp thứ 3 (năm 2023 xếp thứ 5).", {"3": None, "5": ("năm 2023", False)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", GOVERNING)
+def test_governing_period(text, expected):
+    got = figure_periods(text)
+    for surface, want in expected.items():
+        assert got[surface] == want, (surface, got)

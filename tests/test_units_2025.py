@@ -1,0 +1,282 @@
+"""Units on the 2025 map: the register of each unit (by the article's date, its words, its
+names), links into the 2025 register, hyphenated names, no cross-province partial links.
+
+Each `Case` lists every unit the text names, in order of first mention, as
+(type, name, register, code, code_2025, province)."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from pipeline.resources import load_yaml
+from pipeline.segment import segment
+from pipeline.unit_register import marked, reported_dates, text_evidence
+from pipeline.units import extract_units
+from pipeline.textkeys import fold
+
+NEW = "2026-01-10"  # written on the 2025 map
+OLD = "2019-05-01"
+NONE = None  # undated: the text decides
+
+
+@dataclass
+class Case:
+    text: str
+    published: str | None
+    units: list[tuple]
+
+
+def extract(text: str, published: str | None):
+    text = unicodedata.normalize("NFC", text)
+    units, _ = extract_units(segment(text, (0, len(text)), published))
+    return text, units
+
+
+def rows(text: str, published: str | None) -> list[tuple]:
+    _, units = extract(text, published)
+    return [(u["type"], u["name"], u["register"], u["code"], u["code_2025"], u["province"]) for u in units]
+
+
+CASES = {
+    "date": [
+        # the same words, two maps: the article's date decides
+        Case("Tỉnh Phú Thọ dẫn đầu.", "2025-11-01", [("tỉnh", "Phú Thọ", "2025", None, "25", None)]),
+        Case("Tỉnh Phú Thọ dẫn đầu.", OLD, [("tỉnh", "Phú Thọ", "pre-2025", "25", "25", None)]),
+        Case("Xã Chuyên Mỹ đạt 98%.", NEW, [("xã", "Chuyên Mỹ", "2025", None, "10330", "Hà Nội")]),
+        Case("Xã Chuyên Mỹ, huyện Phú Xuyên đạt 98%.", OLD,
+             [("xã", "Chuyên Mỹ", "pre-2025", "10321", "10330", "Hà Nội"),
+              ("huyện", "Phú Xuyên", "pre-2025", "280", None, "Hà Nội")]),
+        Case("Thành phố Hà Nội dẫn đầu.", "2025-06-30", [("thành phố", "Hà Nội", "pre-2025", "01", "01", None)]),
+        Case("Thành phố Hà Nội dẫn đầu.", "2025-07-01", [("thành phố", "Hà Nội", "2025", "01", "01", None)]),
+    ],
+    "undated": [
+        # the dates it reports from, its 2025-only phrases, its two-level addresses
+        Case("Xã Chuyên Mỹ đạt 98% trong tháng 9/2025.", NONE,
+             [("xã", "Chuyên Mỹ", "2025", None, "10330", "Hà Nội")]),
+        Case("Xã Chuyên Mỹ đạt 98% trong tháng 3/2024.", NONE,
+             [("xã", "Chuyên Mỹ", "pre-2025", "10321", "10330", "Hà Nội")]),
+        Case("Xã Chuyên Mỹ phấn đấu đến tháng 12/2025 đạt 98%.", NONE,  # a deadline, not a report date
+             [("xã", "Chuyên Mỹ", "pre-2025", "10321", "10330", "Hà Nội")]),
+        Case("Chính quyền địa phương 2 cấp vận hành, xã Chuyên Mỹ đạt 98%.", NONE,
+             [("xã", "Chuyên Mỹ", "2025", None, "10330", "Hà Nội")]),
+        Case("Phường Nhị Quý tỉnh Đồng Tháp họp.", NONE,  # only the 2025 map has it in Đồng Tháp
+             [("phường", "Nhị Quý", "2025", None, "28477", "Đồng Tháp"),
+              ("tỉnh", "Đồng Tháp", "2025", None, "82", None)]),
+        Case("UBND phường Văn Miếu - Quốc Tử Giám tiếp nhận 500 hồ sơ.", NONE,
+             [("phường", "Văn Miếu - Quốc Tử Giám", "2025", None, "00226", "Hà Nội")]),
+        # a name the old register lacks, with a namesake far away on the new map: still old
+        Case("xã Chuyên Mỹ và Kim Ngân. Chủ tịch UBND xã Kim Ngân cho biết", NONE,
+             [("xã", "Chuyên Mỹ", "pre-2025", "10321", "10330", "Hà Nội"),
+              ("xã", "Kim Ngân", "pre-2025", None, None, "Hà Nội")]),
+    ],
+    "new names": [
+        Case("Xã Nội Bài, thành phố Hà Nội tiếp nhận 500 hồ sơ.", NEW,
+             [("xã", "Nội Bài", "2025", None, "00433", "Hà Nội"),
+              ("thành phố", "Hà Nội", "2025", "01", "01", None)]),
+        Case("Các xã Thư Lâm, Đại Thanh và phường Hoàn Kiếm.", NEW,
+             [("xã", "Thư Lâm", "2025", None, "00475", "Hà Nội"),
+              ("xã", "Đại Thanh", "2025", None, "00664", "Hà Nội"),
+              ("phường", "Hoàn Kiếm", "2025", None, "00070", "Hà Nội")]),
+        Case("Phường Việt Trì tiếp nhận 900 hồ sơ.", NEW, [("phường", "Việt Trì", "2025", None, "07900", "Phú Thọ")]),
+        Case("Xã Vị Thanh 1, thành phố Cần Thơ.", NEW,
+             [("xã", "Vị Thanh 1", "2025", None, "31465", "Cần Thơ"),
+              ("thành phố", "Cần Thơ", "2025", None, "92", None)]),
+        Case("Đặc khu Phú Quốc, tỉnh An Giang.", NEW,
+             [("đặc khu", "Phú Quốc", "2025", None, "31078", "An Giang"),
+              ("tỉnh", "An Giang", "2025", None, "91", None)]),
+        Case("Đặc khu Côn Đảo đón khách.", OLD,  # a special zone is of the 2025 map whatever the date
+             [("đặc khu", "Côn Đảo", "2025", None, "26732", "Hồ Chí Minh")]),
+        # a commune that shares a province's name
+        Case("Xã Quảng Ninh, tỉnh Quảng Trị tổ chức đại hội.", NEW,
+             [("xã", "Quảng Ninh", "2025", None, "19207", "Quảng Trị"),
+              ("tỉnh", "Quảng Trị", "2025", None, "44", None)]),
+        # "xã X tỉnh Y" without a comma: Y is the parent all the same
+        Case("Xã Quảng Ninh tỉnh Quảng Trị tổ chức đại hội.", NEW,
+             [("xã", "Quảng Ninh", "2025", None, "19207", "Quảng Trị"),
+              ("tỉnh", "Quảng Trị", "2025", None, "44", None)]),
+    ],
+    "hyphenated": [
+        Case("UBND phường Văn Miếu - Quốc Tử Giám tiếp nhận 500 hồ sơ.", NEW,
+             [("phường", "Văn Miếu - Quốc Tử Giám", "2025", None, "00226", "Hà Nội")]),
+        Case("UBND phường Văn Miếu – Quốc Tử Giám tiếp nhận 500 hồ sơ.", OLD,  # en dash; never Phú Thọ
+             [("phường", "Văn Miếu - Quốc Tử Giám", "2025", None, "00226", "Hà Nội")]),
+        Case("Xã Chân Mây - Lăng Cô, thành phố Huế.", NEW,
+             [("xã", "Chân Mây - Lăng Cô", "2025", None, "20137", "Huế"),
+              ("thành phố", "Huế", "2025", "46", "46", None)]),
+        # a joined name the register does not know: one unit, not "Vĩnh Thịnh" of Hải Phòng or Gia Lai
+        Case("Phường Vĩnh Thịnh - An Tường tiếp nhận 300 hồ sơ.", NEW,
+             [("phường", "Vĩnh Thịnh - An Tường", "2025", None, None, None)]),
+        # a dash before a province is an address, not a joined name
+        Case("Phường Hạc Thành - Thanh Hóa tiếp nhận 300 hồ sơ.", NEW,
+             [("phường", "Hạc Thành", "2025", None, "14797", "Thanh Hóa"),
+              ("tỉnh", "Thanh Hóa", "2025", "38", "38", None)]),
+    ],
+    "no cross-province link": [
+        # Văn Miếu alone is a Phú Thọ commune: not the Hà Nội ward the article places it in
+        Case("Phường Văn Miếu, thành phố Hà Nội.", NEW,
+             [("phường", "Văn Miếu", "2025", None, None, "Hà Nội"),
+              ("thành phố", "Hà Nội", "2025", "01", "01", None)]),
+        Case("Xã Thư Lâm và phường Việt Trì, thành phố Hà Nội.", NEW,
+             [("xã", "Thư Lâm", "2025", None, "00475", "Hà Nội"),
+              ("phường", "Việt Trì", "2025", None, None, "Hà Nội"),
+              ("thành phố", "Hà Nội", "2025", "01", "01", None)]),
+    ],
+    "old units in the past tense": [
+        Case("Xã Củ Chi được thành lập trên cơ sở huyện Củ Chi (cũ).", NEW,
+             [("xã", "Củ Chi", "2025", None, "27553", "Hồ Chí Minh"),
+              ("huyện", "Củ Chi", "pre-2025", "783", None, "Hồ Chí Minh")]),
+        Case("Phường Thủ Đức thuộc TP. Thủ Đức trước đây.", NEW,
+             [("phường", "Thủ Đức", "2025", None, "26824", "Hồ Chí Minh"),
+              ("thành phố", "Thủ Đức", "pre-2025", "769", None, "Hồ Chí Minh")]),
+        Case("Xã Hồng Sơn (Bình Thuận cũ), tỉnh Lâm Đồng.", NEW,
+             [("xã", "Hồng Sơn", "2025", None, "23086", "Lâm Đồng"),
+              ("tỉnh", "Bình Thuận", "pre-2025", "60", "68", None),
+              ("tỉnh", "Lâm Đồng", "2025", None, "68", None)]),
+        Case("Tỉnh Quảng Trị (mới) được thành lập từ tỉnh Quảng Bình và tỉnh Quảng Trị (cũ). "
+             "Tỉnh Quảng Trị họp.", NEW,
+             [("tỉnh", "Quảng Trị", "2025", None, "44", None),
+              ("tỉnh", "Quảng Bình", "pre-2025", "44", "44", None)]),
+        Case("Thị trấn Đak Pơ sáp nhập vào xã Đak Pơ, tỉnh Gia Lai.", NEW,
+             [("thị trấn", "Đak Pơ", "pre-2025", "23995", "23995", "Gia Lai"),
+              ("xã", "Đak Pơ", "2025", None, "23995", "Gia Lai"),
+              ("tỉnh", "Gia Lai", "2025", None, "52", None)]),
+        # old communes of a 2025 article, in the province of the new one
+        Case("Xã An Nghĩa được thành lập từ thị trấn Ba Hàng Đồi, xã Phú Thành và xã Phú Nghĩa.", NEW,
+             [("xã", "An Nghĩa", "2025", None, "05395", "Phú Thọ"),
+              ("thị trấn", "Ba Hàng Đồi", "pre-2025", "04981", "05395", "Hòa Bình"),
+              ("xã", "Phú Thành", "pre-2025", "05398", "05395", "Hòa Bình"),
+              ("xã", "Phú Nghĩa", "pre-2025", "05395", "05395", "Hòa Bình")]),
+    ],
+    "listed in parentheses": [
+        # counted types, then the names: each takes the type the registers give it
+        Case("4 xã, thị trấn (Vĩnh Ninh, Võ Ninh, Hàm Ninh và Quán Hàu) được hợp nhất thành xã "
+             "Quảng Ninh, tỉnh Quảng Trị.", NEW,
+             [("xã", "Vĩnh Ninh", "pre-2025", "19210", "19207", "Quảng Bình"),
+              ("xã", "Võ Ninh", "pre-2025", "19213", "19207", "Quảng Bình"),
+              ("xã", "Hàm Ninh", "pre-2025", "19219", "19207", "Quảng Bình"),
+              ("thị trấn", "Quán Hàu", "pre-2025", "19207", "19207", "Quảng Bình"),
+              ("xã", "Quảng Ninh", "2025", None, "19207", "Quảng Trị"),
+              ("tỉnh", "Quảng Trị", "2025", None, "44", None)]),
+        Case("Các xã (Chuyên Mỹ, Phú Yên) đạt 98%.", OLD,
+             [("xã", "Chuyên Mỹ", "pre-2025", "10321", "10330", "Hà Nội"),
+              ("xã", "Phú Yên", "pre-2025", "10339", "10330", "Hà Nội")]),
+        # after "như" or ":", the list runs while its items are names
+        Case("Tại Cần Thơ, các xã như Tân Thạnh, Lai Hòa, Tân Hòa và Đông Thuận đã đón dân.", NEW,
+             [("thành phố", "Cần Thơ", "2025", None, "92", None),
+              ("xã", "Tân Thạnh", "2025", None, "31666", "Cần Thơ"),
+              ("xã", "Lai Hòa", "2025", "31810", "31810", "Cần Thơ"),
+              ("xã", "Tân Hòa", "2025", None, "31342", "Cần Thơ"),
+              ("xã", "Đông Thuận", "2025", None, "31282", "Cần Thơ")]),
+        Case("Tỉnh Lạng Sơn có các xã, phường: Hưng Vũ, Đông Kinh và Lương Văn Tri đạt 100%.", NEW,
+             [("tỉnh", "Lạng Sơn", "2025", "20", "20", None),
+              ("xã", "Hưng Vũ", "2025", None, "06349", "Lạng Sơn"),
+              ("xã", "Đông Kinh", "2025", None, "05977", "Lạng Sơn"),
+              ("phường", "Lương Văn Tri", "2025", None, "05983", "Lạng Sơn")]),
+        # not a list of names
+        Case("Các xã như vậy đạt chuẩn.", NEW, []),
+        Case("Các xã (chiếm 20%) đạt chuẩn.", OLD, []),
+        Case("UBND xã (Chuyên Mỹ) họp.", OLD, []),  # no count before the type
+    ],
+    "organisations are not siblings": [
+        Case("Còn tại xã Lai Hòa, Trung tâm PVHCC tiếp nhận hồ sơ.", NEW,
+             [("xã", "Lai Hòa", "2025", "31810", "31810", "Cần Thơ")]),
+    ],
+    "levels are not units": [
+        Case("Vận hành chính quyền địa phương 2 cấp, cấp xã tiếp nhận hồ sơ.", NEW, []),
+        Case("Chính quyền địa phương hai cấp, cấp tỉnh và cấp xã.", NEW, []),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", [c for cs in CASES.values() for c in cs],
+                         ids=[f"{g}-{i}" for g, cs in CASES.items() for i in range(len(cs))])
+def test_units_2025(case):
+    assert rows(case.text, case.published) == case.units
+
+
+def test_record_of_a_2025_unit():
+    text, (commune, province) = extract("Xã Nội Bài, thành phố Hà Nội tiếp nhận 500 hồ sơ.", NEW)
+    assert commune["district"] is None  # no districts on the 2025 map
+    assert "00433" in commune["predecessors"] and len(commune["predecessors"]) == 6
+    assert province["predecessors"] == ["01"]
+    for u in (commune, province):
+        for s, e in u["mentions"]:
+            assert text[s:e] in ("Xã Nội Bài", "thành phố Hà Nội")
+
+
+def test_a_pre_2025_unit_has_no_predecessors():
+    _, (commune, _) = extract("Xã Chuyên Mỹ, huyện Phú Xuyên đạt 98%.", OLD)
+    assert commune["predecessors"] == []
+
+
+# --------------------------------------------------------------------------- lexicon coverage
+
+LEX = load_yaml("unit_register.yml")
+
+
+@pytest.mark.parametrize("phrase", LEX["article_2025"])
+def test_every_2025_phrase_makes_an_undated_article_2025(phrase):
+    assert rows(f"{phrase[0].upper()}{phrase[1:]}, xã Chuyên Mỹ đạt 98%.", NONE)[0][2] == "2025"
+    assert rows("Xã Chuyên Mỹ đạt 98%.", NONE)[0][2] == "pre-2025"
+
+
+@pytest.mark.parametrize("hint", LEX["article_2025_hint"])
+def test_every_2025_hint_is_one_vote(hint):
+    text = fold(f"Đại hội {hint}.")
+    assert text_evidence(text, 0, len(text)) == 1
+
+
+@pytest.mark.parametrize("word", LEX["past_after"])
+def test_every_past_marker_makes_a_unit_old(word):
+    for written in (f"tỉnh Quảng Trị ({word})", f"tỉnh Quảng Trị {word}"):
+        text = f"Cán bộ của {written} họp."
+        assert rows(text, NEW) == [("tỉnh", "Quảng Trị", "pre-2025", "45", "44", None)]
+    assert rows("Cán bộ của tỉnh Quảng Trị họp.", NEW)[0][2] == "2025"
+
+
+@pytest.mark.parametrize("word", LEX["new_after"])
+def test_every_new_marker_makes_a_unit_2025(word):
+    assert rows(f"Xã Chuyên Mỹ ({word}) đạt 98%.", OLD)[0][2] == "2025"
+    text = fold(f"tỉnh Phú Thọ {word} đã")  # "mới" before a verb is the adverb "just"
+    assert not marked(text, len("tỉnh phú thọ"), "new_after")
+
+
+@pytest.mark.parametrize("word", LEX["not_report_date_before"])
+def test_every_deadline_word_hides_a_date(word):
+    text = fold(f"{word} tháng 12/2025 và trong tháng 3/2024")
+    assert reported_dates(text, 0, len(text)) == [(2024, 3)]
+
+
+@pytest.mark.parametrize("written,expected", [
+    ("30/9/2025", (2025, 9)), ("30.9.2025", (2025, 9)), ("tháng 9/2025", (2025, 9)),
+    ("5-6/8/2025", (2025, 8)), ("tháng 9 năm 2025", (2025, 9)), ("quý 3-2025", (2025, 9)),
+    ("quý III/2025", (2025, 9)),
+])
+def test_reported_dates(written, expected):
+    text = fold(f"Trong {written}, xã đạt 98%.")
+    assert reported_dates(text, 0, len(text)) == [expected]
+
+
+# --------------------------------------------------------------------------- robustness
+
+FRAGMENTS = ["các", "4", "xã", ",", "thị trấn", "(", ")", ":", "như", "Vĩnh Ninh", "và", "Quán Hàu",
+             "phường", "Văn Miếu", "-", "–", "Quốc Tử Giám", "(cũ)", "cũ", "mới", "trước đây", "tỉnh",
+             "Quảng Trị", "đặc khu", "Phú Quốc", "\n", "9/2025", "quý III/2025", "huyện", "Củ Chi",
+             "Trung tâm PVHCC", "Lai Hòa", ".", "Vị Thanh", "1", "Thành phố", "Huế"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=25), st.sampled_from([None, NEW, OLD]))
+def test_any_text_gives_units_with_a_register(parts, published):
+    text = " ".join(parts)
+    units, _ = extract_units(segment(text, (0, len(text)), published))
+    for u in units:
+        assert u["register"] in ("pre-2025", "2025")
+        assert u["mentions"] and all(0 <= s < e <= len(text) for s, e in u["mentions"])
+        if u["register"] == "2025":
+            assert u["district"] is None and (u["code"] is None or u["predecessors"] == [u["code"]])
+        else:
+            assert u["predecessors"] == []
