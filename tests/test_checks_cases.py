@@ -66,6 +66,8 @@ FIRES = {
         C("Toàn tỉnh tiếp nhận 120.500 hồ sơ, đã giải quyết 118.000 hồ sơ. Trong đó, giải quyết trước hạn "
           "60.000 hồ sơ, đúng hạn 56.000 hồ sơ, quá hạn 3.000 hồ sơ.",
           ("sum_mismatch", ["118.000", "3.000", "56.000", "60.000"]), linked=True),
+        C("Từ đầu năm, phường tiếp nhận 4.250 hồ sơ, đã giải quyết xong 3.900 hồ sơ; 300 hồ sơ còn lại đang "
+          "được xử lý.", ("sum_mismatch", ["3.900", "300", "4.250"])),
         C("Tỷ lệ hồ sơ giải quyết trước hạn đạt 45%, đúng hạn 50%, quá hạn 10%.",
           ("sum_mismatch", ["10%", "45%", "50%"])),
         C("Có 45% hồ sơ giải quyết trước hạn, 50% đúng hạn và 10% quá hạn.",
@@ -142,6 +144,8 @@ NEAR_MISSES = {
     ],
     "sum_mismatch": [
         C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),
+        C("Từ đầu năm, phường tiếp nhận 4.250 hồ sơ, đã giải quyết xong 3.900 hồ sơ; 350 hồ sơ còn lại đang "
+          "được xử lý."),
         C("Năm 2024, tỉnh tiếp nhận 20.000 hồ sơ, gồm: cấp tỉnh 5.000 hồ sơ, cấp huyện 3.000 hồ sơ, cấp xã "
           "12.000 hồ sơ."),
         C("Đã giải quyết 1.500 hồ sơ, trong đó: đúng hạn 1.450 hồ sơ, trễ hạn 50 hồ sơ; đang giải quyết 200 hồ sơ."),

@@ -13,6 +13,9 @@ KNOWN = {
     # "bao gồm Bộ Công Thương, Bộ Khoa học và Công nghệ, Bộ Giáo dục và Đào tạo, với giá trị lần
     # lượt 82,04; 82,19; 82,21 và 82,27": three ministries, four values (annotated in part2)
     ("vietnews-0077", "count_list_mismatch", ("82,04", "82,19", "82,21", "82,27")),
+    # "tiếp nhận 6.061 hồ sơ, đã giải quyết xong 5.581 hồ sơ; 398 hồ sơ còn lại": 5.979
+    # (annotated in c2025_part1)
+    ("d25-0003", "sum_mismatch", ("6.061", "5.581", "398")),
     # "hoàn thành 22/24 nhiệm vụ (đạt 91,16%)": 91.67 % (the seed's gold check)
     ("002_7d7845850110665b", "ratio_percent_mismatch", ("22/24", "91,16%")),
 }

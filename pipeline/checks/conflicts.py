@@ -44,6 +44,12 @@ def _tail(f: dict, text: str) -> str:
     return " ".join(words[len(noun):] if words[:len(noun)] == noun else words)
 
 
+def own_period(f: dict) -> bool:
+    """Whether the figure's period is stated in its own sentence, not inherited from an
+    earlier sentence, the headline or the lead."""
+    return not (f.get("period") or {}).get("inherited")
+
+
 def _plain_statement(f: dict, text: str) -> bool:
     """Whether a figure's sentence states the quantity as a whole, with no narrowing words."""
     s, e = f["sentence"]
@@ -63,7 +69,8 @@ def conflicting_values(article: Article) -> list[Finding]:
             continue
         k = (*k, _tail(f, article.text))  # "hồ sơ" and "hồ sơ qua dịch vụ bưu chính" are two quantities
         first = seen.setdefault(k, f)
-        if first is not f and first["value"] != f["value"] and first.get("sentence") != f.get("sentence"):
+        if (first is not f and first["value"] != f["value"] and first.get("sentence") != f.get("sentence")
+                and (own_period(first) or own_period(f))):
             out.append(Finding("conflicting_values", [first, f], None, f["value"], "conflicting_values",
                                dict(first=first["surface"], second=f["surface"])))
     return out

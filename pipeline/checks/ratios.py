@@ -57,6 +57,8 @@ def restated_pairs(figures: list[dict], text: str, first_kind: str):
     for a, b in zip(figures, figures[1:]):
         if not same_sentence(a, b):
             continue
+        if is_target(a) != is_target(b):  # a goal beside a result is no restatement of it
+            continue
         if a["kind"] == first_kind and _share_of(b) and restates(a, b, text):
             if not AGAINST_RE.match(text, b["span"][1]):
                 yield a, b
@@ -72,7 +74,9 @@ def noun_head(figure: dict) -> str:
 
 
 def _share_of(figure: dict) -> bool:
-    return figure["kind"] == "percent" and not is_change(figure) and not is_target(figure)
+    """A percentage that may be a share: not a change. A goal may be one too ("phấn đấu hoàn
+    thành 22/24 nhiệm vụ, đạt 91,67%"): its arithmetic must hold like a result's."""
+    return figure["kind"] == "percent" and not is_change(figure)
 
 
 def ratio_percent_mismatch(article: Article) -> list[Finding]:
@@ -104,7 +108,7 @@ def _totals(part: dict, article: Article) -> list[dict]:
            if f["kind"] == "count" and f["object"] == part["object"]
            and (f["aspect"] in wanted or (f["aspect"] == "other" and noun_head(f) == noun_head(part)))
            and f["span"][1] <= part["span"][0] and same_subject(f, part) and article.in_scope(f, part)
-           and not is_change(f) and not is_target(f) and f["value"] > 0]
+           and not is_change(f) and is_target(f) == is_target(part) and f["value"] > 0]
     return sorted(out, key=lambda f: -f["span"][0])
 
 
@@ -117,7 +121,7 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
     for count, pct in restated_pairs(figures, article.text, "count"):
         # a bare "chiếm 65%" takes its object from the count it restates
         if not (count["aspect"] == pct["aspect"] and (count["object"] == pct["object"] or not pct.get("noun"))
-                and not is_change(count) and not is_target(count)):
+                and not is_change(count)):
             continue
         if count["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(article.between(count, pct)):
             continue  # "có 2 dịch vụ đạt 98%": what those bodies achieved, not their share

@@ -25,6 +25,8 @@ WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
 PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
 LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
 MAX_PARTS = 20
+# "398 hồ sơ còn lại": the rest of a total after the parts named before it
+REMAINDER_RE = regex.compile(r"(?<!\p{L})còn lại(?!\p{L})", regex.IGNORECASE)
 RESOLVED_REACH = 600  # characters: dossiers received this close before those resolved are their total
 CLAUSE_RE = regex.compile(r"[;,]")
 CLAUSE_OR_PAREN_RE = regex.compile(r"[;,(]")
@@ -36,8 +38,9 @@ BULLET_RE = regex.compile(r"[ \t]*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
 
 
 def _counts_like(total: dict, f: dict) -> bool:
+    """A count that may be a part of `total`: same object, no change, a goal only of a goal."""
     return (f["kind"] == "count" and f["object"] == total["object"] and not is_change(f)
-            and not is_target(f))
+            and is_target(f) == is_target(total))
 
 
 def _block_end(article: Article, total: dict) -> int:
@@ -75,7 +78,32 @@ def _parts_after(total: dict, index: int, article: Article) -> list[dict]:
 
 
 def sum_mismatch(article: Article) -> list[Finding]:
-    return _parts_vs_total(article) + _shares_of_one_whole(article)
+    return _parts_vs_total(article) + _remainder(article) + _shares_of_one_whole(article)
+
+
+def _remainder(article: Article) -> list[Finding]:
+    """"tiếp nhận 6.061 hồ sơ, đã giải quyết xong 5.581 hồ sơ; 398 hồ sơ còn lại đang xử lý": the
+    parts and "the rest" make up the total (5.979)."""
+    out = []
+    figures, text = article.figures, article.text
+    for i, rest in enumerate(figures):
+        if (rest["kind"] != "count" or is_change(rest)
+                or not REMAINDER_RE.search(text, rest["span"][1], min(rest["span"][1] + 25, rest["sentence"][1]))):
+            continue
+        earlier = [f for f in figures[max(0, i - MAX_PARTS):i] if same_sentence(f, rest)]
+        total_at = next((k for k in range(len(earlier) - 1, -1, -1) if earlier[k]["aspect"] == "received"), None)
+        if total_at is None:
+            continue
+        total, parts = earlier[total_at], earlier[total_at + 1:]
+        if not parts or not all(_counts_like(total, p) and p["aspect"] != "received" for p in parts + [rest]):
+            continue
+        ranges = [figure_range(p, rounded=False) for p in parts + [rest]]
+        if not meet(sum_range(ranges), figure_range(total, rounded=False)):
+            computed = sum(p["value"] for p in parts + [rest])
+            out.append(Finding("sum_mismatch", [total, *parts, rest], computed, total["value"], "parts_vs_total",
+                               dict(parts=" + ".join(p["surface"] for p in parts + [rest]), computed=computed,
+                                    stated=total["surface"])))
+    return out
 
 
 def _parts_vs_total(article: Article) -> list[Finding]:
@@ -86,7 +114,7 @@ def _parts_vs_total(article: Article) -> list[Finding]:
     out = []
     figures, text = article.figures, article.text
     for i, total in enumerate(figures[:-2]):
-        if total["kind"] != "count" or is_change(total) or is_target(total):
+        if total["kind"] != "count" or is_change(total):
             continue
         first = figures[i + 1]
         gap = text[total["span"][1]:first["span"][0]]
