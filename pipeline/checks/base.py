@@ -42,14 +42,11 @@ class Article:
     """An article's figures and text, with the paragraph layout the checks need."""
     figures: list[dict]
     text: str
+    _matches: dict = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def paragraph_starts(self) -> list[int]:
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
-        return starts
+        return [0, *(m.end() for m in regex.finditer(r"\n", self.text))]
 
     def paragraph(self, pos: int) -> int:
         """The number of the line (paragraph) holding offset `pos`."""
@@ -101,6 +98,20 @@ class Article:
     def sentence_text(self, f: dict) -> str:
         s, e = f.get("sentence") or f["span"]
         return self.text[s:e]
+
+    def sentence_matches(self, pattern: regex.Pattern, f: dict) -> bool:
+        """Whether `pattern` occurs in the figure's sentence (once per sentence and pattern)."""
+        key = (pattern.pattern, tuple(f.get("sentence") or f["span"]))
+        if key not in self._matches:
+            self._matches[key] = pattern.search(self.sentence_text(f)) is not None
+        return self._matches[key]
+
+    def paragraph_matches(self, pattern: regex.Pattern, pos: int) -> bool:
+        """Whether `pattern` occurs in the paragraph holding `pos` (once per paragraph and pattern)."""
+        key = (pattern.pattern, self.paragraph(pos))
+        if key not in self._matches:
+            self._matches[key] = pattern.search(self.paragraph_text(pos)) is not None
+        return self._matches[key]
 
     def paragraph_text(self, pos: int) -> str:
         n = self.paragraph(pos)

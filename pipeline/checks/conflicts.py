@@ -31,12 +31,13 @@ def _key(f: dict) -> tuple | None:
             (f.get("noun") or "").lower(), period["start"], period["end"])
 
 
+TAIL_REACH = 200  # characters: a figure's qualifying words are sought this far after it
 CLAUSE_END_RE = regex.compile(r"[,.;:()\n]")
 
 
 def _tail(f: dict, text: str) -> str:
     """The words after a figure and its noun, to the end of its clause: what qualifies it."""
-    end = f["sentence"][1]
+    end = min(f["sentence"][1], f["span"][1] + TAIL_REACH)
     rest = text[f["span"][1]:end]
     m = CLAUSE_END_RE.search(rest)
     words = (rest[:m.start()] if m else rest).lower().split()
@@ -50,10 +51,9 @@ def own_period(f: dict) -> bool:
     return not (f.get("period") or {}).get("inherited")
 
 
-def _plain_statement(f: dict, text: str) -> bool:
+def _plain_statement(f: dict, article: Article) -> bool:
     """Whether a figure's sentence states the quantity as a whole, with no narrowing words."""
-    s, e = f["sentence"]
-    return not OTHER_QUANTITY_RE.search(text[s:e]) and not SUBSET_RE.search(text[s:e])
+    return not article.sentence_matches(OTHER_QUANTITY_RE, f) and not article.sentence_matches(SUBSET_RE, f)
 
 
 def conflicting_values(article: Article) -> list[Finding]:
@@ -65,7 +65,7 @@ def conflicting_values(article: Article) -> list[Finding]:
     seen: dict[tuple, dict] = {}
     for f in article.figures:
         k = _key(f)
-        if k is None or not _plain_statement(f, article.text):
+        if k is None or not _plain_statement(f, article):
             continue
         k = (*k, _tail(f, article.text))  # "hồ sơ" and "hồ sơ qua dịch vụ bưu chính" are two quantities
         first = seen.setdefault(k, f)

@@ -25,6 +25,7 @@ WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
 PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
 LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
 MAX_PARTS = 20
+LABEL_REACH = 120  # characters either side of a figure where the class naming it is sought
 # "398 hồ sơ còn lại": the rest of a total after the parts named before it
 REMAINDER_RE = regex.compile(r"(?<!\p{L})còn lại(?!\p{L})", regex.IGNORECASE)
 RESOLVED_REACH = 600  # characters: dossiers received this close before those resolved are their total
@@ -215,10 +216,10 @@ def _side_labels(figs: list[dict], first_start: int, article: Article, side: str
     for k, f in enumerate(figs):
         if side == "before":
             start = figs[k - 1]["span"][1] if k else first_start
-            window = CLAUSE_RE.split(text[start:f["span"][0]])[-1]
+            window = CLAUSE_RE.split(text[max(start, f["span"][0] - LABEL_REACH):f["span"][0]])[-1]
         else:
             end = figs[k + 1]["span"][0] if k + 1 < len(figs) else f["sentence"][1]
-            window = CLAUSE_OR_PAREN_RE.split(text[f["span"][1]:end], maxsplit=1)[0]
+            window = CLAUSE_OR_PAREN_RE.split(text[f["span"][1]:min(end, f["span"][1] + LABEL_REACH)], maxsplit=1)[0]
         out.append(_classes(window))
     return out
 
@@ -331,9 +332,8 @@ def part_exceeds_total(article: Article) -> list[Finding]:
         if not totals or not all(exact(t) for t in totals):
             continue
         total = max(totals, key=lambda t: t["value"])
-        paragraph = article.paragraph_text(total["span"][0])
-        if (part["value"] > total["value"] and not CARRY_OVER_RE.search(paragraph)
-                and not any(SUBSET_RE.search(article.sentence_text(f)) for f in (total, part))):
+        if (part["value"] > total["value"] and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
+                and not any(article.sentence_matches(SUBSET_RE, f) for f in (total, part))):
             out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
                                "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
     return out
