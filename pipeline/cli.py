@@ -52,9 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
                     help="Dask scheduler address (default: a LocalCluster on this machine)")
     ex.set_defaults(func=cmd_extract)
 
-    ck = sub.add_parser("check", help="terminal (or HTML) report of one article's figures and checks")
+    ck = sub.add_parser("check", help="terminal (or HTML, or JSON) report of one article's figures and checks; "
+                        "exit status 3 when a check fails")
     ck.add_argument("file", metavar="FILE", help="an article (any input format) or a records.jsonl")
     ck.add_argument("--html", metavar="PATH", help="also write a self-contained HTML page")
+    ck.add_argument("--json", action="store_true",
+                    help="print the record (figures, units, officials, documents, checks) as JSON instead")
+    ck.add_argument("--lang", choices=["vi", "en"], default="vi",
+                    help="language of the check messages (default: vi, with Vietnamese decimals)")
     ck.set_defaults(func=cmd_check)
 
     xp = sub.add_parser("export", help="records -> DuckDB, Parquet or CSV tables")

@@ -1,4 +1,5 @@
-"""`cchc check FILE [--html PAGE]`: one article's figures shown in their sentences, then its checks.
+"""`cchc check FILE [--html PAGE] [--json] [--lang vi|en]`: one article's figures shown in their
+sentences, then its checks; exit status 3 when a check fails.
 
 The terminal report lists each sentence that holds figures, with the numbers highlighted
 (ANSI colour on a terminal, **stars** otherwise) and one line of labels per figure. The HTML
@@ -279,14 +280,33 @@ def html_report(record: dict) -> str:
 
 # --------------------------------------------------------------------------- command
 
+CHECK_FAILED = 3  # exit status of `cchc check` when the article has an inconsistency
+
+
+def recheck(record: dict, lang: str) -> dict:
+    """The record with its checks run again over its figures, messages in `lang`."""
+    from .checks import run_checks
+
+    return {**record, "checks": run_checks(record.get("figures") or [], record["text"], lang=lang)}
+
+
+def json_report(record: dict) -> str:
+    """The record as one JSON document, without its text (the spans index the article)."""
+    return json.dumps({k: v for k, v in record.items() if k != "text"}, ensure_ascii=False, indent=1)
+
+
 def cmd_check(args) -> int:
+    """Exit status: 0 when no check fails, 3 when one does, 1 when FILE cannot be read."""
     try:
-        record = load_record(args.file)
+        record = recheck(load_record(args.file), getattr(args, "lang", "vi") or "vi")
     except (ReportError, OSError) as e:
         print(f"cchc check: {e}", file=sys.stderr)
         return 1
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    print(terminal_report(record, color=color))
+    if getattr(args, "json", False):
+        print(json_report(record))
+    else:
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        print(terminal_report(record, color=color))
     if args.html:
         try:
             Path(args.html).write_text(html_report(record), encoding="utf-8")
@@ -294,4 +314,4 @@ def cmd_check(args) -> int:
             print(f"cchc check: cannot write {args.html}: {e.strerror or e}", file=sys.stderr)
             return 1
         print(f"cchc check: wrote {args.html}", file=sys.stderr)
-    return 0
+    return CHECK_FAILED if record["checks"] else 0

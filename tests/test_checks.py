@@ -112,13 +112,13 @@ class TestCountPercent:
 
 class TestRanges:
     def test_percent_out_of_range(self):
-        assert kinds([fig(1, "107%", 107, "percent", "on_time")]) == [("percent_out_of_range", ["f1"])]
+        assert kinds([fig(1, "107%", 107, "percent", "on_time")]) == [("value_out_of_range", ["f1"])]
 
     def test_growth_is_not_a_share(self):
         assert kinds([fig(1, "107%", 107, "percent", "resolved", change=True)]) == []
 
     def test_rank_above_field(self):
-        assert kinds([fig(1, "31/30", 31, "rank", "par_index", "other", 30)]) == [("rank_above_field", ["f1"])]
+        assert kinds([fig(1, "31/30", 31, "rank", "par_index", "other", 30)]) == [("value_out_of_range", ["f1"])]
 
     def test_rank_within_field(self):
         assert kinds([fig(1, "30/30", 30, "rank", "par_index", "other", 30)]) == []
@@ -152,3 +152,30 @@ class TestConflictingValues:
         f2 = fig(2, "520", change.get("value", 520), aspect=change.get("aspect", "received"),
                  unit=change.get("unit", "u1"), start=600, sentence=(600, 700), period=change.get("period", self.PERIOD))
         assert kinds([fig(1, "500", 500, period=self.PERIOD), f2]) == []
+
+
+class TestGoalsAndInheritedPeriods:
+    PERIOD = {"text": "năm 2023", "start": "2023-01-01", "end": "2023-12-31"}
+
+    def test_a_goal_restated_as_a_share_is_checked_too(self):
+        text = "phấn đấu hoàn thành 22/24 nhiệm vụ (đạt 91,16%)"
+        figs = place(text, fig(1, "22/24", 22, "ratio", "completed", "task", 24),
+                     fig(2, "91,16%", 91.16, "percent", "completed", "task"))
+        for f in figs:
+            f["target"] = True
+        assert kinds(figs, text) == [("ratio_percent_mismatch", ["f1", "f2"])]
+
+    def test_a_goal_beside_a_result_is_no_restatement(self):
+        text = "hoàn thành 22/24 nhiệm vụ (mục tiêu 95%)"
+        figs = place(text, fig(1, "22/24", 22, "ratio", "completed", "task", 24),
+                     fig(2, "95%", 95, "percent", "completed", "task"))
+        figs[1]["target"] = True
+        assert kinds(figs, text) == []
+
+    def test_two_inherited_periods_are_never_compared(self):
+        inherited = {**self.PERIOD, "inherited": True}
+        figs = [fig(1, "500", 500, period=inherited),
+                fig(2, "520", 520, start=600, sentence=(600, 700), period=inherited)]
+        assert kinds(figs) == []
+        figs[0]["period"] = {**self.PERIOD, "inherited": False}
+        assert kinds(figs) == [("conflicting_values", ["f1", "f2"])]

@@ -10,6 +10,7 @@ import pytest
 
 import pipeline
 from conftest import ROOT
+from pipeline.checks import run_checks
 from pipeline.cli import main
 from pipeline.extract import extract_article
 from pipeline.ingest import iter_articles
@@ -106,7 +107,7 @@ def parse(page):
 
 def test_terminal_report_highlights_figures_and_lists_checks(tmp_path, capsys):
     path = write_jsonl(tmp_path / "records.jsonl", [make_record()])
-    assert main(["check", str(path)]) == 0
+    assert main(["check", str(path), "--lang", "en"]) == 3  # a check fails
     out = capsys.readouterr().out
     assert "hoàn thành **22/24** nhiệm vụ (đạt **91,16%**)." in out
     assert "\x1b[" not in out  # not a terminal: no colour codes
@@ -130,14 +131,46 @@ def test_terminal_report_drops_escape_sequences_from_the_article():
 
 
 def test_check_extracts_an_article_file(capsys):
-    assert main(["check", str(SEED)]) == 0
-    out = capsys.readouterr().out
     record = extract_article(next(iter_articles([str(SEED)])))
+    assert main(["check", str(SEED)]) == (3 if record["checks"] else 0)
+    out = capsys.readouterr().out
     assert record["figures"]
     for figure in record["figures"]:
         assert f"**{figure['surface']}**" in out
-    for check in record["checks"]:
+    for check in run_checks(record["figures"], record["text"], lang="vi"):
         assert check["message"] in out
+
+
+def test_check_json_and_exit_status_gate_a_script(tmp_path, capsys):
+    path = write_jsonl(tmp_path / "records.jsonl", [make_record()])
+    assert main(["check", str(path), "--json", "--lang", "en"]) == 3
+    out = json.loads(capsys.readouterr().out)
+    assert [f["id"] for f in out["figures"]] == ["f1", "f2"] and "text" not in out
+    assert out["units"][0]["name"] == "Tân Hồng" and out["officials"][0]["name"] == "Huỳnh Văn Nhã"
+    assert out["checks"] == [{"kind": "ratio_percent_mismatch", "figures": ["f1", "f2"], "computed": 91.67,
+                              "stated": 91.16, "message": "22/24 is 91.67 %, but the article states 91,16%."}]
+
+
+def test_check_exits_0_when_no_check_fails(tmp_path, capsys):
+    record = make_record()
+    record["figures"][1].update(surface="91,67%", value=91.67)
+    record["text"] = record["text"].replace("91,16%", "91,67%")
+    path = write_jsonl(tmp_path / "records.jsonl", [record])
+    assert main(["check", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["checks"] == []
+
+
+def test_check_messages_default_to_vietnamese_decimals(tmp_path, capsys):
+    path = write_jsonl(tmp_path / "records.jsonl", [make_record()])
+    assert main(["check", str(path)]) == 3
+    assert "22/24 là 91,67 %, nhưng bài viết ghi 91,16%." in capsys.readouterr().out
+
+
+def test_check_rejects_an_unknown_language(tmp_path, capsys):
+    path = write_jsonl(tmp_path / "records.jsonl", [make_record()])
+    with pytest.raises(SystemExit) as exc:
+        main(["check", str(path), "--lang", "fr"])
+    assert exc.value.code == 2 and "invalid choice" in capsys.readouterr().err
 
 
 def test_check_of_unreadable_input_fails_cleanly(tmp_path, capsys):
@@ -151,7 +184,7 @@ def test_check_of_unreadable_input_fails_cleanly(tmp_path, capsys):
 def test_html_escapes_the_article(tmp_path, capsys):
     path = write_jsonl(tmp_path / "records.jsonl", [make_record()])
     page_path = tmp_path / "report.html"
-    assert main(["check", str(path), "--html", str(page_path)]) == 0
+    assert main(["check", str(path), "--html", str(page_path)]) == 3
     page = page_path.read_text(encoding="utf-8")
     assert "&lt;script&gt;document.body.dataset.pwned" in page
     assert "&lt;img src=x onerror=" in page

@@ -1,0 +1,143 @@
+"""What every check kind shares: the article in view (`Article`) and a finding (`Finding`)."""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from .tolerance import is_exact
+
+# a sentence that narrows a quantity to a part: a field, a level, a body, a channel
+SUBSET_RE = regex.compile(
+    r"(?<!\p{L})(?:riêng|trong đó|trong số|lĩnh vực|thuộc|thẩm quyền|bộ phận|trung tâm|cấp tỉnh|cấp huyện|"
+    r"cấp xã|bưu chính|đối với|từng|các xã|các phường|các sở|các cơ quan|nhóm|loại)(?!\p{L})", regex.IGNORECASE)
+NEAR_TOTAL = 2000  # characters: how far before a part its total is looked for (besides the lead)
+LEAD_FIGURES = 40
+
+
+@dataclass
+class Finding:
+    """One inconsistency: its kind, the figures involved, the computed and stated values, and the
+    message template with its parameters (rendered in the reader's language by `run_checks`)."""
+    kind: str
+    figures: list[dict]
+    computed: float | None
+    stated: float | None
+    template: str
+    params: dict = field(default_factory=dict)
+    across: bool | None = None  # set by checks whose figures are linked otherwise than by sentence
+
+    @property
+    def linked(self) -> bool:
+        """Whether the check links figures of different sentences (a list after ":" is not)."""
+        if self.across is not None:
+            return self.across
+        return len({tuple(f.get("sentence") or f["span"]) for f in self.figures}) > 1
+
+
+@dataclass
+class Article:
+    """An article's figures and text, with the paragraph layout the checks need."""
+    figures: list[dict]
+    text: str
+    _matches: dict = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [0, *(m.end() for m in regex.finditer(r"\n", self.text))]
+
+    def paragraph(self, pos: int) -> int:
+        """The number of the line (paragraph) holding offset `pos`."""
+        return bisect.bisect_right(self.paragraph_starts, pos) - 1
+
+    @functools.cached_property
+    def lead(self) -> int | None:
+        """The paragraph number of the lead: the first non-empty paragraph that holds a figure,
+        when it is among the first three (the headline counts: it states totals too)."""
+        figure_paragraphs = {self.paragraph(f["span"][0]) for f in self.figures[:LEAD_FIGURES]}
+        seen = 0
+        for n, start in enumerate(self.paragraph_starts):
+            end = self.paragraph_starts[n + 1] if n + 1 < len(self.paragraph_starts) else len(self.text)
+            if self.text[start:end].strip():
+                seen += 1
+                if seen > 3:
+                    return None
+                if n in figure_paragraphs:
+                    return n
+        return None
+
+    def in_scope(self, earlier: dict, later: dict) -> bool:
+        """Whether `earlier` may be restated or broken down by `later`: same paragraph, or
+        `earlier` in the lead."""
+        p = self.paragraph(earlier["span"][0])
+        return p == self.paragraph(later["span"][0]) or p == self.lead
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """The figures' start offsets, in order (the figures are sorted by start)."""
+        return [f["span"][0] for f in self.figures]
+
+    def before(self, pos: int, chars: int) -> list[dict]:
+        """The figures starting in the `chars` characters before `pos`, nearest last."""
+        return self.figures[bisect.bisect_left(self.starts, pos - chars):bisect.bisect_left(self.starts, pos)]
+
+    def after(self, pos: int, limit: int) -> list[dict]:
+        """At most `limit` figures starting at or after `pos`."""
+        k = bisect.bisect_left(self.starts, pos)
+        return self.figures[k:k + limit]
+
+    @functools.cached_property
+    def lead_figures(self) -> list[dict]:
+        """The first figures of the lead paragraph (a bounded number)."""
+        if self.lead is None:
+            return []
+        return [f for f in self.figures[:200] if self.paragraph(f["span"][0]) == self.lead][:LEAD_FIGURES]
+
+    def sentence_text(self, f: dict) -> str:
+        s, e = f.get("sentence") or f["span"]
+        return self.text[s:e]
+
+    def sentence_matches(self, pattern: regex.Pattern, f: dict) -> bool:
+        """Whether `pattern` occurs in the figure's sentence (once per sentence and pattern)."""
+        key = (pattern.pattern, tuple(f.get("sentence") or f["span"]))
+        if key not in self._matches:
+            self._matches[key] = pattern.search(self.sentence_text(f)) is not None
+        return self._matches[key]
+
+    def paragraph_matches(self, pattern: regex.Pattern, pos: int) -> bool:
+        """Whether `pattern` occurs in the paragraph holding `pos` (once per paragraph and pattern)."""
+        key = (pattern.pattern, self.paragraph(pos))
+        if key not in self._matches:
+            self._matches[key] = pattern.search(self.paragraph_text(pos)) is not None
+        return self._matches[key]
+
+    def paragraph_text(self, pos: int) -> str:
+        n = self.paragraph(pos)
+        starts = self.paragraph_starts
+        return self.text[starts[n]:starts[n + 1] if n + 1 < len(starts) else len(self.text)]
+
+    def between(self, a: dict, b: dict) -> str:
+        return self.text[a["span"][1]:b["span"][0]]
+
+
+def exact(f: dict) -> bool:
+    return is_exact(f)
+
+
+def same_sentence(a: dict, b: dict) -> bool:
+    return a.get("sentence") == b.get("sentence")
+
+
+def same_subject(a: dict, b: dict) -> bool:
+    sa, sb = a.get("subject") or {}, b.get("subject") or {}
+    return (sa.get("unit"), sa.get("aggregate")) == (sb.get("unit"), sb.get("aggregate"))
+
+
+def is_change(f: dict) -> bool:
+    return bool(f.get("change"))
+
+
+def is_target(f: dict) -> bool:
+    return bool(f.get("target"))

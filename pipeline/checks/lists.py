@@ -1,0 +1,126 @@
+"""A stated count against the list it names ("có 4 xã ... là xã A, xã B, xã C, xã D và xã E"),
+and names against the values given to them "lần lượt" (respectively)."""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ..resources import load_yaml
+from .base import Article, Finding, exact, is_change
+
+# what opens the list a count names: "là", "gồm", "bao gồm", "gồm có", ":"
+INTRO_RE = regex.compile(r"(?:(?<!\p{L})(?:là|gồm có|bao gồm|gồm)(?!\p{L})\s*:?|:)\s*", regex.IGNORECASE)
+LIST_END_RE = regex.compile(r"[;(.!?\n]|(?<!\p{L})(?:đạt|được|đã|có|với|lần lượt|nhằm|để|trong đó)(?!\p{L})",
+                            regex.IGNORECASE)
+RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})lần lượt(?:\s+(?:là|đạt|có|được))?(?!\p{L})", regex.IGNORECASE)
+VALUE_GAP_RE = regex.compile(r"^\s*(?:%|điểm)?\s*(?:[,;]|và|;\s*và|,\s*và)\s*$", regex.IGNORECASE)
+MAX_COUNT = 30  # larger counts are not spelt out as lists
+
+
+@functools.cache
+def _heads() -> tuple[str, ...]:
+    return tuple(sorted(load_yaml("list_heads.yml"), key=len, reverse=True))
+
+
+def _starts_with_head(item: str, extra: tuple[str, ...] = ()) -> bool:
+    low = item.strip().lower()
+    return any(low == h or low.startswith(h + " ") for h in (*extra, *_heads()))
+
+
+def list_items(segment: str, extra: tuple[str, ...] = ()) -> list[str] | None:
+    """The items of "xã A, xã B và xã C" (split on commas, and on "và" before a head word), or
+    None when a piece does not open with a head word (not a list of names)."""
+    items = []
+    for piece in segment.split(","):
+        piece = piece.strip()
+        if not piece:
+            return None
+        heads = "|".join(regex.escape(h) for h in (*extra, *_heads()))
+        sub = regex.split(rf"\s+và\s+(?=(?:{heads})(?!\p{{L}}))", piece, flags=regex.IGNORECASE)
+        items += [s.strip() for s in sub]
+    if not items or not all(_starts_with_head(i, extra) and not regex.search(r"\d", i) for i in items):
+        return None
+    return items
+
+
+def _bare_names(segment: str, heads: tuple[str, ...]) -> list[str] | None:
+    """The names of "các xã: An Bình, Tân Lập và Hòa Phú" (the head said once, before a colon or
+    after "các"): capitalised names of at most four words, or None."""
+    if not heads:
+        return None
+    m = regex.match(rf"\s*(?:các\s+)?{regex.escape(heads[0])}\s*:?\s*", segment, flags=regex.IGNORECASE)
+    if m is None or not m.group().strip():
+        return None
+    names = [n.strip() for n in regex.split(r",|\s+và\s+", segment[m.end():])]
+    if not all(n and n[0].isupper() and len(n.split()) <= 4 and not regex.search(r"\d", n) for n in names):
+        return None
+    return names
+
+
+def _noun_head(figure: dict) -> tuple[str, ...]:
+    noun = (figure.get("noun") or "").strip().lower()
+    return (noun.split(" ")[0],) if noun else ()
+
+
+def count_list_mismatch(article: Article) -> list[Finding]:
+    return _count_against_list(article) + _names_against_values(article)
+
+
+def _count_against_list(article: Article) -> list[Finding]:
+    """"có 4 xã đạt chuẩn là xã A, xã B, xã C, xã D và xã E": 5 named."""
+    out = []
+    text, figures = article.text, article.figures
+    for i, f in enumerate(figures):
+        if (f["kind"] != "count" or not exact(f) or is_change(f) or not f.get("noun")
+                or not 2 <= f["value"] <= MAX_COUNT or not float(f["value"]).is_integer()):
+            continue
+        sentence_end = f["sentence"][1]
+        following = figures[i + 1]["span"][0] if i + 1 < len(figures) else sentence_end
+        next_start = min(following, sentence_end)
+        window = text[f["span"][1]:next_start]
+        intro = INTRO_RE.search(window)
+        if intro is None or intro.start() > 80:
+            continue
+        rest = window[intro.end():]
+        end = LIST_END_RE.search(rest)
+        if end is None and following < sentence_end:
+            continue  # the list runs on into another figure: "gồm thành phố A, thị xã B và 7 huyện"
+        segment = rest[:end.start()] if end else rest
+        items = list_items(segment, _noun_head(f)) or _bare_names(segment, _noun_head(f))
+        if items is None or len(items) < 2 or len(items) == f["value"]:
+            continue
+        noun = f["noun"]
+        out.append(Finding("count_list_mismatch", [f], len(items), f["value"], "count_list_mismatch",
+                           dict(stated=f["surface"], noun=noun, computed=len(items))))
+    return out
+
+
+def _names_against_values(article: Article) -> list[Finding]:
+    """"bao gồm Bộ A, Bộ B, Bộ C, với giá trị lần lượt 82,04; 82,19; 82,21 và 82,27": three
+    names, four values."""
+    out = []
+    text, figures = article.text, article.figures
+    for m in RESPECTIVELY_RE.finditer(text):
+        values = [f for f in article.after(m.end(), MAX_COUNT) if f["sentence"][0] <= m.start() < f["sentence"][1]]
+        run = values[:1]
+        for a, b in zip(values, values[1:]):
+            if not VALUE_GAP_RE.match(text[a["span"][1]:b["span"][0]]):
+                break
+            run.append(b)
+        if len(run) < 2 or text[m.end():run[0]["span"][0]].strip(" :"):
+            continue
+        sentence_start = run[0]["sentence"][0]
+        head = text[sentence_start:m.start()]
+        intros = list(INTRO_RE.finditer(head))
+        if not intros:
+            continue
+        segment = head[intros[-1].end():]
+        end = LIST_END_RE.search(segment)
+        segment = (segment[:end.start()] if end else segment).rstrip(" ,")
+        items = list_items(segment)
+        if items is None or len(items) < 2 or len(items) == len(run):
+            continue
+        out.append(Finding("count_list_mismatch", run, len(items), len(run), "values_list_mismatch",
+                           dict(computed=len(items), stated=len(run))))
+    return out

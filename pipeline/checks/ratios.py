@@ -1,0 +1,155 @@
+"""A share against the figures it is the share of: "22/24 (đạt 91,16%)", and a count over its
+total, possibly sentences earlier, against the percentage stated beside the count."""
+from __future__ import annotations
+
+import regex
+
+from .base import NEAR_TOTAL, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
+from .tolerance import agrees, figure_range, share_range
+
+# a total linked from another sentence is trusted only when the share it gives is near the stated
+# one: a misstatement is near, a share of some other base is anywhere
+LINKED_GAP = 15.0  # percentage points
+NAME_RE = regex.compile(r"(?<!\p{L})\p{Lu}")  # a capitalised word: another body may be the subject
+ON_TIME_REACH = 300  # characters either side of "100% đúng hạn" where overdue dossiers are sought
+NEAR = 80  # characters: a percentage this close after a ratio or count may restate it
+# what makes a percentage restate the figure before it as a share: "(", "chiếm", "bằng",
+# "tương đương", or a comma then "đạt" / "là" / "tỷ lệ" ("450 hồ sơ, đạt 90%"); without the comma
+# "45 TTHC đạt 100% trực tuyến" says what those things achieved
+RESTATE_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương|tương ứng)(?!\p{L})"
+                           r"|,\s*(?:đạt|là|với|(?:đạt\s+)?(?:tỷ lệ|tỉ lệ))(?!\p{L})|,\s*$", regex.IGNORECASE)
+# the aspects a count can be a part of, and what its total is: on-time and overdue dossiers are
+# shares of the resolved ones as often as of the received ones
+PART_OF = {"resolved": ("received",), "online": ("received",), "interlinked": ("received",),
+           "on_time": ("received", "resolved"), "overdue": ("received", "resolved")}
+# a backlog carried over makes "resolved" larger than "received" in the period, legitimately
+CARRY_OVER_RE = regex.compile(r"(?<!\p{L})(?:kỳ trước|tồn đọng|tồn chuyển|chuyển sang|chuyển qua|chuyển tiếp|"
+                              r"năm trước chuyển|từ kỳ trước)(?!\p{L})", regex.IGNORECASE)
+
+
+def restates(first: dict, pct: dict, text: str) -> bool:
+    """Whether the percentage is stated as the share of the figure right before it: "22/24
+    nhiệm vụ (đạt 91,16%)", "450 hồ sơ, chiếm 90%", not a new statement after ";"."""
+    between = text[first["span"][1]:pct["span"][0]]
+    return (pct["span"][0] - first["span"][1] <= NEAR and ";" not in between
+            and bool(RESTATE_RE.search(between)))
+
+
+# counted things whose "đạt X%" is their share of a total ("giải quyết 450 hồ sơ, đạt 95%");
+# for bodies and places "5 xã đạt 98%" is what they achieved, so only "chiếm", "(" and the like
+# make the percentage their share
+SHARE_OBJECTS = ("dossier", "procedure", "task", "document")
+SHARE_WORD_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương)(?!\p{L})", regex.IGNORECASE)
+
+# "đạt 95% kế hoạch", "bằng 120% so với cùng kỳ": measured against a plan or another period
+AGAINST_RE = regex.compile(r"\s*(?:\S+\s+){0,3}?(?:kế hoạch|chỉ tiêu|dự toán|so với|cùng kỳ|năm trước|mục tiêu)",
+                           regex.IGNORECASE)
+
+# a percentage followed by the figures it is the share of: "đạt 65% (9.000/15.000 hồ sơ)"
+RESTATED_BY_RE = regex.compile(r"^[\s\p{L}]{0,25}?(?:\(|,?\s*(?:tương ứng|tương đương|với)(?:\s+với)?)\s*$",
+                               regex.IGNORECASE)
+
+
+def restated_pairs(figures: list[dict], text: str, first_kind: str):
+    """(figure, percentage) pairs where the percentage restates the figure as a share: the
+    figure of `first_kind` then its percentage ("22/24 (đạt 91,16%)"), or the percentage then
+    the figure in parentheses ("đạt 65% (9.000/15.000 hồ sơ)")."""
+    for a, b in zip(figures, figures[1:]):
+        if not same_sentence(a, b):
+            continue
+        if is_target(a) != is_target(b):  # a goal beside a result is no restatement of it
+            continue
+        if a["kind"] == first_kind and _share_of(b) and restates(a, b, text):
+            if not AGAINST_RE.match(text, b["span"][1]):
+                yield a, b
+        elif (_share_of(a) and b["kind"] == first_kind and b["span"][0] - a["span"][1] <= 30
+              and RESTATED_BY_RE.match(text[a["span"][1]:b["span"][0]])):
+            yield b, a
+
+
+def noun_head(figure: dict) -> str:
+    """The counted noun's first word, lowercase: "TTHC được cung cấp" -> "tthc"."""
+    word = regex.match(r"[\p{L}\p{M}]+", (figure.get("noun") or "").strip().lower())
+    return word.group() if word else ""
+
+
+def _share_of(figure: dict) -> bool:
+    """A percentage that may be a share: not a change. A goal may be one too ("phấn đấu hoàn
+    thành 22/24 nhiệm vụ, đạt 91,67%"): its arithmetic must hold like a result's."""
+    return figure["kind"] == "percent" and not is_change(figure)
+
+
+def ratio_percent_mismatch(article: Article) -> list[Finding]:
+    """"22/24 nhiệm vụ (đạt 91,16%)": 22/24 = 91.67 %."""
+    out = []
+    figures = article.figures
+    for r, pct in restated_pairs(figures, article.text, "ratio"):
+        if not r.get("denominator") or not exact(r) or is_change(r) or pct["object"] != r["object"]:
+            continue
+        if r["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(article.between(r, pct)):
+            continue  # "19/22 xã, đạt 100%": what those places achieved
+        computed = share_range(figure_range(r, rounded=False), (r["denominator"], r["denominator"]))
+        if not agrees(computed, pct):
+            value = 100 * r["value"] / r["denominator"]
+            out.append(Finding("ratio_percent_mismatch", [r, pct], value, pct["value"], "ratio_percent_mismatch",
+                               dict(ratio=r["surface"], computed=value, stated=pct["surface"])))
+    return out
+
+
+def _totals(part: dict, article: Article) -> list[dict]:
+    """The counts `part` may be a share of, nearest first: an earlier count of the same object
+    and subject, in the same paragraph or the lead, of the aspect it is a part of or a plain
+    count of the same noun ("tỉnh có 1.850 TTHC ... 1.200 TTHC trực tuyến")."""
+    wanted = PART_OF.get(part["aspect"], ())
+    near = article.before(part["span"][0], NEAR_TOTAL)
+    near_ids = {id(f) for f in near}
+    candidates = near + [f for f in article.lead_figures if id(f) not in near_ids]
+    out = [f for f in candidates
+           if f["kind"] == "count" and f["object"] == part["object"]
+           and (f["aspect"] in wanted or (f["aspect"] == "other" and noun_head(f) == noun_head(part)))
+           and f["span"][1] <= part["span"][0] and same_subject(f, part) and article.in_scope(f, part)
+           and not is_change(f) and is_target(f) == is_target(part) and f["value"] > 0]
+    return sorted(out, key=lambda f: -f["span"][0])
+
+
+def count_percent_mismatch(article: Article) -> list[Finding]:
+    """A percentage that restates a count as a share of its total wrongly ("tiếp nhận 48.500 hồ
+    sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 88,5%": 82,89 %). Silent when any total in
+    view agrees: the article may mean another base than the nearest."""
+    out = []
+    figures = article.figures
+    for count, pct in restated_pairs(figures, article.text, "count"):
+        # a bare "chiếm 65%" takes its object from the count it restates
+        if not (count["aspect"] == pct["aspect"] and (count["object"] == pct["object"] or not pct.get("noun"))
+                and not is_change(count)):
+            continue
+        if count["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(article.between(count, pct)):
+            continue  # "có 2 dịch vụ đạt 98%": what those bodies achieved, not their share
+        totals = [t for t in _totals(count, article) if t["value"] >= count["value"]]
+        if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
+            continue
+        total = totals[0]
+        value = 100 * count["value"] / total["value"]
+        if not same_sentence(total, count) and abs(value - pct["value"]) > LINKED_GAP:
+            continue  # far off: the article likely means another base than the one linked
+        out.append(Finding("count_percent_mismatch", [total, count, pct], value, pct["value"],
+                           "count_percent_mismatch",
+                           dict(part=count["surface"], total=total["surface"], computed=value,
+                                stated=pct["surface"])))
+    out += _all_on_time_but_overdue(article)
+    return out
+
+
+def _all_on_time_but_overdue(article: Article) -> list[Finding]:
+    """"100% hồ sơ đúng hạn" beside overdue dossiers in the same sentence."""
+    out = []
+    for p in article.figures:
+        if not (_share_of(p) and p["aspect"] == "on_time" and p["value"] == 100 and exact(p)):
+            continue
+        for f in article.before(p["span"][1] + ON_TIME_REACH, 2 * ON_TIME_REACH):
+            if (f["kind"] == "count" and f["aspect"] == "overdue" and f["value"] > 0 and exact(f)
+                    and same_subject(f, p) and same_sentence(f, p)
+                    and not NAME_RE.search(article.text, *sorted((p["span"][1], f["span"][0])))):
+                out.append(Finding("count_percent_mismatch", [p, f], None, p["value"], "all_on_time_but_overdue",
+                                   dict(stated=p["surface"], part=f["surface"])))
+    return out

@@ -1,0 +1,82 @@
+"""The tolerance rule, in one place: when does a stated value agree with a computed one?
+
+Every figure stands for an interval of true values:
+
+- an exact number written with d decimals stands for what rounds *or* truncates to it:
+  "91,16%" covers [91.155, 91.17), "92%" covers [91.5, 93); an exact count stands for itself;
+- a qualifier widens it: "hơn / trên 9.031" (`over`, `at_least`) is a lower bound,
+  "dưới / gần / chưa đến" (`under`, `at_most`) an upper bound, "khoảng / gần như" (`about`)
+  ±10 %.
+
+A computed value (a share, a sum) is carried as an interval through the arithmetic; it agrees
+with a stated figure when the two intervals meet. So "22/24 ... 91,16%" disagrees
+(91.67 is outside [91.155, 91.17)), while "hơn 9.031 hồ sơ ... 90%" of 10.000 agrees (the share
+is at least 90.31 %).
+"""
+from __future__ import annotations
+
+import math
+
+ABOUT = 0.10  # "khoảng": a tenth either side
+EPS = 1e-9
+
+
+def decimals(surface: str) -> int:
+    """Decimals written after the comma: "91,16%" -> 2, "92 %" -> 0."""
+    digits = surface.rstrip("% ").replace(" ", "")
+    return len(digits.rsplit(",", 1)[1]) if "," in digits and digits.rsplit(",", 1)[1].isdigit() else 0
+
+
+def last_digit(surface: str) -> float:
+    """One unit of the last written digit."""
+    return 10.0 ** -decimals(surface)
+
+
+def tolerance(surface: str) -> float:
+    """How far a computed value may sit above an exact stated one (truncation); it may sit half
+    that below (rounding)."""
+    return last_digit(surface) + EPS
+
+
+def figure_range(figure: dict, rounded: bool | None = None) -> tuple[float, float]:
+    """The interval of true values a figure stands for. Counts are exact integers unless
+    qualified; percentages (and other decimals) stand for what rounds or truncates to them."""
+    value = float(figure["value"])
+    approx = figure.get("approx") or "exact"
+    if approx in ("over", "at_least"):
+        return value, math.inf
+    if approx in ("under", "at_most"):
+        return -math.inf, value
+    if approx == "about":
+        return value * (1 - ABOUT), value * (1 + ABOUT)
+    if rounded is None:
+        rounded = figure.get("kind") == "percent" or "," in (figure.get("surface") or "")
+    if not rounded:
+        return value, value
+    unit = last_digit(figure.get("surface") or "")
+    return value - unit / 2 - EPS, value + unit + EPS
+
+
+def share_range(part: tuple[float, float], whole: tuple[float, float]) -> tuple[float, float]:
+    """100 * part / whole, as an interval (both positive)."""
+    lo = 0.0 if whole[1] == math.inf else 100 * max(part[0], 0) / whole[1]
+    hi = math.inf if whole[0] <= 0 or part[1] == math.inf else 100 * part[1] / whole[0]
+    return lo, hi
+
+
+def sum_range(ranges: list[tuple[float, float]]) -> tuple[float, float]:
+    return sum(r[0] for r in ranges), sum(r[1] for r in ranges)
+
+
+def meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two intervals share a value."""
+    return a[0] <= b[1] + EPS and b[0] <= a[1] + EPS
+
+
+def agrees(computed: tuple[float, float], stated: dict) -> bool:
+    """THE rule: a stated figure agrees with a computed interval when their intervals meet."""
+    return meet(computed, figure_range(stated))
+
+
+def is_exact(figure: dict) -> bool:
+    return (figure.get("approx") or "exact") == "exact"

@@ -1,0 +1,339 @@
+"""Parts against their total: a part larger than its whole, parts that do not add up to the
+stated total, and shares of one whole that add up to more than 100 %."""
+from __future__ import annotations
+
+import bisect
+import functools
+
+import regex
+
+from ..resources import load_yaml
+from .base import SUBSET_RE, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
+from .ratios import CARRY_OVER_RE, PART_OF, _totals
+from .tolerance import figure_range, meet, sum_range
+
+# right after a total: the parts that make it up ("gồm", "bao gồm", "(")
+BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)"
+                             r"(?:(?!trong|tăng|giảm|chiếm|so với|đạt)[\p{L}]+(?: [\p{L}]+){0,3} )?$",
+                             regex.IGNORECASE)
+# between a total and its first part: "trong đó" with nothing else of substance
+WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*(?:có\s+)?(?:[\p{L} ]{0,25})?$",
+                           regex.IGNORECASE)
+# a breakdown announced at the start of the next sentence: "... 118.000 hồ sơ. Trong đó, ..."
+WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
+# between two parts of one breakdown: labels, commas, "và"; no sub-breakdown and no end of list
+PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
+LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
+MAX_PARTS = 20
+LABEL_REACH = 120  # characters either side of a figure where the class naming it is sought
+# "398 hồ sơ còn lại": the rest of a total after the parts named before it
+REMAINDER_RE = regex.compile(r"(?<!\p{L})còn lại(?!\p{L})", regex.IGNORECASE)
+RESOLVED_REACH = 600  # characters: dossiers received this close before those resolved are their total
+CLAUSE_RE = regex.compile(r"[;,]")
+CLAUSE_OR_PAREN_RE = regex.compile(r"[;,(]")
+NESTED_RE = regex.compile(r"trong đó|bao gồm|gồm|tăng|giảm|so với", regex.IGNORECASE)
+# a verb of another measurement between two counts: "..., đã giải quyết 3.000 hồ sơ" ends the parts
+MEASURE_RE = regex.compile(r"(?<!\p{L})(?:giải quyết|tiếp nhận|trả kết quả|xử lý|đạt|chiếm)(?!\p{L})",
+                           regex.IGNORECASE)
+BULLET_RE = regex.compile(r"[ \t]*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
+
+
+def _counts_like(total: dict, f: dict) -> bool:
+    """A count that may be a part of `total`: same object, no change, a goal only of a goal."""
+    return (f["kind"] == "count" and f["object"] == total["object"] and not is_change(f)
+            and is_target(f) == is_target(total))
+
+
+def _block_end(article: Article, total: dict) -> int:
+    """Where a breakdown after `total` may run to: its sentence, and when that ends in ":", the
+    list items that follow it."""
+    text = article.text
+    end = (total.get("sentence") or total["span"])[1]
+    if WHEREOF_NEXT_RE.match(text, end):  # "... 118.000 hồ sơ. Trong đó, trước hạn ..."
+        later = article.after(end, 1)
+        return later[0]["sentence"][1] if later else end
+    if not text[:end].rstrip().endswith(":"):
+        return end
+    while (m := BULLET_RE.match(text, end)) is not None:
+        line_end = text.find("\n", m.end())
+        end = len(text) if line_end < 0 else line_end
+    return end
+
+
+def _parts_after(total: dict, index: int, article: Article) -> list[dict]:
+    """The counts listed right after `total` as its parts: same object, separated only by
+    labels, commas and "và", up to the end of its sentence or list."""
+    figures, text = article.figures, article.text
+    end = _block_end(article, total)
+    parts: list[dict] = []
+    for f in figures[index + 1:index + 1 + MAX_PARTS]:
+        if f["span"][0] >= end:
+            break
+        gap = text[(parts[-1] if parts else total)["span"][1]:f["span"][0]]
+        if parts and (not (PART_GAP_RE.match(gap) or LIST_GAP_RE.match(gap)) or NESTED_RE.search(gap)):
+            break
+        if not _counts_like(total, f) or (parts and f["aspect"] != parts[-1]["aspect"] and MEASURE_RE.search(gap)):
+            break
+        parts.append(f)
+    return parts
+
+
+def sum_mismatch(article: Article) -> list[Finding]:
+    return _parts_vs_total(article) + _remainder(article) + _shares_of_one_whole(article)
+
+
+def _remainder(article: Article) -> list[Finding]:
+    """"tiếp nhận 6.061 hồ sơ, đã giải quyết xong 5.581 hồ sơ; 398 hồ sơ còn lại đang xử lý": the
+    parts and "the rest" make up the total (5.979)."""
+    out = []
+    figures, text = article.figures, article.text
+    for i, rest in enumerate(figures):
+        if (rest["kind"] != "count" or is_change(rest)
+                or not REMAINDER_RE.search(text, rest["span"][1], min(rest["span"][1] + 25, rest["sentence"][1]))):
+            continue
+        earlier = [f for f in figures[max(0, i - MAX_PARTS):i] if same_sentence(f, rest)]
+        total_at = next((k for k in range(len(earlier) - 1, -1, -1) if earlier[k]["aspect"] == "received"), None)
+        if total_at is None:
+            continue
+        total, parts = earlier[total_at], earlier[total_at + 1:]
+        if not parts or not all(_counts_like(total, p) and p["aspect"] != "received" for p in parts + [rest]):
+            continue
+        ranges = [figure_range(p, rounded=False) for p in parts + [rest]]
+        if not meet(sum_range(ranges), figure_range(total, rounded=False)):
+            computed = sum(p["value"] for p in parts + [rest])
+            out.append(Finding("sum_mismatch", [total, *parts, rest], computed, total["value"], "parts_vs_total",
+                               dict(parts=" + ".join(p["surface"] for p in parts + [rest]), computed=computed,
+                                    stated=total["surface"])))
+    return out
+
+
+def _parts_vs_total(article: Article) -> list[Finding]:
+    """"tiếp nhận 3.150 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp": 3.050. After
+    "gồm" or "(" the parts are the whole; after "trong đó" only parts named as disjoint classes
+    of one partition count ("trước hạn ..., đúng hạn ..., quá hạn ..."), and they must not add
+    up to more than the total (nor to less, when they name every class)."""
+    out = []
+    figures, text = article.figures, article.text
+    for i, total in enumerate(figures[:-2]):
+        if total["kind"] != "count" or is_change(total):
+            continue
+        first = figures[i + 1]
+        gap = text[total["span"][1]:first["span"][0]]
+        whole = bool(BREAKDOWN_RE.match(gap))
+        if not whole and not WHEREOF_RE.match(gap):
+            continue
+        parts = _parts_after(total, i, article)
+        if len(parts) < 2 or not all(same_subject(p, total) or not (p.get("subject") or {}).get("unit")
+                                     for p in parts):
+            continue
+        if not whole:
+            partition = _partition_of(total, parts, article)
+            if partition is None:
+                continue
+            name, covered = partition
+            whole = _complete(name) and covered == _all_classes(name)
+        total_range = figure_range(total, rounded=False)
+        parts_range = sum_range([figure_range(p, rounded=False) for p in parts])
+        if meet(parts_range, total_range) or (not whole and parts_range[0] <= total_range[1]):
+            continue
+        computed = sum(p["value"] for p in parts)
+        out.append(Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
+                           dict(parts=" + ".join(p["surface"] for p in parts), computed=computed,
+                                stated=total["surface"]),
+                           across=bool(WHEREOF_NEXT_RE.match(text, (total.get("sentence") or total["span"])[1]))))
+    return out
+
+
+def _partition_of(total: dict, parts: list[dict], article: Article) -> tuple[str, frozenset] | None:
+    """The partition whose classes name the parts, one class each and none twice, and the
+    classes they cover; None when the parts are not named so."""
+    labels = _oriented_labels(parts, total["span"][1], article, {n for n, _, _ in _partitions()})
+    if not all(labels) or len({name for name, _ in labels}) != 1:
+        return None
+    covered: frozenset = frozenset()
+    for _, classes in labels:
+        if classes & covered:
+            return None
+        covered |= classes
+    name = labels[0][0]
+    if covered in AMBIGUOUS.get(name, ()):
+        return None
+    return name, covered
+
+
+def _complete(name: str) -> bool:
+    return next(c for n, c, _ in _partitions() if n == name)
+
+
+def _all_classes(name: str) -> frozenset:
+    return next(frozenset(phrases.values()) for n, _, phrases in _partitions() if n == name)
+
+
+# "trước hạn 45%, đúng hạn 99%": "đúng hạn" often counts the early ones too; without the
+# overdue share beside them the two are not known to be disjoint
+AMBIGUOUS = {"deadline": (frozenset({"early", "on_time"}),)}
+
+
+@functools.cache
+def _count_only() -> frozenset:
+    """The partitions whose classes name counts, never shares of one whole."""
+    return frozenset(n for n, spec in load_yaml("check_partitions.yml").items() if spec.get("shares") is False)
+
+
+@functools.cache
+def _partitions() -> list[tuple[str, bool, dict[str, str]]]:
+    """(name, complete, {phrase: class}) per partition, longest phrases first."""
+    out = []
+    for name, spec in load_yaml("check_partitions.yml").items():
+        phrases = {p: cls for cls, ps in spec["classes"].items() for p in ps}
+        out.append((name, bool(spec.get("complete")), dict(sorted(phrases.items(), key=lambda kv: -len(kv[0])))))
+    return out
+
+
+@functools.cache
+def _class_finder() -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
+    """One pattern for every partition phrase (longest first), and phrase -> (partition, class)."""
+    owner = {p: (name, cls) for name, _, phrases in _partitions() for p, cls in phrases.items()}
+    alternation = "|".join(regex.escape(p) for p in sorted(owner, key=len, reverse=True))
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternation})(?!\p{{L}})", regex.IGNORECASE), owner
+
+
+def _classes(window: str) -> dict[str, frozenset]:
+    """Per partition, the classes whose phrases occur in `window`."""
+    pattern, owner = _class_finder()
+    found: dict[str, set] = {}
+    for m in pattern.finditer(window):
+        name, cls = owner[m.group().lower()]
+        found.setdefault(name, set()).add(cls)
+    return {name: frozenset(classes) for name, classes in found.items()}
+
+
+def _side_labels(figs: list[dict], first_start: int, article: Article, side: str) -> list[dict]:
+    """Per figure of a run, the partition classes named on one side of it: "before" (the last
+    clause since the previous figure: "trước hạn 45%"), or "after" (the first clause up to the
+    next figure: "1.105 TTHC cấp tỉnh")."""
+    text, out = article.text, []
+    for k, f in enumerate(figs):
+        if side == "before":
+            start = figs[k - 1]["span"][1] if k else first_start
+            window = CLAUSE_RE.split(text[max(start, f["span"][0] - LABEL_REACH):f["span"][0]])[-1]
+        else:
+            end = figs[k + 1]["span"][0] if k + 1 < len(figs) else f["sentence"][1]
+            window = CLAUSE_OR_PAREN_RE.split(text[f["span"][1]:min(end, f["span"][1] + LABEL_REACH)], maxsplit=1)[0]
+        out.append(_classes(window))
+    return out
+
+
+def _oriented_labels(figs: list[dict], first_start: int, article: Article,
+                     allowed: set) -> list[tuple[str, frozenset] | None]:
+    """(partition, classes) per figure, read on one side for the whole run (a list names its
+    items the same way throughout): the side that names every figure, before first; else the
+    side that names more. None for a figure named by no partition, or by two."""
+    best: list | None = None
+    for side in ("before", "after"):
+        labels = []
+        for found in _side_labels(figs, first_start, article, side):
+            found = {n: c for n, c in found.items() if n in allowed}
+            labels.append(next(iter(found.items())) if len(found) == 1 else None)
+        if all(labels):
+            return labels
+        if best is None or sum(map(bool, labels)) > sum(map(bool, best)):
+            best = labels
+    return best or []
+
+
+def _named_sentences(article: Article) -> set[tuple[int, int]]:
+    """The sentences (of figures) in which some partition phrase occurs: only their
+    percentages need labelling."""
+    pattern, _ = _class_finder()
+    hits = [m.start() for m in pattern.finditer(article.text)]
+    out = set()
+    for f in article.figures:
+        s, e = f["sentence"]
+        k = bisect.bisect_left(hits, s)
+        if k < len(hits) and hits[k] < e:
+            out.add((s, e))
+    return out
+
+
+def _shares_of_one_whole(article: Article) -> list[Finding]:
+    """"trước hạn 45%, đúng hạn 50%, quá hạn 10%": one whole, 105 %."""
+    out = []
+    figures = article.figures
+    named = _named_sentences(article)
+    runs: list[list[dict]] = []
+    for i, f in enumerate(figures):
+        if f["kind"] != "percent" or is_change(f) or is_target(f) or tuple(f["sentence"]) not in named:
+            continue
+        if runs and runs[-1][-1] is figures[i - 1] and same_sentence(runs[-1][-1], f):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    allowed = {n for n, _, _ in _partitions()} - _count_only()
+    groups: list[tuple[str, list[tuple[dict, frozenset]]]] = []
+    for run in runs:
+        current: tuple[str, list] | None = None
+        for f, label in zip(run, _oriented_labels(run, run[0]["sentence"][0], article, allowed)):
+            if label is None:
+                current = None
+                continue
+            name, classes = label
+            if (current is None or current[0] != name or current[1][-1][0]["object"] != f["object"]
+                    or NESTED_RE.search(article.between(current[1][-1][0], f))
+                    or any(classes & c for _, c in current[1])):
+                current = (name, [])
+                groups.append(current)
+            current[1].append((f, classes))
+    complete = {name: c for name, c, _ in _partitions()}
+    all_classes = {name: frozenset(phrases.values()) for name, _, phrases in _partitions()}
+    for name, members in groups:
+        covered = frozenset().union(*(c for _, c in members))
+        if len(members) < 2 or covered in AMBIGUOUS.get(name, ()):
+            continue
+        figs = [f for f, _ in members]
+        lo, hi = sum_range([figure_range(f) for f in figs])
+        computed = sum(f["value"] for f in figs)
+        parts = " + ".join(f["surface"] for f in figs)
+        if lo > 100:
+            out.append(Finding("sum_mismatch", figs, computed, 100, "shares_over_100",
+                               dict(parts=parts, computed=computed)))
+        elif complete[name] and covered == all_classes[name] and hi < 100:
+            out.append(Finding("sum_mismatch", figs, computed, 100, "shares_under_100",
+                               dict(parts=parts, computed=computed)))
+    return out
+
+
+
+def part_exceeds_total(article: Article) -> list[Finding]:
+    """A part above its whole: "5.320/5.120 hồ sơ"; "tiếp nhận 1.200 hồ sơ, trong đó 1.350 ...";
+    more dossiers resolved (online, on time ...) than received, with no backlog mentioned."""
+    out = []
+    figures, text = article.figures, article.text
+    for f in figures:
+        if (f["kind"] == "ratio" and f.get("denominator") and exact(f) and not is_change(f)
+                and f["value"] > f["denominator"]):
+            out.append(Finding("part_exceeds_total", [f], f["value"], f["denominator"], "part_exceeds_total",
+                               dict(part=f["surface"].split("/")[0], total=f["surface"].split("/")[-1])))
+    flagged: set[str] = set()
+    for total, part in zip(figures, figures[1:]):
+        if (total["kind"] == "count" and _counts_like(total, part) and exact(total) and exact(part)
+                and not is_change(total) and same_sentence(total, part)
+                and WHEREOF_RE.match(text[total["span"][1]:part["span"][0]]) and part["value"] > total["value"]):
+            flagged.add(part["id"])
+            out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
+                               "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
+    for part in figures:
+        if (part["kind"] != "count" or part["aspect"] not in PART_OF or not exact(part) or is_change(part)
+                or is_target(part) or part["id"] in flagged):
+            continue
+        totals = [t for t in _totals(part, article) if t["aspect"] == "received"
+                  and article.paragraph(t["span"][0]) == article.paragraph(part["span"][0])
+                  and part["span"][0] - t["span"][1] <= RESOLVED_REACH]
+        if not totals or not all(exact(t) for t in totals):
+            continue
+        total = max(totals, key=lambda t: t["value"])
+        if (part["value"] > total["value"] and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
+                and not any(article.sentence_matches(SUBSET_RE, f) for f in (total, part))):
+            out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
+                               "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
+    return out

@@ -1,0 +1,229 @@
+"""The fact-check table: for every check kind, Vietnamese sentences (composed for this table)
+that must raise it, and consistent near-misses that must raise nothing (rounded and truncated
+percentages, parts that add up, growth rates, qualified totals). Run end to end: text ->
+figures -> checks, so a change in figure extraction that breaks a check shows here."""
+from dataclasses import dataclass, field
+
+import pytest
+
+from conftest import grouped_cases
+from pipeline.extract import extract_text
+
+
+@dataclass
+class Case:
+    text: str
+    expected: list[tuple[str, list[str]]] = field(default_factory=list)  # (kind, figure surfaces)
+    linked: bool = False  # the message says figures were linked across sentences
+
+
+def C(text, *expected, linked=False):
+    return Case(text, list(expected), linked)
+
+
+def checks_of(text, lang="en"):
+    record = extract_text(text, title="Tin cải cách hành chính", published="2024-12-20")
+    surface = {f["id"]: f["surface"] for f in record["figures"]}
+    from pipeline.checks import run_checks
+    checks = run_checks(record["figures"], record["text"], lang=lang)
+    return [(c["kind"], sorted(surface[i] for i in c["figures"])) for c in checks], checks
+
+
+FIRES = {
+    "ratio_percent_mismatch": [
+        C("Năm 2024, huyện hoàn thành 22/24 nhiệm vụ (đạt 91,16%).",
+          ("ratio_percent_mismatch", ["22/24", "91,16%"])),
+        C("Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 65% (9.000/15.000 hồ sơ).",
+          ("ratio_percent_mismatch", ["65%", "9.000/15.000"])),
+    ],
+    "count_percent_mismatch": [
+        C("Năm 2024, huyện đã tiếp nhận 48.500 hồ sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 88,5%.",
+          ("count_percent_mismatch", ["40.200", "48.500", "88,5%"]), linked=True),
+        C("Sở tiếp nhận 15.000 hồ sơ, trong đó hồ sơ trực tuyến là 9.000 hồ sơ (chiếm 65%).",
+          ("count_percent_mismatch", ["15.000", "65%", "9.000"])),
+        C("Hiện nay, tỉnh có 1.850 TTHC. Trong đó, 1.200 TTHC được cung cấp trực tuyến toàn trình, chiếm 70%.",
+          ("count_percent_mismatch", ["1.200", "1.850", "70%"]), linked=True),
+        C("Năm 2024, Trung tâm tiếp nhận 25.400 hồ sơ. Số hồ sơ đã giải quyết là 24.100 hồ sơ, đạt 97%.",
+          ("count_percent_mismatch", ["24.100", "25.400", "97%"]), linked=True),
+        C("Huyện có 20 xã, thị trấn. Trong đó, 12 xã đã kết nối trực tuyến, chiếm 65%.",
+          ("count_percent_mismatch", ["12", "20", "65%"]), linked=True),
+        C("Huyện tiếp nhận 500 hồ sơ, giải quyết 450 hồ sơ, đạt 95%.",
+          ("count_percent_mismatch", ["450", "500", "95%"])),
+        C("Huyện giải quyết 100% hồ sơ đúng hạn, quá hạn 3 hồ sơ.",
+          ("count_percent_mismatch", ["100%", "3"])),
+    ],
+    "sum_mismatch": [
+        C("Trung tâm tiếp nhận 3.150 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp.",
+          ("sum_mismatch", ["2.100", "3.150", "950"])),
+        C("Trung tâm tiếp nhận 3.150 hồ sơ (2.100 hồ sơ trực tuyến, 950 hồ sơ trực tiếp).",
+          ("sum_mismatch", ["2.100", "3.150", "950"])),
+        C("Trung tâm tiếp nhận 3.150 hồ sơ, bao gồm:\n- 2.100 hồ sơ trực tuyến;\n- 950 hồ sơ trực tiếp.",
+          ("sum_mismatch", ["2.100", "3.150", "950"])),
+        C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, đúng hạn 56.000 hồ sơ, "
+          "quá hạn 3.000 hồ sơ.", ("sum_mismatch", ["118.000", "3.000", "56.000", "60.000"])),
+        C("Năm 2024, tỉnh tiếp nhận 20.000 hồ sơ, gồm: cấp tỉnh 5.000 hồ sơ, cấp huyện 3.000 hồ sơ, cấp xã "
+          "11.000 hồ sơ.", ("sum_mismatch", ["11.000", "20.000", "3.000", "5.000"])),
+        C("Toàn tỉnh tiếp nhận 120.500 hồ sơ, đã giải quyết 118.000 hồ sơ. Trong đó, giải quyết trước hạn "
+          "60.000 hồ sơ, đúng hạn 56.000 hồ sơ, quá hạn 3.000 hồ sơ.",
+          ("sum_mismatch", ["118.000", "3.000", "56.000", "60.000"]), linked=True),
+        C("Từ đầu năm, phường tiếp nhận 4.250 hồ sơ, đã giải quyết xong 3.900 hồ sơ; 300 hồ sơ còn lại đang "
+          "được xử lý.", ("sum_mismatch", ["3.900", "300", "4.250"])),
+        C("Tỷ lệ hồ sơ giải quyết trước hạn đạt 45%, đúng hạn 50%, quá hạn 10%.",
+          ("sum_mismatch", ["10%", "45%", "50%"])),
+        C("Có 45% hồ sơ giải quyết trước hạn, 50% đúng hạn và 10% quá hạn.",
+          ("sum_mismatch", ["10%", "45%", "50%"])),
+        C("UBND tỉnh đã công bố 1.920 TTHC, trong đó 1.105 TTHC cấp tỉnh, 512 TTHC cấp huyện và 318 TTHC cấp xã.",
+          ("sum_mismatch", ["1.105", "1.920", "318", "512"])),
+        C("Tỷ lệ hồ sơ giải quyết trước hạn chiếm 62,5%, đúng hạn chiếm 38,2% và trễ hạn chiếm 1,3%.",
+          ("sum_mismatch", ["1,3%", "38,2%", "62,5%"])),
+        C("Có 98,5% hồ sơ giải quyết đúng hạn và trước hạn, 2,5% hồ sơ quá hạn.",
+          ("sum_mismatch", ["2,5%", "98,5%"])),
+        C("Kết quả giải quyết: trước hạn 60,1%, đúng hạn 30,5%, quá hạn 1,4%.",  # all classes: 92 %
+          ("sum_mismatch", ["1,4%", "30,5%", "60,1%"])),
+    ],
+    "part_exceeds_total": [
+        C("Xã tiếp nhận 1.200 hồ sơ, trong đó 1.350 hồ sơ được giải quyết đúng hạn.",
+          ("part_exceeds_total", ["1.200", "1.350"])),
+        C("Huyện đã giải quyết 5.320/5.120 hồ sơ.", ("part_exceeds_total", ["5.320/5.120"])),
+        C("Xã tiếp nhận 1.140 hồ sơ, giải quyết 1.200 hồ sơ.", ("part_exceeds_total", ["1.140", "1.200"])),
+        C("Huyện có 12 xã, thị trấn; trong đó 13 xã đã đạt chuẩn.", ("part_exceeds_total", ["12", "13"])),
+    ],
+    "count_list_mismatch": [
+        C("Toàn huyện có 4 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc.",
+          ("count_list_mismatch", ["4"])),
+        C("Huyện có 3 đơn vị đạt điểm tối đa, gồm: xã Phú Lộc, thị trấn Tân Lập.",
+          ("count_list_mismatch", ["3"])),
+        C("Toàn huyện có 4 xã đạt chuẩn, gồm các xã: An Bình, Tân Lập, Hòa Phú, Minh Đức và Phú Lộc.",
+          ("count_list_mismatch", ["4"])),
+        C("Các đơn vị dẫn đầu gồm Sở Tư pháp, Sở Y tế, với tỷ lệ hồ sơ đúng hạn lần lượt là 99,2%; 98,5% "
+          "và 97,1%.", ("count_list_mismatch", ["97,1%", "98,5%", "99,2%"])),
+    ],
+    "conflicting_values": [
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Trong năm 2024, huyện Tân Hồng đã tiếp nhận "
+          "2.800 hồ sơ.", ("conflicting_values", ["2.500", "2.800"]), linked=True),
+        C("Năm 2024, trên địa bàn huyện Tân Hồng đã ban hành 35 quyết định công bố TTHC. Trong năm 2024, "
+          "UBND huyện Tân Hồng ban hành 38 quyết định công bố TTHC.",
+          ("conflicting_values", ["35", "38"]), linked=True),
+    ],
+    "value_out_of_range": [
+        C("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 102,5%.", ("value_out_of_range", ["102,5%"])),
+        C("Tỉnh xếp thứ 36/34 về chỉ số cải cách hành chính.", ("value_out_of_range", ["36/34"])),
+    ],
+}
+
+NEAR_MISSES = {
+    "ratio_percent_mismatch": [
+        C("Năm 2024, huyện hoàn thành 22/24 nhiệm vụ (đạt 91,67%)."),   # rounded
+        C("Năm 2024, huyện hoàn thành 22/24 nhiệm vụ (đạt 91,6%)."),    # truncated
+        C("Xã hoàn thành 2/3 nhiệm vụ (đạt 67%)."),
+        C("Đến nay, 19/22 xã đạt 100% hồ sơ giải quyết đúng hạn."),  # what the places achieved
+        C("Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 60% (9.000/15.000 hồ sơ)."),
+        C("Hiện nay, tỉnh có 1.850 TTHC. Trong đó, 1.200 TTHC được cung cấp trực tuyến toàn trình, chiếm 64,9%."),
+    ],
+    "count_percent_mismatch": [
+        C("Năm 2024, huyện đã tiếp nhận 48.500 hồ sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 82,9%."),
+        C("Năm 2024, huyện đã tiếp nhận 48.500 hồ sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 82,8%."),
+        # on time as a share of the resolved dossiers, not of the received ones
+        C("Trong năm 2024, huyện tiếp nhận 12.345 hồ sơ. Đã giải quyết 12.000 hồ sơ, trong đó giải quyết "
+          "đúng hạn 11.800 hồ sơ, đạt tỷ lệ 98,33%."),
+        # "hơn": the total is a lower bound, so 90 % may hold
+        C("Huyện tiếp nhận hơn 10.000 hồ sơ, đã giải quyết 9.031 hồ sơ, đạt 90%."),
+        # a growth rate is no share
+        C("Tỉnh đã tiếp nhận 20.000 hồ sơ, tăng 15% so với cùng kỳ; giải quyết đúng hạn 19.500 hồ sơ, đạt 97,5%."),
+        C("100% hồ sơ được giải quyết đúng hạn, không có hồ sơ nào quá hạn."),
+        C("Sở Tư pháp giải quyết 100% hồ sơ đúng hạn, Sở Xây dựng còn 3 hồ sơ quá hạn."),  # two bodies
+        # a total of the lead far from the stated share: the article means another base
+        C("Năm 2024, toàn tỉnh tiếp nhận 150.000 hồ sơ.\n\nCác sở, ngành làm tốt.\n\nRiêng Sở Tư pháp giải "
+          "quyết 12.000 hồ sơ, đạt 98%."),
+        C("Huyện đã giải quyết 450 hồ sơ, đạt 95% kế hoạch năm. Tổng số hồ sơ tiếp nhận là 500 hồ sơ."),
+        C("Huyện tiếp nhận 500 hồ sơ, giải quyết 450 hồ sơ, đạt 95% so với cùng kỳ."),
+        C("Huyện tiếp nhận 500 hồ sơ, đã giải quyết 450 hồ sơ, đạt 90%, trong đó đúng hạn 440 hồ sơ, đạt 97,8%."),
+        C("Kết quả, tỉnh có 45 TTHC đạt 100% trực tuyến, 30 TTHC đạt 80% trực tuyến."),
+        # what counted bodies achieved is not their share of a total
+        C("Tỉnh có 18 sở, ngành. Trong đó, 14 sở, ngành đạt 80% hồ sơ trực tuyến."),
+    ],
+    "sum_mismatch": [
+        C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),
+        C("Từ đầu năm, phường tiếp nhận 4.250 hồ sơ, đã giải quyết xong 3.900 hồ sơ; 350 hồ sơ còn lại đang "
+          "được xử lý."),
+        C("Năm 2024, tỉnh tiếp nhận 20.000 hồ sơ, gồm: cấp tỉnh 5.000 hồ sơ, cấp huyện 3.000 hồ sơ, cấp xã "
+          "12.000 hồ sơ."),
+        C("Đã giải quyết 1.500 hồ sơ, trong đó: đúng hạn 1.450 hồ sơ, trễ hạn 50 hồ sơ; đang giải quyết 200 hồ sơ."),
+        C("Trung tâm tiếp nhận 3.150 hồ sơ (trong đó 2.100 hồ sơ trực tuyến, 950 hồ sơ được số hóa)."),
+        C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp, đã giải quyết "
+          "3.000 hồ sơ."),  # the next measurement is no part
+        C("Trung tâm tiếp nhận khoảng 3.100 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),
+        C("Tỷ lệ hồ sơ giải quyết trước hạn đạt 45%, đúng hạn 50%, quá hạn 5%."),
+        C("Kết quả giải quyết: trước hạn 33,3%, đúng hạn 33,3%, quá hạn 33,3%."),  # rounding
+        C("Tỷ lệ giải quyết đúng hạn đạt 99,5%, trong đó trước hạn 60%."),  # a share of a share
+        C("Tỷ lệ hồ sơ trước hạn đạt 45%, tỷ lệ đúng hạn đạt 99%."),  # "đúng hạn" may include early
+        C("Có 45% hồ sơ giải quyết trước hạn, 50% đúng hạn và 5% quá hạn."),
+        C("Tỷ lệ hồ sơ trực tuyến cấp tỉnh đạt 90%, cấp huyện 80%, cấp xã 70%."),  # rates per level
+        # levels are not every class: parts may fall short of the total
+        C("UBND tỉnh đã công bố 1.920 TTHC, trong đó 1.105 TTHC cấp tỉnh, 512 TTHC cấp huyện và 218 TTHC cấp xã."),
+        C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, đúng hạn 55.000 hồ sơ, "
+          "quá hạn 3.000 hồ sơ."),
+        # "trong đó" without every class named: the parts need not make up the whole
+        C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, quá hạn 3.000 hồ sơ."),
+        C("Sở tiếp nhận 3.150 hồ sơ, trong đó 2.100 hồ sơ trực tuyến, 2.900 hồ sơ giải quyết đúng hạn."),
+    ],
+    "part_exceeds_total": [
+        C("Kỳ trước chuyển sang 120 hồ sơ, tiếp nhận mới 1.000 hồ sơ; đã giải quyết 1.080 hồ sơ."),
+        C("Xã tiếp nhận 1.200 hồ sơ, trong đó 1.150 hồ sơ được giải quyết đúng hạn."),
+        C("Sở tiếp nhận 500 hồ sơ lĩnh vực đất đai; toàn tỉnh đã giải quyết 1.200 hồ sơ."),  # a field's total
+        C("Huyện đã giải quyết 5.120/5.320 hồ sơ."),
+    ],
+    "count_list_mismatch": [
+        C("Toàn huyện có 5 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc."),
+        C("Có 2 bộ đạt điểm cao nhất là Bộ Khoa học và Công nghệ, Bộ Tư pháp."),
+        C("Toàn huyện có 5 xã đạt chuẩn, gồm các xã: An Bình, Tân Lập, Hòa Phú, Minh Đức và Phú Lộc."),
+        C("Toàn huyện có 3 xã đạt chuẩn, gồm các xã thuộc vùng Đồng Tháp Mười."),  # no list of names
+        C("Tỉnh có 9 huyện, thị xã, thành phố gồm thành phố Tân An, thị xã Kiến Tường và 7 huyện."),
+        C("Các đơn vị dẫn đầu gồm Sở Tư pháp, Sở Y tế và Sở Nội vụ, với tỷ lệ hồ sơ đúng hạn lần lượt là "
+          "99,2%; 98,5% và 97,1%."),
+    ],
+    "conflicting_values": [
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Trong năm 2024, huyện Tân Hồng đã tiếp nhận "
+          "2.500 hồ sơ."),
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2023, huyện Tân Hồng tiếp nhận 2.800 hồ sơ."),
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ, tăng 300 hồ sơ so với năm 2023."),
+        # a part: a field, a body, a channel, a level
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Riêng lĩnh vực đất đai, năm 2024 huyện Tân Hồng "
+          "tiếp nhận 800 hồ sơ."),
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2024, Bộ phận một cửa huyện Tân Hồng tiếp nhận "
+          "1.800 hồ sơ."),
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2024, huyện Tân Hồng tiếp nhận 1.800 hồ sơ "
+          "qua dịch vụ bưu chính công ích."),
+        C("Năm 2024, huyện Tân Hồng giải quyết 2.500 hồ sơ đúng hạn. Năm 2024, huyện Tân Hồng giải quyết "
+          "1.800 hồ sơ đúng hạn theo quy trình rút gọn."),
+        # a running total, a national average, a threshold band: other quantities
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Lũy kế năm 2024, huyện Tân Hồng tiếp nhận 2.800 hồ sơ."),
+        C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2024, bình quân mỗi huyện tiếp nhận 2.800 hồ sơ."),
+        C("Năm 2024, huyện Tân Hồng có 5 xã giải quyết hồ sơ đúng hạn trên 95%. Năm 2024, huyện Tân Hồng có "
+          "3 xã giải quyết hồ sơ đúng hạn dưới 95%."),
+    ],
+    "value_out_of_range": [
+        C("Số hồ sơ trực tuyến năm nay tăng 120% so với năm trước."),
+        C("Tỷ lệ hồ sơ trực tuyến đạt 105% kế hoạch năm."),
+        C("Tỷ lệ giải quyết hồ sơ đạt 104% do giải quyết cả hồ sơ tồn."),  # resolved with a backlog
+        C("Tỉnh xếp thứ 34/34 về chỉ số cải cách hành chính."),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", grouped_cases(FIRES))
+def test_inconsistency_is_found(case):
+    found, checks = checks_of(case.text)
+    assert found == case.expected
+    linked = " (this links figures across sentences)."
+    assert all(c["message"].endswith(linked) == case.linked for c in checks)
+
+
+@pytest.mark.parametrize("case", grouped_cases(NEAR_MISSES))
+def test_consistent_near_miss_raises_nothing(case):
+    assert checks_of(case.text)[0] == []
+
+
+def test_every_kind_has_cases_both_ways():
+    from pipeline.checks import CHECKS
+    assert set(FIRES) == set(NEAR_MISSES) == set(CHECKS)

@@ -1,0 +1,146 @@
+"""The parts of the checks package below the kinds: the tolerance rule, the messages in both
+languages, and every entry of the two check lexicons (check_partitions.yml, list_heads.yml)."""
+import math
+
+import pytest
+
+from pipeline.checks import run_checks
+from pipeline.checks.messages import number, render
+from pipeline.checks.tolerance import agrees, figure_range, share_range
+from pipeline.resources import load_yaml
+
+
+def fig(i, surface, value, kind="count", approx="exact", noun="hồ sơ", aspect="other"):
+    return {"id": f"f{i}", "surface": surface, "value": value, "denominator": None, "kind": kind,
+            "aspect": aspect, "object": "dossier", "approx": approx, "noun": noun, "change": False,
+            "subject": {"unit": None, "aggregate": None, "text": None}, "period": None}
+
+
+def place(text, *figs):
+    pos = 0
+    for f in figs:
+        s = text.index(f["surface"], pos)
+        f["span"], f["sentence"] = [s, s + len(f["surface"])], [0, len(text)]
+        pos = s + len(f["surface"])
+    return list(figs)
+
+
+# --------------------------------------------------------------------------- tolerance
+
+@pytest.mark.parametrize("surface,value,computed,ok", [
+    ("91,16%", 91.16, 91.67, False),
+    ("91,67%", 91.67, 91.6667, True),   # rounded
+    ("91,6%", 91.6, 91.6667, True),     # truncated
+    ("92%", 92, 91.6667, True),          # rounded up
+    ("91%", 91, 91.6667, True),          # truncated
+    ("90%", 90, 91.6667, False),
+    ("93%", 93, 91.6667, False),
+])
+def test_a_stated_percentage_agrees_when_rounded_or_truncated(surface, value, computed, ok):
+    assert agrees((computed, computed), fig(1, surface, value, "percent")) is ok
+
+
+@pytest.mark.parametrize("approx,expected", [
+    ("exact", (9031, 9031)), ("over", (9031, math.inf)), ("at_least", (9031, math.inf)),
+    ("under", (-math.inf, 9031)), ("at_most", (-math.inf, 9031)),
+])
+def test_a_qualifier_makes_a_bound(approx, expected):
+    assert figure_range(fig(1, "9.031", 9031, approx=approx)) == expected
+
+
+def test_about_allows_a_tenth_either_side():
+    lo, hi = figure_range(fig(1, "3.000", 3000, approx="about"))
+    assert lo == pytest.approx(2700) and hi == pytest.approx(3300)
+
+
+def test_a_share_of_a_lower_bound_total_is_an_upper_bound():
+    lo, hi = share_range((9031, 9031), figure_range(fig(1, "10.000", 10000, approx="over")))
+    assert lo == 0 and hi == pytest.approx(90.31)
+
+
+# --------------------------------------------------------------------------- messages
+
+def test_numbers_follow_the_readers_convention():
+    assert number(91.6667, "vi") == "91,67" and number(91.6667, "en") == "91.67"
+    assert number(3050, "vi") == "3.050" and number(3050, "en") == "3,050"
+    assert number(85.0, "vi") == "85"
+
+
+def test_messages_in_both_languages():
+    params = dict(ratio="22/24", computed=91.6667, stated="91,16%")
+    assert render("ratio_percent_mismatch", "vi", **params) == "22/24 là 91,67 %, nhưng bài viết ghi 91,16%."
+    assert render("ratio_percent_mismatch", "en", **params) == "22/24 is 91.67 %, but the article states 91,16%."
+    assert render("ratio_percent_mismatch", "en", linked=True, **params).endswith(
+        "91,16% (this links figures across sentences).")
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="unknown language"):
+        render("ratio_percent_mismatch", "fr", ratio="1/2", computed=50, stated="40%")
+
+
+def test_run_checks_writes_messages_in_the_language_asked():
+    text = "hoàn thành 22/24 nhiệm vụ (đạt 91,16%)"
+    figs = place(text, dict(fig(1, "22/24", 22, "ratio"), denominator=24, object="task"),
+                 dict(fig(2, "91,16%", 91.16, "percent"), object="task"))
+    assert run_checks(figs, text, lang="vi")[0]["message"] == "22/24 là 91,67 %, nhưng bài viết ghi 91,16%."
+
+
+# --------------------------------------------------------------------------- lexicons
+
+PARTITIONS = load_yaml("check_partitions.yml")
+
+
+def _phrase_cases():
+    for name, spec in PARTITIONS.items():
+        classes = list(spec["classes"])
+        for cls, phrases in spec["classes"].items():
+            for phrase in phrases:
+                # beside the last class (the first, for the last): "trước hạn" beside "đúng hạn"
+                # alone is ambiguous ("đúng hạn" often includes the early ones)
+                other = classes[-1] if cls != classes[-1] else classes[0]
+                yield pytest.param(name, cls, phrase, spec["classes"][other][0], id=f"{name}-{phrase}")
+
+
+@pytest.mark.parametrize("partition,cls,phrase,other", list(_phrase_cases()))
+def test_every_partition_phrase_names_a_share_of_one_whole(partition, cls, phrase, other):
+    """Two shares named by two classes of one partition cannot add up to more than 100 %
+    (except for a partition of counts only, whose percentages are rates of each class)."""
+    text = f"Tỷ lệ hồ sơ {phrase} đạt 70%, {other} đạt 40%."
+    figs = place(text, fig(1, "70%", 70, "percent"), fig(2, "40%", 40, "percent"))
+    shares = PARTITIONS[partition].get("shares", True)
+    assert [c["kind"] for c in run_checks(figs, text)] == (["sum_mismatch"] if shares else [])
+    consistent = text.replace("40%", "30%")
+    figs = place(consistent, fig(1, "70%", 70, "percent"), fig(2, "30%", 30, "percent"))
+    assert run_checks(figs, consistent) == []
+
+
+@pytest.mark.parametrize("partition,cls,phrase,other", list(_phrase_cases()))
+def test_every_partition_phrase_names_a_part_of_a_total(partition, cls, phrase, other):
+    """Counts named by two classes after "trong đó" cannot add up to more than their total."""
+    text = f"Sở tiếp nhận 100 hồ sơ, trong đó {phrase} 70 hồ sơ, {other} 40 hồ sơ."
+    figs = place(text, fig(1, "100", 100), fig(2, "70", 70), fig(3, "40", 40))
+    assert [(c["kind"], c["computed"]) for c in run_checks(figs, text)] == [("sum_mismatch", 110)]
+    consistent = text.replace("40 hồ sơ", "30 hồ sơ")
+    figs = place(consistent, fig(1, "100", 100), fig(2, "70", 70), fig(3, "30", 30))
+    assert run_checks(figs, consistent) == []
+
+
+def test_a_complete_partition_named_in_full_must_reach_100():
+    classes = PARTITIONS["deadline"]["classes"]
+    names = [classes[c][0] for c in ("early", "on_time", "overdue")]
+    text = f"Kết quả: {names[0]} 50%, {names[1]} 30%, {names[2]} 5%."
+    figs = place(text, fig(1, "50%", 50, "percent"), fig(2, "30%", 30, "percent"), fig(3, "5%", 5, "percent"))
+    assert [c["message"] for c in run_checks(figs, text)] == [
+        "The shares 50% + 30% + 5% cover the whole but add up to only 85 %."]
+
+
+@pytest.mark.parametrize("head", load_yaml("list_heads.yml"))
+def test_every_list_head_opens_an_item(head):
+    name = f"{head.capitalize()} An Phú"
+    text = f"Có 3 đơn vị đạt chuẩn là {name}, {head} Tân Lập."
+    figs = place(text, fig(1, "3", 3, noun="đơn vị"))
+    assert [(c["kind"], c["stated"], c["computed"]) for c in run_checks(figs, text)] == [
+        ("count_list_mismatch", 3, 2)]
+    three = f"Có 3 đơn vị đạt chuẩn là {name}, {head} Tân Lập và {head} Hòa Bình."
+    assert run_checks(place(three, fig(1, "3", 3, noun="đơn vị")), three) == []
