@@ -58,7 +58,7 @@ def _pattern(events: str) -> str:
            |(?:hết\s+)?tháng\s+(?P<m15>\d{{1,2}})(?:{MY_SEP}(?P<y15>{Y}))?|(?:hết\s+)?năm\s+(?P<y16>{Y})))?)
     | (?P<until>(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối|nay|thời\s+điểm\s+này)?\s*(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}})?\s+)?(?:năm\s+(?P<y5>{Y})|tháng\s+(?P<m5>\d{{1,2}}){MY_SEP}(?P<y6>{Y})|ngày\s+(?P<d5>{DMY}|{DM}(?![/.\-]?\d))))
     | (?P<day>(?:trong|riêng|chỉ\s+trong)\s+ngày\s+(?P<d8>{DMY}))
-    | (?P<after_change>sau\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?P<n17>{N})\s+(?P<u17>ngày|tuần|tháng|năm)\s+(?:chính\s+thức\s+)?(?:{events})
+    | (?P<after_change>sau\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?P<n17>{N})\s+(?P<u17>ngày|tuần|tháng|năm)\s+(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events})
         |(?P<n18>{N})\s+(?P<u18>ngày|tuần|tháng)\s+(?:đầu\s+)?(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)(?:{events}))
     | (?P<trial>(?:hơn\s+|gần\s+)?(?P<n19>{N})\s+(?:ngày|tuần|tháng)\s+(?:hoạt\s+động|vận\s+hành|triển\s+khai)\s+thử\s+nghiệm)
     | (?P<months>(?P<n>{N})\s+tháng\s+(?:(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y7>{Y})|\s+(?P<this7>nay))?|năm\s+(?:(?P<y20>{Y})|(?P<this20>nay))))
@@ -69,6 +69,7 @@ def _pattern(events: str) -> str:
     | (?P<this_span>trong\s+(?:tháng|tuần|quý)(?!\s*\d))
     | (?P<event_day>ngày\s+(?P<d23>{DMY}|{DM}(?![/.\-]?\d)))
     | (?P<past>(?:(?P<n21>{N})\s+năm|năm|thời\s+gian|những\s+năm)\s+(?:vừa\s+)?qua)
+    | (?P<currently>(?<!(?:thực|xuất|thể|biểu|phát|tái)\s)hiện(?=\s+(?:có|gồm|đang|còn|bố\s+trí|là|đã|vẫn|chỉ|mới|đạt|chiếm|được)(?!\p{{L}})))
     | (?P<now>(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))|(?<!thực\s)hiện\s+(?:nay|tại))
     )(?:\s+(?:và|,)\s+(?P<and>(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{Y})?))?(?![\p{{L}}\d])"""
 
@@ -102,7 +103,7 @@ class Period:
     start: str | None
     end: str | None
     # "period"; "baseline" (never a figure's period); "name" (a name's year, a term of office, an
-    # event day, a start date, a bare "trong tháng": the period of its own sentence only, when
+    # event day, a start date, a bare "trong tháng" or "hiện": the period of its own sentence only, when
     # it states no other); "date" (never)
     role: str = "period"
 
@@ -236,7 +237,7 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
         return _year_bounds(int(g["y10"]))
     if g["this_year"]:
         return _year_bounds(pub_year) if pub_year else (None, None)
-    if g["now"] or (g["past"] and g["n21"]):
+    if g["now"] or g["currently"] or (g["past"] and g["n21"]):
         return None, published
     return None, None
 
@@ -252,7 +253,7 @@ def _role(text: str, start: int, m) -> str:
         return "name"
     if m["span_years"] and TERM_RE.match(m.group()):
         return "name"  # "nhiệm kỳ 2025-2030": a term of office, the period of its own sentence only
-    if m["since_date"] or m["since_year"] or m["this_span"]:
+    if m["since_date"] or m["since_year"] or m["this_span"] or m["currently"]:
         return "name"  # "từ ngày 1/7/2017" (mostly a rule's effective date), "trong tháng": too weak to pass on
     if m["event_day"]:
         # "Ngày 1/7, ..." opening a sentence dates that sentence only; elsewhere a day is a

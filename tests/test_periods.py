@@ -62,6 +62,9 @@ PHRASES = {
         Example("Trong năm vừa qua, tỉnh có 30 điểm.", "năm vừa qua"),
         Example("Từ 2012 đến nay, tỉnh có 30 điểm.", "Từ 2012 đến nay", "2012-01-01", PUBLISHED),
         Example("Trong tháng, phường nhận 931 hồ sơ.", "Trong tháng"),
+        # "hiện" before a verb means "now"; "thực hiện", "phát hiện" do not
+        Example("Toàn thành phố hiện gồm 168 phường, xã.", "hiện", None, PUBLISHED),
+        Example("Các xã đã thực hiện có hiệu quả.", None),
         # "thực hiện tại xã" is not "hiện tại"
         Example("Các thủ tục đang được thực hiện tại xã.", None),
     ],
@@ -78,6 +81,8 @@ PHRASES = {
         Example("Từ 1/7 đến hết năm 2025, xã nhận 30 hồ sơ.", "Từ 1/7 đến hết năm 2025", "2025-07-01", "2025-12-31", AFTER_CHANGE),
         Example("Sau 3 tháng vận hành, xã nhận 30 hồ sơ.", "Sau 3 tháng vận hành", "2025-07-01", "2025-09-30", AFTER_CHANGE),
         Example("20 ngày sau sáp nhập, xã nhận 30 hồ sơ.", "20 ngày sau sáp nhập", "2025-07-01", "2025-07-20", AFTER_CHANGE),
+        Example("Sau gần 2 tháng đi vào vận hành, xã nhận 30 hồ sơ.", "Sau gần 2 tháng đi vào vận hành",
+                "2025-07-01", "2025-08-31", AFTER_CHANGE),
         # before the change the phrase is kept, but no date is invented
         Example("Sau 3 tháng vận hành, xã nhận 30 hồ sơ.", "Sau 3 tháng vận hành", None, None, PUBLISHED),
     ],
