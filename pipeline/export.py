@@ -2,21 +2,28 @@
 
 One row per fact. Every table carries `doc_id`; fact rows carry their span, surface and the
 quoted sentence, figures and roles have their unit joined in, and dates are real dates.
-The tables are built once as Arrow tables with a fixed schema (so an empty table still has
-typed columns) and handed to pandas, DuckDB, Parquet or CSV from there.
+The tables are built as Arrow tables with a fixed schema (so an empty table still has typed
+columns) and handed to pandas, DuckDB, Parquet or CSV from there. `cchc export` streams: it
+reads the records line by line and writes the tables batch by batch, so its memory does not
+grow with the number of records, and it replaces the whole set of tables at once.
 """
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import errno
 import itertools
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import pyarrow as pa
 
 TABLES = ("articles", "figures", "units", "officials", "roles", "documents", "checks")
+BATCH_RECORDS = 500  # records per Arrow batch when streaming: bounds an export's memory
 
 _S, _I, _F, _B, _D = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
 _UNIT_COLUMNS = [("unit_id", _S), ("unit_code", _S), ("unit_type", _S), ("unit_name", _S),
@@ -93,19 +100,27 @@ def records_file(path) -> Path:
 
 def read_records(path) -> list[dict]:
     """The records of a records.jsonl (or of a directory holding one)."""
+    return list(iter_records(path))
+
+
+def iter_records(path) -> Iterator[dict]:
+    """The records of a records.jsonl (or of a directory holding one), read one line at a time
+    (split on "\\n" only: a record may hold a raw U+2028)."""
     p = records_file(path)
     try:
-        with open(p, encoding="utf-8") as fh:
-            return [_parse_record(line, p, n) for n, line in enumerate(fh, 1) if line.strip()]
+        with open(p, "rb") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.strip():
+                    yield _parse_record(line, p, n)
     except OSError as e:
         raise RecordsError(f"{p}: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise RecordsError(f"{p}: not UTF-8 text") from None
 
 
-def _parse_record(line: str, path: Path, n: int) -> dict:
+def _parse_record(line: bytes, path: Path, n: int) -> dict:
     try:
         obj = json.loads(line)
+    except UnicodeDecodeError:
+        raise RecordsError(f"{path}, line {n}: not UTF-8 text") from None
     except json.JSONDecodeError as e:
         raise RecordsError(f"{path}, line {n}: not JSON ({e.msg}); expected the records.jsonl "
                            "written by `cchc extract`") from None
@@ -217,78 +232,264 @@ def _check_rows(rec: dict) -> list[dict]:
     return rows
 
 
-def arrow_tables(records: list[dict]) -> dict[str, pa.Table]:
-    rows = {name: [] for name in TABLES}
+def _add_rows(rows: dict[str, list], rec: dict) -> None:
+    units = {u["id"]: u for u in rec.get("units") or []}
+    rows["articles"].append(_article_row(rec))
+    rows["figures"] += _figure_rows(rec, units)
+    rows["units"] += _unit_rows(rec)
+    rows["officials"] += _official_rows(rec)
+    rows["roles"] += _role_rows(rec, units)
+    rows["documents"] += _document_rows(rec)
+    rows["checks"] += _check_rows(rec)
+
+
+def table_batches(records: Iterable[dict], batch_records: int | None = None) -> Iterator[dict[str, pa.Table]]:
+    """The tables of `records`, `batch_records` (default `BATCH_RECORDS`) records at a time (at
+    least one batch, so that an empty input still gives typed, empty tables)."""
+    batch_records = batch_records or BATCH_RECORDS
+    rows: dict[str, list] = {name: [] for name in TABLES}
+    n, first = 0, True
     for rec in records:
-        units = {u["id"]: u for u in rec.get("units") or []}
-        rows["articles"].append(_article_row(rec))
-        rows["figures"] += _figure_rows(rec, units)
-        rows["units"] += _unit_rows(rec)
-        rows["officials"] += _official_rows(rec)
-        rows["roles"] += _role_rows(rec, units)
-        rows["documents"] += _document_rows(rec)
-        rows["checks"] += _check_rows(rec)
-    return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
+        _add_rows(rows, rec)
+        n += 1
+        if n == batch_records:
+            yield {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
+            rows, n, first = {name: [] for name in TABLES}, 0, False
+    if n or first:
+        yield {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
+
+
+def arrow_tables(records: Iterable[dict]) -> dict[str, pa.Table]:
+    batches = list(table_batches(records))
+    return {name: pa.concat_tables([b[name] for b in batches]) for name in TABLES}
 
 
 def load(path) -> dict:
     """pandas DataFrames for `TABLES`, from a records.jsonl or a directory holding one."""
-    tables = arrow_tables(read_records(path))
+    tables = arrow_tables(iter_records(path))
     return {name: t.to_pandas(date_as_object=False) for name, t in tables.items()}
 
 
 # --------------------------------------------------------------------------- export
+#
+# A DuckDB export is one file, written beside its target and renamed over it. A Parquet or CSV
+# export is a set of files that must never be seen half old, half new: the set is written into a
+# temporary folder beside the target folder, which is then swapped with the target in one step
+# (Linux renameat2 RENAME_EXCHANGE; elsewhere two renames, undone by the next export if the
+# process dies between them). Temporary names are `.NAME.export-PID.tmp` (and
+# `.NAME.previous-PID.tmp` for a set moved aside); an export removes those that a killed export
+# left beside its target, and removes its own on any error.
 
-def _temp_sibling(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+_TEMP_RE = r"\.{name}\.(?:(export|previous)-)?(\d+)\.tmp(?:\.wal)?"
+
+
+def _temp_sibling(path: Path, what: str = "export") -> Path:
+    return path.with_name(f".{path.name}.{what}-{os.getpid()}.tmp")
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # an earlier export of this process that failed to clean up
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
+
+
+def _remove(path: Path) -> None:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _remove_stale(path: Path) -> None:
+    """Temporary files and folders left beside `path` by exports that were killed before they
+    finished (their process is gone); a set that was moved aside just before the kill, with
+    nothing put in its place, goes back first."""
+    import re
+
+    pattern = re.compile(_TEMP_RE.format(name=re.escape(path.name)))
+    try:
+        entries = sorted(path.parent.iterdir())
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        m = pattern.fullmatch(entry.name)
+        if not m or _pid_alive(int(m.group(2))):
+            continue
+        if m.group(1) == "previous" and not os.path.lexists(path):
+            os.rename(entry, path)
+        else:
+            _remove(entry)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap `a` and `b` atomically (Linux renameat2 RENAME_EXCHANGE); False where the system
+    or the file system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _fsync_dir(directory: Path) -> None:
+    from .writer import fsync_dir
+
+    fsync_dir(directory)
 
 
 def _replace_atomically(path: Path, write) -> None:
     """`write(tmp)` a temporary sibling of `path`, then rename it over `path`."""
+    _remove_stale(path)
     tmp = _temp_sibling(path)
     try:
         write(tmp)
         os.replace(tmp, path)
+        _fsync_dir(path.parent)
     finally:
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}.wal").unlink(missing_ok=True)
 
 
-def _write_duckdb(tables: dict, out: Path) -> None:
+def _carried_entries(out: Path, ours: set[str]) -> list[os.DirEntry]:
+    """What `out` holds besides the tables being written: files (the other format's tables, a
+    README) go into the new set too. A folder inside would be lost by the swap: refused."""
+    if not os.path.lexists(out):
+        return []
+    if not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(out))
+    carried = []
+    with os.scandir(out) as entries:
+        for entry in entries:
+            if entry.name in ours:
+                continue
+            if entry.is_dir(follow_symlinks=False) or not (entry.is_file(follow_symlinks=False)
+                                                           or entry.is_symlink()):
+                raise IsADirectoryError(
+                    errno.EISDIR, f"holds {entry.name!r}, which is not a file; the tables are replaced "
+                    "as one set, so give them a folder of their own", str(out))
+            carried.append(entry)
+    return carried
+
+
+def _replace_set(out: Path, suffix: str, write_tables) -> None:
+    """`write_tables(folder)` writes NAME.SUFFIX for every table into a new folder, which then
+    replaces `out` in one step: a reader (or a crash) sees the old set or the new one."""
+    out = Path(os.path.realpath(out))  # a symlink to the folder: swap the folder itself
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(out)
+    carried = _carried_entries(out, {f"{name}.{suffix}" for name in TABLES})
+    tmp = _temp_sibling(out)
+    try:
+        tmp.mkdir()
+        write_tables(tmp)
+        for entry in carried:
+            target = tmp / entry.name
+            if entry.is_symlink():
+                os.symlink(os.readlink(entry.path), target)
+                continue
+            try:
+                os.link(entry.path, target)
+            except OSError:
+                shutil.copy2(entry.path, target)
+        _fsync_dir(tmp)
+        if not os.path.lexists(out):
+            os.rename(tmp, out)
+        elif not _exchange(tmp, out):  # the old set ends up at `tmp`, removed below
+            previous = _temp_sibling(out, "previous")
+            os.rename(out, previous)
+            os.rename(tmp, out)
+            _fsync_dir(out.parent)
+            _remove(previous)
+        _fsync_dir(out.parent)
+    finally:
+        _remove(tmp)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_duckdb(batches: Iterator[dict], out: Path) -> dict[str, int]:
     import duckdb
+
+    counts = dict.fromkeys(TABLES, 0)
 
     def write(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
         try:
             with duckdb.connect(str(tmp)) as con:
-                for name, table in tables.items():
-                    con.register("_arrow", table)
-                    con.execute(f"CREATE TABLE {name} AS SELECT * FROM _arrow")
-                    con.unregister("_arrow")
+                for n, tables in enumerate(batches):
+                    for name, table in tables.items():
+                        con.register("_arrow", table)
+                        if n == 0:
+                            con.execute(f"CREATE TABLE {name} AS SELECT * FROM _arrow")
+                        elif table.num_rows:
+                            con.execute(f"INSERT INTO {name} SELECT * FROM _arrow")
+                        con.unregister("_arrow")
+                        counts[name] += table.num_rows
                 con.execute("CHECKPOINT")
         except duckdb.Error as e:
             raise OSError(str(e)) from None
 
     out.parent.mkdir(parents=True, exist_ok=True)
     _replace_atomically(out, write)
+    return counts
 
 
-def _write_files(tables: dict, out: Path, suffix: str, write_one) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    for name, table in tables.items():
-        _replace_atomically(out / f"{name}.{suffix}", lambda tmp, t=table: write_one(t, tmp))
+def _write_files(batches: Iterator[dict], out: Path, suffix: str, open_writer) -> dict[str, int]:
+    """One file per table, appended to batch by batch, replaced as one set."""
+    counts = dict.fromkeys(TABLES, 0)
+
+    def write_tables(folder: Path) -> None:
+        writers = {}
+        try:
+            for tables in batches:
+                for name, table in tables.items():
+                    fresh = name not in writers
+                    if fresh:
+                        writers[name] = open_writer(folder / f"{name}.{suffix}", table.schema)
+                    if table.num_rows or fresh:
+                        writers[name].write_table(table)
+                    counts[name] += table.num_rows
+        finally:
+            for writer in writers.values():
+                writer.close()
+        for name in TABLES:
+            _fsync_file(folder / f"{name}.{suffix}")
+
+    _replace_set(out, suffix, write_tables)
+    return counts
 
 
-def _write_parquet(tables: dict, out: Path) -> None:
+def _write_parquet(batches: Iterator[dict], out: Path) -> dict[str, int]:
     import pyarrow.parquet as pq
 
-    _write_files(tables, out, "parquet", lambda t, p: pq.write_table(t, p))
+    return _write_files(batches, out, "parquet", lambda path, schema: pq.ParquetWriter(path, schema))
 
 
-def _write_csv(tables: dict, out: Path) -> None:
+def _write_csv(batches: Iterator[dict], out: Path) -> dict[str, int]:
     import pyarrow.csv as pcsv
 
-    _write_files(tables, out, "csv", lambda t, p: pcsv.write_csv(t, p))
+    return _write_files(batches, out, "csv", lambda path, schema: pcsv.CSVWriter(path, schema))
 
 
 WRITERS = {"duckdb": _write_duckdb, "parquet": _write_parquet, "csv": _write_csv}
@@ -296,25 +497,44 @@ WRITERS = {"duckdb": _write_duckdb, "parquet": _write_parquet, "csv": _write_csv
 
 def export(records_path, to: str, out) -> dict[str, int]:
     """Write the tables of `records_path` as a DuckDB file, or a directory of Parquet or CSV
-    files (one per table). Returns the number of rows per table."""
+    files (one per table), replacing what `out` held as one step. The records are read and the
+    tables written batch by batch. Returns the number of rows per table."""
     if to not in WRITERS:
         raise ValueError(f"unknown export format {to!r}: use one of {', '.join(WRITERS)}")
-    tables = arrow_tables(read_records(records_path))
-    WRITERS[to](tables, Path(out))
-    return {name: t.num_rows for name, t in tables.items()}
+    source = records_file(records_path)
+    try:
+        source.stat()  # a missing input fails before anything is written
+    except OSError as e:
+        raise RecordsError(f"{source}: {e.strerror or e}") from None
+    return WRITERS[to](table_batches(iter_records(records_path)), Path(out))
+
+
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)  # unwinds like an error: the temporary files are removed
 
 
 def cmd_export(args) -> int:
+    import signal
+    import threading
+
+    from .ingest import printable
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         counts = export(args.records, args.to, args.out)
     except RecordsError as e:
-        print(f"cchc export: {e}", file=sys.stderr)
+        print(printable(f"cchc export: {e}"), file=sys.stderr)
         return 1
     except OSError as e:
-        print(f"cchc export: cannot write {args.out}: {e.strerror or e}", file=sys.stderr)
+        print(printable(f"cchc export: cannot write {args.out}: {e.strerror or e}"), file=sys.stderr)
         return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-    print(f"cchc export: {summary} -> {args.out} ({args.to})", file=sys.stderr)
+    print(printable(f"cchc export: {summary} -> {args.out} ({args.to})"), file=sys.stderr)
     return 0
 
 

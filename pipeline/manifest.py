@@ -124,8 +124,11 @@ class Journal:
         return self.reader.read(where.length)
 
     def close(self) -> None:
-        self.fh.close()
-        self.reader.close()
+        for fh in (self.fh, self.reader):
+            try:
+                fh.close()
+            except OSError:  # a full disk fails the last flush: the torn line is cut on reopen
+                pass
 
     def remove(self) -> None:
         self.close()
@@ -227,8 +230,11 @@ class Store:
     def commit(self) -> None:
         """Replace records, errors and manifest; the journal is then redundant. A crash between
         the renames leaves entries whose digests no longer match: those are recomputed."""
-        for writer in (*self.out.values(), self.manifest_out):
-            writer.commit()
+        writers = (*self.out.values(), self.manifest_out)
+        for writer in writers:  # all on disk first: a full disk leaves the old outputs whole
+            writer.finish()
+        for writer in writers:
+            writer.publish()
         self.journal.remove()
         fsync_dir(self.state)
         self.done = True

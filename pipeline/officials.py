@@ -878,7 +878,9 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
             _complete(role, index)
     _full_mentions(paragraphs.matching(_names_test(people)), people)
     _short_mentions(cued, people)
-    ordered = sorted(people.values(), key=lambda p: min(p.mentions))
+    # a person whose every occurrence was taken by a longer name (or lies past the body's end)
+    # has nothing to ground it: leave it out rather than emit an official without a span
+    ordered = sorted((p for p in people.values() if p.mentions), key=lambda p: min(p.mentions))
     return [{"id": f"p{n}",
              "name": person.name,
              "roles": [_role_dict(r, text, units) for r in _merge_roles(person.roles, text)],
