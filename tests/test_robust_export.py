@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import duckdb
@@ -18,6 +14,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+import pipeline.atomic as atomic
 import pipeline.export as export_mod
 from conftest import ROOT
 from pipeline.cli import main
@@ -78,25 +75,25 @@ def table_batches(records, batch_records=None):
 e.table_batches = table_batches
 """,
     "before-swap": """
-import os, signal, pipeline.export as e
+import os, signal, pipeline.export as e, pipeline.atomic as atomic
 e.BATCH_RECORDS = 2
 _replace = os.replace
 def _kill_first(*a, **k):
     os.kill(os.getpid(), signal.SIGKILL)
-e._exchange = lambda a, b: _kill_first()
+atomic._exchange = lambda a, b: _kill_first()
 os.replace = lambda a, b: (_kill_first() if ".export-" in str(a) else _replace(a, b))
 _rename = os.rename
 os.rename = lambda a, b: (_kill_first() if ".export-" in str(a) else _rename(a, b))
 """,
     "after-swap": """
-import os, signal, pipeline.export as e
+import os, signal, pipeline.export as e, pipeline.atomic as atomic
 e.BATCH_RECORDS = 2
-_remove = e._remove
+_remove = atomic._remove
 def _remove_then_die(path):  # the folder set: the old set, swapped out, about to be removed
     if ".export-" in path.name and path.exists():
         os.kill(os.getpid(), signal.SIGKILL)
     _remove(path)
-e._remove = _remove_then_die
+atomic._remove = _remove_then_die
 _replace = os.replace
 def replace(a, b):  # DuckDB: the new file just renamed into place
     _replace(a, b)
@@ -185,7 +182,7 @@ def test_export_without_an_atomic_exchange_still_replaces_the_set(two_sets, tmp_
     old, new = two_sets
     out = tmp_path / "tables"
     assert main(["export", str(old), "--to", "parquet", "-o", str(out)]) == 0
-    monkeypatch.setattr(export_mod, "_exchange", lambda a, b: False)  # e.g. not Linux
+    monkeypatch.setattr(atomic, "_exchange", lambda a, b: False)  # e.g. not Linux
     assert main(["export", str(new), "--to", "parquet", "-o", str(out)]) == 0
     assert len(load(new)["articles"]) == pd.read_parquet(out / "articles.parquet").shape[0]
     assert temp_files(tmp_path) == []
@@ -200,7 +197,7 @@ def test_a_set_moved_aside_by_a_killed_export_is_put_back(two_sets, tmp_path):
     old_set = visible(out, "parquet")
     aside = tmp_path / ".tables.previous-999999999.tmp"
     out.rename(aside)
-    export_mod._remove_stale(out)
+    atomic.remove_stale(out)
     assert visible(out, "parquet") == old_set and not aside.exists()
 
 

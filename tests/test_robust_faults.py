@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT, read_jsonl
 from pipeline import batch
-from robust import SEEDS, cchc, deny, allow, no_traceback
+from robust import SEEDS, allow, cchc, no_traceback
 
 fork_only = pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
                                reason="patches the extractor in this process; workers see it only when forked")

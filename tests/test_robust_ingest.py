@@ -11,7 +11,7 @@ import re
 import pytest
 
 import pipeline
-from conftest import ROOT, assert_spans
+from conftest import assert_spans
 from pipeline.ingest import MAX_INPUT_BYTES, iter_articles
 from robust import SEEDS, VI, allow, cchc, deny, jsonl, line, no_traceback
 
