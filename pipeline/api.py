@@ -213,10 +213,10 @@ def extract_text(text: str, doc_id: str = "text", *, title: str | None = None,
                  include_text: bool = True) -> Record:
     """The record of one article given as a string (any Unicode form, any line ends).
     `published` is "YYYY-MM-DD" when known; the article's own dateline is read otherwise."""
-    from .ingest import RawArticle, clean_text
+    from .ingest import RawArticle, sanitize
 
-    clean = clean_text(unicodedata.normalize("NFC", text))
-    return _record(RawArticle(doc_id, source, clean, title, url, published), include_text)
+    clean, warnings = sanitize(unicodedata.normalize("NFC", text))  # the ingest policy, as for files
+    return _record(RawArticle(doc_id, source, clean, title, url, published, False, warnings), include_text)
 
 
 def extract_html(html: str, *, url: str | None = None, doc_id: str = "html", title: str | None = None,

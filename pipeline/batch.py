@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .extract import extract_article
-from .ingest import InputError, RawArticle, iter_articles
+from .ingest import InputError, RawArticle, iter_articles, printable
 from .manifest import Store, pipeline_version
 from .web.crawl import is_url
 from .writer import encode_line
@@ -36,6 +36,8 @@ ARTICLE_TIMEOUT = float(os.environ.get("CCHC_ARTICLE_TIMEOUT", "60"))
 DEADLINE_SLACK = 10.0  # seconds on top of the budgets before a task counts as stuck
 CHUNK_SIZE = 4  # articles per task: amortises the per-task overhead, keeps the order cheap
 QUEUED_PER_WORKER = 16  # articles between ingest and output, per worker: the memory bound
+POLL_SECONDS = 0.5  # how often a wait for a result also checks that the workers are alive
+DEATHS_PER_TASK = 2  # a task whose worker died this often is split; a single article, given up
 
 
 @dataclass
@@ -81,6 +83,31 @@ def timeout_error(source: str, budget: float) -> dict:
 def lost_error(source: str, exc: BaseException) -> dict:
     return {"source": source, "error": type(exc).__name__,
             "message": f"the engine lost this article's task: {exc}"}
+
+
+class WorkerDied(Exception):
+    """A local worker process died (the out-of-memory killer, a signal) while waiting for a
+    result; `lost`: the handles of the tasks it was running, which will never complete."""
+
+    def __init__(self, message: str, lost: set):
+        super().__init__(message)
+        self.lost = lost
+
+
+def death_error(source: str) -> dict:
+    return {"source": source, "error": "WorkerDied",
+            "message": f"the worker process died {DEATHS_PER_TASK} times while extracting this "
+                       "article (out of memory?); it was given up"}
+
+
+def _how_it_died(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        return f"killed by {name}" + (", perhaps by the out-of-memory killer" if name == "SIGKILL" else "")
+    return f"exited with status {exitcode}"
 
 
 @contextmanager
@@ -136,30 +163,102 @@ class LocalEngine:
         self.workers = workers  # tasks that run at once
         self.context = multiprocessing.get_context()
         self.pool = None  # started on the first task: a fully cached run needs no workers
+        self.running = None  # shared with the workers: (pid, number of the task it runs) pairs
+        self.processes: dict[int, object] = {}  # the pool's worker processes, by pid
+        self.tasks: dict[int, object] = {}  # number -> handle of the tasks not yet collected
+        self.numbers: dict[object, int] = {}
+        self.count = 0
 
     def submit(self, *args):
         if self.pool is None:
             warm_up()
-            self.pool = self.start_pool()
-        return self.pool.apply_async(process_chunk, args)
+            self.start_pool()
+        self.count += 1
+        handle = self.pool.apply_async(run_task, (self.count, *args))
+        self.tasks[self.count], self.numbers[handle] = handle, self.count
+        return handle
 
-    def start_pool(self):
-        return self.context.Pool(self.workers, initializer=die_with_parent, initargs=(os.getpid(),))
+    def start_pool(self) -> None:
+        self.running = self.context.Array("q", 2 * (2 * self.workers + 2))  # room for replacements
+        self.pool = self.context.Pool(self.workers, initializer=init_worker,
+                                      initargs=(os.getpid(), self.running))
+        self.processes = {p.pid: p for p in getattr(self.pool, "_pool", [])}
+        self.tasks.clear()
+        self.numbers.clear()
+
+    def restart(self) -> None:
+        self.discard()
+        self.start_pool()
+
+    def discard(self) -> None:
+        """Kill the pool's workers and drop the pool. Not `terminate()`: a worker that died (or
+        is killed) while holding one of the pool's queue locks, or halfway through writing a
+        result, would make it wait forever. The old pool's threads are left blocked, as daemons."""
+        from multiprocessing import pool as mp_pool
+
+        old, self.pool = self.pool, None
+        handler = getattr(old, "_worker_handler", None)
+        if handler is not None:  # first stop it from starting new workers
+            handler._state = mp_pool.TERMINATE
+            old._change_notifier.put(None)
+            handler.join(5)
+        for process in getattr(old, "_pool", []):
+            if process.exitcode is None:
+                try:
+                    os.kill(process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        for process in getattr(old, "_pool", []):
+            process.join(5)
+        if hasattr(old, "_terminate"):
+            old._terminate.cancel()  # its exit-time finalizer would block the same way
+            old._state = mp_pool.TERMINATE
 
     def result(self, handle, timeout: float):
+        """The task's result. Waits in short steps, checking between them that no worker died:
+        the pool replaces a dead worker but never runs its task again."""
         import multiprocessing
 
-        try:
-            return handle.get(timeout)
-        except multiprocessing.TimeoutError:
-            raise TimeoutError from None
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                result = handle.get(max(0.0, min(POLL_SECONDS, deadline - time.monotonic())))
+            except multiprocessing.TimeoutError:
+                pass
+            else:
+                self.tasks.pop(self.numbers.pop(handle, -1), None)
+                return result
+            dead = self.dead_workers()
+            if dead:
+                raise WorkerDied(*dead)
+            if time.monotonic() >= deadline:
+                raise TimeoutError
+
+    def dead_workers(self) -> tuple[str, set] | None:
+        """(what happened, handles of the tasks lost) if a worker process died since the last
+        look, else None."""
+        for process in getattr(self.pool, "_pool", []):
+            self.processes.setdefault(process.pid, process)
+        dead = {pid: p.exitcode for pid, p in self.processes.items() if p.exitcode is not None}
+        if not dead:
+            return None
+        lost = set()
+        with self.running.get_lock():
+            for i in range(0, len(self.running), 2):
+                if self.running[i] in dead:
+                    handle = self.tasks.get(self.running[i + 1])
+                    if handle is not None and not handle.ready():
+                        lost.add(handle)
+                    self.running[i] = self.running[i + 1] = 0
+        for pid in dead:
+            del self.processes[pid]
+        what = "; ".join(f"worker process {pid} {_how_it_died(code)}" for pid, code in sorted(dead.items()))
+        return what, lost
 
     def abandon(self, handle) -> bool:
         """A task outlived its deadline: kill its worker (the pool cannot single one out, so all
         of them) and start afresh. Returns True: every other submitted task is lost too."""
-        self.pool.terminate()
-        self.pool.join()
-        self.pool = self.start_pool()
+        self.restart()
         return True
 
     def close(self, ok: bool) -> None:
@@ -167,9 +266,9 @@ class LocalEngine:
             return
         if ok:
             self.pool.close()
+            self.pool.join()
         else:
-            self.pool.terminate()
-        self.pool.join()
+            self.discard()
 
 
 class DaskEngine:
@@ -222,6 +321,33 @@ class DaskEngine:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+_RUNNING = None  # in a worker: LocalEngine.running, and this worker's pair in it
+_SLOT: int | None = None
+
+
+def init_worker(parent_pid: int, running) -> None:
+    """Worker initializer: die with the main process; leave Ctrl-C to it (SIGINT goes to the
+    whole process group, and the main process alone reports it and cleans up); take a pair in
+    `running` to say which task this worker runs."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent_pid)
+    global _RUNNING, _SLOT
+    with running.get_lock():
+        for i in range(0, len(running), 2):
+            if running[i] == 0:
+                running[i], running[i + 1] = os.getpid(), 0
+                _RUNNING, _SLOT = running, i
+                break
+
+
+def run_task(number: int, raws: list[RawArticle], include_text: bool, budget: float) -> list[tuple[str, bytes]]:
+    """`process_chunk` on a local worker, noting first which task this worker runs, so that the
+    main process knows what was lost if the worker dies."""
+    if _RUNNING is not None:
+        _RUNNING[_SLOT + 1] = number
+    return process_chunk(raws, include_text, budget)
 
 
 def die_with_parent(parent_pid: int) -> None:
@@ -279,6 +405,7 @@ class Task:
     slots: list[Slot]
     raws: list[RawArticle] = field(default_factory=list)
     handle: object = None
+    deaths: int = 0  # times a worker died running it
 
 
 class OrderedRunner:
@@ -286,8 +413,9 @@ class OrderedRunner:
     order, never holding more than `limit` of them."""
 
     def __init__(self, engine, include_text: bool, budget: float, limit: int,
-                 chunk_size: int = CHUNK_SIZE):
+                 chunk_size: int = CHUNK_SIZE, notify=None):
         self.engine = engine
+        self.notify = notify or (lambda message: print(message, file=sys.stderr))
         self.include_text, self.budget = include_text, budget
         self.limit, self.chunk_size = limit, chunk_size
         self.queue: deque[Task] = deque()
@@ -344,6 +472,8 @@ class OrderedRunner:
         deadline = self.budget * (len(task.raws) + 1) + DEADLINE_SLACK
         try:
             results = self.engine.result(task.handle, deadline)
+        except WorkerDied as exc:
+            return self.recover(task, exc)
         except TimeoutError:
             return self.unstick(task, timeout_error(task.slots[0].source, self.budget))
         except Exception as exc:  # the engine lost the task (a Dask worker died, ...)
@@ -351,6 +481,41 @@ class OrderedRunner:
         for slot, (kind, line) in zip(task.slots, results):
             slot.kind, slot.line = kind, line
         return True
+
+    def recover(self, head: Task, exc: WorkerDied) -> bool:
+        """A worker died: say so once, restart the workers (a worker killed while taking a task
+        can leave the pool unable to hand out the next) and submit again, at once, every task
+        not yet done. A task that was running on a dead worker again and again is split into
+        single articles; a single article, given up as a `WorkerDied` error. Returns False:
+        the head task is back at the head of the queue."""
+        self.engine.restart()
+        tasks, requeued = [head, *self.queue], []
+        self.queue.clear()
+        lost = 0
+        for task in tasks:
+            if not task.raws or (task.handle is not None and task.handle.ready()):
+                requeued.append(task)  # done before the death: its result stands
+                continue
+            if task.handle in exc.lost:
+                task.deaths += 1
+                lost += len(task.raws)
+            if task.deaths >= DEATHS_PER_TASK and len(task.raws) > 1:
+                singles = [Task([slot], [raw]) for slot, raw in zip(task.slots, task.raws)]
+            elif task.deaths >= DEATHS_PER_TASK:
+                [slot] = task.slots
+                slot.kind, slot.line = "transient", encode_line(death_error(slot.source))
+                task.raws = []
+                requeued.append(task)
+                continue
+            else:
+                singles = [task]
+            for single in singles:
+                single.handle = self.submit(single.raws)
+                requeued.append(single)
+        self.queue.extend(requeued)
+        what = f"{lost} article{'s' * (lost != 1)}" if lost else "the articles in progress"
+        self.notify(f"cchc: {exc}; {what} retried")
+        return False
 
     def unstick(self, task: Task, error: dict) -> bool:
         """A task blew its deadline despite the per-article budget (stuck in C code, or on Dask
@@ -445,7 +610,7 @@ def emit(slot: Slot, sink, summary: Summary, bar) -> None:
     else:
         summary.failed += 1
         err = json.loads(slot.line)
-        bar.write(f"cchc: {err['source']}: {err['error']}: {err['message']}")
+        bar.write(printable(f"cchc: {err['source']}: {err['error']}: {err['message']}"))
     summary.reused += slot.reused
     bar.update(1)
 
@@ -510,8 +675,9 @@ def run_extract(inputs: list[str], out: str, include_text: bool = True, workers:
         web = WebInputs(None if out == "-" else sink.state, fresh=replace or force, config=fetch_config)
     try:
         with open_engine(engine, workers, scheduler) as executor:
-            runner = OrderedRunner(executor, include_text, budget, limit=executor.workers * QUEUED_PER_WORKER)
             bar = progress_bar()
+            runner = OrderedRunner(executor, include_text, budget, limit=executor.workers * QUEUED_PER_WORKER,
+                                   notify=lambda message: bar.write(printable(message)))
             try:
                 for slot in runner.run(iter_inputs(inputs, web), sink):
                     emit(slot, sink, summary, bar)

@@ -98,12 +98,26 @@ def cmd_review(args) -> int:
 
 def cmd_extract(args) -> int:
     from .batch import run_extract
+    from .ingest import printable
 
     if not args.inputs and not args.urls:
         build_parser().error("extract needs an INPUT or --urls FILE")
-    summary = run_extract(args.inputs, args.out, include_text=not args.no_text, workers=args.workers,
-                          force=args.force, engine=args.engine, scheduler=args.scheduler,
-                          replace=args.replace, urls_file=args.urls)
+    if args.out != "-" and os.path.exists(args.out) and not os.path.isdir(args.out):
+        print(printable(f"cchc extract: -o {args.out}: not a directory (OUTDIR is a folder for "
+                        "records.jsonl and errors.jsonl)"), file=sys.stderr)
+        return 2
+
+    try:
+        summary = run_extract(args.inputs, args.out, include_text=not args.no_text, workers=args.workers,
+                              force=args.force, engine=args.engine, scheduler=args.scheduler,
+                              replace=args.replace, urls_file=args.urls)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # OUTDIR cannot be written: a full disk, a read-only folder, ...
+        where = f"{os.fsdecode(exc.filename)}: " if exc.filename else f"{args.out}: "
+        print(printable(f"cchc extract: cannot write {where}{exc.strerror or exc}; no output was "
+                        "replaced, and a re-run resumes from what was saved"), file=sys.stderr)
+        return 1
     return 1 if summary.failed else 0
 
 
@@ -141,6 +155,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the output cannot be written: a full disk, a read-only OUTDIR, ...
+        from .ingest import printable
+
+        where = f"{os.fsdecode(exc.filename)}: " if exc.filename else ""
+        print(printable(f"cchc: {where}{exc.strerror or exc}"), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ is rebuilt from scratch as before.
 """
 from __future__ import annotations
 
+import itertools
+
 import hashlib
 import json
 import re
@@ -18,7 +20,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from .export import SCHEMAS, TABLES, _parse_record, _write_duckdb, arrow_tables, read_records, records_file
+from .export import (SCHEMAS, TABLES, _parse_record, _write_duckdb, arrow_tables, iter_records, records_file,
+                     table_batches)
 
 STATE_TABLE = "_cchc_records"
 STATE_SCHEMA = pa.schema([("doc_id", pa.string()), ("digest", pa.string())])
@@ -126,9 +129,8 @@ def export_duckdb(records_path, out: Path) -> dict[str, int]:
     import duckdb
 
     if update_in_place(records_path, out) is None:
-        tables = arrow_tables(read_records(records_path))
         lines = scan(records_file(records_path))
         state = {STATE_TABLE: state_table(lines)} if lines is not None else {}  # none: rebuilt next time too
-        _write_duckdb({**tables, **state}, out)
+        _write_duckdb(itertools.chain(table_batches(iter_records(records_path)), [state]), out)
     with duckdb.connect(str(out), read_only=True) as con:
         return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}

@@ -2,25 +2,29 @@
 
 One row per fact. Every table carries `doc_id`; fact rows carry their span, surface and the
 quoted sentence, figures and roles have their unit joined in, and dates are real dates.
-The tables are built once as Arrow tables with a fixed schema (so an empty table still has
-typed columns) and handed to pandas, DuckDB, Parquet or CSV from there.
+The tables are built as Arrow tables with a fixed schema (so an empty table still has typed
+columns) and handed to pandas, DuckDB, Parquet or CSV from there. `cchc export` streams: it
+reads the records line by line and writes the tables batch by batch, so its memory does not
+grow with the number of records, and it replaces the whole set of tables at once.
 """
 from __future__ import annotations
 
 import datetime as dt
 import itertools
 import json
-import os
 import sys
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import pyarrow as pa
 
-from .formats import FormatError, comment_duckdb, infer_format, write_csv, write_sqlite, write_xlsx
+from .atomic import fsync_file, replace_file, replace_set
+from .formats import FormatError, comment_duckdb, flat_columns, infer_format, write_sqlite, write_xlsx
 from .gazetteer import province_code_2025
 from .provinces import province_of
 
 TABLES = ("articles", "figures", "units", "officials", "roles", "documents", "checks")
+BATCH_RECORDS = 500  # records per Arrow batch when streaming: bounds an export's memory
 
 _S, _I, _F, _B, _D = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
 _L = pa.list_(pa.string())  # a real list in Parquet/DuckDB; JSON array text in CSV/Excel/SQLite
@@ -108,19 +112,27 @@ def records_file(path) -> Path:
 
 def read_records(path) -> list[dict]:
     """The records of a records.jsonl (or of a directory holding one)."""
+    return list(iter_records(path))
+
+
+def iter_records(path) -> Iterator[dict]:
+    """The records of a records.jsonl (or of a directory holding one), read one line at a time
+    (split on "\\n" only: a record may hold a raw U+2028)."""
     p = records_file(path)
     try:
-        with open(p, encoding="utf-8") as fh:
-            return [_parse_record(line, p, n) for n, line in enumerate(fh, 1) if line.strip()]
+        with open(p, "rb") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.strip():
+                    yield _parse_record(line, p, n)
     except OSError as e:
         raise RecordsError(f"{p}: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise RecordsError(f"{p}: not UTF-8 text") from None
 
 
-def _parse_record(line: str, path: Path, n: int) -> dict:
+def _parse_record(line: bytes, path: Path, n: int) -> dict:
     try:
         obj = json.loads(line)
+    except UnicodeDecodeError:
+        raise RecordsError(f"{path}, line {n}: not UTF-8 text") from None
     except json.JSONDecodeError as e:
         raise RecordsError(f"{path}, line {n}: not JSON ({e.msg}); expected the records.jsonl "
                            "written by `cchc extract`") from None
@@ -259,18 +271,36 @@ def _check_rows(rec: dict) -> list[dict]:
     return rows
 
 
-def arrow_tables(records: list[dict]) -> dict[str, pa.Table]:
-    rows = {name: [] for name in TABLES}
+def _add_rows(rows: dict[str, list], rec: dict) -> None:
+    units = {u["id"]: u for u in rec.get("units") or []}
+    rows["articles"].append(_article_row(rec))
+    rows["figures"] += _figure_rows(rec, units)
+    rows["units"] += _unit_rows(rec)
+    rows["officials"] += _official_rows(rec)
+    rows["roles"] += _role_rows(rec, units)
+    rows["documents"] += _document_rows(rec)
+    rows["checks"] += _check_rows(rec)
+
+
+def table_batches(records: Iterable[dict], batch_records: int | None = None) -> Iterator[dict[str, pa.Table]]:
+    """The tables of `records`, `batch_records` (default `BATCH_RECORDS`) records at a time (at
+    least one batch, so that an empty input still gives typed, empty tables)."""
+    batch_records = batch_records or BATCH_RECORDS
+    rows: dict[str, list] = {name: [] for name in TABLES}
+    n, first = 0, True
     for rec in records:
-        units = {u["id"]: u for u in rec.get("units") or []}
-        rows["articles"].append(_article_row(rec))
-        rows["figures"] += _figure_rows(rec, units)
-        rows["units"] += _unit_rows(rec)
-        rows["officials"] += _official_rows(rec)
-        rows["roles"] += _role_rows(rec, units)
-        rows["documents"] += _document_rows(rec)
-        rows["checks"] += _check_rows(rec)
-    return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
+        _add_rows(rows, rec)
+        n += 1
+        if n == batch_records:
+            yield {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
+            rows, n, first = {name: [] for name in TABLES}, 0, False
+    if n or first:
+        yield {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
+
+
+def arrow_tables(records: Iterable[dict]) -> dict[str, pa.Table]:
+    batches = list(table_batches(records))
+    return {name: pa.concat_tables([b[name] for b in batches]) for name in TABLES}
 
 
 # --------------------------------------------------------------------------- corrections
@@ -318,62 +348,108 @@ def _with_python_lists(frame, schema: pa.Schema):
 
 # --------------------------------------------------------------------------- export
 
-def _temp_sibling(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
-
-
-def _replace_atomically(path: Path, write) -> None:
-    """`write(tmp)` a temporary sibling of `path`, then rename it over `path`."""
-    tmp = _temp_sibling(path)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}.wal").unlink(missing_ok=True)
-
-
-def _write_duckdb(tables: dict, out: Path) -> None:
+def _write_duckdb(batches: Iterator[dict], out: Path) -> dict[str, int]:
     import duckdb
+
+    counts = dict.fromkeys(TABLES, 0)
 
     def write(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
         try:
             with duckdb.connect(str(tmp)) as con:
-                for name, table in tables.items():
-                    con.register("_arrow", table)
-                    con.execute(f"CREATE TABLE {name} AS SELECT * FROM _arrow")
-                    con.unregister("_arrow")
-                comment_duckdb(con, tables)
+                created: set[str] = set()
+                first: dict[str, pa.Table] = {}  # a table of each name, for its columns' comments
+                for tables in batches:
+                    for name, table in tables.items():
+                        con.register("_arrow", table)
+                        if name not in created:
+                            con.execute(f"CREATE TABLE {name} AS SELECT * FROM _arrow")
+                            created.add(name)
+                        elif table.num_rows:
+                            con.execute(f"INSERT INTO {name} SELECT * FROM _arrow")
+                        con.unregister("_arrow")
+                        counts[name] = counts.get(name, 0) + table.num_rows
+                        first.setdefault(name, table)
+                comment_duckdb(con, {name: t for name, t in first.items() if name in TABLES})
                 con.execute("CHECKPOINT")
         except duckdb.Error as e:
             raise OSError(str(e)) from None
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    _replace_atomically(out, write)
+    replace_file(out, write)
+    return counts
 
 
-def _write_files(tables: dict, out: Path, suffix: str, write_one) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    for name, table in tables.items():
-        _replace_atomically(out / f"{name}.{suffix}", lambda tmp, t=table: write_one(t, tmp))
+def _write_files(batches: Iterator[dict], out: Path, suffix: str, open_writer) -> dict[str, int]:
+    """One file per table, appended to batch by batch, replaced as one set."""
+    counts = dict.fromkeys(TABLES, 0)
+
+    def write_tables(folder: Path) -> None:
+        writers = {}
+        try:
+            for tables in batches:
+                for name, table in tables.items():
+                    fresh = name not in writers
+                    if fresh:
+                        writers[name] = open_writer(folder / f"{name}.{suffix}", table.schema)
+                    if table.num_rows or fresh:
+                        writers[name].write_table(table)
+                    counts[name] += table.num_rows
+        finally:
+            for writer in writers.values():
+                writer.close()
+        for name in TABLES:
+            fsync_file(folder / f"{name}.{suffix}")
+
+    replace_set(out, {f"{name}.{suffix}" for name in TABLES}, write_tables)
+    return counts
 
 
-def _write_parquet(tables: dict, out: Path) -> None:
+def _write_parquet(batches: Iterator[dict], out: Path) -> dict[str, int]:
     import pyarrow.parquet as pq
 
-    _write_files(tables, out, "parquet", lambda t, p: pq.write_table(t, p))
+    return _write_files(batches, out, "parquet", lambda path, schema: pq.ParquetWriter(path, schema))
 
 
-def _write_csv(tables: dict, out: Path) -> None:
-    _write_files(tables, out, "csv", write_csv)
+class _BomCsvWriter:
+    """A CSV file in UTF-8 with a byte-order mark (so Excel shows Vietnamese), list columns as
+    JSON array text, appended to table by table."""
+
+    def __init__(self, path: Path, schema):
+        self.fh = open(path, "wb")
+        self.fh.write("\ufeff".encode("utf-8"))
+        self.writer = None
+
+    def write_table(self, table) -> None:
+        import pyarrow.csv as pcsv
+
+        flat = flat_columns(table)
+        if self.writer is None:
+            self.writer = pcsv.CSVWriter(self.fh, flat.schema)
+        self.writer.write_table(flat)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.fh.close()
+
+
+def _write_csv(batches: Iterator[dict], out: Path) -> dict[str, int]:
+    return _write_files(batches, out, "csv", _BomCsvWriter)
 
 
 def _write_single_file(write_all):
-    """A writer of one file holding every table, replaced atomically."""
-    def write(tables: dict, out: Path) -> None:
+    """A writer of one file holding every table (Excel, SQLite: built whole), replaced atomically."""
+    def write(batches: Iterator[dict], out: Path) -> dict[str, int]:
+        parts: dict[str, list] = {name: [] for name in TABLES}
+        for tables in batches:
+            for name, table in tables.items():
+                parts[name].append(table)
+        tables = {name: pa.concat_tables(ts) if ts else pa.Table.from_pylist([], SCHEMAS[name])
+                  for name, ts in parts.items()}
         out.parent.mkdir(parents=True, exist_ok=True)
-        _replace_atomically(out, lambda tmp: write_all(tables, tmp))
+        replace_file(out, lambda tmp: write_all(tables, tmp))
+        return {name: t.num_rows for name, t in tables.items()}
     return write
 
 
@@ -383,23 +459,44 @@ WRITERS = {"duckdb": _write_duckdb, "parquet": _write_parquet, "csv": _write_csv
 
 def export(records_path, to: str | None, out) -> dict[str, int]:
     """Write the tables of `records_path` (with the reviewers' corrections applied) as a DuckDB,
-    SQLite or Excel file, or a directory of Parquet or CSV files (one per table). `to=None`
-    takes the format from `out`'s suffix (`formats.infer_format`). An existing DuckDB database
-    of an archive without corrections is updated in place, by doc_id; with corrections it is
-    rebuilt, so every correction reaches it. Returns the number of rows per table."""
+    SQLite or Excel file, or a directory of Parquet or CSV files (one per table), replacing what
+    `out` held as one step. `to=None` takes the format from `out`'s suffix
+    (`formats.infer_format`). The records are read and the tables written batch by batch; an
+    archive with corrections (OUTDIR/corrections.jsonl) is read whole, to apply them. An
+    existing DuckDB database of an archive without corrections is updated in place, by doc_id.
+    Returns the number of rows per table."""
     to = infer_format(out, to)
-    has_corrections = (records_file(records_path).parent / "corrections.jsonl").exists()
-    if to == "duckdb" and not has_corrections:
+    source = records_file(records_path)
+    try:
+        source.stat()  # a missing input fails before anything is written
+    except OSError as e:
+        raise RecordsError(f"{source}: {e.strerror or e}") from None
+    if (source.parent / "corrections.jsonl").exists():
+        batches = iter([corrected_tables(records_path, report=lambda line: print(
+            f"cchc export: {line}", file=sys.stderr))])
+    elif to == "duckdb":
         from .duckdb_update import export_duckdb
 
         return export_duckdb(records_path, Path(out))
-    tables = corrected_tables(records_path, report=lambda line: print(f"cchc export: {line}",
-                                                                      file=sys.stderr))
-    WRITERS[to](tables, Path(out))
-    return {name: t.num_rows for name, t in tables.items()}
+    else:
+        batches = table_batches(iter_records(records_path))
+    counts = WRITERS[to](batches, Path(out))
+    return {name: counts.get(name, 0) for name in TABLES}
+
+
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)  # unwinds like an error: the temporary files are removed
 
 
 def cmd_export(args) -> int:
+    import signal
+    import threading
+
+    from .ingest import printable
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         fmt = infer_format(args.out, args.to)
     except FormatError as e:
@@ -408,13 +505,16 @@ def cmd_export(args) -> int:
     try:
         counts = export(args.records, fmt, args.out)
     except RecordsError as e:
-        print(f"cchc export: {e}", file=sys.stderr)
+        print(printable(f"cchc export: {e}"), file=sys.stderr)
         return 1
     except OSError as e:
-        print(f"cchc export: cannot write {args.out}: {e.strerror or e}", file=sys.stderr)
+        print(printable(f"cchc export: cannot write {args.out}: {e.strerror or e}"), file=sys.stderr)
         return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-    print(f"cchc export: {summary} -> {args.out} ({fmt})", file=sys.stderr)
+    print(printable(f"cchc export: {summary} -> {args.out} ({fmt})"), file=sys.stderr)
     return 0
 
 

@@ -6,7 +6,7 @@ import hashlib
 import unicodedata
 
 from . import checks, documents, figures, layout, officials, segment, units
-from .ingest import RawArticle, clean_text
+from .ingest import RawArticle, sanitize
 from .manifest import pipeline_version
 from .textkeys import fold
 
@@ -64,5 +64,5 @@ def excerpts(record: dict) -> dict[str, str]:
 def extract_text(text: str, doc_id: str = "text", *, title: str | None = None,
                  published: str | None = None, url: str | None = None, source: str = "-") -> dict:
     """Public API: the record for one article given as a string (any Unicode form, any line ends)."""
-    clean = clean_text(unicodedata.normalize("NFC", text))
-    return extract_article(RawArticle(doc_id, source, clean, title, url, published))
+    clean, warnings = sanitize(unicodedata.normalize("NFC", text))
+    return extract_article(RawArticle(doc_id, source, clean, title, url, published, warnings=warnings))

@@ -130,8 +130,11 @@ class Journal:
         return self.reader.read(where.length)
 
     def close(self) -> None:
-        self.fh.close()
-        self.reader.close()
+        for fh in (self.fh, self.reader):
+            try:
+                fh.close()
+            except OSError:  # a full disk fails the last flush: the torn line is cut on reopen
+                pass
 
     def remove(self) -> None:
         self.close()
@@ -395,8 +398,11 @@ class Store:
             for doc_id in self.added:
                 entry = self.changed[doc_id]
                 manifest_out.write_line(entry.manifest_entry(records_out.write_bytes(self._read_run(entry.line))))
-            for writer in (records_out, self.errors_out, manifest_out):
-                writer.commit()
+            writers = (records_out, self.errors_out, manifest_out)
+            for writer in writers:  # all on disk first: a full disk leaves the old outputs whole
+                writer.finish()
+            for writer in writers:
+                writer.publish()
         except BaseException:
             records_out.abort()
             manifest_out.abort()

@@ -16,6 +16,8 @@ import re
 import sys
 from pathlib import Path
 
+from .ingest import printable
+
 BOLD_YELLOW, BOLD_RED, RESET = "\x1b[1;33m", "\x1b[1;31m", "\x1b[0m"
 # control characters (escape sequences included) in an article must not drive the terminal
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -150,7 +152,7 @@ def terminal_report(record: dict, color: bool = False) -> str:
     units = {u["id"]: u for u in record.get("units") or []}
     flagged = flagged_figures(record)
     lines = [_CONTROL.sub(" ", f"{record['doc_id']}  {record.get('title') or ''}").rstrip(),
-             f"published {record.get('published') or 'unknown'} · {record.get('source')}",
+             printable(f"published {record.get('published') or 'unknown'} · {record.get('source')}"),
              _summary(record), "", "Figures"]
     for (start, end), figures in _by_sentence(record.get("figures") or []):
         lines.append("  " + _highlight(text[start:end], start, figures, flagged, color))
@@ -300,7 +302,7 @@ def cmd_check(args) -> int:
     try:
         record = recheck(load_record(args.file), getattr(args, "lang", "vi") or "vi")
     except (ReportError, OSError) as e:
-        print(f"cchc check: {e}", file=sys.stderr)
+        print(printable(f"cchc check: {e}"), file=sys.stderr)
         return 1
     if getattr(args, "json", False):
         print(json_report(record))
@@ -311,7 +313,7 @@ def cmd_check(args) -> int:
         try:
             Path(args.html).write_text(html_report(record), encoding="utf-8")
         except OSError as e:
-            print(f"cchc check: cannot write {args.html}: {e.strerror or e}", file=sys.stderr)
+            print(printable(f"cchc check: cannot write {args.html}: {e.strerror or e}"), file=sys.stderr)
             return 1
-        print(f"cchc check: wrote {args.html}", file=sys.stderr)
+        print(printable(f"cchc check: wrote {args.html}"), file=sys.stderr)
     return CHECK_FAILED if record["checks"] else 0

@@ -13,8 +13,9 @@ def dumps(obj) -> str:
 
 def encode_line(obj) -> bytes:
     """`obj` as one JSONL line: compact JSON, UTF-8, newline-terminated (JSON escapes any
-    newline inside strings, so the only b"\\n" is the last byte)."""
-    return (dumps(obj) + "\n").encode("utf-8")
+    newline inside strings, so the only b"\\n" is the last byte). A lone surrogate, which UTF-8
+    cannot hold (ingest replaces them; this is the last guard), is written as its JSON escape."""
+    return (dumps(obj) + "\n").encode("utf-8", "backslashreplace")
 
 
 class AtomicWriter:
@@ -40,17 +41,32 @@ class AtomicWriter:
         return offset
 
     def commit(self) -> None:
+        self.finish()
+        self.publish()
+
+    def finish(self) -> None:
+        """Everything written on disk (this is where a full disk shows), not yet in place."""
         self.fh.flush()
         os.fsync(self.fh.fileno())
         self.fh.close()
+
+    def publish(self) -> None:
+        """Rename the finished file into place."""
         os.replace(self.tmp, self.path)
         fsync_dir(self.path.parent)
 
     def abort(self) -> None:
-        if not self.fh.closed:
-            self.fh.close()
-        if os.path.exists(self.tmp):
+        """Drop the temporary file; never raises (it runs while another error is on its way,
+        often a full disk, on which closing the file fails again)."""
+        try:
+            if not self.fh.closed:
+                self.fh.close()
+        except OSError:
+            pass
+        try:
             os.unlink(self.tmp)
+        except OSError:
+            pass
 
     @staticmethod
     def remove_stale(path: str | os.PathLike) -> None:

@@ -112,13 +112,16 @@ def test_an_outdir_inside_the_input_folder_is_not_read(tmp_path):
     assert counts(summary) == (0, 0, 2, 0)
 
 
-def test_repeated_doc_id_in_one_run_keeps_the_last(tmp_path):
+def test_repeated_doc_id_in_one_run_keeps_the_first_and_reports_the_other(tmp_path):
+    """README "Limits and input policy": a repeated id within one run is a DuplicateId error."""
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir(), b.mkdir()
     (a / "x.txt").write_text(seed_text(0), encoding="utf-8")
     (b / "x.txt").write_text(seed_text(1), encoding="utf-8")
     summary, records = extract([a, b], tmp_path / "out")
-    assert [r["source"] for r in records] == [str(b / "x.txt")] and summary.new == 1
+    assert [r["source"] for r in records] == [str(a / "x.txt")] and summary.new == 1
+    errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["source"], e["error"]) for e in errors] == [(str(b / "x.txt"), "DuplicateId")]
 
 
 # --------------------------------------------------------------------------- kill -9 during an add
