@@ -24,6 +24,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .jsonlines_file import json_lines
+
 CORRECTIONS_FILE = "corrections.jsonl"
 ACTIONS = ("set", "delete", "add", "accept", "reviewed")
 FACT_KINDS = {"figure": "figures", "unit": "units", "official": "officials", "document": "documents"}
@@ -56,23 +58,8 @@ def corrections_path(outdir) -> Path:
 def read_corrections(outdir) -> list[dict]:
     """All corrections of OUTDIR, in the order they were made ([] when there are none)."""
     path = corrections_path(outdir)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            lines = list(fh)
-    except FileNotFoundError:
-        return []
-    except OSError as e:
-        raise CorrectionsError(f"{path}: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise CorrectionsError(f"{path}: not UTF-8 text") from None
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise CorrectionsError(f"{path}, line {n}: not JSON ({e.msg})") from None
+    for n, obj in json_lines(path, CorrectionsError, missing_ok=True):
         if not (isinstance(obj, dict) and isinstance(obj.get("doc_id"), str)
                 and obj.get("action") in ACTIONS):
             raise CorrectionsError(f"{path}, line {n}: not a correction (needs doc_id and action)")

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .evaluate import as_json, evaluate
+from .jsonlines_file import json_lines
 
 
 # --------------------------------------------------------------------------- text report
@@ -104,21 +105,8 @@ class EvalInputError(ValueError):
 def read_jsonl_objects(path: Path, what: str, entry_keys: dict) -> list[dict]:
     """The JSON objects of a JSONL file, each with a string doc_id, a list of figures, and
     lists of entries with the keys `entry_keys` asks for (list name -> keys)."""
-    try:
-        with open(path, encoding="utf-8") as fh:
-            lines = list(fh)
-    except OSError as e:
-        raise EvalInputError(f"{path}: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise EvalInputError(f"{path}: not UTF-8 text") from None
     objects = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise EvalInputError(f"{path}, line {n}: not JSON ({e.msg}); expected {what}") from None
+    for n, obj in json_lines(path, EvalInputError):
         if not (isinstance(obj, dict) and isinstance(obj.get("doc_id"), str)
                 and isinstance(obj.get("figures"), list)):
             raise EvalInputError(f"{path}, line {n}: not {what} (needs doc_id and figures)")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import re
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -36,6 +37,14 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 WORD_DIGITS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                "mười": 10, "mười một": 11, "mười hai": 12}
 LEAD_PARAGRAPHS = 3  # the headline, the sapo and the first paragraph of the story
+DATE_SEP_RE = re.compile(r"[/.\-]")
+CLAUSE_SEP_RE = re.compile(r"[,;:.()\n]")
+# where a period phrase can start (its first word, or a digit): a fast `re` scan finds these,
+# and the full pattern is tried only there
+PERIOD_START_RE = re.compile(
+    r"(?<![^\W_])(?:từ|kể|giai|thời|nhiệm|năm|tính|đến|tới|trong|riêng|chỉ|sau|hơn|gần|quý|tháng|"
+    r"hiện|những|ngày|par|sipas|papi|pci|dti|apci|ddci|egdi|ict|hai|ba|bốn|sáu|bảy|tám|chín|mười|\d)",
+    re.IGNORECASE)
 TERM_RE = regex.compile(r"nhiệm\s+kỳ", regex.IGNORECASE)
 LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
 
@@ -123,7 +132,7 @@ def _month_end(y: int | None, m: int) -> str | None:
 
 
 def _dmy(s: str, default_year: int | None) -> str | None:
-    parts = regex.split(r"[/.\-]", s)
+    parts = DATE_SEP_RE.split(s)
     d, m = int(parts[0]), int(parts[1])
     y = int(parts[2]) if len(parts) > 2 else default_year
     return iso(y, m, d) if y else None
@@ -246,7 +255,7 @@ def _role(text: str, start: int, m) -> str:
     """Whether the phrase at `start` is a comparison's baseline, a name's year, or a period."""
     lex = _lexicon()
     before = text[max(0, start - 60):start]
-    clause = regex.split(r"[,;:.()\n]", before)[-1]
+    clause = CLAUSE_SEP_RE.split(before)[-1]
     if lex["baseline_re"].search(clause):
         return "baseline"
     if (m["year"] or m["span_years"]) and lex["name_re"].search(clause):
@@ -265,8 +274,15 @@ def _role(text: str, start: int, m) -> str:
 def find_periods(text: str, start: int, end: int, published: str | None = None) -> list[Period]:
     out = []
     pattern = period_re()
-    for m in pattern.finditer(text, start, end):
+    free = start  # matches do not overlap, as with finditer
+    for c in PERIOD_START_RE.finditer(text, start, end):
+        if c.start() < free:
+            continue
+        m = pattern.match(text, c.start(), end)
+        if m is None:
+            continue
         s, e = m.span()
+        free = e
         first, last = interpret(m, published)
         if m["and"]:  # "năm 2018 và 6 tháng đầu năm 2019": from the first to the end of the second
             sub = pattern.match(m["and"])
