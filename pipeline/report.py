@@ -3,9 +3,10 @@ sentences, then its checks; exit status 3 when a check fails.
 
 The terminal report lists each sentence that holds figures, with the numbers highlighted
 (ANSI colour on a terminal, **stars** otherwise) and one line of labels per figure. The HTML
-page is self-contained (inline CSS, no scripts, no external resources): the article text
-with figures, units, officials and documents marked, their labels in hover tooltips, and the
-checks at the top. Every piece of the article is HTML-escaped.
+page is self-contained (inline CSS, no scripts, no external resources): the checks at the top,
+then the article text with figures, units, officials and documents marked; each figure shows a
+small tag (kind · aspect · subject, and the checks it is in), each failed check's message stands
+under its sentence, all labels are in hover tooltips, and the figures table gives the offsets. Every piece of the article is HTML-escaped.
 """
 from __future__ import annotations
 
@@ -49,6 +50,14 @@ def load_record(path: str) -> dict:
     from .extract import extract_article
     from .ingest import InputError, iter_articles
 
+    if Path(path).is_dir():
+        from .ingest import iter_input_files
+
+        files = [f for f in iter_input_files([path]) if isinstance(f, str)]
+        if len(files) > 1:
+            shown = ", ".join(printable(f) for f in files[:10]) + (", ..." if len(files) > 10 else "")
+            raise ReportError(f"{path} holds {len(files)} input files; `cchc check` reads one "
+                              f"article: name one of them ({shown})")
     record = _first_record(Path(path))
     if record is None:
         item = next(iter(iter_articles([path])), None)
@@ -187,6 +196,15 @@ mark:hover { filter: brightness(.85); cursor: help; }
 .legend mark { margin-right: .5rem; }
 table { border-collapse: collapse; font-size: .9rem; margin-top: 1rem; }
 td, th { border: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top; }
+mark.tagged::after { content: attr(data-tag); font: 600 .68rem/1 system-ui, sans-serif; color: #6b4e00;
+  background: #fff7d6; border: 1px solid #e6c65c; border-radius: 3px; padding: 1px 3px; margin-left: 2px;
+  vertical-align: super; white-space: nowrap; }
+mark.flagged.tagged::after { color: #900; background: #fff0f0; border-color: #c00; }
+.check-note::before { content: attr(data-note); display: block; white-space: normal; margin: .2rem 0 .6rem;
+  padding: .2rem .5rem; border-left: 3px solid #c00; background: #fff4f4; color: #900; font-size: .9rem; }
+.scroll { overflow-x: auto; }
+@media (max-width: 600px) { body { margin: .5rem auto; font-size: 15px; } mark.tagged::after { white-space: normal; } }
+@media print { mark.tagged::after, .check-note::before { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """
 
 
@@ -218,24 +236,62 @@ def _facts(record: dict) -> list[tuple[int, int, str, str, str]]:
     return facts
 
 
-def highlighted_html(text: str, facts: list[tuple[int, int, str, str, str]]) -> str:
+def highlighted_html(text: str, facts: list[tuple[int, int, str, str, str]],
+                     tags: dict[str, str] | None = None, notes: dict[int, list[str]] | None = None) -> str:
     """`text`, escaped, with a <mark> around every stretch covered by facts. Facts may overlap:
-    the text is cut at every fact boundary and each piece carries all the facts covering it."""
-    cuts = sorted({0, len(text), *(x for s, e, *_ in facts for x in (s, e) if 0 <= x <= len(text))})
+    the text is cut at every fact boundary and each piece carries all the facts covering it.
+    `tags` (fact id -> label) shows a fact's labels after its last piece and `notes` (offset ->
+    messages) a check's message where its sentence ends, both as CSS generated content of
+    attributes, so the page's text stays the article's text."""
+    tags, notes = tags or {}, notes or {}
+    cuts = sorted({0, len(text), *(x for s, e, *_ in facts for x in (s, e) if 0 <= x <= len(text)),
+                   *(x for x in notes if 0 <= x <= len(text))})
     out = []
     for a, b in zip(cuts, cuts[1:]):
         covering = [f for f in facts if f[0] <= a and b <= f[1]]
         if not covering:
             out.append(_esc(text[a:b]))
-            continue
-        classes = " ".join(dict.fromkeys(c for f in covering for c in f[2].split()))
-        ids = " ".join(dict.fromkeys(f[3] for f in covering))
-        anchor = next((f[3] for f in covering if f[0] == a and "figure" in f[2]), None)
-        tip = "\n\n".join(dict.fromkeys(f[4] for f in covering))
-        id_attr = f' id="{_esc(anchor)}"' if anchor else ""
-        out.append(f'<mark{id_attr} class="{classes}" data-facts="{_esc(ids)}" title="{_esc(tip)}">'
-                   f"{_esc(text[a:b])}</mark>")
+        else:
+            classes = " ".join(dict.fromkeys(c for f in covering for c in f[2].split()))
+            ids = " ".join(dict.fromkeys(f[3] for f in covering))
+            anchor = next((f[3] for f in covering if f[0] == a and "figure" in f[2]), None)
+            tip = "\n\n".join(dict.fromkeys(f[4] for f in covering))
+            id_attr = f' id="{_esc(anchor)}"' if anchor else ""
+            tag = " · ".join(tags[f[3]] for f in covering if f[1] == b and f[3] in tags)
+            tag_attr = f' data-tag="{_esc(tag)}"' if tag else ""
+            out.append(f'<mark{id_attr} class="{classes}{" tagged" if tag else ""}" data-facts="{_esc(ids)}"'
+                       f'{tag_attr} title="{_esc(tip)}">{_esc(text[a:b])}</mark>')
+        for message in notes.get(b, ()):
+            out.append(f'<span class="check-note" data-note="{_esc(message)}"></span>')
     return "".join(out)
+
+
+def _figure_tags(record: dict) -> dict[str, str]:
+    """Each figure's visible label: kind · aspect · subject, and the checks it is part of."""
+    units = {u["id"]: u for u in record.get("units") or []}
+    checks_of: dict[str, list[str]] = {}
+    for c in record.get("checks") or []:
+        for fid in c.get("figures") or []:
+            checks_of.setdefault(fid, []).append(c.get("kind") or "check")
+    tags = {}
+    for f in record.get("figures") or []:
+        subject = f.get("subject") or {}
+        unit = units.get(subject.get("unit"))
+        parts = [f.get("kind"), f.get("aspect"), unit_label(unit) if unit else subject.get("text")]
+        parts += [f"⚠ {kind}" for kind in checks_of.get(f["id"], [])]
+        tags[f["id"]] = " · ".join(p for p in parts if p)
+    return tags
+
+
+def _check_notes(record: dict) -> dict[int, list[str]]:
+    """Each check's message at the end of the sentence of its last figure."""
+    sentence_end = {f["id"]: f["sentence"][1] for f in record.get("figures") or [] if f.get("sentence")}
+    notes: dict[int, list[str]] = {}
+    for c in record.get("checks") or []:
+        ends = [sentence_end[fid] for fid in c.get("figures") or [] if fid in sentence_end]
+        if ends:
+            notes.setdefault(max(ends), []).append(f"⚠ {c.get('kind')}: {c.get('message')}")
+    return notes
 
 
 def _checks_html(record: dict) -> str:
@@ -259,9 +315,11 @@ def _figures_table(record: dict) -> str:
         labels = dict(figure_labels(f, units))
         cells = "".join(f"<td>{_esc(labels.get(k, ''))}</td>" for k in names)
         link = f'<a href="#{_esc(f["id"])}">{_esc(f["id"])}</a>'
-        rows.append(f"<tr><td>{link}</td><td>{_esc(f.get('surface'))}</td>{cells}</tr>")
-    head = "".join(f"<th>{k}</th>" for k in ["id", "as written", *names])
-    return f'<section id="figures"><h2>Figures</h2><table><tr>{head}</tr>{"".join(rows)}</table></section>'
+        span = f"[{f['span'][0]}, {f['span'][1]})"
+        rows.append(f"<tr><td>{link}</td><td>{_esc(f.get('surface'))}</td><td>{span}</td>{cells}</tr>")
+    head = "".join(f"<th>{k}</th>" for k in ["id", "as written", "offsets", *names])
+    return (f'<section id="figures"><h2>Figures</h2><div class="scroll"><table><tr>{head}</tr>'
+            f'{"".join(rows)}</table></div></section>')
 
 
 def html_report(record: dict) -> str:
@@ -270,13 +328,14 @@ def html_report(record: dict) -> str:
     legend = ('<p class="legend"><mark class="figure">figure</mark>'
               '<mark class="figure flagged">figure in a check</mark><mark class="unit">unit</mark>'
               '<mark class="official">official</mark>'
-              '<mark class="document">document</mark> hover a highlight for its labels</p>')
+              '<mark class="document">document</mark> each figure shows kind · aspect · subject;'
+              ' hover a highlight for all its labels</p>')
     return "\n".join([
         "<!DOCTYPE html>", '<html lang="vi">', "<head>", '<meta charset="utf-8">',
         f"<title>cchc check: {_esc(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
         f"<h1>{_esc(title)}</h1>", f'<p class="meta">{meta} · {_esc(_summary(record))}</p>',
         _checks_html(record), legend,
-        f'<div class="article">{highlighted_html(record["text"], _facts(record))}</div>',
+        f'<div class="article">{highlighted_html(record["text"], _facts(record), _figure_tags(record), _check_notes(record))}</div>',
         _figures_table(record), "</body>", "</html>", ""])
 
 

@@ -2,6 +2,7 @@
 import html
 import json
 import os
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -251,6 +252,57 @@ def test_page_in_headless_chromium(tmp_path):
     assert "pwned" not in res.stdout.split('<div class="article">')[0]  # title and body attributes untouched
     assert 'data-pwned' not in res.stdout
     assert '<li class="check" data-kind="ratio_percent_mismatch">' in res.stdout
+    # labels visible without hovering: each figure's tag, the check's message under its sentence
+    tags = re.findall(r'data-tag="([^"]*)"', res.stdout)
+    assert [t.split(" · ")[:2] for t in tags] == [["ratio", "completed"], ["percent", "completed"]]
+    assert all("ratio_percent_mismatch" in t for t in tags)
+    note = re.search(r'<span class="check-note" data-note="([^"]*)"', res.stdout)
+    assert note and "22/24" in html.unescape(note.group(1))
+    # under the sentence: after its last figure, before the next paragraph
+    assert res.stdout.index('id="f2"') < res.stdout.index('class="check-note"') < res.stdout.index("Bình luận")
+    # offsets in the table
+    s, e = record["figures"][0]["span"]
+    assert f"<td>[{s}, {e})</td>" in res.stdout
+
+
+ARTIFACTS = ROOT / "tests" / "artifacts" / "report"
+
+
+def png_size(path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_report_screenshots_at_desktop_and_phone_widths(tmp_path, width):
+    """The page renders at both widths (screenshots kept in tests/artifacts/report/ to look at);
+    at phone width nothing is wider than the screen (the table scrolls in its own box)."""
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("no Chromium binary: `apt-get install chromium` to run this test; .ci/run installs it")
+    page = tmp_path / "report.html"
+    page.write_text(html_report(make_record()), encoding="utf-8")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / f"report-{width}.png"
+    shot.unlink(missing_ok=True)
+    base = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-extensions", "--hide-scrollbars",
+            f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={width},1200"]
+    env = {**os.environ, "HOME": str(tmp_path)}
+    res = subprocess.run([*base, f"--screenshot={shot}", page.as_uri()], capture_output=True,
+                         text=True, timeout=120, env=env)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert png_size(shot) == (width, 1200) and shot.stat().st_size > 10_000
+
+
+def test_check_of_a_folder_with_several_articles_is_an_error(tmp_path, capsys):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Huyện tiếp nhận 300 hồ sơ.", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "holds 2 input files" in err and "a.txt" in err and "b.txt" in err and len(err.strip().splitlines()) == 1
 
 
 # --------------------------------------------------------------------------- spaCy
