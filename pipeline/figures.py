@@ -269,7 +269,8 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
         return "count", None
     if num.form == "ordinal":
         return "rank", rank_denominator(article.text, folded, num.end)[0]
-    if nxt.startswith("điểm") or POINTS_RANGE_START_RE.match(folded, num.end):
+    points = nxt.startswith("điểm") and counted_noun(article, num.end) is None  # not "12 điểm tiếp nhận"
+    if points or POINTS_RANGE_START_RE.match(folded, num.end):
         return "score", num.denominator  # "đạt 94,6 điểm", "từ 80 đến 85 điểm"
     if rank:
         den = num.denominator

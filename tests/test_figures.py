@@ -394,3 +394,10 @@ def test_every_neutral_phrase_masks_its_cue_words(phrase):
 def test_one_counts_after_each_cue(cue):
     [fig] = run(f"Huyện {cue} một xã đạt chuẩn.")
     assert (fig["surface"], fig["value"], fig["object"]) == ("một", 1, "admin_unit")
+
+
+@pytest.mark.parametrize("obj,noun", [(o, n) for o, nouns in load_yaml("figures.yml")["objects"].items() for n in nouns])
+def test_every_counted_noun_gives_its_object(obj, noun):
+    """Each counted noun of figures.yml makes the number before it a count of its object."""
+    [fig] = run(f"Năm 2024, tỉnh có 12 {noun} mới.")
+    assert (fig["surface"], fig["kind"], fig["object"]) == ("12", "count", obj)
