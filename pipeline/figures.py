@@ -412,7 +412,6 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
 UNIT_TYPES = "unit_types"  # article.cache key: unit id -> type, set by extract_figures
 LEVEL_RANK = {"tỉnh": 0, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "đặc khu": 3,
               "phường": 3, "xã": 3, "thị trấn": 3}
-MAIN_UNIT_PARAGRAPHS = 3  # the headline, the sapo and the opening paragraph
 
 
 def in_a_list(article: Article, refs: list[UnitRef], ref: UnitRef) -> bool:
@@ -428,8 +427,7 @@ def main_unit(article: Article, refs: list[UnitRef]) -> UnitRef | None:
     highest level (a province over its districts, the earliest of equals)."""
     key_ = ("main_unit", id(refs))
     if key_ not in article.cache:
-        lead_end = article.paragraphs[min(MAIN_UNIT_PARAGRAPHS, len(article.paragraphs)) - 1][1] if article.paragraphs else 0
-        lead = [r for r in refs if r.unit_id is not None and r.start < lead_end]
+        lead = [r for r in refs if r.unit_id is not None and r.start < article.lead_end]
         types = article.cache[UNIT_TYPES]
         rank = lambda r: LEVEL_RANK.get(types.get(r.unit_id), 9)
         article.cache[key_] = min(lead, key=rank) if lead else None

@@ -21,7 +21,6 @@ from .textkeys import key, phrase_alternation
 
 Span = tuple[int, int]
 INDEX_KINDS = ("rank", "score")
-LEAD_PARAGRAPHS = 3
 TARGET_REACH = 120  # characters before the figure in which a goal cue governs it
 # what may stand between a figure and the index named right after it
 NAMED_RIGHT_AFTER_RE = regex.compile(r"[^\d,;.:()\n]{0,20}")
@@ -65,7 +64,9 @@ def find_indexes(article: Article) -> list[IndexMention]:
     return out
 
 
-def index_of(article: Article, mentions: list[IndexMention], fig: dict) -> str | None:
+def index_of(article: Article, mentions: list[IndexMention], fig: dict,
+             lead: list[IndexMention] = ()) -> str | None:
+    """`lead`: the mentions in the headline and lead (computed once per article)."""
     if not mentions:
         return None
     starts = [m.start for m in mentions]
@@ -87,9 +88,7 @@ def index_of(article: Article, mentions: list[IndexMention], fig: dict) -> str |
     else:
         return None
     para = article.paragraph_of(s)
-    lead_end = article.paragraphs[min(LEAD_PARAGRAPHS, len(article.paragraphs)) - 1][1] if article.paragraphs else 0
     earlier = [m for m in mentions[:i] if m.start >= para[0]]
-    lead = [m for m in mentions if m.end <= lead_end]
     for m in [*reversed(earlier), *lead]:
         if allowed is None or m.name in allowed:
             return m.name
@@ -113,6 +112,7 @@ def is_target(article: Article, fig: dict) -> bool:
 def label_figures(article: Article, figures: list[dict]) -> None:
     """Set `index` and `target` on every figure (in place)."""
     mentions = find_indexes(article)
+    lead = [m for m in mentions if m.end <= article.lead_end]
     for f in figures:
-        f["index"] = index_of(article, mentions, f)
+        f["index"] = index_of(article, mentions, f, lead)
         f["target"] = is_target(article, f)

@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import re
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
 
 from .dates import iso
 from .resources import load_yaml
+from .segment import LEAD_PARAGRAPHS
 
 Span = tuple[int, int]
 Y = r"(?:19|20)\d{2}"
@@ -36,7 +37,6 @@ N = r"\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một|mư�
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 WORD_DIGITS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                "mười": 10, "mười một": 11, "mười hai": 12}
-LEAD_PARAGRAPHS = 3  # the headline, the sapo and the first paragraph of the story
 DATE_SEP_RE = re.compile(r"[/.\-]")
 CLAUSE_SEP_RE = re.compile(r"[,;:.()\n]")
 # where a period phrase can start (its first word, or a digit): a fast `re` scan finds these,

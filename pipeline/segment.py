@@ -16,6 +16,8 @@ from .textkeys import fold
 PARAGRAPH_RE = regex.compile(r"[^\n]+")
 Span = tuple[int, int]
 
+LEAD_PARAGRAPHS = 3  # the headline, the sapo and the opening paragraph of the story
+
 
 @dataclass
 class Article:
@@ -28,6 +30,11 @@ class Article:
     published: str | None = None  # ISO date of the article, for inferring omitted years
     title: str | None = None
     cache: dict = field(default_factory=dict, repr=False, compare=False)  # per-article indexes
+
+    @property
+    def lead_end(self) -> int:
+        """End of the lead: the first LEAD_PARAGRAPHS paragraphs (0 when there are none)."""
+        return self.paragraphs[min(LEAD_PARAGRAPHS, len(self.paragraphs)) - 1][1] if self.paragraphs else 0
 
     def sentences_in(self, paragraph: Span) -> list[Span]:
         """The sentences of one of `paragraphs`, which they tile (but for the spaces between

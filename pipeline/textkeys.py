@@ -127,6 +127,13 @@ def key(text: str) -> str:
     return " ".join(fold(unicodedata.normalize("NFC", text)).split())
 
 
+def folded_alternation(phrases) -> str:
+    """Folded phrases as a regex alternation, longest first, a space matching any run of blanks
+    (space, tab, no-break space): for patterns run over `fold(text)`."""
+    keys = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(regex.escape(k).replace(r"\ ", r"[ \t\u00a0]+") for k in keys)
+
+
 def phrase_alternation(phrases, gap: str, escape=regex.escape) -> str:
     """A regex alternation of `phrases` (sequences of words, each escaped with `escape`) with the
     words of a phrase separated by `gap` and shared first words factored out ("thông(?:GAP(?:tư

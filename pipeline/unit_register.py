@@ -17,7 +17,7 @@ import regex
 
 from .gazetteer import PRE_2025, REG_2025
 from .resources import load_yaml
-from .textkeys import fold
+from .textkeys import folded_alternation
 
 CHANGE = (2025, 7, 1)
 SP = r"[ \t\u00a0]"
@@ -29,23 +29,18 @@ DATE_RE = regex.compile(
 QUARTER_END = {"1": 3, "2": 6, "3": 9, "4": 12, "i": 3, "ii": 6, "iii": 9, "iv": 12}
 
 
-def _phrases(words) -> str:
-    keys = sorted({fold(w) for w in words}, key=len, reverse=True)
-    return "|".join(regex.escape(k).replace(r"\ ", f"{SP}+") for k in keys)
-
-
 @functools.cache
 def _lexicon() -> dict:
     lex = load_yaml("unit_register.yml")
     end = r"(?![\p{L}\d])"
     return {
-        "article_2025": regex.compile(rf"(?<![\p{{L}}\d])(?:{_phrases(lex['article_2025'])}){end}"),
+        "article_2025": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['article_2025'])}){end}"),
         "article_2025_hint": regex.compile(
-            rf"(?<![\p{{L}}\d])(?:{_phrases(lex['article_2025_hint'])}){end}"),
-        "past_after": regex.compile(rf"{SP}*\(?{SP}*(?:{_phrases(lex['past_after'])}){end}"),
+            rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['article_2025_hint'])}){end}"),
+        "past_after": regex.compile(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['past_after'])}){end}"),
         # "mới" is also the adverb "just" ("Đà Nẵng mới ban hành"): only before a punctuation
-        "new_after": regex.compile(rf"{SP}*\(?{SP}*(?:{_phrases(lex['new_after'])}){SP}*(?:[),.;:!?]|$)"),
-        "not_report": regex.compile(rf"(?<![\p{{L}}\d])(?:{_phrases(lex['not_report_date_before'])})"
+        "new_after": regex.compile(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['new_after'])}){SP}*(?:[),.;:!?]|$)"),
+        "not_report": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['not_report_date_before'])})"
                                     rf"(?:{SP}+(?:ngày|tháng|năm))?{SP}*$"),
     }
 

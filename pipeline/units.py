@@ -24,7 +24,7 @@ import regex
 from .gazetteer import PRE_2025, REG_2025, REGISTERS, TYPE_LEVEL, Entry, former, gazetteer, lookup, name_key
 from .resources import load_yaml
 from .segment import Article, Span
-from .textkeys import PhraseFinder, fold, phrase_alternation
+from .textkeys import PhraseFinder, fold, folded_alternation, phrase_alternation
 from .unit_link import RANK, Unit, assign_registers, link, name_votes
 from .unit_names import Token, canonical, dash_run, name_tokens, read_name, token_kind
 from .unit_register import marked, register_of_date, text_evidence
@@ -54,12 +54,6 @@ class Mention:
 # --------------------------------------------------------------------------- lexicons
 
 
-def _alternation(phrases) -> str:
-    """Folded phrases as a regex alternation, longest first, spaces matching any blank run."""
-    keys = sorted({fold(p) for p in phrases}, key=len, reverse=True)
-    return "|".join(regex.escape(k).replace(r"\ ", f"{SP}+") for k in keys)
-
-
 @functools.cache
 def _lexicon() -> dict:
     types = load_yaml("unit_types.yml")
@@ -71,9 +65,9 @@ def _lexicon() -> dict:
     plain = [w for w in all_types if not w.endswith(".")]
     not_place_before = context["org_heads"] + context["person_before"] + context["street_words"]
     type_re = regex.compile(
-        rf"(?<![\p{{L}}\d])(?:(?P<organ>{_alternation(types['organs'])}){word_end}"
-        rf"|(?P<typed>{_alternation(aliases['typed'])}){word_end}"
-        rf"|(?P<type>{_alternation(dotted)}|(?:{_alternation(plain)}){word_end}))")
+        rf"(?<![\p{{L}}\d])(?:(?P<organ>{folded_alternation(types['organs'])}){word_end}"
+        rf"|(?P<typed>{folded_alternation(aliases['typed'])}){word_end}"
+        rf"|(?P<type>{folded_alternation(dotted)}|(?:{folded_alternation(plain)}){word_end}))")
     return {
         "type_re": type_re,
         "types": {fold(k): v for k, v in all_types.items()},
@@ -82,9 +76,9 @@ def _lexicon() -> dict:
         "typed": {_blank_key(k): v for k, v in aliases["typed"].items()},
         "not_after": {fold(w) for w in types["not_after_type"]},
         "not_before_re": regex.compile(
-            rf"(?<![\p{{L}}])(?:{_alternation(types['not_before_type'])}){SP}+$"),
-        "before_re": regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(not_place_before)}){SP}+$"),
-        "org_head_re": regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(context['org_heads'])})(?![\p{{L}}])"),
+            rf"(?<![\p{{L}}])(?:{folded_alternation(types['not_before_type'])}){SP}+$"),
+        "before_re": regex.compile(rf"(?<![\p{{L}}])(?:{folded_alternation(not_place_before)}){SP}+$"),
+        "org_head_re": regex.compile(rf"(?<![\p{{L}}])(?:{folded_alternation(context['org_heads'])})(?![\p{{L}}])"),
         "place_words": {fold(w) for w in context["place_words"]},
         "not_bare": {name_key(n) for n in aliases["not_bare"]},
     }
@@ -370,7 +364,7 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
         if len(k.split()) >= 2 and k not in lex["not_bare"]:
             by_name.setdefault(k, set()).add((m.level, m.key))
             names[(m.level, m.key)] = m.name
-    known_re = (regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternation(by_name)})(?![\p{{L}}\d])")
+    known_re = (regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(by_name)})(?![\p{{L}}\d])")
                 if by_name else None)
     out: list[Mention] = []
     for ps, pe in spans:
