@@ -15,34 +15,22 @@ How a label is chosen (the rules, in order):
 """
 from __future__ import annotations
 
-import bisect
-import functools
-from dataclasses import dataclass
-
 import regex
 
 from .numbers import (NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
-                      phrase_before, rank_words, word_after, PhraseMap, Phrases)
+                      phrase_before, rank_words, word_after)
+from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon,
+                          pick, post_window_end, sentence_part_start, words_between)
 from .labels import label_figures
 from .periods import PeriodIndex, find_periods, period_for
-from .resources import load_yaml
 from .segment import Article
-from .textkeys import PhraseFinder, key, phrase_alternation
+from .subjects import UNIT_TYPES, choose_subject, unit_refs
+from .textkeys import key
 
-Span = tuple[int, int]
-# A full stop ends a clause unless it is a decimal/thousands mark or ends "TP." / "Tp."
-FULL_STOP = r"(?<!\d)(?<!\b[Tt][Pp])\.(?!\d)"
-CLAUSE_BREAK_RE = regex.compile(rf"[;:(\)\n]|,(?!\d)|{FULL_STOP}|\btrong đó\b|\bcòn lại\b")
-SENTENCE_BREAK_RE = regex.compile(rf"[;\n]|{FULL_STOP}")
 RATE_RE = regex.compile(r"(?<!\p{L})(?:tỷ|tỉ)[ \u00a0]+lệ[ \u00a0]+", regex.REVERSE)
 SO_RE = regex.compile(r"(?<!\p{L})số[ \u00a0]+", regex.REVERSE)
-WORD_RE = regex.compile(r"[\p{L}\d]+")
 RANK_FIELD_RE = regex.compile(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ \u00a0]+)?(?:số[ \u00a0]+)?(\d+)(?![\d.,])")
 NOUN_DETERMINER_RE = regex.compile(r"[ \u00a0]*(?:(?:các|những|tổng số|số|loại|nhóm)[ \u00a0]+)?")
-# a number, then perhaps other unit-type words of its list: "9/9 xã", "30 quận, huyện, thị xã"
-NUMBER_BEFORE_RE = regex.compile(
-    r"\d[\d.,/%]*[ \u00a0]*(?:(?:thị trấn|thị xã|thành phố|xã|phường|huyện|quận|tỉnh)[ \u00a0]*(?:,|và)[ \u00a0]*)*$")
-LEVEL_BEFORE_RE = regex.compile(r"(?:cấp|cấp độ)[ \u00a0]*$")
 RANGE_END_RE = regex.compile(r"[ \u00a0]?[-–][ \u00a0]?[\d.,]+")
 COMPARED_AFTER_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]+){0,3}so với")
 COPULA_BEFORE_RE = regex.compile(r"(?:là|:)[ \u00a0]*$")
@@ -58,129 +46,6 @@ INDEX_ASPECTS = ("par_index", "satisfaction")
 # Counted objects that the generic dossier cues (tiếp nhận, giải quyết) and far cues never label
 PROCESS_ONLY_OBJECTS = {"agency", "admin_unit", "document", "other"}
 
-
-@dataclass
-class Cue:
-    start: int
-    end: int
-    aspect: str
-    specific: bool
-
-
-@functools.cache
-def _lexicon() -> dict:
-    data = load_yaml("figures.yml")
-    cues: dict[str, tuple[str, bool]] = {}
-    for cls in ("specific", "generic"):
-        for aspect, phrases in data["aspects"][cls].items():
-            for p in phrases:
-                cues.setdefault(key(p), (aspect, cls == "specific"))
-    for p in data["aspects"]["neutral"]:
-        cues[key(p)] = ("neutral", False)
-    # a trie of words: the regex module searches it several times faster than a flat list
-    cue_words = [tuple(p.split(" ")) for p in cues]
-    alternation = phrase_alternation(cue_words, " ")
-    qualifiers = PhraseMap((key(w), a) for a, ws in data["qualifiers"].items() for w in ws)
-    qualifiers_after = {key(w): a for a, ws in data["qualifiers_after"].items() for w in ws}
-    return {
-        "cues": cues,
-        # tried only where a fast `re` scan finds a cue's words
-        "cue_re": PhraseFinder(regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])"), cue_words),
-        "qualifiers": qualifiers,
-        "qualifiers_after": qualifiers_after,
-        "default_object": data["default_object"],
-        "clause_aspects": frozenset(data["clause_aspects"]),
-        "topic_aspects": frozenset(data["topic_aspects"]),
-        "processed_nouns": frozenset(key(w) for w in data["processed_nouns"]),
-        "procedure_heads": Phrases(key(w) for w in data["procedure_heads"]),
-        "national_body_re": regex.compile(
-            r"(?<![\p{L}\d])(?:(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["names"])
-            + r")(?![\p{L}\d])|(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["heads"])
-            + r")[ \u00a0]+\p{Lu}\p{L}*)"),
-        "coordinated_nouns": Phrases(key(w) for w in data["coordinated_nouns"]),
-    }
-
-
-def find_cues(folded: str, start: int, end: int) -> list[Cue]:
-    lex = _lexicon()
-    out = []
-    for m in lex["cue_re"].finditer(folded, start, end):
-        aspect, specific = lex["cues"][m.group()]
-        if aspect == "neutral":
-            continue
-        if not specific and phrase_before(folded, m.start(), lex["procedure_heads"]):
-            continue  # "thủ tục cấp phép xây dựng": the generic verb names a procedure
-        out.append(Cue(m.start(), m.end(), aspect, specific))
-    return out
-
-
-# --------------------------------------------------------------------------- windows
-
-def _match_ends(article: Article, pattern) -> list[int]:
-    """End offsets of `pattern`'s matches in the body, computed once per article."""
-    ends = article.cache.get(pattern)
-    if ends is None:
-        ends = article.cache[pattern] = [m.end() for m in pattern.finditer(article.text, *article.body)]
-    return ends
-
-
-def _last_break(article: Article, pattern, sent: Span, pos: int) -> int:
-    ends = _match_ends(article, pattern)
-    i = bisect.bisect_right(ends, pos) - 1
-    return ends[i] if i >= 0 and ends[i] > sent[0] else sent[0]
-
-
-def clause_start(article: Article, sent: Span, pos: int) -> int:
-    """Start of the clause holding `pos`: after the last comma, colon, "trong đó" ... before it."""
-    return _last_break(article, CLAUSE_BREAK_RE, sent, pos)
-
-
-def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
-    """Start of the part of the sentence holding `pos`: after the last ";" or line end before it."""
-    return _last_break(article, SENTENCE_BREAK_RE, sent, pos)
-
-
-POST_BREAK_RE = regex.compile(rf"[;(\n]|{FULL_STOP}|\btrong đó\b")
-
-
-def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: int | None,
-                    cues: list[Cue]) -> int:
-    """Where the words describing the number at `pos` end: the next figure or a clause break.
-    A comma ends them too, unless a cue stands before it ("100% hồ sơ được tiếp nhận, giải
-    quyết và trả kết quả đúng hẹn": the verbs run on past the comma)."""
-    end = sent[1] if next_figure is None else min(sent[1], next_figure)
-    m = POST_BREAK_RE.search(text, pos, end)
-    end = m.start() if m else end
-    comma = text.find(",", pos, end)
-    cue_before_comma = any(c.end <= comma for c in cues_between(cues, pos, comma))
-    if comma >= 0 and not cue_before_comma and not _coordinated_noun_at(folded, comma + 1):
-        end = comma
-    return end
-
-
-def _coordinated_noun_at(folded: str, pos: int) -> bool:
-    """"83% người dân, tổ chức hài lòng": the comma joins two nouns of one noun phrase."""
-    while folded[pos:pos + 1] in (" ", "\u00a0"):
-        pos += 1
-    return phrase_at(folded, pos, _lexicon()["coordinated_nouns"]) is not None
-
-
-def cues_between(cues: list[Cue], start: int, end: int) -> list[Cue]:
-    """The cues (sorted by start) that start in [start, end)."""
-    lo = bisect.bisect_left(cues, start, key=lambda c: c.start)
-    hi = bisect.bisect_left(cues, end, key=lambda c: c.start)
-    return cues[lo:hi]
-
-
-def pick(cues: list[Cue], pos: int) -> Cue | None:
-    """Specific before generic, then nearest to `pos`."""
-    if not cues:
-        return None
-    return min(cues, key=lambda c: (not c.specific, min(abs(c.end - pos), abs(c.start - pos))))
-
-
-def words_between(folded: str, a: int, b: int) -> int:
-    return len(WORD_RE.findall(folded, a, b))
 
 
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
@@ -211,10 +76,10 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         return chosen.aspect if chosen else "other"
     if TOTAL_BEFORE_RE.search(folded, max(sent[0], num.start - 20), num.start):
         before = part = []  # "(... đơn giản hoá 108 thủ tục) trong tổng số 443 thủ tục": the base
-    if counted_object in PROCESS_ONLY_OBJECTS and counted_noun_key not in _lexicon()["processed_nouns"]:
+    if counted_object in PROCESS_ONLY_OBJECTS and counted_noun_key not in cue_lexicon()["processed_nouns"]:
         # "gửi tới 24 phòng", "tại 9 cảng vụ": offices, people and papers are not processed
         # like dossiers; only a specific cue next to them gives them a metric
-        reach = _lexicon()["clause_aspects"]
+        reach = cue_lexicon()["clause_aspects"]
         chosen = pick([c for c in adjacent + after if c.specific], num.start) or pick(
             [c for c in before if c.aspect in reach], num.start)
         return chosen.aspect if chosen else "other"
@@ -239,7 +104,7 @@ def topic_aspect(article: Article, cues: list[Cue], sent: Span, kind: str) -> st
     start = max(article.body[0], sent[0] - TOPIC_LOOKBACK)
     blank = article.text.rfind("\n\n", start, sent[0])  # a section break ends the topic
     earlier = [c for c in cues_between(cues, blank + 2 if blank >= 0 else start, sent[0])
-               if c.specific and c.aspect in _lexicon()["topic_aspects"]]
+               if c.specific and c.aspect in cue_lexicon()["topic_aspects"]]
     return earlier[-1].aspect if earlier else "other"
 
 
@@ -343,7 +208,7 @@ DROP_CAPITAL_RE = regex.compile(r"(?P<letter>\p{Lu})[ \u00a0](?P<rest>\p{Lu}+)[ 
 def approx_of(article: Article, num: NumberMatch, noun_end: int) -> str:
     if num.approx:
         return num.approx
-    lex = _lexicon()
+    lex = cue_lexicon()
     q = phrase_before(article.folded, num.start, lex["qualifiers"])
     if q:
         return lex["qualifiers"][q]
@@ -359,166 +224,6 @@ def approx_of(article: Article, num: NumberMatch, noun_end: int) -> str:
     return "exact"
 
 
-# --------------------------------------------------------------------------- subject
-
-UNIT_TYPE_RE = regex.compile(
-    r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
-    r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh)(?![\p{L}\d])"
-    r"(?P<more>(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố))?"
-)
-TYPE_CANON = {"tp": "thành phố", "tp.": "thành phố"}
-
-
-@dataclass
-class UnitRef:
-    start: int
-    end: int
-    unit_id: str | None
-    aggregate: str | None
-
-
-def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
-    """Named mentions of units plus generic references ("của xã", "UBND huyện") resolved to
-    the last unit of that type named before them, and aggregates ("các xã, thị trấn")."""
-    text, folded = article.text, article.folded
-    named: list[tuple[int, int, dict]] = sorted(
-        (s, e, u) for u in units for s, e in u.get("mentions", []))
-    refs = [UnitRef(s, e, u["id"], None) for s, e, u in named]
-    covered = [(s, e) for s, e, _ in named]
-    for m in UNIT_TYPE_RE.finditer(folded, *article.body):
-        ts, te = m.span("type")
-        if any(s <= ts < e for s, e in covered):
-            continue
-        after = text[te:te + 3].lstrip()
-        if after[:1].isupper() or after[:1].isdigit():
-            continue  # a named unit the units stage did not resolve, or "Quận 3"
-        if NUMBER_BEFORE_RE.search(folded[max(0, ts - 40):ts]):
-            continue  # "9/9 xã": the counted noun of a figure, not a reference
-        if LEVEL_BEFORE_RE.search(folded[max(0, ts - 8):ts]):
-            continue  # "cấp xã": a level of government
-        utype = TYPE_CANON.get(m["type"], m["type"])
-        if m["plural"] or m["more"]:
-            agg = text[ts:m.end()].strip()
-            refs.append(UnitRef(m.start(), m.end(), None, agg))
-            continue
-        prior = [u for s, e, u in named if s < ts and _same_level(u["type"], utype)]
-        if not prior:
-            prior = [u for s, e, u in named if _same_level(u["type"], utype)]
-        if prior:
-            refs.append(UnitRef(ts, te, prior[-1]["id"], None))
-    return sorted(refs, key=lambda r: r.start)
-
-
-UNIT_TYPES = "unit_types"  # article.cache key: unit id -> type, set by extract_figures
-LEVEL_RANK = {"tỉnh": 0, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "đặc khu": 3,
-              "phường": 3, "xã": 3, "thị trấn": 3}
-
-
-def in_a_list(article: Article, refs: list[UnitRef], ref: UnitRef) -> bool:
-    """Whether `ref` is one of several units its sentence names (a ranking list, examples)."""
-    ss, se = article.sentence_of(ref.start)
-    i = bisect.bisect_left(refs, ss, key=lambda r: r.start)
-    j = bisect.bisect_left(refs, se, key=lambda r: r.start)
-    return len({r.unit_id for r in refs[i:j] if r.unit_id is not None}) >= 2
-
-
-def main_unit(article: Article, refs: list[UnitRef]) -> UnitRef | None:
-    """The unit the article is about: of the units its headline and lead name, the one of the
-    highest level (a province over its districts, the earliest of equals)."""
-    key_ = ("main_unit", id(refs))
-    if key_ not in article.cache:
-        lead = [r for r in refs if r.unit_id is not None and r.start < article.lead_end]
-        types = article.cache[UNIT_TYPES]
-        rank = lambda r: LEVEL_RANK.get(types.get(r.unit_id), 9)
-        article.cache[key_] = min(lead, key=rank) if lead else None
-    return article.cache[key_]
-
-
-def _same_level(a: str, b: str) -> bool:
-    return a == b
-
-
-# what may stand between a unit and its figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42"
-SUBJECT_LINK_RE = regex.compile(
-    r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được)[ \u00a0(:,]*){0,3}")
-def _national_body_before(article: Article, start: int, end: int) -> int | None:
-    """End of the last national body ("Bộ Tài chính", "NHNN") named in text[start:end]."""
-    ends = _match_ends(article, _lexicon()["national_body_re"])
-    i = bisect.bisect_right(ends, end) - 1
-    return ends[i] if i >= 0 and ends[i] > start else None
-
-
-LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
-
-
-@functools.cache
-def _service_place_re() -> regex.Pattern:
-    """A service place ("Trung tâm Phục vụ hành chính công") right before a unit's mention."""
-    places = sorted((key(p) for p in load_yaml("unit_service_places.yml")["places"]), key=len, reverse=True)
-    alternation = "|".join(regex.escape(p).replace(r"\ ", r"[ \u00a0]+") for p in places)
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})[ \u00a0(]*$")
-
-
-def _service_place_unit(article: Article, in_sentence: list[UnitRef], sent: Span) -> UnitRef | None:
-    """The last unit of the sentence named right after a service place: "Trung tâm Phục vụ hành
-    chính công phường Phú Lợi, thành phố Cần Thơ tiếp nhận 320 hồ sơ" is about phường Phú Lợi."""
-    for r in reversed(in_sentence):
-        if r.unit_id is not None and _service_place_re().search(article.folded, max(sent[0], r.start - 60), r.start):
-            return r
-    return None
-
-
-def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: NumberMatch, post_end: int) -> dict:
-    """The unit a figure describes (`refs` sorted by start), in order of preference:
-    a unit placed right after the figure's noun ("288 hồ sơ ... ở phường Cống Vị"); a unit
-    named in the figure's own clause ("sau đó là Hải Phòng với 92,59"); the first unit
-    referred to in the sentence before it; the last unit named before the sentence; the
-    first unit after it in the sentence (headlines: "Trên 80% dân TP. HCM hài lòng")."""
-    text, folded = article.text, article.folded
-    pos = num.start
-    i = bisect.bisect_left(refs, sent[0], key=lambda r: r.start)
-    j = bisect.bisect_left(refs, num.end, key=lambda r: r.start)
-    in_sentence = refs[i:bisect.bisect_left(refs, pos, key=lambda r: r.start)]
-    following = [r for r in refs[j:bisect.bisect_left(refs, post_end, key=lambda r: r.start)] if r.unit_id is not None]
-    cstart = clause_start(article, sent, pos)
-    chosen = None
-    if following and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start):
-        chosen = following[0]
-    if chosen is None:
-        chosen = _service_place_unit(article, in_sentence, sent)
-    if chosen is None:
-        # one unit alone in the figure's clause, after the sentence's actor: a ranking list
-        in_clause = [r for r in in_sentence if r.start >= cstart]
-        if len(in_clause) == 1 and in_clause[0] is not in_sentence[0] and in_clause[0].unit_id is not None:
-            chosen = in_clause[0]
-    if chosen is None and in_sentence and in_sentence[-1].unit_id is not None:
-        # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)"
-        nearest = in_sentence[-1]
-        if SUBJECT_LINK_RE.fullmatch(folded, nearest.end, pos):
-            chosen = nearest
-    if chosen is None and in_sentence:
-        chosen = in_sentence[0]
-    body = _national_body_before(article, max(sent[0], chosen.end if chosen else sent[0]), pos)
-    if body is not None and (chosen is None or chosen.start < sent[0] or body > chosen.end):
-        # "Bộ Tài chính đạt chỉ số 89,21", "NHNN ... 89,42": a ministry's figure, no unit's
-        return {"unit": None, "aggregate": None, "text": None}
-    if chosen is None:
-        # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn";
-        # from an earlier paragraph, the article's own unit (a ranking list or an example
-        # names other units on the way)
-        chosen = next((r for r in reversed(refs[:i]) if r.unit_id is not None), None)
-        if chosen is not None and chosen.start < article.paragraph_of(pos)[0] and in_a_list(article, refs, chosen):
-            chosen = main_unit(article, refs) or chosen
-    in_headline = bool(article.paragraphs) and sent[0] < article.paragraphs[0][1]
-    if chosen is None and in_headline:
-        # the headline: "Trên 80% dân TP. HCM hài lòng"
-        chosen = next((r for r in refs[j:] if r.start < sent[1] and r.unit_id is not None), None)
-    if chosen is None:
-        return {"unit": None, "aggregate": None, "text": None}
-    return {"unit": chosen.unit_id, "aggregate": chosen.aggregate, "text": text[chosen.start:chosen.end]}
-
-
-# --------------------------------------------------------------------------- main
 
 def extract_figures(article: Article, units: list[dict]) -> list[dict]:
     text, folded = article.text, article.folded
@@ -652,7 +357,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         if ctx:
             obj, noun = ctx
         else:
-            obj, noun = _lexicon()["default_object"].get(aspect, "other"), None
+            obj, noun = cue_lexicon()["default_object"].get(aspect, "other"), None
     if own is None and sibling is not None and sibling == aspect and prev_fig["kind"] == kind:
         obj, noun = prev_fig["object"], prev_fig["noun"]  # "... 54,1%; Bộ NN & PTNT đạt 37%"
     if kind in ("rank", "score"):

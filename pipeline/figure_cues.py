@@ -1,0 +1,150 @@
+"""Cues and windows: the aspect cue phrases of `resources/figures.yml` found in the text, and
+the extent of a figure's clause, sentence part and following words."""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .numbers import phrase_at, phrase_before, PhraseMap, Phrases
+from .resources import load_yaml
+from .segment import Article
+from .textkeys import PhraseFinder, key, phrase_alternation
+
+Span = tuple[int, int]
+# A full stop ends a clause unless it is a decimal/thousands mark or ends "TP." / "Tp."
+FULL_STOP = r"(?<!\d)(?<!\b[Tt][Pp])\.(?!\d)"
+CLAUSE_BREAK_RE = regex.compile(rf"[;:(\)\n]|,(?!\d)|{FULL_STOP}|\btrong đó\b|\bcòn lại\b")
+SENTENCE_BREAK_RE = regex.compile(rf"[;\n]|{FULL_STOP}")
+WORD_RE = regex.compile(r"[\p{L}\d]+")
+# a number, then perhaps other unit-type words of its list: "9/9 xã", "30 quận, huyện, thị xã"
+NUMBER_BEFORE_RE = regex.compile(
+    r"\d[\d.,/%]*[ \u00a0]*(?:(?:thị trấn|thị xã|thành phố|xã|phường|huyện|quận|tỉnh)[ \u00a0]*(?:,|và)[ \u00a0]*)*$")
+LEVEL_BEFORE_RE = regex.compile(r"(?:cấp|cấp độ)[ \u00a0]*$")
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    aspect: str
+    specific: bool
+
+
+@functools.cache
+def lexicon() -> dict:
+    data = load_yaml("figures.yml")
+    cues: dict[str, tuple[str, bool]] = {}
+    for cls in ("specific", "generic"):
+        for aspect, phrases in data["aspects"][cls].items():
+            for p in phrases:
+                cues.setdefault(key(p), (aspect, cls == "specific"))
+    for p in data["aspects"]["neutral"]:
+        cues[key(p)] = ("neutral", False)
+    # a trie of words: the regex module searches it several times faster than a flat list
+    cue_words = [tuple(p.split(" ")) for p in cues]
+    alternation = phrase_alternation(cue_words, " ")
+    qualifiers = PhraseMap((key(w), a) for a, ws in data["qualifiers"].items() for w in ws)
+    qualifiers_after = {key(w): a for a, ws in data["qualifiers_after"].items() for w in ws}
+    return {
+        "cues": cues,
+        # tried only where a fast `re` scan finds a cue's words
+        "cue_re": PhraseFinder(regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])"), cue_words),
+        "qualifiers": qualifiers,
+        "qualifiers_after": qualifiers_after,
+        "default_object": data["default_object"],
+        "clause_aspects": frozenset(data["clause_aspects"]),
+        "topic_aspects": frozenset(data["topic_aspects"]),
+        "processed_nouns": frozenset(key(w) for w in data["processed_nouns"]),
+        "procedure_heads": Phrases(key(w) for w in data["procedure_heads"]),
+        "national_body_re": regex.compile(
+            r"(?<![\p{L}\d])(?:(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["names"])
+            + r")(?![\p{L}\d])|(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["heads"])
+            + r")[ \u00a0]+\p{Lu}\p{L}*)"),
+        "coordinated_nouns": Phrases(key(w) for w in data["coordinated_nouns"]),
+    }
+
+
+def find_cues(folded: str, start: int, end: int) -> list[Cue]:
+    lex = lexicon()
+    out = []
+    for m in lex["cue_re"].finditer(folded, start, end):
+        aspect, specific = lex["cues"][m.group()]
+        if aspect == "neutral":
+            continue
+        if not specific and phrase_before(folded, m.start(), lex["procedure_heads"]):
+            continue  # "thủ tục cấp phép xây dựng": the generic verb names a procedure
+        out.append(Cue(m.start(), m.end(), aspect, specific))
+    return out
+
+
+# --------------------------------------------------------------------------- windows
+
+def match_ends(article: Article, pattern) -> list[int]:
+    """End offsets of `pattern`'s matches in the body, computed once per article."""
+    ends = article.cache.get(pattern)
+    if ends is None:
+        ends = article.cache[pattern] = [m.end() for m in pattern.finditer(article.text, *article.body)]
+    return ends
+
+
+def _last_break(article: Article, pattern, sent: Span, pos: int) -> int:
+    ends = match_ends(article, pattern)
+    i = bisect.bisect_right(ends, pos) - 1
+    return ends[i] if i >= 0 and ends[i] > sent[0] else sent[0]
+
+
+def clause_start(article: Article, sent: Span, pos: int) -> int:
+    """Start of the clause holding `pos`: after the last comma, colon, "trong đó" ... before it."""
+    return _last_break(article, CLAUSE_BREAK_RE, sent, pos)
+
+
+def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
+    """Start of the part of the sentence holding `pos`: after the last ";" or line end before it."""
+    return _last_break(article, SENTENCE_BREAK_RE, sent, pos)
+
+
+POST_BREAK_RE = regex.compile(rf"[;(\n]|{FULL_STOP}|\btrong đó\b")
+
+
+def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: int | None,
+                    cues: list[Cue]) -> int:
+    """Where the words describing the number at `pos` end: the next figure or a clause break.
+    A comma ends them too, unless a cue stands before it ("100% hồ sơ được tiếp nhận, giải
+    quyết và trả kết quả đúng hẹn": the verbs run on past the comma)."""
+    end = sent[1] if next_figure is None else min(sent[1], next_figure)
+    m = POST_BREAK_RE.search(text, pos, end)
+    end = m.start() if m else end
+    comma = text.find(",", pos, end)
+    cue_before_comma = any(c.end <= comma for c in cues_between(cues, pos, comma))
+    if comma >= 0 and not cue_before_comma and not _coordinated_noun_at(folded, comma + 1):
+        end = comma
+    return end
+
+
+def _coordinated_noun_at(folded: str, pos: int) -> bool:
+    """"83% người dân, tổ chức hài lòng": the comma joins two nouns of one noun phrase."""
+    while folded[pos:pos + 1] in (" ", "\u00a0"):
+        pos += 1
+    return phrase_at(folded, pos, lexicon()["coordinated_nouns"]) is not None
+
+
+def cues_between(cues: list[Cue], start: int, end: int) -> list[Cue]:
+    """The cues (sorted by start) that start in [start, end)."""
+    lo = bisect.bisect_left(cues, start, key=lambda c: c.start)
+    hi = bisect.bisect_left(cues, end, key=lambda c: c.start)
+    return cues[lo:hi]
+
+
+def pick(cues: list[Cue], pos: int) -> Cue | None:
+    """Specific before generic, then nearest to `pos`."""
+    if not cues:
+        return None
+    return min(cues, key=lambda c: (not c.specific, min(abs(c.end - pos), abs(c.start - pos))))
+
+
+def words_between(folded: str, a: int, b: int) -> int:
+    return len(WORD_RE.findall(folded, a, b))
+

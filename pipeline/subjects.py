@@ -1,0 +1,175 @@
+"""Subjects: which administrative unit a figure describes (named units, generic references
+such as "của xã" resolved to the last unit of that type, aggregates, the article's main unit)."""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .figure_cues import LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, Span, clause_start, lexicon, match_ends
+from .numbers import NumberMatch
+from .resources import load_yaml
+from .segment import Article
+from .textkeys import key
+# --------------------------------------------------------------------------- subject
+
+UNIT_TYPE_RE = regex.compile(
+    r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
+    r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh)(?![\p{L}\d])"
+    r"(?P<more>(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố))?"
+)
+TYPE_CANON = {"tp": "thành phố", "tp.": "thành phố"}
+
+
+@dataclass
+class UnitRef:
+    start: int
+    end: int
+    unit_id: str | None
+    aggregate: str | None
+
+
+def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
+    """Named mentions of units plus generic references ("của xã", "UBND huyện") resolved to
+    the last unit of that type named before them, and aggregates ("các xã, thị trấn")."""
+    text, folded = article.text, article.folded
+    named: list[tuple[int, int, dict]] = sorted(
+        (s, e, u) for u in units for s, e in u.get("mentions", []))
+    refs = [UnitRef(s, e, u["id"], None) for s, e, u in named]
+    covered = [(s, e) for s, e, _ in named]
+    for m in UNIT_TYPE_RE.finditer(folded, *article.body):
+        ts, te = m.span("type")
+        if any(s <= ts < e for s, e in covered):
+            continue
+        after = text[te:te + 3].lstrip()
+        if after[:1].isupper() or after[:1].isdigit():
+            continue  # a named unit the units stage did not resolve, or "Quận 3"
+        if NUMBER_BEFORE_RE.search(folded[max(0, ts - 40):ts]):
+            continue  # "9/9 xã": the counted noun of a figure, not a reference
+        if LEVEL_BEFORE_RE.search(folded[max(0, ts - 8):ts]):
+            continue  # "cấp xã": a level of government
+        utype = TYPE_CANON.get(m["type"], m["type"])
+        if m["plural"] or m["more"]:
+            agg = text[ts:m.end()].strip()
+            refs.append(UnitRef(m.start(), m.end(), None, agg))
+            continue
+        prior = [u for s, e, u in named if s < ts and _same_level(u["type"], utype)]
+        if not prior:
+            prior = [u for s, e, u in named if _same_level(u["type"], utype)]
+        if prior:
+            refs.append(UnitRef(ts, te, prior[-1]["id"], None))
+    return sorted(refs, key=lambda r: r.start)
+
+
+UNIT_TYPES = "unit_types"  # article.cache key: unit id -> type, set by extract_figures
+LEVEL_RANK = {"tỉnh": 0, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "đặc khu": 3,
+              "phường": 3, "xã": 3, "thị trấn": 3}
+
+
+def in_a_list(article: Article, refs: list[UnitRef], ref: UnitRef) -> bool:
+    """Whether `ref` is one of several units its sentence names (a ranking list, examples)."""
+    ss, se = article.sentence_of(ref.start)
+    i = bisect.bisect_left(refs, ss, key=lambda r: r.start)
+    j = bisect.bisect_left(refs, se, key=lambda r: r.start)
+    return len({r.unit_id for r in refs[i:j] if r.unit_id is not None}) >= 2
+
+
+def main_unit(article: Article, refs: list[UnitRef]) -> UnitRef | None:
+    """The unit the article is about: of the units its headline and lead name, the one of the
+    highest level (a province over its districts, the earliest of equals)."""
+    key_ = ("main_unit", id(refs))
+    if key_ not in article.cache:
+        lead = [r for r in refs if r.unit_id is not None and r.start < article.lead_end]
+        types = article.cache[UNIT_TYPES]
+        rank = lambda r: LEVEL_RANK.get(types.get(r.unit_id), 9)
+        article.cache[key_] = min(lead, key=rank) if lead else None
+    return article.cache[key_]
+
+
+def _same_level(a: str, b: str) -> bool:
+    return a == b
+
+
+# what may stand between a unit and its figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42"
+SUBJECT_LINK_RE = regex.compile(
+    r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được)[ \u00a0(:,]*){0,3}")
+def _national_body_before(article: Article, start: int, end: int) -> int | None:
+    """End of the last national body ("Bộ Tài chính", "NHNN") named in text[start:end]."""
+    ends = match_ends(article, lexicon()["national_body_re"])
+    i = bisect.bisect_right(ends, end) - 1
+    return ends[i] if i >= 0 and ends[i] > start else None
+
+
+LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
+
+
+@functools.cache
+def _service_place_re() -> regex.Pattern:
+    """A service place ("Trung tâm Phục vụ hành chính công") right before a unit's mention."""
+    places = sorted((key(p) for p in load_yaml("unit_service_places.yml")["places"]), key=len, reverse=True)
+    alternation = "|".join(regex.escape(p).replace(r"\ ", r"[ \u00a0]+") for p in places)
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})[ \u00a0(]*$")
+
+
+def _service_place_unit(article: Article, in_sentence: list[UnitRef], sent: Span) -> UnitRef | None:
+    """The last unit of the sentence named right after a service place: "Trung tâm Phục vụ hành
+    chính công phường Phú Lợi, thành phố Cần Thơ tiếp nhận 320 hồ sơ" is about phường Phú Lợi."""
+    for r in reversed(in_sentence):
+        if r.unit_id is not None and _service_place_re().search(article.folded, max(sent[0], r.start - 60), r.start):
+            return r
+    return None
+
+
+def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: NumberMatch, post_end: int) -> dict:
+    """The unit a figure describes (`refs` sorted by start), in order of preference:
+    a unit placed right after the figure's noun ("288 hồ sơ ... ở phường Cống Vị"); a unit
+    named in the figure's own clause ("sau đó là Hải Phòng với 92,59"); the first unit
+    referred to in the sentence before it; the last unit named before the sentence; the
+    first unit after it in the sentence (headlines: "Trên 80% dân TP. HCM hài lòng")."""
+    text, folded = article.text, article.folded
+    pos = num.start
+    i = bisect.bisect_left(refs, sent[0], key=lambda r: r.start)
+    j = bisect.bisect_left(refs, num.end, key=lambda r: r.start)
+    in_sentence = refs[i:bisect.bisect_left(refs, pos, key=lambda r: r.start)]
+    following = [r for r in refs[j:bisect.bisect_left(refs, post_end, key=lambda r: r.start)] if r.unit_id is not None]
+    cstart = clause_start(article, sent, pos)
+    chosen = None
+    if following and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start):
+        chosen = following[0]
+    if chosen is None:
+        chosen = _service_place_unit(article, in_sentence, sent)
+    if chosen is None:
+        # one unit alone in the figure's clause, after the sentence's actor: a ranking list
+        in_clause = [r for r in in_sentence if r.start >= cstart]
+        if len(in_clause) == 1 and in_clause[0] is not in_sentence[0] and in_clause[0].unit_id is not None:
+            chosen = in_clause[0]
+    if chosen is None and in_sentence and in_sentence[-1].unit_id is not None:
+        # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)"
+        nearest = in_sentence[-1]
+        if SUBJECT_LINK_RE.fullmatch(folded, nearest.end, pos):
+            chosen = nearest
+    if chosen is None and in_sentence:
+        chosen = in_sentence[0]
+    body = _national_body_before(article, max(sent[0], chosen.end if chosen else sent[0]), pos)
+    if body is not None and (chosen is None or chosen.start < sent[0] or body > chosen.end):
+        # "Bộ Tài chính đạt chỉ số 89,21", "NHNN ... 89,42": a ministry's figure, no unit's
+        return {"unit": None, "aggregate": None, "text": None}
+    if chosen is None:
+        # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn";
+        # from an earlier paragraph, the article's own unit (a ranking list or an example
+        # names other units on the way)
+        chosen = next((r for r in reversed(refs[:i]) if r.unit_id is not None), None)
+        if chosen is not None and chosen.start < article.paragraph_of(pos)[0] and in_a_list(article, refs, chosen):
+            chosen = main_unit(article, refs) or chosen
+    in_headline = bool(article.paragraphs) and sent[0] < article.paragraphs[0][1]
+    if chosen is None and in_headline:
+        # the headline: "Trên 80% dân TP. HCM hài lòng"
+        chosen = next((r for r in refs[j:] if r.start < sent[1] and r.unit_id is not None), None)
+    if chosen is None:
+        return {"unit": None, "aggregate": None, "text": None}
+    return {"unit": chosen.unit_id, "aggregate": chosen.aggregate, "text": text[chosen.start:chosen.end]}
+
+
+# --------------------------------------------------------------------------- main
