@@ -22,6 +22,7 @@ from .numbers import (NumberMatch, as_number, elliptic_rank, find_numbers, lexic
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon,
                           pick, post_window_end, sentence_part_start, words_between)
 from .labels import label_figures
+from .open_nouns import open_noun_after
 from .periods import PeriodIndex, find_periods, period_for
 from .segment import Article
 from .subjects import UNIT_TYPES, choose_subject, unit_refs
@@ -331,7 +332,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         if own is None and is_index_value(article, cues, num, sent):
             kind = "score"  # "Điện Biên ( 74,99 )": a PAR INDEX value in a ranking
         elif own is None:
-            own = elided_noun(article, cues, prev_fig, num)
+            own = elided_noun(article, cues, prev_fig, num) or open_noun_after(article, sent, num.start, num.end)
             if own is None:
                 return None
     if num.form == "zero":

@@ -11,7 +11,8 @@ Each phrase has a role: a `period`, the `baseline` of a comparison ("so với n�
 figure's period), or a `name` year ("Kế hoạch CCHC năm 2024": the period only when the sentence
 states no other, and never passed on). `period_for` applies ANNOTATION.md's rule: the figure's
 own sentence; else the last period stated earlier in its paragraph (a bulleted list continues
-the paragraph that introduces it); else the period of the headline or lead.
+the paragraph that introduces it); else the last one in the few paragraphs before (a story
+states its period once and reports on: SECTION_REACH); else the period of the headline or lead.
 """
 from __future__ import annotations
 
@@ -73,6 +74,7 @@ def _pattern(events: str) -> str:
     | (?P<months>(?P<n>{N})\s+tháng\s+(?:(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y7>{Y})|\s+(?P<this7>nay))?|năm\s+(?:(?P<y20>{Y})|(?P<this20>nay))))
     | (?P<quarter>quý\s+(?P<q>I{{1,3}}|IV|[1-4])(?:\s*(?:/|-|\.|năm)\s*(?P<y8>{Y}))?)
     | (?P<month>tháng\s+(?P<m9>\d{{1,2}}){MY_SEP}(?P<y9>{Y}))
+    | (?P<years_list>(?:(?:hai|ba|các)\s+)?năm\s+(?P<y27>{Y})(?:\s*(?:,|và)\s*(?:năm\s+)?{Y})*\s*(?:,|và)\s*(?:năm\s+)?(?P<y28>{Y}))
     | (?P<year>năm\s+(?P<y10>{Y}))
     | (?P<this_year>năm\s+nay)
     | (?P<this_span>trong\s+(?:tháng|tuần|quý)(?!\s*\d))
@@ -242,6 +244,8 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
     if g["month"]:
         y, mo = int(g["y9"]), int(g["m9"])
         return (iso(y, mo, 1) if 1 <= mo <= 12 else None), _month_end(y, mo)
+    if g["years_list"]:
+        return iso(int(g["y27"]), 1, 1), iso(int(g["y28"]), 12, 31)
     if g["year"]:
         return _year_bounds(int(g["y10"]))
     if g["this_year"]:
@@ -258,7 +262,7 @@ def _role(text: str, start: int, m) -> str:
     clause = CLAUSE_SEP_RE.split(before)[-1]
     if lex["baseline_re"].search(clause):
         return "baseline"
-    if (m["year"] or m["span_years"]) and lex["name_re"].search(clause):
+    if (m["year"] or m["span_years"] or m["years_list"]) and lex["name_re"].search(clause):
         return "name"
     if m["span_years"] and TERM_RE.match(m.group()):
         return "name"  # "nhiệm kỳ 2025-2030": a term of office, the period of its own sentence only
@@ -295,6 +299,10 @@ def find_periods(text: str, start: int, end: int, published: str | None = None) 
 # --------------------------------------------------------------------------- which period governs
 
 BRACKET_REACH = 200  # characters: how far back an enclosing "(" is looked for
+# paragraphs: a story's paragraphs often state a period once and report on for a few more ("Năm
+# 2016, ..." then one line per group of units); measured on the dev gold, 3 paragraphs back
+# gains more right periods than it adds wrong ones, further back the balance turns
+SECTION_REACH = 3
 
 
 def _inside_brackets(text: str, lo: int, pos: int) -> int | None:
@@ -353,11 +361,23 @@ class PeriodIndex:
         i = bisect.bisect_right(self.paragraphs, (pos, float("inf"))) - 1
         if i < 0:
             return None
-        lo = scope_start(self.text, self.paragraphs, i)
-        j = bisect.bisect_right(self.stated_ends, sent[0]) - 1
+        return self._last_stated(scope_start(self.text, self.paragraphs, i), sent[0])
+
+    def earlier_in_story(self, sent: Span, pos: int) -> Period | None:
+        """The last period stated in the SECTION_REACH paragraphs of the story before the
+        figure's (the lead is weighed on its own)."""
+        i = bisect.bisect_right(self.paragraphs, (pos, float("inf"))) - 1
+        first = max(i - SECTION_REACH, LEAD_PARAGRAPHS)
+        if i <= first:
+            return None
+        return self._last_stated(self.paragraphs[first][0], sent[0])
+
+    def _last_stated(self, lo: int, hi: int) -> Period | None:
+        """The last stated period lying inside [lo, hi)."""
+        j = bisect.bisect_right(self.stated_ends, hi) - 1
         # phrases are sorted by start; the last one ending before the sentence may sit a few back
         for p in reversed(self.stated[max(0, j - 3):j + 1]):
-            if lo <= p.start_pos and p.end_pos <= sent[0]:
+            if lo <= p.start_pos and p.end_pos <= hi:
                 return p
         return None
 
@@ -382,11 +402,12 @@ def lead_period(stated: list[Period], paragraphs: list[Span]) -> Period | None:
 
 def period_for(index: PeriodIndex, sent: Span, pos: int) -> dict | None:
     """The period (as a record dict) that governs the figure at `pos` in sentence `sent`:
-    its own sentence's, else the last one earlier in its passage, else the headline's or lead's."""
+    its own sentence's, else the last one earlier in its passage, else the last one in the few
+    paragraphs before it, else the headline's or lead's."""
     own = index.in_sentence(sent, pos)
     if own is not None:
         return own.as_dict()
-    inherited = index.earlier_in_passage(sent, pos)
+    inherited = index.earlier_in_passage(sent, pos) or index.earlier_in_story(sent, pos)
     lead = index.lead
     if inherited is None and lead is not None and not sent[0] <= lead.start_pos < sent[1]:
         inherited = lead  # the sentence's own phrases were weighed above, and set aside

@@ -44,6 +44,9 @@ PHRASES = {
         Example("Trong tháng 9.2025 có 30 hồ sơ.", "tháng 9.2025", "2025-09-01", "2025-09-30"),
         Example("Trong tháng 12-2016 có 30 hồ sơ.", "tháng 12-2016", "2016-12-01", "2016-12-31"),
         Example("Giai đoạn 2021-2025 có 30 hồ sơ.", "Giai đoạn 2021-2025", "2021-01-01", "2025-12-31"),
+        Example("Trong hai năm 2015 và 2016, Bộ khảo sát 30 hồ sơ.", "hai năm 2015 và 2016", "2015-01-01", "2016-12-31"),
+        Example("Trong năm 2017 và 2018, hệ thống nhận 30 hồ sơ.", "năm 2017 và 2018", "2017-01-01", "2018-12-31"),
+        Example("Các năm 2019, 2020 và 2021 có 30 hồ sơ.", "năm 2019, 2020 và 2021", "2019-01-01", "2021-12-31"),
         Example("Từ năm 2021 đến 2023 có 30 hồ sơ.", "Từ năm 2021 đến 2023", "2021-01-01", "2023-12-31"),
     ],
     "ranges_and_until": [
@@ -154,6 +157,13 @@ GOVERNING = [
     # a bulleted list continues the paragraph that introduces it
     ("Headline\n\nLead.\n\nMục tiêu đến hết năm 2025:\n- 100% hồ sơ được số hóa.",
      {"100%": ("đến hết năm 2025", True)}),
+    # else the last period stated in the few paragraphs before (a story states it once and
+    # reports on, one line per group), before the lead's
+    ("Headline năm 2020\nLead.\nNội dung.\nNăm 2016, thành phố công bố chỉ số.\nKhối quận có 3 đơn vị đạt 93%.",
+     {"3": ("Năm 2016", True), "93%": ("Năm 2016", True)}),
+    # ... but not from further back than SECTION_REACH paragraphs, nor from the lead itself
+    ("Headline\nLead.\nNội dung.\nNăm 2016, thành phố công bố.\nMột.\nHai.\nBa.\nKhối quận có 3 đơn vị.",
+     {"3": None}),
     # else the headline or lead
     ("Kết quả CCHC 6 tháng đầu năm 2024\n\nLead.\n\nHuyện làm tốt.\n\nHuyện tiếp nhận 300 hồ sơ.",
      {"300": ("6 tháng đầu năm 2024", True)}),

@@ -1,0 +1,66 @@
+"""Counts of ordinary nouns (pipeline/open_nouns.py): kept with object `other`, the head noun read
+from underthesea's POS tags; nouns that measure or locate (resources/open_nouns.yml) are not
+counts. Every row checks `text[span] == surface`; every lexicon entry is shown to be needed."""
+from dataclasses import dataclass
+
+import pytest
+
+import pipeline.open_nouns as open_nouns
+from pipeline.figures import extract_figures
+from pipeline.resources import load_yaml
+from pipeline.segment import segment
+
+
+@dataclass
+class Example:
+    text: str
+    surface: str | None  # the number expected as a count, or None: no figure
+    noun: str | None = None
+
+
+def figures(text):
+    article = segment(text, (0, len(text)), published="2024-10-16")
+    figs = extract_figures(article, [])
+    for f in figs:
+        assert text[f["span"][0]:f["span"][1]] == f["surface"]
+    return figs
+
+
+COUNTS = [
+    Example("Trong năm, quận ban hành 14 thẻ xanh cho cán bộ.", "14", "thẻ"),
+    Example("Hội đồng tư vấn dự kiến tổ chức 6 hội nghị đối thoại với doanh nghiệp.", "6", "hội nghị"),
+    Example("Bình quân mỗi trung tâm có 6 nhân sự chuyên trách.", "6", "nhân sự"),
+    Example("Nghị quyết của Đại hội xác định 2 khâu đột phá.", "2", "khâu đột phá"),
+    Example("Ban Thường vụ chỉ định Bí thư, kèm theo 4 Phó Bí thư.", "4", "Phó Bí thư"),
+    Example("Năm nay có 29 sinh viên tốt nghiệp xuất sắc nộp hồ sơ tuyển thẳng.", "29", "sinh viên"),
+]
+NOT_COUNTS = [
+    Example("Chiến sĩ đứng gác trên đảo (Ảnh: Vùng 4 Hải quân).", None),  # part of a name
+    Example("Số thuê bao điện thoại cố định / 100 dân tăng.", None),  # a rate's base
+    Example("Xã có diện tích hơn 223 km² sau sắp xếp.", None),  # a measure
+    Example("Đại hội có 216 đại biểu chính thức tham dự.", None),  # people at a meeting
+    Example("Đề án đưa ra 5 yếu tố cơ bản đo lường sự hài lòng.", None),  # how an index is built
+]
+
+
+@pytest.mark.parametrize("ex", COUNTS, ids=lambda e: e.text[:40])
+def test_ordinary_noun_counts_are_figures(ex):
+    fig = next(f for f in figures(ex.text) if f["surface"] == ex.surface)
+    assert (fig["kind"], fig["object"], fig["noun"]) == ("count", "other", ex.noun)
+
+
+@pytest.mark.parametrize("ex", NOT_COUNTS, ids=lambda e: e.text[:40])
+def test_measures_names_and_rate_bases_are_not_counts(ex):
+    assert figures(ex.text) == []
+
+
+ENTRIES = load_yaml("open_nouns.yml")["not_counted"]
+
+
+@pytest.mark.parametrize("entry", ENTRIES)
+def test_every_not_counted_entry_is_needed(entry, monkeypatch):
+    text = f"Năm nay xã có 12 {entry} mới."
+    assert figures(text) == []
+    # without the entry the same sentence would give a count: the entry is what stops it
+    monkeypatch.setattr(open_nouns, "_not_counted", lambda: ())
+    assert [f["surface"] for f in figures(text)] == ["12"]
