@@ -284,15 +284,16 @@ ELIDED_GAP_RE = regex.compile(
 ELIDED_REACH = 120
 
 
-def elided_noun(article: Article, cues: list[Cue], prev: dict | None, num: NumberMatch):
-    """The counted noun a bare count takes from the count before it in a parallel list."""
+def elided_noun(article: Article, prev: dict | None, num: NumberMatch):
+    """The counted noun a bare count takes from the count before it in a parallel list (cues
+    between them belong to the next item's name: "...; Thanh tra tỉnh có 5")."""
     if prev is None or prev["kind"] != "count" or prev["noun"] is None:
         return None
     gap_start = prev["span"][1]
     noun_at = article.folded.find(key(prev["noun"]), gap_start, gap_start + 40)
     if noun_at >= 0:
         gap_start = noun_at + len(prev["noun"])
-    if not 0 < num.start - gap_start <= ELIDED_REACH or cues_between(cues, gap_start, num.start):
+    if not 0 < num.start - gap_start <= ELIDED_REACH:
         return None
     gap = ELIDED_GAP_RE.fullmatch(article.text, gap_start, num.start)
     # parallel: the count before was introduced by the same verb ("... có 191 DVCTT; ... có 174")
@@ -319,6 +320,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     if kind_den is None:
         return None
     kind, den = kind_den
+    elided = False  # the count leaves out its noun, which the parallel count before it names
     noun_pos = num.end
     if num.approx == "at_least":  # "65.000-70.000 hồ sơ": the noun follows the range's end
         rest = RANGE_END_RE.match(text[num.end:num.end + 20])
@@ -332,7 +334,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         if own is None and is_index_value(article, cues, num, sent):
             kind = "score"  # "Điện Biên ( 74,99 )": a PAR INDEX value in a ranking
         elif own is None:
-            own = elided_noun(article, cues, prev_fig, num) or open_noun_after(article, sent, num.start, num.end)
+            own = elided_noun(article, prev_fig, num)
+            elided = own is not None
+            own = own or open_noun_after(article, sent, num.start, num.end)
             if own is None:
                 return None
     if num.form == "zero":
@@ -344,6 +348,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     sibling = prev_fig["aspect"] if prev_fig and is_list_sibling(article, cues, prev_fig, num) else None
     aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling,
                            key(own[1]) if own else None, post_end)
+    if elided:
+        aspect = prev_fig["aspect"]  # "Thanh tra tỉnh có 5": a cue in the next item's name is no aspect
     referent = antecedent(article, num, earlier)
     if referent is not None:
         aspect = referent["aspect"]

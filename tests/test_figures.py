@@ -237,6 +237,11 @@ GROUPS = {
         E("Sở Tư pháp có 191 DVCTT; Sở Xây dựng có 160; Văn phòng UBND tỉnh có 5.",
           dict(surface="191", object="procedure"), dict(surface="160", object="procedure", noun="DVCTT"),
           dict(surface="5", object="procedure", noun="DVCTT")),
+        # a cue word in the next item's name ("Thanh tra", "liên thông") neither breaks the list
+        # nor gives the item its aspect
+        E("Sở Tư pháp có 156 DVCTT; Thanh tra tỉnh có 5; Nhóm TTHC liên thông có 2.",
+          dict(surface="156", aspect="other"), dict(surface="5", noun="DVCTT", aspect="other"),
+          dict(surface="2", noun="DVCTT", aspect="other")),
         # not a parallel clause: another verb before the bare number
         E("Xã tiếp nhận 300 hồ sơ; ông Nguyễn Văn A cho biết có 5.", dict(surface="300")),
     ],
