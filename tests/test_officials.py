@@ -609,6 +609,15 @@ def test_every_organ_word(organ, utype):
     assert got[0]["roles"][0]["org"] == f"{written} Tân An"
 
 
+@pytest.mark.parametrize("body", TITLES["national_bodies"])
+def test_every_national_body_is_read_whole(body):
+    # lower-case inner words would otherwise end the organisation; the name after it still ends it
+    lowered = body[0] + body[1:].lower()
+    for written in (body, lowered):
+        _, got = extract(f"Chánh Văn phòng {written} Nguyễn Văn An cho biết")
+        assert (got[0]["name"], got[0]["roles"][0]["org"]) == ("Nguyễn Văn An", written)
+
+
 @pytest.mark.parametrize("title,rule", TITLES["group_heads"].items())
 def test_every_group_head(title, rule):
     for group in rule["groups"]:

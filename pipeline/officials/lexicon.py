@@ -67,6 +67,7 @@ class Lexicon:
     middles: frozenset
     places: Phrases  # place names a person's name cannot start inside
     organs: Phrases  # -> unit type ("huyện ủy" -> "huyện")
+    national_bodies: Phrases  # full names of ministries read whole ("Bộ Giao thông vận tải")
     committees: dict  # unit type -> its party committee ("tỉnh" -> "Tỉnh ủy", "xã" -> "Đảng ủy xã")
     group_heads: dict  # folded title -> (group words, purpose tuples)
     abbreviations: dict  # abbreviation as written -> expansion
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         middles=frozenset(fold(w) for w in s["middle_names"]),
         places=Phrases(_words(p) for p in s["place_names"]),
         organs=Phrases({_words(w): utype for w, utype in t["organ_words"].items()}),
+        national_bodies=Phrases(_words(w) for w in t["national_bodies"]),
         committees=dict(t["unit_committees"]),
         group_heads={fold(k): (frozenset(fold(g) for g in v["groups"]), tuple(_words(p) for p in v["purposes"]))
                      for k, v in t["group_heads"].items()},

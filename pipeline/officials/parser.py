@@ -101,7 +101,7 @@ class ParagraphParser(Reader):
         in_place = False  # after a unit word: only the unit's name may follow
         while k < self.n and k - j < MAX_ORG_TOKENS:
             kind = kinds[k]
-            n = self.unit_at(k)[0] or self.phrase(k, lex.organs)
+            n = self.unit_at(k)[0] or self.phrase(k, lex.organs) or self.phrase(k, lex.national_bodies)
             if n:
                 k = end = k + n
                 lower_ok, in_place = False, True
