@@ -35,6 +35,7 @@ NOUN_DETERMINER_RE = regex.compile(r"[ \u00a0]*(?:(?:các|những|tổng số|s�
 RANGE_END_RE = regex.compile(r"[ \u00a0]?[-–][ \u00a0]?[\d.,]+")
 COMPARED_AFTER_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]+){0,3}so với")
 COPULA_BEFORE_RE = regex.compile(r"(?:là|:)[ \u00a0]*$")
+TOTAL_COPULA_RE = regex.compile(r"số[ \u00a0]+là[ \u00a0]*")  # "tổng số là 2.760"
 # How far before a figure its nouns, "tỷ lệ" and "số" are looked for: bounds the work per
 # figure, so a long sentence full of figures costs linear time, not quadratic.
 LOOKBACK = 400
@@ -421,6 +422,13 @@ def _noun_before_copula(article: Article, sent: Span, num: NumberMatch):
     if m is None:
         return None
     found = counted_noun(article, m.end())
+    if found is None and TOTAL_COPULA_RE.fullmatch(folded, m.start(), num.start):
+        # "Xét riêng nhóm hồ sơ thuộc thẩm quyền cấp xã, tổng số là 2.760": the total of the
+        # noun named before it in the sentence
+        nouns = _scan_nouns(folded, max(sent[0], num.start - LOOKBACK), m.start(), number_lexicon()["counted"])
+        if nouns:
+            s, p = nouns[-1]
+            found = number_lexicon()["counted"][p], article.text[s:s + len(p)], (num.end, num.end)
     return found
 
 

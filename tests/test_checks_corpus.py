@@ -16,6 +16,9 @@ KNOWN = {
     # "tiếp nhận 6.061 hồ sơ, đã giải quyết xong 5.581 hồ sơ; 398 hồ sơ còn lại": 5.979
     # (annotated in c2025_part1)
     ("d25-0003", "sum_mismatch", ("6.061", "5.581", "398")),
+    # "tổng số là 2.760; trong đó có 2.602 hồ sơ xử lý đúng hạn ..., chiếm 96,2%": 94.28 %
+    # (annotated in c2025_part1)
+    ("d25-0013", "count_percent_mismatch", ("2.760", "2.602", "96,2%")),
     # "hoàn thành 22/24 nhiệm vụ (đạt 91,16%)": 91.67 % (the seed's gold check)
     ("002_7d7845850110665b", "ratio_percent_mismatch", ("22/24", "91,16%")),
 }

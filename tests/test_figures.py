@@ -232,6 +232,13 @@ GROUPS = {
         E("Tổng đài hỗ trợ 24/7 cho người dân; hồ sơ được xử lý 24/24."),
         E("Có 24/24 xã hoàn thành.", dict(surface="24/24", kind="ratio")),
     ],
+    "bare_totals": [
+        # "tổng số là N": the total of the counted noun named before it in the sentence
+        E("Xét riêng nhóm hồ sơ thuộc thẩm quyền cấp xã, tổng số là 2.760; trong đó có 2.602 hồ sơ đúng hạn.",
+          dict(surface="2.760", kind="count", object="dossier", noun="hồ sơ"),
+          dict(surface="2.602", object="dossier", aspect="on_time")),
+        E("Tổng số là 2.760, theo báo cáo của xã."),
+    ],
     "elided_nouns": [
         # parallel clauses with the same verb leave out the counted noun of the first count
         E("Sở Tư pháp có 191 DVCTT; Sở Xây dựng có 160; Văn phòng UBND tỉnh có 5.",
