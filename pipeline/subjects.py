@@ -21,6 +21,7 @@ UNIT_TYPE_RE = regex.compile(
     r"(?P<more>(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố))?"
 )
 TYPE_CANON = {"tp": "thành phố", "tp.": "thành phố"}
+PAST_REGISTER = "pre-2025"  # a unit's `register` when the article names it as it was before the 2025 merger
 
 
 @dataclass
@@ -58,6 +59,11 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
         prior = [u for s, e, u in named if s < ts and _same_level(u["type"], utype)]
         if not prior:
             prior = [u for s, e, u in named if _same_level(u["type"], utype)]
+        current = [u for u in prior if u.get("register") != PAST_REGISTER]
+        if current:
+            # "xã An Nghĩa được thành lập từ xã Phú Thành, xã Phú Nghĩa ... xã đã đạt 15/19 tiêu
+            # chí": a generic reference is to a unit that exists, not to one merged into it
+            prior = current
         if prior:
             refs.append(UnitRef(ts, te, prior[-1]["id"], None))
     return sorted(refs, key=lambda r: r.start)

@@ -328,10 +328,10 @@ def test_aggregate_subject():
     assert fig["subject"]["aggregate"] == "xã, thị trấn" and fig["subject"]["unit"] is None
 
 
-def _unit(text, uid, utype, name, surface=None):
+def _unit(text, uid, utype, name, surface=None, register=None):
     surface = surface or f"{utype} {name}"
     s = text.index(surface)
-    return {"id": uid, "type": utype, "name": name, "mentions": [[s, s + len(surface)]]}
+    return {"id": uid, "type": utype, "name": name, "mentions": [[s, s + len(surface)]], "register": register}
 
 
 SUBJECT_CASES = [
@@ -362,6 +362,13 @@ SUBJECT_CASES = [
      "Có 2 nhóm dịch vụ đạt loại tốt.",
      [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", None), ("u3", "huyện", "Ứng Hòa", None)],
      "2", "u1"),
+    # after a merger: a generic "xã" is the commune that exists, not one merged into it
+    ("Xã An Nghĩa được thành lập từ xã Phú Thành và xã Phú Nghĩa. Đến nay, xã đã đạt 15/19 tiêu chí.",
+     [("u1", "xã", "An Nghĩa", "Xã An Nghĩa", "2025"), ("u2", "xã", "Phú Thành", None, "pre-2025"),
+      ("u3", "xã", "Phú Nghĩa", None, "pre-2025")], "15/19", "u1"),
+    # ... and before it, the last commune named (no register says otherwise)
+    ("Xã An Nghĩa và xã Phú Nghĩa họp. Đến nay, xã đã đạt 15/19 tiêu chí.",
+     [("u1", "xã", "An Nghĩa", "Xã An Nghĩa"), ("u2", "xã", "Phú Nghĩa", None)], "15/19", "u2"),
     # a unit named alone in an earlier paragraph is still carried over
     ("Kết quả CCHC của thành phố Hà Nội\n\nHuyện Thanh Oai đẩy mạnh số hóa.\n\nHuyện tiếp nhận 300 hồ sơ.",
      [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", "Huyện Thanh Oai")], "300", "u2"),
