@@ -64,3 +64,10 @@ def test_every_not_counted_entry_is_needed(entry, monkeypatch):
     # without the entry the same sentence would give a count: the entry is what stops it
     monkeypatch.setattr(open_nouns, "_not_counted", lambda: ())
     assert [f["surface"] for f in figures(text)] == ["12"]
+
+
+@pytest.mark.xfail(strict=True, reason="a count in words of an ordinary noun ('sáu cặp vợ chồng') is not read: in the "
+                                       "dev corpora such words are mostly not figures ('hai vợ chồng', 'hai bên')")
+def test_known_failure_ordinary_noun_counted_in_words():
+    [fig] = figures("Phường đã đăng ký kết hôn cho sáu cặp vợ chồng.")
+    assert (fig["surface"], fig["object"]) == ("sáu", "other")
