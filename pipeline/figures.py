@@ -159,8 +159,32 @@ def counted_noun(article: Article, pos: int) -> tuple[str, str, Span] | None:
     start = pos + m.end()
     phrase = phrase_at(folded, start, number_lexicon()["counted"])
     if not phrase:
-        return None
+        word = WORD_AT_RE.match(article.text, start)
+        obj = defined_abbreviations(article).get(word.group()) if word else None
+        return (obj, word.group(), word.span()) if obj else None
     return number_lexicon()["counted"][phrase], article.text[start:start + len(phrase)], (start, start + len(phrase))
+
+
+WORD_AT_RE = regex.compile(r"[\p{L}\d&]+(?![\p{L}\d])")
+# "tiếp nhận 1.200 hồ sơ (HS). Trong đó, 1.100 HS ...": an abbreviation the article defines
+ABBREVIATION_IN_BRACKETS_RE = regex.compile(r"\([ \u00a0]*(?P<abbr>\p{Lu}[\p{Lu}\d&]{1,7})[ \u00a0]*\)")
+ABBREVIATION_NOUN_REACH = 60  # characters before the bracket where the noun it abbreviates ends
+
+
+def defined_abbreviations(article: Article) -> dict[str, str]:
+    """Abbreviations the article defines in brackets right after a counted noun ("hồ sơ (HS)",
+    "phiếu khảo sát (PKS)") -> the noun's object, computed once per article."""
+    found = article.cache.get("defined_abbreviations")
+    if found is None:
+        found = {}
+        counted = number_lexicon()["counted"]
+        for m in ABBREVIATION_IN_BRACKETS_RE.finditer(article.text, *article.body):
+            i = m.start()
+            nouns = _scan_nouns(article.folded, max(article.body[0], i - ABBREVIATION_NOUN_REACH), i, counted, keep_all=True)
+            if nouns and not article.text[nouns[-1][0] + len(nouns[-1][1]):i].strip():
+                found.setdefault(m["abbr"], counted[nouns[-1][1]])
+        article.cache["defined_abbreviations"] = found
+    return found
 
 
 def context_noun(article: Article, sent: Span, num: NumberMatch, post_end: int) -> tuple[str, str] | None:

@@ -232,6 +232,13 @@ GROUPS = {
         E("Tổng đài hỗ trợ 24/7 cho người dân; hồ sơ được xử lý 24/24."),
         E("Có 24/24 xã hoàn thành.", dict(surface="24/24", kind="ratio")),
     ],
+    "defined_abbreviations": [
+        # an abbreviation the article defines in brackets after a counted noun counts as that noun
+        E("Xã tiếp nhận 1.200 hồ sơ (HS). Trong đó, 1.100 HS được giải quyết đúng hạn.",
+          dict(surface="1.200", object="dossier"), dict(surface="1.100", object="dossier", noun="HS", aspect="on_time")),
+        # not defined in this text: no count
+        E("Xã có 12 HS mới."),
+    ],
     "bare_totals": [
         # "tổng số là N": the total of the counted noun named before it in the sentence
         E("Xét riêng nhóm hồ sơ thuộc thẩm quyền cấp xã, tổng số là 2.760; trong đó có 2.602 hồ sơ đúng hạn.",
