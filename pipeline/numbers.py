@@ -491,8 +491,9 @@ def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
         scale = scale_re.match(folded, e, e + 12)
         rest = rest_re.match(folded, scale.end(), scale.end() + 16) if scale else None
         after_scale = rest.end() if rest else scale.end() if scale else e
-        if scale and _counted_noun(word_after(folded, after_scale)):
-            # "14,5 triệu hồ sơ", "6 triệu 325 nghìn hồ sơ": a count with its scale words
+        if scale and (_counted_noun(word_after(folded, after_scale)) or CLAUSE_END_RE.match(folded, after_scale)):
+            # "14,5 triệu hồ sơ", "6 triệu 325 nghìn hồ sơ": a count with its scale words; "số
+            # hồ sơ là 1,2 triệu.": the noun stood before it
             mult = _number_words()["mult"]
             num = num * mult[scale["word"]]
             if rest:
@@ -502,6 +503,9 @@ def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
         nm = NumberMatch(s, e, text[s:e], num, None, "number")
     nm.excluded = exclusion(folded, nm, text)
     return [nm]
+
+
+CLAUSE_END_RE = regex.compile(r"[ \u00a0]*(?:[.;,)]|$)")
 
 
 def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:

@@ -245,6 +245,9 @@ GROUPS = {
           dict(surface="2.760", kind="count", object="dossier", noun="hồ sơ"),
           dict(surface="2.602", object="dossier", aspect="on_time")),
         E("Tổng số là 2.760, theo báo cáo của xã."),
+        # a scale word closing the clause: the noun stood before the copula
+        E("Tổng số hồ sơ tiếp nhận là 1,2 triệu.", dict(surface="1,2 triệu", value=1200000, object="dossier")),
+        E("Tổng kinh phí là 1,2 triệu."),
     ],
     "elided_nouns": [
         # parallel clauses with the same verb leave out the counted noun of the first count
