@@ -50,6 +50,11 @@ GROUPS = {
         E("Huyện đã giải quyết 42.503 hồ sơ của công dân, không có hồ sơ trễ hẹn.",
           dict(surface="42.503", aspect="resolved"),
           dict(surface="không có hồ sơ", value=0, kind="count", aspect="overdue", object="dossier")),
+        # pending dossiers are neither received nor resolved: their phrase beats the verbs around
+        E("Phường giải quyết xong 5.581 hồ sơ; 398 hồ sơ còn lại đang trong quá trình xử lý.",
+          dict(surface="5.581", aspect="resolved"), dict(surface="398", aspect="other")),
+        E("Phường tiếp nhận 300 hồ sơ, 45 hồ sơ khác đang được giải quyết.",
+          dict(surface="300", aspect="received"), dict(surface="45", aspect="other")),
     ],
     "on_time_overdue": [
         E("Đã trả kết quả đúng hạn và trước hạn 100%, không có hồ sơ nào quá hạn.",
