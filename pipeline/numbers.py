@@ -491,9 +491,12 @@ def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
         scale = scale_re.match(folded, e, e + 12)
         rest = rest_re.match(folded, scale.end(), scale.end() + 16) if scale else None
         after_scale = rest.end() if rest else scale.end() if scale else e
-        if scale and (_counted_noun(word_after(folded, after_scale)) or CLAUSE_END_RE.match(folded, after_scale)):
+        noun_after = word_after(folded, after_scale) if scale else ""
+        if scale and (_counted_noun(noun_after) or CLAUSE_END_RE.match(folded, after_scale)
+                      or (noun_after[:1].isalpha() and not _after_reason(noun_after))):
             # "14,5 triệu hồ sơ", "6 triệu 325 nghìn hồ sơ": a count with its scale words; "số
-            # hồ sơ là 1,2 triệu.": the noun stood before it
+            # hồ sơ là 1,2 triệu.": the noun stood before it; "1,6 triệu thửa đất": an ordinary
+            # noun, which figures.py keeps only if the tagger reads a noun
             mult = _number_words()["mult"]
             num = num * mult[scale["word"]]
             if rest:
