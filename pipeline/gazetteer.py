@@ -89,6 +89,7 @@ def _short_name(name: str) -> str:
     return normalize_tones(QUALIFIER_RE.sub("", name))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Lookup key of a unit name: folded case and tones, one spelling of dashes and apostrophes."""
     k = DASH_RE.sub("-", key(name.replace("\u2019", "'")))

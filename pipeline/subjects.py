@@ -12,6 +12,7 @@ from .figure_cues import LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, Span, clause_start, 
 from .numbers import NumberMatch
 from .resources import load_yaml
 from .segment import Article
+from .spans import SpanSet
 from .textkeys import key
 # --------------------------------------------------------------------------- subject
 
@@ -38,10 +39,11 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
     named: list[tuple[int, int, dict]] = sorted(
         (s, e, u) for u in units for s, e in u.get("mentions", []))
     refs = [UnitRef(s, e, u["id"], None) for s, e, u in named]
-    covered = [(s, e) for s, e, _ in named]
+    covered = SpanSet((s, e) for s, e, _ in named)
+    named_of_type = _positions_by_type(named)
     for m in UNIT_TYPE_RE.finditer(folded, *article.body):
         ts, te = m.span("type")
-        if any(s <= ts < e for s, e in covered):
+        if covered.overlaps(ts, ts + 1):
             continue
         after = text[te:te + 3].lstrip()
         if after[:1].isupper() or after[:1].isdigit():
@@ -55,12 +57,34 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
             agg = text[ts:m.end()].strip()
             refs.append(UnitRef(m.start(), m.end(), None, agg))
             continue
-        prior = [u for s, e, u in named if s < ts and _same_level(u["type"], utype)]
-        if not prior:
-            prior = [u for s, e, u in named if _same_level(u["type"], utype)]
-        if prior:
-            refs.append(UnitRef(ts, te, prior[-1]["id"], None))
+        prior = _last_named(named, named_of_type, utype, ts)
+        if prior is not None:
+            refs.append(UnitRef(ts, te, prior["id"], None))
     return sorted(refs, key=lambda r: r.start)
+
+
+def _positions_by_type(named: list[tuple[int, int, dict]]) -> dict[str, tuple[list[int], list[int]]]:
+    """Unit type -> (starts, indexes into `named`) of the named mentions of units of that type."""
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    for i, (s, _, u) in enumerate(named):
+        starts, indexes = out.setdefault(u["type"], ([], []))
+        starts.append(s)
+        indexes.append(i)
+    return out
+
+
+def _last_named(named, of_type, utype: str, ts: int) -> dict | None:
+    """The unit of the last mention in `named` of a unit of `utype`'s level starting before
+    `ts`, else of the last such mention anywhere; bisected per type, not scanned per reference."""
+    before = anywhere = -1
+    for t, (starts, indexes) in of_type.items():
+        if _same_level(t, utype):
+            k = bisect.bisect_left(starts, ts)
+            if k:
+                before = max(before, indexes[k - 1])
+            anywhere = max(anywhere, indexes[-1])
+    last = before if before >= 0 else anywhere
+    return named[last][2] if last >= 0 else None
 
 
 UNIT_TYPES = "unit_types"  # article.cache key: unit id -> type, set by extract_figures

@@ -24,6 +24,7 @@ import regex
 from .gazetteer import PRE_2025, REG_2025, REGISTERS, TYPE_LEVEL, Entry, former, gazetteer, lookup, name_key
 from .resources import load_yaml
 from .segment import Article, Span
+from .spans import SpanSet
 from .textkeys import PhraseFinder, fold, folded_alternation, phrase_alternation
 from .unit_link import RANK, Unit, assign_registers, link, name_votes
 from .unit_names import Token, canonical, dash_run, name_tokens, read_name, token_kind
@@ -364,15 +365,15 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
         if len(k.split()) >= 2 and k not in lex["not_bare"]:
             by_name.setdefault(k, set()).add((m.level, m.key))
             names[(m.level, m.key)] = m.name
-    known_re = (regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(by_name)})(?![\p{{L}}\d])")
-                if by_name else None)
+    known_re = _known_names_re(tuple(sorted(by_name))) if by_name else None
+    taken = SpanSet(taken)
     out: list[Mention] = []
     for ps, pe in spans:
         found = [(x.start(), x.end(), "province") for x in _province_re().finditer(folded, ps, pe)]
         if known_re:
             found += [(x.start(), x.end(), "known") for x in known_re.finditer(folded, ps, pe)]
         for s, e, how in sorted(found, key=lambda f: (f[0], -f[1])):
-            if any(ts < e and s < te for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
             if not _is_bare_place(text, folded, s, e, ps, pe):
                 continue
@@ -388,8 +389,15 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
                 level, ukey = next(iter(owners))
                 mention = Mention(s, e, level, ukey, names[(level, ukey)], None)
             out.append(mention)
-            taken.append((s, e))
+            taken.add(s, e)
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _known_names_re(names: tuple[str, ...]) -> regex.Pattern:
+    """The article's typed unit names (folded keys) as bare-name pattern; articles of one source
+    repeat the same sets of names."""
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(names)})(?![\p{{L}}\d])")
 
 
 # --------------------------------------------------------------------------- main
