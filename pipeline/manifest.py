@@ -33,7 +33,7 @@ from pathlib import Path
 
 from .duplicates import DuplicateIndex, Fingerprint, fingerprint, record_body
 from .ingest import RawArticle
-from .version import VERSIONED_SUFFIXES, pipeline_version  # noqa: F401 (re-exported)
+from .version import pipeline_version
 from .writer import AtomicWriter, encode_line, fsync_dir
 
 STATE_DIR = ".cchc"

@@ -11,7 +11,8 @@ import pytest
 import pipeline
 from conftest import ROOT
 from pipeline.cli import main
-from pipeline.export import README_QUERIES, SCHEMAS, TABLES, find_conflicts, load
+from pipeline.export import README_QUERIES, SCHEMAS, TABLES, load
+from pipeline.record_conflicts import find_conflicts
 from pipeline.extract import extract_article
 from pipeline.ingest import iter_articles
 
