@@ -400,10 +400,13 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
 
 
 @functools.lru_cache(maxsize=1024)
-def _known_names_re(names: tuple[str, ...]) -> regex.Pattern:
-    """The article's typed unit names (folded keys) as bare-name pattern; articles of one source
+def _known_names_re(names: tuple[str, ...]) -> PhraseFinder:
+    """The article's typed unit names (folded keys) as a bare-name pattern, tried only where a
+    name starts (a long article names hundreds: a flat alternation of them all, tried at every
+    character, made the cost per character grow with the article); articles of one source
     repeat the same sets of names."""
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(names)})(?![\p{{L}}\d])")
+    pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(names)})(?![\p{{L}}\d])")
+    return PhraseFinder(pattern, (fold(n).split() for n in names))
 
 
 # --------------------------------------------------------------------------- main

@@ -93,3 +93,67 @@ def test_sentence_splitter_is_underthesea_s():
     assert split.__code__.co_code == module.sent_tokenize.__code__.co_code
     text = "Năm 2024, TP. Hồ Chí Minh giảm 1.500 thủ tục. Tỉnh đạt 95,5%! Ông A nói..."
     assert split(text) == module.sent_tokenize(text)
+
+
+def test_startup_cache_builds_once_per_key(tmp_path, monkeypatch):
+    from pipeline import startup_cache
+
+    monkeypatch.setenv(startup_cache.CACHE_ENV, str(tmp_path))
+    built = []
+
+    def build():
+        built.append(1)
+        return {"entries": [1, 2, 3]}
+
+    assert startup_cache.load_or_build("thing", "k1", build) == {"entries": [1, 2, 3]}
+    assert startup_cache.load_or_build("thing", "k1", build) == {"entries": [1, 2, 3]}
+    assert len(built) == 1  # the second came from the file
+    startup_cache.load_or_build("thing", "k2", build)  # another version: built, the old file replaced
+    assert len(built) == 2 and [p.name for p in tmp_path.glob("thing-*")] == ["thing-k2.pickle"]
+    (tmp_path / "thing-k2.pickle").write_bytes(b"not a pickle")
+    assert startup_cache.load_or_build("thing", "k2", build) == {"entries": [1, 2, 3]} and len(built) == 3
+
+
+def test_startup_cache_off_or_unwritable_builds_every_time(tmp_path, monkeypatch):
+    from pipeline import startup_cache
+
+    monkeypatch.setenv(startup_cache.CACHE_ENV, "off")
+    assert startup_cache.load_or_build("thing", "k", lambda: 7) == 7
+    assert not list(tmp_path.iterdir())
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would be")
+    monkeypatch.setenv(startup_cache.CACHE_ENV, str(blocked / "cache"))
+    assert startup_cache.load_or_build("thing", "k", lambda: 8) == 8
+
+
+def test_startup_cache_key_follows_the_data_files(tmp_path):
+    import os
+
+    from pipeline.startup_cache import cache_key
+
+    data = tmp_path / "data.db"
+    data.write_bytes(b"one")
+    first = cache_key([data])
+    assert cache_key([data]) == first
+    data.write_bytes(b"two!")
+    os.utime(data, ns=(1, 1))
+    assert cache_key([data]) != first
+
+
+def test_cached_register_is_the_built_one(tmp_path, monkeypatch):
+    from pipeline import gazetteer as gz
+    from pipeline.startup_cache import CACHE_ENV
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    built = gz.Gazetteer(gz._package_data())
+    gz.gazetteer.cache_clear()
+    try:
+        first = gz.gazetteer()  # built and stored
+        second_process = (gz.gazetteer.cache_clear(), gz.gazetteer())[1]  # read from the file
+    finally:
+        gz.gazetteer.cache_clear()
+    assert list(tmp_path.glob("gazetteer-*.pickle"))
+    for g in (first, second_process):
+        assert g._by_name == built._by_name and g._by_code == built._by_code
+        assert g._former == built._former and g._province_alias == built._province_alias
+    assert second_process.lookup("district", "Tân Hồng") == built.lookup("district", "Tân Hồng")
