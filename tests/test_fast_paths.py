@@ -157,3 +157,23 @@ def test_cached_register_is_the_built_one(tmp_path, monkeypatch):
         assert g._by_name == built._by_name and g._by_code == built._by_code
         assert g._former == built._former and g._province_alias == built._province_alias
     assert second_process.lookup("district", "Tân Hồng") == built.lookup("district", "Tân Hồng")
+
+
+def test_fingerprint_is_datasketch_minhash_with_its_defaults():
+    """Cached permutations and the leaner SHA-1 hash give datasketch's own MinHash values."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from pipeline import duplicates
+
+    for text in ["", "một", "Năm 2024 tỉnh giảm 1.500 thủ tục hành chính, đạt 95% kế hoạch.",
+                 " ".join(f"từ{i}" for i in range(200))]:
+        tokens = duplicates.words(text)
+        reference = MinHash(num_perm=duplicates.NUM_PERM, seed=duplicates.SEED, scheme=duplicates.SCHEME)
+        grams = duplicates.shingles(tokens)
+        if grams:
+            reference.update_batch(sorted(grams))
+        assert np.array_equal(duplicates.fingerprint(text).minhash, reference.hashvalues.astype(np.uint32))
+    tokens = "a b c d e f g".split()
+    assert duplicates.shingles(tokens) == {" ".join(tokens[i:i + 5]).encode() for i in range(3)}
+    assert duplicates.shingles(tokens[:3]) == {b"a b c"}
