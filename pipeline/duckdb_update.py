@@ -20,11 +20,14 @@ from typing import Iterator
 
 import pyarrow as pa
 
-from .export import (SCHEMAS, TABLES, RecordsError, _parse_record, _write_duckdb, arrow_tables,
-                     records_file, table_batches)
+from .export import (DUCKDB_MEMORY_LIMIT, SCHEMAS, TABLES, DuckdbMemoryLimit, RecordsError, _parse_record,
+                     _write_duckdb, arrow_tables, records_file, table_batches)
 
 STATE_TABLE = "_cchc_records"
-DUCKDB_BATCH_RECORDS = 200  # records per batch inserted (export.BATCH_RECORDS for files): less to hold at once
+# records (and article text) per batch inserted, less than export's batches for files: what
+# DuckDB holds at once fits its memory limit (DUCKDB_MEMORY_LIMIT)
+DUCKDB_BATCH_RECORDS = 200
+DUCKDB_BATCH_CHARS = 1_000_000
 STATE_SCHEMA = pa.schema([("doc_id", pa.string()), ("digest", pa.string())])
 _DOC_ID_RE = re.compile(rb'"doc_id"\s*:\s*("(?:[^"\\]|\\.)*")')
 
@@ -185,12 +188,21 @@ def _apply(con, tables: dict[str, pa.Table], gone: list[str], state: pa.Table) -
     con.execute("CHECKPOINT")
 
 
+def _rebuild(records_path, out: Path, memory_limit: str | None) -> None:
+    """Write the database at `out` from scratch, streaming records.jsonl once."""
+    state = StateOfLines(records_file(records_path))
+    batches = table_batches(state.records(), DUCKDB_BATCH_RECORDS, DUCKDB_BATCH_CHARS)
+    _write_duckdb(itertools.chain(batches, state.tables()), out, memory_limit)
+
+
 def export_duckdb(records_path, out: Path) -> dict[str, int]:
     """Update the database at `out` in place, or build it; returns the rows per table."""
     import duckdb
 
     if update_in_place(records_path, out) is None:
-        state = StateOfLines(records_file(records_path))
-        _write_duckdb(itertools.chain(table_batches(state.records(), DUCKDB_BATCH_RECORDS), state.tables()), out)
+        try:
+            _rebuild(records_path, out, DUCKDB_MEMORY_LIMIT)
+        except DuckdbMemoryLimit:
+            _rebuild(records_path, out, None)  # as large as the records need
     with duckdb.connect(str(out), read_only=True) as con:
         return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}

@@ -25,9 +25,10 @@ from .provinces import province_of
 
 TABLES = ("articles", "figures", "units", "officials", "roles", "documents", "checks")
 BATCH_RECORDS = 500  # records per Arrow batch when streaming: bounds an export's memory
+BATCH_CHARS = 4_000_000  # article text per batch at most: a few very long articles make a batch
 # DuckDB keeps what it inserts in memory up to its limit (by default most of the machine's
-# memory): a small limit, and a checkpoint every few batches, keep an export flat (it spills to
-# a temporary directory beside the database if it ever needs more)
+# memory): a small limit for the streamed export of records.jsonl, and a checkpoint every few
+# batches, keep it flat; records too large for the limit are exported again without it
 DUCKDB_MEMORY_LIMIT = "32MB"
 DUCKDB_CHECKPOINT_BATCHES = 4
 
@@ -287,18 +288,23 @@ def _add_rows(rows: dict[str, list], rec: dict) -> None:
     rows["checks"] += _check_rows(rec)
 
 
-def table_batches(records: Iterable[dict], batch_records: int | None = None) -> Iterator[dict[str, pa.Table]]:
-    """The tables of `records`, `batch_records` (default `BATCH_RECORDS`) records at a time (at
-    least one batch, so that an empty input still gives typed, empty tables)."""
+def table_batches(records: Iterable[dict], batch_records: int | None = None,
+                  batch_chars: int | None = None) -> Iterator[dict[str, pa.Table]]:
+    """The tables of `records`, `batch_records` (default `BATCH_RECORDS`) records at a time, or
+    fewer once their texts reach `batch_chars` (default `BATCH_CHARS`) characters (at least one
+    batch, so that an empty input still gives typed, empty tables)."""
     batch_records = batch_records or BATCH_RECORDS
+    batch_chars = batch_chars or BATCH_CHARS
     rows: dict[str, list] = {name: [] for name in TABLES}
-    n, first = 0, True
+    n, chars, first = 0, 0, True
     for rec in records:
         _add_rows(rows, rec)
         n += 1
-        if n == batch_records:
+        text = rec.get("text")
+        chars += len(text) if isinstance(text, str) else 0
+        if n == batch_records or chars >= batch_chars:
             yield {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
-            rows, n, first = {name: [] for name in TABLES}, 0, False
+            rows, n, chars, first = {name: [] for name in TABLES}, 0, 0, False
     if n or first:
         yield {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
 
@@ -353,15 +359,21 @@ def _with_python_lists(frame, schema: pa.Schema):
 
 # --------------------------------------------------------------------------- export
 
-def _write_duckdb(batches: Iterator[dict], out: Path) -> dict[str, int]:
+class DuckdbMemoryLimit(OSError):
+    """DuckDB could not insert or checkpoint within `memory_limit` (records with very long texts
+    or many figures): the export is to be run again without the limit."""
+
+
+def _write_duckdb(batches: Iterator[dict], out: Path, memory_limit: str | None = None) -> dict[str, int]:
     import duckdb
 
     counts = dict.fromkeys(TABLES, 0)
+    config = {"memory_limit": memory_limit} if memory_limit else {}
 
     def write(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
         try:
-            with duckdb.connect(str(tmp), config={"memory_limit": DUCKDB_MEMORY_LIMIT}) as con:
+            with duckdb.connect(str(tmp), config=config) as con:
                 created: set[str] = set()
                 first: dict[str, pa.Table] = {}  # a table of each name, for its columns' comments
                 for n, tables in enumerate(batches, 1):
@@ -379,6 +391,10 @@ def _write_duckdb(batches: Iterator[dict], out: Path) -> dict[str, int]:
                         first.setdefault(name, table)
                 comment_duckdb(con, {name: t for name, t in first.items() if name in TABLES})
                 con.execute("CHECKPOINT")
+        except (duckdb.OutOfMemoryException, duckdb.FatalException) as e:
+            if memory_limit:
+                raise DuckdbMemoryLimit(str(e)) from None
+            raise OSError(str(e)) from None
         except duckdb.Error as e:
             raise OSError(str(e)) from None
 
