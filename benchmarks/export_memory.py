@@ -1,6 +1,6 @@
 """Peak memory of `cchc export` against the number of records.
 
-    .venv/bin/python benchmarks/export_memory.py [--records 1000 10000] [--code DIR]
+    .venv/bin/python benchmarks/export_memory.py [--records 1000 10000] [--formats duckdb parquet csv] [--code DIR]
 
 Makes a records.jsonl of N records (extracted/records.jsonl repeated, each copy with its own
 doc_id), runs `python -m pipeline export` on it to DuckDB, Parquet and CSV, each in a fresh
@@ -52,6 +52,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--code", type=Path, default=ROOT, help="folder holding the pipeline package")
+    parser.add_argument("--formats", nargs="+", default=["duckdb", "parquet", "csv"],
+                        choices=["duckdb", "parquet", "csv"])
     args = parser.parse_args()
     print(f"code: {args.code}")
     print("| records | records.jsonl | format | peak RSS | seconds |")
@@ -61,7 +63,7 @@ def main() -> None:
             records = Path(tmp) / f"records-{n}.jsonl"
             make_records(n, records)
             size = records.stat().st_size / 1e6
-            for to in ("duckdb", "parquet", "csv"):
+            for to in args.formats:
                 out = Path(tmp) / (f"out-{n}.duckdb" if to == "duckdb" else f"out-{n}-{to}")
                 rss, seconds = run(args.code.resolve(), records, to, out)
                 print(f"| {n:,} | {size:.0f} MB | {to} | {rss:.0f} MB | {seconds:.1f} |", flush=True)

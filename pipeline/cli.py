@@ -134,7 +134,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_conflicts(args) -> int:
-    from .export import cmd_conflicts as run
+    from .record_conflicts import cmd_conflicts as run
 
     return run(args)
 

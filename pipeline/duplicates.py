@@ -17,6 +17,7 @@ would come within reach of distinct reports on the same office.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass
@@ -61,7 +62,21 @@ def words(text: str) -> list[str]:
 def shingles(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
     if len(tokens) < size:
         return {" ".join(tokens).encode("utf-8")} if tokens else set()
-    return {" ".join(tokens[i:i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
+    return {" ".join(gram).encode("utf-8") for gram in zip(*(tokens[i:] for i in range(size)))}
+
+
+def sha1_hash32(data: bytes) -> int:
+    """datasketch's default hash (`hashfunc.sha1_hash32`: the first 4 bytes of the SHA-1, little
+    endian), without its struct layer: the main process hashes every shingle of every article."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
+@functools.cache
+def _permutations():
+    """The MinHash permutations of SEED and SCHEME, drawn once instead of once per article."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def fingerprint(text: str) -> Fingerprint:
@@ -69,7 +84,7 @@ def fingerprint(text: str) -> Fingerprint:
 
     tokens = words(text)
     sha = hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=sha1_hash32, permutations=_permutations())
     grams = shingles(tokens)
     if grams:
         mh.update_batch(sorted(grams))

@@ -1,4 +1,5 @@
-"""Records as tables: `load` (pandas), `cchc export` (DuckDB, Parquet, CSV), `cchc conflicts`.
+"""Records as tables: `load` (pandas), `cchc export` (DuckDB, Parquet, CSV; `cchc conflicts`, in
+`record_conflicts`, reads the same tables).
 
 One row per fact. Every table carries `doc_id`; fact rows carry their span, surface and the
 quoted sentence, figures and roles have their unit joined in, and dates are real dates.
@@ -10,7 +11,6 @@ grow with the number of records, and it replaces the whole set of tables at once
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import json
 import sys
 from pathlib import Path
@@ -25,6 +25,12 @@ from .provinces import province_of
 
 TABLES = ("articles", "figures", "units", "officials", "roles", "documents", "checks")
 BATCH_RECORDS = 500  # records per Arrow batch when streaming: bounds an export's memory
+BATCH_CHARS = 4_000_000  # article text per batch at most: a few very long articles make a batch
+# DuckDB keeps what it inserts in memory up to its limit (by default most of the machine's
+# memory): a small limit for the streamed export of records.jsonl, and a checkpoint every few
+# batches, keep it flat; records too large for the limit are exported again without it
+DUCKDB_MEMORY_LIMIT = "32MB"
+DUCKDB_CHECKPOINT_BATCHES = 4
 
 _S, _I, _F, _B, _D = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
 _L = pa.list_(pa.string())  # a real list in Parquet/DuckDB; JSON array text in CSV/Excel/SQLite
@@ -282,18 +288,23 @@ def _add_rows(rows: dict[str, list], rec: dict) -> None:
     rows["checks"] += _check_rows(rec)
 
 
-def table_batches(records: Iterable[dict], batch_records: int | None = None) -> Iterator[dict[str, pa.Table]]:
-    """The tables of `records`, `batch_records` (default `BATCH_RECORDS`) records at a time (at
-    least one batch, so that an empty input still gives typed, empty tables)."""
+def table_batches(records: Iterable[dict], batch_records: int | None = None,
+                  batch_chars: int | None = None) -> Iterator[dict[str, pa.Table]]:
+    """The tables of `records`, `batch_records` (default `BATCH_RECORDS`) records at a time, or
+    fewer once their texts reach `batch_chars` (default `BATCH_CHARS`) characters (at least one
+    batch, so that an empty input still gives typed, empty tables)."""
     batch_records = batch_records or BATCH_RECORDS
+    batch_chars = batch_chars or BATCH_CHARS
     rows: dict[str, list] = {name: [] for name in TABLES}
-    n, first = 0, True
+    n, chars, first = 0, 0, True
     for rec in records:
         _add_rows(rows, rec)
         n += 1
-        if n == batch_records:
+        text = rec.get("text")
+        chars += len(text) if isinstance(text, str) else 0
+        if n == batch_records or chars >= batch_chars:
             yield {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
-            rows, n, first = {name: [] for name in TABLES}, 0, False
+            rows, n, chars, first = {name: [] for name in TABLES}, 0, 0, False
     if n or first:
         yield {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
 
@@ -348,18 +359,26 @@ def _with_python_lists(frame, schema: pa.Schema):
 
 # --------------------------------------------------------------------------- export
 
-def _write_duckdb(batches: Iterator[dict], out: Path) -> dict[str, int]:
+class DuckdbMemoryLimit(OSError):
+    """DuckDB could not insert or checkpoint within `memory_limit` (records with very long texts
+    or many figures): the export is to be run again without the limit."""
+
+
+def _write_duckdb(batches: Iterator[dict], out: Path, memory_limit: str | None = None) -> dict[str, int]:
     import duckdb
 
     counts = dict.fromkeys(TABLES, 0)
+    config = {"memory_limit": memory_limit} if memory_limit else {}
 
     def write(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
         try:
-            with duckdb.connect(str(tmp)) as con:
+            with duckdb.connect(str(tmp), config=config) as con:
                 created: set[str] = set()
                 first: dict[str, pa.Table] = {}  # a table of each name, for its columns' comments
-                for tables in batches:
+                for n, tables in enumerate(batches, 1):
+                    if n % DUCKDB_CHECKPOINT_BATCHES == 0:
+                        con.execute("CHECKPOINT")  # to the file: memory stays flat
                     for name, table in tables.items():
                         con.register("_arrow", table)
                         if name not in created:
@@ -372,6 +391,10 @@ def _write_duckdb(batches: Iterator[dict], out: Path) -> dict[str, int]:
                         first.setdefault(name, table)
                 comment_duckdb(con, {name: t for name, t in first.items() if name in TABLES})
                 con.execute("CHECKPOINT")
+        except (duckdb.OutOfMemoryException, duckdb.FatalException) as e:
+            if memory_limit:
+                raise DuckdbMemoryLimit(str(e)) from None
+            raise OSError(str(e)) from None
         except duckdb.Error as e:
             raise OSError(str(e)) from None
 
@@ -515,114 +538,4 @@ def cmd_export(args) -> int:
             signal.signal(signal.SIGTERM, previous)
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
     print(printable(f"cchc export: {summary} -> {args.out} ({fmt})"), file=sys.stderr)
-    return 0
-
-
-# --------------------------------------------------------------------------- conflicts
-
-CONFLICT_KEY = ["unit_key", "aspect", "object", "kind", "change", "period_start", "period_end"]
-
-
-def _unit_key(row) -> str | None:
-    if isinstance(row.unit_code, str):
-        return f"code {row.unit_code}"
-    if isinstance(row.unit_name, str):
-        # without a code, the same name may be a different unit in another province
-        province = row.unit_province if isinstance(row.unit_province, str) else "?"
-        return f"{row.unit_type} {row.unit_name}, {province}"
-    return None
-
-
-def _differs_across_records(group) -> bool:
-    """Two records of the group report different values: the sets of values each record gives
-    differ (two records that both list "6 cơ quan, 2 đơn vị" agree)."""
-    by_record: dict = {}
-    for rec, val in zip(zip(group.doc_id, group.source), zip(group.value, group.denominator.fillna(-1))):
-        by_record.setdefault(rec, set()).add(val)
-    return any(a != b for a, b in itertools.combinations(by_record.values(), 2))
-
-
-def find_conflicts(figures):
-    """Figures about the same unit, metric and period whose values differ between records.
-
-    The metric is (aspect, object, kind, change); the unit is its register code, or its type,
-    name and province when the code is unknown. Figures without a unit, a dated period or a
-    known aspect are left out: they cannot be compared. Returns the rows of `figures` in
-    conflicting groups, numbered by a `conflict` column."""
-    import pandas as pd
-
-    rows = figures.copy()
-    rows["unit_key"] = [_unit_key(r) for r in rows.itertuples()]
-    dated = rows.period_start.notna() | rows.period_end.notna()
-    rows = rows[rows.unit_key.notna() & dated & (rows.aspect != "other")]
-    rows = rows.assign(change=rows["change"].fillna(False))
-    groups = [g for _, g in rows.groupby(CONFLICT_KEY, dropna=False, sort=True)
-              if _differs_across_records(g)]
-    if not groups:
-        return rows.iloc[0:0].assign(conflict=pd.Series(dtype="int64"))
-    return pd.concat([g.sort_values(["value", "doc_id"]).assign(conflict=n)
-                      for n, g in enumerate(groups, 1)], ignore_index=True)
-
-
-def without_duplicates(rows, articles):
-    """`rows` of articles that are not a copy of an earlier one (`duplicate_of` is null), so
-    that one story is not counted twice."""
-    copies = set(articles.loc[articles.duplicate_of.notna(), "doc_id"])
-    return rows[~rows.doc_id.isin(copies)] if copies else rows
-
-
-def _number(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
-
-
-def _date_text(d) -> str:
-    return d.strftime("%Y-%m-%d") if isinstance(d, (dt.date, dt.datetime)) and d == d else "?"
-
-
-def _period(row) -> str:
-    return f"{_date_text(row.period_start)}..{_date_text(row.period_end)}"
-
-
-def _excerpt(row, width: int = 70) -> str:
-    """The figure in its sentence, cut to `width` characters either side."""
-    if not isinstance(row.quote, str):
-        return ""
-    at = int(row.span_start - row.sentence_start)
-    before, after = row.quote[:at], row.quote[at + len(row.surface):]
-    before = ("…" + before[-width:]) if len(before) > width else before
-    after = (after[:width] + "…") if len(after) > width else after
-    return " ".join(f"{before}[{row.surface}]{after}".split())
-
-
-def format_conflicts(conflicts) -> str:
-    lines = []
-    for _, group in conflicts.groupby("conflict", sort=True):
-        first = group.iloc[0]
-        unit = f"{first.unit_type} {first.unit_name}"
-        code = first.unit_code if isinstance(first.unit_code, str) else "no code"
-        place = f", {first.unit_province}" if isinstance(first.unit_province, str) else ""
-        metric = f"{first.kind} {first.aspect} {first.object}" + (" (change)" if first.change else "")
-        lines.append(f"{unit} ({code}{place}) · {metric} · {_period(first)}")
-        for row in group.itertuples():
-            value = _number(row.value)
-            if row.denominator == row.denominator:  # not NaN
-                value += f"/{_number(row.denominator)}"
-            lines.append(f"  {value:>10} {row.approx:<8} {row.doc_id} {row.figure_id}  {row.source}")
-            lines.append(f"  {'':>10} {_excerpt(row)}")
-        lines.append("")
-    return "\n".join(lines)
-
-
-def cmd_conflicts(args) -> int:
-    try:
-        tables = load(args.outdir)
-    except RecordsError as e:
-        print(f"cchc conflicts: {e}", file=sys.stderr)
-        return 1
-    conflicts = find_conflicts(without_duplicates(tables["figures"], tables["articles"]))
-    n_groups = conflicts["conflict"].nunique()
-    if n_groups:
-        print(format_conflicts(conflicts))
-    n_records = len(tables["articles"])
-    print(f"{n_groups} conflict{'s' * (n_groups != 1)} across {n_records} record{'s' * (n_records != 1)}")
     return 0

@@ -7,7 +7,7 @@ import unicodedata
 
 from . import checks, documents, figures, layout, officials, segment, units
 from .ingest import RawArticle, sanitize
-from .manifest import pipeline_version
+from .version import pipeline_version
 from .textkeys import fold
 
 SCHEMA_VERSION = "1"

@@ -43,6 +43,7 @@ from pathlib import Path
 import regex
 
 from .resources import load_yaml
+from .startup_cache import cache_key, load_or_build
 from .textkeys import key, normalize_tones
 
 LEVELS = ("province", "district", "commune")
@@ -84,11 +85,13 @@ class Entry:
         return (self.code if self.register == PRE_2025 else self.code_2025) or ""
 
 
+@functools.lru_cache(maxsize=65536)  # each province and district name recurs on every commune row
 def _short_name(name: str) -> str:
     """The register's short name without its disambiguation: "Hồng Ngự (Huyện)" -> "Hồng Ngự"."""
     return normalize_tones(QUALIFIER_RE.sub("", name))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Lookup key of a unit name: folded case and tones, one spelling of dashes and apostrophes."""
     k = DASH_RE.sub("-", key(name.replace("\u2019", "'")))
@@ -102,6 +105,7 @@ def ascii_key(text: str) -> str:
     return "".join(c for c in decomposed if c.isascii() and c.isalnum())
 
 
+@functools.lru_cache(maxsize=256)
 def _short_type(full_type: str) -> str:
     return " ".join(full_type.lower().split())
 
@@ -289,8 +293,15 @@ class _Conversion:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The register, loaded on first use and shared by every later call."""
-    return Gazetteer(_package_data())
+    """The register, loaded on first use and shared by every later call; built once per
+    version of the pipeline and of the register's data, then read from the start-up cache."""
+    data = _package_data()
+    files = [data / "dataset.db", data / "converter_2025.json"]
+    try:
+        key = cache_key(files)
+    except OSError:
+        return Gazetteer(data)
+    return load_or_build("gazetteer", key, lambda: Gazetteer(data))
 
 
 def lookup(level: str, name: str, register: str = PRE_2025) -> list[Entry]:

@@ -29,40 +29,20 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
-from . import __version__
 from .duplicates import DuplicateIndex, Fingerprint, fingerprint, record_body
 from .ingest import RawArticle
+from .version import pipeline_version
 from .writer import AtomicWriter, encode_line, fsync_dir
 
 STATE_DIR = ".cchc"
 KINDS = ("record", "error")
-VERSIONED_SUFFIXES = {".py", ".yml", ".yaml", ".json", ".jsonl", ".txt", ".tsv", ".csv"}
 _KEY_RE = re.compile(rb"[0-9a-f]{32}")
 
 
 class OutdirBusy(SystemExit):
     """Another run holds OUTDIR's lock. A SystemExit, so the CLI exits 1 with the message."""
-
-
-@lru_cache(maxsize=1)
-def pipeline_version() -> str:
-    """`__version__` plus a hash of the package's code and resource files (a lexicon edit
-    changes records as surely as a code edit) and of the tokenizer's version."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.suffix in VERSIONED_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    try:
-        digest.update(metadata.version("underthesea").encode())
-    except metadata.PackageNotFoundError:
-        pass
-    return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
 def text_sha256(raw: RawArticle) -> str:

@@ -12,6 +12,7 @@ from .figure_cues import LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, Span, clause_start, 
 from .numbers import NumberMatch
 from .resources import load_yaml
 from .segment import Article
+from .spans import SpanSet
 from .textkeys import key
 # --------------------------------------------------------------------------- subject
 
@@ -39,10 +40,12 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
     named: list[tuple[int, int, dict]] = sorted(
         (s, e, u) for u in units for s, e in u.get("mentions", []))
     refs = [UnitRef(s, e, u["id"], None) for s, e, u in named]
-    covered = [(s, e) for s, e, _ in named]
+    covered = SpanSet((s, e) for s, e, _ in named)
+    named_of_type = _positions_by_type(named)
+    current_of_type = _positions_by_type(named, lambda u: u.get("register") != PAST_REGISTER)
     for m in UNIT_TYPE_RE.finditer(folded, *article.body):
         ts, te = m.span("type")
-        if any(s <= ts < e for s, e in covered):
+        if covered.overlaps(ts, ts + 1):
             continue
         after = text[te:te + 3].lstrip()
         if after[:1].isupper() or after[:1].isdigit():
@@ -56,17 +59,43 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
             agg = text[ts:m.end()].strip()
             refs.append(UnitRef(m.start(), m.end(), None, agg))
             continue
-        prior = [u for s, e, u in named if s < ts and _same_level(u["type"], utype)]
-        if not prior:
-            prior = [u for s, e, u in named if _same_level(u["type"], utype)]
-        current = [u for u in prior if u.get("register") != PAST_REGISTER]
-        if current:
-            # "xã An Nghĩa được thành lập từ xã Phú Thành, xã Phú Nghĩa ... xã đã đạt 15/19 tiêu
-            # chí": a generic reference is to a unit that exists, not to one merged into it
-            prior = current
-        if prior:
-            refs.append(UnitRef(ts, te, prior[-1]["id"], None))
+        # after the 2025 merger a generic reference is to a unit that exists, not to one merged
+        # into it ("xã An Nghĩa được thành lập từ xã Phú Thành, xã Phú Nghĩa ... xã đã đạt 15/19")
+        prior = (_last_named(named, current_of_type, utype, ts, anywhere=False)
+                 or _last_named(named, named_of_type, utype, ts, anywhere=False)
+                 or _last_named(named, current_of_type, utype, ts)
+                 or _last_named(named, named_of_type, utype, ts))
+        if prior is not None:
+            refs.append(UnitRef(ts, te, prior["id"], None))
     return sorted(refs, key=lambda r: r.start)
+
+
+def _positions_by_type(named: list[tuple[int, int, dict]], keep=lambda u: True) -> dict[str, tuple[list[int], list[int]]]:
+    """Unit type -> (starts, indexes into `named`) of the named mentions of units of that type
+    (of the units `keep` accepts)."""
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    for i, (s, _, u) in enumerate(named):
+        if not keep(u):
+            continue
+        starts, indexes = out.setdefault(u["type"], ([], []))
+        starts.append(s)
+        indexes.append(i)
+    return out
+
+
+def _last_named(named, of_type, utype: str, ts: int, anywhere: bool = True) -> dict | None:
+    """The unit of the last mention in `named` of a unit of `utype`'s level starting before
+    `ts`, else (if `anywhere`) of the last such mention anywhere; bisected per type, not
+    scanned per reference."""
+    before = last_anywhere = -1
+    for t, (starts, indexes) in of_type.items():
+        if _same_level(t, utype):
+            k = bisect.bisect_left(starts, ts)
+            if k:
+                before = max(before, indexes[k - 1])
+            last_anywhere = max(last_anywhere, indexes[-1])
+    last = before if before >= 0 or not anywhere else last_anywhere
+    return named[last][2] if last >= 0 else None
 
 
 UNIT_TYPES = "unit_types"  # article.cache key: unit id -> type, set by extract_figures

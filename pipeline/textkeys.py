@@ -116,12 +116,23 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def fold(text: str) -> str:
-    """Lower case + traditional tone placement; `len(fold(t)) == len(t)` for NFC `t`."""
+SHORT_TEXT = 64  # below this length `fold` results are cached: words and phrases recur in every article
+
+
+def _fold(text: str) -> str:
     folded = _lower_same_length(normalize_tones(text))
     return folded if len(folded) == len(text) else _lower_same_length(text)
 
 
+_fold_short = functools.lru_cache(maxsize=65536)(_fold)
+
+
+def fold(text: str) -> str:
+    """Lower case + traditional tone placement; `len(fold(t)) == len(t)` for NFC `t`."""
+    return _fold_short(text) if len(text) < SHORT_TEXT else _fold(text)
+
+
+@functools.lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """A comparison key: NFC, folded, whitespace collapsed (not length-preserving)."""
     return " ".join(fold(unicodedata.normalize("NFC", text)).split())

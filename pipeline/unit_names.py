@@ -3,6 +3,8 @@ numbered) words that follow it, and how many of them make the name, read against
 registers (pipeline/gazetteer.py). Used by pipeline/units.py."""
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 
 import regex
@@ -135,6 +137,7 @@ def dash_run(tokens: list[Token], k: int) -> int:
     return end
 
 
+@functools.lru_cache(maxsize=16384)
 def canonical(name: str) -> str:
     """Tone placement normalised, each syllable capitalised ("THỤY PHÚ" -> "Thụy Phú")."""
     name = normalize_tones(" ".join(name.split()))

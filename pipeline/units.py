@@ -24,11 +24,13 @@ import regex
 from .gazetteer import PRE_2025, REG_2025, REGISTERS, TYPE_LEVEL, Entry, former, gazetteer, lookup, name_key
 from .resources import load_yaml
 from .segment import Article, Span
+from .spans import SpanSet
 from .textkeys import PhraseFinder, fold, folded_alternation, phrase_alternation
 from .unit_link import RANK, Unit, assign_registers, link, name_votes
 from .unit_names import Token, canonical, dash_run, name_tokens, read_name, token_kind
 from .unit_register import marked, register_of_date, text_evidence
 SP = r"[ \t\u00a0]"
+NOT_LETTER_RE = regex.compile(r"\P{L}")
 COORD_RE = regex.compile(rf"{SP}*[,;]{SP}*(?:và{SP}+)?|{SP}+(?:và|hoặc|cùng){SP}+")
 PARENT_GAP_RE = regex.compile(rf"{SP}*(?:[,(\-\u2013]|thuộc|của)?{SP}*")  # "xã X tỉnh Y" too
 NEXT_WORD_RE = regex.compile(rf"{SP}+(\p{{L}}+|\d+)")
@@ -167,7 +169,7 @@ def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Men
     if not tokens or fold(text[tokens[0].start:tokens[0].end]) in lex["not_after"]:
         return []
     # an all-caps type word ("XÃ") means a headline: only names the register knows
-    letters = regex.sub(r"\P{L}", "", text[m.start():m.end()])
+    letters = NOT_LETTER_RE.sub("", text[m.start():m.end()])
     headline = len(letters) >= 2 and letters.isupper()
     abbreviated = m.group("type") is not None and _blank_key(m.group("type")) in lex["abbreviations"]
     read = read_name(text, tokens, utype, free=not (headline or abbreviated))
@@ -303,10 +305,15 @@ def _bare_parent(text: str, tokens: list[Token], child: Mention) -> Mention | No
 
 # --------------------------------------------------------------------------- bare mentions
 
+PREV_WORD_RE = regex.compile(rf"(\p{{L}}+(?:['\u2019]\p{{L}}+)*|\d+){SP}+$")
+CLAUSE_BREAK_RE = regex.compile(r"[^\p{L}\d \t\u00a0'\u2019&]")
+NON_BLANK_RE = regex.compile(r"\S+")
+LETTERS_RE = regex.compile(r"\p{L}+")
+
 
 def _prev_token(text: str, start: int, ps: int) -> tuple[int, int] | None:
     """The word right before `start` when only blanks separate them."""
-    m = regex.search(rf"(\p{{L}}+(?:['\u2019]\p{{L}}+)*|\d+){SP}+$", text[max(ps, start - 40):start])
+    m = PREV_WORD_RE.search(text[max(ps, start - 40):start])
     if not m:
         return None
     off = max(ps, start - 40)
@@ -318,9 +325,9 @@ def _inside_org(text: str, folded: str, s: int, ps: int, max_words: int = 6) -> 
     word between: "Sở Giao thông vận tải [Hà Nội]"."""
     lex = _lexicon()
     start = max(ps, s - 80)
-    clause = regex.split(r"[^\p{L}\d \t\u00a0'\u2019&]", folded[start:s])[-1]
+    clause = CLAUSE_BREAK_RE.split(folded[start:s])[-1]
     offset = s - len(clause)
-    words = list(regex.finditer(r"\S+", clause))[-max_words:]
+    words = list(NON_BLANK_RE.finditer(clause))[-max_words:]
     for i in range(len(words) - 1, -1, -1):
         if words[i].group() in lex["place_words"]:
             words = words[i + 1:]
@@ -336,7 +343,7 @@ def _inside_org(text: str, folded: str, s: int, ps: int, max_words: int = 6) -> 
 def _is_bare_place(text: str, folded: str, s: int, e: int, ps: int, pe: int) -> bool:
     """A capitalised name standing alone: not all caps, not inside a run of capitalised words
     (a person, "Thái Bình Dương"), not after an organisation head or a person's title."""
-    words = regex.findall(r"\p{L}+", text[s:e])
+    words = LETTERS_RE.findall(text[s:e])
     if not all(w[0].isupper() for w in words) or all(w.isupper() for w in words):
         return False
     nxt = NEXT_WORD_RE.match(text, e, pe)
@@ -364,15 +371,15 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
         if len(k.split()) >= 2 and k not in lex["not_bare"]:
             by_name.setdefault(k, set()).add((m.level, m.key))
             names[(m.level, m.key)] = m.name
-    known_re = (regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(by_name)})(?![\p{{L}}\d])")
-                if by_name else None)
+    known_re = _known_names_re(tuple(sorted(by_name))) if by_name else None
+    taken = SpanSet(taken)
     out: list[Mention] = []
     for ps, pe in spans:
         found = [(x.start(), x.end(), "province") for x in _province_re().finditer(folded, ps, pe)]
         if known_re:
             found += [(x.start(), x.end(), "known") for x in known_re.finditer(folded, ps, pe)]
         for s, e, how in sorted(found, key=lambda f: (f[0], -f[1])):
-            if any(ts < e and s < te for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
             if not _is_bare_place(text, folded, s, e, ps, pe):
                 continue
@@ -388,8 +395,18 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
                 level, ukey = next(iter(owners))
                 mention = Mention(s, e, level, ukey, names[(level, ukey)], None)
             out.append(mention)
-            taken.append((s, e))
+            taken.add(s, e)
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _known_names_re(names: tuple[str, ...]) -> PhraseFinder:
+    """The article's typed unit names (folded keys) as a bare-name pattern, tried only where a
+    name starts (a long article names hundreds: a flat alternation of them all, tried at every
+    character, made the cost per character grow with the article); articles of one source
+    repeat the same sets of names."""
+    pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(names)})(?![\p{{L}}\d])")
+    return PhraseFinder(pattern, (fold(n).split() for n in names))
 
 
 # --------------------------------------------------------------------------- main

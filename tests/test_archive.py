@@ -14,7 +14,8 @@ import pytest
 from conftest import ROOT, read_jsonl
 from pipeline.batch import run_extract
 from pipeline.duplicates import DuplicateIndex, fingerprint
-from pipeline.export import find_conflicts, load, without_duplicates
+from pipeline.export import load
+from pipeline.record_conflicts import find_conflicts, without_duplicates
 from pipeline.manifest import pipeline_version
 from test_batch import cchc, run_until_journal, summary_of
 

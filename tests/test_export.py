@@ -11,7 +11,8 @@ import pytest
 import pipeline
 from conftest import ROOT
 from pipeline.cli import main
-from pipeline.export import README_QUERIES, SCHEMAS, TABLES, find_conflicts, load
+from pipeline.export import README_QUERIES, SCHEMAS, TABLES, load
+from pipeline.record_conflicts import find_conflicts
 from pipeline.extract import extract_article
 from pipeline.ingest import iter_articles
 
@@ -190,6 +191,40 @@ def test_duckdb_export_replaces_an_existing_file(dataset, tmp_path):
     assert main(["export", str(smaller), "-o", str(out)]) == 0
     assert duck(out, "SELECT count(*) FROM articles")[0][0] == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dataset.duckdb", "records.jsonl", "two.jsonl"]
+
+
+def test_duckdb_export_past_its_memory_limit_runs_again_without_it(corpus_records, tmp_path, monkeypatch):
+    """Records too large for the streamed export's DuckDB memory limit: the same database,
+    built again without the limit (as before the limit existed), nothing left behind."""
+    from pipeline import duckdb_update
+    from pipeline.export import DuckdbMemoryLimit
+
+    path, records = corpus_records
+    real, limits = duckdb_update._write_duckdb, []
+
+    def tight(batches, out, memory_limit=None):
+        limits.append(memory_limit)
+        if memory_limit:
+            next(iter(batches))  # fails halfway, as DuckDB does
+            raise DuckdbMemoryLimit("Out of Memory Error: failed to pin block")
+        return real(batches, out, memory_limit)
+
+    monkeypatch.setattr(duckdb_update, "_write_duckdb", tight)
+    out = tmp_path / "db" / "dataset.duckdb"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    assert limits == [duckdb_update.DUCKDB_MEMORY_LIMIT, None]
+    assert duck(out, "SELECT count(*) FROM figures")[0][0] == sum(len(r["figures"]) for r in records)
+    assert duck(out, f"SELECT count(*) FROM {duckdb_update.STATE_TABLE}")[0][0] == len(records)
+    assert sorted(p.name for p in out.parent.iterdir()) == ["dataset.duckdb"]
+
+
+def test_batches_end_at_a_number_of_records_or_of_characters():
+    from pipeline.export import table_batches
+
+    records = [{"doc_id": f"d{i}", "text": "x" * size, "figures": []} for i, size in enumerate([5, 5, 30, 5, 5])]
+    sizes = [len(b["articles"]) for b in table_batches(records, batch_records=2, batch_chars=20)]
+    assert sizes == [2, 1, 2]  # two records; the long text alone; the last two
+    assert [len(b["articles"]) for b in table_batches([], 2, 20)] == [0]
 
 
 def test_parquet_export(dataset, tmp_path):

@@ -15,6 +15,7 @@ from .lexicon import Phrases
 from .parser import ParagraphParser, Person, Place, Role
 
 NOT_KEY_RE = regex.compile(r"[^\p{L}\d]+")  # what comparing titles and organisations ignores
+LETTER_TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*")  # a word token of TOKEN_RE (lexicon.py)
 
 # --------------------------------------------------------------------------- merging
 
@@ -125,9 +126,27 @@ def unit_regions(units: Sequence[dict]) -> dict[str, str]:
 
 
 def names_test(people: dict[str, Person]) -> Callable[[str], bool]:
-    """Whether a folded paragraph may name one of `people` in full: it holds every syllable."""
-    names = [k.split() for k in people]
-    return lambda folded: any(all(w in folded for w in words) for words in names)
+    """Whether a folded paragraph may name one of `people` in full: every syllable of the name
+    is a word of the paragraph (a name is found as tokens, and a letter token is a whole
+    word). The names are indexed by first syllable, so the test costs the paragraph's length,
+    not its length times the number of people (quadratic on a long article)."""
+    by_first: dict[str, list[list[str]]] = defaultdict(list)
+    other: list[list[str]] = []  # a syllable that is not one letter token: a substring test
+    for k in people:
+        words = k.split()
+        if all(LETTER_TOKEN_RE.fullmatch(w) for w in words):
+            by_first[words[0]].append(words)
+        else:
+            other.append(words)
+
+    def test(folded: str) -> bool:
+        if any(all(w in folded for w in words) for words in other):
+            return True
+        present = set(LETTER_TOKEN_RE.findall(folded))
+        return any(all(w in present for w in words)
+                   for first in present.intersection(by_first) for words in by_first[first])
+
+    return test
 
 
 def full_mentions(parsers: Iterable[ParagraphParser], people: dict[str, Person]) -> None:

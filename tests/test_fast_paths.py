@@ -1,0 +1,184 @@
+"""The speed-ups are the slow definitions they replace: each fast path against the plain loop
+it stands for, on random inputs (records byte for byte the same is the end-to-end check:
+test_records.test_extracted_matches_a_fresh_run and benchmarks/scaling.py)."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.officials.linking import names_test
+from pipeline.segment import underthesea_sent_tokenize
+from pipeline.spans import SpanSet
+from pipeline.subjects import _last_named, _positions_by_type
+from pipeline.textkeys import fold, key
+
+span = st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(span, max_size=25), st.lists(span, max_size=10), span)
+def test_span_set_overlap_is_any_overlap(initial, added, query):
+    spans = SpanSet(initial)
+    for s, e in added:
+        spans.add(s, e)
+    every = initial + added
+    assert spans.overlaps(*query) == any(ts < query[1] and query[0] < te for ts, te in every)
+    assert len(spans) == len(every)
+
+
+def test_span_set_examples():
+    spans = SpanSet([(10, 20)])
+    assert spans.overlaps(19, 25) and spans.overlaps(0, 11) and spans.overlaps(12, 13)
+    assert not spans.overlaps(20, 30) and not spans.overlaps(0, 10)
+    spans.add(100, 200)  # a long span later: found from a start far before the query
+    assert spans.overlaps(190, 191) and not spans.overlaps(200, 201)
+
+
+TYPES = ["xã", "huyện", "tỉnh", None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 80), st.sampled_from(TYPES)), max_size=15, unique_by=lambda t: t[0]),
+       st.sampled_from(TYPES[:3]), st.integers(0, 90))
+def test_last_named_is_the_last_of_the_filtered_lists(mentions, utype, ts):
+    named = sorted((s, s + 3, {"id": f"u{s}", "type": t}) for s, t in mentions)
+    prior = before = [u for s, e, u in named if s < ts and u["type"] == utype]
+    if not prior:
+        prior = [u for s, e, u in named if u["type"] == utype]
+    expected = prior[-1] if prior else None
+    assert _last_named(named, _positions_by_type(named), utype, ts) is expected
+    assert _last_named(named, _positions_by_type(named), utype, ts, anywhere=False) is (before[-1] if before else None)
+    # only the units a filter keeps (the subjects' units that exist after the 2025 merger)
+    kept = [u for s, e, u in named if s % 2 == 0 and s < ts and u["type"] == utype]
+    by_type = _positions_by_type(named, lambda u: int(u["id"][1:]) % 2 == 0)
+    assert _last_named(named, by_type, utype, ts, anywhere=False) is (kept[-1] if kept else None)
+
+
+def _substring_test(names):
+    return lambda folded: any(all(w in folded for w in k.split()) for k in names)
+
+
+WORDS = ["nguyễn", "văn", "an", "lan", "hoàng", "minh", "anh", "tuấn"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=2, max_size=3).map(" ".join), max_size=5),
+       st.lists(st.sampled_from(WORDS + ["ông", ",", "bà", "2024", "khánh"]), max_size=12))
+def test_names_test_passes_every_paragraph_naming_someone_in_full(names, words):
+    """The word test passes no paragraph the substring test fails, and every paragraph where a
+    name occurs as whole words (where full_mentions can find it)."""
+    folded = " ".join(words)
+    fast, slow = names_test(dict.fromkeys(names)), _substring_test(names)
+    if fast(folded):
+        assert slow(folded)
+    tokens = folded.split()
+    if any(all(w in tokens for w in name.split()) for name in names):
+        assert fast(folded)
+
+
+def test_names_test_examples():
+    test = names_test(dict.fromkeys(["nguyễn văn an", "lê thị 3a"]))
+    assert test("ông nguyễn văn an, chủ tịch")
+    assert not test("ông nguyễn văn lan")  # "an" inside "lan" is not the word "an"
+    assert test("lê thị 3a")  # a syllable that is not a letter token: the substring test
+
+
+def test_cached_fold_and_key_equal_the_uncached():
+    from pipeline.textkeys import SHORT_TEXT, _fold
+
+    for text in ["Thuỵ Khuê", "ỦY BAN", "xã Hoà Bình", "A" * (SHORT_TEXT + 5) + " Hoá"]:
+        assert fold(text) == _fold(text) and len(fold(text)) == len(text)
+    assert key("  Ủy   ban\tnhân dân ") == "ủy ban nhân dân"
+    assert fold("İ") == _fold("İ")
+
+
+def test_sentence_splitter_is_underthesea_s():
+    """Loaded without underthesea's package import, it is the same function's code."""
+    import underthesea.pipeline.sent_tokenize as module
+
+    split = underthesea_sent_tokenize()
+    assert split.__code__.co_code == module.sent_tokenize.__code__.co_code
+    text = "Năm 2024, TP. Hồ Chí Minh giảm 1.500 thủ tục. Tỉnh đạt 95,5%! Ông A nói..."
+    assert split(text) == module.sent_tokenize(text)
+
+
+def test_startup_cache_builds_once_per_key(tmp_path, monkeypatch):
+    from pipeline import startup_cache
+
+    monkeypatch.setenv(startup_cache.CACHE_ENV, str(tmp_path))
+    built = []
+
+    def build():
+        built.append(1)
+        return {"entries": [1, 2, 3]}
+
+    assert startup_cache.load_or_build("thing", "k1", build) == {"entries": [1, 2, 3]}
+    assert startup_cache.load_or_build("thing", "k1", build) == {"entries": [1, 2, 3]}
+    assert len(built) == 1  # the second came from the file
+    startup_cache.load_or_build("thing", "k2", build)  # another version: built, the old file replaced
+    assert len(built) == 2 and [p.name for p in tmp_path.glob("thing-*")] == ["thing-k2.pickle"]
+    (tmp_path / "thing-k2.pickle").write_bytes(b"not a pickle")
+    assert startup_cache.load_or_build("thing", "k2", build) == {"entries": [1, 2, 3]} and len(built) == 3
+
+
+def test_startup_cache_off_or_unwritable_builds_every_time(tmp_path, monkeypatch):
+    from pipeline import startup_cache
+
+    monkeypatch.setenv(startup_cache.CACHE_ENV, "off")
+    assert startup_cache.load_or_build("thing", "k", lambda: 7) == 7
+    assert not list(tmp_path.iterdir())
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would be")
+    monkeypatch.setenv(startup_cache.CACHE_ENV, str(blocked / "cache"))
+    assert startup_cache.load_or_build("thing", "k", lambda: 8) == 8
+
+
+def test_startup_cache_key_follows_the_data_files(tmp_path):
+    import os
+
+    from pipeline.startup_cache import cache_key
+
+    data = tmp_path / "data.db"
+    data.write_bytes(b"one")
+    first = cache_key([data])
+    assert cache_key([data]) == first
+    data.write_bytes(b"two!")
+    os.utime(data, ns=(1, 1))
+    assert cache_key([data]) != first
+
+
+def test_cached_register_is_the_built_one(tmp_path, monkeypatch):
+    from pipeline import gazetteer as gz
+    from pipeline.startup_cache import CACHE_ENV
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    built = gz.Gazetteer(gz._package_data())
+    gz.gazetteer.cache_clear()
+    try:
+        first = gz.gazetteer()  # built and stored
+        second_process = (gz.gazetteer.cache_clear(), gz.gazetteer())[1]  # read from the file
+    finally:
+        gz.gazetteer.cache_clear()
+    assert list(tmp_path.glob("gazetteer-*.pickle"))
+    for g in (first, second_process):
+        assert g._by_name == built._by_name and g._by_code == built._by_code
+        assert g._former == built._former and g._province_alias == built._province_alias
+    assert second_process.lookup("district", "Tân Hồng") == built.lookup("district", "Tân Hồng")
+
+
+def test_fingerprint_is_datasketch_minhash_with_its_defaults():
+    """Cached permutations and the leaner SHA-1 hash give datasketch's own MinHash values."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from pipeline import duplicates
+
+    for text in ["", "một", "Năm 2024 tỉnh giảm 1.500 thủ tục hành chính, đạt 95% kế hoạch.",
+                 " ".join(f"từ{i}" for i in range(200))]:
+        tokens = duplicates.words(text)
+        reference = MinHash(num_perm=duplicates.NUM_PERM, seed=duplicates.SEED, scheme=duplicates.SCHEME)
+        grams = duplicates.shingles(tokens)
+        if grams:
+            reference.update_batch(sorted(grams))
+        assert np.array_equal(duplicates.fingerprint(text).minhash, reference.hashvalues.astype(np.uint32))
+    tokens = "a b c d e f g".split()
+    assert duplicates.shingles(tokens) == {" ".join(tokens[i:i + 5]).encode() for i in range(3)}
+    assert duplicates.shingles(tokens[:3]) == {b"a b c"}
