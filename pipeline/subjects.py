@@ -127,9 +127,10 @@ def _same_level(a: str, b: str) -> bool:
     return a == b
 
 
-# what may stand between a unit and its figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42"
+# what may stand between a unit and its figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42",
+# "Ứng Hòa (hơn 80%"
 SUBJECT_LINK_RE = regex.compile(
-    r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được)[ \u00a0(:,]*){0,3}")
+    r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được|hơn|trên|gần|khoảng|dưới)[ \u00a0(:,]*){0,3}")
 def _national_body_before(article: Article, start: int, end: int) -> int | None:
     """End of the last national body ("Bộ Tài chính", "NHNN") named in text[start:end]."""
     ends = match_ends(article, lexicon()["national_body_re"])

@@ -31,7 +31,8 @@ from .unit_names import Token, canonical, dash_run, name_tokens, read_name, toke
 from .unit_register import marked, register_of_date, text_evidence
 SP = r"[ \t\u00a0]"
 NOT_LETTER_RE = regex.compile(r"\P{L}")
-COORD_RE = regex.compile(rf"{SP}*[,;]{SP}*(?:và{SP}+)?|{SP}+(?:và|hoặc|cùng){SP}+")
+# "xã A, B và C"; also past a short bracketed aside: "huyện A (hơn 81%); B (hơn 80%) và C"
+COORD_RE = regex.compile(rf"(?:{SP}*\([^()\n]{{0,40}}\))?(?:{SP}*[,;]{SP}*(?:và{SP}+)?|{SP}+(?:và|hoặc|cùng){SP}+)")
 PARENT_GAP_RE = regex.compile(rf"{SP}*(?:[,(\-\u2013]|thuộc|của)?{SP}*")  # "xã X tỉnh Y" too
 NEXT_WORD_RE = regex.compile(rf"{SP}+(\p{{L}}+|\d+)")
 GAP_RE = regex.compile(rf"{SP}*:?{SP}*")  # between a type word and its name

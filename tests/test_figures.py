@@ -363,6 +363,9 @@ SUBJECT_CASES = [
     ("Đứng sau là tỉnh Đồng Nai xếp thứ 3, thành phố Đà Nẵng xếp thứ 4 và thành phố Hải Phòng xếp thứ 5.",
      [("u1", "tỉnh", "Đồng Nai", None), ("u2", "thành phố", "Đà Nẵng", None), ("u3", "thành phố", "Hải Phòng", None)],
      "5", "u3"),
+    # a qualifier between the unit and its value: "Ứng Hòa (hơn 80%)"
+    ("Đứng cuối là huyện Thanh Oai (hơn 81%); huyện Ứng Hòa (hơn 80%).",
+     [("u1", "huyện", "Thanh Oai", None), ("u2", "huyện", "Ứng Hòa", None)], "80%", "u2"),
     # a ministry is the actor: no province named before is carried over
     ("Tỉnh Quảng Ninh dẫn đầu với 90,5 điểm. Bộ Tài chính đạt 89,21 điểm chỉ số CCHC.",
      [("u1", "tỉnh", "Quảng Ninh", "Tỉnh Quảng Ninh")], "89,21", None),

@@ -113,6 +113,10 @@ GROUPS: dict[str, list[Example]] = {
                 [U("quận", "1", "760", ["quận 1"]), U("quận", "3", "770", ["3"]),
                  U("quận", "11", "772", ["11"]), U("quận", "Bình Thạnh", "765", ["Bình Thạnh"]),
                  U("thành phố", "Hồ Chí Minh", "79", ["TPHCM"])]),
+        # a ranking list: each name followed by a short bracketed value
+        Example("Đứng cuối là huyện Thanh Oai (hơn 81%); Ứng Hòa (hơn 80%) và Phú Xuyên (trên 77%).",
+                [U("huyện", "Thanh Oai", "278", ["huyện Thanh Oai"]), U("huyện", "Ứng Hòa", "281", ["Ứng Hòa"]),
+                 U("huyện", "Phú Xuyên", "280", ["Phú Xuyên"])]),
         # a name after "và" that the register does not know is only kept if typed elsewhere
         Example("UBND huyện Tân Hồng và Sở Nội vụ làm việc",
                 [U("huyện", "Tân Hồng", "869", ["huyện Tân Hồng"])]),
