@@ -78,14 +78,17 @@ class Reader:
 
     def phrase(self, i: int, table: Phrases) -> int:
         """Length (in tokens) of the longest phrase of `table` starting at token i, or 0."""
-        longest = table.longest.get(self.folds[i]) if i < self.n else None
+        if i >= self.n:
+            return 0
+        folds = self.folds
+        longest = table.longest.get(folds[i])
         if longest is None:
             return 0
-        best = 0
-        for n in range(1, min(longest, self.n - i) + 1):
-            if tuple(self.folds[i:i + n]) in table.items:
-                best = n
-        return best
+        items = table.items
+        for n in range(min(longest, self.n - i), 0, -1):  # the longest first
+            if tuple(folds[i:i + n]) in items:
+                return n
+        return 0
 
     def title(self, i: int) -> tuple[Title | None, int]:
         n = self.phrase(i, self.lex.titles)
