@@ -11,8 +11,9 @@ import functools
 
 import regex
 
+from .pos_tags import tagged_words
 from .resources import load_yaml
-from .segment import Article, tagged_words
+from .segment import Article
 from .textkeys import key
 
 Span = tuple[int, int]
