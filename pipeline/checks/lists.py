@@ -28,6 +28,13 @@ def _starts_with_head(item: str, extra: tuple[str, ...] = ()) -> bool:
     return any(low == h or low.startswith(h + " ") for h in (*extra, *_heads()))
 
 
+@functools.lru_cache(maxsize=256)  # one per counted noun ("xã", "phường" ...)
+def _and_before_head_re(extra: tuple[str, ...]) -> regex.Pattern:
+    """"và" before a head word: where "xã A và xã B" splits."""
+    heads = "|".join(regex.escape(h) for h in (*extra, *_heads()))
+    return regex.compile(rf"\s+và\s+(?=(?:{heads})(?!\p{{L}}))", regex.IGNORECASE)
+
+
 def list_items(segment: str, extra: tuple[str, ...] = ()) -> list[str] | None:
     """The items of "xã A, xã B và xã C" (split on commas, and on "và" before a head word), or
     None when a piece does not open with a head word (not a list of names)."""
@@ -36,8 +43,7 @@ def list_items(segment: str, extra: tuple[str, ...] = ()) -> list[str] | None:
         piece = piece.strip()
         if not piece:
             return None
-        heads = "|".join(regex.escape(h) for h in (*extra, *_heads()))
-        sub = regex.split(rf"\s+và\s+(?=(?:{heads})(?!\p{{L}}))", piece, flags=regex.IGNORECASE)
+        sub = _and_before_head_re(extra).split(piece)
         items += [s.strip() for s in sub]
     if not items or not all(_starts_with_head(i, extra) and not regex.search(r"\d", i) for i in items):
         return None
