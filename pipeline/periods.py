@@ -181,7 +181,7 @@ def _after_change(n: int, unit: str, published: str | None) -> tuple[str | None,
 
 def interpret(m, published: str | None) -> tuple[str | None, str | None]:
     pub_year = int(published[:4]) if published else None
-    g = m.groupdict()
+    g = m  # its groups by name (None when unmatched), without building a dict of all of them
     if g["range_dates"]:
         end = _dmy(g["d2"], pub_year)
         start = _dmy(g["d1"], int(end[:4]) if end else pub_year)

@@ -101,7 +101,8 @@ class Reader:
         return None, i
 
     def is_name_word(self, k: int) -> bool:
-        return self.kinds[k] == "cap" and not self.phrase(k, self.lex.titles)
+        titles = self.lex.titles
+        return self.kinds[k] == "cap" and (self.folds[k] not in titles.longest or not self.phrase(k, titles))
 
     def cap_run(self, i: int) -> int:
         """End of the run of capitalised words from i (spaces between, no title inside)."""
@@ -112,6 +113,8 @@ class Reader:
 
     def unit_at(self, k: int) -> tuple[int, str | None]:
         """(length, unit type) of the unit word at token k ("huyện", "thành phố", "TP"), or (0, None)."""
+        if k >= self.n or self.folds[k] not in self.lex.unit_words.longest:
+            return 0, None  # the common case, without the look-ups
         n = self.phrase(k, self.lex.unit_words)
         if not n or self.phrase(k, self.lex.not_units) or self.phrase(k, self.lex.organs):
             return 0, None
