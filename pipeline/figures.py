@@ -253,13 +253,16 @@ def approx_of(article: Article, num: NumberMatch, noun_end: int) -> str:
 
 def extract_figures(article: Article, units: list[dict]) -> list[dict]:
     text, folded = article.text, article.folded
-    cues = find_cues(folded, *article.body)
+    numbers = [[n for n in find_numbers(text, folded, *para) if n.excluded is None] for para in article.paragraphs]
+    # a figure reads cues in its own sentence and before it, never past its paragraph (a cue
+    # phrase never spans a line end): cues after the last paragraph with a number go unread
+    last = max((para[1] for para, found in zip(article.paragraphs, numbers) if found), default=article.body[0])
+    cues = find_cues(folded, article.body[0], min(last, article.body[1]))
     refs = unit_refs(article, units)
     article.cache[UNIT_TYPES] = {u["id"]: u["type"] for u in units}
     periods = PeriodIndex(text, find_periods(text, *article.body, article.published), article.paragraphs)
     figures: list[dict] = []
-    for para in article.paragraphs:
-        candidates = [n for n in find_numbers(text, folded, *para) if n.excluded is None]
+    for para, candidates in zip(article.paragraphs, numbers):
         consumed = -1  # end of a rank's field ("thứ 3 trên tổng số 19 bộ"): not a figure of its own
         for i, num in enumerate(candidates):
             if num.start < consumed:

@@ -17,7 +17,7 @@ import regex
 
 from .resources import load_yaml
 from .segment import Article
-from .textkeys import key, phrase_alternation
+from .textkeys import PhraseFinder, key, phrase_alternation
 
 Span = tuple[int, int]
 INDEX_KINDS = ("rank", "score")
@@ -32,12 +32,17 @@ def _words_re(phrases) -> regex.Pattern:
     return regex.compile(r"(?<![\p{L}\d])(?:" + phrase_alternation(words, r"[\s\u00a0]*") + r")(?![\p{L}\d])")
 
 
+def _words_finder(phrases) -> PhraseFinder:
+    """`_words_re(phrases)`, tried only where a fast `re` scan finds the phrases' words."""
+    return PhraseFinder(_words_re(phrases), [tuple(key(p).split()) for p in phrases])
+
+
 @functools.cache
 def _lexicon() -> dict:
     data = load_yaml("indexes.yml")
     names = {key(p): name for name, phrases in data["indexes"].items() for p in phrases}
     return {
-        "index_re": _words_re(names),
+        "index_re": _words_finder(names),  # scanned over the whole body
         "index_names": {tuple(k.split()): v for k, v in names.items()},
         "target_re": _words_re(data["target_cues"]),
         "inherited_by": data["inherited_by"],

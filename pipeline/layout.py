@@ -105,13 +105,18 @@ TERMINAL_PUNCT_RE = regex.compile(r"[.!?:;…\"”’)\]]\s*$")
 TEASER_ZONE = 6  # lines after the headline where crawled pages put related-article links
 
 
+def _may_be_teaser(line: str) -> bool:
+    """The cheap half of `is_teaser_line`: no closing punctuation, 12 to 60 words."""
+    return not TERMINAL_PUNCT_RE.search(line) and 12 <= len(line.split()) <= 60
+
+
 def is_teaser_line(line: str, folded_text: str) -> bool:
     """Related-article headlines run together on one line ("Tăng cường ... cải cách hành chính
     Cải cách hành chính, tạo lập ..."): no closing punctuation, and a seam where a lower-case
     content word is followed by a capitalised common phrase, one the article also writes in
     lower case (a proper name, "Hà Nội", never is), after three lower-case words (so not inside
     a name such as "Bộ phận Một cửa")."""
-    if TERMINAL_PUNCT_RE.search(line) or not 12 <= len(line.split()) <= 60:
+    if not _may_be_teaser(line):
         return False
     for m in SEAM_RE.finditer(line):
         if key(m.group(1)) in _lexicon()["seam_before"] or key(m.group(2).split()[0]) in _lexicon()["org_heads"]:
@@ -272,9 +277,13 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
             if i >= first:
                 meta_lines.append(lines[i])
 
-    folded_text = _key(text, folded)
+    folded_text = None  # keyed only for a line that may be a teaser: most articles have none
     for i in range(first + 1, min(end, first + 1 + TEASER_ZONE)):
-        if is_teaser_line(text[slice(*lines[i])], folded_text):
+        line = text[slice(*lines[i])]
+        if not _may_be_teaser(line):
+            continue
+        folded_text = _key(text, folded) if folded_text is None else folded_text
+        if is_teaser_line(line, folded_text):
             meta_lines.append(lines[i])
 
     # bylines: consecutive short name lines at the end of the body

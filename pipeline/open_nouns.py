@@ -1,18 +1,20 @@
 """Counts of ordinary nouns: "29 sinh viên", "14 thẻ xanh", "2 khâu đột phá".
 
-The counted-noun list of `resources/numbers.yml` names what reform reports count (hồ sơ, thủ
-tục, xã ...); a count of any other noun is still a figure, with object `other`. Its head noun is
-read from underthesea's part-of-speech tags of the one sentence (tagging is the slowest step of
-the pipeline, so only sentences holding such a number are tagged), unless the noun measures or
-locates rather than counts (`resources/open_nouns.yml`: km, đồng, đại biểu ...)."""
+The counted nouns of `resources/figures.yml` name what reform reports count (hồ sơ, thủ tục,
+xã ...); a count of any other noun is still a figure, with object `other`. Its head noun is read
+from underthesea's part-of-speech tags (`pos_tags`) of a short window after the number, tagged
+only where a bare number is followed by a word (tagging costs about a millisecond), unless the
+noun measures, locates or names rather than counts (`resources/open_nouns.yml`: đại biểu, con,
+yếu tố ...)."""
 from __future__ import annotations
 
 import functools
 
 import regex
 
+from .pos_tags import tagged_words
 from .resources import load_yaml
-from .segment import Article, tagged_words
+from .segment import Article
 from .textkeys import key
 
 Span = tuple[int, int]
@@ -31,15 +33,18 @@ def _not_counted() -> tuple[str, ...]:
 
 WINDOW = 60  # characters after the number that are tagged: the noun phrase right after it
 WORD_AFTER_RE = regex.compile(r"[ \u00a0]+\p{L}")
-# taggings per article at most: a page of ten thousand bare numbers costs seconds, not minutes
-TAGGING_BUDGET = 400
+# taggings per article at most, in proportion to its length (at least TAGGING_FLOOR): a page of
+# ten thousand bare numbers costs seconds, not minutes, and a long article keeps the same
+# cost per character as a short one
+TAGGING_FLOOR = 400
+TAGGING_PER_CHARACTERS = 1000
 
 
 def _window_tags(article: Article, sent: Span, num_start: int, num_end: int) -> list[tuple[int, int, str]] | None:
     """The tagged words from the number to a few words after it (None once the article's
     tagging budget is spent)."""
     spent = article.cache.get("open_noun_taggings", 0)
-    if spent >= TAGGING_BUDGET:
+    if spent >= max(TAGGING_FLOOR, (article.body[1] - article.body[0]) // TAGGING_PER_CHARACTERS):
         return None
     article.cache["open_noun_taggings"] = spent + 1
     end = min(sent[1], num_end + WINDOW)

@@ -40,12 +40,19 @@ WORD_DIGITS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, 
                "mười": 10, "mười một": 11, "mười hai": 12}
 DATE_SEP_RE = re.compile(r"[/.\-]")
 CLAUSE_SEP_RE = re.compile(r"[,;:.()\n]")
-# where a period phrase can start (its first word, or a digit): a fast `re` scan finds these,
-# and the full pattern is tried only there
+# where a period phrase can start (its first word, or a digit): a fast `re` scan of the lowered
+# text finds these, and the full pattern is tried only there. Every phrase's first word is
+# followed by a blank (or "-" in "PAR-INDEX", hence "par" alone may run on), so a first word that
+# runs on into letters ("chín" of "chính", "ba" of "ban") is no start; a phrase starting with
+# digits starts with a year range ("2021-2025") or a count of days, weeks, months or years.
 PERIOD_START_RE = re.compile(
-    r"(?<![^\W_])(?:từ|kể|giai|thời|nhiệm|năm|tính|đến|tới|trong|riêng|chỉ|sau|hơn|gần|quý|tháng|"
-    r"hiện|những|ngày|par|sipas|papi|pci|dti|apci|ddci|egdi|ict|hai|ba|bốn|sáu|bảy|tám|chín|mười|\d)",
-    re.IGNORECASE)
+    r"(?<![^\W_])(?:(?:từ|kể|giai|thời|nhiệm|năm|tính|đến|tới|trong|riêng|chỉ|sau|hơn|gần|quý|tháng|"
+    r"hiện|những|ngày|sipas|papi|pci|dti|apci|ddci|egdi|ict|hai|ba|bốn|sáu|bảy|tám|chín|mười)(?![^\W_])"
+    r"|par|\d(?=(?<=[12])\d{3}\s*[-–]|\d?\s+(?:ngày|tuần|tháng|năm)))")  # one digit, as the scan must not skip a start
+PERIOD_START_CASELESS_RE = re.compile(PERIOD_START_RE.pattern, re.IGNORECASE)
+# the only characters a caseless `re` match pairs with a letter of the start words though they
+# do not lower to it ("ſ" ~ "s", "ı" and "İ" ~ "i"): a text holding one is scanned caselessly
+SPECIAL_CASE_RE = re.compile("[\u017f\u0130\u0131]")
 TERM_RE = regex.compile(r"nhiệm\s+kỳ", regex.IGNORECASE)
 LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
 
@@ -174,7 +181,7 @@ def _after_change(n: int, unit: str, published: str | None) -> tuple[str | None,
 
 def interpret(m, published: str | None) -> tuple[str | None, str | None]:
     pub_year = int(published[:4]) if published else None
-    g = m.groupdict()
+    g = m  # its groups by name (None when unmatched), without building a dict of all of them
     if g["range_dates"]:
         end = _dmy(g["d2"], pub_year)
         start = _dmy(g["d1"], int(end[:4]) if end else pub_year)
@@ -279,7 +286,12 @@ def find_periods(text: str, start: int, end: int, published: str | None = None) 
     out = []
     pattern = period_re()
     free = start  # matches do not overlap, as with finditer
-    for c in PERIOD_START_RE.finditer(text, start, end):
+    lowered = text.lower()
+    if len(lowered) != len(text) or not lowered.isascii() and SPECIAL_CASE_RE.search(text, start, end):
+        lowered = None  # offsets or case pairs the lowered text does not keep: scan the text itself
+    scan = PERIOD_START_RE.finditer(lowered, start, end) if lowered is not None else \
+        PERIOD_START_CASELESS_RE.finditer(text, start, end)
+    for c in scan:
         if c.start() < free:
             continue
         m = pattern.match(text, c.start(), end)

@@ -188,17 +188,6 @@ def words(text: str, span: Span) -> list[Span]:
     return [(s0 + s, s0 + e) for s, e in align(text[s0:e0], word_tokenize(text[s0:e0]))]
 
 
-def tagged_words(text: str, span: Span) -> list[tuple[int, int, str]]:
-    """(start, end, part-of-speech tag) of the words inside `span` (underthesea pos_tag): for the
-    few sentences where a closed word list falls short, since tagging costs about 1 ms a sentence."""
-    from underthesea import pos_tag
-
-    s0, e0 = span
-    tagged = pos_tag(text[s0:e0])
-    spans = align(text[s0:e0], [w for w, _ in tagged])
-    return [(s0 + s, s0 + e, tag) for (s, e), (_, tag) in zip(spans, tagged)]
-
-
 def segment(text: str, body: Span, published: str | None = None, title: str | None = None,
             skip: list[Span] = (), folded: str | None = None) -> Article:
     """The article's context; `folded`: `fold(text)`, if the caller has it."""

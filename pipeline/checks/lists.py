@@ -106,7 +106,7 @@ def _names_against_values(article: Article) -> list[Finding]:
     """"bao gồm Bộ A, Bộ B, Bộ C, với giá trị lần lượt 82,04; 82,19; 82,21 và 82,27": three
     names, four values."""
     out = []
-    text, figures = article.text, article.figures
+    text = article.text
     for m in RESPECTIVELY_RE.finditer(text):
         values = [f for f in article.after(m.end(), MAX_COUNT) if f["sentence"][0] <= m.start() < f["sentence"][1]]
         run = values[:1]

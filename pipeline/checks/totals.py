@@ -260,10 +260,14 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
     """"trước hạn 45%, đúng hạn 50%, quá hạn 10%": one whole, 105 %."""
     out = []
     figures = article.figures
-    named = _named_sentences(article)
+    named = None  # scanned for once a percentage needs it: most articles have none to label
     runs: list[list[dict]] = []
     for i, f in enumerate(figures):
-        if f["kind"] != "percent" or is_change(f) or is_target(f) or tuple(f["sentence"]) not in named:
+        if f["kind"] != "percent" or is_change(f) or is_target(f):
+            continue
+        if named is None:
+            named = _named_sentences(article)
+        if tuple(f["sentence"]) not in named:
             continue
         if runs and runs[-1][-1] is figures[i - 1] and same_sentence(runs[-1][-1], f):
             runs[-1].append(f)

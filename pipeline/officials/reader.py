@@ -78,14 +78,17 @@ class Reader:
 
     def phrase(self, i: int, table: Phrases) -> int:
         """Length (in tokens) of the longest phrase of `table` starting at token i, or 0."""
-        longest = table.longest.get(self.folds[i]) if i < self.n else None
+        if i >= self.n:
+            return 0
+        folds = self.folds
+        longest = table.longest.get(folds[i])
         if longest is None:
             return 0
-        best = 0
-        for n in range(1, min(longest, self.n - i) + 1):
-            if tuple(self.folds[i:i + n]) in table.items:
-                best = n
-        return best
+        items = table.items
+        for n in range(min(longest, self.n - i), 0, -1):  # the longest first
+            if tuple(folds[i:i + n]) in items:
+                return n
+        return 0
 
     def title(self, i: int) -> tuple[Title | None, int]:
         n = self.phrase(i, self.lex.titles)
@@ -98,7 +101,8 @@ class Reader:
         return None, i
 
     def is_name_word(self, k: int) -> bool:
-        return self.kinds[k] == "cap" and not self.phrase(k, self.lex.titles)
+        titles = self.lex.titles
+        return self.kinds[k] == "cap" and (self.folds[k] not in titles.longest or not self.phrase(k, titles))
 
     def cap_run(self, i: int) -> int:
         """End of the run of capitalised words from i (spaces between, no title inside)."""
@@ -109,6 +113,8 @@ class Reader:
 
     def unit_at(self, k: int) -> tuple[int, str | None]:
         """(length, unit type) of the unit word at token k ("huyện", "thành phố", "TP"), or (0, None)."""
+        if k >= self.n or self.folds[k] not in self.lex.unit_words.longest:
+            return 0, None  # the common case, without the look-ups
         n = self.phrase(k, self.lex.unit_words)
         if not n or self.phrase(k, self.lex.not_units) or self.phrase(k, self.lex.organs):
             return 0, None
