@@ -609,6 +609,19 @@ def test_every_organ_word(organ, utype):
     assert got[0]["roles"][0]["org"] == f"{written} Tân An"
 
 
+NUMBERED_BODIES = [
+    # a body named by its number keeps the number ("Quận 1" was already a unit)
+    ("Ông Phạm Thanh Liêm, Phó Lữ đoàn trưởng Lữ đoàn 146, cho biết", "Phạm Thanh Liêm", "Lữ đoàn 146"),
+    ("Ông Vương Đình Huệ, Chủ tịch Ủy ban 1899, yêu cầu", "Vương Đình Huệ", "Ủy ban 1899"),
+]
+
+
+@pytest.mark.parametrize("text,name,org", NUMBERED_BODIES)
+def test_a_body_named_by_its_number(text, name, org):
+    _, got = extract(text)
+    assert (got[0]["name"], got[0]["roles"][-1]["org"]) == (name, org)
+
+
 @pytest.mark.parametrize("body", TITLES["national_bodies"])
 def test_every_national_body_is_read_whole(body):
     # lower-case inner words would otherwise end the organisation; the name after it still ends it

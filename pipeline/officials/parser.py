@@ -132,6 +132,9 @@ class ParagraphParser(Reader):
                 if self.unit_word_before(k):  # "Quận 1"
                     k = end = k + 1
                     continue
+                if k > j and kinds[k - 1] != "punct" and (k + 1 >= self.n or kinds[k + 1] != "num"):
+                    k = end = k + 1  # a body named by its number: "Lữ đoàn 146", "Ủy ban 1899"
+                    continue
                 break
             if kind == "lower":
                 n = self.phrase(k, lex.heads)
