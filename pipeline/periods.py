@@ -370,7 +370,7 @@ class PeriodIndex:
 
     def earlier_in_passage(self, sent: Span, pos: int) -> Period | None:
         """The last period stated before the sentence in the figure's passage."""
-        i = bisect.bisect_right(self.paragraphs, (pos, float("inf"))) - 1
+        i = self._paragraph_index(pos)
         if i < 0:
             return None
         return self._last_stated(scope_start(self.text, self.paragraphs, i), sent[0])
@@ -378,11 +378,15 @@ class PeriodIndex:
     def earlier_in_story(self, sent: Span, pos: int) -> Period | None:
         """The last period stated in the SECTION_REACH paragraphs of the story before the
         figure's (the lead is weighed on its own)."""
-        i = bisect.bisect_right(self.paragraphs, (pos, float("inf"))) - 1
+        i = self._paragraph_index(pos)
         first = max(i - SECTION_REACH, LEAD_PARAGRAPHS)
         if i <= first:
             return None
         return self._last_stated(self.paragraphs[first][0], sent[0])
+
+    def _paragraph_index(self, pos: int) -> int:
+        """The index of the paragraph starting last at or before `pos` (-1 if none does)."""
+        return bisect.bisect_right(self.paragraphs, (pos, float("inf"))) - 1
 
     def _last_stated(self, lo: int, hi: int) -> Period | None:
         """The last stated period lying inside [lo, hi)."""

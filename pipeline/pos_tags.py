@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 
+from .segment import align
+
 # the CRF model's template (underthesea/pipeline/pos_tag/model_crf.py)
 TEMPLATE = (
     "T[-2].lower", "T[-1].lower", "T[0].lower", "T[1].lower", "T[2].lower",
@@ -91,8 +93,6 @@ def pos_tag(sentence: str) -> list[tuple[str, str]]:
 def tagged_words(text: str, span: tuple[int, int]) -> list[tuple[int, int, str]]:
     """(start, end, part-of-speech tag) of the words inside `span`, found back in `text` by
     `segment.align`."""
-    from .segment import align
-
     s0, e0 = span
     tagged = pos_tag(text[s0:e0])
     spans = align(text[s0:e0], [w for w, _ in tagged])

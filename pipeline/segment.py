@@ -1,4 +1,5 @@
-"""Segmentation: paragraphs, sentences and (on demand) words, all as offsets into `text`.
+"""Segmentation: paragraphs and sentences, as offsets into `text` (words, where a stage needs
+them, come from `pos_tags`).
 
 underthesea returns strings; `align` finds each piece back in the text in order, so every
 segment is a `(start, end)` pair with `text[start:end]` equal to the piece (modulo the
@@ -177,15 +178,6 @@ def split_sentences(text: str, paragraphs: list[Span]) -> list[Span]:
                 e -= 1
             out.append((ps + s, ps + e))
     return out
-
-
-def words(text: str, span: Span) -> list[Span]:
-    """Word spans (underthesea word_tokenize) inside `span`: only for the extractors that need
-    token boundaries, since tokenizing is the slowest step of the pipeline."""
-    from underthesea import word_tokenize
-
-    s0, e0 = span
-    return [(s0 + s, s0 + e) for s, e in align(text[s0:e0], word_tokenize(text[s0:e0]))]
 
 
 def segment(text: str, body: Span, published: str | None = None, title: str | None = None,

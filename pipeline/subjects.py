@@ -14,8 +14,6 @@ from .resources import load_yaml
 from .segment import Article
 from .spans import SpanSet
 from .textkeys import key
-# --------------------------------------------------------------------------- subject
-
 UNIT_TYPE_RE = regex.compile(
     r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
     r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh)(?![\p{L}\d])"
