@@ -272,6 +272,8 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         before = None  # "chỉ số 89,21": the "số" of "chỉ số", not "số 1"
     if m.form == "ratio":
         num, den = m.value, m.denominator
+        if before == "số" and not _rank_before(folded, s):
+            return "identifier"  # a house or a document number: "số 1/18 đường Lê Lợi"
         if m.denominator is not None and m.surface.split("/")[-1].strip().isdigit() and 1900 <= den <= 2100:
             return "date"  # "tháng 6/2019", "quý I/2017"
         if before in context_words()["date_before"] or phrase_before(folded, s, context_words()["date_before"]):
@@ -327,7 +329,15 @@ def _context_before(folded: str, s: int) -> bool:
         s = folded.rfind(q, 0, s)
     while s > 0 and folded[s - 1] in " \u00a0:":
         s -= 1  # "Số lượt xem: 198"
-    return bool(phrase_before(folded, s, lex["context_before"]))
+    if phrase_before(folded, s, lex["context_before"]):
+        return True
+    verb = CONTEXT_VERB_RE.search(folded, max(0, s - 24), s)  # "tỷ lệ hộ nghèo giảm 2,97%"
+    return bool(verb) and bool(phrase_before(folded, verb.start(), lex["context_before"]))
+
+
+# a change or a level between a context phrase and its number
+CONTEXT_VERB_RE = re.compile(r"(?<![^\W_])(?:(?:chỉ|vẫn|bình quân|trung bình)[ \u00a0]+)?(?:giảm|tăng|giảm còn|"
+                             r"tăng lên|còn|đạt|là|ở mức)[ \u00a0]*$")
 
 
 def _is_year(m: NumberMatch) -> bool:
@@ -387,6 +397,7 @@ def find_numbers(text: str, folded: str, start: int, end: int) -> list[NumberMat
     out.sort(key=lambda n: (n.start, -n.end))
     _continue_lists(text, out)
     _percent_ranges(text, out)
+    out = _ratios_in_words(text, folded, out)
     # drop a candidate contained in an earlier (longer) one, e.g. a zero phrase's inner word
     kept: list[NumberMatch] = []
     for n in out:
@@ -430,18 +441,40 @@ def _percent_ranges(text: str, numbers: list[NumberMatch]) -> None:
             prev.form = "percent"
             if prev.excluded in ("identifier",):
                 continue
+            if prev.excluded in ("context", "scale"):
+                cur.excluded = prev.excluded  # "lãi suất ở mức 2-3%": the whole range is context
+                continue
             prev.excluded = None
             first, second = _range_approx(text, prev.start)
             if not joint["qualifier"] and first:
                 prev.approx, cur.approx = first, cur.approx or second
 
 
+RATIO_WORD_RE = re.compile(r"[ \u00a0]+trên[ \u00a0]+(?:tổng[ \u00a0]+số[ \u00a0]+)?$")
+
+
+def _ratios_in_words(text: str, folded: str, numbers: list[NumberMatch]) -> list[NumberMatch]:
+    """"9 trên 10 xã", "3 trên tổng số 5 huyện": a part over its whole written with "trên" is
+    one ratio (not "trên 10" = over 10); a rank's field ("thứ 3 trên 19 bộ") is left to the rank."""
+    out: list[NumberMatch] = []
+    for cur in numbers:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.form == cur.form == "number" and not prev.excluded and not cur.excluded
+                and RATIO_WORD_RE.match(folded, prev.end, cur.start) and prev.value <= cur.value
+                and float(prev.value).is_integer() and float(cur.value).is_integer()
+                and not _rank_before(folded, prev.start)):
+            out[-1] = NumberMatch(prev.start, cur.end, text[prev.start:cur.end], prev.value, cur.value, "ratio")
+            continue
+        out.append(cur)
+    return out
+
+
 def _continue_lists(text: str, numbers: list[NumberMatch]) -> None:
     """"mức độ 3, 4", "Tổ 1 và 2": a number listed right after an identifier is one too;
-    "thang điểm từ 0% đến 100%": so is the far end of a scale."""
+    "thang điểm từ 0% đến 100%": so is the far end of a scale or of a context's range."""
     for prev, cur in zip(numbers, numbers[1:]):
-        if prev.excluded == "scale" and cur.excluded is None and RANGE_TO_RE.match(text[prev.end:cur.start]):
-            cur.excluded = "scale"
+        if prev.excluded in ("scale", "context") and cur.excluded is None and RANGE_TO_RE.match(text[prev.end:cur.start]):
+            cur.excluded = prev.excluded  # "lãi suất ở mức 2-3%": the far end of the range too
             continue
         if (prev.excluded in ("identifier", "level") and cur.excluded is None and cur.form == "number"
                 and LIST_JOIN_RE.match(text[prev.end:cur.start])):
@@ -511,6 +544,9 @@ def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
 CLAUSE_END_RE = regex.compile(r"[ \u00a0]*(?:[.;,)]|$)")
 
 
+ORDINAL_BEFORE_RE = re.compile(r"(?<![^\W_])thứ[ \u00a0]+$")
+
+
 def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:
     lex = _number_words()
     out = []
@@ -524,6 +560,8 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         while e > s and not folded[e - 1].isalpha():
             e -= 1
         words = folded[s:e].split()
+        if ORDINAL_BEFORE_RE.search(folded, max(0, s - 8), s):
+            continue  # "năm thứ ba", "lần thứ hai": an ordinal (ranks in words: _ordinal_ranks)
         # "năm" next to a year, "tư" in "đầu tư", "một cửa": only take word numbers that carry
         # a counted noun and are not a single ambiguous word
         if len(words) == 1 and words[0] not in lex["single_word_figures"] and not (
@@ -546,7 +584,7 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
 
 ORDINAL_RANK_RE = regex.compile(
     r"(?<![\p{L}\d])(?:xếp|đứng|giữ|vị trí|xếp vị trí|đứng vị trí|giữ vị trí|xếp hạng)[ \u00a0]+"
-    r"(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
+    r"(?P<ordinal>(?:thứ|số)[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
 
 
 def _ordinal_ranks(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:

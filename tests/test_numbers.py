@@ -112,6 +112,9 @@ NOT_FIGURES = {
     "multiplier": ["gấp 1,44 lần"],
     "vague_words": ["hàng trăm ngàn hồ sơ", "một số thủ tục", "cơ chế một cửa"],
     "code_version": ["phiên bản 2.0", "đường dây 500kV mạch 3", "COVID-19", "Quận 3 có"],
+    "ordinal": ["Đây là năm thứ ba tỉnh dẫn đầu.", "Đây là lần thứ hai huyện tổ chức hội nghị."],
+    "house_number": ["Trụ sở tại số 1/18 đường Lê Lợi."],
+    "context_with_verb": ["Bình quân mỗi năm, tỷ lệ hộ nghèo giảm 2,97%.", "Lãi suất chỉ ở mức 2-3%."],
 }
 
 
@@ -177,3 +180,16 @@ def test_every_context_phrase_makes_a_non_figure(phrase):
 @pytest.mark.parametrize("noun", load_yaml("figures.yml")["not_figure_nouns"]["party"])
 def test_party_counts_are_not_figures(noun):
     assert _figures(f"Xã có 300 {noun}.") == []
+
+
+@pytest.mark.parametrize("noun", load_yaml("figures.yml")["not_figure_nouns"]["index_structure"])
+def test_parts_of_an_index_are_not_figures(noun):
+    assert _figures(f"Bộ chỉ số gồm 5 {noun}.") == []
+    # a part over its whole is a result
+    [fig] = _figures(f"Tỉnh đạt 14/15 {noun} năm nay.")
+    assert (fig["surface"], fig["kind"]) == ("14/15", "ratio")
+
+
+@pytest.mark.parametrize("noun", load_yaml("figures.yml")["not_figure_nouns"]["users"])
+def test_users_of_a_service_are_not_figures(noun):
+    assert _figures(f"Ứng dụng hiện có hơn 70 triệu {noun}.") == []
