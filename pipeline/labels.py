@@ -114,10 +114,19 @@ def is_target(article: Article, fig: dict) -> bool:
                 and period["end"] > article.published)
 
 
+def index_change_aspect(fig: dict) -> str:
+    """"Chỉ số PAR INDEX của tỉnh giảm 2%": a named index that falls has not cut anything; the
+    change is the index's own (a cut of counted procedures or fees keeps `cut`)."""
+    if fig["aspect"] == "cut" and fig["change"] and fig["index"] and fig["object"] == "other":
+        return "satisfaction" if fig["index"] == "SIPAS" else "par_index"
+    return fig["aspect"]
+
+
 def label_figures(article: Article, figures: list[dict]) -> None:
-    """Set `index` and `target` on every figure (in place)."""
+    """Set `index` and `target` on every figure (in place), and the aspect of an index's change."""
     mentions = find_indexes(article)
     lead = [m for m in mentions if m.end <= article.lead_end]
     for f in figures:
         f["index"] = index_of(article, mentions, f, lead)
         f["target"] = is_target(article, f)
+        f["aspect"] = index_change_aspect(f)

@@ -156,6 +156,27 @@ def _service_place_unit(article: Article, in_sentence: list[UnitRef], sent: Span
     return None
 
 
+RESPECTIVELY_REACH = 200  # characters from "lần lượt" to its values (bounded: a sentence may be huge)
+RESPECTIVELY_RE = regex.compile(r"(?<![\p{L}])lần[ \u00a0]+lượt(?![\p{L}])")
+# one value of a "lần lượt" list: a number, a ratio or a percentage ("95%", "22/24", "88,5")
+VALUE_RE = regex.compile(r"(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:[ \u00a0]*/[ \u00a0]*\d+)?")
+
+
+def _respective_unit(article: Article, in_sentence: list[UnitRef], sent: Span, pos: int) -> UnitRef | None:
+    """"Huyện A và huyện B lần lượt đạt 95% và 90%": the k-th value after "lần lượt" belongs
+    to the k-th of the units listed before it, when there are as many units as values."""
+    folded = article.folded
+    found = list(RESPECTIVELY_RE.finditer(folded, max(sent[0], pos - RESPECTIVELY_REACH), pos))
+    if not found:
+        return None
+    m = found[-1]
+    values = [v.start() for v in VALUE_RE.finditer(folded, m.end(), min(sent[1], m.end() + 2 * RESPECTIVELY_REACH))]
+    units = [r for r in in_sentence if r.unit_id is not None and r.end <= m.start()]
+    if pos not in values or len(values) < 2 or len(units) < len(values):
+        return None
+    return units[len(units) - len(values) + values.index(pos)]
+
+
 def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: NumberMatch, post_end: int) -> dict:
     """The unit a figure describes (`refs` sorted by start), in order of preference:
     a unit placed right after the figure's noun ("288 hồ sơ ... ở phường Cống Vị"); a unit
@@ -172,6 +193,8 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     chosen = None
     if following and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start):
         chosen = following[0]
+    if chosen is None:
+        chosen = _respective_unit(article, in_sentence, sent, pos)
     if chosen is None:
         chosen = _service_place_unit(article, in_sentence, sent)
     if chosen is None:

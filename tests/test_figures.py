@@ -11,6 +11,7 @@ from pipeline.figures import extract_figures, find_cues
 from pipeline.resources import load_yaml
 from pipeline.textkeys import fold
 from pipeline.segment import segment
+from pipeline.units import extract_units
 
 
 @dataclass
@@ -448,3 +449,19 @@ def test_every_counted_noun_gives_its_object(obj, noun):
     """Each counted noun of figures.yml makes the number before it a count of its object."""
     [fig] = run(f"Năm 2024, tỉnh có 12 {noun} mới.")
     assert (fig["surface"], fig["kind"], fig["object"]) == ("12", "count", obj)
+
+
+RESPECTIVELY_CASES = [
+    ("Huyện Ứng Hòa và huyện Mỹ Đức lần lượt đạt 95% và 90%.", ["Huyện Ứng Hòa", "huyện Mỹ Đức"]),
+    ("Năm 2023, tỉnh Hà Tĩnh có huyện Kỳ Anh và huyện Can Lộc lần lượt xếp thứ 3 và thứ 6.",
+     ["huyện Kỳ Anh", "huyện Can Lộc"]),
+    # more values than units: no pairing, the sentence's first unit as before
+    ("Huyện Ứng Hòa và huyện Mỹ Đức lần lượt đạt 95%, 90% và 80%.", ["Huyện Ứng Hòa"] * 3),
+]
+
+
+@pytest.mark.parametrize("text,subjects", RESPECTIVELY_CASES)
+def test_respective_values_go_to_their_units(text, subjects):
+    article = segment(text, (0, len(text)), published="2024-10-16")
+    figs = run(text, extract_units(article)[0])
+    assert [f["subject"]["text"] for f in figs] == subjects

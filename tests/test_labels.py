@@ -63,3 +63,18 @@ TARGET_CASES = [
 def test_target(text, expected):
     (f,) = figures(text).values()
     assert f["target"] is expected
+
+
+INDEX_CHANGE_CASES = [
+    # a named index that falls has not cut anything
+    ("Năm 2023, chỉ số PAR INDEX của tỉnh giảm 2%.", "2%", "par_index"),
+    ("Chỉ số SIPAS của tỉnh giảm 1,5% so với năm trước.", "1,5%", "satisfaction"),
+    # a cut of counted procedures stays a cut, an index named or not
+    ("Năm 2023, tỉnh cắt giảm 20% thủ tục.", "20%", "cut"),
+    ("Để nâng chỉ số PAR INDEX, tỉnh đã cắt giảm 20% thủ tục.", "20%", "cut"),
+]
+
+
+@pytest.mark.parametrize("text,surface,aspect", INDEX_CHANGE_CASES)
+def test_change_of_a_named_index(text, surface, aspect):
+    assert figures(text)[surface]["aspect"] == aspect

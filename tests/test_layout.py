@@ -185,6 +185,8 @@ BYLINE_LINES = [
     ("Theo Thanh Hà", ["Thanh Hà"]),
     ("Lan Hương - Trường Thịnh (tổng hợp)", ["Lan Hương", "Trường Thịnh"]),  # two pen names
     ("Hải An / N.T.H", ["Hải An", "N.T.H"]),
+    ("Minh Anh, Hoàng Hà", ["Minh Anh", "Hoàng Hà"]),
+    ("Thanh Xuân, Trung tâm VHTT huyện", ["Thanh Xuân"]),  # the author's organisation after a comma
     ("Thanh Hà (tổng hợp)", ["Thanh Hà"]),
     ("Thanh Xuân – TTVHTT&TT huyện", ["Thanh Xuân"]),  # the author's organisation
     ("Minh Anh - TTXVN", ["Minh Anh"]),  # an agency beside a name
