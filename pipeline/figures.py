@@ -330,6 +330,8 @@ def elided_noun(article: Article, prev: dict | None, num: NumberMatch):
     return prev["object"], prev["noun"], (num.end, num.end)
 
 
+PERCENT_AT_RE = regex.compile(r"\d[\d.,]*[ \u00a0]*%")
+OPEN_WORDS_REACH = 40  # characters between a count in words of an ordinary noun and the count it is listed with
 THIS_AFTER_RE = regex.compile(r"[ \u00a0]*này(?!\p{L})")
 
 
@@ -357,6 +359,13 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     if total:
         noun_pos = total.end()  # "4 trong tổng số 23 sở, ngành": the noun follows the total
     own = counted_noun(article, noun_pos)
+    if num.open_noun:
+        beside = (prev_fig is not None and prev_fig["kind"] == "count" and 0 <= num.start - prev_fig["span"][1] <= OPEN_WORDS_REACH) or (
+            nxt_fig is not None and nxt_fig - num.end <= OPEN_WORDS_REACH and nxt_fig < sent[1]
+            and not PERCENT_AT_RE.match(text, nxt_fig))
+        own = open_noun_after(article, sent, num.start, num.end) if beside and kind == "count" else None
+        if own is None:
+            return None
     if kind == "count" and num.form == "number" and own is None:
         own = _noun_before_copula(article, sent, num)
         if own is None and is_index_value(article, cues, num, sent):

@@ -48,6 +48,9 @@ class NumberMatch:
     form: str = "number"  # number | percent | ratio | words | zero | ordinal
     approx: str | None = None  # set for range ends ("at_least"/"at_most")
     excluded: str | None = None  # why this is not a figure, or None for a candidate
+    # a count in words whose next word is not a counted noun ("bốn thẻ hồng"): a figure only
+    # beside other figures of its sentence, with an ordinary noun after it (figures.py)
+    open_noun: bool = False
 
 
 # --------------------------------------------------------------------------- parsing
@@ -579,6 +582,8 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
             out.append(NumberMatch(s, e, text[s:e], value, None, "percent"))
         elif _counted_noun(nxt) and not _after_reason(nxt):
             out.append(NumberMatch(s, e, text[s:e], value, None, "words"))
+        elif nxt[:1].isalpha() and not _after_reason(nxt) and words[0] != "một":
+            out.append(NumberMatch(s, e, text[s:e], value, None, "words", open_noun=True))
     return out
 
 
