@@ -106,6 +106,7 @@ def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
     return _last_break(article, SENTENCE_BREAK_RE, sent, pos)
 
 
+BRACKET_REACH = 60  # characters back to an opening bracket the number stands in
 POST_BREAK_RE = regex.compile(rf"[;(\n]|{FULL_STOP}|\btrong đó\b")
 
 
@@ -117,6 +118,12 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
     end = sent[1] if next_figure is None else min(sent[1], next_figure)
     m = POST_BREAK_RE.search(text, pos, end)
     end = m.start() if m else end
+    opening = text.rfind("(", max(sent[0], pos - BRACKET_REACH), pos)
+    if opening >= 0 and text.find(")", opening, pos) < 0:
+        # inside brackets: "tiếp nhận 3.000 hồ sơ (tăng 10%) và giải quyết ...": the words
+        # about the number end with its bracket
+        closing = text.find(")", pos, end)
+        end = closing if closing >= 0 else end
     comma = text.find(",", pos, end)
     cue_before_comma = any(c.end <= comma for c in cues_between(cues, pos, comma))
     if comma >= 0 and not cue_before_comma and not _coordinated_noun_at(folded, comma + 1):

@@ -44,6 +44,8 @@ TOTAL_AFTER_RE = regex.compile(r"[ \u00a0]+(?:trong|trên)[ \u00a0]+tổng[ \u00
 TOTAL_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:trong|trên)[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]*$")
 WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
 ADJACENT_WORDS = 3
+DIGIT_RE = regex.compile(r"\d")
+COORDINATION_RE = regex.compile(r"(?<![\p{L}])và(?![\p{L}])")
 INDEX_ASPECTS = ("par_index", "satisfaction")
 # Counted objects that the generic dossier cues (tiếp nhận, giải quyết) and far cues never label
 PROCESS_ONLY_OBJECTS = {"agency", "admin_unit", "document", "other"}
@@ -70,7 +72,15 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         index = [c for c in cues_between(cues, *sent) if c.aspect in INDEX_ASPECTS]
         chosen = pick(index, num.start)
         return chosen.aspect if chosen else "par_index"
-    adjacent = [c for c in part if words_between(folded, c.end, num.start) <= ADJACENT_WORDS]
+    # a cue a few words before the number, not across a "và" that joins a verb of its own:
+    # "tiếp nhận 3.000 hồ sơ trực tuyến và giải quyết 2.900 hồ sơ" (2.900 is resolved)
+    adjacent = [c for c in part if words_between(folded, c.end, num.start) <= ADJACENT_WORDS
+                and not (COORDINATION_RE.search(folded, c.end, num.start) and cues_between(cues, c.end, num.start))]
+    if adjacent:
+        # ... and the cues before that "và", when a figure stands before it, are that figure's
+        joints = list(COORDINATION_RE.finditer(folded, cstart, adjacent[0].start))
+        if joints and DIGIT_RE.search(folded, cstart, joints[-1].start()):
+            before = [c for c in before if c.start >= joints[-1].end()]
     if sibling_aspect and not adjacent and not after:
         return sibling_aspect
     if num.form == "zero":

@@ -209,9 +209,10 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
             chosen = nearest
     if chosen is None and in_sentence:
         chosen = in_sentence[0]
-    body = _national_body_before(article, max(sent[0], chosen.end if chosen else sent[0]), pos)
-    if body is not None and (chosen is None or chosen.start < sent[0] or body > chosen.end):
-        # "Bộ Tài chính đạt chỉ số 89,21", "NHNN ... 89,42": a ministry's figure, no unit's
+    body = _national_body_before(article, max(sent[0], chosen.end if chosen and chosen.end <= pos else sent[0]), pos)
+    if body is not None and (chosen is None or chosen.start < sent[0] or body > chosen.end or chosen.start > pos):
+        # "Bộ Tài chính đạt chỉ số 89,21", "NHNN ... 89,42": a ministry's figure, no unit's (nor
+        # the venue's: "Bộ Tư pháp tiếp nhận 300 hồ sơ tại Hà Nội")
         return {"unit": None, "aggregate": None, "text": None}
     if chosen is None:
         # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn";

@@ -465,3 +465,36 @@ def test_respective_values_go_to_their_units(text, subjects):
     article = segment(text, (0, len(text)), published="2024-10-16")
     figs = run(text, extract_units(article)[0])
     assert [f["subject"]["text"] for f in figs] == subjects
+
+
+VENUE_CASES = [
+    # a ministry's figure is no unit's, nor the venue's where it was reported
+    ("Năm 2023, Bộ Tư pháp tiếp nhận 300 hồ sơ tại Hà Nội.", [None]),
+    # a unit's own body keeps the place after the figure
+    ("Năm 2023, UBND tỉnh tiếp nhận 300 hồ sơ tại xã Tân An.", ["xã Tân An"]),
+]
+
+
+@pytest.mark.parametrize("text,subjects", VENUE_CASES)
+def test_a_venue_after_a_ministrys_figure_is_not_its_subject(text, subjects):
+    article = segment(text, (0, len(text)), published="2024-10-16")
+    assert [f["subject"]["text"] for f in run(text, extract_units(article)[0])] == subjects
+
+
+ASPECT_WINDOW_CASES = [
+    # the words about a number in brackets end with the bracket
+    ("Năm 2023, tỉnh tiếp nhận 3.000 hồ sơ (tăng 10%) và giải quyết 2.900 hồ sơ.",
+     [("3.000", "received"), ("10%", "received"), ("2.900", "resolved")]),
+    # a figure with its own verb after "và" does not take the cue of the figure before
+    ("Năm 2023, tỉnh tiếp nhận 3.000 hồ sơ trực tuyến và giải quyết 2.900 hồ sơ.",
+     [("3.000", "online"), ("2.900", "resolved")]),
+    ("Năm 2023, tỉnh tiếp nhận 3.000 hồ sơ (trong đó 2.000 hồ sơ trực tuyến) và giải quyết 2.900 hồ sơ.",
+     [("3.000", "received"), ("2.000", "online"), ("2.900", "resolved")]),
+    # without a figure before it, the metric named earlier in the phrase still counts
+    ("Tỷ lệ hồ sơ trực tuyến được tiếp nhận đạt 50%.", [("50%", "online")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ASPECT_WINDOW_CASES)
+def test_aspect_windows(text, expected):
+    assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
