@@ -342,6 +342,24 @@ def elided_noun(article: Article, prev: dict | None, num: NumberMatch):
 
 PERCENT_AT_RE = regex.compile(r"\d[\d.,]*[ \u00a0]*%")
 OPEN_WORDS_REACH = 40  # characters between a count in words of an ordinary noun and the count it is listed with
+FROM_BEFORE_RE = regex.compile(r"(?<![\p{L}])từ[ \u00a0]*$")
+TO_AFTER_RE = regex.compile(r"[ \u00a0]*(?:xuống|lên)[ \u00a0]+(?:(?:còn|tới|đến|mức)[ \u00a0]+)?(?P<end>\d[\d.,]*)")
+
+
+def range_start_noun(article: Article, sent: Span, num: NumberMatch):
+    """"giảm từ 10.000 xuống còn 1.768 mặt hàng": the start of a change counts the noun that
+    follows its end."""
+    folded = article.folded
+    if not FROM_BEFORE_RE.search(folded, max(sent[0], num.start - 6), num.start):
+        return None
+    to = TO_AFTER_RE.match(folded, num.end, sent[1])
+    if to is None:
+        return None
+    end = to.end("end")
+    found = counted_noun(article, end) or open_noun_after(article, sent, to.start("end"), end)
+    return (found[0], found[1], (num.end, num.end)) if found else None
+
+
 THIS_AFTER_RE = regex.compile(r"[ \u00a0]*này(?!\p{L})")
 
 
@@ -383,7 +401,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         elif own is None:
             own = elided_noun(article, prev_fig, num)
             elided = own is not None
-            own = own or open_noun_after(article, sent, num.start, num.end)
+            own = own or range_start_noun(article, sent, num) or open_noun_after(article, sent, num.start, num.end)
             if own is None:
                 return None
     if num.form == "zero":

@@ -498,3 +498,18 @@ ASPECT_WINDOW_CASES = [
 @pytest.mark.parametrize("text,expected", ASPECT_WINDOW_CASES)
 def test_aspect_windows(text, expected):
     assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
+
+
+CHANGE_RANGE_CASES = [
+    # the start of a change counts the noun after its end
+    ("Danh mục hàng hóa kiểm tra chuyên ngành đã giảm từ 10.000 xuống còn 1.768 mặt hàng.",
+     [("10.000", "other"), ("1.768", "other")]),
+    ("Số thủ tục giảm từ 1.500 xuống 1.200 thủ tục.", [("1.500", "procedure"), ("1.200", "procedure")]),
+    # "duy nhất một": one
+    ("Bộ chỉ bãi bỏ duy nhất một quy định.", [("một", "procedure")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CHANGE_RANGE_CASES)
+def test_counts_of_a_change_and_a_single_one(text, expected):
+    assert [(f["surface"], f["object"]) for f in run(text)] == expected
