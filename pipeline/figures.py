@@ -287,10 +287,29 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
                     consumed = rank_denominator(text, folded, num.end)[1]
                 elif fig["kind"] == "ratio" and (total := TOTAL_AFTER_RE.match(folded, num.end, num.end + 40)):
                     consumed = total.end()
+    share_trailing_metric(figures, cues)
     for i, f in enumerate(figures, start=1):
         f["id"] = f"f{i}"
     label_figures(article, figures)
     return figures
+
+
+UNNAMED_ASPECTS = ("planned", "other")  # what a figure gets when no cue names its metric
+GENERIC_ASPECTS = ("planned", "other", "received", "resolved")
+SHARED_GAP = 80  # characters: the most between two items of one list
+
+
+def share_trailing_metric(figures: list[dict], cues: list[Cue]) -> None:
+    """"trên 90% hồ sơ ... cấp tỉnh, trên 80% ... cấp huyện và trên 60% ... được xử lý trên
+    môi trường mạng": the metric named after the last item of a list of percentages is the
+    metric of the items before it that name none (in place, last to first)."""
+    for i in range(len(figures) - 2, -1, -1):
+        cur, nxt = figures[i], figures[i + 1]
+        if (cur["aspect"] in UNNAMED_ASPECTS and nxt["aspect"] not in GENERIC_ASPECTS
+                and cur["kind"] == nxt["kind"] == "percent" and cur["sentence"] == nxt["sentence"]
+                and 0 < nxt["span"][0] - cur["span"][1] <= SHARED_GAP
+                and not cues_between(cues, cur["span"][1], nxt["span"][0])):
+            cur["aspect"] = nxt["aspect"]
 
 
 LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
@@ -360,6 +379,20 @@ def range_start_noun(article: Article, sent: Span, num: NumberMatch):
     return (found[0], found[1], (num.end, num.end)) if found else None
 
 
+# "tỷ lệ này là 37%", "con số này đạt ...": the same measure as the figure before, elsewhere
+THIS_MEASURE_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}])(?:tỷ[ \u00a0]+lệ|tỉ[ \u00a0]+lệ|con[ \u00a0]+số|số[ \u00a0]+liệu|mức)[ \u00a0]+(?:này|đó|tương[ \u00a0]+ứng)"
+    r"(?:[ \u00a0]+(?:là|đạt|chiếm|ở[ \u00a0]+mức|cũng[ \u00a0]+đạt|chỉ[ \u00a0]+đạt|lên[ \u00a0]+tới|lên[ \u00a0]+đến))?[ \u00a0]*$")
+REFER_BACK_REACH = 300  # characters from the figure referred to
+
+
+def refers_back(article: Article, sent: Span, prev: dict, num: NumberMatch) -> bool:
+    """"tỷ lệ dịch vụ công toàn trình đạt 17%; ở địa phương, tỷ lệ này là 37%": a figure of the
+    measure of the figure before it (its aspect and object)."""
+    return (prev["kind"] == "percent" and num.form == "percent" and 0 < num.start - prev["span"][1] <= REFER_BACK_REACH
+            and bool(THIS_MEASURE_BEFORE_RE.search(article.folded, max(sent[0], num.start - 40), num.start)))
+
+
 THIS_AFTER_RE = regex.compile(r"[ \u00a0]*này(?!\p{L})")
 
 
@@ -410,7 +443,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         return None  # "hai địa phương này": a reference back to units already named, not a count
     # the words describing the figure run from the end of its counted noun ("phản ánh, kiến nghị")
     post_end = post_window_end(text, article.folded, sent, max(num.end, own[2][1] if own else 0), nxt_fig, cues)
-    sibling = prev_fig["aspect"] if prev_fig and is_list_sibling(article, cues, prev_fig, num) else None
+    sibling = prev_fig["aspect"] if prev_fig and (is_list_sibling(article, cues, prev_fig, num)
+                                                  or refers_back(article, sent, prev_fig, num)) else None
     aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling,
                            key(own[1]) if own else None, post_end)
     if elided:

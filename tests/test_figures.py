@@ -513,3 +513,24 @@ CHANGE_RANGE_CASES = [
 @pytest.mark.parametrize("text,expected", CHANGE_RANGE_CASES)
 def test_counts_of_a_change_and_a_single_one(text, expected):
     assert [(f["surface"], f["object"]) for f in run(text)] == expected
+
+
+SHARED_MEASURE_CASES = [
+    # "tỷ lệ này": the measure of the figure before
+    ("Ở các bộ, tỷ lệ dịch vụ công toàn trình đạt 17%; ở địa phương, tỷ lệ này là 37%.",
+     [("17%", "procedure", "online"), ("37%", "procedure", "online")]),
+    # a rank's move counted in places
+    ("Tỉnh đứng thứ 3/34; so với đầu tháng 7, thứ hạng tăng 12 bậc.",
+     [("3/34", "other", "par_index"), ("12", "other", "par_index")]),
+    # the metric named after the last item of a list of percentages
+    ("Mục tiêu đến năm 2025: trên 90% tổng số hồ sơ công việc tại cấp tỉnh, trên 80% tổng số hồ sơ công việc "
+     "tại cấp huyện và trên 60% tại cấp xã được xử lý trên môi trường mạng.",
+     [("90%", "dossier", "online"), ("80%", "dossier", "online"), ("60%", "task", "online")]),
+    # ... but not over a cue of the item's own
+    ("Tỷ lệ giải quyết đạt 90%, tỷ lệ hồ sơ trực tuyến đạt 50%.", [("90%", "dossier", "resolved"), ("50%", "dossier", "online")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHARED_MEASURE_CASES)
+def test_measures_shared_along_a_passage(text, expected):
+    assert [(f["surface"], f["object"], f["aspect"]) for f in run(text)] == expected
