@@ -64,7 +64,20 @@ def lexicon() -> dict:
             + r")(?![\p{L}\d])|(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["heads"])
             + r")[ \u00a0]+\p{Lu}\p{L}*)"),
         "coordinated_nouns": Phrases(key(w) for w in data["coordinated_nouns"]),
+        "survey_answer_re": regex.compile(
+            r"[ \u00a0]*(?:(?:số[ \u00a0]+)?(?:" + _words_alternation(data["survey_respondents"]) + r")[ \u00a0]+)?"
+            r"(?:" + _words_alternation(data["survey_verbs"]) + r")(?![\p{L}\d])"),
     }
+
+
+def _words_alternation(phrases: list[str]) -> str:
+    """Longest first, blanks as any run of spaces: an alternation for phrases of folded text."""
+    return "|".join(r"[ \u00a0]+".join(map(regex.escape, key(p).split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+def is_survey_answer(folded: str, end: int) -> bool:
+    """Whether the percentage ending at `end` is a share of survey respondents."""
+    return bool(lexicon()["survey_answer_re"].match(folded, end))
 
 
 def find_cues(folded: str, start: int, end: int) -> list[Cue]:

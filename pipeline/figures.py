@@ -19,7 +19,7 @@ import regex
 
 from .numbers import (NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after)
-from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon,
+from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, is_survey_answer, lexicon as cue_lexicon,
                           pick, post_window_end, sentence_part_start, words_between)
 from .labels import label_figures
 from .open_nouns import open_noun_after
@@ -68,6 +68,8 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     before = [c for c in near if cstart <= c.start and c.end <= num.start]
     after = [c for c in near if num.end <= c.start and c.end <= post_end]
     part = [c for c in near if pstart <= c.start and c.end <= num.start]
+    if kind == "percent" and is_survey_answer(folded, num.end):
+        return "satisfaction"  # "25% doanh nghiệp cho biết ...": a share of the people asked
     if kind in ("rank", "score"):
         index = [c for c in cues_between(cues, *sent) if c.aspect in INDEX_ASPECTS]
         chosen = pick(index, num.start)

@@ -534,3 +534,22 @@ SHARED_MEASURE_CASES = [
 @pytest.mark.parametrize("text,expected", SHARED_MEASURE_CASES)
 def test_measures_shared_along_a_passage(text, expected):
     assert [(f["surface"], f["object"], f["aspect"]) for f in run(text)] == expected
+
+
+SURVEY = load_yaml("figures.yml")
+
+
+@pytest.mark.parametrize("respondents", SURVEY["survey_respondents"])
+def test_every_survey_respondent_makes_a_share_of_people_asked(respondents):
+    [fig] = run(f"Kết quả khảo sát: có 25% {respondents} cho biết thủ tục kiểm tra chuyên ngành khó.")
+    assert (fig["surface"], fig["aspect"]) == ("25%", "satisfaction")
+
+
+@pytest.mark.parametrize("verb", SURVEY["survey_verbs"])
+def test_every_survey_verb_makes_a_share_of_people_asked(verb):
+    figs = run(f"Kết quả khảo sát: có 25% {verb} về thủ tục kiểm tra chuyên ngành.")
+    assert [(f["surface"], f["aspect"]) for f in figs] == [("25%", "satisfaction")]
+
+
+def test_a_rate_followed_by_a_clause_is_not_a_survey_share():
+    assert [f["aspect"] for f in run("Tỷ lệ hồ sơ trực tuyến đạt 45% cho thấy người dân đã quen.")] == ["online"]
