@@ -120,7 +120,9 @@ def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
 
 
 BRACKET_REACH = 60  # characters back to an opening bracket the number stands in
-POST_BREAK_RE = regex.compile(rf"[;(\n]|{FULL_STOP}|\btrong đó\b")
+# the words about a number end at a clause break, "trong đó", or a conjunction that opens a
+# clause of its own ("lượng hồ sơ tiếp nhận lên đến 14 triệu hồ sơ nên con số trễ hạn ...")
+POST_BREAK_RE = regex.compile(rf"[;(\n]|{FULL_STOP}|\btrong đó\b|(?<![\p{{L}}])(?:nên|nhưng|song|do đó|vì vậy|vì thế)(?![\p{{L}}])")
 
 
 def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: int | None,

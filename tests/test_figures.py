@@ -553,3 +553,17 @@ def test_every_survey_verb_makes_a_share_of_people_asked(verb):
 
 def test_a_rate_followed_by_a_clause_is_not_a_survey_share():
     assert [f["aspect"] for f in run("Tỷ lệ hồ sơ trực tuyến đạt 45% cho thấy người dân đã quen.")] == ["online"]
+
+
+CLAUSE_CONJUNCTION_CASES = [
+    # a conjunction opening a clause of its own ends the words about the number before it
+    ("Dù số hồ sơ trễ hạn chỉ 1%, nhưng lượng hồ sơ tiếp nhận lên đến trên 14 triệu hồ sơ nên con số "
+     "trễ hạn cũng đã lên đến 140.000 hồ sơ.", [("1%", "overdue"), ("14 triệu", "received"), ("140.000", "overdue")]),
+    # the "nhận" of "giấy chứng nhận" is no receipt
+    ("Tỷ lệ người dân phải nộp thêm tiền ở lĩnh vực giấy chứng nhận quyền sử dụng đất là 10%.", [("10%", "other")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLAUSE_CONJUNCTION_CASES)
+def test_clause_conjunctions_and_certificates(text, expected):
+    assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
