@@ -41,7 +41,11 @@ TOTAL_COPULA_RE = regex.compile(r"số[ \u00a0]+là[ \u00a0]*")  # "tổng số 
 LOOKBACK = 400
 TOPIC_LOOKBACK = 600  # how far back (to a blank line at most) a cue-less figure looks for its topic
 TOTAL_AFTER_RE = regex.compile(r"[ \u00a0]+(?:trong|trên)[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?P<total>\d+)(?![\d.,])")
-TOTAL_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:trong|trên)[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]*$")
+PART_OF_TOTAL_RE = regex.compile(
+    r"[ \u00a0]+trong[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]+(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?\d[\d.,]*\d(?![\d])|"
+    r"[ \u00a0]+trong[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]+(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?\d(?![\d.,])")
+TOTAL_BEFORE_RE = regex.compile(
+    r"(?<!\p{L})(?:trong|trên)[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]*(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?$")
 WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
 ADJACENT_WORDS = 3
 DIGIT_RE = regex.compile(r"\d")
@@ -88,8 +92,13 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if num.form == "zero":
         chosen = pick(after, num.end) or pick(adjacent, num.start)
         return chosen.aspect if chosen else "other"
-    if TOTAL_BEFORE_RE.search(folded, max(sent[0], num.start - 20), num.start):
-        before = part = []  # "(... đơn giản hoá 108 thủ tục) trong tổng số 443 thủ tục": the base
+    total = TOTAL_BEFORE_RE.search(folded, max(sent[0], num.start - 26), num.start)
+    if total and DIGIT_RE.search(folded, max(sent[0], total.start() - 30), total.start()):
+        # "(... đơn giản hoá 108 thủ tục) trong tổng số 443 thủ tục", "700 trong tổng số 1.200
+        # dịch vụ công ... trực tuyến": the base of a part; the metric around it is the part's
+        return "other"
+    if total:
+        before = part = []  # "Trong số 68.281 hồ sơ trễ hạn, ...": the base, with its own words after it
     if counted_object in PROCESS_ONLY_OBJECTS and counted_noun_key not in cue_lexicon()["processed_nouns"]:
         # "gửi tới 24 phòng", "tại 9 cảng vụ": offices, people and papers are not processed
         # like dossiers; only a specific cue next to them gives them a metric
@@ -422,6 +431,10 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     if total:
         noun_pos = total.end()  # "4 trong tổng số 23 sở, ngành": the noun follows the total
     own = counted_noun(article, noun_pos)
+    if own is None and kind == "count" and (part_of := PART_OF_TOTAL_RE.match(article.folded, num.end, num.end + 40)):
+        own = counted_noun(article, part_of.end())  # "700 trong tổng số hơn 1.200 dịch vụ công"
+        if own is not None:
+            nxt_fig = None  # the total is part of this figure's words, which run on past it
     if num.open_noun:
         beside = (prev_fig is not None and prev_fig["kind"] == "count" and 0 <= num.start - prev_fig["span"][1] <= OPEN_WORDS_REACH) or (
             nxt_fig is not None and nxt_fig - num.end <= OPEN_WORDS_REACH and nxt_fig < sent[1]

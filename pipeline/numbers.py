@@ -375,8 +375,20 @@ ELLIPTIC_RANK_RE = regex.compile(
     r"(?:xếp|đứng|hạng)(?![\p{L}])[^\d.;:\n]{0,40}\d+(?:[ \u00a0]*/[ \u00a0]*\d+)?[^\d.;:\n]{0,30}?(?:[ \u00a0]và|,)[ \u00a0]*(?:thứ[ \u00a0]*)?$")
 
 
+# "dịch vụ công trực tuyến đứng thứ 74; hạ tầng viễn thông thứ 110; hạ tầng nhân lực thứ 127":
+# a list whose items each give "thứ N" after a first rank with its verb
+RANK_LIST_RE = regex.compile(
+    r"(?:xếp|đứng|hạng)(?![\p{L}])[^\d.;:\n]{0,40}\d+(?:[ \u00a0]*/[ \u00a0]*\d+)?"
+    r"(?:[^\d.:\n]{1,50}?(?<![\p{L}])thứ[ \u00a0]*\d+)*[ \u00a0]*[;,][^\d.:\n]{0,50}?(?<![\p{L}])thứ[ \u00a0]*$")
+ORDINAL_THU_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}])(?<!(?:lần|kỳ|kỳ họp|năm|khóa|khoá|ngày|tuần|tháng|quý|đợt)[ \u00a0]+)thứ[ \u00a0]*$")
+
+
 def elliptic_rank(folded: str, s: int) -> bool:
-    return bool(ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s))
+    if ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s):
+        return True
+    return bool(ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s)) and bool(
+        RANK_LIST_RE.search(folded, max(0, s - 240), s))
 
 
 # --------------------------------------------------------------------------- finding
@@ -485,6 +497,13 @@ def _continue_lists(text: str, numbers: list[NumberMatch]) -> None:
 
 
 def _from_digits(text: str, folded: str, m) -> list[NumberMatch]:
+    try:
+        return _read_digits(text, folded, m)
+    except ValueError:
+        return []  # digits of a script Python's float() does not read (the regex module's Unicode is newer)
+
+
+def _read_digits(text: str, folded: str, m) -> list[NumberMatch]:
     num = parse_numeral(m["num"])
     s, e = m.start("num"), m.end()
     if m["den"]:

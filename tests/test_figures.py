@@ -567,3 +567,24 @@ CLAUSE_CONJUNCTION_CASES = [
 @pytest.mark.parametrize("text,expected", CLAUSE_CONJUNCTION_CASES)
 def test_clause_conjunctions_and_certificates(text, expected):
     assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
+
+
+PARTS_AND_RANK_LISTS = [
+    # a part of a total takes the noun after the total, and the total is the base (other)
+    ("Đến nay có khoảng 700 trong tổng số hơn 1.200 dịch vụ công, thủ tục hành chính đã được trực tuyến hóa.",
+     [("700", "count", "procedure", "online"), ("1.200", "count", "procedure", "other")]),
+    # "kỷ luật" is a verb, not the "luật" of a law's number
+    ("Trong 6 tháng đầu năm, quận đã kỷ luật 3 cán bộ cấp phường.", [("3", "count", "other", "other")]),
+    # "nằm trong tốp 5" is a rank
+    ("Năm 2014, PCI của thành phố nằm trong tốp 5.", [("5", "rank", "other", "par_index")]),
+    # items of a ranking list each give "thứ N" after a first rank with its verb
+    ("Trong đó dịch vụ công trực tuyến đứng thứ 74; hạ tầng viễn thông thứ 110; hạ tầng nhân lực thứ 127.",
+     [("74", "rank", "other", "par_index"), ("110", "rank", "other", "par_index"), ("127", "rank", "other", "par_index")]),
+    # ... but "lần thứ 4" stays an ordinal
+    ("Sau khi đứng thứ 5; lần thứ 4 tỉnh tổ chức hội nghị.", [("5", "rank", "other", "par_index")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTS_AND_RANK_LISTS)
+def test_parts_of_totals_and_rank_lists(text, expected):
+    assert [(f["surface"], f["kind"], f["object"], f["aspect"]) for f in run(text)] == expected
