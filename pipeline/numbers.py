@@ -268,7 +268,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     before = phrase_before(folded, s, lex["before"])
     if phrase_before(folded, s, lex["scale_before"]):
         return "scale"  # "thang điểm từ 0% đến 100%", "thang điểm 100"
-    if _context_before(folded, s):
+    if _context_before(folded, s, text):
         return "context"  # "dân số gần 19 nghìn người", "Số lượt xem: 198"
     quantity = phrase_before(folded, s, lex["quantity_before"])
     if before and quantity and len(quantity) > len(before):
@@ -301,7 +301,11 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     if m.form == "percent":
         if before == "mức độ":
             return "level"
-        return "money_share" if _after_reason(word_after(folded, e)) == "money_share" else None
+        # "chiếm 28,6% tổng vốn", "tương ứng 20,8% tổng số đảng viên": a share of money or of a
+        # party's members, not of administrative work
+        whole = SHARE_OF_RE.match(folded, e)
+        reason = _after_reason(word_after(folded, whole.end() if whole else e))
+        return reason if reason in ("money_share", "party") else None
     if text[e:e + 1] in "/-." and DATE_AFTER_RE.match(text[e:e + 6]) and text[e + 1:e + 2].isdigit():
         return "date"
     if before and not _rank_before(folded, s):
@@ -325,7 +329,13 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     return None
 
 
-def _context_before(folded: str, s: int) -> bool:
+SHARE_OF_RE = re.compile(r"[ \u00a0]*(?:tổng[ \u00a0]+)?số(?=[ \u00a0])")
+# a place named between a context phrase and its number: "dân số TP. HCM gần 10 triệu người"
+PLACE_GAP_RE = regex.compile(r"(?<![\p{L}])(?:(?:tỉnh|thành phố|tp\.?|huyện|quận|xã|phường|thị xã)[ \u00a0]+)?"
+                             r"(?:\p{Lu}[\p{L}.]*[ \u00a0]*){1,4}$")
+
+
+def _context_before(folded: str, s: int, text: str | None = None) -> bool:
     lex = lexicon()
     q = phrase_before(folded, s, lex["qualifiers"])
     if q:
@@ -335,7 +345,10 @@ def _context_before(folded: str, s: int) -> bool:
     if phrase_before(folded, s, lex["context_before"]):
         return True
     verb = CONTEXT_VERB_RE.search(folded, max(0, s - 24), s)  # "tỷ lệ hộ nghèo giảm 2,97%"
-    return bool(verb) and bool(phrase_before(folded, verb.start(), lex["context_before"]))
+    if verb and phrase_before(folded, verb.start(), lex["context_before"]):
+        return True
+    place = PLACE_GAP_RE.search(text, max(0, s - 40), s) if text is not None else None
+    return bool(place) and bool(phrase_before(folded, place.start(), lex["context_before"]))
 
 
 # a change or a level between a context phrase and its number

@@ -115,6 +115,7 @@ NOT_FIGURES = {
     "ordinal": ["Đây là năm thứ ba tỉnh dẫn đầu.", "Đây là lần thứ hai huyện tổ chức hội nghị."],
     "house_number": ["Trụ sở tại số 1/18 đường Lê Lợi."],
     "context_with_verb": ["Bình quân mỗi năm, tỷ lệ hộ nghèo giảm 2,97%.", "Lãi suất chỉ ở mức 2-3%."],
+    "context_with_place": ["Dân số TP. HCM gần 10 triệu người.", "Dân số tỉnh Lâm Đồng khoảng 3 triệu người."],
 }
 
 
@@ -180,6 +181,7 @@ def test_every_context_phrase_makes_a_non_figure(phrase):
 @pytest.mark.parametrize("noun", load_yaml("figures.yml")["not_figure_nouns"]["party"])
 def test_party_counts_are_not_figures(noun):
     assert _figures(f"Xã có 300 {noun}.") == []
+    assert _figures(f"Số đại biểu này tương ứng 20,8% tổng số {noun} của xã.") == []
 
 
 @pytest.mark.parametrize("noun", load_yaml("figures.yml")["not_figure_nouns"]["index_structure"])
