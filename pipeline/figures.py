@@ -34,7 +34,7 @@ RANK_FIELD_RE = regex.compile(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ 
 NOUN_DETERMINER_RE = regex.compile(r"[ \u00a0]*(?:(?:các|những|tổng số|số|loại|nhóm)[ \u00a0]+)?")
 RANGE_END_RE = regex.compile(r"[ \u00a0]?[-–][ \u00a0]?[\d.,]+")
 COMPARED_AFTER_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]+){0,3}so với")
-COPULA_BEFORE_RE = regex.compile(r"(?:là|:)[ \u00a0]*$")
+COPULA_BEFORE_RE = regex.compile(r"(?:(?<!\p{L})(?:là|đạt|từ|lên|còn|xuống)|:)[ \u00a0]*$")
 TOTAL_COPULA_RE = regex.compile(r"số[ \u00a0]+là[ \u00a0]*")  # "tổng số là 2.760"
 # How far before a figure its nouns, "tỷ lệ" and "số" are looked for: bounds the work per
 # figure, so a long sentence full of figures costs linear time, not quadratic.

@@ -588,3 +588,16 @@ PARTS_AND_RANK_LISTS = [
 @pytest.mark.parametrize("text,expected", PARTS_AND_RANK_LISTS)
 def test_parts_of_totals_and_rank_lists(text, expected):
     assert [(f["surface"], f["kind"], f["object"], f["aspect"]) for f in run(text)] == expected
+
+
+NOUN_BEFORE_VERB_CASES = [
+    # "Số <noun> <verb> N": the noun named before a copula or a change verb
+    ("Số hồ sơ tăng từ 300 lên 500.", [("300", "dossier"), ("500", "dossier")]),
+    ("Số thủ tục hành chính đạt 1.500.", [("1.500", "procedure")]),
+    ("Số hồ sơ là 300.", [("300", "dossier")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOUN_BEFORE_VERB_CASES)
+def test_noun_named_before_the_verb(text, expected):
+    assert [(f["surface"], f["object"]) for f in run(text)] == expected
