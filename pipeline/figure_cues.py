@@ -119,6 +119,8 @@ def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
     return _last_break(article, SENTENCE_BREAK_RE, sent, pos)
 
 
+# after a comma, a new measure: "1.257 thủ tục đã được giải quyết, tỷ lệ giải quyết đúng hạn đạt 97%"
+NEW_MEASURE_RE = regex.compile(r"[ \u00a0]*(?:tỷ|tỉ)[ \u00a0]+lệ(?![\p{L}])")
 BRACKET_REACH = 60  # characters back to an opening bracket the number stands in
 # the words about a number end at a clause break, "trong đó", or a conjunction that opens a
 # clause of its own ("lượng hồ sơ tiếp nhận lên đến 14 triệu hồ sơ nên con số trễ hạn ...")
@@ -141,7 +143,8 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
         end = closing if closing >= 0 else end
     comma = text.find(",", pos, end)
     cue_before_comma = any(c.end <= comma for c in cues_between(cues, pos, comma))
-    if comma >= 0 and not cue_before_comma and not _coordinated_noun_at(folded, comma + 1):
+    if comma >= 0 and (not cue_before_comma or NEW_MEASURE_RE.match(folded, comma + 1)) \
+            and not _coordinated_noun_at(folded, comma + 1):
         end = comma
     return end
 

@@ -492,6 +492,11 @@ ASPECT_WINDOW_CASES = [
      [("3.000", "received"), ("2.000", "online"), ("2.900", "resolved")]),
     # without a figure before it, the metric named earlier in the phrase still counts
     ("Tỷ lệ hồ sơ trực tuyến được tiếp nhận đạt 50%.", [("50%", "online")]),
+    # a new measure after a comma ends the words about the number before it ...
+    ("Có 1.257 thủ tục hành chính đã được giải quyết, tỷ lệ giải quyết đúng hạn đạt 97%.",
+     [("1.257", "resolved"), ("97%", "on_time")]),
+    # ... while a list of verbs runs on past its commas
+    ("Năm 2024, 100% hồ sơ được tiếp nhận, giải quyết và trả kết quả đúng hẹn.", [("100%", "on_time")]),
 ]
 
 
