@@ -1,0 +1,166 @@
+"""Why a number is not a figure: a date, a year, an identifier ("mức độ 3", "Tổ 1"), a
+duration, money, a measure, a context that is not administrative work ("dân số", "lãi suất"),
+or a rank's field. `exclusion` gives the reason, or None for a candidate figure."""
+from __future__ import annotations
+
+import functools
+import re
+
+import regex
+
+from .numerals import (DATE_AFTER_RE, FRACTION_OF_RE, NON_DIGIT_RE, ROUND_THE_CLOCK, SCORE_OR_PERCENT_RE,
+                       YEAR_RANGE_AFTER_RE, NumberMatch, Phrases, lexicon, phrase_at, phrase_before, word_after)
+from .resources import load_yaml
+from .textkeys import key
+
+ACRONYM_BEFORE_RE = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,}[ \u00a0]+$")
+
+@functools.cache
+def context_words() -> dict:
+    """Words around a number that make it a date, a year or a rank (figures.yml `number_context`)."""
+    data = load_yaml("figures.yml")["number_context"]
+    return {name: Phrases(key(w) for w in words) for name, words in data.items()}
+
+
+def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
+    """Why the number at `m` is not a figure (a reason string), or None."""
+    lex = lexicon()
+    s, e = m.start, m.end
+    digits = NON_DIGIT_RE.sub("", m.surface.split("/")[0])
+    before = phrase_before(folded, s, lex["before"])
+    if phrase_before(folded, s, lex["scale_before"]):
+        return "scale"  # "thang điểm từ 0% đến 100%", "thang điểm 100"
+    if _context_before(folded, s, text):
+        return "context"  # "dân số gần 19 nghìn người", "Số lượt xem: 198"
+    quantity = phrase_before(folded, s, lex["quantity_before"])
+    if before and quantity and len(quantity) > len(before):
+        before = None  # "chỉ số 89,21": the "số" of "chỉ số", not "số 1"
+    if m.form == "ratio":
+        num, den = m.value, m.denominator
+        if before == "số" and not _rank_before(folded, s):
+            return "identifier"  # a house or a document number: "số 1/18 đường Lê Lợi"
+        if m.denominator is not None and m.surface.split("/")[-1].strip().isdigit() and 1900 <= den <= 2100:
+            return "date"  # "tháng 6/2019", "quý I/2017"
+        if before in context_words()["date_before"] or phrase_before(folded, s, context_words()["date_before"]):
+            return "date"
+        if DATE_AFTER_RE.match(text[e:e + 6]) and text[e:e + 1] in "/-.":
+            return "date"
+        nxt = word_after(folded, e)
+        if _after_reason(nxt) == "time":
+            return "time"  # "24/24 giờ", "7/7 ngày"
+        if (num, den) in ROUND_THE_CLOCK and not _counted_noun(nxt):
+            return "time"  # "hỗ trợ 24/7", "xử lý 24/24": round the clock
+        if FRACTION_OF_RE.match(nxt) and _counted_noun(nxt[FRACTION_OF_RE.match(nxt).end():]):
+            return None  # "2/3 số sở": a fraction of a counted whole, not a date
+        if den and den <= 12 and num <= 31 and not _counted_noun(nxt) and not _rank_before(folded, s):
+            if not m.surface.endswith("%") and not SCORE_OR_PERCENT_RE.match(nxt):
+                return "date"  # a day/month with no counted noun after it: "9/3"
+        return None
+    if m.form in ("words", "zero"):
+        return None
+    if len(digits) >= 9 or (digits.startswith("0") and len(digits) >= 3 and "," not in m.surface):
+        return "phone or code"
+    if m.form == "percent":
+        if before == "mức độ":
+            return "level"
+        # "chiếm 28,6% tổng vốn", "tương ứng 20,8% tổng số đảng viên": a share of money or of a
+        # party's members, not of administrative work
+        whole = SHARE_OF_RE.match(folded, e)
+        reason = _after_reason(word_after(folded, whole.end() if whole else e))
+        return reason if reason in ("money_share", "party") else None
+    if text[e:e + 1] in "/-." and DATE_AFTER_RE.match(text[e:e + 6]) and text[e + 1:e + 2].isdigit():
+        return "date"
+    if before and not _rank_before(folded, s):
+        if before in context_words()["date_before"]:
+            return "date"
+        if before in context_words()["year_before"] and len(digits) == 4:
+            return "year"
+        if before not in context_words()["year_before"] and not (before in lex["verbs_before"] and _counted_noun(word_after(folded, e))):
+            return "identifier"  # "mức độ 3", "Tổ giám sát số 1", "Kỳ họp thứ 17", "Quận 3"
+    if (text[s - 2:s] in ("/ ", "- ", "– ") or text[s - 1:s] in ("-", "–")) and _is_year(m):
+        return "year range"
+    nxt = word_after(folded, e)
+    reason = _after_reason(nxt)
+    if reason:
+        return reason
+    if _is_year(m) and (not _counted_noun(nxt) or ACRONYM_BEFORE_RE.search(text, max(0, s - 12), s)):
+        # "SIPAS 2017 phản ánh", "PAR INDEX 2018": an edition year after an index's name
+        return "year"
+    if YEAR_RANGE_AFTER_RE.match(text[e:e + 8]) and _is_year(m):
+        return "year range"
+    return None
+
+
+SHARE_OF_RE = re.compile(r"[ \u00a0]*(?:tổng[ \u00a0]+)?số(?=[ \u00a0])")
+# a place named between a context phrase and its number: "dân số TP. HCM gần 10 triệu người"
+PLACE_GAP_RE = regex.compile(r"(?<![\p{L}])(?:(?:tỉnh|thành phố|tp\.?|huyện|quận|xã|phường|thị xã)[ \u00a0]+)?"
+                             r"(?:\p{Lu}[\p{L}.]*[ \u00a0]*){1,4}$")
+
+
+def _context_before(folded: str, s: int, text: str | None = None) -> bool:
+    lex = lexicon()
+    q = phrase_before(folded, s, lex["qualifiers"])
+    if q:
+        s = folded.rfind(q, 0, s)
+    while s > 0 and folded[s - 1] in " \u00a0:":
+        s -= 1  # "Số lượt xem: 198"
+    if phrase_before(folded, s, lex["context_before"]):
+        return True
+    verb = CONTEXT_VERB_RE.search(folded, max(0, s - 24), s)  # "tỷ lệ hộ nghèo giảm 2,97%"
+    if verb and phrase_before(folded, verb.start(), lex["context_before"]):
+        return True
+    place = PLACE_GAP_RE.search(text, max(0, s - 40), s) if text is not None else None
+    return bool(place) and bool(phrase_before(folded, place.start(), lex["context_before"]))
+
+
+# a change or a level between a context phrase and its number
+CONTEXT_VERB_RE = re.compile(r"(?<![^\W_])(?:(?:chỉ|vẫn|bình quân|trung bình)[ \u00a0]+)?(?:giảm|tăng|giảm còn|"
+                             r"tăng lên|còn|đạt|là|ở mức)[ \u00a0]*$")
+
+
+def _is_year(m: NumberMatch) -> bool:
+    return m.surface.isdigit() and len(m.surface) == 4 and 1900 <= m.value <= 2100
+
+
+def _after_reason(nxt: str) -> str | None:
+    lex = lexicon()
+    best = phrase_at(nxt, 0, lex["after"])
+    counted = phrase_at(nxt, 0, lex["counted"])
+    if best and not (counted and len(counted) > len(best)):
+        return lex["after"][best]
+    return None
+
+
+def _counted_noun(nxt: str) -> str | None:
+    return phrase_at(nxt, 0, lexicon()["counted"])
+
+
+def rank_words() -> Phrases:
+    """Words right before a rank: "xếp thứ", "đứng", "vị trí số"."""
+    return context_words()["rank_before"]
+
+
+def _rank_before(folded: str, s: int) -> str | None:
+    return phrase_before(folded, s, rank_words()) or ("thứ" if elliptic_rank(folded, s) else None)
+
+
+# "xếp thứ 2 và 3", "lần lượt xếp thứ 3 về PCI và thứ 6 về PAPI": a rank that shares the verb
+# of a rank before it in the clause
+ELLIPTIC_RANK_RE = regex.compile(
+    r"(?:xếp|đứng|hạng)(?![\p{L}])[^\d.;:\n]{0,40}\d+(?:[ \u00a0]*/[ \u00a0]*\d+)?[^\d.;:\n]{0,30}?(?:[ \u00a0]và|,)[ \u00a0]*(?:thứ[ \u00a0]*)?$")
+
+
+# "dịch vụ công trực tuyến đứng thứ 74; hạ tầng viễn thông thứ 110; hạ tầng nhân lực thứ 127":
+# a list whose items each give "thứ N" after a first rank with its verb
+RANK_LIST_RE = regex.compile(
+    r"(?:xếp|đứng|hạng)(?![\p{L}])[^\d.;:\n]{0,40}\d+(?:[ \u00a0]*/[ \u00a0]*\d+)?"
+    r"(?:[^\d.:\n]{1,50}?(?<![\p{L}])thứ[ \u00a0]*\d+)*[ \u00a0]*[;,][^\d.:\n]{0,50}?(?<![\p{L}])thứ[ \u00a0]*$")
+ORDINAL_THU_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}])(?<!(?:lần|kỳ|kỳ họp|năm|khóa|khoá|ngày|tuần|tháng|quý|đợt)[ \u00a0]+)thứ[ \u00a0]*$")
+
+
+def elliptic_rank(folded: str, s: int) -> bool:
+    if ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s):
+        return True
+    return bool(ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s)) and bool(
+        RANK_LIST_RE.search(folded, max(0, s - 240), s))
