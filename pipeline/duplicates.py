@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import operator
 import unicodedata
 from dataclasses import dataclass
 
@@ -60,15 +61,28 @@ def words(text: str) -> list[str]:
 
 
 def shingles(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
+    """The runs of `size` words, UTF-8, space-separated (each word encoded once: the main
+    process shingles every article)."""
     if len(tokens) < size:
         return {" ".join(tokens).encode("utf-8")} if tokens else set()
-    return {" ".join(gram).encode("utf-8") for gram in zip(*(tokens[i:] for i in range(size)))}
+    encoded = [t.encode("utf-8") for t in tokens]
+    return set(map(b" ".join, zip(*(encoded[i:] for i in range(size)))))
 
 
 def sha1_hash32(data: bytes) -> int:
     """datasketch's default hash (`hashfunc.sha1_hash32`: the first 4 bytes of the SHA-1, little
     endian), without its struct layer: the main process hashes every shingle of every article."""
     return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
+_SHA1_DIGEST = type(hashlib.sha1()).digest
+
+
+def sha1_hashes32(grams) -> list[int]:
+    """`sha1_hash32` of each of `grams`, with the loop in C: the digests joined, and the first 4
+    bytes (little endian) of each 20-byte digest read as one array."""
+    digests = b"".join(map(_SHA1_DIGEST, map(hashlib.sha1, grams)))
+    return np.frombuffer(digests, dtype="<u4")[::5].tolist()
 
 
 @functools.cache
@@ -84,10 +98,12 @@ def fingerprint(text: str) -> Fingerprint:
 
     tokens = words(text)
     sha = hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=sha1_hash32, permutations=_permutations())
+    # the shingles hashed beforehand (`sha1_hash32`, datasketch's default), so MinHash's own
+    # hash is the identity; the minimum over the shingles does not depend on their order
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=operator.index, permutations=_permutations())
     grams = shingles(tokens)
     if grams:
-        mh.update_batch(sorted(grams))
+        mh.update_batch(sha1_hashes32(grams))
     return Fingerprint(sha, mh.hashvalues.astype(np.uint32))
 
 
