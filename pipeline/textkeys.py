@@ -171,6 +171,7 @@ def phrase_alternation(phrases, gap: str, escape=regex.escape) -> str:
 
 
 LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # all of them \p{L}
+_LATIN_LETTER_RE = re.compile(f"[{LATIN_LETTERS}]")
 
 
 class PhraseFinder:
@@ -179,21 +180,31 @@ class PhraseFinder:
     marks) between its words, sped up: `pattern` is tried only where a standard `re` pattern,
     several times faster at scanning, finds one of the phrases with anything but a letter
     between the words and no Latin letter around it. That is everywhere `pattern` can match,
-    so the matches are exactly those of `pattern`."""
+    so the matches are exactly those of `pattern`.
+
+    The pre-scan starts with the phrases' words themselves (no look-behind first), so that `re`
+    skips ahead to the characters a phrase can start with; the letter before a candidate is
+    tested here, and the scan goes on one character further when a candidate fails."""
 
     def __init__(self, pattern: regex.Pattern, phrases: Iterable[Sequence[str]]):
         alternation = phrase_alternation(set(map(tuple, phrases)), r"\W*", re.escape)
         self.pattern = pattern
-        self.candidates = re.compile(rf"(?<![{LATIN_LETTERS}])(?=(?:{alternation})(?![{LATIN_LETTERS}]))")
+        self.candidates = re.compile(rf"(?:{alternation})(?![{LATIN_LETTERS}])")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         endpos = len(text) if endpos is None else endpos
-        free = pos  # matches do not overlap
-        for c in self.candidates.finditer(text, pos, endpos):
-            m = self.pattern.match(text, c.start(), endpos) if c.start() >= free else None
+        search, match, latin = self.candidates.search, self.pattern.match, _LATIN_LETTER_RE.match
+        while True:
+            c = search(text, pos, endpos)
+            if c is None:
+                return
+            start = c.start()
+            m = None if start and latin(text, start - 1) else match(text, start, endpos)
             if m:
-                free = m.end()
+                pos = m.end()  # matches do not overlap
                 yield m
+            else:
+                pos = start + 1
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         return next(self.finditer(text, pos, endpos), None)

@@ -182,3 +182,45 @@ def test_fingerprint_is_datasketch_minhash_with_its_defaults():
     tokens = "a b c d e f g".split()
     assert duplicates.shingles(tokens) == {" ".join(tokens[i:i + 5]).encode() for i in range(3)}
     assert duplicates.shingles(tokens[:3]) == {b"a b c"}
+
+
+PHRASES = [("xã",), ("xã", "an"), ("an", "phú"), ("phú",), ("tỉnh",), ("sáp", "nhập", "tỉnh"), ("34", "tỉnh,", "thành")]
+PIECES = ["xã", "an", "phú", "tỉnh", "sáp", "nhập", "34", "thành", "x", "é", "1", " ", "  ", ",", "-", "\u00a0", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.integers(0, 80), st.integers(0, 80))
+def test_phrase_finder_finds_what_its_pattern_finds(pieces, pos, endpos):
+    """The pre-scanned search yields exactly the pattern's own non-overlapping matches, inside
+    any window (a letter just outside the window still counts before a phrase)."""
+    import regex
+
+    from pipeline.textkeys import PhraseFinder, folded_alternation
+
+    pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(' '.join(p) for p in PHRASES)})(?![\p{{L}}\d])")
+    finder = PhraseFinder(pattern, PHRASES)
+    text = "".join(pieces)
+    pos, endpos = min(pos, len(text)), min(max(pos, endpos), len(text))
+    assert [m.span() for m in finder.finditer(text, pos, endpos)] == \
+        [m.span() for m in pattern.finditer(text, pos, endpos)]
+    found, first = finder.search(text, pos, endpos), pattern.search(text, pos, endpos)
+    assert (found and found.span()) == (first and first.span())
+
+
+def test_phrase_finder_examples():
+    import regex
+
+    from pipeline.textkeys import PhraseFinder
+
+    pattern = regex.compile(r"(?<![\p{L}\d])(?:xã[ \t\u00a0]+an|xã)(?![\p{L}\d])")
+    finder = PhraseFinder(pattern, [("xã", "an"), ("xã",)])
+    text = "bxã an, xã an1 và xã  an"
+    assert [m.group() for m in finder.finditer(text)] == ["xã", "xã  an"] == [m.group() for m in pattern.finditer(text)]
+    assert [m.span() for m in finder.finditer("xã xã", 1)] == [(3, 5)]  # "ã" before pos 1 is a letter
+    # a candidate the pattern refuses ("an-phú" is no phrase, "1an" has a digit before it) still
+    # leaves a phrase inside it to be found
+    pattern = regex.compile(r"(?<![\p{L}\d])(?:an[ \t\u00a0]+phú|phú)(?![\p{L}\d])")
+    finder = PhraseFinder(pattern, [("an", "phú"), ("phú",)])
+    for text in ("an-phú", "1an phú", "an phú"):
+        assert [m.span() for m in finder.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert [m.group() for m in finder.finditer("1an phú")] == ["phú"]
