@@ -165,12 +165,15 @@ def test_cached_register_is_the_built_one(tmp_path, monkeypatch):
 
 
 def test_fingerprint_is_datasketch_minhash_with_its_defaults():
-    """Cached permutations and the leaner SHA-1 hash give datasketch's own MinHash values."""
+    """The MinHash written out over numpy (cached permutations, SHA-1s hashed in one go) gives
+    datasketch's own MinHash values."""
     import numpy as np
     from datasketch import MinHash
 
     from pipeline import duplicates
 
+    reference_perms = MinHash(num_perm=duplicates.NUM_PERM, seed=duplicates.SEED, scheme=duplicates.SCHEME).permutations
+    assert all(np.array_equal(ours, theirs) for ours, theirs in zip(duplicates._permutations(), reference_perms))
     for text in ["", "một", "Năm 2024 tỉnh giảm 1.500 thủ tục hành chính, đạt 95% kế hoạch.",
                  " ".join(f"từ{i}" for i in range(200))]:
         tokens = duplicates.words(text)
@@ -178,10 +181,45 @@ def test_fingerprint_is_datasketch_minhash_with_its_defaults():
         grams = duplicates.shingles(tokens)
         if grams:
             reference.update_batch(sorted(grams))
+            assert duplicates.sha1_hashes32(sorted(grams)) == [duplicates.sha1_hash32(g) for g in sorted(grams)]
         assert np.array_equal(duplicates.fingerprint(text).minhash, reference.hashvalues.astype(np.uint32))
     tokens = "a b c d e f g".split()
     assert duplicates.shingles(tokens) == {" ".join(tokens[i:i + 5]).encode() for i in range(3)}
     assert duplicates.shingles(tokens[:3]) == {b"a b c"}
+
+
+def test_duplicate_candidates_are_datasketch_lsh_s():
+    """The banding is datasketch MinHashLSH's: its bands for the threshold, and the same
+    candidates for every query, as articles are added and removed."""
+    import random
+
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+    from datasketch.lsh import _optimal_param
+
+    from pipeline import duplicates
+
+    assert _optimal_param(duplicates.THRESHOLD, duplicates.NUM_PERM, 0.5, 0.5) == (duplicates.BANDS, duplicates.ROWS)
+    rng = random.Random(3)
+    base = [" ".join(f"w{rng.randrange(60)}" for _ in range(40)) for _ in range(6)]
+    texts = [" ".join(w for w in rng.choice(base).split() if rng.random() < 0.9) for _ in range(60)]
+    index, lsh = duplicates.DuplicateIndex(), MinHashLSH(threshold=duplicates.THRESHOLD, num_perm=duplicates.NUM_PERM)
+    fps = [duplicates.fingerprint(t) for t in texts]
+
+    def lean(fp):
+        return LeanMinHash(seed=duplicates.SEED, hashvalues=fp.minhash, scheme=duplicates.SCHEME)
+
+    found = 0
+    for i, fp in enumerate(fps):
+        assert index.candidates(fp) == set(lsh.query(lean(fp)))
+        found += len(index.candidates(fp))
+        index.add(f"d{i}", i, fp, None)
+        lsh.insert(f"d{i}", lean(fp), check_duplication=False)
+        if i % 7 == 6:
+            index.remove(f"d{i - 3}")
+            lsh.remove(f"d{i - 3}")
+    assert found > 0
+    assert all(index.candidates(fp) == set(lsh.query(lean(fp))) for fp in fps)
 
 
 PHRASES = [("xã",), ("xã", "an"), ("an", "phú"), ("phú",), ("tỉnh",), ("sáp", "nhập", "tỉnh"), ("34", "tỉnh,", "thành")]
