@@ -100,6 +100,35 @@ def test_sentence_splitter_is_underthesea_s():
     assert split(text) == module.sent_tokenize(text)
 
 
+SENTENCE_PIECES = ["a", "A", "Ông", "tp", "TP", "1", "5", ".", ".", "...", "?", "!", " ", " ", "\t", "\n", "…",
+                   "e.g", "é", "Đ", "\r"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=40))
+def test_fast_sentence_splitter_is_underthesea_s(pieces):
+    """Jumping from one ".?!" to the next splits as underthesea's character-by-character loop."""
+    import underthesea.pipeline.sent_tokenize as module
+
+    from pipeline.segment import fast_sent_tokenize
+
+    text = "".join(pieces)
+    assert fast_sent_tokenize()(text) == module.sent_tokenize(text)
+
+
+def test_fast_sentence_splitter_examples():
+    import underthesea.pipeline.sent_tokenize as module
+
+    from pipeline.segment import fast_sent_tokenize
+
+    split = fast_sent_tokenize()
+    assert split is not module.sent_tokenize  # the fast path is taken with this underthesea
+    for text in ["Năm 2024, TP. Hồ Chí Minh giảm 1.500 thủ tục. Tỉnh đạt 95,5%! Ông A nói... Xong",
+                 "Kết quả... tốt. Vì sao?! Bởi e.g. vậy", "", "   ", "không có dấu chấm"]:
+        assert split(text) == module.sent_tokenize(text)
+    assert split("Ông A nói... Xong. TP. HCM") == ["Ông A nói...", "Xong.", "TP. HCM"]
+
+
 def test_startup_cache_builds_once_per_key(tmp_path, monkeypatch):
     from pipeline import startup_cache
 
