@@ -224,10 +224,12 @@ class PhraseFinder:
     skips ahead to the characters a phrase can start with; the letter before a candidate is
     tested here, and the scan goes on one character further when a candidate fails."""
 
-    def __init__(self, pattern: regex.Pattern, phrases: Iterable[Sequence[str]]):
+    def __init__(self, pattern: regex.Pattern, phrases: Iterable[Sequence[str]], open_end: bool = False):
+        """`open_end`: `pattern` may match a phrase that runs on into letters ("tp." of "tp.hcm"),
+        so the pre-scan does not ask for a non-letter after it."""
         alternation = char_trie_alternation(phrases, r"\W*")
         self.pattern = pattern
-        self.candidates = re.compile(rf"(?:{alternation})(?![{LATIN_LETTERS}])")
+        self.candidates = re.compile(f"(?:{alternation})" if open_end else rf"(?:{alternation})(?![{LATIN_LETTERS}])")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         endpos = len(text) if endpos is None else endpos

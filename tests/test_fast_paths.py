@@ -291,3 +291,8 @@ def test_phrase_finder_examples():
     for text in ("an-phú", "1an phú", "an phú"):
         assert [m.span() for m in finder.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert [m.group() for m in finder.finditer("1an phú")] == ["phú"]
+    # a pattern whose phrases may run on into letters ("tp." of "tp.hcm") needs `open_end`
+    pattern = regex.compile(r"(?<![\p{L}\d])(?:tp\.|tp(?![\p{L}\d]))")
+    text = "tp.hcm, tp hà nội, atp."
+    assert [m.group() for m in PhraseFinder(pattern, [("tp.",), ("tp",)], open_end=True).finditer(text)] == \
+        ["tp.", "tp"] == [m.group() for m in pattern.finditer(text)]
