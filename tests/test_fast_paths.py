@@ -296,3 +296,31 @@ def test_phrase_finder_examples():
     text = "tp.hcm, tp hà nội, atp."
     assert [m.group() for m in PhraseFinder(pattern, [("tp.",), ("tp",)], open_end=True).finditer(text)] == \
         ["tp.", "tp"] == [m.group() for m in pattern.finditer(text)]
+
+
+def test_caseless_only_characters_of_the_partition_phrases():
+    """CASELESS_ONLY_RE holds every character that the caseless pattern pairs with a letter of
+    a partition phrase though it does not lower to it (over all code points)."""
+    import regex
+
+    from pipeline.checks import totals
+
+    _, owner = totals._class_finder()
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    odd = {c for p in set("".join(owner)) for c in regex.findall(regex.escape(p), chars, regex.IGNORECASE)
+           if c.lower() != p}
+    assert odd == set(totals.CASELESS_ONLY_RE.pattern.strip("[]"))
+
+
+PARTITION_PIECES = ["đúng hạn", "ĐÚNG HẠN", "Trễ Hạn", "qua mạng", "qua bưu điện", "bưu chính", "cấp xã", "hạn",
+                    "Đúng", " ", "a", "1", "ſ", "İ", "ı", ","]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PARTITION_PIECES), max_size=12))
+def test_partition_hits_are_the_caseless_pattern_s(pieces):
+    from pipeline.checks import totals
+
+    text = "".join(pieces)
+    pattern, _ = totals._class_finder()
+    assert totals._partition_hits(text) == [m.start() for m in pattern.finditer(text)]
