@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.util
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,7 +160,7 @@ def underthesea_sent_tokenize():
     return sent_tokenize
 
 
-SENT_END_RE = regex.compile(r"[.?!]")
+SENT_END_RE = re.compile(r"[.?!]")
 
 
 @functools.cache
