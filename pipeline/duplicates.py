@@ -70,11 +70,15 @@ def words(text: str) -> list[str]:
 
 
 def shingles(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
-    """The runs of `size` words, UTF-8, space-separated (each word encoded once: the main
-    process shingles every article)."""
-    if len(tokens) < size:
-        return {" ".join(tokens).encode("utf-8")} if tokens else set()
-    encoded = [t.encode("utf-8") for t in tokens]
+    """The runs of `size` words, UTF-8, space-separated."""
+    return encoded_shingles([t.encode("utf-8") for t in tokens], size)
+
+
+def encoded_shingles(encoded: list[bytes], size: int = SHINGLE_WORDS) -> set[bytes]:
+    """`shingles` of words already encoded (each word encoded once: the main process shingles
+    every article)."""
+    if len(encoded) < size:
+        return {b" ".join(encoded)} if encoded else set()
     return set(map(b" ".join, zip(*(encoded[i:] for i in range(size)))))
 
 
@@ -125,9 +129,9 @@ def minhash(hashes: list[int]) -> np.ndarray:
 
 
 def fingerprint(text: str) -> Fingerprint:
-    tokens = words(text)
-    sha = hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
-    return Fingerprint(sha, minhash(sha1_hashes32(shingles(tokens))))
+    joined = " ".join(words(text)).encode("utf-8")  # a word holds no space: split back, they are the words
+    sha = hashlib.sha256(joined).hexdigest()
+    return Fingerprint(sha, minhash(sha1_hashes32(encoded_shingles(joined.split(b" ") if joined else []))))
 
 
 def jaccard(a: Fingerprint, b: Fingerprint) -> float:
