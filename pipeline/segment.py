@@ -164,31 +164,45 @@ SENT_END_RE = re.compile(r"[.?!]")
 
 
 @functools.cache
-def fast_sent_tokenize():
-    """underthesea's `sent_tokenize` with its scan for sentence ends done by a regex: its own
-    loop steps through the text one character at a time in Python, and nothing happens between
-    two of ".?!". Each end found is judged by its own code (`_is_sentence_boundary`, with its
-    abbreviations), so the sentences are the same; its plain function if it is not the
-    tokenizer this mirrors."""
-    split = underthesea_sent_tokenize()
-    namespace = getattr(split, "__globals__", {})
+def _boundary_test():
+    """underthesea's own test of a sentence end (`_is_sentence_boundary`, with its
+    abbreviations), or None if its tokenizer is not the one `_sentence_spans` mirrors."""
+    namespace = getattr(underthesea_sent_tokenize(), "__globals__", {})
     try:
         namespace["_load_model"]()
         tokenizer = namespace["sentence_tokenizer"]
         is_boundary = tokenizer._is_sentence_boundary
     except (KeyError, AttributeError, TypeError):
-        return split
-    if getattr(tokenizer, "SENT_END_CHARS", None) != frozenset(".?!"):
-        return split
-    return functools.partial(_sentences_from_text, is_boundary=is_boundary)
+        return None
+    return is_boundary if getattr(tokenizer, "SENT_END_CHARS", None) == frozenset(".?!") else None
 
 
-def _sentences_from_text(text: str, is_boundary) -> list[str]:
-    """`PunktSentenceTokenizer.sentences_from_text` of underthesea, jumping from one ".?!" to
-    the next instead of stepping over every character."""
+def fast_sent_tokenize():
+    """underthesea's `sent_tokenize` with its scan for sentence ends done by a regex: its own
+    loop steps through the text one character at a time in Python, and nothing happens between
+    two of ".?!". Each end found is judged by its own code, so the sentences are the same; its
+    plain function if it is not the tokenizer this mirrors."""
+    is_boundary = _boundary_test()
+    if is_boundary is None:
+        return underthesea_sent_tokenize()
+    return lambda text: [text[s:e] for s, e in _sentence_spans(text, is_boundary)]
+
+
+def _sentence_spans(text: str, is_boundary) -> list[Span]:
+    """Where the sentences of underthesea's `PunktSentenceTokenizer.sentences_from_text` are in
+    `text` (each stripped of surrounding whitespace, as it strips them), jumping from one ".?!"
+    to the next instead of stepping over every character."""
     if not text or not text.strip():
         return []
-    sentences = []
+    spans: list[Span] = []
+
+    def add(a: int, b: int) -> None:  # text[a:b].strip(), if not empty
+        piece = text[a:b]
+        stripped = piece.lstrip()
+        if stripped:
+            a += len(piece) - len(stripped)
+            spans.append((a, a + len(stripped.rstrip())))
+
     start = i = 0
     n = len(text)
     search = SENT_END_RE.search
@@ -206,9 +220,7 @@ def _sentences_from_text(text: str, is_boundary) -> list[str]:
                 while after < n and text[after] in " \t":
                     after += 1
                 if after >= n or text[after].isupper():
-                    sentence = text[start:dot_end].strip()
-                    if sentence:
-                        sentences.append(sentence)
+                    add(start, dot_end)
                     while dot_end < n and text[dot_end] in " \t\n\r":
                         dot_end += 1
                     start = dot_end
@@ -218,28 +230,27 @@ def _sentences_from_text(text: str, is_boundary) -> list[str]:
             end = i + 1
             while end < n and text[end] in ".?!":
                 end += 1
-            sentence = text[start:end].strip()
-            if sentence:
-                sentences.append(sentence)
+            add(start, end)
             while end < n and text[end] in " \t\n\r":
                 end += 1
             start = i = end
             continue
         i += 1
-    final = text[start:].strip()
-    if final:
-        sentences.append(final)
-    return sentences
+    add(start, n)
+    return spans
 
 
 def split_sentences(text: str, paragraphs: list[Span]) -> list[Span]:
-    """Sentences via underthesea's sent_tokenize, paragraph by paragraph."""
-    sent_tokenize = fast_sent_tokenize()
+    """Sentences via underthesea's sent_tokenize, paragraph by paragraph (their offsets straight
+    from `_sentence_spans`: `align` of its pieces finds them there)."""
+    is_boundary = _boundary_test()
     out: list[Span] = []
     for ps, pe in paragraphs:
         para = text[ps:pe]
-        pieces = sent_tokenize(para)
-        spans = align(para, pieces)
+        if is_boundary is not None:
+            spans = _sentence_spans(para, is_boundary)
+        else:
+            spans = align(para, underthesea_sent_tokenize()(para))
         if not spans:
             out.append((ps, pe))
             continue

@@ -116,6 +116,17 @@ def test_fast_sentence_splitter_is_underthesea_s(pieces):
     assert fast_sent_tokenize()(text) == module.sent_tokenize(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES + ["\u00a0", "\u2003"]), max_size=40))
+def test_sentence_spans_are_where_align_finds_underthesea_s_sentences(pieces):
+    import underthesea.pipeline.sent_tokenize as module
+
+    from pipeline.segment import _boundary_test, _sentence_spans, align
+
+    text = "".join(pieces)
+    assert _sentence_spans(text, _boundary_test()) == align(text, module.sent_tokenize(text))
+
+
 def test_fast_sentence_splitter_examples():
     import underthesea.pipeline.sent_tokenize as module
 
