@@ -166,7 +166,11 @@ SENT_END_RE = re.compile(r"[.?!]")
 @functools.cache
 def _boundary_test():
     """underthesea's own test of a sentence end (`_is_sentence_boundary`, with its
-    abbreviations), or None if its tokenizer is not the one `_sentence_spans` mirrors."""
+    abbreviations), or None if its tokenizer is not the one `_sentence_spans` mirrors.
+
+    underthesea's `sent_tokenize` steps through the text one character at a time in Python,
+    and nothing happens between two of ".?!": `_sentence_spans` jumps from one to the next with
+    a regex and judges each with this test, so the sentences are the same."""
     namespace = getattr(underthesea_sent_tokenize(), "__globals__", {})
     try:
         namespace["_load_model"]()
@@ -175,17 +179,6 @@ def _boundary_test():
     except (KeyError, AttributeError, TypeError):
         return None
     return is_boundary if getattr(tokenizer, "SENT_END_CHARS", None) == frozenset(".?!") else None
-
-
-def fast_sent_tokenize():
-    """underthesea's `sent_tokenize` with its scan for sentence ends done by a regex: its own
-    loop steps through the text one character at a time in Python, and nothing happens between
-    two of ".?!". Each end found is judged by its own code, so the sentences are the same; its
-    plain function if it is not the tokenizer this mirrors."""
-    is_boundary = _boundary_test()
-    if is_boundary is None:
-        return underthesea_sent_tokenize()
-    return lambda text: [text[s:e] for s, e in _sentence_spans(text, is_boundary)]
 
 
 def _sentence_spans(text: str, is_boundary) -> list[Span]:
