@@ -338,3 +338,50 @@ def test_partition_hits_are_the_caseless_pattern_s(pieces):
     text = "".join(pieces)
     pattern, _ = totals._class_finder()
     assert totals._partition_hits(text) == [m.start() for m in pattern.finditer(text)]
+
+
+def test_period_start_followers_are_safe_on_lowered_text():
+    """The followers run on lowered text with `re`: its \\s holds all of the regex module's,
+    and every character the caseless period pattern pairs with their letters lowers to that
+    letter, or is one of SPECIAL_CASE_RE's (whose texts are scanned caselessly, unfiltered)."""
+    import re
+
+    import regex
+
+    from pipeline import periods
+
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(regex.findall(r"\s", chars)) <= set(re.findall(r"\s", chars))
+    letters = {c for follower in periods.START_FOLLOWERS.values() for c in regex.sub(r"\\s|[^\w]", "", follower.pattern)}
+    odd = {c for p in letters for c in regex.findall(regex.escape(p), chars, regex.IGNORECASE) if c.lower() != p}
+    assert odd <= set(periods.SPECIAL_CASE_RE.pattern.strip("[]"))
+    assert all(periods.PERIOD_START_RE.fullmatch(word) for word in periods.START_FOLLOWERS)
+
+
+PERIOD_PIECES = ["trong", "Trong", "TRONG", "chỉ", "Chỉ", "riêng", "hiện", "Hiện", "những", "Những", "thời", "THỜI",
+                 "ngày", "tháng", "tuần", "quý", "nay", "tại", "có", "bố trí", "năm", "qua", "vừa", "kỳ", "gian",
+                 "1/7/2025", "2021-2025", "2024", "I", " ", "  ", "\u00a0", ",", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PERIOD_PIECES), max_size=14))
+def test_period_start_followers_skip_only_starts_the_pattern_refuses(pieces):
+    from pipeline import periods
+
+    text = "".join(pieces)
+    saved = dict(periods.START_FOLLOWERS)
+    try:
+        periods.START_FOLLOWERS.clear()
+        plain = periods.find_periods(text, 0, len(text), "2025-09-01")
+    finally:
+        periods.START_FOLLOWERS.update(saved)
+    assert periods.find_periods(text, 0, len(text), "2025-09-01") == plain
+
+
+def test_period_start_followers_examples():
+    from pipeline import periods
+
+    text = "Trong ngày 1/7/2025, hiện có 5 xã; những năm qua và thời gian qua, chỉ trong ngày 2/9/2025. Hiện nay"
+    found = [p.text for p in periods.find_periods(text, 0, len(text), "2025-09-01")]
+    assert found == ["Trong ngày 1/7/2025", "hiện", "những năm qua", "thời gian qua", "chỉ trong ngày 2/9/2025",
+                     "Hiện nay"]
