@@ -58,7 +58,8 @@ SPECIAL_CASE_RE = re.compile("[\u017f\u0130\u0131]")
 # followed so is passed over without trying the pattern. Tested on the lowered text, with `re`,
 # whose \s holds every character of the regex module's (tests/test_fast_paths.py checks both
 # that and that no character the caseless pattern pairs with these letters lowers otherwise
-# but those SPECIAL_CASE_RE sends to the caseless scan)
+# but those SPECIAL_CASE_RE sends to the caseless scan). An alternative added to `_pattern` that
+# begins with one of these words must add what follows it here.
 START_FOLLOWERS = {
     "chỉ": re.compile(r"chỉ\s+trong\s+ngày"),  # day
     "trong": re.compile(r"trong\s+(?:ngày|tháng|tuần|quý)"),  # day, this_span
