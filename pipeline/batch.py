@@ -27,9 +27,8 @@ from typing import Iterable, Iterator
 
 from .engines import WorkerDied, open_engine
 from .extract import extract_article
-from .ingest import InputError, RawArticle, iter_articles, printable
+from .ingest import InputError, RawArticle, is_url, iter_articles, printable  # not .web: its import costs 50 ms
 from .manifest import Store
-from .web.crawl import is_url
 from .writer import encode_line
 
 # Seconds one article may take before it is written as an `ArticleTimeout` error.

@@ -4,7 +4,12 @@ with another headline and a source footer).
 A body's fingerprint is the sha256 of its normalised words (exact duplicates) and a MinHash of
 its word shingles (near duplicates). `DuplicateIndex` finds, for a new body, the earliest article
 in the archive with the same sha256 or an estimated Jaccard similarity of at least `THRESHOLD`,
-through MinHash LSH (datasketch): a lookup costs the same however large the archive is.
+through MinHash LSH: a lookup costs the same however large the archive is.
+
+The MinHash and the LSH banding are datasketch's (scheme "affine32", its permutations for SEED,
+its optimal bands for THRESHOLD), written out here over numpy: importing datasketch pulls in
+scipy, a third of a second of every run's start-up in the main process, for one band-parameter
+optimisation. tests/test_fast_paths.py checks both against datasketch itself.
 
 The threshold was picked on the dev corpora (benchmarks/duplicate_threshold.py, 155 articles):
 between distinct articles the highest shingle Jaccard similarity is 0.22 (0.17 for two that
@@ -30,6 +35,11 @@ NUM_PERM = 128  # MinHash permutations: the estimate's standard error is about 0
 THRESHOLD = 0.5  # estimated Jaccard similarity from which two bodies are one story
 SEED = 1  # seed and scheme fixed: fingerprints stored in an archive stay comparable across runs
 SCHEME = "affine32"
+# datasketch MinHashLSH's bands for THRESHOLD and NUM_PERM (false positives and negatives weighed
+# alike): two bodies are candidates when the ROWS values of one band are all equal
+BANDS, ROWS = 25, 5
+MAX_HASH = np.uint32(0xFFFFFFFF)
+FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 
@@ -60,9 +70,16 @@ def words(text: str) -> list[str]:
 
 
 def shingles(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
-    if len(tokens) < size:
-        return {" ".join(tokens).encode("utf-8")} if tokens else set()
-    return {" ".join(gram).encode("utf-8") for gram in zip(*(tokens[i:] for i in range(size)))}
+    """The runs of `size` words, UTF-8, space-separated."""
+    return encoded_shingles([t.encode("utf-8") for t in tokens], size)
+
+
+def encoded_shingles(encoded: list[bytes], size: int = SHINGLE_WORDS) -> set[bytes]:
+    """`shingles` of words already encoded (each word encoded once: the main process shingles
+    every article)."""
+    if len(encoded) < size:
+        return {b" ".join(encoded)} if encoded else set()
+    return set(map(b" ".join, zip(*(encoded[i:] for i in range(size)))))
 
 
 def sha1_hash32(data: bytes) -> int:
@@ -71,24 +88,50 @@ def sha1_hash32(data: bytes) -> int:
     return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
 
 
-@functools.cache
-def _permutations():
-    """The MinHash permutations of SEED and SCHEME, drawn once instead of once per article."""
-    from datasketch import MinHash
+_SHA1_DIGEST = type(hashlib.sha1()).digest
 
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+def sha1_hashes32(grams) -> list[int]:
+    """`sha1_hash32` of each of `grams`, with the loop in C: the digests joined, and the first 4
+    bytes (little endian) of each 20-byte digest read as one array."""
+    digests = b"".join(map(_SHA1_DIGEST, map(hashlib.sha1, grams)))
+    return np.frombuffer(digests, dtype="<u4")[::5].tolist()
+
+
+@functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutations h -> a * h + b (mod 2^32) for SEED: `a` odd, so each
+    is a bijection; drawn once."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer (datasketch mixes every hash with it before permuting)."""
+    s1, m1, s2, m2, s3 = FMIX32
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    return hv ^ (hv >> s3)
+
+
+def minhash(hashes: list[int]) -> np.ndarray:
+    """The NUM_PERM minimum permuted values of `hashes` (32-bit hashes of the shingles);
+    all MAX_HASH for none."""
+    if not hashes:
+        return np.full(NUM_PERM, MAX_HASH, dtype=np.uint32)
+    a, b = _permutations()
+    hv = _fmix32(np.array(hashes, dtype=np.uint32).reshape(-1, 1))
+    return (hv * a + b).min(axis=0)
 
 
 def fingerprint(text: str) -> Fingerprint:
-    from datasketch import MinHash
-
-    tokens = words(text)
-    sha = hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=sha1_hash32, permutations=_permutations())
-    grams = shingles(tokens)
-    if grams:
-        mh.update_batch(sorted(grams))
-    return Fingerprint(sha, mh.hashvalues.astype(np.uint32))
+    joined = " ".join(words(text)).encode("utf-8")  # a word holds no space: split back, they are the words
+    sha = hashlib.sha256(joined).hexdigest()
+    return Fingerprint(sha, minhash(sha1_hashes32(encoded_shingles(joined.split(b" ") if joined else []))))
 
 
 def jaccard(a: Fingerprint, b: Fingerprint) -> float:
@@ -112,12 +155,10 @@ class DuplicateIndex:
     the article each duplicates (None for the first of its story)."""
 
     def __init__(self, threshold: float = THRESHOLD):
-        from datasketch import MinHashLSH
-
         self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.by_sha: dict[str, set[str]] = {}
         self.entries: dict[str, tuple[int, Fingerprint, str | None]] = {}
+        self.bands: list[dict[bytes, set[str]]] = [{} for _ in range(BANDS)]  # LSH: band values -> doc_ids
 
     def __contains__(self, doc_id: str) -> bool:
         return doc_id in self.entries
@@ -127,14 +168,25 @@ class DuplicateIndex:
             self.remove(doc_id)
         self.entries[doc_id] = (position, fp, duplicate_of)
         self.by_sha.setdefault(fp.sha256, set()).add(doc_id)
-        self.lsh.insert(doc_id, self._lean(fp), check_duplication=False)
+        for table, band in zip(self.bands, _bands(fp)):
+            table.setdefault(band, set()).add(doc_id)
 
     def remove(self, doc_id: str) -> None:
         entry = self.entries.pop(doc_id, None)
         if entry is None:
             return
         self.by_sha[entry[1].sha256].discard(doc_id)
-        self.lsh.remove(doc_id)
+        for table, band in zip(self.bands, _bands(entry[1])):
+            table[band].discard(doc_id)
+            if not table[band]:
+                del table[band]
+
+    def candidates(self, fp: Fingerprint) -> set[str]:
+        """The doc_ids that share at least one band with `fp` (datasketch's `MinHashLSH.query`)."""
+        found: set[str] = set()
+        for table, band in zip(self.bands, _bands(fp)):
+            found |= table.get(band, set())
+        return found
 
     def find(self, fp: Fingerprint, position: int, doc_id: str | None = None) -> str | None:
         """The doc_id of the story `fp` repeats: the earliest article before `position` (other
@@ -142,7 +194,7 @@ class DuplicateIndex:
         threshold; None if it is the first of its story."""
         first = self._earliest(self.by_sha.get(fp.sha256, ()), position, doc_id)
         if first is None:
-            near = [c for c in self.lsh.query(self._lean(fp)) if c != doc_id and self.entries[c][0] < position]
+            near = [c for c in self.candidates(fp) if c != doc_id and self.entries[c][0] < position]
             first = self._earliest([c for c in near if jaccard(fp, self.entries[c][1]) >= self.threshold],
                                    position, doc_id)
         if first is None:
@@ -153,8 +205,7 @@ class DuplicateIndex:
         earlier = [(self.entries[c][0], c) for c in candidates if c != doc_id and self.entries[c][0] < position]
         return min(earlier)[1] if earlier else None
 
-    @staticmethod
-    def _lean(fp: Fingerprint):
-        from datasketch import LeanMinHash
 
-        return LeanMinHash(seed=SEED, hashvalues=fp.minhash, scheme=SCHEME)
+def _bands(fp: Fingerprint) -> list[bytes]:
+    values = fp.minhash.astype("<u4").tobytes()
+    return [values[4 * ROWS * i:4 * ROWS * (i + 1)] for i in range(BANDS)]

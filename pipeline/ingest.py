@@ -170,6 +170,11 @@ def replace_surrogates(value: str, what: str) -> tuple[str, list[str]]:
         f"replaced {len(found)} lone surrogate{'s' * (len(found) != 1)} in the {what} with U+FFFD"]
 
 
+def is_url(text: str) -> bool:
+    """Whether an input names a web page rather than a file (pipeline/web fetches those)."""
+    return text.startswith(("http://", "https://"))
+
+
 def printable(text: str) -> str:
     """`text` safe to print on a terminal: control characters, undecodable bytes of file names
     and bidirectional overrides escaped ("\\x1b", "\\u202e"), everything else as is."""

@@ -85,7 +85,7 @@ def _lexicon() -> dict:
     data = load_yaml("boilerplate.yml")
     return {
         "end": {key(x) for x in data["end_markers"]},
-        "footer": [key(x) for x in data["footer_prefixes"]],
+        "footer": tuple(key(x) for x in data["footer_prefixes"]),  # a tuple: one str.startswith tests them all
         "end_words": max(len(key(x).split()) for x in data["end_markers"]),
         "footer_words": max(len(key(x).split()) for x in data["footer_prefixes"]),
         "section": {key(x) for x in data["section_labels"]},
@@ -177,7 +177,7 @@ def is_footer(line: str, folded: str | None = None) -> bool:
         k = key(" ".join(line.split(None, words)[:words]))
     else:
         k = " ".join(folded.split(None, words)[:words])
-    return any(k.startswith(p) for p in _lexicon()["footer"])
+    return k.startswith(_lexicon()["footer"])
 
 
 MAX_BYLINE = 80  # characters: a prefix and two pen names

@@ -53,6 +53,21 @@ PERIOD_START_CASELESS_RE = re.compile(PERIOD_START_RE.pattern, re.IGNORECASE)
 # the only characters a caseless `re` match pairs with a letter of the start words though they
 # do not lower to it ("ſ" ~ "s", "ı" and "İ" ~ "i"): a text holding one is scanned caselessly
 SPECIAL_CASE_RE = re.compile("[\u017f\u0130\u0131]")
+# the start words that mostly start no period, with what must follow each for the pattern to
+# match there (every alternative of `_pattern` that can begin with it begins so): a start not
+# followed so is passed over without trying the pattern. Tested on the lowered text, with `re`,
+# whose \s holds every character of the regex module's (tests/test_fast_paths.py checks both
+# that and that no character the caseless pattern pairs with these letters lowers otherwise
+# but those SPECIAL_CASE_RE sends to the caseless scan). An alternative added to `_pattern` that
+# begins with one of these words must add what follows it here.
+START_FOLLOWERS = {
+    "chỉ": re.compile(r"chỉ\s+trong\s+ngày"),  # day
+    "trong": re.compile(r"trong\s+(?:ngày|tháng|tuần|quý)"),  # day, this_span
+    "riêng": re.compile(r"riêng\s+ngày"),  # day
+    "hiện": re.compile(r"hiện\s+(?:có|gồm|đang|còn|bố|là|đã|vẫn|chỉ|mới|đạt|chiếm|được|nay|tại)"),  # currently, now
+    "những": re.compile(r"những\s+năm"),  # past
+    "thời": re.compile(r"thời\s+(?:kỳ|gian)"),  # span_years, past
+}
 TERM_RE = regex.compile(r"nhiệm\s+kỳ", regex.IGNORECASE)
 LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
 
@@ -293,6 +308,9 @@ def find_periods(text: str, start: int, end: int, published: str | None = None) 
         PERIOD_START_CASELESS_RE.finditer(text, start, end)
     for c in scan:
         if c.start() < free:
+            continue
+        follower = START_FOLLOWERS.get(c.group()) if lowered is not None else None
+        if follower is not None and not follower.match(lowered, c.start(), end):
             continue
         m = pattern.match(text, c.start(), end)
         if m is None:

@@ -17,7 +17,7 @@ import regex
 
 from .gazetteer import PRE_2025, REG_2025
 from .resources import load_yaml
-from .textkeys import folded_alternation
+from .textkeys import PhraseFinder, fold, folded_alternation
 
 CHANGE = (2025, 7, 1)
 SP = r"[ \t\u00a0]"
@@ -34,15 +34,21 @@ def _lexicon() -> dict:
     lex = load_yaml("unit_register.yml")
     end = r"(?![\p{L}\d])"
     return {
-        "article_2025": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['article_2025'])}){end}"),
-        "article_2025_hint": regex.compile(
-            rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['article_2025_hint'])}){end}"),
+        "article_2025": _phrase_finder(lex["article_2025"]),
+        "article_2025_hint": _phrase_finder(lex["article_2025_hint"]),
         "past_after": regex.compile(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['past_after'])}){end}"),
         # "mới" is also the adverb "just" ("Đà Nẵng mới ban hành"): only before a punctuation
         "new_after": regex.compile(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['new_after'])}){SP}*(?:[),.;:!?]|$)"),
         "not_report": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['not_report_date_before'])})"
                                     rf"(?:{SP}+(?:ngày|tháng|năm))?{SP}*$"),
     }
+
+
+def _phrase_finder(phrases: list[str]) -> PhraseFinder:
+    """`phrases` standing alone (no letter or digit around), searched over the whole body: tried
+    only where a fast scan finds their words."""
+    pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(phrases)})(?![\p{{L}}\d])")
+    return PhraseFinder(pattern, (fold(p).split() for p in phrases))
 
 
 def register_of_date(iso_date: str | None) -> str | None:

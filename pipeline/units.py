@@ -71,8 +71,10 @@ def _lexicon() -> dict:
         rf"(?<![\p{{L}}\d])(?:(?P<organ>{folded_alternation(types['organs'])}){word_end}"
         rf"|(?P<typed>{folded_alternation(aliases['typed'])}){word_end}"
         rf"|(?P<type>{folded_alternation(dotted)}|(?:{folded_alternation(plain)}){word_end}))")
+    type_phrases = [fold(w).split() for w in [*types["organs"], *aliases["typed"], *dotted, *plain]]
     return {
         "type_re": type_re,
+        "type_finder": PhraseFinder(type_re, type_phrases, open_end=True),  # type_re's matches, found faster
         "types": {fold(k): v for k, v in all_types.items()},
         "abbreviations": {fold(k) for k in types["abbreviations"]},
         "organs": {_blank_key(k): v for k, v in types["organs"].items()},
@@ -128,7 +130,7 @@ def _typed_mentions(text: str, folded: str, ps: int, pe: int, groups: list[int])
     out: list[Mention] = []
     cursor = ps
     tail: list[Mention] = []  # the last group of same-level mentions, which a parent may follow
-    for m in _lexicon()["type_re"].finditer(folded, ps, pe):
+    for m in _lexicon()["type_finder"].finditer(folded, ps, pe):
         if m.start() < cursor:
             continue
         made = _typed_at(text, folded, m, pe, groups)

@@ -100,6 +100,49 @@ def test_sentence_splitter_is_underthesea_s():
     assert split(text) == module.sent_tokenize(text)
 
 
+SENTENCE_PIECES = ["a", "A", "Ông", "tp", "TP", "1", "5", ".", ".", "...", "?", "!", " ", " ", "\t", "\n", "…",
+                   "e.g", "é", "Đ", "\r"]
+
+
+def _fast_sentences(text: str) -> list[str]:
+    from pipeline.segment import _boundary_test, _sentence_spans
+
+    return [text[s:e] for s, e in _sentence_spans(text, _boundary_test())]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=40))
+def test_fast_sentence_splitter_is_underthesea_s(pieces):
+    """Jumping from one ".?!" to the next splits as underthesea's character-by-character loop."""
+    import underthesea.pipeline.sent_tokenize as module
+
+    text = "".join(pieces)
+    assert _fast_sentences(text) == module.sent_tokenize(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES + ["\u00a0", "\u2003"]), max_size=40))
+def test_sentence_spans_are_where_align_finds_underthesea_s_sentences(pieces):
+    import underthesea.pipeline.sent_tokenize as module
+
+    from pipeline.segment import _boundary_test, _sentence_spans, align
+
+    text = "".join(pieces)
+    assert _sentence_spans(text, _boundary_test()) == align(text, module.sent_tokenize(text))
+
+
+def test_fast_sentence_splitter_examples():
+    import underthesea.pipeline.sent_tokenize as module
+
+    from pipeline.segment import _boundary_test
+
+    assert _boundary_test() is not None  # the fast path is taken with this underthesea
+    for text in ["Năm 2024, TP. Hồ Chí Minh giảm 1.500 thủ tục. Tỉnh đạt 95,5%! Ông A nói... Xong",
+                 "Kết quả... tốt. Vì sao?! Bởi e.g. vậy", "", "   ", "không có dấu chấm"]:
+        assert _fast_sentences(text) == module.sent_tokenize(text)
+    assert _fast_sentences("Ông A nói... Xong. TP. HCM") == ["Ông A nói...", "Xong.", "TP. HCM"]
+
+
 def test_startup_cache_builds_once_per_key(tmp_path, monkeypatch):
     from pipeline import startup_cache
 
@@ -165,12 +208,15 @@ def test_cached_register_is_the_built_one(tmp_path, monkeypatch):
 
 
 def test_fingerprint_is_datasketch_minhash_with_its_defaults():
-    """Cached permutations and the leaner SHA-1 hash give datasketch's own MinHash values."""
+    """The MinHash written out over numpy (cached permutations, SHA-1s hashed in one go) gives
+    datasketch's own MinHash values."""
     import numpy as np
     from datasketch import MinHash
 
     from pipeline import duplicates
 
+    reference_perms = MinHash(num_perm=duplicates.NUM_PERM, seed=duplicates.SEED, scheme=duplicates.SCHEME).permutations
+    assert all(np.array_equal(ours, theirs) for ours, theirs in zip(duplicates._permutations(), reference_perms))
     for text in ["", "một", "Năm 2024 tỉnh giảm 1.500 thủ tục hành chính, đạt 95% kế hoạch.",
                  " ".join(f"từ{i}" for i in range(200))]:
         tokens = duplicates.words(text)
@@ -178,7 +224,164 @@ def test_fingerprint_is_datasketch_minhash_with_its_defaults():
         grams = duplicates.shingles(tokens)
         if grams:
             reference.update_batch(sorted(grams))
+            assert duplicates.sha1_hashes32(sorted(grams)) == [duplicates.sha1_hash32(g) for g in sorted(grams)]
         assert np.array_equal(duplicates.fingerprint(text).minhash, reference.hashvalues.astype(np.uint32))
     tokens = "a b c d e f g".split()
     assert duplicates.shingles(tokens) == {" ".join(tokens[i:i + 5]).encode() for i in range(3)}
     assert duplicates.shingles(tokens[:3]) == {b"a b c"}
+
+
+def test_duplicate_candidates_are_datasketch_lsh_s():
+    """The banding is datasketch MinHashLSH's: its bands for the threshold, and the same
+    candidates for every query, as articles are added and removed."""
+    import random
+
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+    from datasketch.lsh import _optimal_param
+
+    from pipeline import duplicates
+
+    assert _optimal_param(duplicates.THRESHOLD, duplicates.NUM_PERM, 0.5, 0.5) == (duplicates.BANDS, duplicates.ROWS)
+    rng = random.Random(3)
+    base = [" ".join(f"w{rng.randrange(60)}" for _ in range(40)) for _ in range(6)]
+    texts = [" ".join(w for w in rng.choice(base).split() if rng.random() < 0.9) for _ in range(60)]
+    index, lsh = duplicates.DuplicateIndex(), MinHashLSH(threshold=duplicates.THRESHOLD, num_perm=duplicates.NUM_PERM)
+    fps = [duplicates.fingerprint(t) for t in texts]
+
+    def lean(fp):
+        return LeanMinHash(seed=duplicates.SEED, hashvalues=fp.minhash, scheme=duplicates.SCHEME)
+
+    found = 0
+    for i, fp in enumerate(fps):
+        assert index.candidates(fp) == set(lsh.query(lean(fp)))
+        found += len(index.candidates(fp))
+        index.add(f"d{i}", i, fp, None)
+        lsh.insert(f"d{i}", lean(fp), check_duplication=False)
+        if i % 7 == 6:
+            index.remove(f"d{i - 3}")
+            lsh.remove(f"d{i - 3}")
+    assert found > 0
+    assert all(index.candidates(fp) == set(lsh.query(lean(fp))) for fp in fps)
+
+
+PHRASES = [("xã",), ("xã", "an"), ("an", "phú"), ("phú",), ("tỉnh",), ("sáp", "nhập", "tỉnh"), ("34", "tỉnh,", "thành")]
+PIECES = ["xã", "an", "phú", "tỉnh", "sáp", "nhập", "34", "thành", "x", "é", "1", " ", "  ", ",", "-", "\u00a0", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.integers(0, 80), st.integers(0, 80))
+def test_phrase_finder_finds_what_its_pattern_finds(pieces, pos, endpos):
+    """The pre-scanned search yields exactly the pattern's own non-overlapping matches, inside
+    any window (a letter just outside the window still counts before a phrase)."""
+    import regex
+
+    from pipeline.textkeys import PhraseFinder, folded_alternation
+
+    pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(' '.join(p) for p in PHRASES)})(?![\p{{L}}\d])")
+    finder = PhraseFinder(pattern, PHRASES)
+    text = "".join(pieces)
+    pos, endpos = min(pos, len(text)), min(max(pos, endpos), len(text))
+    assert [m.span() for m in finder.finditer(text, pos, endpos)] == \
+        [m.span() for m in pattern.finditer(text, pos, endpos)]
+    found, first = finder.search(text, pos, endpos), pattern.search(text, pos, endpos)
+    assert (found and found.span()) == (first and first.span())
+
+
+def test_phrase_finder_examples():
+    import regex
+
+    from pipeline.textkeys import PhraseFinder
+
+    pattern = regex.compile(r"(?<![\p{L}\d])(?:xã[ \t\u00a0]+an|xã)(?![\p{L}\d])")
+    finder = PhraseFinder(pattern, [("xã", "an"), ("xã",)])
+    text = "bxã an, xã an1 và xã  an"
+    assert [m.group() for m in finder.finditer(text)] == ["xã", "xã  an"] == [m.group() for m in pattern.finditer(text)]
+    assert [m.span() for m in finder.finditer("xã xã", 1)] == [(3, 5)]  # "ã" before pos 1 is a letter
+    # a candidate the pattern refuses ("an-phú" is no phrase, "1an" has a digit before it) still
+    # leaves a phrase inside it to be found
+    pattern = regex.compile(r"(?<![\p{L}\d])(?:an[ \t\u00a0]+phú|phú)(?![\p{L}\d])")
+    finder = PhraseFinder(pattern, [("an", "phú"), ("phú",)])
+    for text in ("an-phú", "1an phú", "an phú"):
+        assert [m.span() for m in finder.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert [m.group() for m in finder.finditer("1an phú")] == ["phú"]
+    # a pattern whose phrases may run on into letters ("tp." of "tp.hcm") needs `open_end`
+    pattern = regex.compile(r"(?<![\p{L}\d])(?:tp\.|tp(?![\p{L}\d]))")
+    text = "tp.hcm, tp hà nội, atp."
+    assert [m.group() for m in PhraseFinder(pattern, [("tp.",), ("tp",)], open_end=True).finditer(text)] == \
+        ["tp.", "tp"] == [m.group() for m in pattern.finditer(text)]
+
+
+def test_caseless_only_characters_of_the_partition_phrases():
+    """CASELESS_ONLY_RE holds every character that the caseless pattern pairs with a letter of
+    a partition phrase though it does not lower to it (over all code points)."""
+    import regex
+
+    from pipeline.checks import totals
+
+    _, owner = totals._class_finder()
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    odd = {c for p in set("".join(owner)) for c in regex.findall(regex.escape(p), chars, regex.IGNORECASE)
+           if c.lower() != p}
+    assert odd == set(totals.CASELESS_ONLY_RE.pattern.strip("[]"))
+
+
+PARTITION_PIECES = ["đúng hạn", "ĐÚNG HẠN", "Trễ Hạn", "qua mạng", "qua bưu điện", "bưu chính", "cấp xã", "hạn",
+                    "Đúng", " ", "a", "1", "ſ", "İ", "ı", ","]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PARTITION_PIECES), max_size=12))
+def test_partition_hits_are_the_caseless_pattern_s(pieces):
+    from pipeline.checks import totals
+
+    text = "".join(pieces)
+    pattern, _ = totals._class_finder()
+    assert totals._partition_hits(text) == [m.start() for m in pattern.finditer(text)]
+
+
+def test_period_start_followers_are_safe_on_lowered_text():
+    """The followers run on lowered text with `re`: its \\s holds all of the regex module's,
+    and every character the caseless period pattern pairs with their letters lowers to that
+    letter, or is one of SPECIAL_CASE_RE's (whose texts are scanned caselessly, unfiltered)."""
+    import re
+
+    import regex
+
+    from pipeline import periods
+
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(regex.findall(r"\s", chars)) <= set(re.findall(r"\s", chars))
+    letters = {c for follower in periods.START_FOLLOWERS.values() for c in regex.sub(r"\\s|[^\w]", "", follower.pattern)}
+    odd = {c for p in letters for c in regex.findall(regex.escape(p), chars, regex.IGNORECASE) if c.lower() != p}
+    assert odd <= set(periods.SPECIAL_CASE_RE.pattern.strip("[]"))
+    assert all(periods.PERIOD_START_RE.fullmatch(word) for word in periods.START_FOLLOWERS)
+
+
+PERIOD_PIECES = ["trong", "Trong", "TRONG", "chỉ", "Chỉ", "riêng", "hiện", "Hiện", "những", "Những", "thời", "THỜI",
+                 "ngày", "tháng", "tuần", "quý", "nay", "tại", "có", "bố trí", "năm", "qua", "vừa", "kỳ", "gian",
+                 "1/7/2025", "2021-2025", "2024", "I", " ", "  ", "\u00a0", ",", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PERIOD_PIECES), max_size=14))
+def test_period_start_followers_skip_only_starts_the_pattern_refuses(pieces):
+    from pipeline import periods
+
+    text = "".join(pieces)
+    saved = dict(periods.START_FOLLOWERS)
+    try:
+        periods.START_FOLLOWERS.clear()
+        plain = periods.find_periods(text, 0, len(text), "2025-09-01")
+    finally:
+        periods.START_FOLLOWERS.update(saved)
+    assert periods.find_periods(text, 0, len(text), "2025-09-01") == plain
+
+
+def test_period_start_followers_examples():
+    from pipeline import periods
+
+    text = "Trong ngày 1/7/2025, hiện có 5 xã; những năm qua và thời gian qua, chỉ trong ngày 2/9/2025. Hiện nay"
+    found = [p.text for p in periods.find_periods(text, 0, len(text), "2025-09-01")]
+    assert found == ["Trong ngày 1/7/2025", "hiện", "những năm qua", "thời gian qua", "chỉ trong ngày 2/9/2025",
+                     "Hiện nay"]

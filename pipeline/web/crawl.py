@@ -9,17 +9,13 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from ..ingest import IngestError, InputError, RawArticle
+from ..ingest import IngestError, InputError, RawArticle, is_url
 from .fetch import FetchError, Fetcher
 from .listing import document_kind, feed_links, sitemap_links
 from .page import page_article
 from .state import HttpState
 
 LISTINGS = ("feed", "sitemap", "sitemapindex")
-
-
-def is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://"))
 
 
 def iter_web_articles(urls: Iterable[str], fetcher: Fetcher, state: HttpState) -> Iterator[RawArticle | InputError]:
