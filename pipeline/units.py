@@ -85,6 +85,7 @@ def _lexicon() -> dict:
         "before_re": regex.compile(rf"(?<![\p{{L}}])(?:{folded_alternation(not_place_before)}){SP}+$"),
         "org_head_re": regex.compile(rf"(?<![\p{{L}}])(?:{folded_alternation(context['org_heads'])})(?![\p{{L}}])"),
         "place_words": {fold(w) for w in context["place_words"]},
+        "title_before_re": regex.compile(rf"(?<![\p{{L}}])(?:{folded_alternation(context['title_before_name'])}){SP}+$"),
         "not_bare": {name_key(n) for n in aliases["not_bare"]},
     }
 
@@ -343,6 +344,16 @@ def _inside_org(text: str, folded: str, s: int, ps: int, max_words: int = 6) -> 
     return False
 
 
+# a person's full name: a family name and one to three more capitalised syllables, then no
+# further capitalised word
+PERSON_AFTER_RE = regex.compile(r"[ \u00a0]+\p{Lu}\p{Ll}*(?:[ \u00a0]+\p{Lu}\p{Ll}*){1,3}(?![ \u00a0]*\p{Lu})(?!\p{L})")
+
+
+@functools.cache
+def _common_surnames() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_yaml("surnames.yml")["common"])
+
+
 def _is_bare_place(text: str, folded: str, s: int, e: int, ps: int, pe: int) -> bool:
     """A capitalised name standing alone: not all caps, not inside a run of capitalised words
     (a person, "Thái Bình Dương"), not after an organisation head or a person's title."""
@@ -350,11 +361,15 @@ def _is_bare_place(text: str, folded: str, s: int, e: int, ps: int, pe: int) -> 
     if not all(w[0].isupper() for w in words) or all(w.isupper() for w in words):
         return False
     nxt = NEXT_WORD_RE.match(text, e, pe)
-    if nxt and token_kind(nxt.group(1)) in ("title", "caps"):
+    prev = _prev_token(text, s, ps)
+    if nxt and token_kind(nxt.group(1)) in ("title", "caps") and not (
+            PERSON_AFTER_RE.match(text, e, pe) and fold(nxt.group(1)) in _common_surnames()
+            and _lexicon()["title_before_re"].search(folded, max(ps, s - 20), s)):
+        # a capitalised word after the name continues it ("Thái Bình Dương"), unless the name
+        # sits between a title and a person's full name: "Bí thư Hà Nội Hoàng Trung Hải"
         return False
     if _lexicon()["before_re"].search(folded, max(ps, s - 40), s) or _inside_org(text, folded, s, ps):
         return False
-    prev = _prev_token(text, s, ps)
     if prev and token_kind(text[prev[0]:prev[1]]) in ("title", "caps"):
         # "Tại Đà Nẵng" is fine; "Cục Thuế Hà Nội", "Nguyễn Thái Bình" are not
         before = text[ps:prev[0]]

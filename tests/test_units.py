@@ -274,6 +274,13 @@ GROUPS: dict[str, list[Example]] = {
         Example("nỗ lực phát triển của TP. Bên cạnh đó, thủ tục", []),
         Example("Bí thư Thành uỷ về dự", []),
     ],
+    # a title, a unit's bare name as its organisation, then the person's full name
+    "title_unit_person": [
+        Example("Bí thư Hà Nội Hoàng Trung Hải làm việc", [U("thành phố", "Hà Nội", "01", ["Hà Nội"])]),
+        Example("Chủ tịch Đà Nẵng Nguyễn Văn Quảng phát biểu", [U("thành phố", "Đà Nẵng", "48", ["Đà Nẵng"])]),
+        # without the title, a capitalised run is a name of its own
+        Example("Ông Nguyễn Thái Bình phát biểu", []),
+    ],
 }
 
 CASES = grouped_cases(GROUPS)
@@ -285,8 +292,6 @@ def test_units(ex):
 
 
 KNOWN_FAILURES = [
-    # a province name followed by a person's name reads as part of that name
-    Example("Bí thư Hà Nội Hoàng Trung Hải làm việc", [U("thành phố", "Hà Nội", "01", ["Hà Nội"])]),
     # bare names in an all-capitals headline are not read
     Example("HÀ NỘI DẪN ĐẦU CHỈ SỐ CẢI CÁCH", [U("thành phố", "Hà Nội", "01", ["HÀ NỘI"])]),
     # an unregistered three-syllable name followed by a person's name is cut to two syllables
@@ -449,3 +454,9 @@ def test_any_text_gives_valid_units(parts, cut):
         for s, e in u["mentions"]:
             assert body[0] <= s < e <= body[1]
     assert all(isinstance(w, str) for w in warnings)
+
+
+@pytest.mark.parametrize("title", load_yaml("unit_context.yml")["title_before_name"])
+def test_every_title_before_a_unit_and_a_person(title):
+    text = f"{title.capitalize()} Hà Nội Nguyễn Văn An làm việc với huyện."
+    assert [(u["type"], u["name"]) for u in extract_units(segment(text, (0, len(text))))[0]] == [("thành phố", "Hà Nội")]
