@@ -16,7 +16,10 @@ from pipeline.web.fetch import Fetcher, FetchError
 from pipeline.web.page import url_doc_id
 from webserver import Route, Site, article_page, rss, sitemap
 
-FAST = FetchConfig(delay=0.0, retries=0, backoff=0.01, read_timeout=1.0, connect_timeout=1.0)
+# generous timeouts against the local test server (a loaded CI machine answers slowly); the
+# timeout test sets its own short one
+FAST = FetchConfig(delay=0.0, retries=0, backoff=0.01, read_timeout=5.0, connect_timeout=5.0)
+SHORT_TIMEOUT = FetchConfig(delay=0.0, retries=0, backoff=0.01, read_timeout=1.0, connect_timeout=5.0)
 
 
 def seed(n: int) -> tuple[str, list[str]]:
@@ -162,7 +165,7 @@ def test_robots_disallow_404_timeout_and_not_html_are_one_error_line_each(site, 
     site.routes["/ok.html"] = page(2)
     urls = [site.url(p) for p in ("/private/a.html", "/missing.html", "/slow.html", "/report.pdf",
                                   "/empty.html", "/ok.html")]
-    summary, records, errors = extract(tmp_path, *urls)
+    summary, records, errors = extract(tmp_path, *urls, config=SHORT_TIMEOUT)
     assert [r["url"] for r in records] == [site.url("/ok.html")]
     assert [(e["source"], e["error"]) for e in errors] == [
         (urls[0], "RobotsDisallowed"), (urls[1], "HTTPError"), (urls[2], "Timeout"),
