@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import regex
 
-from .numbers import (NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
+from .numbers import (ONLY_ONE_AFTER_RE, NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after)
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, is_survey_answer, lexicon as cue_lexicon,
                           pick, post_window_end, sentence_part_start, words_between)
@@ -436,7 +436,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         if own is not None:
             nxt_fig = None  # the total is part of this figure's words, which run on past it
     if num.open_noun:
-        beside = (prev_fig is not None and prev_fig["kind"] == "count" and 0 <= num.start - prev_fig["span"][1] <= OPEN_WORDS_REACH) or (
+        # listed with a count in digits, or said to be the only one ("một điểm duy nhất")
+        beside = bool(ONLY_ONE_AFTER_RE.match(article.folded, num.end)) or (prev_fig is not None and prev_fig["kind"] == "count" and 0 <= num.start - prev_fig["span"][1] <= OPEN_WORDS_REACH) or (
             nxt_fig is not None and nxt_fig - num.end <= OPEN_WORDS_REACH and nxt_fig < sent[1]
             and not PERCENT_AT_RE.match(text, nxt_fig))
         own = open_noun_after(article, sent, num.start, num.end) if beside and kind == "count" else None

@@ -217,7 +217,8 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
             continue  # "năm thứ ba", "lần thứ hai": an ordinal (ranks in words: _ordinal_ranks)
         # "năm" next to a year, "tư" in "đầu tư", "một cửa": only take word numbers that carry
         # a counted noun and are not a single ambiguous word
-        if len(words) == 1 and words[0] not in lex["single_word_figures"] and not (
+        only_one = words == ["một"] and bool(ONLY_ONE_AFTER_RE.match(folded, e))
+        if len(words) == 1 and words[0] not in lex["single_word_figures"] and not only_one and not (
                 words[0] == "một" and phrase_before(folded, s, lex["one_counts_after"])):
             continue
         value = parse_number_words(words)
@@ -232,9 +233,13 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
             out.append(NumberMatch(s, e, text[s:e], value, None, "percent"))
         elif _counted_noun(nxt) and not _after_reason(nxt):
             out.append(NumberMatch(s, e, text[s:e], value, None, "words"))
-        elif nxt[:1].isalpha() and not _after_reason(nxt) and words[0] != "một":
+        elif nxt[:1].isalpha() and not _after_reason(nxt) and (words[0] != "một" or only_one):
             out.append(NumberMatch(s, e, text[s:e], value, None, "words", open_noun=True))
     return out
+
+
+# "một điểm duy nhất", "một bộ phận duy nhất": a noun of one to three words, then "duy nhất"
+ONLY_ONE_AFTER_RE = regex.compile(r"(?:[ \u00a0]+\p{L}+){1,3}[ \u00a0]+duy[ \u00a0]+nhất(?![\p{L}])")
 
 
 ORDINAL_RANK_RE = regex.compile(

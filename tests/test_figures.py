@@ -510,8 +510,11 @@ CHANGE_RANGE_CASES = [
     ("Danh mục hàng hóa kiểm tra chuyên ngành đã giảm từ 10.000 xuống còn 1.768 mặt hàng.",
      [("10.000", "other"), ("1.768", "other")]),
     ("Số thủ tục giảm từ 1.500 xuống 1.200 thủ tục.", [("1.500", "procedure"), ("1.200", "procedure")]),
-    # "duy nhất một": one
+    # "duy nhất một", "một ... duy nhất": one
     ("Bộ chỉ bãi bỏ duy nhất một quy định.", [("một", "procedure")]),
+    ("Trung tâm chỉ còn làm việc tại một điểm duy nhất.", [("một", "other")]),
+    # elsewhere "một" is an article
+    ("Anh gặp một cán bộ trẻ ở bàn.", []),
 ]
 
 
