@@ -54,14 +54,28 @@ def _window_tags(article: Article, sent: Span, num_start: int, num_end: int) -> 
     return tagged_words(article.text, (num_start, end))
 
 
+@functools.cache
+def _noun_objects() -> dict[str, str]:
+    return {key(w): obj for obj, words in load_yaml("open_nouns.yml")["objects"].items() for w in words}
+
+
+def noun_object(noun: str) -> str:
+    """The object a count of the ordinary noun `noun` counts (`other` unless open_nouns.yml maps
+    the noun, or its first words, to one)."""
+    words = key(noun).split()
+    objects = _noun_objects()
+    return next((objects[" ".join(words[:n])] for n in range(len(words), 0, -1) if " ".join(words[:n]) in objects),
+                "other")
+
+
 def is_not_counted(noun: str) -> bool:
     k = key(noun)
     return any(k == w or k.startswith(w + " ") for w in _not_counted())
 
 
 def open_noun_after(article: Article, sent: Span, num_start: int, num_end: int) -> tuple[str, str, Span] | None:
-    """("other", noun as written, span) for an ordinary noun counted by the number ending at
-    `num_end`, or None."""
+    """(object, noun as written, span) for an ordinary noun counted by the number ending at
+    `num_end` (object `other` unless `noun_object` maps it), or None."""
     before = (max(sent[0], num_start - 30), num_start)
     if NAME_BEFORE_RE.search(article.text, *before) or PER_BEFORE_RE.search(article.text, *before):
         return None
@@ -85,4 +99,4 @@ def open_noun_after(article: Article, sent: Span, num_start: int, num_end: int) 
     noun = article.text[start:end]
     if is_not_counted(noun) or not noun[:1].isalpha():
         return None
-    return "other", noun, (start, end)
+    return noun_object(noun), noun, (start, end)

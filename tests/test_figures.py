@@ -512,7 +512,7 @@ CHANGE_RANGE_CASES = [
     ("Số thủ tục giảm từ 1.500 xuống 1.200 thủ tục.", [("1.500", "procedure"), ("1.200", "procedure")]),
     # "duy nhất một", "một ... duy nhất": one
     ("Bộ chỉ bãi bỏ duy nhất một quy định.", [("một", "procedure")]),
-    ("Trung tâm chỉ còn làm việc tại một điểm duy nhất.", [("một", "other")]),
+    ("Trung tâm chỉ còn làm việc tại một điểm duy nhất.", [("một", "agency")]),
     # elsewhere "một" is an article
     ("Anh gặp một cán bộ trẻ ở bàn.", []),
 ]

@@ -91,3 +91,12 @@ def test_ordinary_noun_counted_in_words_beside_a_count(text, surfaces):
 def test_known_failure_ordinary_noun_counted_in_words():
     [fig] = figures("Phường đã đăng ký kết hôn cho sáu cặp vợ chồng.")
     assert (fig["surface"], fig["object"]) == ("sáu", "other")
+
+
+@pytest.mark.parametrize("obj,noun", [(o, n) for o, nouns in load_yaml("open_nouns.yml")["objects"].items() for n in nouns])
+def test_every_mapped_ordinary_noun_gives_its_object(obj, noun):
+    [fig] = figures(f"Năm 2024, trung tâm chỉ còn làm việc tại một {noun} duy nhất.")
+    assert (fig["surface"], fig["object"]) == ("một", obj)
+    # unmapped, the count of an ordinary noun is `other`
+    [fig] = figures("Năm 2024, trung tâm chỉ còn một quầy tra cứu duy nhất.")
+    assert fig["object"] == "other"
