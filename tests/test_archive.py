@@ -151,10 +151,12 @@ def test_kill_and_resume_during_an_add_is_byte_identical(tmp_path):
     killed = [run_until_journal(cmd, out, target, rng) for target in (2, 6, 11)]
     assert sum(killed) >= 2, killed
     res = cchc("extract", str(batch), "-o", str(out), "--workers", "2")
-    assert summary_of(res)["reused"] > 0
     # a run killed after it had published its outputs leaves the 16 articles archived already
+    # (the last killed run may finish its few remaining articles before the kill lands)
     last = res.stderr.decode().strip().splitlines()[-1]
     assert last.startswith(("cchc: 16 new, 0 updated, 5 kept, 0 failed", "cchc: 0 new, 0 updated, 21 kept, 0 failed")), last
+    if last.startswith("cchc: 16 new"):
+        assert summary_of(res)["reused"] > 0  # the killed runs' finished articles are picked up
     for name in ("records.jsonl", "errors.jsonl", ".cchc/manifest.jsonl"):
         assert (out / name).read_bytes() == (clean / name).read_bytes(), name
 
