@@ -10,7 +10,7 @@ import regex
 
 from .numbers import phrase_at, phrase_before, PhraseMap, Phrases
 from .resources import load_yaml
-from .segment import Article
+from .segment import Article, enclosing_bracket
 from .textkeys import PhraseFinder, key, phrase_alternation
 
 Span = tuple[int, int]
@@ -71,8 +71,8 @@ def lexicon() -> dict:
 
 
 def _words_alternation(phrases: list[str]) -> str:
-    """Longest first, blanks as any run of spaces: an alternation for phrases of folded text."""
-    return "|".join(r"[ \u00a0]+".join(map(regex.escape, key(p).split())) for p in sorted(phrases, key=len, reverse=True))
+    """The longest phrase first, words apart by any run of spaces: for folded text."""
+    return phrase_alternation([tuple(key(p).split()) for p in phrases], r"[ \u00a0]+")
 
 
 def is_survey_answer(folded: str, end: int) -> bool:
@@ -135,8 +135,7 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
     end = sent[1] if next_figure is None else min(sent[1], next_figure)
     m = POST_BREAK_RE.search(text, pos, end)
     end = m.start() if m else end
-    opening = text.rfind("(", max(sent[0], pos - BRACKET_REACH), pos)
-    if opening >= 0 and text.find(")", opening, pos) < 0:
+    if enclosing_bracket(text, sent[0], pos, BRACKET_REACH) is not None:
         # inside brackets: "tiếp nhận 3.000 hồ sơ (tăng 10%) và giải quyết ...": the words
         # about the number end with its bracket
         closing = text.find(")", pos, end)

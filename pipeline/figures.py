@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import regex
 
-from .numbers import (ONLY_ONE_AFTER_RE, NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
+from .numbers import (FROM_BEFORE_RE, ONLY_ONE_AFTER_RE, NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after)
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, is_survey_answer, lexicon as cue_lexicon,
                           pick, post_window_end, sentence_part_start, words_between)
@@ -42,8 +42,8 @@ LOOKBACK = 400
 TOPIC_LOOKBACK = 600  # how far back (to a blank line at most) a cue-less figure looks for its topic
 TOTAL_AFTER_RE = regex.compile(r"[ \u00a0]+(?:trong|trên)[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?P<total>\d+)(?![\d.,])")
 PART_OF_TOTAL_RE = regex.compile(
-    r"[ \u00a0]+trong[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]+(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?\d[\d.,]*\d(?![\d])|"
-    r"[ \u00a0]+trong[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]+(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?\d(?![\d.,])")
+    r"[ \u00a0]+trong[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]+(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?"
+    r"(?:\d[\d.,]*\d(?![\d])|\d(?![\d.,]))")
 TOTAL_BEFORE_RE = regex.compile(
     r"(?<!\p{L})(?:trong|trên)[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]*(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?$")
 WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
@@ -372,8 +372,16 @@ def elided_noun(article: Article, prev: dict | None, num: NumberMatch):
 
 PERCENT_AT_RE = regex.compile(r"\d[\d.,]*[ \u00a0]*%")
 OPEN_WORDS_REACH = 40  # characters between a count in words of an ordinary noun and the count it is listed with
-FROM_BEFORE_RE = regex.compile(r"(?<![\p{L}])từ[ \u00a0]*$")
 TO_AFTER_RE = regex.compile(r"[ \u00a0]*(?:xuống|lên)[ \u00a0]+(?:(?:còn|tới|đến|mức)[ \u00a0]+)?(?P<end>\d[\d.,]*)")
+
+
+def _listed_with_a_count(text: str, num: NumberMatch, sent: Span, prev_fig: dict | None, nxt_fig: int | None) -> bool:
+    """Whether a count in words stands in a list with another count: the count before it ends,
+    or the next number (not a percentage) of its sentence starts, within OPEN_WORDS_REACH."""
+    if prev_fig is not None and prev_fig["kind"] == "count" and 0 <= num.start - prev_fig["span"][1] <= OPEN_WORDS_REACH:
+        return True
+    return (nxt_fig is not None and nxt_fig - num.end <= OPEN_WORDS_REACH and nxt_fig < sent[1]
+            and not PERCENT_AT_RE.match(text, nxt_fig))
 
 
 def range_start_noun(article: Article, sent: Span, num: NumberMatch):
@@ -437,9 +445,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             nxt_fig = None  # the total is part of this figure's words, which run on past it
     if num.open_noun:
         # listed with a count in digits, or said to be the only one ("một điểm duy nhất")
-        beside = bool(ONLY_ONE_AFTER_RE.match(article.folded, num.end)) or (prev_fig is not None and prev_fig["kind"] == "count" and 0 <= num.start - prev_fig["span"][1] <= OPEN_WORDS_REACH) or (
-            nxt_fig is not None and nxt_fig - num.end <= OPEN_WORDS_REACH and nxt_fig < sent[1]
-            and not PERCENT_AT_RE.match(text, nxt_fig))
+        beside = bool(ONLY_ONE_AFTER_RE.match(article.folded, num.end)) or _listed_with_a_count(text, num, sent, prev_fig, nxt_fig)
         own = open_noun_after(article, sent, num.start, num.end) if beside and kind == "count" else None
         if own is None:
             return None

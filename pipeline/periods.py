@@ -27,7 +27,7 @@ import regex
 
 from .dates import iso
 from .resources import load_yaml
-from .segment import LEAD_PARAGRAPHS
+from .segment import LEAD_PARAGRAPHS, enclosing_bracket
 
 Span = tuple[int, int]
 Y = r"(?:19|20)\d{2}"
@@ -335,15 +335,6 @@ BRACKET_REACH = 200  # characters: how far back an enclosing "(" is looked for
 SECTION_REACH = 3
 
 
-def _inside_brackets(text: str, lo: int, pos: int) -> int | None:
-    """The offset of the "(" that encloses `pos` (looking back no further than `lo` or
-    BRACKET_REACH), or None."""
-    opening = text.rfind("(", max(lo, pos - BRACKET_REACH), pos)
-    if opening < 0 or text.find(")", opening, pos) >= 0:
-        return None
-    return opening
-
-
 class PeriodIndex:
     """An article's period phrases, sorted, for the per-figure look-ups of `period_for`
     (bisection, so a sentence full of figures and dates costs n log n, not n squared)."""
@@ -369,10 +360,10 @@ class PeriodIndex:
         candidates = self.within(sent[0], sent[1])
         if not candidates:
             return None
-        own_bracket = _inside_brackets(text, sent[0], pos)
+        own_bracket = enclosing_bracket(text, sent[0], pos, BRACKET_REACH)
         best: dict[str, tuple[Period | None, Period | None]] = {}
         for p in candidates:
-            if p.role in ("baseline", "date") or _inside_brackets(text, sent[0], p.start_pos) not in (None, own_bracket):
+            if p.role in ("baseline", "date") or enclosing_bracket(text, sent[0], p.start_pos, BRACKET_REACH) not in (None, own_bracket):
                 continue
             before, after = best.get(p.role, (None, None))
             if p.end_pos <= pos:

@@ -268,3 +268,12 @@ def segment(text: str, body: Span, published: str | None = None, title: str | No
         published=published,
         title=title,
     )
+
+
+def enclosing_bracket(text: str, lo: int, pos: int, reach: int) -> int | None:
+    """The offset of the "(" that encloses `pos` (looking back no further than `lo` or `reach`
+    characters), or None."""
+    opening = text.rfind("(", max(lo, pos - reach), pos)
+    if opening < 0 or text.find(")", opening, pos) >= 0:
+        return None
+    return opening

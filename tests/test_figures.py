@@ -451,23 +451,12 @@ def test_every_counted_noun_gives_its_object(obj, noun):
     assert (fig["surface"], fig["kind"], fig["object"]) == ("12", "count", obj)
 
 
-RESPECTIVELY_CASES = [
+UNITS_NAMED_CASES = [
     ("Huyện Ứng Hòa và huyện Mỹ Đức lần lượt đạt 95% và 90%.", ["Huyện Ứng Hòa", "huyện Mỹ Đức"]),
     ("Năm 2023, tỉnh Hà Tĩnh có huyện Kỳ Anh và huyện Can Lộc lần lượt xếp thứ 3 và thứ 6.",
      ["huyện Kỳ Anh", "huyện Can Lộc"]),
     # more values than units: no pairing, the sentence's first unit as before
     ("Huyện Ứng Hòa và huyện Mỹ Đức lần lượt đạt 95%, 90% và 80%.", ["Huyện Ứng Hòa"] * 3),
-]
-
-
-@pytest.mark.parametrize("text,subjects", RESPECTIVELY_CASES)
-def test_respective_values_go_to_their_units(text, subjects):
-    article = segment(text, (0, len(text)), published="2024-10-16")
-    figs = run(text, extract_units(article)[0])
-    assert [f["subject"]["text"] for f in figs] == subjects
-
-
-VENUE_CASES = [
     # a ministry's figure is no unit's, nor the venue's where it was reported
     ("Năm 2023, Bộ Tư pháp tiếp nhận 300 hồ sơ tại Hà Nội.", [None]),
     # a unit's own body keeps the place after the figure
@@ -475,10 +464,12 @@ VENUE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,subjects", VENUE_CASES)
-def test_a_venue_after_a_ministrys_figure_is_not_its_subject(text, subjects):
+@pytest.mark.parametrize("text,subjects", UNITS_NAMED_CASES)
+def test_subjects_of_respective_values_and_venues(text, subjects):
     article = segment(text, (0, len(text)), published="2024-10-16")
-    assert [f["subject"]["text"] for f in run(text, extract_units(article)[0])] == subjects
+    figs = run(text, extract_units(article)[0])
+    assert [f["subject"]["text"] for f in figs] == subjects
+
 
 
 ASPECT_WINDOW_CASES = [
@@ -497,6 +488,11 @@ ASPECT_WINDOW_CASES = [
      [("1.257", "resolved"), ("97%", "on_time")]),
     # ... while a list of verbs runs on past its commas
     ("Năm 2024, 100% hồ sơ được tiếp nhận, giải quyết và trả kết quả đúng hẹn.", [("100%", "on_time")]),
+    # a conjunction opening a clause of its own ends the words about the number before it
+    ("Dù số hồ sơ trễ hạn chỉ 1%, nhưng lượng hồ sơ tiếp nhận lên đến trên 14 triệu hồ sơ nên con số "
+     "trễ hạn cũng đã lên đến 140.000 hồ sơ.", [("1%", "overdue"), ("14 triệu", "received"), ("140.000", "overdue")]),
+    # the "nhận" of "giấy chứng nhận" is no receipt
+    ("Tỷ lệ người dân phải nộp thêm tiền ở lĩnh vực giấy chứng nhận quyền sử dụng đất là 10%.", [("10%", "other")]),
 ]
 
 
@@ -561,20 +557,6 @@ def test_every_survey_verb_makes_a_share_of_people_asked(verb):
 
 def test_a_rate_followed_by_a_clause_is_not_a_survey_share():
     assert [f["aspect"] for f in run("Tỷ lệ hồ sơ trực tuyến đạt 45% cho thấy người dân đã quen.")] == ["online"]
-
-
-CLAUSE_CONJUNCTION_CASES = [
-    # a conjunction opening a clause of its own ends the words about the number before it
-    ("Dù số hồ sơ trễ hạn chỉ 1%, nhưng lượng hồ sơ tiếp nhận lên đến trên 14 triệu hồ sơ nên con số "
-     "trễ hạn cũng đã lên đến 140.000 hồ sơ.", [("1%", "overdue"), ("14 triệu", "received"), ("140.000", "overdue")]),
-    # the "nhận" of "giấy chứng nhận" is no receipt
-    ("Tỷ lệ người dân phải nộp thêm tiền ở lĩnh vực giấy chứng nhận quyền sử dụng đất là 10%.", [("10%", "other")]),
-]
-
-
-@pytest.mark.parametrize("text,expected", CLAUSE_CONJUNCTION_CASES)
-def test_clause_conjunctions_and_certificates(text, expected):
-    assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
 
 
 PARTS_AND_RANK_LISTS = [
