@@ -34,7 +34,7 @@ Y = r"(?:19|20)\d{2}"
 DM = r"\d{1,2}[/.\-]\d{1,2}"
 DMY = rf"{DM}[/.\-]{Y}"
 MY_SEP = r"\s*(?:/|-|\.|năm)\s*"  # "tháng 6/2019", "tháng 12-2016", "tháng 9.2025", "tháng 6 năm 2019"
-N = r"\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một|mười hai"
+N = r"\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một|mười hai"
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 WORD_DIGITS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                "mười": 10, "mười một": 11, "mười hai": 12}
@@ -46,9 +46,9 @@ CLAUSE_SEP_RE = re.compile(r"[,;:.()\n]")
 # runs on into letters ("chín" of "chính", "ba" of "ban") is no start; a phrase starting with
 # digits starts with a year range ("2021-2025") or a count of days, weeks, months or years.
 PERIOD_START_RE = re.compile(
-    r"(?<![^\W_])(?:(?:từ|kể|giai|thời|nhiệm|năm|tính|đến|tới|trong|riêng|chỉ|sau|hơn|gần|quý|tháng|"
+    r"(?<![^\W_])(?:(?:từ|kể|giai|thời|nhiệm|năm|tính|đến|tới|trong|riêng|chỉ|sau|qua|hơn|gần|quý|tháng|tuần|"
     r"hiện|những|ngày|sipas|papi|pci|dti|apci|ddci|egdi|ict|hai|ba|bốn|sáu|bảy|tám|chín|mười)(?![^\W_])"
-    r"|par|\d(?=(?<=[12])\d{3}\s*[-–]|\d?\s+(?:ngày|tuần|tháng|năm)))")  # one digit, as the scan must not skip a start
+    r"|par|\d(?=(?<=[12])\d{3}\s*[-–]|\d{0,2}\s+(?:ngày|tuần|tháng|năm)))")  # one digit, as the scan must not skip a start
 PERIOD_START_CASELESS_RE = re.compile(PERIOD_START_RE.pattern, re.IGNORECASE)
 # the only characters a caseless `re` match pairs with a letter of the start words though they
 # do not lower to it ("ſ" ~ "s", "ı" and "İ" ~ "i"): a text holding one is scanned caselessly
@@ -67,8 +67,19 @@ START_FOLLOWERS = {
     "hiện": re.compile(r"hiện\s+(?:có|gồm|đang|còn|bố|là|đã|vẫn|chỉ|mới|đạt|chiếm|được|nay|tại)"),  # currently, now
     "những": re.compile(r"những\s+năm"),  # past
     "thời": re.compile(r"thời\s+(?:kỳ|gian)"),  # span_years, past
+    "qua": re.compile(r"qua\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?:\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # after_change
 }
+# who goes into operation, between "sau 3 tháng" and its event: "Sau 3 tháng mô hình chính quyền
+# địa phương 2 cấp đi vào hoạt động", "Từ khi bộ máy mới vận hành"
+OPERATOR = (r"(?:(?:mô\s+hình|chính\s+quyền|bộ\s+máy|trung\s+tâm|tỉnh|thành\s+phố|xã|phường|đơn\s+vị)"
+            r"(?:\s+[^\s,;:.()]+){0,7}?\s+)?")
 TERM_RE = regex.compile(r"nhiệm\s+kỳ", regex.IGNORECASE)
+# a comparison's baseline may be named at some length before its date: "so với lần đánh giá hồi
+# đầu tháng 7" (a "trong" in between starts the period of the comparison itself)
+LONG_BASELINE_RE = regex.compile(r"(?<![\p{L}])so\s+với(?:\s+(?!trong(?!\p{L}))[^\s,;:.()]+){1,6}\s*$", regex.IGNORECASE)
+# where a month named without its year is a reporting period: opening its clause, after "trong",
+# or as "tháng 9 vừa qua"; elsewhere ("dự kiến thử nghiệm vào tháng 9") it dates an event
+MONTH_OPENER_RE = regex.compile(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong))\s*$", regex.IGNORECASE)
 LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
 
 
@@ -88,20 +99,24 @@ def _pattern(events: str) -> str:
     | (?P<from_month>từ\s+(?:đầu\s+|cuối\s+|giữa\s+)?tháng\s+(?P<m14>\d{{1,2}})(?:{MY_SEP}(?P<y14>{Y}))?
         (?:\s*(?:-|–|đến|tới)\s*(?:(?P<now14>nay|hiện\s+nay)|(?:hết\s+)?(?:ngày\s+)?(?P<d14>{DMY})
            |(?:hết\s+)?tháng\s+(?P<m15>\d{{1,2}})(?:{MY_SEP}(?P<y15>{Y}))?|(?:hết\s+)?năm\s+(?P<y16>{Y})))?)
-    | (?P<until>(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối|nay|thời\s+điểm\s+này)?\s*(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}})?\s+)?(?:năm\s+(?P<y5>{Y})|tháng\s+(?P<m5>\d{{1,2}}){MY_SEP}(?P<y6>{Y})|ngày\s+(?P<d5>{DMY}|{DM}(?![/.\-]?\d))))
+    | (?P<until>(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối|nay|thời\s+điểm\s+này)?\s*(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}})?\s+)?(?:năm\s+(?P<y5>{Y})|tháng\s+(?P<m5>\d{{1,2}})(?:{MY_SEP}(?P<y6>{Y}))?(?![\d/.\-])|ngày\s+(?P<d5>{DMY}|{DM}(?![/.\-]?\d))))
     | (?P<day>(?:trong|riêng|chỉ\s+trong)\s+ngày\s+(?P<d8>{DMY}))
-    | (?P<after_change>sau\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?P<n17>{N})\s+(?P<u17>ngày|tuần|tháng|năm)\s+(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events})
-        |(?P<n18>{N})\s+(?P<u18>ngày|tuần|tháng)\s+(?:đầu\s+)?(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)(?:{events}))
+    | (?P<after_change>(?:sau|qua)\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?P<n17>{N})\s+(?P<u17>ngày|tuần|tháng|năm)\s+{OPERATOR}(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events})(?!\s+thử\s+nghiệm)
+        |(?P<n18>{N})\s+(?P<u18>ngày|tuần|tháng)\s+(?:đầu\s+)?(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)(?:{events})
+        |(?:trong\s+)?(?P<u30>ngày|tuần|tháng)\s+đầu\s+tiên\s+(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)?{OPERATOR}(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events}))
+    | (?P<since_change>(?:kể\s+)?từ\s+khi\s+{OPERATOR}(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events})
+        (?:(?:\s+[^\s,;:.()]+){{0,10}}?\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))?)
     | (?P<trial>(?:hơn\s+|gần\s+)?(?P<n19>{N})\s+(?:ngày|tuần|tháng)\s+(?:hoạt\s+động|vận\s+hành|triển\s+khai)\s+thử\s+nghiệm)
     | (?P<months>(?P<n>{N})\s+tháng\s+(?:(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y7>{Y})|\s+(?P<this7>nay))?|năm\s+(?:(?P<y20>{Y})|(?P<this20>nay))))
     | (?P<quarter>quý\s+(?P<q>I{{1,3}}|IV|[1-4])(?:\s*(?:/|-|\.|năm)\s*(?P<y8>{Y}))?)
     | (?P<month>tháng\s+(?P<m9>\d{{1,2}}){MY_SEP}(?P<y9>{Y}))
+    | (?P<month_bare>(?<!\d\s*)tháng\s+(?P<m29>\d{{1,2}})(?![\d/.\-])(?:\s+(?:vừa\s+)?qua)?)
     | (?P<years_list>(?:(?:hai|ba|các)\s+)?năm\s+(?P<y27>{Y})(?:\s*(?:,|và)\s*(?:năm\s+)?{Y})*\s*(?:,|và)\s*(?:năm\s+)?(?P<y28>{Y}))
     | (?P<year>năm\s+(?P<y10>{Y}))
     | (?P<this_year>năm\s+nay)
-    | (?P<this_span>trong\s+(?:tháng|tuần|quý)(?!\s*\d))
+    | (?P<this_span>trong\s+(?:tháng|tuần|quý)(?!\s*(?:\d|[IV]+(?!\p{{L}}))))
     | (?P<event_day>ngày\s+(?P<d23>{DMY}|{DM}(?![/.\-]?\d)))
-    | (?P<past>(?:(?P<n21>{N})\s+năm|năm|thời\s+gian|những\s+năm)\s+(?:vừa\s+)?qua)
+    | (?P<past>(?:(?P<n21>{N})\s+(?:ngày|tuần|tháng|năm)|năm|thời\s+gian|những\s+năm)\s+(?:vừa\s+)?qua)
     | (?P<currently>(?<!(?:thực|xuất|thể|biểu|phát|tái)\s)hiện(?=\s+(?:có|gồm|đang|còn|bố\s+trí|là|đã|vẫn|chỉ|mới|đạt|chiếm|được)(?!\p{{L}})))
     | (?P<now>(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))|(?<!thực\s)hiện\s+(?:nay|tại))
     )(?:\s+(?:và|,)\s+(?P<and>(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{Y})?))?(?![\p{{L}}\d])"""
@@ -194,6 +209,15 @@ def _after_change(n: int, unit: str, published: str | None) -> tuple[str | None,
     return change.isoformat(), _add(change, n, unit.lower()).isoformat()
 
 
+def _bare_month_year(month: int, published: str | None) -> int | None:
+    """The year of "tháng 9" written without one: the article's, or the year before when the
+    month is still to come at publication ("tháng 12" in a January article)."""
+    if not published:
+        return None
+    y, m = int(published[:4]), int(published[5:7])
+    return y if month <= m else y - 1
+
+
 def interpret(m, published: str | None) -> tuple[str | None, str | None]:
     pub_year = int(published[:4]) if published else None
     g = m  # its groups by name (None when unmatched), without building a dict of all of them
@@ -236,7 +260,7 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
         if g["y5"]:
             return None, iso(int(g["y5"]), 12, 31)
         if g["m5"]:
-            return None, _month_end(int(g["y6"]), int(g["m5"]))
+            return None, _month_end(int(g["y6"]) if g["y6"] else _bare_month_year(int(g["m5"]), published), int(g["m5"]))
         return None, _dmy(g["d5"], pub_year)
     if g["year_to_now"]:
         return iso(int(g["y25"]), 1, 1), published
@@ -253,8 +277,11 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
         d = _dmy(g["d8"], pub_year)
         return d, d
     if g["after_change"]:
-        n, unit = (g["n17"], g["u17"]) if g["n17"] else (g["n18"], g["u18"])
+        n, unit = (g["n17"], g["u17"]) if g["n17"] else (g["n18"], g["u18"]) if g["n18"] else ("1", g["u30"])
         return _after_change(_count(n), unit, published)
+    if g["since_change"]:
+        start, _ = _after_change(1, "ngày", published)
+        return start, published
     if g["months"]:
         y = int(g["y7"] or g["y20"] or 0) or pub_year
         return _months(_count(g["n"]), (g["which"] or "").lower() or None, y) if y else (None, None)
@@ -266,6 +293,9 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
     if g["month"]:
         y, mo = int(g["y9"]), int(g["m9"])
         return (iso(y, mo, 1) if 1 <= mo <= 12 else None), _month_end(y, mo)
+    if g["month_bare"]:
+        y, mo = _bare_month_year(int(g["m29"]), published), int(g["m29"])
+        return (iso(y, mo, 1) if y and 1 <= mo <= 12 else None), _month_end(y, mo)
     if g["years_list"]:
         return iso(int(g["y27"]), 1, 1), iso(int(g["y28"]), 12, 31)
     if g["year"]:
@@ -282,12 +312,16 @@ def _role(text: str, start: int, m) -> str:
     lex = _lexicon()
     before = text[max(0, start - 60):start]
     clause = CLAUSE_SEP_RE.split(before)[-1]
-    if lex["baseline_re"].search(clause):
+    if lex["baseline_re"].search(clause) or LONG_BASELINE_RE.search(clause):
         return "baseline"
-    if (m["year"] or m["span_years"] or m["years_list"]) and lex["name_re"].search(clause):
+    if m["month_bare"] and not (MONTH_OPENER_RE.search(clause) or m.group().lower().endswith("qua")):
+        return "date"
+    if (m["year"] or m["span_years"] or m["years_list"] or m["month_bare"]) and lex["name_re"].search(clause):
         return "name"
     if m["span_years"] and TERM_RE.match(m.group()):
         return "name"  # "nhiệm kỳ 2025-2030": a term of office, the period of its own sentence only
+    if m["edition"]:
+        return "edition"  # "PAR INDEX 2018": a period that yields to the same year stated in words
     if m["since_date"] or m["since_year"] or m["this_span"] or m["currently"]:
         return "name"  # "từ ngày 1/7/2017" (mostly a rule's effective date), "trong tháng": too weak to pass on
     if m["event_day"]:
@@ -343,7 +377,7 @@ class PeriodIndex:
         self.text = text
         self.periods = sorted(periods, key=lambda p: p.start_pos)
         self.starts = [p.start_pos for p in self.periods]
-        self.stated = [p for p in self.periods if p.role == "period"]
+        self.stated = [p for p in self.periods if p.role in ("period", "edition")]
         self.stated_ends = [p.end_pos for p in self.stated]
         self.paragraphs = paragraphs
         self.lead = lead_period(self.stated, paragraphs)
@@ -371,38 +405,41 @@ class PeriodIndex:
             elif p.start_pos >= pos and after is None:
                 after = p
             best[p.role] = (before, after)
-        for role in ("period", "name"):
+        for role in ("period", "edition", "name"):
             before, after = best.get(role, (None, None))
             if before or after:
                 return before or after
         return None
 
-    def earlier_in_passage(self, sent: Span, pos: int) -> Period | None:
-        """The last period stated before the sentence in the figure's passage."""
+    def earlier_in_passage(self, sent: Span, pos: int, plain: bool = False) -> Period | None:
+        """The last period stated before the sentence in the figure's passage (`plain`: not
+        an index's edition year)."""
         i = self._paragraph_index(pos)
         if i < 0:
             return None
-        return self._last_stated(scope_start(self.text, self.paragraphs, i), sent[0])
+        return self._last_stated(scope_start(self.text, self.paragraphs, i), sent[0], plain)
 
-    def earlier_in_story(self, sent: Span, pos: int) -> Period | None:
+    def earlier_in_story(self, sent: Span, pos: int, plain: bool = False) -> Period | None:
         """The last period stated in the SECTION_REACH paragraphs of the story before the
         figure's (the lead is weighed on its own)."""
         i = self._paragraph_index(pos)
         first = max(i - SECTION_REACH, LEAD_PARAGRAPHS)
         if i <= first:
             return None
-        return self._last_stated(self.paragraphs[first][0], sent[0])
+        return self._last_stated(self.paragraphs[first][0], sent[0], plain)
 
     def _paragraph_index(self, pos: int) -> int:
         """The index of the paragraph starting last at or before `pos` (-1 if none does)."""
         return bisect.bisect_right(self.paragraphs, (pos, float("inf"))) - 1
 
-    def _last_stated(self, lo: int, hi: int) -> Period | None:
+    def _last_stated(self, lo: int, hi: int, plain: bool = False) -> Period | None:
         """The last stated period lying inside [lo, hi)."""
-        j = bisect.bisect_right(self.stated_ends, hi) - 1
-        # phrases are sorted by start; the last one ending before the sentence may sit a few back
-        for p in reversed(self.stated[max(0, j - 3):j + 1]):
-            if lo <= p.start_pos and p.end_pos <= hi:
+        j = bisect.bisect_right(self.stated_ends, hi)
+        # phrases do not overlap, so they end in the order they start
+        for p in reversed(self.stated[:j]):
+            if p.start_pos < lo:
+                return None
+            if not (plain and p.role == "edition"):
                 return p
         return None
 
@@ -425,15 +462,25 @@ def lead_period(stated: list[Period], paragraphs: list[Span]) -> Period | None:
     return None
 
 
+def _covers(outer: Period, inner: Period) -> bool:
+    return bool(outer.start and outer.end and inner.start and inner.end
+                and outer.start <= inner.start and inner.end <= outer.end)
+
+
 def period_for(index: PeriodIndex, sent: Span, pos: int) -> dict | None:
     """The period (as a record dict) that governs the figure at `pos` in sentence `sent`:
     its own sentence's, else the last one earlier in its passage, else the last one in the few
     paragraphs before it, else the headline's or lead's."""
     own = index.in_sentence(sent, pos)
-    if own is not None:
+    if own is not None and own.role != "edition":
         return own.as_dict()
     inherited = index.earlier_in_passage(sent, pos) or index.earlier_in_story(sent, pos)
     lead = index.lead
     if inherited is None and lead is not None and not sent[0] <= lead.start_pos < sent[1]:
         inherited = lead  # the sentence's own phrases were weighed above, and set aside
-    return inherited.as_dict(inherited=True) if inherited is not None else None
+    chosen = own or inherited
+    if chosen is not None and chosen.role == "edition":
+        # "PAR INDEX 2018" yields to the governing period that states its year in words
+        plain = index.earlier_in_passage(sent, pos, True) or index.earlier_in_story(sent, pos, True)
+        chosen = next((p for p in (plain, lead) if p is not None and p.role == "period" and _covers(p, chosen)), chosen)
+    return chosen.as_dict(inherited=chosen is not own) if chosen is not None else None

@@ -88,6 +88,33 @@ PHRASES = {
                 "2025-07-01", "2025-08-31", AFTER_CHANGE),
         # before the change the phrase is kept, but no date is invented
         Example("Sau 3 tháng vận hành, xã nhận 30 hồ sơ.", "Sau 3 tháng vận hành", None, None, PUBLISHED),
+        Example("Sau hơn 100 ngày vận hành, xã nhận 30 hồ sơ.", "Sau hơn 100 ngày vận hành",
+                "2025-07-01", "2025-10-08", AFTER_CHANGE),
+        Example("Qua 3 tháng triển khai, xã nhận 30 hồ sơ.", "Qua 3 tháng triển khai", "2025-07-01", "2025-09-30", AFTER_CHANGE),
+        # who went into operation may stand between the count of time and the event
+        Example("Sau 3 tháng mô hình chính quyền địa phương 2 cấp đi vào hoạt động, xã nhận 30 hồ sơ.",
+                "Sau 3 tháng mô hình chính quyền địa phương 2 cấp đi vào hoạt động", "2025-07-01", "2025-09-30", AFTER_CHANGE),
+        Example("Trong tháng đầu tiên vận hành, xã nhận 30 hồ sơ.", "Trong tháng đầu tiên vận hành",
+                "2025-07-01", "2025-07-31", AFTER_CHANGE),
+        Example("Tuần đầu tiên sau sáp nhập, xã nhận 30 hồ sơ.", "Tuần đầu tiên sau sáp nhập", "2025-07-01", "2025-07-07", AFTER_CHANGE),
+        Example("Kể từ khi vận hành mô hình mới, xã nhận 30 hồ sơ.", "Kể từ khi vận hành", "2025-07-01", AFTER_CHANGE, AFTER_CHANGE),
+        Example("Từ khi chính quyền hai cấp đi vào hoạt động đến nay, xã nhận 30 hồ sơ.",
+                "Từ khi chính quyền hai cấp đi vào hoạt động đến nay", "2025-07-01", AFTER_CHANGE, AFTER_CHANGE),
+        Example("Từ khi sáp nhập đến nay, xã nhận 30 hồ sơ.", "Từ khi sáp nhập đến nay", None, PUBLISHED),
+        # a trial run is its own phrase, not the change
+        Example("Qua hơn 2 tuần hoạt động thử nghiệm, xã nhận 30 hồ sơ.", "hơn 2 tuần hoạt động thử nghiệm",
+                None, None, AFTER_CHANGE),
+    ],
+    "months_without_their_year": [
+        # the article's year, or the year before for a month still to come at publication
+        Example("Trong tháng 9, xã nhận 30 hồ sơ.", "tháng 9", "2024-09-01", "2024-09-30"),
+        Example("Tháng 9 vừa qua, xã nhận 30 hồ sơ.", "Tháng 9 vừa qua", "2024-09-01", "2024-09-30"),
+        Example("Trong tháng 12, xã nhận 30 hồ sơ.", "tháng 12", "2023-12-01", "2023-12-31"),
+        Example("Tính đến cuối tháng 9, xã nhận 30 hồ sơ.", "Tính đến cuối tháng 9", None, "2024-09-30"),
+        Example("Trong quý III, xã nhận 30 hồ sơ.", "quý III", "2024-07-01", "2024-09-30"),
+        Example("Trong 3 tháng qua, xã nhận 30 hồ sơ.", "3 tháng qua", None, PUBLISHED),
+        # a day's date is not a month's period
+        Example("Ngày 2 tháng 9, xã nhận 30 hồ sơ.", None),
     ],
     "not_periods": [
         Example("Thời hạn giải quyết là 5 ngày làm việc.", None),
@@ -171,6 +198,17 @@ GOVERNING = [
     ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nLead.\n\nXã nhận 12 hồ sơ.", {"12": None}),
     ("Nhiệm kỳ 2025-2030, xã nhận 33 hồ sơ.", {"33": ("Nhiệm kỳ 2025-2030", False)}),
     ("Theo Kế hoạch số 5/KH-UBND ngày 20/2/2024, huyện hoàn thành 22 nhiệm vụ.", {"22": None}),
+    # a month named in passing dates an event, and is never passed on
+    ("Hệ thống dự kiến vận hành vào tháng 11.\n\nLead.\n\nXã nhận 12 hồ sơ.", {"12": None}),
+    # a comparison's baseline named at length
+    ("Tỉnh đạt 92 điểm; so với lần đánh giá hồi đầu tháng 7, thứ hạng tăng 12 bậc.", {"92": None, "12": None}),
+    # an index's edition year is a period, passed on, unless the governing period states that
+    # year in words
+    ("Headline\n\nLead.\n\nSIPAS 2015 khảo sát 6 thủ tục. Có 28% phải trả thêm tiền.",
+     {"6": ("SIPAS 2015", False), "28%": ("SIPAS 2015", True)}),
+    ("Công bố chỉ số năm 2018\n\nLead.\n\nBộ Tư pháp dẫn đầu PAR INDEX 2018 (91%).\n\nCó 14 bộ đạt trên 80%.",
+     {"91%": ("năm 2018", True), "14": ("năm 2018", True)}),
+    ("Công bố chỉ số năm 2019\n\nLead.\n\nBộ Tư pháp dẫn đầu PAR INDEX 2018 (91%).", {"91%": ("PAR INDEX 2018", False)}),
     # a bracket aside keeps its own period
     ("Tỉnh xếp thứ 3 (năm 2023 xếp thứ 5).", {"3": None, "5": ("năm 2023", False)}),
 ]
