@@ -56,6 +56,15 @@ PROCESS_ONLY_OBJECTS = {"agency", "admin_unit", "document", "other"}
 
 
 
+SPACE_BEFORE_MARK_RE = regex.compile(r"\s+(?=[,;])")
+
+
+def noun_key(noun: str) -> str:
+    """The lexicon key of a counted noun, spaced as written or as a tokenizer left it
+    ("phản ánh , kiến nghị")."""
+    return key(SPACE_BEFORE_MARK_RE.sub("", noun))
+
+
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
                   next_figure: int | None, kind: str, counted_object: str | None = None,
                   sibling_aspect: str | None = None, counted_noun_key: str | None = None,
@@ -468,7 +477,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     sibling = prev_fig["aspect"] if prev_fig and (is_list_sibling(article, cues, prev_fig, num)
                                                   or refers_back(article, sent, prev_fig, num)) else None
     aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling,
-                           key(own[1]) if own else None, post_end)
+                           noun_key(own[1]) if own else None, post_end)
     if elided:
         aspect = prev_fig["aspect"]  # "Thanh tra tỉnh có 5": a cue in the next item's name is no aspect
     referent = antecedent(article, num, earlier)

@@ -179,6 +179,9 @@ GROUPS = {
         E("Quý tới sẽ đưa thêm 17 thủ tục lên Cơ chế một cửa quốc gia.", dict(surface="17", aspect="one_stop")),
         E("Hệ thống đã tiếp nhận 586 phản ánh, kiến nghị của người dân.",
           dict(surface="586", aspect="received", object="other", noun="phản ánh, kiến nghị")),
+        # ... as a tokenizer spaced it
+        E("Hệ thống đã tiếp nhận 586 phản ánh , kiến nghị của người dân .",
+          dict(surface="586", aspect="received", object="other", noun="phản ánh , kiến nghị")),
         E("Tỷ lệ hài lòng về thủ tục khai sinh đạt 88%; chứng thực 86%; đăng ký kết hôn 90%.",
           dict(surface="88%", aspect="satisfaction", object="other"), dict(surface="86%", aspect="satisfaction", object="other"),
           dict(surface="90%", aspect="satisfaction", object="other")),
