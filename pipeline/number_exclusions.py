@@ -22,6 +22,26 @@ def context_words() -> dict:
     return {name: Phrases(key(w) for w in words) for name, words in data.items()}
 
 
+# the largest number a day, month or quarter word can take as a date ("ngày 31", "tháng 12")
+DATE_WORD_LIMITS = {"ngày": 31, "tháng": 12, "quý": 4}
+DISTRIBUTIVE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:mỗi|hằng|hàng|bình[ \u00a0]+quân|trung[ \u00a0]+bình)[ \u00a0]*$")
+
+
+def _count_per_period(folded: str, before: str, m: NumberMatch) -> bool:
+    """"Hằng tháng 1.200 hồ sơ", "mỗi ngày 30 hồ sơ", "trong quý 1.300 hồ sơ": a count in a day,
+    month or quarter, not its date (a number no date can take, or after "mỗi", "hằng")."""
+    limit = DATE_WORD_LIMITS.get(before)
+    if limit is None or m.form != "number":
+        return False
+    if m.value > limit and float(m.value).is_integer():
+        return True
+    end = m.start
+    while end > 0 and folded[end - 1] in " \u00a0":
+        end -= 1
+    word_start = end - len(before)
+    return bool(DISTRIBUTIVE_BEFORE_RE.search(folded, max(0, word_start - 20), word_start))
+
+
 def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     """Why the number at `m` is not a figure (a reason string), or None."""
     lex = lexicon()
@@ -70,7 +90,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         return reason if reason in ("money_share", "party") else None
     if text[e:e + 1] in "/-." and DATE_AFTER_RE.match(text[e:e + 6]) and text[e + 1:e + 2].isdigit():
         return "date"
-    if before and not _rank_before(folded, s):
+    if before and not _rank_before(folded, s) and not _count_per_period(folded, before, m):
         if before in context_words()["date_before"]:
             return "date"
         if before in context_words()["year_before"] and len(digits) == 4:

@@ -149,7 +149,8 @@ def lexicon() -> dict:
     zero = data["zero_phrase"]
     return {"after": PhraseMap(after), "before": before, "counted": PhraseMap(counted),
             "verbs_before": Phrases(key(w) for w in data["not_figure_before"]["verbs"]),
-            "quantity_before": Phrases(key(w) for w in data["not_figure_before"]["quantity"]),
+            "quantity_before": Phrases(key(w) for w in data["not_figure_before"]["quantity"]
+                                       + data["not_figure_before"]["compounds"]),
             "scale_before": Phrases(key(w) for w in data["not_figure_before"]["scale"]),
             "context_before": Phrases(key(w) for w in data["not_figure_before"]["context"]),
             "qualifiers": Phrases(key(w) for ws in data["qualifiers"].values() for w in ws),

@@ -195,3 +195,30 @@ def test_parts_of_an_index_are_not_figures(noun):
 @pytest.mark.parametrize("noun", load_yaml("figures.yml")["not_figure_nouns"]["users"])
 def test_users_of_a_service_are_not_figures(noun):
     assert _figures(f"Ứng dụng hiện có hơn 70 triệu {noun}.") == []
+
+
+@pytest.mark.parametrize("phrase", load_yaml("figures.yml")["not_figure_before"]["quantity"]
+                         + load_yaml("figures.yml")["not_figure_before"]["compounds"])
+def test_longer_phrases_ending_in_an_identifier_word_take_a_count(phrase):
+    # "chỉ số", "tổng số" end in "số", "trực tuyến" in "tuyến": no "số 1", "tuyến 3" here
+    assert [f["surface"] for f in _figures(f"Trong năm 2024, {phrase} 1.245 hồ sơ.")] == ["1.245"]
+
+
+COUNTS_PER_PERIOD = [
+    # a number no day, month or quarter can take
+    ("Hằng tháng 1.200 hồ sơ được tiếp nhận.", "1.200"),
+    ("Trong quý 1.300 hồ sơ được giải quyết.", "1.300"),
+    # after "mỗi", "hằng", "bình quân": a count in each day or month
+    ("Bình quân mỗi ngày 30 hồ sơ được giải quyết.", "30"),
+    ("Hằng tháng 12 hồ sơ bị trả lại.", "12"),
+]
+
+
+@pytest.mark.parametrize("text,surface", COUNTS_PER_PERIOD)
+def test_counts_per_day_or_month_are_not_dates(text, surface):
+    assert [f["surface"] for f in _figures(text)] == [surface]
+
+
+@pytest.mark.parametrize("text", ["Tháng 12 có nhiều hồ sơ.", "Sáng ngày 15, xã họp.", "Trong quý 3 xã họp."])
+def test_a_day_or_month_number_stays_a_date(text):
+    assert _figures(text) == []
