@@ -89,8 +89,10 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         return chosen.aspect if chosen else "par_index"
     # a cue a few words before the number, not across a "và" that joins a verb of its own:
     # "tiếp nhận 3.000 hồ sơ trực tuyến và giải quyết 2.900 hồ sơ" (2.900 is resolved)
+    # nor across a "và" when the figure's own words name its metric: "2.345 hồ sơ được tiếp nhận
+    # và 2.100 hồ sơ được giải quyết" (2.100 is resolved)
     adjacent = [c for c in part if words_between(folded, c.end, num.start) <= ADJACENT_WORDS
-                and not (COORDINATION_RE.search(folded, c.end, num.start) and cues_between(cues, c.end, num.start))]
+                and not (COORDINATION_RE.search(folded, c.end, num.start) and (cues_between(cues, c.end, num.start) or after))]
     if adjacent:
         # ... and the cues before that "và", when a figure stands before it, are that figure's
         joints = list(COORDINATION_RE.finditer(folded, cstart, adjacent[0].start))

@@ -62,7 +62,7 @@ SPECIAL_CASE_RE = re.compile("[\u017f\u0130\u0131]")
 # begins with one of these words must add what follows it here.
 START_FOLLOWERS = {
     "chỉ": re.compile(r"chỉ\s+trong\s+ngày"),  # day
-    "trong": re.compile(r"trong\s+(?:ngày|tháng|tuần|quý)"),  # day, this_span
+    "trong": re.compile(r"trong\s+(?:ngày|tháng|tuần|quý|\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # day, this_span, months_bare
     "riêng": re.compile(r"riêng\s+ngày"),  # day
     "hiện": re.compile(r"hiện\s+(?:có|gồm|đang|còn|bố|là|đã|vẫn|chỉ|mới|đạt|chiếm|được|nay|tại)"),  # currently, now
     "những": re.compile(r"những\s+năm"),  # past
@@ -108,6 +108,7 @@ def _pattern(events: str) -> str:
         (?:(?:\s+[^\s,;:.()]+){{0,10}}?\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))?)
     | (?P<trial>(?:hơn\s+|gần\s+)?(?P<n19>{N})\s+(?:ngày|tuần|tháng)\s+(?:hoạt\s+động|vận\s+hành|triển\s+khai)\s+thử\s+nghiệm)
     | (?P<months>(?P<n>{N})\s+tháng\s+(?:(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y7>{Y})|\s+(?P<this7>nay))?|năm\s+(?:(?P<y20>{Y})|(?P<this20>nay))))
+    | (?P<months_bare>trong\s+(?P<n32>{N})\s+tháng(?=\s*[,:]))
     | (?P<quarter>quý\s+(?P<q>I{{1,3}}|IV|[1-4])(?:\s*(?:/|-|\.|năm)\s*(?P<y8>{Y}))?)
     | (?P<month>tháng\s+(?P<m9>\d{{1,2}}){MY_SEP}(?P<y9>{Y}))
     | (?P<month_bare>(?<!\d\s*)tháng\s+(?P<m29>\d{{1,2}})(?![\d/.\-])(?:\s+(?:vừa\s+)?qua)?)

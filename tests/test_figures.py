@@ -484,6 +484,9 @@ ASPECT_WINDOW_CASES = [
      [("3.000", "online"), ("2.900", "resolved")]),
     ("Năm 2023, tỉnh tiếp nhận 3.000 hồ sơ (trong đó 2.000 hồ sơ trực tuyến) và giải quyết 2.900 hồ sơ.",
      [("3.000", "received"), ("2.000", "online"), ("2.900", "resolved")]),
+    # ... nor one whose own words after it name its metric
+    ("Đã có 2.345 hồ sơ được tiếp nhận và 2.100 hồ sơ được giải quyết qua bưu chính.",
+     [("2.345", "received"), ("2.100", "resolved")]),
     # without a figure before it, the metric named earlier in the phrase still counts
     ("Tỷ lệ hồ sơ trực tuyến được tiếp nhận đạt 50%.", [("50%", "online")]),
     # a new measure after a comma ends the words about the number before it ...

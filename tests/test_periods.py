@@ -113,6 +113,9 @@ PHRASES = {
         Example("Tính đến cuối tháng 9, xã nhận 30 hồ sơ.", "Tính đến cuối tháng 9", None, "2024-09-30"),
         Example("Trong quý III, xã nhận 30 hồ sơ.", "quý III", "2024-07-01", "2024-09-30"),
         Example("Trong 3 tháng qua, xã nhận 30 hồ sơ.", "3 tháng qua", None, PUBLISHED),
+        # a count of months opening the sentence: its months, which the text does not date
+        Example("Trong 9 tháng, xã nhận 30 hồ sơ.", "Trong 9 tháng"),
+        Example("Trong 5 ngày, xã nhận 30 hồ sơ.", None),
         # a day's date is not a month's period
         Example("Ngày 2 tháng 9, xã nhận 30 hồ sơ.", None),
     ],
