@@ -162,6 +162,17 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Lê Mạnh Hà", [("Đại tá", None)], ["Lê Mạnh Hà", "Hà"])]),
         Example("Trung tướng Nguyễn Văn Sơn, Giám đốc Công an tỉnh, chủ trì",
                 [P("Nguyễn Văn Sơn", [("Trung tướng", None), ("Giám đốc", "Công an tỉnh")])]),
+        # the commune police chief: his unit is the police of the unit named after the title
+        Example("Thượng tá Nguyễn Văn Sơn, Trưởng Công an xã Bình Chánh, cho biết",
+                [P("Nguyễn Văn Sơn", [("Thượng tá", None), ("Trưởng Công an", "Công an xã Bình Chánh")])]),
+        Example("Ông Lê Văn An, Phó Trưởng Công an phường, cho biết",
+                [P("Lê Văn An", [("Phó Trưởng Công an", "Công an phường")])]),
+    ],
+    "posts_in_charge": [
+        Example("Ông Võ Văn An, Phó Giám đốc phụ trách Trung tâm Phục vụ hành chính công tỉnh cho biết",
+                [P("Võ Văn An", [("Phó Giám đốc phụ trách", "Trung tâm Phục vụ hành chính công tỉnh")])]),
+        Example("Ông Trần Văn An, Trưởng trạm Y tế xã Long Hòa, cho biết",
+                [P("Trần Văn An", [("Trưởng trạm Y tế", "xã Long Hòa")])]),
     ],
     "organisations_with_lower_case_words": [
         Example("Bà Võ Thị Trung Trinh, phó giám đốc Sở Thông tin và truyền thông, cho rằng",
