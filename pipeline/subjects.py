@@ -177,6 +177,19 @@ def _respective_unit(article: Article, in_sentence: list[UnitRef], sent: Span, p
     return units[len(units) - len(values) + values.index(pos)]
 
 
+LOCATOR_OPEN_RE = regex.compile(r"\s*\(\s*")
+LOCATOR_CLOSE_RE = regex.compile(r"\s*\)")
+
+
+def _locates(article: Article, refs: list[UnitRef], k: int) -> bool:
+    """Whether refs[k] only places the unit named right before it: "Xã Tân Hưng (Hải Phòng)"."""
+    if k == 0 or refs[k - 1].unit_id is None:
+        return False
+    folded = article.folded
+    return bool(LOCATOR_OPEN_RE.fullmatch(folded, refs[k - 1].end, refs[k].start)
+                and LOCATOR_CLOSE_RE.match(folded, refs[k].end))
+
+
 def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: NumberMatch, post_end: int) -> dict:
     """The unit a figure describes (`refs` sorted by start), in order of preference:
     a unit placed right after the figure's noun ("288 hồ sơ ... ở phường Cống Vị"); a unit
@@ -218,7 +231,8 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn";
         # from an earlier paragraph, the article's own unit (a ranking list or an example
         # names other units on the way)
-        chosen = next((r for r in reversed(refs[:i]) if r.unit_id is not None), None)
+        chosen = next((r for k, r in reversed(list(enumerate(refs[:i])))
+                       if r.unit_id is not None and not _locates(article, refs, k)), None)
         if chosen is not None and chosen.start < article.paragraph_of(pos)[0] and in_a_list(article, refs, chosen):
             chosen = main_unit(article, refs) or chosen
     in_headline = bool(article.paragraphs) and sent[0] < article.paragraphs[0][1]

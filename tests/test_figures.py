@@ -364,6 +364,9 @@ def _unit(text, uid, utype, name, surface=None, register=None):
 
 
 SUBJECT_CASES = [
+    # carried over to the next sentence: the unit, not the province placing it in brackets
+    ("Xã Tân Hưng (Hải Phòng) tiếp nhận 560 hồ sơ. Trong đó, 520 hồ sơ trực tuyến.",
+     [("u1", "xã", "Tân Hưng", "Xã Tân Hưng"), ("u2", "thành phố", "Hải Phòng", "Hải Phòng")], "520", "u1"),
     # a unit named right after the figure with "ở"/"tại"
     ("Qua kiểm tra, thành phố phát hiện 30 hồ sơ chậm ở phường Tân Định.",
      [("u1", "phường", "Tân Định", None)], "30", "u1"),
