@@ -504,7 +504,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     elif kind == "percent" and aspect == "satisfaction":
         obj = "other"  # a share of the people asked
     noun_end = own[2][1] if own and len(own) > 2 else num.end
-    period = period_for(periods, sent, num.start)
+    period = period_for(periods, sent, num.start, num.end)
     return {
         "id": "",
         "span": [num.start, num.end],

@@ -363,6 +363,10 @@ def find_periods(text: str, start: int, end: int, published: str | None = None) 
 
 # --------------------------------------------------------------------------- which period governs
 
+# what may stand between a figure and the period written right after it: "49% năm 2017", "17%
+# vào năm 2016", "xếp thứ 5 trong năm 2023"
+ADJACENT_GAP_RE = regex.compile(r"\s*(?:(?:vào|trong|của)\s+)?", regex.IGNORECASE)
+OTHER_FIGURE_BEFORE_RE = regex.compile(r"\d\s*%?\s*(?:(?:vào|trong|của)\s+)?$", regex.IGNORECASE)
 BRACKET_REACH = 200  # characters: how far back an enclosing "(" is looked for
 # paragraphs: a story's paragraphs often state a period once and report on for a few more ("Năm
 # 2016, ..." then one line per group of units); measured on the dev gold, 3 paragraphs back
@@ -387,19 +391,28 @@ class PeriodIndex:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
         return [p for p in self.periods[i:j] if p.end_pos <= hi]
 
-    def in_sentence(self, sent: Span, pos: int) -> Period | None:
-        """The period of the figure's own sentence: a stated period before the figure (the
-        last), else after it (the first); a name's year only when there is no other. A period
-        inside brackets the figure is not in ("(năm 2013 xếp thứ 5)") belongs to the bracket."""
+    def in_sentence(self, sent: Span, pos: int, end: int | None = None) -> Period | None:
+        """The period of the figure's own sentence: one written right after the figure ("từ
+        42% năm 2016 lên 49% năm 2017", a baseline's value too: "so với tỉ lệ 54% năm 2016");
+        else a stated period before the figure (the last), else after it (the first that is
+        not another figure's); a name's year only when there is no other. A period inside
+        brackets the figure is not in ("(năm 2013 xếp thứ 5)") belongs to the bracket."""
         text = self.text
         candidates = self.within(sent[0], sent[1])
         if not candidates:
             return None
+        if end is not None:
+            right_after = next((p for p in candidates if p.start_pos >= end and p.role != "date"
+                                and ADJACENT_GAP_RE.fullmatch(text, end, p.start_pos)), None)
+            if right_after is not None:
+                return right_after
         own_bracket = enclosing_bracket(text, sent[0], pos, BRACKET_REACH)
         best: dict[str, tuple[Period | None, Period | None]] = {}
         for p in candidates:
             if p.role in ("baseline", "date") or enclosing_bracket(text, sent[0], p.start_pos, BRACKET_REACH) not in (None, own_bracket):
                 continue
+            if end is not None and p.start_pos >= end and OTHER_FIGURE_BEFORE_RE.search(text, max(end, p.start_pos - 16), p.start_pos):
+                continue  # "xuống còn 9% năm 2017": the year of the figure it follows
             before, after = best.get(p.role, (None, None))
             if p.end_pos <= pos:
                 before = p
@@ -468,11 +481,11 @@ def _covers(outer: Period, inner: Period) -> bool:
                 and outer.start <= inner.start and inner.end <= outer.end)
 
 
-def period_for(index: PeriodIndex, sent: Span, pos: int) -> dict | None:
+def period_for(index: PeriodIndex, sent: Span, pos: int, end: int | None = None) -> dict | None:
     """The period (as a record dict) that governs the figure at `pos` in sentence `sent`:
     its own sentence's, else the last one earlier in its passage, else the last one in the few
     paragraphs before it, else the headline's or lead's."""
-    own = index.in_sentence(sent, pos)
+    own = index.in_sentence(sent, pos, end)
     if own is not None and own.role != "edition":
         return own.as_dict()
     inherited = index.earlier_in_passage(sent, pos) or index.earlier_in_story(sent, pos)

@@ -212,6 +212,12 @@ GOVERNING = [
     ("Công bố chỉ số năm 2018\n\nLead.\n\nBộ Tư pháp dẫn đầu PAR INDEX 2018 (91%).\n\nCó 14 bộ đạt trên 80%.",
      {"91%": ("năm 2018", True), "14": ("năm 2018", True)}),
     ("Công bố chỉ số năm 2019\n\nLead.\n\nBộ Tư pháp dẫn đầu PAR INDEX 2018 (91%).", {"91%": ("PAR INDEX 2018", False)}),
+    # a period written right after a figure is that figure's, a baseline's value's too
+    ("Tỷ lệ tăng từ 42% năm 2016 lên 49% năm 2017.", {"42%": ("năm 2016", False), "49%": ("năm 2017", False)}),
+    ("Năm 2017, 48% người cho biết, giảm so với tỉ lệ 54% năm 2016.",
+     {"48%": ("Năm 2017", False), "54%": ("năm 2016", False)}),
+    # ... and not the period of a figure before it
+    ("Tỷ lệ hối lộ chỉ 17%, giảm từ 23% vào năm 2016.\n\nLead.", {"17%": None}),
     # a bracket aside keeps its own period
     ("Tỉnh xếp thứ 3 (năm 2023 xếp thứ 5).", {"3": None, "5": ("năm 2023", False)}),
 ]
