@@ -115,7 +115,8 @@ def _pattern(events: str) -> str:
     | (?P<years_list>(?:(?:hai|ba|các)\s+)?năm\s+(?P<y27>{Y})(?:\s*(?:,|và)\s*(?:năm\s+)?{Y})*\s*(?:,|và)\s*(?:năm\s+)?(?P<y28>{Y}))
     | (?P<year>năm\s+(?P<y10>{Y}))
     | (?P<this_year>năm\s+nay)
-    | (?P<this_span>trong\s+(?:tháng|tuần|quý)(?!\s*(?:\d|[IV]+(?!\p{{L}}))))
+    | (?P<this_span>trong\s+(?:tháng|tuần|quý)(?!\s*(?:\d|[IV]+(?!\p{{L}})))
+        |trong\s+năm(?=\s*[,;:.)]|\s+(?:có|đã|sẽ|phải|tiếp|giải|đạt|hoàn)(?!\p{{L}})))  # "trong năm có 80%": this year
     | (?P<event_day>ngày\s+(?P<d23>{DMY}|{DM}(?![/.\-]?\d)))
     | (?P<past>(?:(?P<n21>{N})\s+(?:ngày|tuần|tháng|năm)|năm|thời\s+gian|những\s+năm)\s+(?:vừa\s+)?qua)
     | (?P<currently>(?<!(?:thực|xuất|thể|biểu|phát|tái)\s)hiện(?=\s+(?:có|gồm|đang|còn|bố\s+trí|là|đã|vẫn|chỉ|mới|đạt|chiếm|được)(?!\p{{L}})))
@@ -135,7 +136,7 @@ def _lexicon() -> dict:
                                      r"(?:\s+(?:cùng\s+kỳ|kết\s+quả|của|tỷ\s+lệ|tỉ\s+lệ|mức|\d[\d.,]*\s*%?))*\s*$",
                                      regex.IGNORECASE),
         "name_re": regex.compile(rf"(?<![\p{{L}}])(?:{alternation(data['name_heads'])})"
-                                 r"(?:\s+[^\s,;:.()]+){0,6}\s*$", regex.IGNORECASE),
+                                 r"(?:\s+[^\s,;:.()]+){0,14}\s*$", regex.IGNORECASE),
         "change_date": dt.date.fromisoformat(data["change_date"]),
     }
 
@@ -311,7 +312,7 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
 def _role(text: str, start: int, m) -> str:
     """Whether the phrase at `start` is a comparison's baseline, a name's year, or a period."""
     lex = _lexicon()
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - 90):start]
     clause = CLAUSE_SEP_RE.split(before)[-1]
     if lex["baseline_re"].search(clause) or LONG_BASELINE_RE.search(clause):
         return "baseline"

@@ -65,6 +65,9 @@ PHRASES = {
         Example("Trong năm vừa qua, tỉnh có 30 điểm.", "năm vừa qua"),
         Example("Từ 2012 đến nay, tỉnh có 30 điểm.", "Từ 2012 đến nay", "2012-01-01", PUBLISHED),
         Example("Trong tháng, phường nhận 931 hồ sơ.", "Trong tháng"),
+        Example("Trong năm, phường nhận 931 hồ sơ.", "Trong năm"),
+        Example("Hà Nội phấn đấu trong năm có 80% thủ tục trực tuyến.", "trong năm"),
+        Example("Trong năm học mới, phường nhận 931 hồ sơ.", None),
         # "hiện" before a verb means "now"; "thực hiện", "phát hiện" do not
         Example("Toàn thành phố hiện gồm 168 phường, xã.", "hiện", None, PUBLISHED),
         Example("Các xã đã thực hiện có hiệu quả.", None),
@@ -201,6 +204,11 @@ GOVERNING = [
     ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nLead.\n\nXã nhận 12 hồ sơ.", {"12": None}),
     ("Nhiệm kỳ 2025-2030, xã nhận 33 hồ sơ.", {"33": ("Nhiệm kỳ 2025-2030", False)}),
     ("Theo Kế hoạch số 5/KH-UBND ngày 20/2/2024, huyện hoàn thành 22 nhiệm vụ.", {"22": None}),
+    # a name's year however long the name ("phương án đơn giản hoá thủ tục hành chính năm 2017")
+    ("Năm 2018, thành phố thông qua phương án đơn giản hoá thủ tục hành chính năm 2017 đối với 61 thủ tục.",
+     {"61": ("Năm 2018", False)}),
+    ("Hội nghị trực tuyến tổng kết công tác cải cách hành chính năm 2018 diễn ra.\n\nLead.\n\nXã nhận 12 hồ sơ.",
+     {"12": None}),
     # a month named in passing dates an event, and is never passed on
     ("Hệ thống dự kiến vận hành vào tháng 11.\n\nLead.\n\nXã nhận 12 hồ sơ.", {"12": None}),
     # a comparison's baseline named at length
