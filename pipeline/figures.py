@@ -65,6 +65,27 @@ def noun_key(noun: str) -> str:
     return key(SPACE_BEFORE_MARK_RE.sub("", noun))
 
 
+COMPONENT_WORDS = 6  # words from a component's name to its points: "Thanh toán trực tuyến đạt 4,5/10 điểm"
+
+
+def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, kind: str,
+                  part: list[Cue], pstart: int, post_end: int) -> str:
+    """A rank's or a score's aspect: a component's points take the component's aspect
+    ("Thanh toán trực tuyến đạt 4,5/10 điểm": paid_online); else the index named in the same
+    part of the sentence, or before the figure in it ("85,12/100 điểm; trong đó ... Mức độ hài
+    lòng đạt 17/18" leaves 85,12 to the whole index)."""
+    if kind == "score":
+        component = [c for c in part if c.specific and c.aspect != "par_index"
+                     and words_between(article.folded, c.end, num.start) <= COMPONENT_WORDS]
+        chosen = pick(component, num.start)
+        if chosen:
+            return chosen.aspect
+    index = [c for c in cues_between(cues, *sent) if c.aspect in INDEX_ASPECTS
+             and (pstart <= c.start < post_end or c.end <= num.start)]
+    chosen = pick(index, num.start)
+    return chosen.aspect if chosen else "par_index"
+
+
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
                   next_figure: int | None, kind: str, counted_object: str | None = None,
                   sibling_aspect: str | None = None, counted_noun_key: str | None = None,
@@ -84,9 +105,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if kind == "percent" and is_survey_answer(folded, num.end):
         return "satisfaction"  # "25% doanh nghiệp cho biết ...": a share of the people asked
     if kind in ("rank", "score"):
-        index = [c for c in cues_between(cues, *sent) if c.aspect in INDEX_ASPECTS]
-        chosen = pick(index, num.start)
-        return chosen.aspect if chosen else "par_index"
+        return _index_aspect(article, cues, num, sent, kind, part, pstart, post_end)
     # a cue a few words before the number, not across a "và" that joins a verb of its own:
     # "tiếp nhận 3.000 hồ sơ trực tuyến và giải quyết 2.900 hồ sơ" (2.900 is resolved)
     # nor across a "và" when the figure's own words name its metric: "2.345 hồ sơ được tiếp nhận

@@ -45,6 +45,7 @@ def _lexicon() -> dict:
         "index_re": _words_finder(names),  # scanned over the whole body
         "index_names": {tuple(k.split()): v for k, v in names.items()},
         "target_re": _words_re(data["target_cues"]),
+        "not_target_re": _words_re(data["not_target_phrases"]),
         "inherited_by": data["inherited_by"],
     }
 
@@ -107,6 +108,8 @@ def is_target(article: Article, fig: dict) -> bool:
     breaks = list(CLAUSE_END_RE.finditer(window))
     if breaks:
         window = window[breaks[-1].end():]
+    # "nhóm chỉ tiêu Công khai, minh bạch đạt 17,5/18 điểm": a group of indicators, no goal
+    window = _lexicon()["not_target_re"].sub(lambda m: " " * len(m.group()), window)
     if _lexicon()["target_re"].search(window):
         return True
     period = fig.get("period") or {}

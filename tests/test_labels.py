@@ -50,6 +50,30 @@ def test_target_cue(cue):
     assert f["target"] is True
 
 
+@pytest.mark.parametrize("phrase", LEXICON["not_target_phrases"])
+def test_indicator_phrases_are_no_goals(phrase):
+    f = figures(f"Năm 2024, {phrase} Công khai, minh bạch đạt 17,5/18 điểm.")["17,5/18"]
+    assert f["target"] is False
+
+
+COMPONENT_CASES = [
+    # a component of the service index: its points take its aspect (ANNOTATION.md)
+    ("Thanh toán trực tuyến đạt 4,5/10 điểm; số hóa hồ sơ đạt 8/10 điểm.",
+     {"4,5/10": "paid_online", "8/10": "digitized"}),
+    # the index total keeps par_index, however its components are named after it
+    ("Tỉnh đạt 85,12/100 điểm Bộ chỉ số 766; trong đó Dịch vụ trực tuyến đạt 10/12 điểm, "
+     "Mức độ hài lòng đạt 17/18 điểm.", {"85,12/100": "par_index", "10/12": "online", "17/18": "satisfaction"}),
+    # a rank stays the index's
+    ("Về tỷ lệ hồ sơ trực tuyến, tỉnh xếp thứ 5 cả nước.", {"5": "par_index"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMPONENT_CASES)
+def test_component_points_take_the_components_aspect(text, expected):
+    got = figures(text)
+    assert {s: got[s]["aspect"] for s in expected} == expected
+
+
 TARGET_CASES = [
     ("Năm 2023, tỉnh giải quyết 98% hồ sơ đúng hạn.", False),
     # a period that ends after the article was written is a goal
