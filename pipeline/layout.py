@@ -95,6 +95,7 @@ def _lexicon() -> dict:
         "not_bylines": {key(x) for x in data["not_bylines"]},
         "seam_before": {key(x) for x in data["teaser_seam_not_after"]},
         "org_heads": {key(x) for x in data["organisation_heads"]},
+        "affiliation_re": _prefix_re(data["byline_affiliations"]),
     }
 
 
@@ -195,6 +196,16 @@ def _is_pen_name(name: str | None, prefixed: bool) -> bool:
     return bool(name) and (not prefixed or len(name.split()) > 1 or "." in name)
 
 
+MAX_AFFILIATION_WORDS = 14
+
+
+def is_affiliation(line: str) -> bool:
+    """A short line naming an office, under a byline: "Trung tâm Văn hóa - Thông tin xã"."""
+    line = line.strip()
+    return (0 < len(line.split()) <= MAX_AFFILIATION_WORDS and not TERMINAL_PUNCT_RE.search(line)
+            and bool(_lexicon()["affiliation_re"].match(fold(line))))
+
+
 def byline_names(line: str) -> list[str]:
     """The authors if `line` is a byline ("Dũng Chinh", "Bài, ảnh: Hữu Công", "Theo Thanh Hà",
     "Lan Hương - Trường Thịnh (tổng hợp)": two pen names), else []."""
@@ -286,9 +297,11 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
         if is_teaser_line(line, folded_text):
             meta_lines.append(lines[i])
 
-    # bylines: consecutive short name lines at the end of the body
+    # bylines: consecutive short name lines at the end of the body, maybe over their office
     authors: list[str] = []
     last = end
+    if last - 2 > first and is_affiliation(text[slice(*lines[last - 1])]) and byline_names(text[slice(*lines[last - 2])]):
+        last -= 1
     while last - 1 > first:
         names = byline_names(text[slice(*lines[last - 1])])
         if not names:

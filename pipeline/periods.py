@@ -86,9 +86,9 @@ LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)"
 def _pattern(events: str) -> str:
     """One point or stretch of time; the alternatives are tried in order at each position."""
     return rf"""(?<![\p{{L}}\d])(?:
-      (?P<range_dates>từ\s+(?:ngày\s+)?(?P<d1>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:(?:hết\s+)?ngày\s+)?(?P<d2>{DMY}|{DM}(?![/.\-]?\d)))
-    | (?P<date_to_year>từ\s+(?:ngày\s+)?(?P<d6>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:hết\s+|cuối\s+)?năm\s+(?P<y13>{Y}))
-    | (?P<date_to_now>từ\s+(?:ngày\s+)?(?P<d7>{DMY}|{DM})\s*(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))
+      (?P<range_dates>(?:kể\s+)?từ\s+(?:ngày\s+)?(?P<d1>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:(?:hết\s+)?ngày\s+)?(?P<d2>{DMY}|{DM}(?![/.\-]?\d)))
+    | (?P<date_to_year>(?:kể\s+)?từ\s+(?:ngày\s+)?(?P<d6>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:hết\s+|cuối\s+)?năm\s+(?P<y13>{Y}))
+    | (?P<date_to_now>(?:kể\s+)?từ\s+(?:ngày\s+)?(?P<d7>{DMY}|{DM})\s*(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))
     | (?P<since_date>(?:kể\s+)?từ\s+ngày\s+(?P<d22>{DMY}))
     | (?P<year_to_now>từ\s+(?:năm\s+)?(?P<y25>{Y})\s*(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))
     | (?P<since_year>từ\s+năm\s+(?P<y26>{Y})(?!\s*(?:-|–|đến|tới)))
@@ -102,7 +102,7 @@ def _pattern(events: str) -> str:
     | (?P<until>(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối|nay|thời\s+điểm\s+này)?\s*(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}})?\s+)?(?:năm\s+(?P<y5>{Y})|tháng\s+(?P<m5>\d{{1,2}})(?:{MY_SEP}(?P<y6>{Y}))?(?![\d/.\-])|ngày\s+(?P<d5>{DMY}|{DM}(?![/.\-]?\d))))
     | (?P<day>(?:trong|riêng|chỉ\s+trong)\s+ngày\s+(?P<d8>{DMY}))
     | (?P<after_change>(?:sau|qua)\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?P<n17>{N})\s+(?P<u17>ngày|tuần|tháng|năm)\s+{OPERATOR}(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events})(?!\s+thử\s+nghiệm)
-        |(?P<n18>{N})\s+(?P<u18>ngày|tuần|tháng)\s+(?:đầu\s+)?(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)(?:{events})
+        |(?P<n18>{N})\s+(?P<u18>ngày|tuần|tháng)\s+(?:đầu\s+(?:tiên\s+)?(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)?|sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)(?:{events})
         |(?:trong\s+)?(?P<u30>ngày|tuần|tháng)\s+đầu\s+tiên\s+(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)?{OPERATOR}(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events}))
     | (?P<since_change>(?:kể\s+)?từ\s+khi\s+{OPERATOR}(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events})
         (?:(?:\s+[^\s,;:.()]+){{0,10}}?\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))?)

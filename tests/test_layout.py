@@ -249,3 +249,15 @@ def test_known_failure_byline_under_the_headline():
     # a prefixed byline right under the headline is read as the lead
     text = "Tiêu đề bài viết\nBài, ảnh: Hữu Công\nHuyện tiếp nhận 300 hồ sơ.\nKết quả được công khai."
     assert analyse(text).authors == ["Hữu Công"]
+
+
+@pytest.mark.parametrize("affiliation", BOILERPLATE["byline_affiliations"])
+def test_every_byline_affiliation_is_the_bylines_not_the_body(affiliation):
+    text = f"Tiêu đề bài viết\n\nHuyện đã tiếp nhận 300 hồ sơ.\nKết quả được công khai.\n\nThu Hà\n{affiliation} xã Tân Hưng"
+    page = analyse(text)
+    assert page.authors == ["Thu Hà"] and text[slice(*page.body)].endswith("công khai.")
+
+
+def test_an_office_line_without_a_byline_above_it_is_no_byline():
+    text = "Tiêu đề bài viết\n\nHuyện đã tiếp nhận 300 hồ sơ.\nKết quả được công khai.\n\nPhòng Văn hóa - Xã hội"
+    assert analyse(text).authors == []
