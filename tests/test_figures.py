@@ -500,6 +500,9 @@ ASPECT_WINDOW_CASES = [
     # a conjunction opening a clause of its own ends the words about the number before it
     ("Dù số hồ sơ trễ hạn chỉ 1%, nhưng lượng hồ sơ tiếp nhận lên đến trên 14 triệu hồ sơ nên con số "
      "trễ hạn cũng đã lên đến 140.000 hồ sơ.", [("1%", "overdue"), ("14 triệu", "received"), ("140.000", "overdue")]),
+    # an informal payment is no satisfaction measure, even in a satisfaction survey
+    ("Khảo sát SIPAS cho thấy tỷ lệ người dân phải nộp thêm tiền ngoài quy định là 5%.", [("5%", "other")]),
+    ("Kết quả SIPAS năm 2023.\n\nTỷ lệ người làm giấy khai sinh phải trả thêm tiền cao nhất với 28%.", [("28%", "other")]),
     # the "nhận" of "giấy chứng nhận" is no receipt
     ("Tỷ lệ người dân phải nộp thêm tiền ở lĩnh vực giấy chứng nhận quyền sử dụng đất là 10%.", [("10%", "other")]),
 ]
