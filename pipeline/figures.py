@@ -50,6 +50,8 @@ WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
 ADJACENT_WORDS = 3
 DIGIT_RE = regex.compile(r"\d")
 COORDINATION_RE = regex.compile(r"(?<![\p{L}])và(?![\p{L}])")
+# "và" or a comma: what joins the figure's own words to a cue of the item before
+ITEM_JOINT_RE = regex.compile(r"(?<![\p{L}])và(?![\p{L}])|,")
 INDEX_ASPECTS = ("par_index", "satisfaction")
 # Counted objects that the generic dossier cues (tiếp nhận, giải quyết) and far cues never label
 PROCESS_ONLY_OBJECTS = {"agency", "admin_unit", "document", "other"}
@@ -103,7 +105,9 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     after = [c for c in near if num.end <= c.start and c.end <= post_end]
     part = [c for c in near if pstart <= c.start and c.end <= num.start]
     if kind == "percent" and is_survey_answer(folded, num.end):
-        return "satisfaction"  # "25% doanh nghiệp cho biết ...": a share of the people asked
+        # "25% doanh nghiệp cho biết ...": a share of the people asked; "17% người trả lời cho
+        # biết họ đã phải đưa hối lộ": a share who paid informally is no satisfaction figure
+        return "other" if any(c.specific and c.aspect == "other" for c in after) else "satisfaction"
     if kind in ("rank", "score"):
         return _index_aspect(article, cues, num, sent, kind, part, pstart, post_end)
     # a cue a few words before the number, not across a "và" that joins a verb of its own:
@@ -111,7 +115,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     # nor across a "và" when the figure's own words name its metric: "2.345 hồ sơ được tiếp nhận
     # và 2.100 hồ sơ được giải quyết" (2.100 is resolved)
     adjacent = [c for c in part if words_between(folded, c.end, num.start) <= ADJACENT_WORDS
-                and not (COORDINATION_RE.search(folded, c.end, num.start) and (cues_between(cues, c.end, num.start) or after))]
+                and not (ITEM_JOINT_RE.search(folded, c.end, num.start) and (cues_between(cues, c.end, num.start) or after))]
     if adjacent:
         # ... and the cues before that "và", when a figure stands before it, are that figure's
         joints = list(COORDINATION_RE.finditer(folded, cstart, adjacent[0].start))

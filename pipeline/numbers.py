@@ -171,6 +171,8 @@ def _read_digits(text: str, folded: str, m) -> list[NumberMatch]:
         return [first, second]
     elif m["pct"]:
         nm = NumberMatch(s, e, text[s:e], num, None, "percent")
+    elif m["spaced_dec"]:
+        nm = NumberMatch(s, e, text[s:e], parse_numeral(f"{m['num']},{m['frac']}"), None, "percent")
     else:
         e = m.end("num")
         scale_re, rest_re = _scale_patterns()

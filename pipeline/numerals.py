@@ -18,7 +18,8 @@ NUMBER_RE = regex.compile(
     rf"""(?<![\p{{L}}\d.,/\-:]|\d[.,])                      # not inside a word, code or version
     (?P<num>{NUMERAL})
     (?:
-        (?P<pct_range>\s?%\s?[-–]\s?)(?P<num3>{NUMERAL})\s?%      # 12%-15%
+        (?<=(?<![\d.,])\d{{1,3}})(?P<spaced_dec>[ ]+,[ ]+(?P<frac>\d{{1,3}})[ ]?%)  # "31 , 2 %": a tokenizer's 31,2%
+      | (?P<pct_range>\s?%\s?[-–]\s?)(?P<num3>{NUMERAL})\s?%      # 12%-15%
       | (?P<pct>\s?(?:%|phần\s+trăm))                       # 91,16%  99,5 %  50 phần trăm
       | \s?/\s?(?P<den>{NUMERAL})(?![\d/]|[.,]\d|\s?/)    # 22/24  235/264  88,35/100
         (?P<den_pct>\s?%)?

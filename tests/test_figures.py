@@ -487,6 +487,12 @@ ASPECT_WINDOW_CASES = [
      [("3.000", "online"), ("2.900", "resolved")]),
     ("Năm 2023, tỉnh tiếp nhận 3.000 hồ sơ (trong đó 2.000 hồ sơ trực tuyến) và giải quyết 2.900 hồ sơ.",
      [("3.000", "received"), ("2.000", "online"), ("2.900", "resolved")]),
+    # ... nor across a comma when a cue of its own stands between
+    ("Năm 2024, tỉnh tiếp nhận 300 hồ sơ trực tuyến, giải quyết 280 hồ sơ.",
+     [("300", "online"), ("280", "resolved")]),
+    # a survey's share of people who paid informally is no satisfaction figure
+    ("Chỉ có 17% người trả lời cho biết họ đã phải đưa hối lộ khi làm sổ đỏ.", [("17%", "other")]),
+    ("Có 25% người trả lời cho biết họ hài lòng.", [("25%", "satisfaction")]),
     # ... nor one whose own words after it name its metric
     ("Đã có 2.345 hồ sơ được tiếp nhận và 2.100 hồ sơ được giải quyết qua bưu chính.",
      [("2.345", "received"), ("2.100", "resolved")]),

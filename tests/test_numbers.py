@@ -50,6 +50,8 @@ FORMS = {
     "decimal_comma": [
         Example("chỉ có 0,58% hồ sơ", "0,58%", 0.58, "percent"),
         Example("đạt 91,16%.", "91,16%", 91.16, "percent"),
+        # a tokenizer's spaced decimal comma before a percent sign
+        Example("đã chiếm 31 , 2 % tổng số", "31 , 2 %", 31.2, "percent"),
     ],
     "spaced_groups": [Example("tiếp nhận 42 503 hồ sơ", "42 503", 42503)],
     "plain": [Example("là: 2065 hồ sơ", "2065", 2065), Example("ban hành 52 quy trình", "52", 52)],
