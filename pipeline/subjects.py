@@ -177,6 +177,7 @@ def _respective_unit(article: Article, in_sentence: list[UnitRef], sent: Span, p
     return units[len(units) - len(values) + values.index(pos)]
 
 
+COORDINATED_GAP_RE = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:,?\s*và\s*)?")
 LOCATOR_OPEN_RE = regex.compile(r"\s*\(\s*")
 LOCATOR_CLOSE_RE = regex.compile(r"\s*\)")
 
@@ -204,8 +205,9 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     following = [r for r in refs[j:bisect.bisect_left(refs, post_end, key=lambda r: r.start)] if r.unit_id is not None]
     cstart = clause_start(article, sent, pos)
     chosen = None
-    if following and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start):
-        chosen = following[0]
+    if (following and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start)
+            and not (len(following) > 1 and COORDINATED_GAP_RE.fullmatch(folded, following[0].end, following[1].start))):
+        chosen = following[0]  # not one of several: "Hai điểm ... ở phường Phú Lợi và Vị Tân" is both
     if chosen is None:
         chosen = _respective_unit(article, in_sentence, sent, pos)
     if chosen is None:

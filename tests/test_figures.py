@@ -370,6 +370,10 @@ SUBJECT_CASES = [
     # a unit named right after the figure with "ở"/"tại"
     ("Qua kiểm tra, thành phố phát hiện 30 hồ sơ chậm ở phường Tân Định.",
      [("u1", "phường", "Tân Định", None)], "30", "u1"),
+    # ... but not the first of several named there: the figure is about them together
+    ("Thành phố Cần Thơ: hai điểm nhận hồ sơ ở phường Phú Lợi và Vị Tân ngừng hoạt động.",
+     [("u1", "thành phố", "Cần Thơ", "Thành phố Cần Thơ"), ("u2", "phường", "Phú Lợi", None),
+      ("u3", "phường", "Vị Tân", "Vị Tân")], "hai", "u1"),
     # a ranking list: the unit alone in the figure's clause
     ("Dẫn đầu là tỉnh Quảng Ninh với 90,5 điểm, sau đó là tỉnh Hải Dương với 88,1 điểm.",
      [("u1", "tỉnh", "Quảng Ninh", None), ("u2", "tỉnh", "Hải Dương", None)], "88,1", "u2"),
