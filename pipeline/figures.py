@@ -3,11 +3,7 @@ subject, period), per SCHEMA.md.
 
 How a label is chosen (the rules, in order):
 - kind: from the numeral's form and the words around it (rank cue before, "điểm" after).
-- aspect: cue phrases from `resources/figures.yml`. A cue right before the number ("tiếp nhận
-  2.065 hồ sơ") wins; else the words after the number up to the next figure or clause end
-  ("100% hồ sơ được giải quyết đúng hạn"); else its clause; else its sentence. Inside one
-  window a specific cue (đúng hạn, trực tuyến, niêm yết ...) beats a generic one (tiếp nhận,
-  giải quyết), then the nearest wins.
+- aspect: cue phrases from `resources/figures.yml`, chosen by `aspects.py`.
 - object: the counted noun after the number, else the noun after "tỷ lệ", else the nearest
   counted noun in context, else a default for the aspect.
 - subject: the first unit named or referred to ("của xã", "UBND huyện") in the sentence
@@ -17,11 +13,12 @@ from __future__ import annotations
 
 import regex
 
+from .aspects import INDEX_ASPECTS, LOOKBACK, choose_aspect, noun_key
+from .figure_cues import (Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
+                          sentence_part_start)
+from .labels import label_figures
 from .numbers import (FROM_BEFORE_RE, ONLY_ONE_AFTER_RE, NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after)
-from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, is_survey_answer, lexicon as cue_lexicon,
-                          pick, post_window_end, sentence_part_start, words_between)
-from .labels import label_figures
 from .open_nouns import open_noun_after
 from .periods import PeriodIndex, find_periods, period_for
 from .segment import Article
@@ -36,135 +33,11 @@ RANGE_END_RE = regex.compile(r"[ \u00a0]?[-–][ \u00a0]?[\d.,]+")
 COMPARED_AFTER_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]+){0,3}so với")
 COPULA_BEFORE_RE = regex.compile(r"(?:(?<!\p{L})(?:là|đạt|từ|lên|còn|xuống)|:)[ \u00a0]*$")
 TOTAL_COPULA_RE = regex.compile(r"số[ \u00a0]+là[ \u00a0]*")  # "tổng số là 2.760"
-# How far before a figure its nouns, "tỷ lệ" and "số" are looked for: bounds the work per
-# figure, so a long sentence full of figures costs linear time, not quadratic.
-LOOKBACK = 400
-TOPIC_LOOKBACK = 600  # how far back (to a blank line at most) a cue-less figure looks for its topic
 TOTAL_AFTER_RE = regex.compile(r"[ \u00a0]+(?:trong|trên)[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?P<total>\d+)(?![\d.,])")
 PART_OF_TOTAL_RE = regex.compile(
     r"[ \u00a0]+trong[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]+(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?"
     r"(?:\d[\d.,]*\d(?![\d])|\d(?![\d.,]))")
-TOTAL_BEFORE_RE = regex.compile(
-    r"(?<!\p{L})(?:trong|trên)[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]*(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?$")
 WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
-ADJACENT_WORDS = 3
-DIGIT_RE = regex.compile(r"\d")
-COORDINATION_RE = regex.compile(r"(?<![\p{L}])và(?![\p{L}])")
-# "và" or a comma: what joins the figure's own words to a cue of the item before
-ITEM_JOINT_RE = regex.compile(r"(?<![\p{L}])và(?![\p{L}])|,")
-INDEX_ASPECTS = ("par_index", "satisfaction")
-# Counted objects that the generic dossier cues (tiếp nhận, giải quyết) and far cues never label
-PROCESS_ONLY_OBJECTS = {"agency", "admin_unit", "document", "other"}
-
-
-
-SPACE_BEFORE_MARK_RE = regex.compile(r"\s+(?=[,;])")
-
-
-def noun_key(noun: str) -> str:
-    """The lexicon key of a counted noun, spaced as written or as a tokenizer left it
-    ("phản ánh , kiến nghị")."""
-    return key(SPACE_BEFORE_MARK_RE.sub("", noun))
-
-
-COMPONENT_WORDS = 6  # words from a component's name to its points: "Thanh toán trực tuyến đạt 4,5/10 điểm"
-
-
-def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, kind: str,
-                  part: list[Cue], pstart: int, post_end: int) -> str:
-    """A rank's or a score's aspect: a component's points take the component's aspect
-    ("Thanh toán trực tuyến đạt 4,5/10 điểm": paid_online); else the index named in the same
-    part of the sentence, or before the figure in it ("85,12/100 điểm; trong đó ... Mức độ hài
-    lòng đạt 17/18" leaves 85,12 to the whole index)."""
-    if kind == "score":
-        component = [c for c in part if c.specific and c.aspect != "par_index"
-                     and words_between(article.folded, c.end, num.start) <= COMPONENT_WORDS]
-        chosen = pick(component, num.start)
-        if chosen:
-            return chosen.aspect
-    index = [c for c in cues_between(cues, *sent) if c.aspect in INDEX_ASPECTS
-             and (pstart <= c.start < post_end or c.end <= num.start)]
-    chosen = pick(index, num.start)
-    return chosen.aspect if chosen else "par_index"
-
-
-def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
-                  next_figure: int | None, kind: str, counted_object: str | None = None,
-                  sibling_aspect: str | None = None, counted_noun_key: str | None = None,
-                  post_end: int | None = None) -> str:
-    """`sibling_aspect`: the aspect of the figure before this one when the two are items of
-    one list ("kiểm tra 6 cơ quan, 2 đơn vị và 9/9 xã"); it applies when no cue sits next to
-    this figure."""
-    text, folded = article.text, article.folded
-    cstart = clause_start(article, sent, num.start)
-    pstart = max(sentence_part_start(article, sent, num.start), num.start - LOOKBACK)
-    if post_end is None:
-        post_end = post_window_end(text, folded, sent, num.end, next_figure, cues)
-    near = cues_between(cues, min(cstart, pstart), post_end)
-    before = [c for c in near if cstart <= c.start and c.end <= num.start]
-    after = [c for c in near if num.end <= c.start and c.end <= post_end]
-    part = [c for c in near if pstart <= c.start and c.end <= num.start]
-    if kind == "percent" and is_survey_answer(folded, num.end):
-        # "25% doanh nghiệp cho biết ...": a share of the people asked; "17% người trả lời cho
-        # biết họ đã phải đưa hối lộ": a share who paid informally is no satisfaction figure
-        return "other" if any(c.specific and c.aspect == "other" for c in after) else "satisfaction"
-    if kind in ("rank", "score"):
-        return _index_aspect(article, cues, num, sent, kind, part, pstart, post_end)
-    # a cue a few words before the number, not across a "và" that joins a verb of its own:
-    # "tiếp nhận 3.000 hồ sơ trực tuyến và giải quyết 2.900 hồ sơ" (2.900 is resolved)
-    # nor across a "và" when the figure's own words name its metric: "2.345 hồ sơ được tiếp nhận
-    # và 2.100 hồ sơ được giải quyết" (2.100 is resolved)
-    adjacent = [c for c in part if words_between(folded, c.end, num.start) <= ADJACENT_WORDS
-                and not (ITEM_JOINT_RE.search(folded, c.end, num.start) and (cues_between(cues, c.end, num.start) or after))]
-    if adjacent:
-        # ... and the cues before that "và", when a figure stands before it, are that figure's
-        joints = list(COORDINATION_RE.finditer(folded, cstart, adjacent[0].start))
-        if joints and DIGIT_RE.search(folded, cstart, joints[-1].start()):
-            before = [c for c in before if c.start >= joints[-1].end()]
-    if sibling_aspect and not adjacent and not after:
-        return sibling_aspect
-    if num.form == "zero":
-        chosen = pick(after, num.end) or pick(adjacent, num.start)
-        return chosen.aspect if chosen else "other"
-    total = TOTAL_BEFORE_RE.search(folded, max(sent[0], num.start - 26), num.start)
-    if total and DIGIT_RE.search(folded, max(sent[0], total.start() - 30), total.start()):
-        # "(... đơn giản hoá 108 thủ tục) trong tổng số 443 thủ tục", "700 trong tổng số 1.200
-        # dịch vụ công ... trực tuyến": the base of a part; the metric around it is the part's
-        return "other"
-    if total:
-        before = part = []  # "Trong số 68.281 hồ sơ trễ hạn, ...": the base, with its own words after it
-    if counted_object in PROCESS_ONLY_OBJECTS and counted_noun_key not in cue_lexicon()["processed_nouns"]:
-        # "gửi tới 24 phòng", "tại 9 cảng vụ": offices, people and papers are not processed
-        # like dossiers; only a specific cue next to them gives them a metric
-        reach = cue_lexicon()["clause_aspects"]
-        chosen = pick([c for c in adjacent + after if c.specific], num.start) or pick(
-            [c for c in before if c.aspect in reach], num.start)
-        return chosen.aspect if chosen else "other"
-    # specific cues near the number first, then generic ones, then the rest of the sentence
-    for specific in (True, False):
-        for window in (adjacent, after, before):
-            chosen = pick([c for c in window if c.specific == specific], num.start)
-            if chosen:
-                return chosen.aspect
-    chosen = pick(part, num.start)
-    if chosen:
-        return chosen.aspect
-    return topic_aspect(article, cues, sent, kind)
-
-
-def topic_aspect(article: Article, cues: list[Cue], sent: Span, kind: str) -> str:
-    """A figure with no cue in its sentence takes the metric the passage is about: the last
-    topic cue of the sentences just before it, back to a blank line ("Về mức độ hài lòng ...
-    Cụ thể, thủ tục khám chữa bệnh đạt 72,1%")."""
-    if kind not in ("percent", "count"):
-        return "other"
-    start = max(article.body[0], sent[0] - TOPIC_LOOKBACK)
-    blank = article.text.rfind("\n\n", start, sent[0])  # a section break ends the topic
-    earlier = [c for c in cues_between(cues, blank + 2 if blank >= 0 else start, sent[0])
-               if c.specific and c.aspect in cue_lexicon()["topic_aspects"]]
-    return earlier[-1].aspect if earlier else "other"
-
-
 # --------------------------------------------------------------------------- kind, object
 
 def rank_denominator(text: str, folded: str, end: int) -> tuple[float | None, int]:
