@@ -233,8 +233,8 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # carried over from earlier sentences: the last unit, not a passing "các xã, thị trấn";
         # from an earlier paragraph, the article's own unit (a ranking list or an example
         # names other units on the way)
-        chosen = next((r for k, r in reversed(list(enumerate(refs[:i])))
-                       if r.unit_id is not None and not _locates(article, refs, k)), None)
+        chosen = next((refs[k] for k in range(i - 1, -1, -1)
+                       if refs[k].unit_id is not None and not _locates(article, refs, k)), None)
         if chosen is not None and chosen.start < article.paragraph_of(pos)[0] and in_a_list(article, refs, chosen):
             chosen = main_unit(article, refs) or chosen
     in_headline = bool(article.paragraphs) and sent[0] < article.paragraphs[0][1]
