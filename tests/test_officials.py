@@ -420,6 +420,12 @@ KNOWN_FAILURES = [
             [P("Nguyễn Văn An", [("Chủ tịch", "UBND xã"), ("Trưởng đoàn giám sát", None)])]),
     # an unknown verb after a proper name of one word keeps the organisation open
     Example("Ông Nguyễn Văn An, Giám đốc Sở Nội vụ khảo sát thực tế", [P("Nguyễn Văn An", [("Giám đốc", "Sở Nội vụ")])]),
+    # a minister's ministry named in an earlier sentence is not carried to "Bộ trưởng"
+    Example("Bộ Công thương cắt giảm 9 thủ tục. Quyết định do Bộ trưởng Trần Tuấn Anh ký.",
+            [P("Trần Tuấn Anh", [("Bộ trưởng", "Bộ Công thương")])]),
+    # a time phrase between the post and "là" hides the appointment
+    Example("Chủ tịch UBND phường 15 ở thời điểm đó là bà Nguyễn Thị Mỹ Linh.",
+            [P("Nguyễn Thị Mỹ Linh", [("Chủ tịch", "UBND phường 15")])]),
 ]
 
 

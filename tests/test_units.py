@@ -299,6 +299,9 @@ KNOWN_FAILURES = [
             [U("xã", "Vạn Phúc Thượng", None, ["xã Vạn Phúc Thượng"])]),
     # a misspelt name is not linked ("Năng" for "Nẵng")
     Example("Tại UBND TP Đà Năng", [U("thành phố", "Đà Nẵng", "48", ["TP Đà Năng"])]),
+    # a numbered district dissolved before the register's date (Quận 2, merged into TP Thủ Đức
+    # in 2021) is not found
+    Example("Tại Quận 2, người dân nộp hồ sơ trực tuyến.", [U("quận", "2", None, ["Quận 2"])]),
 ]
 
 
