@@ -67,6 +67,8 @@ def lexicon() -> dict:
         "survey_answer_re": regex.compile(
             r"[ \u00a0]*(?:(?:số[ \u00a0]+)?(?:" + _words_alternation(data["survey_respondents"]) + r")[ \u00a0]+)?"
             r"(?:" + _words_alternation(data["survey_verbs"]) + r")(?![\p{L}\d])"),
+        "respondents_re": regex.compile(
+            r"[ \u00a0]*(?:số[ \u00a0]+)?(?:" + _words_alternation(data["survey_respondents"]) + r")(?![\p{L}\d])"),
     }
 
 
@@ -78,6 +80,13 @@ def _words_alternation(phrases: list[str]) -> str:
 def is_survey_answer(folded: str, end: int) -> bool:
     """Whether the percentage ending at `end` is a share of survey respondents."""
     return bool(lexicon()["survey_answer_re"].match(folded, end))
+
+
+def is_share_of_people(folded: str, end: int) -> bool:
+    """Whether the percentage ending at `end` counts people or firms, as a survey's results do
+    ("20% số người được hỏi phải đi lại nhiều lần", "66% số doanh nghiệp")."""
+    lex = lexicon()
+    return bool(lex["survey_answer_re"].match(folded, end) or lex["respondents_re"].match(folded, end))
 
 
 def find_cues(folded: str, start: int, end: int) -> list[Cue]:

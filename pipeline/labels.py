@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .figure_cues import is_share_of_people
 from .resources import load_yaml
 from .segment import Article
 from .textkeys import PhraseFinder, key, phrase_alternation
@@ -91,6 +92,8 @@ def index_of(article: Article, mentions: list[IndexMention], fig: dict,
         allowed = None
     elif fig["aspect"] in inherited_by:
         allowed = inherited_by[fig["aspect"]]
+    elif fig["kind"] == "percent" and is_share_of_people(article.folded, e):
+        allowed = inherited_by["share_of_people"]  # a survey's share of the people asked
     else:
         return None
     para = article.paragraph_of(s)

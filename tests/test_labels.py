@@ -34,6 +34,10 @@ INDEX_CASES = [
     # a satisfaction rate takes SIPAS from its passage, but not another index
     ("Kết quả SIPAS 2023 được công bố. Mức độ hài lòng đạt 85%.", {"85%": "SIPAS"}),
     ("Kết quả PCI 2023 được công bố. Mức độ hài lòng đạt 85%.", {"85%": None}),
+    # a share of the people asked takes the survey index of its passage, not another index
+    ("Kết quả SIPAS 2023 được công bố. Có 20% số người được hỏi phải đi lại nhiều lần.", {"20%": "SIPAS"}),
+    ("Kết quả PAR INDEX 2023 được công bố. Có 20% số người được hỏi phải đi lại nhiều lần.", {"20%": None}),
+    ("Kết quả SIPAS 2023 được công bố. Tỉnh tiếp nhận 300 hồ sơ.", {"300": None}),
 ]
 
 
