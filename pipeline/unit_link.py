@@ -100,7 +100,9 @@ def _pick(u: Unit, ctx: Context, units: dict[tuple[str, str], Unit], final: bool
     explicit = False
     for pkey in u.parents:
         parent = units.get(pkey)
-        if parent is not None and RANK[parent.level] > RANK[u.level]:
+        if parent is None or not (parent.entry or parent.candidates):
+            continue  # a parent the register does not know ("Q. 9", dissolved in 2021) says nothing
+        if RANK[parent.level] > RANK[u.level]:
             cands = [c for c in cands if _under(c, parent)]
             explicit = True
     u.fitting = len(cands)

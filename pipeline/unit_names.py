@@ -106,6 +106,8 @@ def read_name(text: str, tokens: list[Token], utype: str, free: bool):
             return k, hit[0], hit[1]
         if len(name_key(name)) >= 4 and any(former(level, name) for level in levels):
             return k, levels[0], None
+    if numbered and utype == "quận":
+        return 1, "district", None  # "Quận 2", merged into TP Thủ Đức in 2021: not in the register
     if not free:
         return None
     if numbered:

@@ -420,9 +420,6 @@ KNOWN_FAILURES = [
             [P("Nguyễn Văn An", [("Chủ tịch", "UBND xã"), ("Trưởng đoàn giám sát", None)])]),
     # an unknown verb after a proper name of one word keeps the organisation open
     Example("Ông Nguyễn Văn An, Giám đốc Sở Nội vụ khảo sát thực tế", [P("Nguyễn Văn An", [("Giám đốc", "Sở Nội vụ")])]),
-    # a minister's ministry named in an earlier sentence is not carried to "Bộ trưởng"
-    Example("Bộ Công thương cắt giảm 9 thủ tục. Quyết định do Bộ trưởng Trần Tuấn Anh ký.",
-            [P("Trần Tuấn Anh", [("Bộ trưởng", "Bộ Công thương")])]),
     # a time phrase between the post and "là" hides the appointment
     Example("Chủ tịch UBND phường 15 ở thời điểm đó là bà Nguyễn Thị Mỹ Linh.",
             [P("Nguyễn Thị Mỹ Linh", [("Chủ tịch", "UBND phường 15")])]),
@@ -692,3 +689,19 @@ def test_mentions_are_names_inside_the_body(text, body_end):
         for s, e in o["mentions"]:
             assert 0 <= s < e <= min(body_end, len(text))
             assert text[s].isupper() and text[s:e] == text[s:e].strip()
+
+
+# --------------------------------------------------------------------------- ministries
+
+MINISTRIES = load_yaml("ministries.yml")["ministries"]
+
+
+@pytest.mark.parametrize("ministry", MINISTRIES)
+def test_a_minister_without_a_ministry_takes_the_one_the_article_names(ministry):
+    _, got = extract(f"{ministry} cắt giảm 9 thủ tục. Quyết định do Bộ trưởng Trần Văn An ký.")
+    assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [("Bộ trưởng", ministry)]
+
+
+def test_a_minister_without_a_ministry_stays_so_when_the_article_names_several():
+    _, got = extract("Bộ Công Thương và Bộ Tài chính họp. Thứ trưởng Trần Văn An phát biểu.")
+    assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [("Thứ trưởng", None)]

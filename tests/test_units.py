@@ -125,6 +125,13 @@ GROUPS: dict[str, list[Example]] = {
                 [U("xã", "Chuyên Mỹ", "10321", ["xã Chuyên Mỹ"]),
                  U("xã", "Kim Ngân", None, ["Kim Ngân", "xã Kim Ngân"], "Phú Xuyên", "Hà Nội")]),
     ],
+    "unregistered_numbered_districts": [
+        # dissolved before the register's date (Quận 2, Quận 9: TP Thủ Đức in 2021), kept without a
+        # code, and saying nothing about where the ward named with it lies
+        Example("Tại Quận 2, người dân nộp hồ sơ trực tuyến.", [U("quận", "2", None, ["Quận 2"])]),
+        Example("Ông A, chủ tịch UBND P. Trường Thạnh (Q. 9), cho biết.",
+                [U("phường", "Trường Thạnh", "26854", ["P. Trường Thạnh"]), U("quận", "9", None, ["Q. 9"])]),
+    ],
     "abbreviations": [
         Example("TP.HCM thành lập tổ kiểm tra", [U("thành phố", "Hồ Chí Minh", "79", ["TP.HCM"])]),
         Example("Trên 80 % dân TP. HCM hài lòng", [U("thành phố", "Hồ Chí Minh", "79", ["TP. HCM"])]),
@@ -299,9 +306,6 @@ KNOWN_FAILURES = [
             [U("xã", "Vạn Phúc Thượng", None, ["xã Vạn Phúc Thượng"])]),
     # a misspelt name is not linked ("Năng" for "Nẵng")
     Example("Tại UBND TP Đà Năng", [U("thành phố", "Đà Nẵng", "48", ["TP Đà Năng"])]),
-    # a numbered district dissolved before the register's date (Quận 2, merged into TP Thủ Đức
-    # in 2021) is not found
-    Example("Tại Quận 2, người dân nộp hồ sơ trực tuyến.", [U("quận", "2", None, ["Quận 2"])]),
 ]
 
 

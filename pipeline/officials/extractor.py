@@ -11,6 +11,7 @@ from ..segment import Article, Span
 from ..textkeys import fold, normalize_tones
 from .lexicon import Lexicon, expand, lexicon
 from .linking import PlaceIndex, complete_org, drop_borrowed, full_mentions, merge_roles, name_bare_heads, names_test, short_mentions, short_name_owner, unit_regions
+from .ministries import name_ministries
 from .parser import ParagraphParser, Person, Role
 from .reader import tokenize
 
@@ -88,6 +89,7 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
     if bare_heads:
         heads = {" ".join(role.bare_head) for role in bare_heads}
         name_bare_heads(bare_heads, paragraphs.matching(lambda folded: any(h in folded for h in heads)))
+    name_ministries(people.values(), article)
     full_mentions(paragraphs.matching(names_test(people)), people)
     short_mentions(cued, people)
     # a person whose name the body never writes in full or short form (the name was read where
