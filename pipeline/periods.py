@@ -216,7 +216,8 @@ def _bare_month_year(month: int, published: str | None) -> int | None:
     month is still to come at publication ("tháng 12" in a January article)."""
     if not published:
         return None
-    y, m = int(published[:4]), int(published[5:7])
+    y = int(published[:4])
+    m = int(published[5:7]) if published[5:7].isdigit() else 12
     return y if month <= m else y - 1
 
 

@@ -116,6 +116,8 @@ PHRASES = {
         Example("Trong tháng 9, xã nhận 30 hồ sơ.", "tháng 9", "2024-09-01", "2024-09-30"),
         Example("Tháng 9 vừa qua, xã nhận 30 hồ sơ.", "Tháng 9 vừa qua", "2024-09-01", "2024-09-30"),
         Example("Trong tháng 12, xã nhận 30 hồ sơ.", "tháng 12", "2023-12-01", "2023-12-31"),
+        # an article dated by its year only
+        Example("Trong tháng 9, xã nhận 30 hồ sơ.", "tháng 9", "2025-09-01", "2025-09-30", "2025"),
         Example("Tính đến cuối tháng 9, xã nhận 30 hồ sơ.", "Tính đến cuối tháng 9", None, "2024-09-30"),
         Example("Trong quý III, xã nhận 30 hồ sơ.", "quý III", "2024-07-01", "2024-09-30"),
         Example("Trong 3 tháng qua, xã nhận 30 hồ sơ.", "3 tháng qua", None, PUBLISHED),
