@@ -385,3 +385,29 @@ def test_period_start_followers_examples():
     found = [p.text for p in periods.find_periods(text, 0, len(text), "2025-09-01")]
     assert found == ["Trong ngày 1/7/2025", "hiện", "những năm qua", "thời gian qua", "chỉ trong ngày 2/9/2025",
                      "Hiện nay"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.integers(0, 50), st.integers(0, 50), st.one_of(st.none(), st.text(max_size=12)),
+       st.dictionaries(st.sampled_from(["body", "duplicate_of", "x"]), st.one_of(st.none(), st.text(max_size=5)),
+                       max_size=3))
+def test_record_line_read_without_parsing_is_the_parsed_one(text, s, e, duplicate_of, meta):
+    """The archive reads a worker's record line (body span, last member "duplicate_of": null)
+    without decoding it: the same body, and the same line with duplicate_of set, as decoding
+    and encoding it again; any other line is left to the parser."""
+    import json
+
+    from pipeline.duplicates import record_body
+    from pipeline.manifest import _fresh_record, _with_duplicate_of
+    from pipeline.writer import encode_line
+
+    record = {"doc_id": "d\"1", "source": "\"body\":[1,2]", "text": text, "title": None,
+              "authors": ["body"], "body": [s, e], "figures": [], "meta": meta, "duplicate_of": None}
+    line = encode_line(record)
+    assert _fresh_record(line, text) == record_body(json.loads(line), text)
+    parsed = json.loads(line)
+    parsed["duplicate_of"] = duplicate_of
+    assert _with_duplicate_of(line, duplicate_of) == encode_line(parsed)
+    assert _fresh_record(encode_line(parsed), text) is None or duplicate_of is None
+    assert _fresh_record(line, None) is None
+    assert _fresh_record(encode_line({**record, "excerpts": {}}), text) is None  # --no-text: parse it
