@@ -159,8 +159,16 @@ ORDINAL_THU_BEFORE_RE = regex.compile(
     r"(?<![\p{L}])(?<!(?:lần|kỳ|kỳ họp|năm|khóa|khoá|ngày|tuần|tháng|quý|đợt)[ \u00a0]+)thứ[ \u00a0]*$")
 
 
+RANK_VERBS = ("xếp", "đứng", "hạng")  # one of them starts every ELLIPTIC_RANK_RE and RANK_LIST_RE match
+
+
+def _has_rank_verb(folded: str, start: int, end: int) -> bool:
+    return any(folded.find(verb, start, end) >= 0 for verb in RANK_VERBS)
+
+
 def elliptic_rank(folded: str, s: int) -> bool:
-    if ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s):
+    # the substring tests first: most numbers have no rank verb and no "thứ" before them
+    if _has_rank_verb(folded, max(0, s - 90), s) and ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s):
         return True
-    return bool(ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s)) and bool(
-        RANK_LIST_RE.search(folded, max(0, s - 240), s))
+    return (folded.find("thứ", max(0, s - 6), s) >= 0 and bool(ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s))
+            and _has_rank_verb(folded, max(0, s - 240), s) and bool(RANK_LIST_RE.search(folded, max(0, s - 240), s)))

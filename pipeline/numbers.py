@@ -213,14 +213,14 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         while e > s and not folded[e - 1].isalpha():
             e -= 1
         words = folded[s:e].split()
-        if ORDINAL_BEFORE_RE.search(folded, max(0, s - 8), s):
-            continue  # "năm thứ ba", "lần thứ hai": an ordinal (ranks in words: _ordinal_ranks)
         # "năm" next to a year, "tư" in "đầu tư", "một cửa": only take word numbers that carry
-        # a counted noun and are not a single ambiguous word
+        # a counted noun and are not a single ambiguous word (tested first: most are)
         only_one = words == ["một"] and bool(ONLY_ONE_AFTER_RE.match(folded, e))
         if len(words) == 1 and words[0] not in lex["single_word_figures"] and not only_one and not (
                 words[0] == "một" and phrase_before(folded, s, lex["one_counts_after"])):
             continue
+        if ORDINAL_BEFORE_RE.search(folded, max(0, s - 8), s):
+            continue  # "năm thứ ba", "lần thứ hai": an ordinal (ranks in words: _ordinal_ranks)
         value = parse_number_words(words)
         if value is None:
             continue
@@ -247,8 +247,13 @@ ORDINAL_RANK_RE = regex.compile(
     r"(?P<ordinal>(?:thứ|số)[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
 
 
+RANK_VERBS = ("xếp", "đứng", "giữ", "vị trí")  # one of them starts every ORDINAL_RANK_RE match
+
+
 def _ordinal_ranks(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:
     """"xếp vị trí thứ nhất", "đứng thứ hai": a rank written as an ordinal word."""
+    if not any(folded.find(verb, start, end) >= 0 for verb in RANK_VERBS):
+        return []  # every match holds one of them: the common case, without the scan
     ordinals = _number_words()["ordinals"]
     out = []
     for m in ORDINAL_RANK_RE.finditer(folded, start, end):

@@ -411,3 +411,25 @@ def test_record_line_read_without_parsing_is_the_parsed_one(text, s, e, duplicat
     assert _fresh_record(encode_line(parsed), text) is None or duplicate_of is None
     assert _fresh_record(line, None) is None
     assert _fresh_record(encode_line({**record, "excerpts": {}}), text) is None  # --no-text: parse it
+
+
+rank_pieces = st.lists(st.sampled_from(["xếp", "đứng", "giữ", "vị trí", "hạng", "thứ", "số", "ba", "nhất", "12",
+                                        "và", ",", ";", " ", "về", "PCI", "tỉnh", "năm"]), max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(rank_pieces, st.integers(0, 80))
+def test_rank_prefilters_skip_only_texts_the_patterns_refuse(pieces, cut):
+    """The substring tests before the rank patterns never hide a match."""
+    from pipeline import number_exclusions as ne
+    from pipeline import numbers
+
+    folded = " ".join(pieces)
+    s = min(cut, len(folded))
+    plain = bool(ne.ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s)) or (
+        bool(ne.ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s))
+        and bool(ne.RANK_LIST_RE.search(folded, max(0, s - 240), s)))
+    assert ne.elliptic_rank(folded, s) == plain
+    ordinals = numbers._number_words()["ordinals"]
+    expected = [m.span("ordinal") for m in numbers.ORDINAL_RANK_RE.finditer(folded, 0, s) if m["word"] in ordinals]
+    assert [(n.start, n.end) for n in numbers._ordinal_ranks(folded, folded, 0, s)] == expected
