@@ -91,7 +91,7 @@ class Reader:
         return 0
 
     def title(self, i: int) -> tuple[Title | None, int]:
-        n = self.phrase(i, self.lex.titles)
+        n = self.phrase(i, self.lex.titles) if i < self.n and self.folds[i] in self.lex.titles.longest else 0
         if n:
             return self.lex.titles.items[self.words(i, i + n)], i + n
         if i + 1 < self.n and self.folds[i] in self.lex.title_qualifiers:
@@ -131,8 +131,9 @@ class Reader:
         """Whether token k starts or continues a place name ("Hà Nội", "Bình Dương"); with `b`, a
         place that starts at k and ends before b does not count: "Đồng Văn Thanh" is a name
         longer than the place "Đồng Văn"."""
+        first_words = self.lex.places.longest
         for j in range(max(0, k - 3), k + 1):
-            n = self.phrase(j, self.lex.places)
+            n = self.phrase(j, self.lex.places) if j < self.n and self.folds[j] in first_words else 0
             if n > k - j and (j < k or b is None or j + n >= b):
                 return True
         return False
