@@ -122,6 +122,7 @@ def _is_year(m: NumberMatch) -> bool:
     return m.surface.isdigit() and len(m.surface) == 4 and 1900 <= m.value <= 2100
 
 
+@functools.lru_cache(maxsize=65536)  # the few words after a number: the same ones recur in every article
 def _after_reason(nxt: str) -> str | None:
     lex = lexicon()
     best = phrase_at(nxt, 0, lex["after"])
@@ -131,6 +132,7 @@ def _after_reason(nxt: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def _counted_noun(nxt: str) -> str | None:
     return phrase_at(nxt, 0, lexicon()["counted"])
 

@@ -238,6 +238,7 @@ NAO_RE = regex.compile(r"[ \u00a0]+nào(?!\p{L})")
 WORDS_AFTER_RE = regex.compile(r"[ \u00a0]*([\p{L}\p{N}]+(?:[ \u00a0]+[\p{L}]+){0,3})")
 
 
+@functools.lru_cache(maxsize=4096)  # asked again for the same number by exclusions and figures
 def word_after(folded: str, pos: int) -> str:
     """Up to four words after `pos` (the first may be a number)."""
     m = WORDS_AFTER_RE.match(folded, pos, pos + 60)
