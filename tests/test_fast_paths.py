@@ -433,3 +433,41 @@ def test_rank_prefilters_skip_only_texts_the_patterns_refuse(pieces, cut):
     ordinals = numbers._number_words()["ordinals"]
     expected = [m.span("ordinal") for m in numbers.ORDINAL_RANK_RE.finditer(folded, 0, s) if m["word"] in ordinals]
     assert [(n.start, n.end) for n in numbers._ordinal_ranks(folded, folded, 0, s)] == expected
+
+
+def test_bmp_classes_are_the_regex_module_s():
+    """Every character of the Basic Multilingual Plane is in a `bmp_classes` class exactly when
+    the `regex` property matches it."""
+    import re
+
+    import regex
+
+    from pipeline.textkeys import bmp_classes
+
+    props = (r"\p{L}", r"\p{M}", r"\d", r"\s")
+    bmp = "".join(map(chr, range(0x10000)))
+    for prop, chars in zip(props, bmp_classes(props)):
+        assert re.findall(f"[{chars}]", bmp) == regex.findall(prop, bmp), prop
+
+
+token_text = st.text(alphabet=st.sampled_from(list(
+    "aĐđÀỳẠ AZ09\u0660\u0669\u0301\u0323\u00a0\t\n\u2028\u0085,.()-–&^[]\\|~\"'\u200b\U0001d400\U00020000ℕ²")),
+    max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(token_text, st.integers(0, 5), st.integers(0, 5))
+def test_officials_tokens_are_token_re_s(text, cut_start, cut_end):
+    """The paragraph tokens read by the `re` scan are TOKEN_RE's matches, with the same
+    offsets, words and spacing (beyond the Basic Multilingual Plane TOKEN_RE itself is used)."""
+    from types import SimpleNamespace
+
+    from pipeline.officials.lexicon import TOKEN_RE
+    from pipeline.officials.reader import tokenize
+
+    s0, e0 = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    toks = tokenize(SimpleNamespace(text=text, folded=fold(text) if len(fold(text)) == len(text) else text), (s0, e0))
+    spans = [m.span() for m in TOKEN_RE.finditer(text, s0, e0)]
+    assert list(zip(toks.s, toks.e)) == spans
+    assert toks.texts == [text[s:e] for s, e in spans]
+    assert toks.spaced == [s > prev for s, prev in zip([s for s, _ in spans], [s0, *[e for _, e in spans]])]
