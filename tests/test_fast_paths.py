@@ -471,3 +471,15 @@ def test_officials_tokens_are_token_re_s(text, cut_start, cut_end):
     assert list(zip(toks.s, toks.e)) == spans
     assert toks.texts == [text[s:e] for s, e in spans]
     assert toks.spaced == [s > prev for s, prev in zip([s for s, _ in spans], [s0, *[e for _, e in spans]])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aĐđẠ Z09\u0660\u2163²\u0301 \u00a0\n,.-_ß\u0130ﬁ\U0001d400\U00020000")),
+               max_size=40))
+def test_duplicate_words_are_the_word_pattern_s(text):
+    """The words the fingerprint shingles, found by the `re` scan, are _WORD_RE's."""
+    import unicodedata
+
+    from pipeline import duplicates
+
+    assert duplicates.words(text) == duplicates._WORD_RE.findall(unicodedata.normalize("NFC", text).casefold())
