@@ -483,3 +483,20 @@ def test_duplicate_words_are_the_word_pattern_s(text):
     from pipeline import duplicates
 
     assert duplicates.words(text) == duplicates._WORD_RE.findall(unicodedata.normalize("NFC", text).casefold())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["một", "hai", "ba", "bảy", "năm", "nhăm", "mười", "mươi", "tư", "đầu", "thai", "x",
+                                 "_", "2", "²", " ", ",", "\u0301", "không", "khôngx"]), max_size=12),
+       st.integers(0, 6), st.integers(0, 6))
+def test_word_number_starts_are_the_look_behind_pattern_s(pieces, cut_start, cut_end):
+    """The number-word starts found without a look-behind are those of the pattern with it."""
+    import re
+
+    from pipeline import numbers
+
+    folded = "".join(pieces)
+    start, end = min(cut_start, len(folded)), max(min(cut_start, len(folded)), len(folded) - cut_end)
+    plain = re.compile(rf"(?<![^\W_])(?:{numbers.NUMBER_WORDS})(?![^\W_])")
+    assert list(numbers._word_number_starts(folded, start, end)) == [
+        m.start() for m in plain.finditer(folded, start, end)]
