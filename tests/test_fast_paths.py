@@ -442,9 +442,9 @@ def test_bmp_classes_are_the_regex_module_s():
 
     import regex
 
-    from pipeline.textkeys import bmp_classes
+    from pipeline.textkeys import BMP_PROPERTIES, bmp_classes
 
-    props = (r"\p{L}", r"\p{M}", r"\d", r"\s")
+    props = BMP_PROPERTIES
     bmp = "".join(map(chr, range(0x10000)))
     for prop, chars in zip(props, bmp_classes(props)):
         assert re.findall(f"[{chars}]", bmp) == regex.findall(prop, bmp), prop
@@ -500,3 +500,21 @@ def test_word_number_starts_are_the_look_behind_pattern_s(pieces, cut_start, cut
     plain = re.compile(rf"(?<![^\W_])(?:{numbers.NUMBER_WORDS})(?![^\W_])")
     assert list(numbers._word_number_starts(folded, start, end)) == [
         m.start() for m in plain.finditer(folded, start, end)]
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(token_text)
+def test_letter_tokens_are_the_letter_pattern_s(text):
+    from pipeline.officials.linking import LETTER_TOKEN_RE, _letter_tokens
+
+    assert _letter_tokens(text) == LETTER_TOKEN_RE.findall(text)
+
+
+def test_latin_letter_set_is_the_class():
+    import re
+
+    from pipeline.textkeys import _LATIN_LETTER_SET, LATIN_LETTERS
+
+    pattern = re.compile(f"[{LATIN_LETTERS}]")
+    assert {chr(i) for i in range(0x110000) if pattern.fullmatch(chr(i))} == _LATIN_LETTER_SET
