@@ -159,11 +159,12 @@ def lexicon() -> dict:
             "zero_nouns_with_nao": Phrases(key(w) for w in zero["nouns_with_nao"])}
 
 
-def _lengths_by(phrases, pick) -> dict[str, list[int]]:
-    """Phrase lengths, longest first, grouped by one character of the phrase (first or last)."""
+def _lengths_by(phrases, pick, shortest: int = 1) -> dict[str, list[int]]:
+    """Phrase lengths, longest first, grouped by a piece of the phrase (its first two characters,
+    its last one), for the phrases of at least `shortest` characters."""
     out: dict[str, set[int]] = {}
     for p in phrases:
-        if p:
+        if len(p) >= shortest:
             out.setdefault(pick(p), set()).add(len(p))
     return {c: sorted(ls, reverse=True) for c, ls in out.items()}
 
@@ -181,7 +182,7 @@ class Phrases(frozenset):
     def __new__(cls, phrases=()):
         phrases = set(phrases)
         self = super().__new__(cls, phrases | {_spaced(p) for p in phrases if isinstance(p, str)})
-        self.starting = _lengths_by(self, lambda p: p[0])
+        self.starting = _lengths_by(self, lambda p: p[:2], shortest=2)  # a first letter alone leaves dozens
         self.ending = _lengths_by(self, lambda p: p[-1])
         return self
 
@@ -193,7 +194,7 @@ class PhraseMap(dict):
         super().__init__(*args, **kwargs)
         for phrase, label in list(self.items()):
             self.setdefault(_spaced(phrase), label)
-        self.starting = _lengths_by(self, lambda p: p[0])
+        self.starting = _lengths_by(self, lambda p: p[:2], shortest=2)  # a first letter alone leaves dozens
         self.ending = _lengths_by(self, lambda p: p[-1])
 
 
@@ -207,10 +208,13 @@ def phrase_at(folded: str, pos: int, phrases) -> str | None:
     if pos >= len(folded):
         return None
     phrases = _as_phrases(phrases)
-    for n in phrases.starting.get(folded[pos], ()):
+    size = len(folded)
+    for n in phrases.starting.get(folded[pos:pos + 2], ()):  # the phrases of two characters or more
         end = pos + n
-        if end <= len(folded) and folded[pos:end] in phrases and (end == len(folded) or not folded[end].isalnum()):
+        if end <= size and folded[pos:end] in phrases and (end == size or not folded[end].isalnum()):
             return folded[pos:end]
+    if folded[pos] in phrases and (pos + 1 == size or not folded[pos + 1].isalnum()):
+        return folded[pos]  # a phrase of one character
     return None
 
 

@@ -518,3 +518,26 @@ def test_latin_letter_set_is_the_class():
 
     pattern = re.compile(f"[{LATIN_LETTERS}]")
     assert {chr(i) for i in range(0x110000) if pattern.fullmatch(chr(i))} == _LATIN_LETTER_SET
+
+
+phrase_words = st.sampled_from(["hồ", "sơ", "hồ sơ", "h", "ồ", "thủ tục", "thủ", "%", "xã , phường", "xã, phường", "a"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(phrase_words, min_size=1, max_size=6), st.lists(st.sampled_from(["hồ", "sơ", " ", "thủ", "tục", "h",
+                                                                             "%", ",", "xã", "phường", "a", "1"]),
+                                                           max_size=10), st.integers(0, 30))
+def test_phrase_at_and_before_are_the_longest_phrase_there(phrases, pieces, pos):
+    """The indexed look-ups find what a pass over every phrase finds: the longest phrase that
+    starts (ends) there on a word boundary."""
+    from pipeline.numerals import Phrases, phrase_at, phrase_before
+
+    table, folded = Phrases(phrases), "".join(pieces)
+    pos = min(pos, len(folded))
+    at = [p for p in table if folded.startswith(p, pos) and (pos + len(p) == len(folded)
+                                                             or not folded[pos + len(p)].isalnum())]
+    assert phrase_at(folded, pos, table) == (max(at, key=len) if at and pos < len(folded) else None)
+    end = len(folded[:pos].rstrip(" \u00a0"))
+    before = [p for p in table if end and folded[:end].endswith(p) and (end == len(p)
+                                                                        or not folded[end - len(p) - 1].isalnum())]
+    assert phrase_before(folded, pos, table) == (max(before, key=len) if before else None)
