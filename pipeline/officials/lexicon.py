@@ -28,8 +28,12 @@ class Phrases:
     def __init__(self, items):
         self.items = items if isinstance(items, dict) else frozenset(items)
         self.longest: dict[str, int] = {}
+        lengths: dict[str, set[int]] = defaultdict(set)
         for p in self.items:
             self.longest[p[0]] = max(self.longest.get(p[0], 0), len(p))
+            lengths[p[0]].add(len(p))
+        # per first token, the lengths its phrases have, longest first: the only ones worth trying
+        self.lengths: dict[str, tuple[int, ...]] = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
 
     def get(self, words: tuple):
         return self.items.get(words) if isinstance(self.items, dict) else None

@@ -101,12 +101,12 @@ class Reader:
         if i >= self.n:
             return 0
         folds = self.folds
-        longest = table.longest.get(folds[i])
-        if longest is None:
+        lengths = table.lengths.get(folds[i])
+        if lengths is None:
             return 0
-        items = table.items
-        for n in range(min(longest, self.n - i), 0, -1):  # the longest first
-            if tuple(folds[i:i + n]) in items:
+        items, room = table.items, self.n - i
+        for n in lengths:  # the longest first
+            if n <= room and tuple(folds[i:i + n]) in items:
                 return n
         return 0
 
