@@ -2,6 +2,7 @@
 places a paragraph names, read left to right over the paragraph's tokens."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -390,9 +391,16 @@ class ParagraphParser(Reader):
         found: list[Occurrence] = []
         pending: list[Role] = []  # roles without a name, chained right before token i
         comrade = False
+        cue_words = lex.cue_words
+        # the tokens that are a cue or a name's word: with nothing pending, the scan jumps to the next
+        starts = [k for k, (kind, word) in enumerate(zip(kinds, folds)) if kind == "cap" or word in cue_words]
         i = 0
         while i < self.n:
-            if kinds[i] != "cap" and folds[i] not in lex.cue_words:  # neither a cue nor a name
+            if kinds[i] != "cap" and folds[i] not in cue_words:  # neither a cue nor a name
+                if not pending and not comrade:
+                    k = bisect.bisect_left(starts, i)
+                    i = starts[k] if k < len(starts) else self.n
+                    continue
                 i += 1
                 if texts[i - 1] not in ROLE_SEPARATORS:
                     pending, comrade = [], False
