@@ -198,16 +198,13 @@ class PhraseMap(dict):
         self.ending = _lengths_by(self, lambda p: p[-1])
 
 
-def _as_phrases(phrases):
-    return phrases if isinstance(phrases, (Phrases, PhraseMap)) else Phrases(phrases)
-
-
 def phrase_at(folded: str, pos: int, phrases) -> str | None:
     """The longest phrase of `phrases` (folded keys) that starts at `pos` and ends on a word
     boundary."""
     if pos >= len(folded):
         return None
-    phrases = _as_phrases(phrases)
+    if not isinstance(phrases, (Phrases, PhraseMap)):  # (inline: called a hundred times an article)
+        phrases = Phrases(phrases)
     size = len(folded)
     for n in phrases.starting.get(folded[pos:pos + 2], ()):  # the phrases of two characters or more
         end = pos + n
@@ -220,7 +217,8 @@ def phrase_at(folded: str, pos: int, phrases) -> str | None:
 
 def phrase_before(folded: str, pos: int, phrases) -> str | None:
     """The longest phrase of `phrases` that ends right before `pos` (whitespace between)."""
-    phrases = _as_phrases(phrases)
+    if not isinstance(phrases, (Phrases, PhraseMap)):  # (inline: called a hundred times an article)
+        phrases = Phrases(phrases)
     end = pos
     while end > 0 and folded[end - 1] in " \u00a0":
         end -= 1
