@@ -541,3 +541,23 @@ def test_phrase_at_and_before_are_the_longest_phrase_there(phrases, pieces, pos)
     before = [p for p in table if end and folded[:end].endswith(p) and (end == len(p)
                                                                         or not folded[end - len(p) - 1].isalnum())]
     assert phrase_before(folded, pos, table) == (max(before, key=len) if before else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["dân số", "TP. HCM", "Hà Nội", "tỉnh", "gần", "lãi suất", "ở mức", "hồ sơ", " ",
+                                 "Số lượt xem:", "x", "Ư"]), max_size=8))
+def test_place_gap_prefilter_skips_only_windows_without_a_match(pieces):
+    """The capital-letter test before PLACE_GAP_RE changes no context decision."""
+    import regex
+
+    from pipeline import number_exclusions as ne
+    from pipeline.textkeys import fold
+
+    text = " ".join(pieces) + " 12"
+    folded, s = fold(text), len(text) - 2
+    fast = ne._context_before(folded, s, text)
+    try:
+        ne.UPPER_RE, saved = regex.compile(""), ne.UPPER_RE  # a test that always passes
+        assert ne._context_before(folded, s, text) == fast
+    finally:
+        ne.UPPER_RE = saved
