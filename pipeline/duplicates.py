@@ -24,11 +24,14 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 import regex
+
+from .textkeys import BEYOND_BMP_RE, bmp_classes
 
 SHINGLE_WORDS = 5  # words per shingle: long enough that shared phrases rarely make two stories alike
 NUM_PERM = 128  # MinHash permutations: the estimate's standard error is about 0.04
@@ -66,7 +69,17 @@ class Fingerprint:
 
 def words(text: str) -> list[str]:
     """The body's words, case-folded, without punctuation: what two copies of a story share."""
-    return _WORD_RE.findall(unicodedata.normalize("NFC", text).casefold())
+    folded = unicodedata.normalize("NFC", text).casefold()
+    if BEYOND_BMP_RE.search(folded):
+        return _WORD_RE.findall(folded)
+    return _bmp_word_re().findall(folded)  # the same words, found twice as fast
+
+
+@functools.cache
+def _bmp_word_re() -> re.Pattern:
+    """_WORD_RE as a standard `re` pattern, exact on text within the Basic Multilingual Plane."""
+    letter, number = bmp_classes((r"\p{L}", r"\p{N}"))
+    return re.compile(f"[{letter}{number}]+")
 
 
 def shingles(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:

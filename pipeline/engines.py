@@ -4,6 +4,7 @@ machine, which die with the main process and report which task a dead worker hel
 budgets and the retries of tasks whose worker died are `batch`'s."""
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -254,12 +255,34 @@ def die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
+_FROZEN = False  # frozen once a process: a later warm-up (a long-running caller's next batch)
+# would also freeze whatever that caller left for the collector
+
+
 def warm_up() -> None:
-    """Load the lazily loaded models and lexicons by extracting one short article."""
+    """Load the lazily loaded models and lexicons by extracting one short article, and the
+    part-of-speech tagger, which that article does not need but about every other batch does
+    (each worker loaded its own copy: a third of a second). The garbage collector waits
+    meanwhile (loading them makes hundreds of thousands of objects, none of them garbage: its
+    full passes over them were a fifth of the warm-up), and what was loaded is then frozen out
+    of its passes, here and in the workers forked after it (whose collections then neither
+    traverse nor write to those shared pages)."""
+    from .pos_tags import pos_tag
+
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         extract_article(RawArticle("warm-up", "-", WARM_UP_TEXT))
+        pos_tag(WARM_UP_TEXT)
     except Exception:  # an extractor bug shows up, per article, in the real run
         pass
+    finally:
+        if enabled:
+            gc.enable()
+    global _FROZEN
+    if not _FROZEN:
+        gc.freeze()
+        _FROZEN = True
 
 
 @contextmanager

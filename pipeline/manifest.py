@@ -324,14 +324,18 @@ class Store:
         if archived is not None and key is not None and key == archived.key and not self.force \
                 and archived.doc_id not in self.changed:
             return  # the same article as archived: kept as it is
-        record = json.loads(line)
-        doc_id = record["doc_id"]
+        fresh = _fresh_record(line, text)
+        record = json.loads(line) if fresh is None else None
+        doc_id = record["doc_id"] if fresh is None else _doc_id_of(line)
         position = at if at is not None else len(self.archive) + self._added_index(doc_id)
-        body = record_body(record, text)
+        body = record_body(record, text) if fresh is None else fresh
         fp = fingerprint(body) if body else None
         duplicate_of = self.duplicates.find(fp, position, doc_id) if fp else None
-        record["duplicate_of"] = duplicate_of
-        line = encode_line(record)
+        if fresh is None:
+            record["duplicate_of"] = duplicate_of
+            line = encode_line(record)
+        else:
+            line = _with_duplicate_of(line, duplicate_of)
         if fp is not None:
             self.duplicates.add(doc_id, position, fp, duplicate_of)
         if archived is not None and line_digest(line) == archived.line.digest:
@@ -407,6 +411,32 @@ class Store:
 
 
 _DOC_ID_RE = re.compile(rb'"doc_id":("(?:[^"\\]|\\.)*")')
+_BODY_RE = re.compile(rb'"body":\[(\d+),(\d+)\]')
+_NO_DUPLICATE_END = b'"duplicate_of":null}\n'
+
+
+def _fresh_record(line: bytes, text: str | None) -> str | None:
+    """The body text of a record line as a worker writes it (its last member `"duplicate_of":
+    null`, its `body` span of `text`, the article's text), read without parsing the record: the
+    main process handles every record, and decoding and encoding it again cost more than
+    fingerprinting it. None for any other line (parse it)."""
+    if text is None or not line.endswith(_NO_DUPLICATE_END):
+        return None
+    # the first "body":[ of the line is the record's: the members before it (ids, source,
+    # text, title, published, authors) hold strings only, where a quote is escaped
+    m = _BODY_RE.search(line)
+    if m is None:
+        return None
+    s, e = int(m[1]), int(m[2])
+    return text[s:e] if e > s else text
+
+
+def _with_duplicate_of(line: bytes, duplicate_of: str | None) -> bytes:
+    """A `_fresh_record` line with its last member set: what `encode_line` gives for the
+    record with that value."""
+    if duplicate_of is None:
+        return line
+    return line[:-len(b"null}\n")] + encode_line(duplicate_of)[:-1] + b"}\n"
 
 
 def _doc_id_of(line: bytes) -> str | None:

@@ -112,6 +112,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
 
 
 SHARE_OF_RE = re.compile(r"[ \u00a0]*(?:tổng[ \u00a0]+)?số(?=[ \u00a0])")
+UPPER_RE = regex.compile(r"\p{Lu}")  # PLACE_GAP_RE's every match holds one
 # a place named between a context phrase and its number: "dân số TP. HCM gần 10 triệu người"
 PLACE_GAP_RE = regex.compile(r"(?<![\p{L}])(?:(?:tỉnh|thành phố|tp\.?|huyện|quận|xã|phường|thị xã)[ \u00a0]+)?"
                              r"(?:\p{Lu}[\p{L}.]*[ \u00a0]*){1,4}$")
@@ -129,7 +130,9 @@ def _context_before(folded: str, s: int, text: str | None = None) -> bool:
     verb = CONTEXT_VERB_RE.search(folded, max(0, s - 24), s)  # "tỷ lệ hộ nghèo giảm 2,97%"
     if verb and phrase_before(folded, verb.start(), lex["context_before"]):
         return True
-    place = PLACE_GAP_RE.search(text, max(0, s - 40), s) if text is not None else None
+    # the place needs a capital letter: most windows have none, and the search costs ten times more
+    has_capital = text is not None and UPPER_RE.search(text, max(0, s - 40), s)
+    place = PLACE_GAP_RE.search(text, max(0, s - 40), s) if has_capital else None
     return bool(place) and bool(phrase_before(folded, place.start(), lex["context_before"]))
 
 
@@ -142,6 +145,7 @@ def _is_year(m: NumberMatch) -> bool:
     return m.surface.isdigit() and len(m.surface) == 4 and 1900 <= m.value <= 2100
 
 
+@functools.lru_cache(maxsize=65536)  # the few words after a number: the same ones recur in every article
 def _after_reason(nxt: str) -> str | None:
     lex = lexicon()
     best = phrase_at(nxt, 0, lex["after"])
@@ -151,6 +155,7 @@ def _after_reason(nxt: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def _counted_noun(nxt: str) -> str | None:
     return phrase_at(nxt, 0, lexicon()["counted"])
 
@@ -179,8 +184,16 @@ ORDINAL_THU_BEFORE_RE = regex.compile(
     r"(?<![\p{L}])(?<!(?:lần|kỳ|kỳ họp|năm|khóa|khoá|ngày|tuần|tháng|quý|đợt)[ \u00a0]+)thứ[ \u00a0]*$")
 
 
+RANK_VERBS = ("xếp", "đứng", "hạng")  # one of them starts every ELLIPTIC_RANK_RE and RANK_LIST_RE match
+
+
+def _has_rank_verb(folded: str, start: int, end: int) -> bool:
+    return any(folded.find(verb, start, end) >= 0 for verb in RANK_VERBS)
+
+
 def elliptic_rank(folded: str, s: int) -> bool:
-    if ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s):
+    # the substring tests first: most numbers have no rank verb and no "thứ" before them
+    if _has_rank_verb(folded, max(0, s - 90), s) and ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s):
         return True
-    return bool(ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s)) and bool(
-        RANK_LIST_RE.search(folded, max(0, s - 240), s))
+    return (folded.find("thứ", max(0, s - 6), s) >= 0 and bool(ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s))
+            and _has_rank_verb(folded, max(0, s - 240), s) and bool(RANK_LIST_RE.search(folded, max(0, s - 240), s)))

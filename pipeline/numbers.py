@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Iterator
 
 import regex
 
@@ -17,6 +18,7 @@ from .number_exclusions import (_after_reason, _counted_noun, _is_year, _rank_be
                                 exclusion, rank_words)
 from .numerals import (NAO_RE, NUMBER_RE, PERCENT_WORDS_RE, NumberMatch, PhraseMap, Phrases, _number_words, as_number,
                        lexicon, parse_number_words, parse_numeral, phrase_at, phrase_before, word_after)
+from .textkeys import char_trie_alternation
 
 __all__ = ["NumberMatch", "Phrases", "PhraseMap", "as_number", "context_words", "elliptic_rank", "exclusion",
            "find_numbers", "lexicon", "parse_number_words", "parse_numeral", "phrase_at", "phrase_before",
@@ -28,8 +30,21 @@ __all__ = ["NumberMatch", "Phrases", "PhraseMap", "as_number", "context_words", 
 NUMBER_WORDS = ("không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|"
                 "trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|linh|lẻ|phẩy")
 WORD_NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:(?:{NUMBER_WORDS})(?:[ \u00a0]+|(?![\p{{L}}\d])))+")
-# where WORD_NUMBER_RE can start: the standard `re` module finds these several times faster
-WORD_NUMBER_START_RE = re.compile(rf"(?<![^\W_])(?:{NUMBER_WORDS})(?![^\W_])")
+# where WORD_NUMBER_RE can start: the standard `re` module finds these several times faster,
+# the more so as a character trie without a look-behind (which `re` would try at every
+# character); the character before a match is tested apart (`_word_number_starts`)
+WORD_NUMBER_START_RE = re.compile(
+    rf"(?:{char_trie_alternation([(w,) for w in NUMBER_WORDS.split('|')], '')})(?![^\W_])")
+
+
+def _word_number_starts(folded: str, start: int, end: int) -> Iterator[int]:
+    r"""Where a number word starts in folded[start:end] with no letter or digit before it:
+    `(?<![^\W_])(?:NUMBER_WORDS)(?![^\W_])`. A match inside a word runs to the word's end,
+    so skipping it hides no word start."""
+    for c in WORD_NUMBER_START_RE.finditer(folded, start, end):
+        s = c.start()
+        if not (s and folded[s - 1].isalnum()):  # [^\W_] is str.isalnum
+            yield s
 
 
 
@@ -206,8 +221,8 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
     lex = _number_words()
     out = []
     free = start  # matches do not overlap
-    for c in WORD_NUMBER_START_RE.finditer(folded, start, end):
-        m = WORD_NUMBER_RE.match(folded, c.start(), end) if c.start() >= free else None
+    for c in _word_number_starts(folded, start, end):
+        m = WORD_NUMBER_RE.match(folded, c, end) if c >= free else None
         if m is None:
             continue
         free = m.end()
@@ -215,14 +230,14 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         while e > s and not folded[e - 1].isalpha():
             e -= 1
         words = folded[s:e].split()
-        if ORDINAL_BEFORE_RE.search(folded, max(0, s - 8), s):
-            continue  # "năm thứ ba", "lần thứ hai": an ordinal (ranks in words: _ordinal_ranks)
         # "năm" next to a year, "tư" in "đầu tư", "một cửa": only take word numbers that carry
-        # a counted noun and are not a single ambiguous word
+        # a counted noun and are not a single ambiguous word (tested first: most are)
         only_one = words == ["một"] and bool(ONLY_ONE_AFTER_RE.match(folded, e))
         if len(words) == 1 and words[0] not in lex["single_word_figures"] and not only_one and not (
                 words[0] == "một" and phrase_before(folded, s, lex["one_counts_after"])):
             continue
+        if ORDINAL_BEFORE_RE.search(folded, max(0, s - 8), s):
+            continue  # "năm thứ ba", "lần thứ hai": an ordinal (ranks in words: _ordinal_ranks)
         value = parse_number_words(words)
         if value is None:
             continue
@@ -249,8 +264,13 @@ ORDINAL_RANK_RE = regex.compile(
     r"(?P<ordinal>(?:thứ|số)[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
 
 
+RANK_VERBS = ("xếp", "đứng", "giữ", "vị trí")  # one of them starts every ORDINAL_RANK_RE match
+
+
 def _ordinal_ranks(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:
     """"xếp vị trí thứ nhất", "đứng thứ hai": a rank written as an ordinal word."""
+    if not any(folded.find(verb, start, end) >= 0 for verb in RANK_VERBS):
+        return []  # every match holds one of them: the common case, without the scan
     ordinals = _number_words()["ordinals"]
     out = []
     for m in ORDINAL_RANK_RE.finditer(folded, start, end):

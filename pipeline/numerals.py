@@ -161,11 +161,12 @@ def lexicon() -> dict:
             "zero_nouns_with_nao": Phrases(key(w) for w in zero["nouns_with_nao"])}
 
 
-def _lengths_by(phrases, pick) -> dict[str, list[int]]:
-    """Phrase lengths, longest first, grouped by one character of the phrase (first or last)."""
+def _lengths_by(phrases, pick, shortest: int = 1) -> dict[str, list[int]]:
+    """Phrase lengths, longest first, grouped by a piece of the phrase (its first two characters,
+    its last one), for the phrases of at least `shortest` characters."""
     out: dict[str, set[int]] = {}
     for p in phrases:
-        if p:
+        if len(p) >= shortest:
             out.setdefault(pick(p), set()).add(len(p))
     return {c: sorted(ls, reverse=True) for c, ls in out.items()}
 
@@ -183,7 +184,7 @@ class Phrases(frozenset):
     def __new__(cls, phrases=()):
         phrases = set(phrases)
         self = super().__new__(cls, phrases | {_spaced(p) for p in phrases if isinstance(p, str)})
-        self.starting = _lengths_by(self, lambda p: p[0])
+        self.starting = _lengths_by(self, lambda p: p[:2], shortest=2)  # a first letter alone leaves dozens
         self.ending = _lengths_by(self, lambda p: p[-1])
         return self
 
@@ -195,12 +196,8 @@ class PhraseMap(dict):
         super().__init__(*args, **kwargs)
         for phrase, label in list(self.items()):
             self.setdefault(_spaced(phrase), label)
-        self.starting = _lengths_by(self, lambda p: p[0])
+        self.starting = _lengths_by(self, lambda p: p[:2], shortest=2)  # a first letter alone leaves dozens
         self.ending = _lengths_by(self, lambda p: p[-1])
-
-
-def _as_phrases(phrases):
-    return phrases if isinstance(phrases, (Phrases, PhraseMap)) else Phrases(phrases)
 
 
 def phrase_at(folded: str, pos: int, phrases) -> str | None:
@@ -208,17 +205,22 @@ def phrase_at(folded: str, pos: int, phrases) -> str | None:
     boundary."""
     if pos >= len(folded):
         return None
-    phrases = _as_phrases(phrases)
-    for n in phrases.starting.get(folded[pos], ()):
+    if not isinstance(phrases, (Phrases, PhraseMap)):  # (inline: called a hundred times an article)
+        phrases = Phrases(phrases)
+    size = len(folded)
+    for n in phrases.starting.get(folded[pos:pos + 2], ()):  # the phrases of two characters or more
         end = pos + n
-        if end <= len(folded) and folded[pos:end] in phrases and (end == len(folded) or not folded[end].isalnum()):
+        if end <= size and folded[pos:end] in phrases and (end == size or not folded[end].isalnum()):
             return folded[pos:end]
+    if folded[pos] in phrases and (pos + 1 == size or not folded[pos + 1].isalnum()):
+        return folded[pos]  # a phrase of one character
     return None
 
 
 def phrase_before(folded: str, pos: int, phrases) -> str | None:
     """The longest phrase of `phrases` that ends right before `pos` (whitespace between)."""
-    phrases = _as_phrases(phrases)
+    if not isinstance(phrases, (Phrases, PhraseMap)):  # (inline: called a hundred times an article)
+        phrases = Phrases(phrases)
     end = pos
     while end > 0 and folded[end - 1] in " \u00a0":
         end -= 1
@@ -240,6 +242,7 @@ NAO_RE = regex.compile(r"[ \u00a0]+nào(?!\p{L})")
 WORDS_AFTER_RE = regex.compile(r"[ \u00a0]*([\p{L}\p{N}]+(?:[ \u00a0]+[\p{L}]+){0,3})")
 
 
+@functools.lru_cache(maxsize=4096)  # asked again for the same number by exclusions and figures
 def word_after(folded: str, pos: int) -> str:
     """Up to four words after `pos` (the first may be a number)."""
     m = WORDS_AFTER_RE.match(folded, pos, pos + 60)

@@ -298,3 +298,25 @@ def test_dask_engine_equals_local(corpus, clean, tmp_path, cluster):
         res = cchc("extract", str(corpus), "-o", str(tmp_path / "out"), *args)
     assert summary_of(res) == {**clean[1], "reused": 0}
     assert outputs(tmp_path / "out") == outputs(clean[0])
+
+
+def test_warm_up_loads_the_tagger_and_freezes_once_with_the_collector_back_on():
+    """The warm-up before the workers fork loads the POS tagger too, leaves the garbage collector
+    as it found it, and freezes the loaded objects once a process."""
+    code = ("import gc\n"
+            "import underthesea.pipeline.word_tokenize as ws\n"
+            "from pipeline.engines import warm_up\n"
+            "from pipeline import pos_tags\n"
+            "warm_up()\n"
+            "assert gc.isenabled() and pos_tags._model() is not None and ws.word_tokenize_model is not None\n"
+            "frozen = gc.get_freeze_count()\n"
+            "assert frozen > 100000, frozen\n"
+            "junk = [[] for _ in range(1000)]\n"
+            "warm_up()\n"
+            "assert gc.get_freeze_count() == frozen\n"
+            "gc.disable()\n"
+            "warm_up()\n"
+            "assert not gc.isenabled()\n")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert res.returncode == 0, res.stderr.decode()[-2000:]

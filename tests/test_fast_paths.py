@@ -385,3 +385,179 @@ def test_period_start_followers_examples():
     found = [p.text for p in periods.find_periods(text, 0, len(text), "2025-09-01")]
     assert found == ["Trong ngày 1/7/2025", "hiện", "những năm qua", "thời gian qua", "chỉ trong ngày 2/9/2025",
                      "Hiện nay"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.integers(0, 50), st.integers(0, 50), st.one_of(st.none(), st.text(max_size=12)),
+       st.dictionaries(st.sampled_from(["body", "duplicate_of", "x"]), st.one_of(st.none(), st.text(max_size=5)),
+                       max_size=3))
+def test_record_line_read_without_parsing_is_the_parsed_one(text, s, e, duplicate_of, meta):
+    """The archive reads a worker's record line (body span, last member "duplicate_of": null)
+    without decoding it: the same body, and the same line with duplicate_of set, as decoding
+    and encoding it again; any other line is left to the parser."""
+    import json
+
+    from pipeline.duplicates import record_body
+    from pipeline.manifest import _fresh_record, _with_duplicate_of
+    from pipeline.writer import encode_line
+
+    record = {"doc_id": "d\"1", "source": "\"body\":[1,2]", "text": text, "title": None,
+              "authors": ["body"], "body": [s, e], "figures": [], "meta": meta, "duplicate_of": None}
+    line = encode_line(record)
+    assert _fresh_record(line, text) == record_body(json.loads(line), text)
+    parsed = json.loads(line)
+    parsed["duplicate_of"] = duplicate_of
+    assert _with_duplicate_of(line, duplicate_of) == encode_line(parsed)
+    assert _fresh_record(encode_line(parsed), text) is None or duplicate_of is None
+    assert _fresh_record(line, None) is None
+    assert _fresh_record(encode_line({**record, "excerpts": {}}), text) is None  # --no-text: parse it
+
+
+rank_pieces = st.lists(st.sampled_from(["xếp", "đứng", "giữ", "vị trí", "hạng", "thứ", "số", "ba", "nhất", "12",
+                                        "và", ",", ";", " ", "về", "PCI", "tỉnh", "năm"]), max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(rank_pieces, st.integers(0, 80))
+def test_rank_prefilters_skip_only_texts_the_patterns_refuse(pieces, cut):
+    """The substring tests before the rank patterns never hide a match."""
+    from pipeline import number_exclusions as ne
+    from pipeline import numbers
+
+    folded = " ".join(pieces)
+    s = min(cut, len(folded))
+    plain = bool(ne.ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s)) or (
+        bool(ne.ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s))
+        and bool(ne.RANK_LIST_RE.search(folded, max(0, s - 240), s)))
+    assert ne.elliptic_rank(folded, s) == plain
+    ordinals = numbers._number_words()["ordinals"]
+    expected = [m.span("ordinal") for m in numbers.ORDINAL_RANK_RE.finditer(folded, 0, s) if m["word"] in ordinals]
+    assert [(n.start, n.end) for n in numbers._ordinal_ranks(folded, folded, 0, s)] == expected
+
+
+def test_bmp_classes_are_the_regex_module_s():
+    """Every character of the Basic Multilingual Plane is in a `bmp_classes` class exactly when
+    the `regex` property matches it."""
+    import re
+
+    import regex
+
+    from pipeline.textkeys import BMP_PROPERTIES, bmp_classes
+
+    props = BMP_PROPERTIES
+    bmp = "".join(map(chr, range(0x10000)))
+    for prop, chars in zip(props, bmp_classes(props)):
+        assert re.findall(f"[{chars}]", bmp) == regex.findall(prop, bmp), prop
+
+
+token_text = st.text(alphabet=st.sampled_from(list(
+    "aĐđÀỳẠ AZ09\u0660\u0669\u0301\u0323\u00a0\t\n\u2028\u0085,.()-–&^[]\\|~\"'\u200b\U0001d400\U00020000ℕ²")),
+    max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(token_text, st.integers(0, 5), st.integers(0, 5))
+def test_officials_tokens_are_token_re_s(text, cut_start, cut_end):
+    """The paragraph tokens read by the `re` scan are TOKEN_RE's matches, with the same
+    offsets, words and spacing (beyond the Basic Multilingual Plane TOKEN_RE itself is used)."""
+    from types import SimpleNamespace
+
+    from pipeline.officials.lexicon import TOKEN_RE
+    from pipeline.officials.reader import tokenize
+
+    s0, e0 = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    toks = tokenize(SimpleNamespace(text=text, folded=fold(text) if len(fold(text)) == len(text) else text), (s0, e0))
+    spans = [m.span() for m in TOKEN_RE.finditer(text, s0, e0)]
+    assert list(zip(toks.s, toks.e)) == spans
+    assert toks.texts == [text[s:e] for s, e in spans]
+    assert toks.spaced == [s > prev for s, prev in zip([s for s, _ in spans], [s0, *[e for _, e in spans]])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aĐđẠ Z09\u0660\u2163²\u0301 \u00a0\n,.-_ß\u0130ﬁ\U0001d400\U00020000")),
+               max_size=40))
+def test_duplicate_words_are_the_word_pattern_s(text):
+    """The words the fingerprint shingles, found by the `re` scan, are _WORD_RE's."""
+    import unicodedata
+
+    from pipeline import duplicates
+
+    assert duplicates.words(text) == duplicates._WORD_RE.findall(unicodedata.normalize("NFC", text).casefold())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["một", "hai", "ba", "bảy", "năm", "nhăm", "mười", "mươi", "tư", "đầu", "thai", "x",
+                                 "_", "2", "²", " ", ",", "\u0301", "không", "khôngx"]), max_size=12),
+       st.integers(0, 6), st.integers(0, 6))
+def test_word_number_starts_are_the_look_behind_pattern_s(pieces, cut_start, cut_end):
+    """The number-word starts found without a look-behind are those of the pattern with it."""
+    import re
+
+    from pipeline import numbers
+
+    folded = "".join(pieces)
+    start, end = min(cut_start, len(folded)), max(min(cut_start, len(folded)), len(folded) - cut_end)
+    plain = re.compile(rf"(?<![^\W_])(?:{numbers.NUMBER_WORDS})(?![^\W_])")
+    assert list(numbers._word_number_starts(folded, start, end)) == [
+        m.start() for m in plain.finditer(folded, start, end)]
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(token_text)
+def test_letter_tokens_are_the_letter_pattern_s(text):
+    from pipeline.officials.linking import LETTER_TOKEN_RE, _letter_tokens
+
+    assert _letter_tokens(text) == LETTER_TOKEN_RE.findall(text)
+
+
+def test_latin_letter_set_is_the_class():
+    import re
+
+    from pipeline.textkeys import _LATIN_LETTER_SET, LATIN_LETTERS
+
+    pattern = re.compile(f"[{LATIN_LETTERS}]")
+    assert {chr(i) for i in range(0x110000) if pattern.fullmatch(chr(i))} == _LATIN_LETTER_SET
+
+
+phrase_words = st.sampled_from(["hồ", "sơ", "hồ sơ", "h", "ồ", "thủ tục", "thủ", "%", "xã , phường", "xã, phường", "a"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(phrase_words, min_size=1, max_size=6), st.lists(st.sampled_from(["hồ", "sơ", " ", "thủ", "tục", "h",
+                                                                             "%", ",", "xã", "phường", "a", "1"]),
+                                                           max_size=10), st.integers(0, 30))
+def test_phrase_at_and_before_are_the_longest_phrase_there(phrases, pieces, pos):
+    """The indexed look-ups find what a pass over every phrase finds: the longest phrase that
+    starts (ends) there on a word boundary."""
+    from pipeline.numerals import Phrases, phrase_at, phrase_before
+
+    table, folded = Phrases(phrases), "".join(pieces)
+    pos = min(pos, len(folded))
+    at = [p for p in table if folded.startswith(p, pos) and (pos + len(p) == len(folded)
+                                                             or not folded[pos + len(p)].isalnum())]
+    assert phrase_at(folded, pos, table) == (max(at, key=len) if at and pos < len(folded) else None)
+    end = len(folded[:pos].rstrip(" \u00a0"))
+    before = [p for p in table if end and folded[:end].endswith(p) and (end == len(p)
+                                                                        or not folded[end - len(p) - 1].isalnum())]
+    assert phrase_before(folded, pos, table) == (max(before, key=len) if before else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["dân số", "TP. HCM", "Hà Nội", "tỉnh", "gần", "lãi suất", "ở mức", "hồ sơ", " ",
+                                 "Số lượt xem:", "x", "Ư"]), max_size=8))
+def test_place_gap_prefilter_skips_only_windows_without_a_match(pieces):
+    """The capital-letter test before PLACE_GAP_RE changes no context decision."""
+    import regex
+
+    from pipeline import number_exclusions as ne
+    from pipeline.textkeys import fold
+
+    text = " ".join(pieces) + " 12"
+    folded, s = fold(text), len(text) - 2
+    fast = ne._context_before(folded, s, text)
+    try:
+        ne.UPPER_RE, saved = regex.compile(""), ne.UPPER_RE  # a test that always passes
+        assert ne._context_before(folded, s, text) == fast
+    finally:
+        ne.UPPER_RE = saved

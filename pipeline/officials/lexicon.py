@@ -28,8 +28,12 @@ class Phrases:
     def __init__(self, items):
         self.items = items if isinstance(items, dict) else frozenset(items)
         self.longest: dict[str, int] = {}
+        lengths: dict[str, set[int]] = defaultdict(set)
         for p in self.items:
             self.longest[p[0]] = max(self.longest.get(p[0], 0), len(p))
+            lengths[p[0]].add(len(p))
+        # per first token, the lengths its phrases have, longest first: the only ones worth trying
+        self.lengths: dict[str, tuple[int, ...]] = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
 
     def get(self, words: tuple):
         return self.items.get(words) if isinstance(self.items, dict) else None
@@ -84,12 +88,20 @@ def _title_forms(title: str, abbreviations: dict) -> set[str]:
     """`title` and its spellings with abbreviations for the words they stand for ("Ủy viên Ban
     Thường vụ" -> "UV BTV", "Ủy viên BTV", ...; "Huyện ủy viên" -> "HUV")."""
     forms = {title}
-    for abbr, full in abbreviations.items():
-        pattern = regex.compile(rf"(?<!\p{{L}}){regex.escape(fold(full))}(?!\p{{L}})")
+    for abbr, pattern in _abbreviation_patterns(tuple(abbreviations.items())):
         for form in list(forms):
             if pattern.search(fold(form)):
                 forms.add(pattern.sub(abbr, fold(form)))
     return forms
+
+
+@functools.lru_cache(maxsize=4)
+def _abbreviation_patterns(abbreviations: tuple[tuple[str, str], ...]) -> list[tuple[str, regex.Pattern]]:
+    """(abbreviation, pattern of the folded words it stands for), compiled once for all titles
+    (looking each up in the regex module's cache, a title at a time, was most of the lexicon's
+    start-up)."""
+    return [(abbr, regex.compile(rf"(?<!\p{{L}}){regex.escape(fold(full))}(?!\p{{L}})"))
+            for abbr, full in abbreviations]
 
 
 TOKEN_GAP = r"[\s\p{M}]*"  # what may separate two tokens of a phrase in the text (or nothing)

@@ -3,14 +3,16 @@ organisations completed with the unit the article names, and every mention of a 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
+import re
 from collections import defaultdict
 from typing import Callable, Iterable, Sequence
 
 import regex
 
 from ..segment import Span
-from ..textkeys import fold
+from ..textkeys import BEYOND_BMP_RE, bmp_classes, fold
 from .lexicon import Phrases
 from .parser import ParagraphParser, Person, Place, Role
 
@@ -128,6 +130,19 @@ def unit_regions(units: Sequence[dict]) -> dict[str, str]:
 SUBSTRING_TEST_NAMES = 12  # names up to which `names_test` first tries plain substring tests
 
 
+def _letter_tokens(folded: str) -> list[str]:
+    """LETTER_TOKEN_RE's matches, by a standard `re` scan where that is exact (twice as fast)."""
+    if BEYOND_BMP_RE.search(folded):
+        return LETTER_TOKEN_RE.findall(folded)
+    return _bmp_letter_token_re().findall(folded)
+
+
+@functools.cache
+def _bmp_letter_token_re() -> re.Pattern:
+    letter, mark = bmp_classes((r"\p{L}", r"\p{M}"))
+    return re.compile(f"[{letter}][{letter}{mark}]*")
+
+
 def names_test(people: dict[str, Person]) -> Callable[[str], bool]:
     """Whether a folded paragraph may name one of `people` in full: every syllable of the name
     is a word of the paragraph (a name is found as tokens, and a letter token is a whole
@@ -151,7 +166,7 @@ def names_test(people: dict[str, Person]) -> Callable[[str], bool]:
             return True
         if few and not any(all(w in folded for w in words) for group in by_first.values() for words in group):
             return False
-        present = set(LETTER_TOKEN_RE.findall(folded))
+        present = set(_letter_tokens(folded))
         return any(all(w in present for w in words)
                    for first in present.intersection(by_first) for words in by_first[first])
 

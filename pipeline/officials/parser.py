@@ -2,6 +2,7 @@
 places a paragraph names, read left to right over the paragraph's tokens."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -360,10 +361,13 @@ class ParagraphParser(Reader):
         Chính trị chỉ định làm Bí thư Tỉnh ủy B", "... đồng thời đảm nhận cương vị Bí thư". Not
         past another person (an honorific or a likely name) or the sentence's end."""
         lex = self.lex
+        honorifics, appointments = lex.honorifics.longest, lex.appointments.longest  # first words
         for k in range(j, min(self.n, j + MAX_APPOINTMENT_GAP)):
-            if self.texts[k] in CLAUSE_END or self.phrase(k, lex.honorifics) or self.name_starts(k):
+            word = self.folds[k]  # the first-word tests spare most calls of `phrase`
+            if self.texts[k] in CLAUSE_END or (word in honorifics and self.phrase(k, lex.honorifics)) \
+                    or self.name_starts(k):
                 return None
-            n = self.phrase(k, lex.appointments)
+            n = self.phrase(k, lex.appointments) if word in appointments else 0
             if n and k + n < self.n and self.title(k + n)[0]:
                 role, _, name = self.role(k + n)
                 return role if name is None else None
@@ -387,14 +391,21 @@ class ParagraphParser(Reader):
         found: list[Occurrence] = []
         pending: list[Role] = []  # roles without a name, chained right before token i
         comrade = False
+        cue_words = lex.cue_words
+        # the tokens that are a cue or a name's word: with nothing pending, the scan jumps to the next
+        starts = [k for k, (kind, word) in enumerate(zip(kinds, folds)) if kind == "cap" or word in cue_words]
         i = 0
         while i < self.n:
-            if kinds[i] != "cap" and folds[i] not in lex.cue_words:  # neither a cue nor a name
+            if kinds[i] != "cap" and folds[i] not in cue_words:  # neither a cue nor a name
+                if not pending and not comrade:
+                    k = bisect.bisect_left(starts, i)
+                    i = starts[k] if k < len(starts) else self.n
+                    continue
                 i += 1
                 if texts[i - 1] not in ROLE_SEPARATORS:
                     pending, comrade = [], False
                 continue
-            h = self.phrase(i, lex.honorifics)
+            h = self.phrase(i, lex.honorifics) if folds[i] in lex.honorifics.longest else 0
             if h:
                 comrade = self.words(i, i + h) in lex.comrades.items
                 i += h
@@ -451,7 +462,10 @@ class ParagraphParser(Reader):
         """Every unit named in the paragraph ("TP Hà Nội", "TP. HCM", "Huyện ủy Tân Hồng"); the
         name stops before a person's name ("huyện Phú Xuyên Lê Văn Bính")."""
         out = []
+        unit_words, organs = self.lex.unit_words.longest, self.lex.organs.longest  # first words
         for k in range(self.n):
+            if self.folds[k] not in unit_words and self.folds[k] not in organs:
+                continue  # neither a unit word nor a committee starts here: most tokens
             n, utype = self.unit_at(k)
             organ = not n
             if organ:
