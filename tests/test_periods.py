@@ -9,7 +9,7 @@ import pytest
 
 from conftest import grouped_cases
 from pipeline.figures import extract_figures
-from pipeline.periods import find_periods
+from pipeline.periods import SECTION_REACH, find_periods
 from pipeline.resources import load_yaml
 from pipeline.segment import segment
 
@@ -200,7 +200,7 @@ GOVERNING = [
     ("Headline năm 2020\nLead.\nNội dung.\nNăm 2016, thành phố công bố chỉ số.\nKhối quận có 3 đơn vị đạt 93%.",
      {"3": ("Năm 2016", True), "93%": ("Năm 2016", True)}),
     # ... but not from further back than SECTION_REACH paragraphs, nor from the lead itself
-    ("Headline\nLead.\nNội dung.\nNăm 2016, thành phố công bố.\nMột.\nHai.\nBa.\nKhối quận có 3 đơn vị.",
+    ("Headline\nLead.\nNội dung.\nNăm 2016, thành phố công bố.\n" + "Một dòng.\n" * SECTION_REACH + "Khối quận có 3 đơn vị.",
      {"3": None}),
     # else the headline or lead
     ("Kết quả CCHC 6 tháng đầu năm 2024\n\nLead.\n\nHuyện làm tốt.\n\nHuyện tiếp nhận 300 hồ sơ.",
