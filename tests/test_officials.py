@@ -168,6 +168,13 @@ GROUPS: dict[str, list[Example]] = {
         Example("Ông Lê Văn An, Phó Trưởng Công an phường, cho biết",
                 [P("Lê Văn An", [("Phó Trưởng Công an", "Công an phường")])]),
     ],
+    "delegation_heads": [
+        # one title, not "Trưởng đoàn" and another person's "Đại biểu Quốc hội"
+        Example("Dự có đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, Trưởng đoàn đại biểu Quốc hội tỉnh; "
+                "đồng chí Trần Thị Bình, Chủ tịch UBND tỉnh.",
+                [P("Nguyễn Văn An", [("Bí thư", "Tỉnh ủy"), ("Trưởng đoàn đại biểu Quốc hội", "tỉnh")]),
+                 P("Trần Thị Bình", [("Chủ tịch", "UBND tỉnh")])]),
+    ],
     "posts_in_charge": [
         Example("Ông Võ Văn An, Phó Giám đốc phụ trách Trung tâm Phục vụ hành chính công tỉnh cho biết",
                 [P("Võ Văn An", [("Phó Giám đốc phụ trách", "Trung tâm Phục vụ hành chính công tỉnh")])]),
