@@ -28,7 +28,7 @@ ADJACENT_WORDS = 3
 DIGIT_RE = regex.compile(r"\d")
 COORDINATION_RE = regex.compile(r"(?<![\p{L}])và(?![\p{L}])")
 # "và" or a comma: what joins the figure's own words to a cue of the item before
-ITEM_JOINT_RE = regex.compile(r"(?<![\p{L}])và(?![\p{L}])|,")
+ITEM_JOINT_RE = regex.compile(COORDINATION_RE.pattern + "|,")
 INDEX_ASPECTS = ("par_index", "satisfaction")
 # Counted objects that the generic dossier cues (tiếp nhận, giải quyết) and far cues never label
 PROCESS_ONLY_OBJECTS = {"agency", "admin_unit", "document", "other"}

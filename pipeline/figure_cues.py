@@ -43,6 +43,7 @@ def lexicon() -> dict:
                 cues.setdefault(key(p), (aspect, cls == "specific"))
     for p in data["aspects"]["neutral"]:
         cues[key(p)] = ("neutral", False)
+    respondents = r"(?:số[ \u00a0]+)?(?:" + _words_alternation(data["survey_respondents"]) + ")"  # "(số) người được hỏi"
     # a trie of words: the regex module searches it several times faster than a flat list
     cue_words = [tuple(p.split(" ")) for p in cues]
     alternation = phrase_alternation(cue_words, " ")
@@ -65,10 +66,8 @@ def lexicon() -> dict:
             + r")[ \u00a0]+\p{Lu}\p{L}*)"),
         "coordinated_nouns": Phrases(key(w) for w in data["coordinated_nouns"]),
         "survey_answer_re": regex.compile(
-            r"[ \u00a0]*(?:(?:số[ \u00a0]+)?(?:" + _words_alternation(data["survey_respondents"]) + r")[ \u00a0]+)?"
-            r"(?:" + _words_alternation(data["survey_verbs"]) + r")(?![\p{L}\d])"),
-        "respondents_re": regex.compile(
-            r"[ \u00a0]*(?:số[ \u00a0]+)?(?:" + _words_alternation(data["survey_respondents"]) + r")(?![\p{L}\d])"),
+            r"[ \u00a0]*(?:" + respondents + r"[ \u00a0]+)?(?:" + _words_alternation(data["survey_verbs"]) + r")(?![\p{L}\d])"),
+        "respondents_re": regex.compile(r"[ \u00a0]*" + respondents + r"(?![\p{L}\d])"),
     }
 
 

@@ -24,7 +24,9 @@ def context_words() -> dict:
 
 # the largest number a day, month or quarter word can take as a date ("ngày 31", "tháng 12")
 DATE_WORD_LIMITS = {"ngày": 31, "tháng": 12, "quý": 4}
-DISTRIBUTIVE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:mỗi|hằng|hàng|bình[ \u00a0]+quân|trung[ \u00a0]+bình)[ \u00a0]*$")
+# "mỗi", "hằng" ... then the day, month or quarter word, right before the number
+DISTRIBUTIVE_BEFORE_RE = regex.compile(
+    r"(?<!\p{L})(?:mỗi|hằng|hàng|bình[ \u00a0]+quân|trung[ \u00a0]+bình)[ \u00a0]*(?:ngày|tháng|quý)[ \u00a0]*$")
 
 
 def _count_per_period(folded: str, before: str, m: NumberMatch) -> bool:
@@ -35,11 +37,7 @@ def _count_per_period(folded: str, before: str, m: NumberMatch) -> bool:
         return False
     if m.value > limit and float(m.value).is_integer():
         return True
-    end = m.start
-    while end > 0 and folded[end - 1] in " \u00a0":
-        end -= 1
-    word_start = end - len(before)
-    return bool(DISTRIBUTIVE_BEFORE_RE.search(folded, max(0, word_start - 20), word_start))
+    return bool(DISTRIBUTIVE_BEFORE_RE.search(folded, max(0, m.start - 40), m.start))
 
 
 def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:

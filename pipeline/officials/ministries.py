@@ -10,23 +10,18 @@ import regex
 
 from ..resources import load_yaml
 from ..segment import Article
-from ..textkeys import fold, key, phrase_alternation
+from ..textkeys import fold, phrase_alternation
+from .lexicon import _words, lexicon
 from .parser import Person
-
-TOKEN_RE = regex.compile(r"[\p{L}\d]+|[^\p{L}\d\s]")
-
-
-def _tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(TOKEN_RE.findall(key(phrase)))
 
 
 @functools.cache
 def _lexicon() -> tuple[regex.Pattern, frozenset[str]]:
     names = load_yaml("ministries.yml")["ministries"]
-    pattern = regex.compile(r"(?<![\p{L}\d])(?:" + phrase_alternation([_tokens(n) for n in names], r"\s*")
+    pattern = regex.compile(r"(?<![\p{L}\d])(?:" + phrase_alternation([_words(n) for n in names], r"\s*")
                             + r")(?![\p{L}\d])")
     # the titles whose organisation is a ministry ("Thứ trưởng Nội vụ" is of "Bộ Nội vụ")
-    titles = frozenset(fold(row["title"]) for row in load_yaml("titles.yml")["titles"] if row.get("org_head") == "Bộ")
+    titles = frozenset(fold(t.title) for t in lexicon().titles.items.values() if t.org_head == "Bộ")
     return pattern, titles
 
 
