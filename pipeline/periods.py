@@ -71,15 +71,15 @@ START_FOLLOWERS = {
 }
 # who goes into operation, between "sau 3 tháng" and its event: "Sau 3 tháng mô hình chính quyền
 # địa phương 2 cấp đi vào hoạt động", "Từ khi bộ máy mới vận hành"
-OPERATOR = (r"(?:(?:mô\s+hình|chính\s+quyền|bộ\s+máy|trung\s+tâm|tỉnh|thành\s+phố|xã|phường|đơn\s+vị)"
+OPERATOR = (r"(?:(?:các\s+|những\s+)?(?:mô\s+hình|chính\s+quyền|bộ\s+máy|trung\s+tâm|tỉnh|thành\s+phố|xã|phường|đơn\s+vị)"
             r"(?:\s+[^\s,;:.()]+){0,7}?\s+)?")
 TERM_RE = regex.compile(r"nhiệm\s+kỳ", regex.IGNORECASE)
 # a comparison's baseline may be named at some length before its date: "so với lần đánh giá hồi
 # đầu tháng 7" (a "trong" in between starts the period of the comparison itself)
 LONG_BASELINE_RE = regex.compile(r"(?<![\p{L}])so\s+với(?:\s+(?!trong(?!\p{L}))[^\s,;:.()]+){1,6}\s*$", regex.IGNORECASE)
-# where a month named without its year is a reporting period: opening its clause, after "trong",
-# or as "tháng 9 vừa qua"; elsewhere ("dự kiến thử nghiệm vào tháng 9") it dates an event
-MONTH_OPENER_RE = regex.compile(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong))\s*$", regex.IGNORECASE)
+# where a month named without its year is a reporting period: opening its clause, after "trong"
+# or "hồi" ("hồi tháng 8, chỉ số đạt 73,88 điểm"), or as "tháng 9 vừa qua"; elsewhere ("dự kiến thử nghiệm vào tháng 9") it dates an event
+MONTH_OPENER_RE = regex.compile(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong|hồi))\s*$", regex.IGNORECASE)
 LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
 
 
@@ -104,7 +104,7 @@ def _pattern(events: str) -> str:
     | (?P<after_change>(?:sau|qua)\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?P<n17>{N})\s+(?P<u17>ngày|tuần|tháng|năm)\s+{OPERATOR}(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events})(?!\s+thử\s+nghiệm)
         |(?P<n18>{N})\s+(?P<u18>ngày|tuần|tháng)\s+(?:đầu\s+(?:tiên\s+)?(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)?|sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)(?:{events})
         |(?:trong\s+)?(?P<u30>ngày|tuần|tháng)\s+đầu\s+tiên\s+(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)?{OPERATOR}(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events}))
-    | (?P<since_change>(?:kể\s+)?từ\s+khi\s+{OPERATOR}(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events})
+    | (?P<since_change>(?:kể\s+)?từ\s+(?:khi|lúc|ngày\s+đầu(?:\s+tiên)?)\s+{OPERATOR}(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events})
         (?:(?:\s+[^\s,;:.()]+){{0,10}}?\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))?)
     | (?P<trial>(?:hơn\s+|gần\s+)?(?P<n19>{N})\s+(?:ngày|tuần|tháng)\s+(?:hoạt\s+động|vận\s+hành|triển\s+khai)\s+thử\s+nghiệm)
     | (?P<months>(?P<n>{N})\s+tháng\s+(?:(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y7>{Y})|\s+(?P<this7>nay))?|năm\s+(?:(?P<y20>{Y})|(?P<this20>nay))))
@@ -138,6 +138,9 @@ def _lexicon() -> dict:
         "name_re": regex.compile(rf"(?<![\p{{L}}])(?:{alternation(data['name_heads'])})"
                                  r"(?:\s+[^\s,;:.()]+){0,14}\s*$", regex.IGNORECASE),
         "change_date": dt.date.fromisoformat(data["change_date"]),
+        # "Ủy ban Thường vụ Quốc hội" is the legislature's standing committee, no party body
+        "term_body_re": regex.compile(rf"(?<![\p{{L}}])(?<!ủy\s)(?<!uỷ\s)(?:{alternation(data['term_bodies'])})(?![\p{{L}}])",
+                                      regex.IGNORECASE),
     }
 
 
@@ -389,6 +392,7 @@ class PeriodIndex:
         self.stated_ends = [p.end_pos for p in self.stated]
         self.paragraphs = paragraphs
         self.lead = lead_period(self.stated, paragraphs)
+        self.terms = [p for p in self.periods if TERM_RE.search(p.text)]
 
     def within(self, lo: int, hi: int) -> list[Period]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
@@ -427,6 +431,15 @@ class PeriodIndex:
             if before or after:
                 return before or after
         return None
+
+    def term_of_office(self, sent: Span) -> Period | None:
+        """The last term of office ("nhiệm kỳ 2025-2030") stated before a sentence about a party
+        congress or what it elects; such a sentence reports on the term, not on the period of the
+        story around it."""
+        if not self.terms or not _lexicon()["term_body_re"].search(self.text, sent[0], sent[1]):
+            return None
+        i = bisect.bisect_left([p.start_pos for p in self.terms], sent[0])
+        return self.terms[i - 1] if i else None
 
     def earlier_in_passage(self, sent: Span, pos: int, plain: bool = False) -> Period | None:
         """The last period stated before the sentence in the figure's passage (`plain`: not
@@ -491,6 +504,9 @@ def period_for(index: PeriodIndex, sent: Span, pos: int, end: int | None = None)
     own = index.in_sentence(sent, pos, end)
     if own is not None and own.role != "edition":
         return own.as_dict()
+    term = index.term_of_office(sent)
+    if term is not None:
+        return term.as_dict(inherited=True)
     inherited = index.earlier_in_passage(sent, pos) or index.earlier_in_story(sent, pos)
     lead = index.lead
     if inherited is None and lead is not None and not sent[0] <= lead.start_pos < sent[1]:

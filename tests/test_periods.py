@@ -107,6 +107,10 @@ PHRASES = {
         Example("Từ khi chính quyền hai cấp đi vào hoạt động đến nay, xã nhận 30 hồ sơ.",
                 "Từ khi chính quyền hai cấp đi vào hoạt động đến nay", "2025-07-01", AFTER_CHANGE, AFTER_CHANGE),
         Example("Từ khi sáp nhập đến nay, xã nhận 30 hồ sơ.", "Từ khi sáp nhập đến nay", None, PUBLISHED),
+        Example("Ngay từ ngày đầu vận hành chính quyền hai cấp, xã nhận 30 hồ sơ.", "từ ngày đầu vận hành",
+                "2025-07-01", AFTER_CHANGE, AFTER_CHANGE),
+        Example("Kể từ lúc các đơn vị hành chính hợp nhất, xã nhận 30 hồ sơ.",
+                "Kể từ lúc các đơn vị hành chính hợp nhất", "2025-07-01", AFTER_CHANGE, AFTER_CHANGE),
         # a trial run is its own phrase, not the change
         Example("Qua hơn 2 tuần hoạt động thử nghiệm, xã nhận 30 hồ sơ.", "hơn 2 tuần hoạt động thử nghiệm",
                 None, None, AFTER_CHANGE),
@@ -115,6 +119,9 @@ PHRASES = {
         # the article's year, or the year before for a month still to come at publication
         Example("Trong tháng 9, xã nhận 30 hồ sơ.", "tháng 9", "2024-09-01", "2024-09-30"),
         Example("Tháng 9 vừa qua, xã nhận 30 hồ sơ.", "Tháng 9 vừa qua", "2024-09-01", "2024-09-30"),
+        Example("Hồi tháng 8, chỉ số đạt 73,88 điểm.", "tháng 8", "2024-08-01", "2024-08-31"),
+        # a month in passing dates an event
+        Example("Hệ thống dự kiến vận hành vào tháng 11.", None),
         Example("Trong tháng 12, xã nhận 30 hồ sơ.", "tháng 12", "2023-12-01", "2023-12-31"),
         # an article dated by its year only
         Example("Trong tháng 9, xã nhận 30 hồ sơ.", "tháng 9", "2025-09-01", "2025-09-30", "2025"),
@@ -168,6 +175,14 @@ def test_change_event(event):
     assert p.text == f"Sau 2 tháng {event}" and (p.start, p.end) == ("2025-07-01", "2025-08-31")
 
 
+@pytest.mark.parametrize("body", LEXICON["term_bodies"] + [None])
+def test_term_body(body):
+    # a sentence about what a congress elects reports on the congress's term of office
+    text = f"Nhiệm kỳ 2025-2030 bắt đầu.\n\nLead.\n\nVề {body or 'việc khác'}, có 12 người."
+    want = ("Nhiệm kỳ 2025-2030", True) if body else None
+    assert figure_periods(text, AFTER_CHANGE)["12"] == want
+
+
 def figure_periods(text, published=PUBLISHED):
     article = segment(text, (0, len(text)), published=published)
     out = {}
@@ -208,6 +223,14 @@ GOVERNING = [
     # a term of office, a start date and a meeting's day are the period of their own sentence only
     ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nLead.\n\nXã nhận 12 hồ sơ.", {"12": None}),
     ("Nhiệm kỳ 2025-2030, xã nhận 33 hồ sơ.", {"33": ("Nhiệm kỳ 2025-2030", False)}),
+    # ... except for what the congress of that term elects, wherever the term was stated
+    ("Đại hội Đảng bộ tỉnh nhiệm kỳ 2025-2030 khai mạc\n\nLead.\n\nBan Chấp hành Đảng bộ tỉnh có 70 thành viên, "
+     "Ban Thường vụ có 22 thành viên.", {"70": ("nhiệm kỳ 2025-2030", True), "22": ("nhiệm kỳ 2025-2030", True)}),
+    ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nTrong tháng 9, xã tiếp nhận 120 hồ sơ.\n\nĐại hội bầu 33 ủy viên.",
+     {"120": ("tháng 9", False), "33": ("nhiệm kỳ 2025-2030", True)}),
+    # the legislature's standing committee is no party body
+    ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nLead.\n\nTheo Nghị quyết của Ủy ban Thường vụ Quốc hội, 4 xã được sáp nhập.",
+     {"4": None}),
     ("Theo Kế hoạch số 5/KH-UBND ngày 20/2/2024, huyện hoàn thành 22 nhiệm vụ.", {"22": None}),
     # a name's year however long the name ("phương án đơn giản hoá thủ tục hành chính năm 2017")
     ("Năm 2018, thành phố thông qua phương án đơn giản hoá thủ tục hành chính năm 2017 đối với 61 thủ tục.",
