@@ -328,6 +328,11 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Trần Vĩnh Tuyến", [("Phó Chủ tịch", "UBND TP. HCM")])]),
         Example("Ông Ngô Hải Phan , cục trưởng Cục Kiểm soát thủ tục hành chính ( Văn phòng Chính phủ ) cho biết",
                 [P("Ngô Hải Phan", [("Cục trưởng", "Cục Kiểm soát thủ tục hành chính")])]),
+        # a party committee written in lower case still ends the post's complement
+        Example("Ông Lý Văn Hải - Trưởng ban Tuyên giáo và Dân vận tỉnh ủy - cho biết",
+                [P("Lý Văn Hải", [("Trưởng ban Tuyên giáo và Dân vận", "tỉnh ủy")])]),
+        Example("Ông Lý Văn Hải, Trưởng ban Dân vận huyện ủy Nam Đàn, cho biết",
+                [P("Lý Văn Hải", [("Trưởng ban Dân vận", "huyện ủy Nam Đàn")])]),
     ],
     "spaces_before_commas": [
         Example("Đại biểu Tô Thị Bích Châu , chủ tịch Uỷ ban MTTQ Việt Nam TP. HCM , đưa ra một giải pháp . "
@@ -373,6 +378,19 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Nguyễn Văn An", [("Giám đốc", "Sở Nội vụ"), ("Trưởng đoàn công tác", None)])]),
         Example("Hội nghị do ông Nguyễn Văn An, Giám đốc Sở Nội vụ, làm trưởng đoàn.",
                 [P("Nguyễn Văn An", [("Giám đốc", "Sở Nội vụ"), ("Trưởng đoàn", None)])]),
+    ],
+    "guest_lists": [
+        # "; " ends a guest's posts: the titles after it are the next guest's, "nguyên" included
+        Example("Tới dự có nguyên Chủ tịch nước Lê Văn An; nguyên Ủy viên Bộ Chính trị, nguyên Thường trực Ban "
+                "Bí thư Phạm Hữu Bình; Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Nội chính Trung "
+                "ương Hoàng Minh Châu.",
+                [P("Lê Văn An", [("nguyên Chủ tịch nước", None)]),
+                 P("Phạm Hữu Bình", [("nguyên Ủy viên Bộ Chính trị", None), ("nguyên Thường trực Ban Bí thư", None)]),
+                 P("Hoàng Minh Châu", [("Ủy viên Bộ Chính trị", None), ("Bí thư Trung ương Đảng", None),
+                                       ("Trưởng ban Nội chính Trung ương", None)])]),
+        Example("Dự hội nghị có ông Lê Văn An, Giám đốc Sở Nội vụ; ông Trần Văn Bình, Chánh Văn phòng UBND tỉnh.",
+                [P("Lê Văn An", [("Giám đốc", "Sở Nội vụ")]),
+                 P("Trần Văn Bình", [("Chánh Văn phòng", "UBND tỉnh")])]),
     ],
     "not_officials": [
         Example("Sáng ngày 11/9; Đoàn giám sát của HĐND huyện đã có buổi giám sát tại xã Chuyên Mỹ và xã "
@@ -593,6 +611,8 @@ def test_every_unit_committee(utype, committee):
 @pytest.mark.parametrize("qualifier", TITLES["title_qualifiers"])
 def test_every_title_qualifier(qualifier):
     _, got = extract(f"Ông Nguyễn Văn An, {qualifier} Giám đốc Sở Nội vụ, cho biết")
+    assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [(f"{qualifier} Giám đốc", "Sở Nội vụ")]
+    _, got = extract(f"Tới dự có {qualifier} Giám đốc Sở Nội vụ Nguyễn Văn An.")
     assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [(f"{qualifier} Giám đốc", "Sở Nội vụ")]
 
 

@@ -168,7 +168,8 @@ def lexicon() -> Lexicon:
         abbr_re=regex.compile(
             rf"(?<![\p{{L}}\d])(?P<abbr>{abbr_alt})(?P<dot>\.(?=\s*\p{{L}}))?(?(dot)|(?![\p{{L}}\d]))"),
         cue_re=PhraseFinder(_phrases_re(cues), cues),
-        cue_words=frozenset(p[0] for p in cues),
+        # "nguyên" too: the scan must stop on it to read "nguyên Bộ trưởng" as one title
+        cue_words=frozenset([*(p[0] for p in cues), *(fold(w) for w in t["title_qualifiers"])]),
         unit_re=_phrases_re([*t["unit_words"], *t["organ_words"]]),
         register_units=frozenset(t["register_checked_unit_types"]),
         **tables,

@@ -249,7 +249,8 @@ class ParagraphParser(Reader):
             # ("cán bộ | Sở Nội vụ")
             first = org_a if entry.needs_org else org_a + 1
             head = next((k for k in range(first, org_b)
-                         if self.kinds[k] != "lower" and self.phrase(k, self.lex.heads)), None)
+                         if self.kinds[k] != "lower" and self.phrase(k, self.lex.heads)
+                         or self.phrase(k, self.lex.organs)), None)  # "... và Dân vận tỉnh ủy"
             if head is None:  # "Trưởng phòng Tư pháp | thị xã Dĩ An"
                 head = next((k for k in range(org_a + 1, org_b) if self.unit_at(k)[0]), None)
             comp_end = head if head is not None else org_b
@@ -326,6 +327,8 @@ class ParagraphParser(Reader):
         roles = []
         while j < self.n:
             k = j
+            if self.texts[k] == ";":
+                break  # "A, Bí thư ...; Phó Chủ tịch ... B": the next person's list item
             if self.texts[k] in ROLE_SEPARATORS:
                 k += 1
             n = self.phrase(k, self.lex.links) if k < self.n else 0
