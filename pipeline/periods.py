@@ -47,7 +47,7 @@ CLAUSE_SEP_RE = re.compile(r"[,;:.()\n]")
 # digits starts with a year range ("2021-2025") or a count of days, weeks, months or years.
 PERIOD_START_RE = re.compile(
     r"(?<![^\W_])(?:(?:từ|kể|giai|thời|nhiệm|năm|tính|đến|tới|trong|riêng|chỉ|sau|qua|hơn|gần|quý|tháng|tuần|"
-    r"hiện|những|ngày|sipas|papi|pci|dti|apci|ddci|egdi|ict|hai|ba|bốn|sáu|bảy|tám|chín|mười)(?![^\W_])"
+    r"hiện|những|mấy|vài|ngày|sipas|papi|pci|dti|apci|ddci|egdi|ict|hai|ba|bốn|sáu|bảy|tám|chín|mười)(?![^\W_])"
     r"|par|\d(?=(?<=[12])\d{3}\s*[-–]|\d{0,2}\s+(?:ngày|tuần|tháng|năm)))")  # one digit, as the scan must not skip a start
 PERIOD_START_CASELESS_RE = re.compile(PERIOD_START_RE.pattern, re.IGNORECASE)
 # the only characters a caseless `re` match pairs with a letter of the start words though they
@@ -65,7 +65,7 @@ START_FOLLOWERS = {
     "trong": re.compile(r"trong\s+(?:ngày|tháng|tuần|quý|\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # day, this_span, months_bare
     "riêng": re.compile(r"riêng\s+ngày"),  # day
     "hiện": re.compile(r"hiện\s+(?:có|gồm|đang|còn|bố|là|đã|vẫn|chỉ|mới|đạt|chiếm|được|nay|tại)"),  # currently, now
-    "những": re.compile(r"những\s+năm"),  # past
+    "những": re.compile(r"những\s+(?:năm|ngày|tuần|tháng)"),  # past
     "thời": re.compile(r"thời\s+(?:kỳ|gian)"),  # span_years, past
     "qua": re.compile(r"qua\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?:\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # after_change
 }
@@ -73,6 +73,8 @@ START_FOLLOWERS = {
 # địa phương 2 cấp đi vào hoạt động", "Từ khi bộ máy mới vận hành"
 OPERATOR = (r"(?:(?:các\s+|những\s+)?(?:mô\s+hình|chính\s+quyền|bộ\s+máy|trung\s+tâm|tỉnh|thành\s+phố|xã|phường|đơn\s+vị)"
             r"(?:\s+[^\s,;:.()]+){0,7}?\s+)?")
+# "Hơn 15 năm nay": more than a count of years, no comparison
+COUNT_QUALIFIER_RE = regex.compile(r"(?<![\p{L}])(?:hơn|gần)\s*$", regex.IGNORECASE)
 TERM_RE = regex.compile(r"nhiệm\s+kỳ", regex.IGNORECASE)
 # a comparison's baseline may be named at some length before its date: "so với lần đánh giá hồi
 # đầu tháng 7" (a "trong" in between starts the period of the comparison itself)
@@ -118,7 +120,8 @@ def _pattern(events: str) -> str:
     | (?P<this_span>trong\s+(?:tháng|tuần|quý)(?!\s*(?:\d|[IV]+(?!\p{{L}})))
         |trong\s+năm(?=\s*[,;:.)]|\s+(?:có|đã|sẽ|phải|tiếp|giải|đạt|hoàn)(?!\p{{L}})))  # "trong năm có 80%": this year
     | (?P<event_day>ngày\s+(?P<d23>{DMY}|{DM}(?![/.\-]?\d)))
-    | (?P<past>(?:(?P<n21>{N})\s+(?:ngày|tuần|tháng|năm)|năm|thời\s+gian|những\s+năm)\s+(?:vừa\s+)?qua)
+    | (?P<past>(?:(?P<n21>{N})\s+(?:ngày|tuần|tháng|năm)|(?:mấy|vài|những)\s+(?:ngày|tuần|tháng|năm)|năm|thời\s+gian)\s+(?:vừa\s+)?qua
+        |(?P<n33>{N})\s+năm\s+nay|(?:thời\s+gian|những\s+năm|mấy\s+năm)\s+gần\s+đây)
     | (?P<currently>(?<!(?:thực|xuất|thể|biểu|phát|tái)\s)hiện(?=\s+(?:có|gồm|đang|còn|bố\s+trí|là|đã|vẫn|chỉ|mới|đạt|chiếm|được)(?!\p{{L}})))
     | (?P<now>(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))|(?<!thực\s)hiện\s+(?:nay|tại))
     )(?:\s+(?:và|,)\s+(?P<and>(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{Y})?))?(?![\p{{L}}\d])"""
@@ -308,7 +311,7 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
         return _year_bounds(int(g["y10"]))
     if g["this_year"]:
         return _year_bounds(pub_year) if pub_year else (None, None)
-    if g["now"] or g["currently"] or (g["past"] and g["n21"]):
+    if g["now"] or g["currently"] or (g["past"] and (g["n21"] or g["n33"])):
         return None, published
     return None, None
 
@@ -318,7 +321,8 @@ def _role(text: str, start: int, m) -> str:
     lex = _lexicon()
     before = text[max(0, start - 90):start]
     clause = CLAUSE_SEP_RE.split(before)[-1]
-    if lex["baseline_re"].search(clause) or LONG_BASELINE_RE.search(clause):
+    if (lex["baseline_re"].search(clause) or LONG_BASELINE_RE.search(clause)) \
+            and not ((m["n21"] or m["n33"]) and COUNT_QUALIFIER_RE.search(clause)):
         return "baseline"
     if m["month_bare"] and not (MONTH_OPENER_RE.search(clause) or m.group().lower().endswith("qua")):
         return "date"

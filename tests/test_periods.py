@@ -63,6 +63,12 @@ PHRASES = {
         Example("Trong 5 năm qua, tỉnh có 30 điểm.", "5 năm qua", None, PUBLISHED),
         Example("Thời gian qua, tỉnh có 30 điểm.", "Thời gian qua"),
         Example("Trong năm vừa qua, tỉnh có 30 điểm.", "năm vừa qua"),
+        Example("Hơn 15 năm nay, tỉnh có 30 điểm.", "15 năm nay", None, PUBLISHED),  # "hơn": more than, no comparison
+        Example("Mấy ngày qua, tỉnh có 30 điểm.", "Mấy ngày qua"),
+        Example("Vài năm qua, tỉnh có 30 điểm.", "Vài năm qua"),
+        Example("Những tháng qua, tỉnh có 30 điểm.", "Những tháng qua"),
+        Example("Thời gian gần đây, tỉnh có 30 điểm.", "Thời gian gần đây"),
+        Example("Những năm gần đây, tỉnh có 30 điểm.", "Những năm gần đây"),
         Example("Từ 2012 đến nay, tỉnh có 30 điểm.", "Từ 2012 đến nay", "2012-01-01", PUBLISHED),
         Example("Trong tháng, phường nhận 931 hồ sơ.", "Trong tháng"),
         Example("Trong năm, phường nhận 931 hồ sơ.", "Trong năm"),
@@ -201,6 +207,7 @@ GOVERNING = [
     ("Huyện tiếp nhận 300 hồ sơ trong năm 2023.", {"300": ("năm 2023", False)}),
     # a comparison's baseline is never the period
     ("Huyện tiếp nhận 300 hồ sơ, tăng 12% so với năm 2022.", {"300": None, "12%": None}),
+    ("Huyện tiếp nhận 300 hồ sơ, nhiều nhất so với 3 năm qua.", {"300": None}),
     # a plan's year only when nothing else in the sentence is a period
     ("Theo Kế hoạch CCHC năm 2024, đến nay huyện hoàn thành 22 nhiệm vụ.", {"22": ("đến nay", False)}),
     ("Theo Kế hoạch CCHC năm 2024, huyện hoàn thành 22 nhiệm vụ.", {"22": ("năm 2024", False)}),
