@@ -107,6 +107,9 @@ FIRES = {
     ],
     "value_out_of_range": [
         C("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 102,5%.", ("value_out_of_range", ["102,5%"])),
+        # the three channels a dossier comes in by, all named, are the whole
+        C("Trong quý III, phường tiếp nhận 3.846 hồ sơ, trong đó 1.205 hồ sơ nộp trực tiếp, 2.517 hồ sơ nộp "
+          "trực tuyến và 94 hồ sơ qua dịch vụ bưu chính công ích.", ("sum_mismatch", ["1.205", "2.517", "3.846", "94"])),
         C("Tỉnh xếp thứ 36/34 về chỉ số cải cách hành chính.", ("value_out_of_range", ["36/34"])),
     ],
 }
@@ -144,6 +147,8 @@ NEAR_MISSES = {
     ],
     "sum_mismatch": [
         C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),
+        # two of the three channels need not be the whole
+        C("Trong quý III, phường tiếp nhận 3.846 hồ sơ, trong đó 1.205 hồ sơ nộp trực tiếp, 2.517 hồ sơ nộp trực tuyến."),
         C("Từ đầu năm, phường tiếp nhận 4.250 hồ sơ, đã giải quyết xong 3.900 hồ sơ; 350 hồ sơ còn lại đang "
           "được xử lý."),
         C("Năm 2024, tỉnh tiếp nhận 20.000 hồ sơ, gồm: cấp tỉnh 5.000 hồ sơ, cấp huyện 3.000 hồ sơ, cấp xã "
