@@ -391,12 +391,25 @@ GROUPS: dict[str, list[Example]] = {
         Example("Dự hội nghị có ông Lê Văn An, Giám đốc Sở Nội vụ; ông Trần Văn Bình, Chánh Văn phòng UBND tỉnh.",
                 [P("Lê Văn An", [("Giám đốc", "Sở Nội vụ")]),
                  P("Trần Văn Bình", [("Chánh Văn phòng", "UBND tỉnh")])]),
+        # a post whose holders the sentence lists: each holds it; a narrower title of one's own
+        # takes the post's organisation
+        Example("Các Phó Chủ tịch UBND tỉnh gồm: ông Đỗ Văn Dũng, bà Vũ Thị Lan và ông Lê Văn Tâm.",
+                [P("Đỗ Văn Dũng", [("Phó Chủ tịch", "UBND tỉnh")]), P("Vũ Thị Lan", [("Phó Chủ tịch", "UBND tỉnh")]),
+                 P("Lê Văn Tâm", [("Phó Chủ tịch", "UBND tỉnh")])]),
+        Example("Giữ chức Phó Bí thư Tỉnh ủy có: ông Đỗ Văn Dũng, Phó Bí thư thường trực; ông Vũ Thành Long, "
+                "Chủ tịch UBND tỉnh.",
+                [P("Đỗ Văn Dũng", [("Phó Bí thư Thường trực", "Tỉnh ủy")]),
+                 P("Vũ Thành Long", [("Phó Bí thư", "Tỉnh ủy"), ("Chủ tịch", "UBND tỉnh")])]),
+        # ... not past the sentence
+        Example("Các Phó Chủ tịch UBND tỉnh gồm ông Đỗ Văn Dũng. Ông Lê Văn Tâm phát biểu.",
+                [P("Đỗ Văn Dũng", [("Phó Chủ tịch", "UBND tỉnh")])]),
     ],
     "not_officials": [
         Example("Sáng ngày 11/9; Đoàn giám sát của HĐND huyện đã có buổi giám sát tại xã Chuyên Mỹ và xã "
                 "Thụy Phú", []),
         Example("Tổ giám sát số 1 của HĐND huyện làm việc tại Thụy Phú", []),
         Example("Tại Hà Nội, Chủ tịch UBND tỉnh phát biểu", []),
+        Example("Chủ tịch UBND tỉnh có ý kiến chỉ đạo. Ông Lê Văn Tâm phát biểu.", []),
         Example("Chủ tịch UBND tỉnh Lâm Đồng cho biết", []),
         Example("Chủ tịch UBND huyện Hoàng Su Phì cho biết", []),
         Example("Chủ tịch UBND Hà Nội phát biểu", []),
@@ -614,6 +627,15 @@ def test_every_title_qualifier(qualifier):
     assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [(f"{qualifier} Giám đốc", "Sở Nội vụ")]
     _, got = extract(f"Tới dự có {qualifier} Giám đốc Sở Nội vụ Nguyễn Văn An.")
     assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [(f"{qualifier} Giám đốc", "Sở Nội vụ")]
+
+
+@pytest.mark.parametrize("intro", TITLES["shared_post_intros"])
+def test_every_shared_post_intro(intro):
+    for text in (f"Các Phó Chủ tịch UBND tỉnh {intro}: Nguyễn Văn An, Trần Thị Bình.",
+                 f"Các Phó Chủ tịch UBND tỉnh {intro} ông Nguyễn Văn An và bà Trần Thị Bình."):
+        _, got = extract(text)
+        assert [(o["name"], [(r["title"], r["org"]) for r in o["roles"]]) for o in got] == \
+            [("Nguyễn Văn An", [("Phó Chủ tịch", "UBND tỉnh")]), ("Trần Thị Bình", [("Phó Chủ tịch", "UBND tỉnh")])]
 
 
 @pytest.mark.parametrize("link", TITLES["role_links"])

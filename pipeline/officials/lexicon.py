@@ -60,6 +60,7 @@ class Lexicon:
     coref_cues: Phrases
     links: Phrases
     appointments: Phrases  # "chỉ định làm", "đảm nhận cương vị": a post given later in the sentence
+    shared_intros: Phrases  # "gồm", "có" after a post: its holders follow
     joiners: frozenset
     stops_in_names: frozenset  # stop words that may be inside a name a person's name follows ("Bộ Ngoại giao")
     inner_linkers: frozenset  # stop words that go on an organisation's name before a capitalised word
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         "coref_cues": Phrases(_words(w) for w in t["honorifics"] + t["coreference_cues"]),
         "links": Phrases(_words(w) for w in t["role_links"]),
         "appointments": Phrases(_words(w) for w in t["appointment_links"]),
+        "shared_intros": Phrases(_words(w) for w in t["shared_post_intros"]),
     }
     cues = [*titles, *tables["coref_cues"].items]
     return Lexicon(

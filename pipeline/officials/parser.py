@@ -22,6 +22,7 @@ SENTENCE_PUNCT = {".", ":", "!", "?", "“", "\"", "(", "…"}
 MAX_ORG_TOKENS = 16
 MAX_APPOINTMENT_GAP = 16  # tokens between a person's roles and "chỉ định làm" + a post
 CLAUSE_END = {".", "!", "?", ";", "…", ":"}
+SENTENCE_END = {".", "!", "?", "…"}
 MAX_ASIDE = 10  # tokens of a bracket between an organisation and a name
 MAX_CONTEXT = 40  # tokens looked back for the group a "trưởng đoàn" heads
 
@@ -394,6 +395,8 @@ class ParagraphParser(Reader):
         found: list[Occurrence] = []
         pending: list[Role] = []  # roles without a name, chained right before token i
         comrade = False
+        shared: list[Role] = []  # a post whose holders the sentence lists ("... gồm: ông A, bà B")
+        shared_until = 0  # token where that sentence ends
         cue_words = lex.cue_words
         # the tokens that are a cue or a name's word: with nothing pending, the scan jumps to the next
         starts = [k for k, (kind, word) in enumerate(zip(kinds, folds)) if kind == "cap" or word in cue_words]
@@ -419,9 +422,12 @@ class ParagraphParser(Reader):
                         last = listed[-1] if listed else span
                         roles, j = self.roles_after(last[1])
                         appointed = [r for r in roles if r.appointed]
+                        post = shared if i < shared_until else []
                         for other in [span, *listed[:-1]] if listed else []:
-                            found.append(self.occurrence(other, [dataclasses.replace(r) for r in appointed], comrade))
-                        found.append(self.occurrence(last, (_chained(pending) if not listed else []) + roles, comrade))
+                            found.append(self.occurrence(other, _holding(post, [dataclasses.replace(r) for r in appointed]),
+                                                         comrade))
+                        found.append(self.occurrence(last, _holding(post, (_chained(pending) if not listed else []) + roles),
+                                                     comrade))
                         i = j
                     else:
                         b = self.cap_run(i)
@@ -444,12 +450,18 @@ class ParagraphParser(Reader):
                 if i < self.n and (texts[i] in ROLE_SEPARATORS or self.phrase(i, lex.links)):
                     i += 1
                 else:
+                    listed_from = self.holders_listed(i)
+                    if listed_from is not None:
+                        shared, shared_until = pending, self.sentence_end(i)
+                        i = listed_from
                     pending, comrade = [], False
                 continue
             if kinds[i] == "cap":
                 span = self.name_at(i, strict=True)
                 if span:
                     roles, j = self.roles_after(span[1])
+                    if i < shared_until:
+                        roles = _holding(shared, roles)
                     if roles:
                         found.append(self.occurrence(span, roles, False))
                         i = j
@@ -460,6 +472,20 @@ class ParagraphParser(Reader):
             if texts[i - 1] not in ROLE_SEPARATORS:
                 pending, comrade = [], False
         return found
+
+    def holders_listed(self, j: int) -> int | None:
+        """Where the holders of the post ending at token j are listed ("gồm: ông A, bà B"), or
+        None: an intro word, then a colon or a person's honorific."""
+        n = self.phrase(j, self.lex.shared_intros)
+        k = j + n
+        if not n or k >= self.n:
+            return None
+        if self.texts[k] == ":":
+            return k + 1
+        return k if self.folds[k] in self.lex.honorifics.longest and self.phrase(k, self.lex.honorifics) else None
+
+    def sentence_end(self, j: int) -> int:
+        return next((k for k in range(j, self.n) if self.texts[k] in SENTENCE_END), self.n)
 
     def places(self) -> list[Place]:
         """Every unit named in the paragraph ("TP Hà Nội", "TP. HCM", "Huyện ủy Tân Hồng"); the
@@ -520,6 +546,23 @@ def _joined(text: str, roles: list[Role]) -> list[Role]:
             out[-1] = role
             continue
         out.append(role)
+    return out
+
+
+def _holding(post: list[Role], roles: list[Role]) -> list[Role]:
+    """A listed holder's roles with the post the list names: a narrower title of the holder's
+    own without an organisation ("Phó Bí thư thường trực" under "Phó Bí thư Tỉnh ủy") takes the
+    post's organisation; else the post is added."""
+    out = list(roles)
+    for shared in post:
+        head = fold(shared.title)
+        k = next((k for k, r in enumerate(out) if r.org is None and fold(r.title).startswith(head)), None)
+        if k is not None:
+            own = out[k]
+            out[k] = dataclasses.replace(shared, title=own.title, title_pos=own.title_pos, title_end=own.title_end,
+                                         chained=False)
+        else:
+            out.append(dataclasses.replace(shared, chained=False))
     return out
 
 
