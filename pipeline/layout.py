@@ -106,9 +106,14 @@ TERMINAL_PUNCT_RE = regex.compile(r"[.!?:;…\"”’)\]]\s*$")
 TEASER_ZONE = 6  # lines after the headline where crawled pages put related-article links
 
 
+# a photo caption's credit after its last sentence: "... đạt 100%. Ảnh: Bùi Giang – TTXVN"
+CREDIT_TAIL_RE = regex.compile(r"[.!?…]\s*\(?\s*Ảnh\s*:?[^.!?()]{1,60}\)?\s*$")
+
+
 def _may_be_teaser(line: str) -> bool:
-    """The cheap half of `is_teaser_line`: no closing punctuation, 12 to 60 words."""
-    return not TERMINAL_PUNCT_RE.search(line) and 12 <= len(line.split()) <= 60
+    """The cheap half of `is_teaser_line`: no closing punctuation (a caption's credit is none),
+    12 to 60 words."""
+    return not (TERMINAL_PUNCT_RE.search(line) or CREDIT_TAIL_RE.search(line)) and 12 <= len(line.split()) <= 60
 
 
 def is_teaser_line(line: str, folded_text: str) -> bool:

@@ -131,6 +131,10 @@ def test_run_together_related_headlines_are_not_prose():
     "Công chức Bộ phận tiếp nhận và Trả kết quả giải quyết thủ tục hành chính của UBND xã hướng dẫn người dân nộp hồ sơ",
     "Cán bộ tại Bộ phận Một cửa huyện giải quyết thủ tục hành chính cho người dân vào sáng thứ hai hằng tuần",
     "Huyện đã tiếp nhận 2.065 hồ sơ, trong đó cải cách hành chính Cải cách hành chính được chú trọng.",
+    # a caption's sentence, then its credit
+    "Năm 2025, hơn 46.600 hồ sơ đã được Trung tâm phục vụ Hành chính công tỉnh tiếp nhận. Ảnh: Bùi Giang – TTXVN",
+    "Ban Kiểm phiếu 9 thành viên được Đại hội biểu quyết bầu ra trong cải cách hành chính Cải cách. Ảnh Trung tâm Báo chí",
+    "Cán bộ trả kết quả cho người dân trong cải cách hành chính Cải cách hành chính. (Ảnh: Minh Anh)",
 ])
 def test_not_teaser_lines(line):
     folded = " cải cách hành chính bộ phận tiếp nhận trả kết quả một cửa huyện "
