@@ -82,7 +82,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         # "25% doanh nghiệp cho biết ...": a share of the people asked; "17% người trả lời cho
         # biết họ đã phải đưa hối lộ": a share who paid informally is no satisfaction figure
         return "other" if any(c.specific and c.aspect == "other" for c in after) else "satisfaction"
-    if kind in ("rank", "score"):
+    if kind in ("rank", "score") or counted_noun_key in cue_lexicon()["rank_move_nouns"]:
         return _index_aspect(article, cues, num, sent, kind, part, pstart, post_end)
     # a cue a few words before the number, not across a "và" that joins a verb of its own:
     # "tiếp nhận 3.000 hồ sơ trực tuyến và giải quyết 2.900 hồ sơ" (2.900 is resolved)

@@ -48,6 +48,7 @@ def _lexicon() -> dict:
         "target_re": _words_re(data["target_cues"]),
         "not_target_re": _words_re(data["not_target_phrases"]),
         "inherited_by": data["inherited_by"],
+        "index_aspects": data["index_aspects"],
     }
 
 
@@ -120,12 +121,16 @@ def is_target(article: Article, fig: dict) -> bool:
                 and period["end"] > article.published)
 
 
-def index_change_aspect(fig: dict) -> str:
+def index_aspect(fig: dict) -> str:
     """"Chỉ số PAR INDEX của tỉnh giảm 2%": a named index that falls has not cut anything; the
-    change is the index's own (a cut of counted procedures or fees keeps `cut`)."""
-    if fig["aspect"] == "cut" and fig["change"] and fig["index"] and fig["object"] == "other":
-        return "satisfaction" if fig["index"] == "SIPAS" else "par_index"
-    return fig["aspect"]
+    change is the index's own (a cut of counted procedures or fees keeps `cut`). An index of
+    satisfaction (SIPAS) measures satisfaction, not administrative performance at large."""
+    aspect = fig["aspect"]
+    if aspect == "cut" and fig["change"] and fig["index"] and fig["object"] == "other":
+        aspect = "par_index"
+    if aspect == "par_index" and fig["index"]:
+        return _lexicon()["index_aspects"].get(fig["index"], aspect)
+    return aspect
 
 
 def label_figures(article: Article, figures: list[dict]) -> None:
@@ -135,4 +140,4 @@ def label_figures(article: Article, figures: list[dict]) -> None:
     for f in figures:
         f["index"] = index_of(article, mentions, f, lead)
         f["target"] = is_target(article, f)
-        f["aspect"] = index_change_aspect(f)
+        f["aspect"] = index_aspect(f)

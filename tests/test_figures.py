@@ -631,3 +631,12 @@ NOUN_BEFORE_VERB_CASES = [
 @pytest.mark.parametrize("text,expected", NOUN_BEFORE_VERB_CASES)
 def test_noun_named_before_the_verb(text, expected):
     assert [(f["surface"], f["object"]) for f in run(text)] == expected
+
+
+@pytest.mark.parametrize("noun", SURVEY["rank_move_nouns"])
+def test_every_rank_move_noun_measures_the_index(noun):
+    """A rank move is a count in the index it moves in, "giảm" no cut of it."""
+    figs = run(f"Năm 2024, chỉ số PAPI của tỉnh giảm 6 {noun}, đạt 41,2 điểm.")
+    assert [(f["surface"], f["kind"], f["aspect"]) for f in figs][0] == ("6", "count", "par_index")
+    figs = run("Năm 2024, tỉnh cắt giảm 6 thủ tục hành chính.")
+    assert [(f["surface"], f["aspect"]) for f in figs] == [("6", "cut")]

@@ -106,3 +106,19 @@ INDEX_CHANGE_CASES = [
 @pytest.mark.parametrize("text,surface,aspect", INDEX_CHANGE_CASES)
 def test_change_of_a_named_index(text, surface, aspect):
     assert figures(text)[surface]["aspect"] == aspect
+
+
+INDEX_ASPECTS = load_yaml("indexes.yml")["index_aspects"]
+
+
+@pytest.mark.parametrize("index,aspect", INDEX_ASPECTS.items())
+def test_an_index_of_its_own_aspect(index, aspect):
+    """An index narrower than administrative performance gives its ranks, scores and
+    component percentages its own aspect; PAR INDEX keeps par_index."""
+    text = (f"Kết quả {index} năm 2023 được công bố.\n\nXét theo các chỉ số thành phần, chỉ số về công chức "
+            f"đạt 89,54%. Tỉnh đứng thứ 5/63.")
+    got = figures(text)
+    assert (got["89,54%"]["index"], got["89,54%"]["aspect"]) == (index, aspect)
+    assert (got["5/63"]["index"], got["5/63"]["aspect"]) == (index, aspect)
+    got = figures(text.replace(index, "PAR INDEX"))
+    assert (got["5/63"]["index"], got["5/63"]["aspect"]) == ("PAR INDEX", "par_index")
