@@ -42,6 +42,10 @@ def noun_key(noun: str) -> str:
 
 
 COMPONENT_WORDS = 6  # words from a component's name to its points: "Thanh toán trực tuyến đạt 4,5/10 điểm"
+# points followed by the component they are of: "19,35/20 điểm về tiến độ giải quyết", "17,2/18
+# điểm ở nhóm công khai, minh bạch"
+COMPONENT_NAME_WORDS = 5  # words of a component's name before its cue: "về cung cấp dịch vụ | trực tuyến"
+COMPONENT_AFTER_RE = regex.compile(r"[ \u00a0]*điểm[ \u00a0]+(?:ở|về|cho|thuộc)[ \u00a0]+(?:(?:nhóm|chỉ[ \u00a0]+số|tiêu[ \u00a0]+chí)[ \u00a0]+)*")
 
 
 def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, kind: str,
@@ -51,6 +55,12 @@ def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     part of the sentence, or before the figure in it ("85,12/100 điểm; trong đó ... Mức độ hài
     lòng đạt 17/18" leaves 85,12 to the whole index)."""
     if kind == "score":
+        named_after = COMPONENT_AFTER_RE.match(article.folded, num.end)
+        if named_after:  # "19,35/20 điểm về tiến độ giải quyết": the component follows its points
+            following = [c for c in cues_between(cues, named_after.end(), post_end) if c.specific
+                         and c.aspect != "par_index" and words_between(article.folded, named_after.end(), c.start) <= COMPONENT_NAME_WORDS]
+            if following:
+                return following[0].aspect
         component = [c for c in part if c.specific and c.aspect != "par_index"
                      and words_between(article.folded, c.end, num.start) <= COMPONENT_WORDS]
         chosen = pick(component, num.start)

@@ -69,6 +69,12 @@ COMPONENT_CASES = [
      "Mức độ hài lòng đạt 17/18 điểm.", {"85,12/100": "par_index", "10/12": "online", "17/18": "satisfaction"}),
     # a rank stays the index's
     ("Về tỷ lệ hồ sơ trực tuyến, tỉnh xếp thứ 5 cả nước.", {"5": "par_index"}),
+    # ... or named right after its points
+    ("Xét theo từng nhóm, tỉnh đạt 17,2/18 điểm ở nhóm công khai, minh bạch; 19,35/20 điểm về tiến độ giải "
+     "quyết; 9,1/12 điểm về cung cấp dịch vụ trực tuyến; 12,1/22 điểm về số hóa hồ sơ.",
+     {"17,2/18": "published", "19,35/20": "on_time", "9,1/12": "online", "12,1/22": "digitized"}),
+    ("Nhóm chỉ số mức độ hài lòng đạt 17,6/18 điểm; nhóm chỉ số tiến độ giải quyết đạt 19,4/20 điểm.",
+     {"17,6/18": "satisfaction", "19,4/20": "on_time"}),
 ]
 
 
