@@ -41,6 +41,14 @@ def noun_key(noun: str) -> str:
     return key(SPACE_BEFORE_MARK_RE.sub("", noun))
 
 
+INDEX_BANDED_OBJECTS = {"admin_unit", "agency"}
+# after a count of units: the band of an index they fall in, in points, or a bare percentage in a
+# passage on an index
+INDEX_BAND_AFTER_RE = regex.compile(
+    r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:(?:đạt|dưới|trên|có|ở)(?!\p{L})[^\d;.:!?]{0,15}\d[\d.,]*"
+    r"(?:[ \u00a0]*%?[ \u00a0]*(?:đến|-|–)[ \u00a0]*(?:dưới[ \u00a0]+|trên[ \u00a0]+)?\d[\d.,]*)?[ \u00a0]*"
+    r"(?:(?P<points>điểm)(?![ \u00a0]+(?:tiếp|nhận|giao|phục|cầu|trường))|%[ \u00a0]*(?:trở[ \u00a0]+(?:lên|xuống)[ \u00a0]*)?(?=[,;.)]|$|và))"
+    r"|(?P<points>xếp[ \u00a0]+loại)(?!\p{L}))")
 COMPONENT_WORDS = 6  # words from a component's name to its points: "Thanh toán trực tuyến đạt 4,5/10 điểm"
 # points followed by the component they are of: "19,35/20 điểm về tiến độ giải quyết", "17,2/18
 # điểm ở nhóm công khai, minh bạch"
@@ -92,6 +100,13 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         # "25% doanh nghiệp cho biết ...": a share of the people asked; "17% người trả lời cho
         # biết họ đã phải đưa hối lộ": a share who paid informally is no satisfaction figure
         return "other" if any(c.specific and c.aspect == "other" for c in after) else "satisfaction"
+    band = INDEX_BAND_AFTER_RE.match(folded, num.end) if kind in ("count", "ratio") and \
+        counted_object in INDEX_BANDED_OBJECTS else None
+    if band and (band["points"] or any(c.aspect in INDEX_ASPECTS for c in cues_between(
+            cues, article.paragraph_of(num.start)[0], num.start))):
+        # "9/34 tỉnh, thành phố đạt từ 90 điểm trở lên", "5 xã dưới 65 điểm", "11 xã xếp loại
+        # trung bình": units counted by their band of an index
+        return _index_aspect(article, cues, num, sent, "count", part, pstart, post_end)
     if kind in ("rank", "score") or counted_noun_key in cue_lexicon()["rank_move_nouns"]:
         return _index_aspect(article, cues, num, sent, kind, part, pstart, post_end)
     # a cue a few words before the number, not across a "và" that joins a verb of its own:

@@ -48,8 +48,8 @@ def rank_denominator(text: str, folded: str, end: int) -> tuple[float | None, in
     return None, end
 
 
-# the first end of a range of points: "từ 80 đến 85 điểm"
-POINTS_RANGE_START_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*\d[\d.,]*[ \u00a0]*điểm")
+# the first end of a range of points: "từ 80 đến 85 điểm", "từ 80 đến dưới 90 điểm"
+POINTS_RANGE_START_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:dưới[ \u00a0]+|trên[ \u00a0]+|hơn[ \u00a0]+)?\d[\d.,]*[ \u00a0]*điểm")
 
 
 def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None] | None:

@@ -76,6 +76,11 @@ RANGE_TO_RE = regex.compile(r"^[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?P<qua
 FROM_BEFORE_RE = regex.compile(r"(?<!\p{L})từ[ \u00a0]*$")
 
 
+def _may_be_day_month(day: str, month: str) -> bool:
+    """"15-3" may be 15 March; "39-46" is no date."""
+    return day.isdigit() and month.isdigit() and 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+
+
 def _range_approx(text: str, start: int) -> tuple[str | None, str | None]:
     """The qualifiers of a range's two ends: "từ 10% đến 15%" states both exactly; "10-15%",
     "10 đến 15%" read as at least 10 and at most 15."""
@@ -178,8 +183,8 @@ def _read_digits(text: str, folded: str, m) -> list[NumberMatch]:
         second.excluded = exclusion(folded, second, text)
         if form == "percent":
             first.excluded = exclusion(folded, first, text)
-        elif len(m["num"]) < 4 and len(m["num2"]) < 4 or _is_year(first):
-            # "15-3", "2021-2030": dates and years, not ranges
+        elif _may_be_day_month(m["num"], m["num2"]) or _is_year(first):
+            # "15-3", "2021-2030": dates and years, not ranges ("39-46 điểm" is one)
             first.excluded = second.excluded = "date or year range"
         else:
             first.excluded = second.excluded  # "65.000-70.000 hồ sơ": the noun follows the second

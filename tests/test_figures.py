@@ -640,3 +640,40 @@ def test_every_rank_move_noun_measures_the_index(noun):
     assert [(f["surface"], f["kind"], f["aspect"]) for f in figs][0] == ("6", "count", "par_index")
     figs = run("Năm 2024, tỉnh cắt giảm 6 thủ tục hành chính.")
     assert [(f["surface"], f["aspect"]) for f in figs] == [("6", "cut")]
+
+
+INDEX_BAND_CASES = [
+    # units counted by the band of an index they fall in measure that index
+    ("Năm 2025 có 9/34 tỉnh, thành phố đạt từ 90 điểm trở lên; 6 địa phương dưới 80 điểm.",
+     {"9/34": "par_index", "6": "par_index"}),
+    ("Năm 2025, tỉnh có 11 xã, phường xếp loại trung bình.", {"11": "par_index"}),
+    ("Kết quả SIPAS 2020 được công bố. Có 15 địa phương đạt trên 90%; 48 địa phương đạt từ 80% đến dưới 90%.",
+     {"15": "satisfaction", "48": "satisfaction"}),
+    # a bare percentage outside a passage on an index is no band of one
+    ("Năm 2024, huyện có 12 xã đạt 100%, 3 xã đạt 98%.", {"12": "other", "3": "other"}),
+    # "điểm" of a place is no score
+    ("Năm 2024, huyện có 12 xã có 3 điểm tiếp nhận hồ sơ.", {"12": "other"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", INDEX_BAND_CASES)
+def test_units_counted_by_an_index_band(text, expected):
+    got = {f["surface"]: f["aspect"] for f in run(text)}
+    assert {s: got.get(s) for s in expected} == expected
+
+
+POINT_RANGE_CASES = [
+    # both ends of a range of points are scores, "dưới" before the second end too
+    ("Có 19 địa phương đạt từ 80 đến dưới 90 điểm.", [("80", "score", "exact"), ("90", "score", "under")]),
+    # two numbers that cannot be a day and a month are a range, not a date
+    ("Điểm tổng hợp của các tỉnh dao động 39-46 điểm.", [("39", "score", "at_least"), ("46", "score", "at_most")]),
+    ("Ngày 15-3, xã tiếp nhận 20 hồ sơ.", [("20", "count", "exact")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", POINT_RANGE_CASES)
+def test_ranges_of_points(text, expected):
+    figs = run(text)
+    for f in figs:
+        assert text[f["span"][0]:f["span"][1]] == f["surface"]
+    assert [(f["surface"], f["kind"], f["approx"]) for f in figs if f["kind"] != "count" or f["surface"] == "20"] == expected
