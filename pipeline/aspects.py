@@ -6,7 +6,8 @@ up to the next figure or clause end ("100% hồ sơ được giải quyết đú
 else its sentence; else the topic of the passage. Inside one window a specific cue (đúng hạn,
 trực tuyến, niêm yết ...) beats a generic one (tiếp nhận, giải quyết), then the nearest wins.
 Ranks and scores take their index's aspect, or a component's ("Thanh toán trực tuyến đạt
-4,5/10 điểm").
+4,5/10 điểm"); units counted by an index band take the index's. A cue-less count of the noun
+of the count just before it is a part of that total's breakdown, received or resolved as it was.
 """
 from __future__ import annotations
 
@@ -162,3 +163,26 @@ def topic_aspect(article: Article, cues: list[Cue], sent: Span, kind: str) -> st
     earlier = [c for c in cues_between(cues, blank + 2 if blank >= 0 else start, sent[0])
                if c.specific and c.aspect in cue_lexicon()["topic_aspects"]]
     return earlier[-1].aspect if earlier else "other"
+
+
+# what a count with no metric of its own takes from the count of the same noun before it: the
+# parts of a breakdown ("tiếp nhận 7.105 hồ sơ. Phường A nhiều nhất với 1.932 hồ sơ, tiếp đến là
+# phường B 1.508 hồ sơ") were received or resolved as their total was
+CARRIED_ASPECTS = {"received", "resolved"}
+
+
+def breakdown_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, noun: str | None,
+                     post_end: int, earlier: list[dict]) -> str | None:
+    """The aspect a cue-less count takes as a part of the count of its noun just before it (in
+    its sentence or the one before, in its paragraph), or None."""
+    if noun is None or cues_between(cues, sentence_part_start(article, sent, num.start), post_end):
+        return None
+    para = article.paragraph_of(num.start)
+    prev_sentence = article.sentence_of(sent[0] - 1) if sent[0] > para[0] else sent
+    whole = key(noun)
+    for f in reversed(earlier):
+        if f["span"][0] < max(para[0], prev_sentence[0]):
+            return None
+        if f["kind"] == "count" and f["noun"] and key(f["noun"]) == whole:
+            return f["aspect"] if f["aspect"] in CARRIED_ASPECTS else None
+    return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from .aspects import INDEX_ASPECTS, LOOKBACK, choose_aspect, noun_key
+from .aspects import INDEX_ASPECTS, LOOKBACK, breakdown_aspect, choose_aspect, noun_key
 from .figure_cues import (Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
                           sentence_part_start)
 from .labels import label_figures
@@ -381,6 +381,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     referent = antecedent(article, num, earlier)
     if referent is not None:
         aspect = referent["aspect"]
+    elif aspect == "other" and kind == "count" and own is not None and not elided:
+        aspect = breakdown_aspect(article, cues, num, sent, own[1], post_end, earlier) or aspect
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     if own is not None:

@@ -677,3 +677,25 @@ def test_ranges_of_points(text, expected):
     for f in figs:
         assert text[f["span"][0]:f["span"][1]] == f["surface"]
     assert [(f["surface"], f["kind"], f["approx"]) for f in figs if f["kind"] != "count" or f["surface"] == "20"] == expected
+
+
+BREAKDOWN_CASES = [
+    # the parts of a breakdown were received (or resolved) as their total was
+    ("Năm 2023, các phường, xã tiếp nhận 7.105 hồ sơ. Phường Ngã Bảy có lượng hồ sơ nhiều nhất với 1.932 hồ sơ, "
+     "tiếp đến là phường Lái Hiếu 1.508 hồ sơ; xã Tân Thành ít nhất với 604 hồ sơ.",
+     {"1.932": "received", "1.508": "received", "604": "received"}),
+    ("Huyện đã giải quyết 500 hồ sơ. Trong đó, lĩnh vực đất đai chiếm nhiều nhất với 186 hồ sơ; lĩnh vực hộ tịch "
+     "112 hồ sơ.", {"186": "resolved", "112": "resolved"}),
+    # a count of another noun, or with a metric of its own, keeps its own
+    ("Năm 2023, huyện tiếp nhận 7.105 hồ sơ. Huyện có 12 công chức làm việc tại bộ phận một cửa.", {"12": "other"}),
+    ("Năm 2023, huyện tiếp nhận 7.105 hồ sơ. Có 25 hồ sơ đang giải quyết.", {"25": "other"}),
+    # ... and a new paragraph starts afresh
+    ("Năm 2023, huyện tiếp nhận 7.105 hồ sơ.\n\nPhường Ngã Bảy có lượng hồ sơ nhiều nhất với 1.932 hồ sơ.",
+     {"1.932": "other"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", BREAKDOWN_CASES)
+def test_parts_of_a_breakdown(text, expected):
+    got = {f["surface"]: f["aspect"] for f in run(text)}
+    assert {s: got.get(s) for s in expected} == expected
