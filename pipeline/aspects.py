@@ -169,20 +169,22 @@ def topic_aspect(article: Article, cues: list[Cue], sent: Span, kind: str) -> st
 # parts of a breakdown ("tiếp nhận 7.105 hồ sơ. Phường A nhiều nhất với 1.932 hồ sơ, tiếp đến là
 # phường B 1.508 hồ sơ") were received or resolved as their total was
 CARRIED_ASPECTS = {"received", "resolved"}
+BREAKDOWN_REACH = 20  # figures looked back for the total: bounds the work per figure
 
 
 def breakdown_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, noun: str | None,
-                     post_end: int, earlier: list[dict]) -> str | None:
-    """The aspect a cue-less count takes as a part of the count of its noun just before it (in
-    its sentence or the one before, in its paragraph), or None."""
-    if noun is None or cues_between(cues, sentence_part_start(article, sent, num.start), post_end):
+                     words_start: int, post_end: int, earlier: list[dict]) -> str | None:
+    """The aspect a count whose own words (from `words_start`) name no metric takes as a part of
+    the last received or resolved count of its noun before it (in its sentence or the one
+    before, in its paragraph), or None."""
+    if noun is None or cues_between(cues, words_start, post_end):
         return None
     para = article.paragraph_of(num.start)
     prev_sentence = article.sentence_of(sent[0] - 1) if sent[0] > para[0] else sent
     whole = key(noun)
-    for f in reversed(earlier):
+    for f in reversed(earlier[-BREAKDOWN_REACH:]):
         if f["span"][0] < max(para[0], prev_sentence[0]):
             return None
-        if f["kind"] == "count" and f["noun"] and key(f["noun"]) == whole:
-            return f["aspect"] if f["aspect"] in CARRIED_ASPECTS else None
+        if f["kind"] == "count" and f["noun"] and key(f["noun"]) == whole and f["aspect"] in CARRIED_ASPECTS:
+            return f["aspect"]  # the total (parts of other metrics may stand between: "7.100 trực tuyến")
     return None

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import regex
 
-from .aspects import INDEX_ASPECTS, LOOKBACK, breakdown_aspect, choose_aspect, noun_key
-from .figure_cues import (Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
+from .aspects import INDEX_ASPECTS, ITEM_JOINT_RE, LOOKBACK, breakdown_aspect, choose_aspect, noun_key
+from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
                           sentence_part_start)
 from .labels import label_figures
 from .numbers import (FROM_BEFORE_RE, ONLY_ONE_AFTER_RE, NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
@@ -238,6 +238,21 @@ RESTATEMENT_GAP_RE = regex.compile(
     r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?")
 
 
+def own_words_start(article: Article, sent: Span, num: NumberMatch, prev: dict | None) -> int:
+    """Where the figure's own words begin: its clause, after the figure before it and the last
+    "và" or comma since ("... 2.517 hồ sơ nộp trực tuyến và | 94 hồ sơ qua bưu chính")."""
+    start = max(clause_start(article, sent, num.start), prev["span"][1] if prev else 0)
+    joints = list(ITEM_JOINT_RE.finditer(article.folded, start, num.start))
+    return joints[-1].end() if joints else start
+
+
+def names_another_channel(article: Article, cues: list[Cue], start: int, post_end: int) -> bool:
+    """Whether the figure's own words (from `start`) label it with a way in other than online
+    ("trực tiếp") and name no metric of their own."""
+    return bool(cue_lexicon()["channel_label_re"].search(article.folded, start, post_end)) and \
+        not cues_between(cues, start, post_end)
+
+
 def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMatch) -> bool:
     """"6 cơ quan chuyên môn, 2 đơn vị sự nghiệp và 9/9 xã": only the previous figure's noun
     and a comma or "và" between them, and no cue; or a percentage in brackets restating it."""
@@ -381,8 +396,12 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     referent = antecedent(article, num, earlier)
     if referent is not None:
         aspect = referent["aspect"]
-    elif aspect == "other" and kind == "count" and own is not None and not elided:
-        aspect = breakdown_aspect(article, cues, num, sent, own[1], post_end, earlier) or aspect
+    elif kind == "count" and own is not None and not elided:
+        words_start = own_words_start(article, sent, num, prev_fig)
+        if aspect == "other" or names_another_channel(article, cues, words_start, post_end):
+            # "trực tuyến 7.100 hồ sơ, trực tiếp 1.350 hồ sơ": an item of another channel than
+            # online is no online count, whatever the items before it were
+            aspect = breakdown_aspect(article, cues, num, sent, own[1], words_start, post_end, earlier) or "other"
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     if own is not None:
