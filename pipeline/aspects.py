@@ -57,6 +57,10 @@ COMPONENT_NAME_WORDS = 5  # words of a component's name before its cue: "về cu
 COMPONENT_AFTER_RE = regex.compile(r"[ \u00a0]*điểm[ \u00a0]+(?:ở|về|cho|thuộc)[ \u00a0]+(?:(?:nhóm|chỉ[ \u00a0]+số|tiêu[ \u00a0]+chí)[ \u00a0]+)*")
 
 
+def _announces(article: Article, cue: Cue) -> bool:
+    return article.folded[cue.start:cue.end] in cue_lexicon()["announcement_cues"]
+
+
 def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, kind: str,
                   part: list[Cue], pstart: int, post_end: int) -> str:
     """A rank's or a score's aspect: a component's points take the component's aspect
@@ -70,7 +74,7 @@ def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
                          and c.aspect != "par_index" and words_between(article.folded, named_after.end(), c.start) <= COMPONENT_NAME_WORDS]
             if following:
                 return following[0].aspect
-        component = [c for c in part if c.specific and c.aspect != "par_index"
+        component = [c for c in part if c.specific and c.aspect != "par_index" and not _announces(article, c)
                      and words_between(article.folded, c.end, num.start) <= COMPONENT_WORDS]
         chosen = pick(component, num.start)
         if chosen:
@@ -94,6 +98,8 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if post_end is None:
         post_end = post_window_end(text, folded, sent, num.end, next_figure, cues)
     near = cues_between(cues, min(cstart, pstart), post_end)
+    if kind != "count" and any(c.aspect in INDEX_ASPECTS for c in near):
+        near = [c for c in near if not _announces(article, c)]  # "PAR INDEX ... được công bố, tỉnh đạt 80,61%"
     before = [c for c in near if cstart <= c.start and c.end <= num.start]
     after = [c for c in near if num.end <= c.start and c.end <= post_end]
     part = [c for c in near if pstart <= c.start and c.end <= num.start]

@@ -705,3 +705,13 @@ def test_parts_of_a_breakdown(text, expected):
 def test_every_channel_label_ends_the_online_items(label):
     got = {f["surface"]: f["aspect"] for f in run(f"Tiếp nhận 8.450 hồ sơ (trực tuyến 7.100 hồ sơ, {label} 1.350 hồ sơ).")}
     assert (got["7.100"], got["1.350"]) == ("online", "received")
+
+
+@pytest.mark.parametrize("cue", SURVEY["announcement_cues"])
+def test_every_announcement_cue_leaves_an_index_figure_to_its_index(cue):
+    got = {f["surface"]: f["aspect"] for f in run(f"Chỉ số PAR INDEX 2019 vừa được Bộ Nội vụ {cue}, tỉnh đạt "
+                                                 f"80,61%, xếp thứ 35/63. Chỉ số PAPI được {cue}, tỉnh đạt 42,86 điểm.")}
+    assert (got["80,61%"], got["35/63"], got["42,86"]) == ("par_index", "par_index", "par_index")
+    # without an index named, it is the procedures' publication it always was
+    got = {f["surface"]: f["aspect"] for f in run(f"Năm 2024, tỉnh đã {cue} 1.920 TTHC, đạt 100%.")}
+    assert got == {"1.920": "published", "100%": "published"}
