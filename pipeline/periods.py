@@ -10,9 +10,10 @@ Phrases: "trong năm 2018 và 6 tháng đầu năm 2019", "Từ ngày 15/12/2023
 Each phrase has a role: a `period`, the `baseline` of a comparison ("so với năm 2022": never a
 figure's period), or a `name` year ("Kế hoạch CCHC năm 2024": the period only when the sentence
 states no other, and never passed on). `period_for` applies ANNOTATION.md's rule: the figure's
-own sentence; else the last period stated earlier in its paragraph (a bulleted list continues
-the paragraph that introduces it); else the last one in the few paragraphs before (a story
-states its period once and reports on: SECTION_REACH); else the period of the headline or lead.
+own sentence; else the last period stated earlier in its paragraph (a paragraph as a reader
+sees it: a block of lines up to a blank line; a bulleted list, or a paragraph opening with
+"Trong đó", "Cụ thể", "Ngoài ra" ..., continues the paragraph before); else the period of the
+headline or lead. A sentence about a party congress takes the term of office stated before it.
 """
 from __future__ import annotations
 
@@ -82,6 +83,10 @@ LONG_BASELINE_RE = regex.compile(r"(?<![\p{L}])so\s+với(?:\s+(?!trong(?!\p{L})
 # where a month named without its year is a reporting period: opening its clause, after "trong"
 # or "hồi" ("hồi tháng 8, chỉ số đạt 73,88 điểm"), or as "tháng 9 vừa qua"; elsewhere ("dự kiến thử nghiệm vào tháng 9") it dates an event
 MONTH_OPENER_RE = regex.compile(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong|hồi))\s*$", regex.IGNORECASE)
+# a paragraph opening so goes on with the one before: "Trong đó, ...", "Xét riêng nhóm hồ sơ ..."
+CONTINUATION_RE = regex.compile(r"\s*(?:trong\s+đó|cụ\s+thể|xét\s+riêng|riêng|bên\s+cạnh\s+đó|ngoài\s+ra|đồng\s+thời"
+                                r"|theo\s+đó|như\s+vậy)(?!\p{L})", regex.IGNORECASE)
+BLANK_LINE_RE = regex.compile(r"\n[ \t\u00a0]*\n")  # the end of a paragraph as a reader sees it
 LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
 
 
@@ -377,11 +382,6 @@ def find_periods(text: str, start: int, end: int, published: str | None = None) 
 ADJACENT_GAP_RE = regex.compile(r"\s*(?:(?:vào|trong|của)\s+)?", regex.IGNORECASE)
 OTHER_FIGURE_BEFORE_RE = regex.compile(r"\d\s*%?\s*(?:(?:vào|trong|của)\s+)?$", regex.IGNORECASE)
 BRACKET_REACH = 200  # characters: how far back an enclosing "(" is looked for
-# paragraphs: a story's paragraphs often state a period once and report on for a few more ("Năm
-# 2016, ..." then one line per group of units; crawled pages break every sentence into a
-# paragraph); measured on the dev gold, 7 to 9 paragraphs back gain the most right periods (3:
-# 0.801 / 0.780 on dev parts 1-4 / 5-6; 8: 0.796 / 0.830; 10 loses a seed)
-SECTION_REACH = 8
 
 
 class PeriodIndex:
@@ -396,6 +396,7 @@ class PeriodIndex:
         self.stated_ends = [p.end_pos for p in self.stated]
         self.paragraphs = paragraphs
         self.lead = lead_period(self.stated, paragraphs)
+        self.lead_plain = lead_period([p for p in self.stated if p.role == "period"], paragraphs)
         self.terms = [p for p in self.periods if TERM_RE.search(p.text)]
 
     def within(self, lo: int, hi: int) -> list[Period]:
@@ -453,15 +454,6 @@ class PeriodIndex:
             return None
         return self._last_stated(scope_start(self.text, self.paragraphs, i), sent[0], plain)
 
-    def earlier_in_story(self, sent: Span, pos: int, plain: bool = False) -> Period | None:
-        """The last period stated in the SECTION_REACH paragraphs of the story before the
-        figure's (the lead is weighed on its own)."""
-        i = self._paragraph_index(pos)
-        first = max(i - SECTION_REACH, LEAD_PARAGRAPHS)
-        if i <= first:
-            return None
-        return self._last_stated(self.paragraphs[first][0], sent[0], plain)
-
     def _paragraph_index(self, pos: int) -> int:
         """The index of the paragraph starting last at or before `pos` (-1 if none does)."""
         return bisect.bisect_right(self.paragraphs, (pos, float("inf"))) - 1
@@ -479,10 +471,12 @@ class PeriodIndex:
 
 
 def scope_start(text: str, paragraphs: list[Span], i: int) -> int:
-    """Where the passage of paragraph `i` begins: the paragraph itself, or, for an item of a
-    bulleted list, the paragraph that introduces the list."""
+    """Where the passage of paragraph `i` begins: the paragraph as a reader sees it, a block
+    of lines up to a blank line (crawled pages put each sentence on a line of its own), or, for
+    an item of a bulleted list, the paragraph that introduces the list."""
     j = i
-    while j > 0 and LIST_ITEM_RE.match(text, paragraphs[j][0]):
+    while j > 0 and (LIST_ITEM_RE.match(text, paragraphs[j][0]) or CONTINUATION_RE.match(text, paragraphs[j][0])
+                     or not BLANK_LINE_RE.search(text, paragraphs[j - 1][1], paragraphs[j][0])):
         j -= 1
     return paragraphs[j][0]
 
@@ -503,21 +497,22 @@ def _covers(outer: Period, inner: Period) -> bool:
 
 def period_for(index: PeriodIndex, sent: Span, pos: int, end: int | None = None) -> dict | None:
     """The period (as a record dict) that governs the figure at `pos` in sentence `sent`:
-    its own sentence's, else the last one earlier in its passage, else the last one in the few
-    paragraphs before it, else the headline's or lead's."""
+    its own sentence's, else the term of office of a congress it is about, else the last one
+    earlier in its passage, else the headline's or lead's."""
     own = index.in_sentence(sent, pos, end)
     if own is not None and own.role != "edition":
         return own.as_dict()
     term = index.term_of_office(sent)
     if term is not None:
         return term.as_dict(inherited=True)
-    inherited = index.earlier_in_passage(sent, pos) or index.earlier_in_story(sent, pos)
+    inherited = index.earlier_in_passage(sent, pos)
     lead = index.lead
     if inherited is None and lead is not None and not sent[0] <= lead.start_pos < sent[1]:
         inherited = lead  # the sentence's own phrases were weighed above, and set aside
     chosen = own or inherited
     if chosen is not None and chosen.role == "edition":
         # "PAR INDEX 2018" yields to the governing period that states its year in words
-        plain = index.earlier_in_passage(sent, pos, True) or index.earlier_in_story(sent, pos, True)
-        chosen = next((p for p in (plain, lead) if p is not None and p.role == "period" and _covers(p, chosen)), chosen)
+        plain = index.earlier_in_passage(sent, pos, True)
+        chosen = next((p for p in (plain, lead, index.lead_plain) if p is not None and p.role == "period"
+                       and _covers(p, chosen)), chosen)
     return chosen.as_dict(inherited=chosen is not own) if chosen is not None else None

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import grouped_cases
 from pipeline.figures import extract_figures
-from pipeline.periods import SECTION_REACH, find_periods
+from pipeline.periods import find_periods
 from pipeline.resources import load_yaml
 from pipeline.segment import segment
 
@@ -217,13 +217,19 @@ GOVERNING = [
     # a bulleted list continues the paragraph that introduces it
     ("Headline\n\nLead.\n\nMục tiêu đến hết năm 2025:\n- 100% hồ sơ được số hóa.",
      {"100%": ("đến hết năm 2025", True)}),
-    # else the last period stated in the few paragraphs before (a story states it once and
-    # reports on, one line per group), before the lead's
-    ("Headline năm 2020\nLead.\nNội dung.\nNăm 2016, thành phố công bố chỉ số.\nKhối quận có 3 đơn vị đạt 93%.",
+    # a paragraph is what a reader sees: lines up to a blank line (crawled pages put each
+    # sentence on a line of its own)
+    ("Headline năm 2020\n\nLead.\n\nNăm 2016, thành phố công bố chỉ số.\nKhối quận có 3 đơn vị đạt 93%.",
      {"3": ("Năm 2016", True), "93%": ("Năm 2016", True)}),
-    # ... but not from further back than SECTION_REACH paragraphs, nor from the lead itself
-    ("Headline\nLead.\nNội dung.\nNăm 2016, thành phố công bố.\n" + "Một dòng.\n" * SECTION_REACH + "Khối quận có 3 đơn vị.",
-     {"3": None}),
+    # ... so a period stated in the paragraph before does not govern the next one: the lead's does
+    ("Headline năm 2020\n\nLead.\n\nNăm 2016, thành phố công bố chỉ số.\n\nKhối quận có 3 đơn vị đạt 93%.",
+     {"3": ("năm 2020", True), "93%": ("năm 2020", True)}),
+    ("Headline\n\nLead.\n\nNội dung.\n\nNăm 2016, thành phố công bố chỉ số.\n\nKhối quận có 3 đơn vị.", {"3": None}),
+    # ... unless the paragraph goes on with the one before
+    ("Headline\n\nLead.\n\nTừ ngày 1-7 đến ngày 30-9, xã nhận 13.188 hồ sơ.\n\nXét riêng nhóm hồ sơ cấp xã, tổng số "
+     "là 2.760 hồ sơ.", {"2.760": ("Từ ngày 1-7 đến ngày 30-9", True)}),
+    ("Headline\n\nLead.\n\nNăm 2023, xã nhận 300 hồ sơ.\n\nTrong đó, 120 hồ sơ trực tuyến.",
+     {"120": ("Năm 2023", True)}),
     # else the headline or lead
     ("Kết quả CCHC 6 tháng đầu năm 2024\n\nLead.\n\nHuyện làm tốt.\n\nHuyện tiếp nhận 300 hồ sơ.",
      {"300": ("6 tháng đầu năm 2024", True)}),
@@ -255,6 +261,9 @@ GOVERNING = [
     ("Công bố chỉ số năm 2018\n\nLead.\n\nBộ Tư pháp dẫn đầu PAR INDEX 2018 (91%).\n\nCó 14 bộ đạt trên 80%.",
      {"91%": ("năm 2018", True), "14": ("năm 2018", True)}),
     ("Công bố chỉ số năm 2019\n\nLead.\n\nBộ Tư pháp dẫn đầu PAR INDEX 2018 (91%).", {"91%": ("PAR INDEX 2018", False)}),
+    # ... the year stated in words in the headline or lead, after the edition there
+    ("Chỉ số PAPI 2018: tỉnh tụt 6 bậc\n\nKết quả năm 2018 vừa được công bố.\n\nTỉnh đạt 41,27 điểm.",
+     {"6": ("năm 2018", True), "41,27": ("năm 2018", True)}),
     # a period written right after a figure is that figure's, a baseline's value's too
     ("Tỷ lệ tăng từ 42% năm 2016 lên 49% năm 2017.", {"42%": ("năm 2016", False), "49%": ("năm 2017", False)}),
     ("Năm 2017, 48% người cho biết, giảm so với tỉ lệ 54% năm 2016.",
