@@ -164,7 +164,7 @@ class Period:
     start: str | None
     end: str | None
     # "period"; "baseline" (never a figure's period); "name" (a name's year, a term of office, an
-    # event day, a start date, a bare "trong tháng" or "hiện": the period of its own sentence only, when
+    # event day, a start date, a bare "hiện": the period of its own sentence only, when
     # it states no other); "date" (never)
     role: str = "period"
 
@@ -337,8 +337,8 @@ def _role(text: str, start: int, m) -> str:
         return "name"  # "nhiệm kỳ 2025-2030": a term of office, the period of its own sentence only
     if m["edition"]:
         return "edition"  # "PAR INDEX 2018": a period that yields to the same year stated in words
-    if m["since_date"] or m["since_year"] or m["this_span"] or m["currently"]:
-        return "name"  # "từ ngày 1/7/2017" (mostly a rule's effective date), "trong tháng": too weak to pass on
+    if m["since_date"] or m["since_year"] or m["currently"]:
+        return "name"  # "từ ngày 1/7/2017" (mostly a rule's effective date), "hiện": too weak to pass on
     if m["event_day"]:
         # "Ngày 1/7, ..." opening a sentence dates that sentence only; elsewhere a day is a
         # document's or a meeting's date, never a period

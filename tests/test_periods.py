@@ -225,6 +225,9 @@ GOVERNING = [
     ("Headline năm 2020\n\nLead.\n\nNăm 2016, thành phố công bố chỉ số.\n\nKhối quận có 3 đơn vị đạt 93%.",
      {"3": ("năm 2020", True), "93%": ("năm 2020", True)}),
     ("Headline\n\nLead.\n\nNội dung.\n\nNăm 2016, thành phố công bố chỉ số.\n\nKhối quận có 3 đơn vị.", {"3": None}),
+    # "trong tháng", "trong quý" are the paragraph's period as any other
+    ("Headline\n\nKết quả quý III/2023.\n\nNội dung.\n\nTrong quý, trung tâm tiếp nhận 17.950 hồ sơ. Đã giải quyết "
+     "17.788 hồ sơ.", {"17.950": ("Trong quý", False), "17.788": ("Trong quý", True)}),
     # ... unless the paragraph goes on with the one before
     ("Headline\n\nLead.\n\nTừ ngày 1-7 đến ngày 30-9, xã nhận 13.188 hồ sơ.\n\nXét riêng nhóm hồ sơ cấp xã, tổng số "
      "là 2.760 hồ sơ.", {"2.760": ("Từ ngày 1-7 đến ngày 30-9", True)}),
