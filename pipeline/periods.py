@@ -163,9 +163,9 @@ class Period:
     text: str
     start: str | None
     end: str | None
-    # "period"; "baseline" (never a figure's period); "name" (a name's year, a term of office, an
-    # event day, a start date, a bare "hiện": the period of its own sentence only, when
-    # it states no other); "date" (never)
+    # "period"; "term" (a term of office: a period, but not the lead's, which names the congress);
+    # "baseline" (never a figure's period); "name" (a name's year, an event day, a start date, a
+    # bare "hiện": the period of its own sentence only, when it states no other); "date" (never)
     role: str = "period"
 
     def as_dict(self, inherited: bool = False) -> dict:
@@ -334,7 +334,7 @@ def _role(text: str, start: int, m) -> str:
     if (m["year"] or m["span_years"] or m["years_list"] or m["month_bare"]) and lex["name_re"].search(clause):
         return "name"
     if m["span_years"] and TERM_RE.match(m.group()):
-        return "name"  # "nhiệm kỳ 2025-2030": a term of office, the period of its own sentence only
+        return "term"  # "nhiệm kỳ 2025-2030": a term of office, its paragraph's period but never the lead's
     if m["edition"]:
         return "edition"  # "PAR INDEX 2018": a period that yields to the same year stated in words
     if m["since_date"] or m["since_year"] or m["currently"]:
@@ -392,10 +392,10 @@ class PeriodIndex:
         self.text = text
         self.periods = sorted(periods, key=lambda p: p.start_pos)
         self.starts = [p.start_pos for p in self.periods]
-        self.stated = [p for p in self.periods if p.role in ("period", "edition")]
+        self.stated = [p for p in self.periods if p.role in ("period", "edition", "term")]
         self.stated_ends = [p.end_pos for p in self.stated]
         self.paragraphs = paragraphs
-        self.lead = lead_period(self.stated, paragraphs)
+        self.lead = lead_period([p for p in self.stated if p.role != "term"], paragraphs)
         self.lead_plain = lead_period([p for p in self.stated if p.role == "period"], paragraphs)
         self.terms = [p for p in self.periods if TERM_RE.search(p.text)]
 
@@ -431,7 +431,7 @@ class PeriodIndex:
             elif p.start_pos >= pos and after is None:
                 after = p
             best[p.role] = (before, after)
-        for role in ("period", "edition", "name"):
+        for role in ("period", "term", "edition", "name"):
             before, after = best.get(role, (None, None))
             if before or after:
                 return before or after

@@ -236,9 +236,12 @@ GOVERNING = [
     # else the headline or lead
     ("Kết quả CCHC 6 tháng đầu năm 2024\n\nLead.\n\nHuyện làm tốt.\n\nHuyện tiếp nhận 300 hồ sơ.",
      {"300": ("6 tháng đầu năm 2024", True)}),
-    # a term of office, a start date and a meeting's day are the period of their own sentence only
+    # a term of office is the period of its sentence and its paragraph, but in the headline it
+    # names the congress and is no lead period
     ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nLead.\n\nXã nhận 12 hồ sơ.", {"12": None}),
     ("Nhiệm kỳ 2025-2030, xã nhận 33 hồ sơ.", {"33": ("Nhiệm kỳ 2025-2030", False)}),
+    ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nLead.\n\nTrong nhiệm kỳ 2020-2025, xã có nhiều chuyển biến. Các xã đã "
+     "giải quyết 46.000 hồ sơ.", {"46.000": ("nhiệm kỳ 2020-2025", True)}),
     # ... except for what the congress of that term elects, wherever the term was stated
     ("Đại hội Đảng bộ tỉnh nhiệm kỳ 2025-2030 khai mạc\n\nLead.\n\nBan Chấp hành Đảng bộ tỉnh có 70 thành viên, "
      "Ban Thường vụ có 22 thành viên.", {"70": ("nhiệm kỳ 2025-2030", True), "22": ("nhiệm kỳ 2025-2030", True)}),
@@ -247,6 +250,7 @@ GOVERNING = [
     # the legislature's standing committee is no party body
     ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nLead.\n\nTheo Nghị quyết của Ủy ban Thường vụ Quốc hội, 4 xã được sáp nhập.",
      {"4": None}),
+    # a plan's date is no period
     ("Theo Kế hoạch số 5/KH-UBND ngày 20/2/2024, huyện hoàn thành 22 nhiệm vụ.", {"22": None}),
     # a name's year however long the name ("phương án đơn giản hoá thủ tục hành chính năm 2017")
     ("Năm 2018, thành phố thông qua phương án đơn giản hoá thủ tục hành chính năm 2017 đối với 61 thủ tục.",
