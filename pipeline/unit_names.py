@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import regex
 
 from .gazetteer import REGISTERS, TYPE_LEVEL, Entry, former, lookup, name_key
-from .textkeys import normalize_tones
+from .resources import load_yaml
+from .textkeys import fold, normalize_tones
 
 SP = r"[ \t\u00a0]"
 TOKEN_RE = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)*|\d+")
@@ -104,7 +105,8 @@ def read_name(text: str, tokens: list[Token], utype: str, free: bool):
             return n, "commune", None  # "xã Vạn Phúc Thượng" is not "xã Vạn Phúc"
         if hit:
             return k, hit[0], hit[1]
-        if len(name_key(name)) >= 4 and any(former(level, name) for level in levels):
+        if len(name_key(name)) >= 4 and not (k > 1 and _person_name(text, tokens)) \
+                and any(former(level, name) for level in levels):
             return k, levels[0], None
     if numbered and utype == "quận":
         return 1, "district", None  # "Quận 2", merged into TP Thủ Đức in 2021: not in the register
@@ -112,10 +114,24 @@ def read_name(text: str, tokens: list[Token], utype: str, free: bool):
         return None
     if numbered:
         return 1, "commune", None
-    if n < 2:
-        return None
+    if n < 2 or _person_name(text, tokens):
+        return None  # "Chủ tịch UBND phường Đặng Thị Hường": the chairwoman, no ward of that name
     # a longer run is a name followed by a person's: "xã Thụy Phú Nguyễn Văn A"
     return (n if n <= FREE_NAME_MAX else 2), "commune", None
+
+
+@functools.cache
+def _person_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    names = load_yaml("surnames.yml")
+    return frozenset(fold(w) for w in names["common"] + names["other"]), frozenset(fold(w) for w in names["middle_names"])
+
+
+def _person_name(text: str, tokens: list[Token]) -> bool:
+    """Whether a name the register does not know starts as a person's does: a family name,
+    then a middle name ("Hà Văn", "Nguyễn Thị")."""
+    surnames, middles = _person_name_words()
+    first, second = (fold(text[t.start:t.end]) for t in tokens[:2])
+    return first in surnames and second in middles
 
 
 def _joined_part(text: str, tokens: list[Token], k: int) -> bool:

@@ -287,6 +287,13 @@ GROUPS: dict[str, list[Example]] = {
         Example("Chủ tịch Đà Nẵng Nguyễn Văn Quảng phát biểu", [U("thành phố", "Đà Nẵng", "48", ["Đà Nẵng"])]),
         # without the title, a capitalised run is a name of its own
         Example("Ông Nguyễn Thái Bình phát biểu", []),
+        # a bare commune word, then the person holding the post: no commune of that name
+        Example("Bí thư Đảng ủy phường Hà Văn Tuấn và Chủ tịch UBND phường Đặng Thị Hường đồng chủ trì.", []),
+        Example("Phó Chủ tịch UBND xã Nguyễn Thị Kim Ngân được giao theo dõi.", []),
+        # ... but a ward the register names after a person stays one
+        Example("Chủ tịch UBND phường Nguyễn Văn Cừ, TP Quy Nhơn cho biết.",
+                [U("phường", "Nguyễn Văn Cừ", "21592", ["phường Nguyễn Văn Cừ"], "Quy Nhơn", "Bình Định"),
+                 U("thành phố", "Quy Nhơn", "540", ["TP Quy Nhơn"], None, "Bình Định")]),
     ],
 }
 
