@@ -194,14 +194,17 @@ COUNT_BEFORE_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|các|những|nhiều|h
 ENUM_ITEM_SEP_RE = regex.compile(rf"{SP}*(?:,{SP}*(?:và{SP}+)?|{SP}và{SP}+){SP}*")
 LIST_SEP_RE = regex.compile(rf"{SP}*,{SP}*")
 LIST_OPENING_RE = regex.compile(rf"{SP}*(?:\(|:|{SP}như(?![\p{{L}}\d])){SP}*")
+# "5 xã vùng cao, gồm A, B và C", "3 xã gồm: A, B": a few words about the units, then "gồm"
+INCLUDING_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{0,3}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm)(?![\p{{L}}\d]){SP}*:?{SP}*")
 CLAUSE_STOP_RE = regex.compile(r"[.;!?\n()…]")
 
 
 def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Mention]:
     """Names listed after counted types: "4 xã, thị trấn (Vĩnh Ninh, Võ Ninh, Hàm Ninh và
-    Quán Hàu)", "các xã, phường: A, B", "các xã như A, B và C". Each name takes the listed
-    type the registers give it. In parentheses every item must be a name; after ":" or "như"
-    the list runs to the first item that is not."""
+    Quán Hàu)", "các xã, phường: A, B", "các xã như A, B và C", "5 xã vùng cao, gồm A, B và C".
+    Each name takes the listed type the registers give it. In parentheses every item must be a
+    name; after ":" or "như" the list runs to the first item that is not; after "gồm", to the
+    first the register does not know."""
     lex = _lexicon()
     if not COUNT_BEFORE_RE.search(folded, max(0, m.start() - 12), m.start()):
         return []
@@ -215,6 +218,8 @@ def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[
         types.append(lex["types"][" ".join(nxt.group("type").split())])
         pos = nxt.end()
     opening = LIST_OPENING_RE.match(folded, pos, pe)
+    including = opening is None and INCLUDING_RE.match(folded, pos, pe)
+    opening = opening or including
     if not opening or len({TYPE_LEVEL[t] for t in types}) != 1:
         return []
     level = TYPE_LEVEL[types[0]]
@@ -234,6 +239,8 @@ def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[
         ns, ne = tokens[0].start, tokens[end - 1].end
         name = text[ns:ne]
         found = [e for r in REGISTERS for e in lookup(level, name, r) if e.type in types]
+        if including and not found:
+            break  # after "gồm" only names the register knows are taken for the units'
         utype = found[0].type if found and len({e.type for e in found}) == 1 else types[0]
         out.append(Mention(ns, ne, level, _unit_key(level, name, None, utype), name, utype))
         sep = ENUM_ITEM_SEP_RE.match(text, ne, close)
