@@ -16,6 +16,8 @@ context of the article (pipeline/unit_link.py).
 """
 from __future__ import annotations
 
+import dataclasses
+
 import functools
 from dataclasses import dataclass
 
@@ -493,6 +495,9 @@ def _record(i: int, u: Unit) -> dict:
     }
 
 
+PAST_KEY_SUFFIX = " (cũ)"  # the key of a unit as it was, beside the same name as it is
+
+
 def _era(article: Article, folded: str, units: dict[tuple[str, str], Unit]) -> str:
     """The map the article is written on: its date, else its reported dates, its 2025-only
     phrases and its names (pipeline/unit_register.py)."""
@@ -513,13 +518,23 @@ def extract_units(article: Article) -> tuple[list[dict], list[str]]:
         typed += _typed_mentions(text, folded, ps, pe, groups)
     mentions = typed + _bare_mentions(text, folded, spans, typed)
     units = _units_of(mentions)
-    for u in units.values():
-        # "tỉnh Quảng Trị (cũ)" beside "tỉnh Quảng Trị (mới)" and plain "tỉnh Quảng Trị": the
-        # unit the article names is the one most mentions mean
-        past = sum(marked(folded, e, "past_after") for _, e in u.mentions)
+    era = _era(article, folded, units)
+    for uid, u in list(units.items()):
+        pasts = [marked(folded, e, "past_after") for _, e in u.mentions]
         u.new = any(marked(folded, e, "new_after") for _, e in u.mentions)
+        if era == REG_2025 and not u.new and any(pasts) and not all(pasts):
+            # "Tỉnh Quảng Trị tổng kết năm 2025 ... tỉnh Quảng Trị (cũ) xếp thứ 39/63": the
+            # province of today and the one it was, two units
+            units[(uid[0], uid[1] + PAST_KEY_SUFFIX)] = dataclasses.replace(
+                u, mentions=[m for m, p in zip(u.mentions, pasts) if p], parents=set(u.parents),
+                groups=set(u.groups), past=True)
+            u.mentions = [m for m, p in zip(u.mentions, pasts) if not p]
+            continue
+        # "tỉnh Quảng Trị (cũ)" beside "tỉnh Quảng Trị (mới)": the unit the article names is
+        # the one most mentions mean
+        past = sum(pasts)
         u.past = not u.new and past > 0 and 2 * past >= len(u.mentions)
-    assign_registers(units, _era(article, folded, units))
+    assign_registers(units, era)
     warnings = link(units)
     ordered = sorted(units.values(), key=lambda u: min(u.mentions))
     return [_record(i, u) for i, u in enumerate(ordered, 1)], warnings

@@ -195,6 +195,19 @@ CASES = {
         Case("Các xã (chiếm 20%) đạt chuẩn.", OLD, []),
         Case("UBND xã (Chuyên Mỹ) họp.", OLD, []),  # no count before the type
     ],
+    "the unit as it is and as it was": [
+        # the same name named as it is and, past-tense, as it was: two units
+        Case("Tỉnh Quảng Trị tổng kết năm 2025. Năm 2024, tỉnh Quảng Bình (cũ) xếp thứ 21/63, tỉnh Quảng Trị (cũ) "
+             "xếp thứ 39/63.", NEW,
+             [("tỉnh", "Quảng Trị", "2025", None, "44", None),
+              ("tỉnh", "Quảng Bình", "pre-2025", "44", "44", None),
+              ("tỉnh", "Quảng Trị", "pre-2025", "45", "44", None)]),
+        # ... but one unit when every mention is past-tense, and in an article of the old map
+        Case("Năm 2024, tỉnh Quảng Trị (cũ) xếp thứ 39/63; tỉnh Quảng Trị (cũ) làm tốt.", NEW,
+             [("tỉnh", "Quảng Trị", "pre-2025", "45", "44", None)]),
+        Case("Tỉnh Quảng Trị xếp thứ 39/63. Tỉnh Quảng Trị (cũ) là tỉnh nghèo.", OLD,
+             [("tỉnh", "Quảng Trị", "pre-2025", "45", "44", None)]),
+    ],
     "organisations are not siblings": [
         Case("Còn tại xã Lai Hòa, Trung tâm PVHCC tiếp nhận hồ sơ.", NEW,
              [("xã", "Lai Hòa", "2025", "31810", "31810", "Cần Thơ")]),
