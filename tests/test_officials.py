@@ -327,12 +327,25 @@ GROUPS: dict[str, list[Example]] = {
         Example("phó chủ tịch UBND TP. HCM Trần Vĩnh Tuyến cho biết",
                 [P("Trần Vĩnh Tuyến", [("Phó Chủ tịch", "UBND TP. HCM")])]),
         Example("Ông Ngô Hải Phan , cục trưởng Cục Kiểm soát thủ tục hành chính ( Văn phòng Chính phủ ) cho biết",
-                [P("Ngô Hải Phan", [("Cục trưởng", "Cục Kiểm soát thủ tục hành chính")])]),
+                [P("Ngô Hải Phan", [("Cục trưởng", "Cục Kiểm soát thủ tục hành chính (Văn phòng Chính phủ)")])]),
         # a party committee written in lower case still ends the post's complement
         Example("Ông Lý Văn Hải - Trưởng ban Tuyên giáo và Dân vận tỉnh ủy - cho biết",
                 [P("Lý Văn Hải", [("Trưởng ban Tuyên giáo và Dân vận", "tỉnh ủy")])]),
         Example("Ông Lý Văn Hải, Trưởng ban Dân vận huyện ủy Nam Đàn, cho biết",
                 [P("Lý Văn Hải", [("Trưởng ban Dân vận", "huyện ủy Nam Đàn")])]),
+    ],
+    "organisations_written_apart": [
+        # the parent body in brackets after the organisation stays with it
+        Example("Bà Phan Thị Hoa, Vụ trưởng Vụ Cải cách hành chính (Bộ Nội vụ), cho biết.",
+                [P("Phan Thị Hoa", [("Vụ trưởng", "Vụ Cải cách hành chính (Bộ Nội vụ)")])]),
+        Example("Ông Lê Văn Bình, Giám đốc Sở Nội vụ (phụ trách chung), cho biết.",
+                [P("Lê Văn Bình", [("Giám đốc", "Sở Nội vụ")])]),
+        # the body after a comma, when the post names none
+        Example("Bà Lê Thị Xuân Mai, Trưởng phòng Cải cách hành chính, Sở Nội vụ, cho biết.",
+                [P("Lê Thị Xuân Mai", [("Trưởng phòng Cải cách hành chính", "Sở Nội vụ")])]),
+        # one office of two bodies
+        Example("Ông Huỳnh Minh Trí, Chánh Văn phòng HĐND và UBND thị xã Giá Rai, cho biết.",
+                [P("Huỳnh Minh Trí", [("Chánh Văn phòng", "HĐND và UBND thị xã Giá Rai")])]),
     ],
     "spaces_before_commas": [
         Example("Đại biểu Tô Thị Bích Châu , chủ tịch Uỷ ban MTTQ Việt Nam TP. HCM , đưa ra một giải pháp . "

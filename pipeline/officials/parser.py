@@ -139,6 +139,10 @@ class ParagraphParser(Reader):
                     continue
                 break
             if kind == "lower":
+                if (k > j and kinds[k - 1] == "upper" and self.folds[k] in lex.joiners and k + 1 < self.n
+                        and kinds[k + 1] == "upper"):
+                    k += 1  # "Văn phòng HĐND và UBND thị xã Giá Rai": one office of two bodies
+                    continue
                 n = self.phrase(k, lex.heads)
                 if n and k == j:  # "ủy ban nhân dân", "hội đồng"
                     k = end = k + n
@@ -210,6 +214,13 @@ class ParagraphParser(Reader):
                 return m + 1 if self.texts[m] == ")" and m > k + 1 else None
         return None
 
+    def body_at(self, k: int) -> bool:
+        """Whether an organisation's name starts at token k ("Bộ Nội vụ", "Văn phòng Chính phủ",
+        "UBND tỉnh")."""
+        return k < self.n and self.kinds[k] in ("cap", "upper") and bool(
+            self.phrase(k, self.lex.heads) or self.phrase(k, self.lex.organs)
+            or self.phrase(k, self.lex.national_bodies) or self.unit_at(k)[0])
+
     def title_case_continues(self, k: int) -> bool:
         """Whether a capitalised word at token k goes on an organisation's name after an inner
         word ("về"): neither a title, a person's name nor a place ("về Hà Nội", "về Đà Nẵng")."""
@@ -269,9 +280,18 @@ class ParagraphParser(Reader):
             org_b = name_start = aside
             name = (name_start, self.cap_run(name_start))
             end = name[1]
+        elif aside is not None and self.body_at(end + 1):
+            org_b = end = aside  # "bà X, Vụ trưởng Vụ Cải cách hành chính (Bộ Nội vụ), cho biết"
         if org_b <= org_a and name_start is None and end < self.n - 1 and self.folds[end] == "của" \
                 and self.kinds[end + 1] in ("cap", "upper"):
             # "Trưởng ban Chỉ đạo cải cách hành chính của Chính phủ"
+            of_end, of_name = self.org(end + 1, False)
+            if of_name is None and of_end > end + 1:
+                org_a, org_b = end + 1, of_end
+                end = of_end
+        if org_b <= org_a and name_start is None and end + 1 < self.n and self.texts[end] == "," \
+                and self.body_at(end + 1):
+            # "Trưởng phòng Cải cách hành chính, Sở Nội vụ": the body after a comma
             of_end, of_name = self.org(end + 1, False)
             if of_name is None and of_end > end + 1:
                 org_a, org_b = end + 1, of_end
