@@ -39,6 +39,9 @@ def _lexicon() -> dict:
         "past_after": regex.compile(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['past_after'])}){end}"),
         # "mới" is also the adverb "just" ("Đà Nẵng mới ban hành"): only before a punctuation
         "new_after": regex.compile(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['new_after'])}){SP}*(?:[),.;:!?]|$)"),
+        # the phrase, then only names, unit words, commas and "và" up to the unit
+        "past_list_before": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['past_list_before'])})"
+                                          rf"(?:(?:phường|quận|p\.){SP}*\d{{1,2}}|(?!{SP}thành{SP}(?!phố))[^.;:!?()\n\d]){{0,160}}$"),
         "not_report": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['not_report_date_before'])})"
                                     rf"(?:{SP}+(?:ngày|tháng|năm))?{SP}*$"),
     }
@@ -89,6 +92,12 @@ def marked(folded: str, end: int, which: str) -> bool:
     """Whether the unit name ending at `end` is followed by a past ("past_after": "(cũ)",
     "trước đây") or new ("new_after": "mới") marker."""
     return bool(_lexicon()[which].match(folded, end))
+
+
+def listed_as_former(folded: str, start: int, sentence_start: int) -> bool:
+    """Whether the unit name starting at `start` is listed after "hình thành từ", "thành lập
+    trên cơ sở sáp nhập" ... in its sentence (and not after a "thành" naming the new unit)."""
+    return bool(_lexicon()["past_list_before"].search(folded, max(sentence_start, start - 200), start))
 
 
 def unit_register(era: str, *, level: str, utype: str | None, past: bool, new: bool,

@@ -30,7 +30,7 @@ from .spans import SpanSet
 from .textkeys import PhraseFinder, fold, folded_alternation, phrase_alternation
 from .unit_link import RANK, Unit, assign_registers, link, name_votes
 from .unit_names import Token, canonical, dash_run, name_tokens, read_name, token_kind
-from .unit_register import marked, register_of_date, text_evidence
+from .unit_register import listed_as_former, marked, register_of_date, text_evidence
 SP = r"[ \t\u00a0]"
 NOT_LETTER_RE = regex.compile(r"\P{L}")
 # "xã A, B và C"; also past a short bracketed aside: "huyện A (hơn 81%); B (hơn 80%) và C"
@@ -520,7 +520,8 @@ def extract_units(article: Article) -> tuple[list[dict], list[str]]:
     units = _units_of(mentions)
     era = _era(article, folded, units)
     for uid, u in list(units.items()):
-        pasts = [marked(folded, e, "past_after") for _, e in u.mentions]
+        pasts = [marked(folded, e, "past_after") or listed_as_former(folded, s, article.sentence_of(s)[0])
+                 for s, e in u.mentions]
         u.new = any(marked(folded, e, "new_after") for _, e in u.mentions)
         if era == REG_2025 and not u.new and any(pasts) and not all(pasts):
             # "Tỉnh Quảng Trị tổng kết năm 2025 ... tỉnh Quảng Trị (cũ) xếp thứ 39/63": the

@@ -265,6 +265,24 @@ def test_every_past_marker_makes_a_unit_old(word):
     assert rows("Cán bộ của tỉnh Quảng Trị họp.", NEW)[0][2] == "2025"
 
 
+@pytest.mark.parametrize("phrase", LEX["past_list_before"])
+def test_every_formed_from_phrase_makes_the_listed_units_old(phrase):
+    got = rows(f"Xã Ninh Châu được {phrase} các xã Hải Ninh, Duy Ninh và Tân Ninh.", NEW)
+    assert [(r[1], r[2]) for r in got] == [("Ninh Châu", "2025"), ("Hải Ninh", "pre-2025"),
+                                            ("Duy Ninh", "pre-2025"), ("Tân Ninh", "pre-2025")]
+    # the new unit named after "thành" is not one of them
+    got = rows(f"Xã Phú Thành được {phrase} xã Hải Ninh thành xã Ninh Châu.", NEW)
+    assert [(r[1], r[2]) for r in got if r[1] != "Phú Thành"] == [("Hải Ninh", "pre-2025"), ("Ninh Châu", "2025")]
+
+
+def test_formed_from_numbered_wards_and_not_a_founding_year():
+    got = rows("Phường Mỹ Tho được hình thành từ Phường 1, Phường 2 và phường Tân Long.", NEW)
+    assert [(r[1], r[2]) for r in got] == [("Mỹ Tho", "2025"), ("1", "pre-2025"), ("2", "pre-2025"),
+                                            ("Tân Long", "pre-2025")]
+    got = rows("Huyện được thành lập từ năm 2008, hiện có xã Phú Thành, tỉnh Đồng Tháp.", NEW)
+    assert [(r[1], r[2]) for r in got] == [("Phú Thành", "2025"), ("Đồng Tháp", "2025")]
+
+
 @pytest.mark.parametrize("word", LEX["new_after"])
 def test_every_new_marker_makes_a_unit_2025(word):
     assert rows(f"Xã Chuyên Mỹ ({word}) đạt 98%.", OLD)[0][2] == "2025"
