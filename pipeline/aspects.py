@@ -42,6 +42,8 @@ def noun_key(noun: str) -> str:
     return key(SPACE_BEFORE_MARK_RE.sub("", noun))
 
 
+# a plan named in the clause of a count of tasks that no cue labels
+PLAN_BEFORE_RE = regex.compile(r"(?<!\p{L})kế[ \u00a0]+hoạch(?!\p{L})")
 INDEX_BANDED_OBJECTS = {"admin_unit", "agency"}
 # after a count of units: the band of an index they fall in, in points, or a bare percentage in a
 # passage on an index
@@ -155,6 +157,8 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     chosen = pick(part, num.start)
     if chosen:
         return chosen.aspect
+    if counted_object == "task" and PLAN_BEFORE_RE.search(folded, pstart, num.start):
+        return "planned"  # "ban hành Kế hoạch CCHC với 56 nhiệm vụ": the tasks a plan sets
     return topic_aspect(article, cues, sent, kind)
 
 

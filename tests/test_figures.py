@@ -715,3 +715,22 @@ def test_every_announcement_cue_leaves_an_index_figure_to_its_index(cue):
     # without an index named, it is the procedures' publication it always was
     got = {f["surface"]: f["aspect"] for f in run(f"Năm 2024, tỉnh đã {cue} 1.920 TTHC, đạt 100%.")}
     assert got == {"1.920": "published", "100%": "published"}
+
+
+PLANNED_TASK_CASES = [
+    # the tasks a plan sets, when nothing else labels them
+    ("Năm 2025, UBND tỉnh đã ban hành Kế hoạch CCHC với 56 nhiệm vụ; đến hết năm đã hoàn thành 52/56 nhiệm vụ.",
+     {"56": "planned", "52/56": "completed"}),
+    ("Kế hoạch CCHC năm 2026 của tỉnh (ban hành kèm theo Quyết định số 58/QĐ-UBND ngày 8/1/2026) có 45 nhiệm vụ.",
+     {"45": "planned"}),
+    # no plan named: no metric
+    ("Năm 2025, tỉnh có 45 nhiệm vụ.", {"45": "other"}),
+    # a plan's documents counted are no tasks
+    ("Năm 2025, tỉnh ban hành 3 kế hoạch.", {"3": "other"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLANNED_TASK_CASES)
+def test_tasks_a_plan_sets(text, expected):
+    got = {f["surface"]: f["aspect"] for f in run(text)}
+    assert {s: got.get(s) for s in expected} == expected
