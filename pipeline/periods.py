@@ -63,7 +63,7 @@ SPECIAL_CASE_RE = re.compile("[\u017f\u0130\u0131]")
 # begins with one of these words must add what follows it here.
 START_FOLLOWERS = {
     "chỉ": re.compile(r"chỉ\s+trong\s+ngày"),  # day
-    "trong": re.compile(r"trong\s+(?:ngày|tháng|tuần|quý|\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # day, this_span, months_bare
+    "trong": re.compile(r"trong\s+(?:ngày|tháng|tuần|quý|kỳ|\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # day, this_span, months_bare
     "riêng": re.compile(r"riêng\s+ngày"),  # day
     "hiện": re.compile(r"hiện\s+(?:có|gồm|đang|còn|bố|là|đã|vẫn|chỉ|mới|đạt|chiếm|được|nay|tại)"),  # currently, now
     "những": re.compile(r"những\s+(?:năm|ngày|tuần|tháng)"),  # past
@@ -122,7 +122,7 @@ def _pattern(events: str) -> str:
     | (?P<years_list>(?:(?:hai|ba|các)\s+)?năm\s+(?P<y27>{Y})(?:\s*(?:,|và)\s*(?:năm\s+)?{Y})*\s*(?:,|và)\s*(?:năm\s+)?(?P<y28>{Y}))
     | (?P<year>năm\s+(?P<y10>{Y}))
     | (?P<this_year>năm\s+nay)
-    | (?P<this_span>trong\s+(?:tháng|tuần|quý)(?!\s*(?:\d|[IV]+(?!\p{{L}})))
+    | (?P<this_span>trong\s+(?:tháng|tuần|quý|kỳ(?!\s+(?:họp|đại\s+hội|thi|nghỉ|bầu\s+cử)(?!\p{{L}})))(?!\s*(?:\d|[IV]+(?!\p{{L}})))
         |trong\s+năm(?=\s*[,;:.)]|\s+(?:có|đã|sẽ|phải|tiếp|giải|đạt|hoàn)(?!\p{{L}})))  # "trong năm có 80%": this year
     | (?P<event_day>ngày\s+(?P<d23>{DMY}|{DM}(?![/.\-]?\d)))
     | (?P<past>(?:(?P<n21>{N})\s+(?:ngày|tuần|tháng|năm)|(?:mấy|vài|những)\s+(?:ngày|tuần|tháng|năm)|năm|thời\s+gian)\s+(?:vừa\s+)?qua

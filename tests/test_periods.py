@@ -72,6 +72,9 @@ PHRASES = {
         Example("Từ 2012 đến nay, tỉnh có 30 điểm.", "Từ 2012 đến nay", "2012-01-01", PUBLISHED),
         Example("Trong tháng, phường nhận 931 hồ sơ.", "Trong tháng"),
         Example("Trong năm, phường nhận 931 hồ sơ.", "Trong năm"),
+        Example("Trong kỳ, phường nhận 931 hồ sơ.", "Trong kỳ"),
+        Example("Trong kỳ báo cáo, phường nhận 931 hồ sơ.", "Trong kỳ"),
+        Example("Trong kỳ họp thứ 17, HĐND thông qua 5 nghị quyết.", None),
         Example("Hà Nội phấn đấu trong năm có 80% thủ tục trực tuyến.", "trong năm"),
         Example("Trong năm học mới, phường nhận 931 hồ sơ.", None),
         # "hiện" before a verb means "now"; "thực hiện", "phát hiện" do not
