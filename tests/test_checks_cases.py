@@ -183,6 +183,8 @@ NEAR_MISSES = {
         C("Có 2 bộ đạt điểm cao nhất là Bộ Khoa học và Công nghệ, Bộ Tư pháp."),
         C("Toàn huyện có 5 xã đạt chuẩn, gồm các xã: An Bình, Tân Lập, Hòa Phú, Minh Đức và Phú Lộc."),
         C("Toàn huyện có 3 xã đạt chuẩn, gồm các xã thuộc vùng Đồng Tháp Mười."),  # no list of names
+        # after a comma, "là" names some of them, not the list
+        C("Trung tâm sẽ thí điểm ki-ốt tại 5 xã vùng cao, tiên phong là xã Bản Hồ và xã Tả Van."),
         C("Tỉnh có 9 huyện, thị xã, thành phố gồm thành phố Tân An, thị xã Kiến Tường và 7 huyện."),
         C("Các đơn vị dẫn đầu gồm Sở Tư pháp, Sở Y tế và Sở Nội vụ, với tỷ lệ hồ sơ đúng hạn lần lượt là "
           "99,2%; 98,5% và 97,1%."),

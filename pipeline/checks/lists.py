@@ -88,6 +88,8 @@ def _count_against_list(article: Article) -> list[Finding]:
         intro = INTRO_RE.search(window)
         if intro is None or intro.start() > 80:
             continue
+        if intro.group().lstrip().lower().startswith("là") and "," in window[:intro.start()]:
+            continue  # "tại 5 xã vùng cao, tiên phong là xã A và xã B": some of them, after a comma
         rest = window[intro.end():]
         end = LIST_END_RE.search(rest)
         if end is None and following < sentence_end:
