@@ -372,7 +372,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         if own is None:
             return None
     if kind == "count" and num.form == "number" and own is None:
-        own = _noun_before_copula(article, sent, num)
+        own = _noun_before_copula(article, sent, num) or _item_label_noun(article, sent, num)
         if own is None and is_index_value(article, cues, num, sent):
             kind = "score"  # "Điện Biên ( 74,99 )": a PAR INDEX value in a ranking
         elif own is None:
@@ -478,6 +478,27 @@ def _noun_before_copula(article: Article, sent: Span, num: NumberMatch):
             s, p = nouns[-1]
             found = number_lexicon()["counted"][p], article.text[s:s + len(p)], (num.end, num.end)
     return found
+
+
+# an item of a breakdown that names its noun before its count: "trong đó hồ sơ trực tuyến 905, hồ
+# sơ trực tiếp 379", "trong đó hồ sơ trực tuyến là 24.113"
+ITEM_OPENING_RE = regex.compile(r"[ \u00a0]*(?:trong[ \u00a0]+đó[ \u00a0]*,?|gồm[ \u00a0]*:?)?[ \u00a0]*")
+ITEM_LABEL_RE = regex.compile(r"(?:[ \u00a0]+\p{Ll}+){0,4}[ \u00a0]*(?:(?<!\p{L})là|:)?[ \u00a0]*")
+
+
+def _item_label_noun(article: Article, sent: Span, num: NumberMatch):
+    """The noun an item's clause opens with, a few lower-case words before its count."""
+    folded = article.folded
+    cstart = clause_start(article, sent, num.start)
+    opening = ITEM_OPENING_RE.match(folded, cstart)
+    if cstart <= sent[0] and not opening.group().strip():
+        return None  # a list item follows a comma or "trong đó", never opens the sentence
+    start = opening.end()
+    counted = number_lexicon()["counted"]
+    p = phrase_at(folded, start, counted)
+    if not p or not article.text[start].islower() or not ITEM_LABEL_RE.fullmatch(article.text, start + len(p), num.start):
+        return None  # lower-case words only: "(Bộ chỉ số 766)" is a name
+    return counted[p], article.text[start:start + len(p)], (num.end, num.end)
 
 
 def zero_object(article: Article, num: NumberMatch) -> tuple[str, str | None]:

@@ -734,3 +734,23 @@ PLANNED_TASK_CASES = [
 def test_tasks_a_plan_sets(text, expected):
     got = {f["surface"]: f["aspect"] for f in run(text)}
     assert {s: got.get(s) for s in expected} == expected
+
+
+ITEM_LABEL_CASES = [
+    # an item of a breakdown names its noun before its count
+    ("Trong tháng 3, phường tiếp nhận 1.284 hồ sơ, trong đó hồ sơ trực tuyến 905, hồ sơ trực tiếp 379.",
+     [("1.284", "dossier", "received"), ("905", "dossier", "online"), ("379", "dossier", "received")]),
+    ("Phường tiếp nhận 29.840 hồ sơ. Trong đó, hồ sơ trực tuyến là 24.113.",
+     [("29.840", "dossier", "received"), ("24.113", "dossier", "online")]),
+    # not at the head of a sentence, nor a capitalised name with its number
+    ("Đề án đưa ra 5 yếu tố cơ bản đo lường sự hài lòng.", []),
+    ("Tỉnh tăng 5 bậc trên Hệ thống đánh giá (Bộ chỉ số 766).", [("5", "other", "par_index")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ITEM_LABEL_CASES)
+def test_items_named_before_their_count(text, expected):
+    figs = run(text)
+    for f in figs:
+        assert text[f["span"][0]:f["span"][1]] == f["surface"]
+    assert [(f["surface"], f["object"], f["aspect"]) for f in figs] == expected
