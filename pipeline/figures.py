@@ -483,6 +483,7 @@ def _noun_before_copula(article: Article, sent: Span, num: NumberMatch):
 # an item of a breakdown that names its noun before its count: "trong đó hồ sơ trực tuyến 905, hồ
 # sơ trực tiếp 379", "trong đó hồ sơ trực tuyến là 24.113"
 ITEM_OPENING_RE = regex.compile(r"[ \u00a0]*(?:trong[ \u00a0]+đó[ \u00a0]*,?|gồm[ \u00a0]*:?)?[ \u00a0]*")
+ITEM_VALUE_END_RE = regex.compile(r"[ \u00a0]*(?:[,;.)]|và(?!\p{L})|$)")  # the count ends the item
 ITEM_LABEL_RE = regex.compile(r"(?:[ \u00a0]+\p{Ll}+){0,4}[ \u00a0]*(?:(?<!\p{L})là|:)?[ \u00a0]*")
 
 
@@ -496,8 +497,11 @@ def _item_label_noun(article: Article, sent: Span, num: NumberMatch):
     start = opening.end()
     counted = number_lexicon()["counted"]
     p = phrase_at(folded, start, counted)
-    if not p or not article.text[start].islower() or not ITEM_LABEL_RE.fullmatch(article.text, start + len(p), num.start):
+    label = ITEM_LABEL_RE.fullmatch(article.text, start + len(p), num.start) if p else None
+    if not label or not article.text[start].islower():
         return None  # lower-case words only: "(Bộ chỉ số 766)" is a name
+    if not (label.group().rstrip().endswith(("là", ":")) or ITEM_VALUE_END_RE.match(folded, num.end)):
+        return None  # "quận ban hành 14 thẻ xanh": the count has a noun of its own after it
     return counted[p], article.text[start:start + len(p)], (num.end, num.end)
 
 

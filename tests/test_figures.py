@@ -742,6 +742,8 @@ ITEM_LABEL_CASES = [
      [("1.284", "dossier", "received"), ("905", "dossier", "online"), ("379", "dossier", "received")]),
     ("Phường tiếp nhận 29.840 hồ sơ. Trong đó, hồ sơ trực tuyến là 24.113.",
      [("29.840", "dossier", "received"), ("24.113", "dossier", "online")]),
+    # not a clause with a verb and a count of its own noun
+    ("Trong năm, quận ban hành 14 thẻ xanh cho doanh nghiệp.", [("14", "other", "other")]),
     # not at the head of a sentence, nor a capitalised name with its number
     ("Đề án đưa ra 5 yếu tố cơ bản đo lường sự hài lòng.", []),
     ("Tỉnh tăng 5 bậc trên Hệ thống đánh giá (Bộ chỉ số 766).", [("5", "other", "par_index")]),
