@@ -44,6 +44,9 @@ def noun_key(noun: str) -> str:
 
 # a plan named in the clause of a count of tasks that no cue labels
 PLAN_BEFORE_RE = regex.compile(r"(?<!\p{L})kế[ \u00a0]+hoạch(?!\p{L})")
+RANKED_WITH_RE = regex.compile(
+    r"(?<!\p{L})(?:xếp|đứng|dẫn)[ \u00a0]+(?:thứ[ \u00a0]+[\p{L}\d]+|đầu|cuối(?:[ \u00a0]+bảng)?|nhất)"
+    r"(?:[ \u00a0]+[^\d\s,;.]+){0,3}?[ \u00a0]+(?:với|đạt)[ \u00a0]*(?:(?:gần|hơn|khoảng|trên)[ \u00a0]+)?$")
 INDEX_BANDED_OBJECTS = {"admin_unit", "agency"}
 # after a count of units: the band of an index they fall in, in points, or a bare percentage in a
 # passage on an index
@@ -116,6 +119,11 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         # "9/34 tỉnh, thành phố đạt từ 90 điểm trở lên", "5 xã dưới 65 điểm", "11 xã xếp loại
         # trung bình": units counted by their band of an index
         return _index_aspect(article, cues, num, sent, "count", part, pstart, post_end)
+    if kind == "percent" and RANKED_WITH_RE.search(folded, max(sent[0], num.start - 60), num.start) \
+            and not any(c.specific and c.aspect not in INDEX_ASPECTS for c in after):
+        # "Thành phố Vinh xếp thứ nhất với 91,08%", "Sở Tư pháp đứng đầu với 92,37%": the value
+        # a ranking gives a unit is its index's
+        return _index_aspect(article, cues, num, sent, "percent", part, pstart, post_end)
     if kind in ("rank", "score") or counted_noun_key in cue_lexicon()["rank_move_nouns"]:
         return _index_aspect(article, cues, num, sent, kind, part, pstart, post_end)
     # a cue a few words before the number, not across a "và" that joins a verb of its own:

@@ -756,3 +756,20 @@ def test_items_named_before_their_count(text, expected):
     for f in figs:
         assert text[f["span"][0]:f["span"][1]] == f["surface"]
     assert [(f["surface"], f["object"], f["aspect"]) for f in figs] == expected
+
+
+RANKED_WITH_CASES = [
+    # the value a ranking gives a unit is its index's
+    ("Năm 2024, thành phố Vinh xếp thứ nhất với 91,08%; huyện Đô Lương xếp thứ 2 với 89,65%.",
+     {"91,08%": "par_index", "89,65%": "par_index"}),
+    ("Năm 2024, Sở Tư pháp đứng đầu với 92,37%, Sở Xây dựng xếp cuối với 79,15%.",
+     {"92,37%": "par_index", "79,15%": "par_index"}),
+    # ... unless the value names its own metric
+    ("Năm 2024, xã A dẫn đầu với 98% hồ sơ trực tuyến.", {"98%": "online"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RANKED_WITH_CASES)
+def test_values_of_a_ranking(text, expected):
+    got = {f["surface"]: f["aspect"] for f in run(text)}
+    assert {s: got.get(s) for s in expected} == expected
