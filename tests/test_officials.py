@@ -343,6 +343,10 @@ GROUPS: dict[str, list[Example]] = {
         # the body after a comma, when the post names none
         Example("Bà Lê Thị Xuân Mai, Trưởng phòng Cải cách hành chính, Sở Nội vụ, cho biết.",
                 [P("Lê Thị Xuân Mai", [("Trưởng phòng Cải cách hành chính", "Sở Nội vụ")])]),
+        # a bare head ends before "xung quanh" and is completed from the article
+        Example("Trung tâm Phục vụ hành chính công tỉnh Lào Cai làm tốt. Phóng viên trao đổi với bà Hoàng Thị "
+                "Thu Trang – Giám đốc Trung tâm xung quanh nội dung này.",
+                [P("Hoàng Thị Thu Trang", [("Giám đốc", "Trung tâm Phục vụ hành chính công tỉnh Lào Cai")])]),
         # one office of two bodies
         Example("Ông Huỳnh Minh Trí, Chánh Văn phòng HĐND và UBND thị xã Giá Rai, cho biết.",
                 [P("Huỳnh Minh Trí", [("Chánh Văn phòng", "HĐND và UBND thị xã Giá Rai")])]),
