@@ -20,8 +20,9 @@ CLAUSE_BREAK_RE = regex.compile(rf"[;:(\)\n]|,(?!\d)|{FULL_STOP}|\btrong đó\b|
 SENTENCE_BREAK_RE = regex.compile(rf"[;\n]|{FULL_STOP}")
 WORD_RE = regex.compile(r"[\p{L}\d]+")
 # a number, then perhaps other unit-type words of its list: "9/9 xã", "30 quận, huyện, thị xã"
+# (not a date closing a phrase before a comma: "Lũy kế quý I/2026, phường tiếp nhận ...")
 NUMBER_BEFORE_RE = regex.compile(
-    r"\d[\d.,/%]*[ \u00a0]*(?:(?:thị trấn|thị xã|thành phố|xã|phường|huyện|quận|tỉnh)[ \u00a0]*(?:,|và)[ \u00a0]*)*$")
+    r"\d(?:[\d.,/]*\d)?%?[ \u00a0]*(?:(?:thị trấn|thị xã|thành phố|xã|phường|huyện|quận|tỉnh)[ \u00a0]*(?:,|và)[ \u00a0]*)*$")
 LEVEL_BEFORE_RE = regex.compile(r"(?:cấp|cấp độ)[ \u00a0]*$")
 
 

@@ -421,6 +421,10 @@ SUBJECT_CASES = [
     # ... and before it, the last commune named (no register says otherwise)
     ("Xã An Nghĩa và xã Phú Nghĩa họp. Đến nay, xã đã đạt 15/19 tiêu chí.",
      [("u1", "xã", "An Nghĩa", "Xã An Nghĩa"), ("u2", "xã", "Phú Nghĩa", None)], "15/19", "u2"),
+    # a generic reference after a period phrase ending in a date is a reference, not a count's noun
+    ("Phường Mộc Châu họp. Tỷ lệ đạt 75,2%, vượt chỉ tiêu tỉnh Sơn La giao. Lũy kế quý I/2026, phường tiếp "
+     "nhận 3.516 hồ sơ.",
+     [("u1", "phường", "Mộc Châu", "Phường Mộc Châu"), ("u2", "tỉnh", "Sơn La", None)], "3.516", "u1"),
     # a unit named alone in an earlier paragraph is still carried over
     ("Kết quả CCHC của thành phố Hà Nội\n\nHuyện Thanh Oai đẩy mạnh số hóa.\n\nHuyện tiếp nhận 300 hồ sơ.",
      [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", "Huyện Thanh Oai")], "300", "u2"),
