@@ -103,9 +103,11 @@ def read_name(text: str, tokens: list[Token], utype: str, free: bool):
             return (dash_run(tokens, k), TYPE_LEVEL[utype], None) if free else None
         if hit and free and n == k + 1:
             return n, "commune", None  # "xã Vạn Phúc Thượng" is not "xã Vạn Phúc"
+        if hit and k < n and _person_name(text, tokens):
+            return None  # "Chủ tịch UBND xã Hoàng Văn Thịnh": a person, though a commune is called Hoàng
         if hit:
             return k, hit[0], hit[1]
-        if len(name_key(name)) >= 4 and not (k > 1 and _person_name(text, tokens)) \
+        if len(name_key(name)) >= 4 and not ((k > 1 or k < n) and _person_name(text, tokens)) \
                 and any(former(level, name) for level in levels):
             return k, levels[0], None
     if numbered and utype == "quận":

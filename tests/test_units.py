@@ -290,6 +290,11 @@ GROUPS: dict[str, list[Example]] = {
         # a bare commune word, then the person holding the post: no commune of that name
         Example("Bí thư Đảng ủy phường Hà Văn Tuấn và Chủ tịch UBND phường Đặng Thị Hường đồng chủ trì.", []),
         Example("Phó Chủ tịch UBND xã Nguyễn Thị Kim Ngân được giao theo dõi.", []),
+        # ... also when a commune has the family name for a name ("xã Hoàng")
+        Example("Phát biểu kết luận, Chủ tịch UBND xã Hoàng Văn Thịnh ghi nhận nỗ lực.", []),
+        Example("Tại phường Hoàng Văn Thụ, thành phố Thái Nguyên có 30 hồ sơ.",
+                [U("phường", "Hoàng Văn Thụ", "05440", ["phường Hoàng Văn Thụ"]),
+                 U("thành phố", "Thái Nguyên", "164", ["thành phố Thái Nguyên"])]),
         # ... but a ward the register names after a person stays one
         Example("Chủ tịch UBND phường Nguyễn Văn Cừ, TP Quy Nhơn cho biết.",
                 [U("phường", "Nguyễn Văn Cừ", "21592", ["phường Nguyễn Văn Cừ"], "Quy Nhơn", "Bình Định"),
