@@ -34,6 +34,12 @@ def run(text, units=()):
     return figs
 
 
+def aspects_of(text, expected):
+    """The aspects of the figures `expected` names, by surface (None for one not found)."""
+    got = {f["surface"]: f["aspect"] for f in run(text)}
+    return {s: got.get(s) for s in expected}
+
+
 def check(example):
     figs = run(example.text)
     assert [f["surface"] for f in figs] == [x["surface"] for x in example.expected]
@@ -657,8 +663,7 @@ INDEX_BAND_CASES = [
 
 @pytest.mark.parametrize("text,expected", INDEX_BAND_CASES)
 def test_units_counted_by_an_index_band(text, expected):
-    got = {f["surface"]: f["aspect"] for f in run(text)}
-    assert {s: got.get(s) for s in expected} == expected
+    assert aspects_of(text, expected) == expected
 
 
 POINT_RANGE_CASES = [
@@ -701,8 +706,7 @@ BREAKDOWN_CASES = [
 
 @pytest.mark.parametrize("text,expected", BREAKDOWN_CASES)
 def test_parts_of_a_breakdown(text, expected):
-    got = {f["surface"]: f["aspect"] for f in run(text)}
-    assert {s: got.get(s) for s in expected} == expected
+    assert aspects_of(text, expected) == expected
 
 
 @pytest.mark.parametrize("label", SURVEY["channel_labels"])
@@ -736,8 +740,7 @@ PLANNED_TASK_CASES = [
 
 @pytest.mark.parametrize("text,expected", PLANNED_TASK_CASES)
 def test_tasks_a_plan_sets(text, expected):
-    got = {f["surface"]: f["aspect"] for f in run(text)}
-    assert {s: got.get(s) for s in expected} == expected
+    assert aspects_of(text, expected) == expected
 
 
 ITEM_LABEL_CASES = [
@@ -775,5 +778,4 @@ RANKED_WITH_CASES = [
 
 @pytest.mark.parametrize("text,expected", RANKED_WITH_CASES)
 def test_values_of_a_ranking(text, expected):
-    got = {f["surface"]: f["aspect"] for f in run(text)}
-    assert {s: got.get(s) for s in expected} == expected
+    assert aspects_of(text, expected) == expected
