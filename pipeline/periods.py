@@ -123,7 +123,8 @@ def _pattern(events: str) -> str:
     | (?P<year>năm\s+(?P<y10>{Y}))
     | (?P<this_year>năm\s+nay)
     | (?P<this_span>trong\s+(?:tháng|tuần|quý|kỳ(?!\s+(?:họp|đại\s+hội|thi|nghỉ|bầu\s+cử)(?!\p{{L}})))(?!\s*(?:\d|[IV]+(?!\p{{L}})))
-        |trong\s+năm(?=\s*[,;:.)]|\s+(?:có|đã|sẽ|phải|tiếp|giải|đạt|hoàn)(?!\p{{L}})))  # "trong năm có 80%": this year
+        |trong\s+năm(?=\s*[,;:.)]|\s+(?:có|đã|sẽ|phải|tiếp|giải|đạt|hoàn)(?!\p{{L}}))
+        |trong\s+(?:năm|tháng|quý)\s+(?:này|đó))  # "Cũng trong năm này": the year just named  # "trong năm có 80%": this year
     | (?P<event_day>ngày\s+(?P<d23>{DMY}|{DM}(?![/.\-]?\d)))
     | (?P<past>(?:(?P<n21>{N})\s+(?:ngày|tuần|tháng|năm)|(?:mấy|vài|những)\s+(?:ngày|tuần|tháng|năm)|năm|thời\s+gian)\s+(?:vừa\s+)?qua
         |(?P<n33>{N})\s+năm\s+nay|(?:thời\s+gian|những\s+năm|mấy\s+năm)\s+gần\s+đây)

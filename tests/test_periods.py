@@ -73,6 +73,7 @@ PHRASES = {
         Example("Trong tháng, phường nhận 931 hồ sơ.", "Trong tháng"),
         Example("Trong năm, phường nhận 931 hồ sơ.", "Trong năm"),
         Example("Trong kỳ, phường nhận 931 hồ sơ.", "Trong kỳ"),
+        Example("Cũng trong năm này, tỉnh đạt 83,94%.", "trong năm này"),
         Example("Trong kỳ báo cáo, phường nhận 931 hồ sơ.", "Trong kỳ"),
         Example("Trong kỳ họp thứ 17, HĐND thông qua 5 nghị quyết.", None),
         Example("Hà Nội phấn đấu trong năm có 80% thủ tục trực tuyến.", "trong năm"),
