@@ -81,7 +81,8 @@ TERM_RE = regex.compile(r"nhiệm\s+kỳ", regex.IGNORECASE)
 # đầu tháng 7" (a "trong" in between starts the period of the comparison itself)
 LONG_BASELINE_RE = regex.compile(r"(?<![\p{L}])so\s+với(?:\s+(?!trong(?!\p{L}))[^\s,;:.()]+){1,6}\s*$", regex.IGNORECASE)
 # where a month named without its year is a reporting period: opening its clause, after "trong"
-# or "hồi" ("hồi tháng 8, chỉ số đạt 73,88 điểm"), or as "tháng 9 vừa qua"; elsewhere ("dự kiến thử nghiệm vào tháng 9") it dates an event
+# or "hồi" ("hồi tháng 8, chỉ số đạt 73,88 điểm"), or as "tháng 9 vừa qua"; elsewhere ("dự kiến
+# thử nghiệm vào tháng 9") it dates an event
 MONTH_OPENER_RE = regex.compile(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong|hồi))\s*$", regex.IGNORECASE)
 # a paragraph opening so goes on with the one before: "Trong đó, ...", "Xét riêng nhóm hồ sơ ..."
 CONTINUATION_RE = regex.compile(r"\s*(?:trong\s+đó|cụ\s+thể|xét\s+riêng|riêng|bên\s+cạnh\s+đó|ngoài\s+ra|đồng\s+thời"
@@ -123,8 +124,8 @@ def _pattern(events: str) -> str:
     | (?P<year>năm\s+(?P<y10>{Y}))
     | (?P<this_year>năm\s+nay)
     | (?P<this_span>trong\s+(?:tháng|tuần|quý|kỳ(?!\s+(?:họp|đại\s+hội|thi|nghỉ|bầu\s+cử)(?!\p{{L}})))(?!\s*(?:\d|[IV]+(?!\p{{L}})))
-        |trong\s+năm(?=\s*[,;:.)]|\s+(?:có|đã|sẽ|phải|tiếp|giải|đạt|hoàn)(?!\p{{L}}))
-        |trong\s+(?:năm|tháng|quý)\s+(?:này|đó))  # "Cũng trong năm này": the year just named  # "trong năm có 80%": this year
+        |trong\s+năm(?=\s*[,;:.)]|\s+(?:có|đã|sẽ|phải|tiếp|giải|đạt|hoàn)(?!\p{{L}}))  # "trong năm có 80%": this year
+        |trong\s+(?:năm|tháng|quý)\s+(?:này|đó))  # "Cũng trong năm này": the year just named
     | (?P<event_day>ngày\s+(?P<d23>{DMY}|{DM}(?![/.\-]?\d)))
     | (?P<past>(?:(?P<n21>{N})\s+(?:ngày|tuần|tháng|năm)|(?:mấy|vài|những)\s+(?:ngày|tuần|tháng|năm)|năm|thời\s+gian)\s+(?:vừa\s+)?qua
         |(?P<n33>{N})\s+năm\s+nay|(?:thời\s+gian|những\s+năm|mấy\s+năm)\s+gần\s+đây)
@@ -399,6 +400,7 @@ class PeriodIndex:
         self.lead = lead_period([p for p in self.stated if p.role != "term"], paragraphs)
         self.lead_plain = lead_period([p for p in self.stated if p.role == "period"], paragraphs)
         self.terms = [p for p in self.periods if TERM_RE.search(p.text)]
+        self.term_starts = [p.start_pos for p in self.terms]
 
     def within(self, lo: int, hi: int) -> list[Period]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
@@ -444,7 +446,7 @@ class PeriodIndex:
         story around it."""
         if not self.terms or not _lexicon()["term_body_re"].search(self.text, sent[0], sent[1]):
             return None
-        i = bisect.bisect_left([p.start_pos for p in self.terms], sent[0])
+        i = bisect.bisect_left(self.term_starts, sent[0])
         return self.terms[i - 1] if i else None
 
     def earlier_in_passage(self, sent: Span, pos: int, plain: bool = False) -> Period | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -122,16 +123,25 @@ def read_name(text: str, tokens: list[Token], utype: str, free: bool):
     return (n if n <= FREE_NAME_MAX else 2), "commune", None
 
 
+class PersonNameWords(NamedTuple):
+    common: frozenset[str]  # the most frequent family names (folded)
+    surnames: frozenset[str]  # every family name surnames.yml lists
+    middles: frozenset[str]
+
+
 @functools.cache
-def _person_name_words() -> tuple[frozenset[str], frozenset[str]]:
+def person_name_words() -> PersonNameWords:
+    """surnames.yml's family and middle names, folded, for telling a person from a unit."""
     names = load_yaml("surnames.yml")
-    return frozenset(fold(w) for w in names["common"] + names["other"]), frozenset(fold(w) for w in names["middle_names"])
+    folded = lambda words: frozenset(fold(w) for w in words)
+    return PersonNameWords(folded(names["common"]), folded(names["common"] + names["other"]),
+                           folded(names["middle_names"]))
 
 
 def _person_name(text: str, tokens: list[Token]) -> bool:
     """Whether a name the register does not know starts as a person's does: a family name,
     then a middle name ("Hà Văn", "Nguyễn Thị")."""
-    surnames, middles = _person_name_words()
+    _, surnames, middles = person_name_words()
     first, second = (fold(text[t.start:t.end]) for t in tokens[:2])
     return first in surnames and second in middles
 

@@ -94,10 +94,12 @@ def marked(folded: str, end: int, which: str) -> bool:
     return bool(_lexicon()[which].match(folded, end))
 
 
-def listed_as_former(folded: str, start: int, sentence_start: int) -> bool:
+def listed_as_former(folded: str, start: int, paragraph_start: int) -> bool:
     """Whether the unit name starting at `start` is listed after "hình thành từ", "thành lập
-    trên cơ sở sáp nhập" ... in its sentence (and not after a "thành" naming the new unit)."""
-    return bool(_lexicon()["past_list_before"].search(folded, max(sentence_start, start - 200), start))
+    trên cơ sở sáp nhập" ... in its sentence (and not after a "thành" naming the new unit). The
+    pattern crosses no sentence end, so the paragraph bounds the look-back: asking for the
+    sentence would split paragraphs no other stage needs split."""
+    return bool(_lexicon()["past_list_before"].search(folded, max(paragraph_start, start - 200), start))
 
 
 def unit_register(era: str, *, level: str, utype: str | None, past: bool, new: bool,

@@ -29,7 +29,7 @@ from .segment import Article, Span
 from .spans import SpanSet
 from .textkeys import PhraseFinder, fold, folded_alternation, phrase_alternation
 from .unit_link import RANK, Unit, assign_registers, link, name_votes
-from .unit_names import Token, canonical, dash_run, name_tokens, read_name, token_kind
+from .unit_names import Token, canonical, dash_run, name_tokens, person_name_words, read_name, token_kind
 from .unit_register import listed_as_former, marked, register_of_date, text_evidence
 SP = r"[ \t\u00a0]"
 NOT_LETTER_RE = regex.compile(r"\P{L}")
@@ -358,11 +358,6 @@ def _inside_org(text: str, folded: str, s: int, ps: int, max_words: int = 6) -> 
 PERSON_AFTER_RE = regex.compile(r"[ \u00a0]+\p{Lu}\p{Ll}*(?:[ \u00a0]+\p{Lu}\p{Ll}*){1,3}(?![ \u00a0]*\p{Lu})(?!\p{L})")
 
 
-@functools.cache
-def _common_surnames() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_yaml("surnames.yml")["common"])
-
-
 def _is_bare_place(text: str, folded: str, s: int, e: int, ps: int, pe: int) -> bool:
     """A capitalised name standing alone: not all caps, not inside a run of capitalised words
     (a person, "Thái Bình Dương"), not after an organisation head or a person's title."""
@@ -372,7 +367,7 @@ def _is_bare_place(text: str, folded: str, s: int, e: int, ps: int, pe: int) -> 
     nxt = NEXT_WORD_RE.match(text, e, pe)
     prev = _prev_token(text, s, ps)
     if nxt and token_kind(nxt.group(1)) in ("title", "caps") and not (
-            PERSON_AFTER_RE.match(text, e, pe) and fold(nxt.group(1)) in _common_surnames()
+            PERSON_AFTER_RE.match(text, e, pe) and fold(nxt.group(1)) in person_name_words().common
             and _lexicon()["title_before_re"].search(folded, max(ps, s - 20), s)):
         # a capitalised word after the name continues it ("Thái Bình Dương"), unless the name
         # sits between a title and a person's full name: "Bí thư Hà Nội Hoàng Trung Hải"
@@ -520,7 +515,7 @@ def extract_units(article: Article) -> tuple[list[dict], list[str]]:
     units = _units_of(mentions)
     era = _era(article, folded, units)
     for uid, u in list(units.items()):
-        pasts = [marked(folded, e, "past_after") or listed_as_former(folded, s, article.sentence_of(s)[0])
+        pasts = [marked(folded, e, "past_after") or listed_as_former(folded, s, article.paragraph_of(s)[0])
                  for s, e in u.mentions]
         u.new = any(marked(folded, e, "new_after") for _, e in u.mentions)
         if era == REG_2025 and not u.new and any(pasts) and not all(pasts):
