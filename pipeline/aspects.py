@@ -27,6 +27,7 @@ TOTAL_BEFORE_RE = regex.compile(
     r"(?<!\p{L})(?:trong|trên)[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]*(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?$")
 ADJACENT_WORDS = 3
 DIGIT_RE = regex.compile(r"\d")
+PART_NUMBER_RE = regex.compile(r"(?<!năm[ \u00a0]+|[\d.,/])\d")  # a number, not a year
 COORDINATION_RE = regex.compile(r"(?<![\p{L}])và(?![\p{L}])")
 # "và" or a comma: what joins the figure's own words to a cue of the item before
 ITEM_JOINT_RE = regex.compile(COORDINATION_RE.pattern + "|,")
@@ -45,8 +46,13 @@ def noun_key(noun: str) -> str:
 # a plan named in the clause of a count of tasks that no cue labels
 PLAN_BEFORE_RE = regex.compile(r"(?<!\p{L})kế[ \u00a0]+hoạch(?!\p{L})")
 RANKED_WITH_RE = regex.compile(
-    r"(?<!\p{L})(?:xếp|đứng|dẫn)[ \u00a0]+(?:thứ[ \u00a0]+[\p{L}\d]+|đầu|cuối(?:[ \u00a0]+bảng)?|nhất)"
+    r"(?<!\p{L})(?:xếp|đứng|dẫn)[ \u00a0]+(?:thứ[ \u00a0]+(?:\d+/\d+|[\p{L}\d]+)|đầu|cuối(?:[ \u00a0]+bảng)?|nhất)"
     r"(?:[ \u00a0]+[^\d\s,;.]+){0,3}?[ \u00a0]+(?:với|đạt)[ \u00a0]*(?:(?:gần|hơn|khoảng|trên)[ \u00a0]+)?$")
+# a percentage its rank follows: "chỉ số năm nay đạt 86,92 %, xếp thứ 5", "đạt 87,46%, đứng thứ 12/34"
+RANK_AFTER_RE = regex.compile(r"[ \u00a0,]*(?:(?:và|và[ \u00a0]+được)[ \u00a0]+)?(?:xếp|đứng)[ \u00a0]+(?:thứ|hạng|vị[ \u00a0]+trí)(?!\p{L})")
+# an item of a list of a survey's dimensions: "hài lòng về tiếp cận dịch vụ đạt 87,12%; về thủ
+# tục hành chính đạt 86,05% và về tiến độ giải quyết công việc đạt 83,96%"
+ABOUT_ITEM_RE = regex.compile(r"(?:^|(?<!\p{L})và)[ \u00a0]*về(?!\p{L})[^\d]*$")
 INDEX_BANDED_OBJECTS = {"admin_unit", "agency"}
 # after a count of units: the band of an index they fall in, in points, or a bare percentage in a
 # passage on an index
@@ -112,10 +118,14 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         # "25% doanh nghiệp cho biết ...": a share of the people asked; "17% người trả lời cho
         # biết họ đã phải đưa hối lộ": a share who paid informally is no satisfaction figure
         return "other" if any(c.specific and c.aspect == "other" for c in after) else "satisfaction"
+    if kind == "percent" and cstart > sent[0] and ABOUT_ITEM_RE.search(folded[cstart:num.start]) and any(
+            c.aspect == "satisfaction" for c in cues_between(cues, sent[0], cstart)):
+        return "satisfaction"
     band = INDEX_BAND_AFTER_RE.match(folded, num.end) if kind in ("count", "ratio") and \
         counted_object in INDEX_BANDED_OBJECTS else None
     if band and (band["points"] or any(c.aspect in INDEX_ASPECTS for c in cues_between(
-            cues, article.paragraph_of(num.start)[0], num.start))):
+            cues, article.paragraph_of(num.start)[0], num.start)) or any(
+            c.aspect in INDEX_ASPECTS for c in cues_between(cues, 0, article.lead_end))):
         # "9/34 tỉnh, thành phố đạt từ 90 điểm trở lên", "5 xã dưới 65 điểm", "11 xã xếp loại
         # trung bình": units counted by their band of an index
         return _index_aspect(article, cues, num, sent, "count", part, pstart, post_end)
@@ -123,6 +133,10 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
             and not any(c.specific and c.aspect not in INDEX_ASPECTS for c in after):
         # "Thành phố Vinh xếp thứ nhất với 91,08%", "Sở Tư pháp đứng đầu với 92,37%": the value
         # a ranking gives a unit is its index's
+        return _index_aspect(article, cues, num, sent, "percent", part, pstart, post_end)
+    if kind == "percent" and RANK_AFTER_RE.match(folded, num.end) and not any(
+            c.specific and c.aspect not in INDEX_ASPECTS for c in part):
+        # "Bắc Ninh đạt 86,92%, xếp thứ 5": the value its rank is of
         return _index_aspect(article, cues, num, sent, "percent", part, pstart, post_end)
     if kind in ("rank", "score") or counted_noun_key in cue_lexicon()["rank_move_nouns"]:
         return _index_aspect(article, cues, num, sent, kind, part, pstart, post_end)
@@ -143,12 +157,9 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         chosen = pick(after, num.end) or pick(adjacent, num.start)
         return chosen.aspect if chosen else "other"
     total = TOTAL_BEFORE_RE.search(folded, max(sent[0], num.start - 26), num.start)
-    if total and DIGIT_RE.search(folded, max(sent[0], total.start() - 30), total.start()):
-        # "(... đơn giản hoá 108 thủ tục) trong tổng số 443 thủ tục", "700 trong tổng số 1.200
-        # dịch vụ công ... trực tuyến": the base of a part; the metric around it is the part's
-        return "other"
     if total:
-        before = part = []  # "Trong số 68.281 hồ sơ trễ hạn, ...": the base, with its own words after it
+        return base_aspect(folded, after, [c for c in before if c.end <= total.start()],
+                           bool(PART_NUMBER_RE.search(folded, max(sent[0], total.start() - 30), total.start())))
     if counted_object in PROCESS_ONLY_OBJECTS and counted_noun_key not in cue_lexicon()["processed_nouns"]:
         # "gửi tới 24 phòng", "tại 9 cảng vụ": offices, people and papers are not processed
         # like dossiers; only a specific cue next to them gives them a metric
@@ -168,6 +179,26 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if counted_object == "task" and PLAN_BEFORE_RE.search(folded, pstart, num.start):
         return "planned"  # "ban hành Kế hoạch CCHC với 56 nhiệm vụ": the tasks a plan sets
     return topic_aspect(article, cues, sent, kind)
+
+
+BASE_TAKES = ("received", "resolved")  # the generic verbs that govern a part and its base alike
+
+
+def base_aspect(folded: str, after: list[Cue], before: list[Cue], part_before: bool) -> str:
+    """The aspect of the base of a part ("trong tổng số 443 thủ tục"): its own words after it
+    ("trên tổng số 172.844 hồ sơ đã giải quyết", "trong số 68.281 hồ sơ giải quyết trễ hạn");
+    else, after a part, the receiving or resolving the part and its base share ("tiếp nhận
+    4.512 hồ sơ trực tuyến trên tổng số 5.860 hồ sơ"); else none: the metric around a base
+    ("đơn giản hóa 108 thủ tục trong tổng số 443 thủ tục") is its part's."""
+    own = [c for c in after if not part_before or (not c.specific and c.aspect in BASE_TAKES)]
+    if own:  # with its part before it, only the base's own receiving or resolving
+        return pick(own, own[0].start).aspect
+    if not part_before:
+        return "other"
+    shared = [c for c in before if not c.specific and c.aspect in BASE_TAKES]
+    if shared and not any(c.specific and c.aspect not in ("online",) for c in before if c.start > shared[-1].start):
+        return shared[-1].aspect
+    return "other"
 
 
 def topic_aspect(article: Article, cues: list[Cue], sent: Span, kind: str) -> str:

@@ -206,6 +206,7 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
                 elif fig["kind"] == "ratio" and (total := TOTAL_AFTER_RE.match(folded, num.end, num.end + 40)):
                     consumed = total.end()
     share_trailing_metric(figures, cues)
+    share_band_metric(figures, folded, cues)
     for i, f in enumerate(figures, start=1):
         f["id"] = f"f{i}"
     label_figures(article, figures)
@@ -228,6 +229,25 @@ def share_trailing_metric(figures: list[dict], cues: list[Cue]) -> None:
                 and 0 < nxt["span"][0] - cur["span"][1] <= SHARED_GAP
                 and not cues_between(cues, cur["span"][1], nxt["span"][0])):
             cur["aspect"] = nxt["aspect"]
+
+
+# from units counted by an index band to the band's bound: "9 đơn vị đạt trên | 85%", "từ 80% đến dưới | 85%"
+BAND_GAP_RE = regex.compile(r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:đạt|dưới|trên|từ|đến)[ \u00a0]*")
+BAND_RANGE_GAP_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:(?:dưới|trên|hơn)[ \u00a0]*)?")
+BAND_HOLDERS = ("admin_unit", "agency")
+
+
+def share_band_metric(figures: list[dict], folded: str, cues: list[Cue]) -> None:
+    """"Có 9 đơn vị đạt trên 85%, 10 đơn vị đạt từ 80% đến dưới 85%": the bounds of the index
+    band units are counted by are that index's values (in place, first to last)."""
+    for prev, cur in zip(figures, figures[1:]):
+        gap = BAND_RANGE_GAP_RE if prev["kind"] == "percent" else BAND_GAP_RE
+        holder = prev["kind"] == "percent" or (prev["kind"] in ("count", "ratio") and prev["object"] in BAND_HOLDERS)
+        if (holder and prev["aspect"] in INDEX_ASPECTS and cur["kind"] == "percent"
+                and cur["aspect"] in UNNAMED_ASPECTS and cur["sentence"] == prev["sentence"]
+                and gap.fullmatch(folded, prev["span"][1], cur["span"][0])
+                and not cues_between(cues, prev["span"][1], cur["span"][0])):
+            cur["aspect"] = prev["aspect"]
 
 
 LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")

@@ -654,8 +654,15 @@ INDEX_BAND_CASES = [
     ("Năm 2025, tỉnh có 11 xã, phường xếp loại trung bình.", {"11": "par_index"}),
     ("Kết quả SIPAS 2020 được công bố. Có 15 địa phương đạt trên 90%; 48 địa phương đạt từ 80% đến dưới 90%.",
      {"15": "satisfaction", "48": "satisfaction"}),
+    # ... and the band's bounds are values of it
+    ("Kết quả SIPAS 2020 được công bố. Có 48 địa phương đạt từ 80% đến dưới 90%.",
+     {"80%": "satisfaction", "90%": "satisfaction"}),
+    # the index named in the headline or lead governs a band in the body
+    ("Công bố Chỉ số CCHC năm 2024 của các huyện\n\nUBND tỉnh công bố kết quả.\n\nĐối với khối huyện, "
+     "có 9 đơn vị đạt trên 85%, 2 đơn vị đạt dưới 80%.",
+     {"9": "par_index", "85%": "par_index", "2": "par_index", "80%": "par_index"}),
     # a bare percentage outside a passage on an index is no band of one
-    ("Năm 2024, huyện có 12 xã đạt 100%, 3 xã đạt 98%.", {"12": "other", "3": "other"}),
+    ("Năm 2024, huyện có 12 xã đạt 100%, 3 xã đạt 98%.", {"12": "other", "3": "other", "100%": "other"}),
     # "điểm" of a place is no score
     ("Năm 2024, huyện có 12 xã có 3 điểm tiếp nhận hồ sơ.", {"12": "other"}),
 ]
@@ -771,9 +778,56 @@ RANKED_WITH_CASES = [
      {"91,08%": "par_index", "89,65%": "par_index"}),
     ("Năm 2024, Sở Tư pháp đứng đầu với 92,37%, Sở Xây dựng xếp cuối với 79,15%.",
      {"92,37%": "par_index", "79,15%": "par_index"}),
+    ("Năm 2023, tỉnh Quảng Trị xếp thứ 44/63 với 76,95%.", {"76,95%": "par_index"}),
+    # a rank right after the value: the value is what the rank ranks
+    ("Năm 2024, chỉ số của tỉnh Bắc Ninh đạt 86,92 % , xếp thứ 5 , giảm 2 bậc.", {"86,92 %": "par_index"}),
+    ("Năm 2025, huyện Kỳ Sơn đạt 76,43%, xếp thứ 21/21.", {"76,43%": "par_index"}),
     # ... unless the value names its own metric
     ("Năm 2024, xã A dẫn đầu với 98% hồ sơ trực tuyến.", {"98%": "online"}),
+    ("Năm 2025, tỷ lệ hồ sơ trực tuyến của tỉnh đạt 85%, xếp thứ 3/34.", {"85%": "online"}),
 ]
+
+
+BASE_OF_A_PART_CASES = [
+    # the base's own words name its metric
+    ("Năm 2025, có 1.521 hồ sơ quá hạn trên tổng số 172.844 hồ sơ đã giải quyết.",
+     {"1.521": "overdue", "172.844": "resolved"}),
+    ("Trong năm 2018, trong số 68.281 hồ sơ giải quyết trễ hạn, 61.276 hồ sơ đã được xin lỗi.",
+     {"68.281": "overdue"}),
+    ("Quý III, trong tổng số 12.846 hồ sơ tiếp nhận có 7.905 hồ sơ nộp trực tuyến.",
+     {"12.846": "received", "7.905": "online"}),
+    # the receiving a part and its base share
+    ("Quý III, trung tâm tiếp nhận 4.512 hồ sơ trực tuyến trên tổng số 5.860 hồ sơ, đạt 79,6%.",
+     {"4.512": "online", "5.860": "received"}),
+    # ... but a metric of the part's own is not the base's
+    ("Bộ đã đơn giản hóa 108 thủ tục, trong tổng số 443 thủ tục hành chính.", {"443": "other"}),
+    ("Năm 2025, bộ cung cấp 142 dịch vụ công trực tuyến toàn trình trên tổng số 168 thủ tục hành chính.",
+     {"168": "other"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", BASE_OF_A_PART_CASES)
+def test_the_base_of_a_part(text, expected):
+    assert aspects_of(text, expected) == expected
+
+
+SURVEY_DIMENSION_CASES = [
+    # the items of a list of a survey's dimensions are satisfaction rates, whatever they name
+    ("Năm 2024, mức độ hài lòng của người dân về tiếp cận dịch vụ đạt 87,12 % ; về công chức trực tiếp "
+     "giải quyết công việc đạt 84,90 % ; về kết quả dịch vụ đạt 85,33 % và về tiến độ giải quyết công "
+     "việc đạt 83,96 %.",
+     {"87,12 %": "satisfaction", "84,90 %": "satisfaction", "85,33 %": "satisfaction", "83,96 %": "satisfaction"}),
+    # points of a service index's components keep their own metrics
+    ("Năm 2025, chỉ tiêu hài lòng đạt 17/18 điểm; về tiến độ giải quyết đạt 19/20 điểm.",
+     {"19/20": "on_time"}),
+    # a new measure, not an item about the survey
+    ("Năm 2024, mức độ hài lòng đạt 90%; tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.", {"98%": "on_time"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SURVEY_DIMENSION_CASES)
+def test_items_of_a_survey_dimension_list(text, expected):
+    assert aspects_of(text, expected) == expected
 
 
 @pytest.mark.parametrize("text,expected", RANKED_WITH_CASES)
