@@ -60,7 +60,8 @@ INDEX_BAND_AFTER_RE = regex.compile(
     r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:(?:đạt|dưới|trên|có|ở)(?!\p{L})[^\d;.:!?]{0,15}\d[\d.,]*"
     r"(?:[ \u00a0]*%?[ \u00a0]*(?:đến|-|–)[ \u00a0]*(?:dưới[ \u00a0]+|trên[ \u00a0]+)?\d[\d.,]*)?[ \u00a0]*"
     r"(?:(?P<points>điểm)(?![ \u00a0]+(?:tiếp|nhận|giao|phục|cầu|trường))|%[ \u00a0]*(?:trở[ \u00a0]+(?:lên|xuống)[ \u00a0]*)?(?=[,;.)]|$|và))"
-    r"|(?P<points>xếp[ \u00a0]+loại)(?!\p{L}))")
+    r"|(?P<points>xếp[ \u00a0]+loại)(?!\p{L})"
+    r"|(?:đạt|dưới|trên)(?!\p{L})[^\d;.:!?]{0,15}?(?P<points>điểm)[^\d;.:!?]{0,12}\d[\d.,]*/\d)")
 COMPONENT_WORDS = 6  # words from a component's name to its points: "Thanh toán trực tuyến đạt 4,5/10 điểm"
 # points followed by the component they are of: "19,35/20 điểm về tiến độ giải quyết", "17,2/18
 # điểm ở nhóm công khai, minh bạch"

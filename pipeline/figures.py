@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from .aspects import INDEX_ASPECTS, ITEM_JOINT_RE, LOOKBACK, breakdown_aspect, choose_aspect, noun_key
+from .aspects import INDEX_ASPECTS, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBACK, breakdown_aspect, choose_aspect, noun_key
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
                           sentence_part_start)
 from .labels import label_figures
@@ -235,6 +235,8 @@ def share_trailing_metric(figures: list[dict], cues: list[Cue]) -> None:
 BAND_GAP_RE = regex.compile(r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:đạt|dưới|trên|từ|đến)[ \u00a0]*")
 BAND_RANGE_GAP_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:(?:dưới|trên|hơn)[ \u00a0]*)?")
 BAND_HOLDERS = ("admin_unit", "agency")
+# the metrics a band of units is a band of: indexes and rates
+BAND_ASPECTS = (*INDEX_ASPECTS, "online", "paid_online", "digitized", "on_time", "overdue", "one_stop")
 
 
 def share_band_metric(figures: list[dict], folded: str, cues: list[Cue]) -> None:
@@ -243,11 +245,37 @@ def share_band_metric(figures: list[dict], folded: str, cues: list[Cue]) -> None
     for prev, cur in zip(figures, figures[1:]):
         gap = BAND_RANGE_GAP_RE if prev["kind"] == "percent" else BAND_GAP_RE
         holder = prev["kind"] == "percent" or (prev["kind"] in ("count", "ratio") and prev["object"] in BAND_HOLDERS)
-        if (holder and prev["aspect"] in INDEX_ASPECTS and cur["kind"] == "percent"
+        if (holder and prev["aspect"] in BAND_ASPECTS and cur["kind"] == "percent"
                 and cur["aspect"] in UNNAMED_ASPECTS and cur["sentence"] == prev["sentence"]
                 and gap.fullmatch(folded, prev["span"][1], cur["span"][0])
                 and not cues_between(cues, prev["span"][1], cur["span"][0])):
             cur["aspect"] = prev["aspect"]
+
+
+# a value stated with only its holder: "Riêng phường Phan Đình Phùng đạt 99,2%", "; xã B đạt"
+BARE_VALUE_RE = regex.compile(r"[ \u00a0]*(?:riêng[ \u00a0]+)?(?!đạt(?!\p{L}))\p{L}[^\d,;:]{0,60}?(?<!\p{L})đạt[ \u00a0]*")
+def same_scale_score(cues: list[Cue], prev: dict, den, sent: Span, num: NumberMatch) -> bool:
+    """Whether a score with no component of its own is a second value of the component score
+    before it: same sentence, same scale, no cue between."""
+    return (prev["kind"] == "score" and prev["aspect"] not in INDEX_ASPECTS and prev["sentence"] == list(sent)
+            and prev["denominator"] == as_number(den) and den is not None
+            and not cues_between(cues, prev["span"][1], num.start))
+
+
+RATE_REACH = 12  # figures looked back for the rate a bare value restates
+
+
+def last_named_rate(article: Article, num: NumberMatch, earlier: list[dict]) -> str | None:
+    """The metric of the last percentage before `num`, back to a blank line, that names one:
+    what a bare value of another unit measures ("... 96,1% hồ sơ có thu phí được thanh toán
+    trực tuyến. Riêng phường A đạt 99,2%")."""
+    blank = article.text.rfind("\n\n", 0, num.start)
+    for fig in reversed(earlier[-RATE_REACH:]):
+        if fig["span"][0] < blank:
+            break
+        if fig["kind"] == "percent" and fig["aspect"] not in UNNAMED_ASPECTS:
+            return fig["aspect"]
+    return None
 
 
 LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
@@ -422,6 +450,15 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             # "trực tuyến 7.100 hồ sơ, trực tiếp 1.350 hồ sơ": an item of another channel than
             # online is no online count, whatever the items before it were
             aspect = breakdown_aspect(article, cues, num, sent, own[1], words_start, post_end, earlier) or "other"
+    elif kind == "score" and aspect == "par_index" and prev_fig is not None and same_scale_score(cues, prev_fig, den, sent, num):
+        aspect = prev_fig["aspect"]  # "... chỉ đạt 6,2/10 điểm thì sang tháng 10 đã đạt 9,6/10 điểm"
+    elif kind == "percent" and aspect == "other" and BARE_VALUE_RE.fullmatch(
+            article.folded, clause_start(article, sent, num.start), num.start):
+        aspect = last_named_rate(article, num, earlier) or aspect
+    if kind in ("count", "ratio") and aspect == "other" and referent is None and own is not None \
+            and own[0] in BAND_HOLDERS and INDEX_BAND_AFTER_RE.match(article.folded, num.end):
+        # "17 địa phương đạt từ 80% đến dưới 90%" after a rate: units counted by a band of it
+        aspect = last_named_rate(article, num, earlier) or aspect
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     if own is not None:

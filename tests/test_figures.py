@@ -661,6 +661,12 @@ INDEX_BAND_CASES = [
     ("Công bố Chỉ số CCHC năm 2024 của các huyện\n\nUBND tỉnh công bố kết quả.\n\nĐối với khối huyện, "
      "có 9 đơn vị đạt trên 85%, 2 đơn vị đạt dưới 80%.",
      {"9": "par_index", "85%": "par_index", "2": "par_index", "80%": "par_index"}),
+    # units counted by a band of a rate the passage is about measure that rate
+    ("Tháng 10, tỷ lệ hồ sơ có thu phí được thanh toán trực tuyến đạt 84,3%. Có 17 địa phương đạt từ 80% "
+     "đến dưới 90%; chỉ còn 6 địa phương dưới 80%.",
+     {"17": "paid_online", "80%": "paid_online", "90%": "paid_online", "6": "paid_online"}),
+    # a band in points of a score out of a maximum
+    ("Năm 2025 có 9 tỉnh đạt điểm tối đa 10/10.", {"9": "par_index"}),
     # a bare percentage outside a passage on an index is no band of one
     ("Năm 2024, huyện có 12 xã đạt 100%, 3 xã đạt 98%.", {"12": "other", "3": "other", "100%": "other"}),
     # "điểm" of a place is no score
@@ -808,6 +814,41 @@ BASE_OF_A_PART_CASES = [
 
 @pytest.mark.parametrize("text,expected", BASE_OF_A_PART_CASES)
 def test_the_base_of_a_part(text, expected):
+    assert aspects_of(text, expected) == expected
+
+
+SAME_SCALE_SCORE_CASES = [
+    # a second score on the same scale, with no words of its own, is the component's again
+    ("Tháng 9, nhóm chỉ tiêu thanh toán trực tuyến của tỉnh chỉ đạt 6,2/10 điểm thì sang tháng 10 đã đạt "
+     "9,6/10 điểm.", {"6,2/10": "paid_online", "9,6/10": "paid_online"}),
+    # ... not a score on another scale (the whole index)
+    ("Năm 2025, nhóm chỉ tiêu thanh toán trực tuyến đạt 9,6/10 điểm, tổng điểm đạt 85,2/100 điểm.",
+     {"85,2/100": "par_index"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SAME_SCALE_SCORE_CASES)
+def test_a_second_score_on_the_same_scale(text, expected):
+    assert aspects_of(text, expected) == expected
+
+
+BARE_VALUE_CASES = [
+    # a unit's value with no metric words restates the last rate named before it
+    ("Tháng 10, tỷ lệ hồ sơ có thu phí được thanh toán trực tuyến đạt 96,1%. Ông A cho biết tỉnh đã "
+     "yêu cầu các xã bố trí thiết bị. Riêng phường Phan Đình Phùng đạt 99,2%, xã Phú Bình đạt 97,5%.",
+     {"99,2%": "paid_online", "97,5%": "paid_online"}),
+    ("Năm 2025, phường A là đơn vị đầu tiên số hóa 100% hồ sơ tiếp nhận; xã B đạt 98,7%.",
+     {"100%": "digitized", "98,7%": "digitized"}),
+    # not across a section break
+    ("Năm 2025, tỷ lệ số hóa hồ sơ đạt 90%.\n\nTuy vậy, xã B chỉ đạt 40%.", {"40%": "other"}),
+    # "đạt" with no holder of its own restates the count before it, not the rate
+    ("Năm 2025, tỷ lệ số hóa hồ sơ đạt 90%. Bộ A mới triển khai được 6 thủ tục, đạt 54,1%.",
+     {"54,1%": "other"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", BARE_VALUE_CASES)
+def test_bare_values_restate_the_last_rate(text, expected):
     assert aspects_of(text, expected) == expected
 
 
