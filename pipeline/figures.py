@@ -258,7 +258,7 @@ def same_scale_score(cues: list[Cue], prev: dict, den, sent: Span, num: NumberMa
     """Whether a score with no component of its own is a second value of the component score
     before it: same sentence, same scale, no cue between."""
     return (prev["kind"] == "score" and prev["aspect"] not in INDEX_ASPECTS and prev["sentence"] == list(sent)
-            and prev["denominator"] == as_number(den) and den is not None
+            and den is not None and prev["denominator"] == as_number(den)
             and not cues_between(cues, prev["span"][1], num.start))
 
 
