@@ -182,6 +182,11 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     return topic_aspect(article, cues, sent, kind)
 
 
+def is_base(folded: str, sent: Span, num: NumberMatch) -> bool:
+    """Whether the number is the base of a part: "trong (tổng) số 55.906 hồ sơ"."""
+    return TOTAL_BEFORE_RE.search(folded, max(sent[0], num.start - 26), num.start) is not None
+
+
 BASE_TAKES = ("received", "resolved")  # the generic verbs that govern a part and its base alike
 
 
@@ -222,19 +227,60 @@ CARRIED_ASPECTS = {"received", "resolved"}
 BREAKDOWN_REACH = 20  # figures looked back for the total: bounds the work per figure
 
 
-def breakdown_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, noun: str | None,
-                     words_start: int, post_end: int, earlier: list[dict]) -> str | None:
-    """The aspect a count whose own words (from `words_start`) name no metric takes as a part of
-    the last received or resolved count of its noun before it (in its sentence or the one
-    before, in its paragraph), or None."""
-    if noun is None or cues_between(cues, words_start, post_end):
+# a breakdown by field: "Lĩnh vực đất đai chiếm tỷ trọng lớn nhất với 1.806 hồ sơ", "Phân theo lĩnh
+# vực, tư pháp có 412.300 hồ sơ"
+FIELD_RE = regex.compile(r"(?<!\p{L})lĩnh[ \u00a0]+vực(?!\p{L})")
+BRACKET_ITEM_REACH = 60  # characters from a bracket's opening to the first part in it
+FIELD_SHARE_ASPECT = "received"  # a field's dossiers, with no metric named, are the dossiers it received
+# a part in brackets right after its total: "trễ hạn 8 hồ sơ (lĩnh vực đất đai 6, ...)"
+BRACKETED_PART_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}][\p{L} \u00a0-]{0,20})?\([^()\d;]{0,40}")
+
+
+NEXT_BRACKETED_ITEM_RE = regex.compile(r"[ \u00a0]*[,;][ \u00a0]*[^()\d;]{0,30}")
+
+
+def bracketed_part_aspect(folded: str, cues: list[Cue], num: NumberMatch, prev: dict | None) -> str | None:
+    """The aspect of the count a part in brackets right after it breaks down: "trễ hạn 8 hồ sơ
+    (lĩnh vực đất đai 6, lĩnh vực xây dựng 2)", "hộ tịch 41 hồ sơ (khai sinh 23, ...)"; the
+    next items in the same brackets are parts of it too."""
+    if prev is None or prev["kind"] != "count" or prev["aspect"] in ("other", "planned"):
         return None
+    start, end = prev["span"]
+    if cues_between(cues, end, num.start):
+        return None
+    if BRACKETED_PART_RE.fullmatch(folded, end, num.start):
+        return prev["aspect"]
+    opened = folded.rfind("(", max(0, start - BRACKET_ITEM_REACH), start)
+    if opened >= 0 and ")" not in folded[opened:start] and NEXT_BRACKETED_ITEM_RE.fullmatch(folded, end, num.start):
+        return prev["aspect"]
+    return None
+
+
+def field_share_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, post_end: int,
+                       totals: list[str]) -> str | None:
+    """A count of dossiers in a breakdown by field whose sentence names no metric before it
+    (the totals, `totals` latest first, are stated earlier): what the field received, unless
+    only a resolved total stands before it."""
+    folded = article.folded
+    if cues_between(cues, sent[0], post_end) or not FIELD_RE.search(folded, sent[0], num.start):
+        return None
+    return FIELD_SHARE_ASPECT if not totals or FIELD_SHARE_ASPECT in totals else None
+
+
+def breakdown_totals(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, noun: str | None,
+                     words_start: int, post_end: int, earlier: list[dict]) -> list[str]:
+    """The aspects of the received or resolved counts of its noun before a count whose own
+    words (from `words_start`) name no metric (in its sentence or the one before, in its
+    paragraph), latest first: the totals it may be a part of."""
+    if noun is None or cues_between(cues, words_start, post_end):
+        return []
     para = article.paragraph_of(num.start)
     prev_sentence = article.sentence_of(sent[0] - 1) if sent[0] > para[0] else sent
     whole = key(noun)
+    totals = []
     for f in reversed(earlier[-BREAKDOWN_REACH:]):
         if f["span"][0] < max(para[0], prev_sentence[0]):
-            return None
+            break
         if f["kind"] == "count" and f["noun"] and key(f["noun"]) == whole and f["aspect"] in CARRIED_ASPECTS:
-            return f["aspect"]  # the total (parts of other metrics may stand between: "7.100 trực tuyến")
-    return None
+            totals.append(f["aspect"])  # parts of other metrics may stand between: "7.100 trực tuyến"
+    return totals

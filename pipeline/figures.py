@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import regex
 
-from .aspects import INDEX_ASPECTS, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBACK, breakdown_aspect, choose_aspect, noun_key
+from .aspects import (INDEX_ASPECTS, is_base, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBACK, bracketed_part_aspect, breakdown_totals,
+                      choose_aspect, field_share_aspect, noun_key)
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
                           sentence_part_start)
 from .labels import label_figures
@@ -449,7 +450,11 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         if aspect == "other" or names_another_channel(article, cues, words_start, post_end):
             # "trực tuyến 7.100 hồ sơ, trực tiếp 1.350 hồ sơ": an item of another channel than
             # online is no online count, whatever the items before it were
-            aspect = breakdown_aspect(article, cues, num, sent, own[1], words_start, post_end, earlier) or "other"
+            totals = [] if is_base(article.folded, sent, num) else breakdown_totals(
+                article, cues, num, sent, own[1], words_start, post_end, earlier)
+            aspect = (bracketed_part_aspect(article.folded, cues, num, prev_fig)
+                      or (own[0] == "dossier" and field_share_aspect(article, cues, num, sent, post_end, totals))
+                      or (totals[0] if totals else "other"))
     elif kind == "score" and aspect == "par_index" and prev_fig is not None and same_scale_score(cues, prev_fig, den, sent, num):
         aspect = prev_fig["aspect"]  # "... chỉ đạt 6,2/10 điểm thì sang tháng 10 đã đạt 9,6/10 điểm"
     elif kind == "percent" and aspect == "other" and BARE_VALUE_RE.fullmatch(

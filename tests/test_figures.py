@@ -794,6 +794,43 @@ RANKED_WITH_CASES = [
 ]
 
 
+FIELD_BREAKDOWN_CASES = [
+    # a breakdown by field after the totals: what each field received
+    ("Quý I, trung tâm tiếp nhận 5.000 hồ sơ, đã giải quyết 4.800 hồ sơ. Lĩnh vực đất đai vẫn chiếm tỷ "
+     "trọng lớn nhất với 1.806 hồ sơ; tiếp đến là đăng ký kinh doanh 512 hồ sơ.",
+     {"1.806": "received", "512": "received"}),
+    ("Năm 2025, tỉnh tiếp nhận 1,2 triệu hồ sơ. Phân theo lĩnh vực, tư pháp có 412.300 hồ sơ; đất đai có "
+     "285.740 hồ sơ.", {"412.300": "received", "285.740": "received"}),
+    # ... but a breakdown in the sentence of its total is that total's
+    ("Năm 2025, xã đã giải quyết 1.402 hồ sơ, trong đó lĩnh vực đất đai 634 hồ sơ.", {"634": "resolved"}),
+    # a part in brackets right after its total is of the total's metric
+    ("Tháng 5, xã giải quyết 598 hồ sơ, trễ hạn 8 hồ sơ (lĩnh vực đất đai 6, lĩnh vực xây dựng 2).",
+     {"8": "overdue", "6": "overdue", "2": "overdue"}),
+    # the base of a part is no part of the breakdown before it
+    ("Quý I, lĩnh vực đất đai có 2.000 hồ sơ. Trong số 55.906 hồ sơ đến hạn, có 55.180 hồ sơ được trả đúng hạn.",
+     {"55.906": "other", "55.180": "on_time"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIELD_BREAKDOWN_CASES)
+def test_breakdowns_by_field(text, expected):
+    assert aspects_of(text, expected) == expected
+
+
+RETURNED_CASES = [
+    # dossiers returned as incomplete, and the overdue ones apologised for, are no service metric
+    ("Tháng 8, xã đang giải quyết 21 hồ sơ, trả lại 2 hồ sơ do không đủ điều kiện.", {"21": "other", "2": "other"}),
+    ("Năm 2025, tỉnh đã thực hiện xin lỗi đối với 26/26 hồ sơ quá hạn.", {"26/26": "other"}),
+    # ... but the overdue dossiers an apology follows are overdue
+    ("Năm 2025, có 726 hồ sơ trễ hạn đều đã được gửi thư xin lỗi.", {"726": "overdue"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RETURNED_CASES)
+def test_returned_and_apologised_dossiers(text, expected):
+    assert aspects_of(text, expected) == expected
+
+
 BASE_OF_A_PART_CASES = [
     # the base's own words name its metric
     ("Năm 2025, có 1.521 hồ sơ quá hạn trên tổng số 172.844 hồ sơ đã giải quyết.",
