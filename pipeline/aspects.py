@@ -69,6 +69,13 @@ COMPONENT_NAME_WORDS = 5  # words of a component's name before its cue: "về cu
 COMPONENT_AFTER_RE = regex.compile(r"[ \u00a0]*điểm[ \u00a0]+(?:ở|về|cho|thuộc)[ \u00a0]+(?:(?:nhóm|chỉ[ \u00a0]+số|tiêu[ \u00a0]+chí)[ \u00a0]+)*")
 
 
+def _lead_names_index(article: Article, cues: list[Cue]) -> bool:
+    """Whether the headline or lead names an index (computed once an article)."""
+    if "lead_index" not in article.cache:
+        article.cache["lead_index"] = any(c.aspect in INDEX_ASPECTS for c in cues_between(cues, 0, article.lead_end))
+    return article.cache["lead_index"]
+
+
 def _announces(article: Article, cue: Cue) -> bool:
     return article.folded[cue.start:cue.end] in cue_lexicon()["announcement_cues"]
 
@@ -119,14 +126,14 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         # "25% doanh nghiệp cho biết ...": a share of the people asked; "17% người trả lời cho
         # biết họ đã phải đưa hối lộ": a share who paid informally is no satisfaction figure
         return "other" if any(c.specific and c.aspect == "other" for c in after) else "satisfaction"
-    if kind == "percent" and cstart > sent[0] and ABOUT_ITEM_RE.search(folded[cstart:num.start]) and any(
+    if kind == "percent" and sent[0] < cstart and num.start - cstart <= LOOKBACK and ABOUT_ITEM_RE.search(
+            folded[cstart:num.start]) and any(
             c.aspect == "satisfaction" for c in cues_between(cues, sent[0], cstart)):
         return "satisfaction"
     band = INDEX_BAND_AFTER_RE.match(folded, num.end) if kind in ("count", "ratio") and \
         counted_object in INDEX_BANDED_OBJECTS else None
     if band and (band["points"] or any(c.aspect in INDEX_ASPECTS for c in cues_between(
-            cues, article.paragraph_of(num.start)[0], num.start)) or any(
-            c.aspect in INDEX_ASPECTS for c in cues_between(cues, 0, article.lead_end))):
+            cues, max(article.paragraph_of(num.start)[0], num.start - LOOKBACK), num.start)) or _lead_names_index(article, cues)):
         # "9/34 tỉnh, thành phố đạt từ 90 điểm trở lên", "5 xã dưới 65 điểm", "11 xã xếp loại
         # trung bình": units counted by their band of an index
         return _index_aspect(article, cues, num, sent, "count", part, pstart, post_end)
@@ -262,7 +269,7 @@ def field_share_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent
     (the totals, `totals` latest first, are stated earlier): what the field received, unless
     only a resolved total stands before it."""
     folded = article.folded
-    if cues_between(cues, sent[0], post_end) or not FIELD_RE.search(folded, sent[0], num.start):
+    if cues_between(cues, sent[0], post_end) or not FIELD_RE.search(folded, max(sent[0], num.start - LOOKBACK), num.start):
         return None
     return FIELD_SHARE_ASPECT if not totals or FIELD_SHARE_ASPECT in totals else None
 

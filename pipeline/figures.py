@@ -263,15 +263,23 @@ def same_scale_score(cues: list[Cue], prev: dict, den, sent: Span, num: NumberMa
             and not cues_between(cues, prev["span"][1], num.start))
 
 
+BARE_VALUE_REACH = 100  # characters: the longest holder BARE_VALUE_RE reads
 RATE_REACH = 12  # figures looked back for the rate a bare value restates
+
+
+def is_bare_value(article: Article, sent: Span, num: NumberMatch) -> bool:
+    start = clause_start(article, sent, num.start)
+    # bounded first: the regex module scans the whole range for "đạt" before it matches
+    return num.start - start <= BARE_VALUE_REACH and BARE_VALUE_RE.fullmatch(article.folded, start, num.start) is not None
 
 
 def last_named_rate(article: Article, num: NumberMatch, earlier: list[dict]) -> str | None:
     """The metric of the last percentage before `num`, back to a blank line, that names one:
     what a bare value of another unit measures ("... 96,1% hồ sơ có thu phí được thanh toán
     trực tuyến. Riêng phường A đạt 99,2%")."""
-    blank = article.text.rfind("\n\n", 0, num.start)
-    for fig in reversed(earlier[-RATE_REACH:]):
+    recent = earlier[-RATE_REACH:]
+    blank = article.text.rfind("\n\n", recent[0]["span"][0] if recent else num.start, num.start)
+    for fig in reversed(recent):
         if fig["span"][0] < blank:
             break
         if fig["kind"] == "percent" and fig["aspect"] not in UNNAMED_ASPECTS:
@@ -457,8 +465,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
                       or (totals[0] if totals else "other"))
     elif kind == "score" and aspect == "par_index" and prev_fig is not None and same_scale_score(cues, prev_fig, den, sent, num):
         aspect = prev_fig["aspect"]  # "... chỉ đạt 6,2/10 điểm thì sang tháng 10 đã đạt 9,6/10 điểm"
-    elif kind == "percent" and aspect == "other" and BARE_VALUE_RE.fullmatch(
-            article.folded, clause_start(article, sent, num.start), num.start):
+    elif kind == "percent" and aspect == "other" and is_bare_value(article, sent, num):
         aspect = last_named_rate(article, num, earlier) or aspect
     if kind in ("count", "ratio") and aspect == "other" and referent is None and own is not None \
             and own[0] in BAND_HOLDERS and INDEX_BAND_AFTER_RE.match(article.folded, num.end):
