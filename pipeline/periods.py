@@ -48,7 +48,7 @@ CLAUSE_SEP_RE = re.compile(r"[,;:.()\n]")
 # digits starts with a year range ("2021-2025") or a count of days, weeks, months or years.
 PERIOD_START_RE = re.compile(
     r"(?<![^\W_])(?:(?:từ|kể|giai|thời|nhiệm|năm|tính|đến|tới|trong|riêng|chỉ|sau|qua|hơn|gần|quý|tháng|tuần|"
-    r"hiện|những|mấy|vài|ngày|sipas|papi|pci|dti|apci|ddci|egdi|ict|hai|ba|bốn|sáu|bảy|tám|chín|mười)(?![^\W_])"
+    r"hiện|những|mấy|vài|ngày|cả|sipas|papi|pci|dti|apci|ddci|egdi|ict|hai|ba|bốn|sáu|bảy|tám|chín|mười)(?![^\W_])"
     r"|par|\d(?=(?<=[12])\d{3}\s*[-–]|\d{0,2}\s+(?:ngày|tuần|tháng|năm)))")  # one digit, as the scan must not skip a start
 PERIOD_START_CASELESS_RE = re.compile(PERIOD_START_RE.pattern, re.IGNORECASE)
 # the only characters a caseless `re` match pairs with a letter of the start words though they
@@ -65,6 +65,7 @@ START_FOLLOWERS = {
     "chỉ": re.compile(r"chỉ\s+trong\s+ngày"),  # day
     "trong": re.compile(r"trong\s+(?:ngày|tháng|tuần|quý|kỳ|\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # day, this_span, months_bare
     "riêng": re.compile(r"riêng\s+ngày"),  # day
+    "cả": re.compile(r"cả\s+năm"),  # this_span
     "hiện": re.compile(r"hiện\s+(?:có|gồm|đang|còn|bố|là|đã|vẫn|chỉ|mới|đạt|chiếm|được|nay|tại)"),  # currently, now
     "những": re.compile(r"những\s+(?:năm|ngày|tuần|tháng)"),  # past
     "thời": re.compile(r"thời\s+(?:kỳ|gian)"),  # span_years, past
@@ -125,7 +126,8 @@ def _pattern(events: str) -> str:
     | (?P<this_year>năm\s+nay)
     | (?P<this_span>trong\s+(?:tháng|tuần|quý|kỳ(?!\s+(?:họp|đại\s+hội|thi|nghỉ|bầu\s+cử)(?!\p{{L}})))(?!\s*(?:\d|[IV]+(?!\p{{L}})))
         |trong\s+năm(?=\s*[,;:.)]|\s+(?:có|đã|sẽ|phải|tiếp|giải|đạt|hoàn)(?!\p{{L}}))  # "trong năm có 80%": this year
-        |trong\s+(?:năm|tháng|quý)\s+(?:này|đó))  # "Cũng trong năm này": the year just named
+        |trong\s+(?:năm|tháng|quý)\s+(?:này|đó)  # "Cũng trong năm này": the year just named
+        |cả\s+năm(?![\p{{L}}\d])(?!\s+(?:\d|nay|qua|trước|sau|học|tài))(?!\s*(?:[IVX]+|/)))  # "đúng hạn cả năm đạt 97,8%"
     | (?P<event_day>ngày\s+(?P<d23>{DMY}|{DM}(?![/.\-]?\d)))
     | (?P<past>(?:(?P<n21>{N})\s+(?:ngày|tuần|tháng|năm)|(?:mấy|vài|những)\s+(?:ngày|tuần|tháng|năm)|năm|thời\s+gian)\s+(?:vừa\s+)?qua
         |(?P<n33>{N})\s+năm\s+nay|(?:thời\s+gian|những\s+năm|mấy\s+năm)\s+gần\s+đây)
@@ -374,6 +376,29 @@ def find_periods(text: str, start: int, end: int, published: str | None = None) 
             if sub:
                 _, last = interpret(sub, published)
         out.append(Period(s, e, text[s:e], first, last, _role(text, s, m)))
+    return _merge_restated(text, out)
+
+
+# between a period and its restatement in brackets: "Sau 3 tháng vận hành chính quyền địa phương
+# 2 cấp (từ ngày 1/7 đến 30/9/2025)", "9 tháng đầu năm (từ 1/1 đến 30/9/2024)"
+RESTATED_GAP_RE = regex.compile(r"[^.;:!?()\n]{0,60}?\(\s*")
+RESTATED_CLOSE_RE = regex.compile(r"\s*\)")
+
+
+def _merge_restated(text: str, periods: list[Period]) -> list[Period]:
+    """A period restated in brackets right after it is one period: its phrase runs over both
+    (so either reading of it is the one written), its dates are the restatement's, which
+    states them the more exactly."""
+    out: list[Period] = []
+    for p in periods:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.role == p.role == "period" and p.start and p.end
+                and RESTATED_GAP_RE.fullmatch(text, prev.end_pos, p.start_pos)
+                and (close := RESTATED_CLOSE_RE.match(text, p.end_pos))):
+            end = close.end()
+            out[-1] = Period(prev.start_pos, end, text[prev.start_pos:end], p.start, p.end, "period")
+            continue
+        out.append(p)
     return out
 
 

@@ -78,6 +78,11 @@ PHRASES = {
         Example("Trong kỳ họp thứ 17, HĐND thông qua 5 nghị quyết.", None),
         Example("Hà Nội phấn đấu trong năm có 80% thủ tục trực tuyến.", "trong năm"),
         Example("Trong năm học mới, phường nhận 931 hồ sơ.", None),
+        # the whole year under report
+        Example("Tỷ lệ hồ sơ giải quyết đúng hạn cả năm đạt 97,8%.", "cả năm"),
+        Example("Cả năm, cổng ghi nhận hơn 18 triệu hồ sơ.", "Cả năm"),
+        Example("Cả năm 2025, cổng ghi nhận hơn 18 triệu hồ sơ.", "năm 2025", "2025-01-01", "2025-12-31"),
+        Example("Tất cả năm xã đều đạt chuẩn 5 tiêu chí.", None),
         # "hiện" before a verb means "now"; "thực hiện", "phát hiện" do not
         Example("Toàn thành phố hiện gồm 168 phường, xã.", "hiện", None, PUBLISHED),
         Example("Các xã đã thực hiện có hiệu quả.", None),
@@ -147,6 +152,15 @@ PHRASES = {
     "not_periods": [
         Example("Thời hạn giải quyết là 5 ngày làm việc.", None),
         Example("Kế hoạch số 249/KH-UBND ngày 20/2/2024.", None),
+    ],
+    "restated": [
+        # a period restated in brackets is one period: the phrase runs over both, the dates
+        # are the restatement's
+        Example("Sau 3 tháng vận hành chính quyền địa phương 2 cấp (từ ngày 1/7 đến 30/9/2025), xã nhận 931 hồ sơ.",
+                "Sau 3 tháng vận hành chính quyền địa phương 2 cấp (từ ngày 1/7 đến 30/9/2025)",
+                "2025-07-01", "2025-09-30", "2025-10-15"),
+        Example("6 tháng đầu năm (từ 1/1 đến 30/6/2024), xã nhận 931 hồ sơ.",
+                "6 tháng đầu năm (từ 1/1 đến 30/6/2024)", "2024-01-01", "2024-06-30", "2024-07-15"),
     ],
 }
 
@@ -283,6 +297,9 @@ GOVERNING = [
     ("Tỷ lệ hối lộ chỉ 17%, giảm từ 23% vào năm 2016.\n\nLead.", {"17%": None}),
     # a bracket aside keeps its own period
     ("Tỉnh xếp thứ 3 (năm 2023 xếp thứ 5).", {"3": None, "5": ("năm 2023", False)}),
+    # the year unfinished work is carried into is no period
+    ("Năm qua, tỉnh hoàn thành 67/72 nhiệm vụ, 5 nhiệm vụ chuyển sang năm 2020 tiếp tục thực hiện. "
+     "Toàn tỉnh đã kiểm tra 46 cơ quan.", {"46": ("Năm qua", True)}),
 ]
 
 
