@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .figure_cues import LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, Span, clause_start, lexicon, match_ends
+from .figure_cues import (LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, Span, clause_start, lexicon, match_ends,
+                          sentence_part_start)
 from .numbers import NumberMatch
 from .resources import load_yaml
 from .segment import Article
@@ -114,7 +115,9 @@ def main_unit(article: Article, refs: list[UnitRef]) -> UnitRef | None:
     highest level (a province over its districts, the earliest of equals)."""
     key_ = ("main_unit", id(refs))
     if key_ not in article.cache:
-        lead = [r for r in refs if r.unit_id is not None and r.start < article.lead_end]
+        # not a bracketed locator: "phường Cái Khế (TP Cần Thơ)" is about the ward
+        lead = [r for k, r in enumerate(refs) if r.unit_id is not None and r.start < article.lead_end
+                and not _locates(article, refs, k)]
         types = article.cache[UNIT_TYPES]
         rank = lambda r: LEVEL_RANK.get(types.get(r.unit_id), 9)
         article.cache[key_] = min(lead, key=rank) if lead else None
@@ -137,6 +140,10 @@ def _national_body_before(article: Article, start: int, end: int) -> int | None:
 
 
 LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
+# a meeting's venue: "vừa được công bố tại Hà Nội"
+VENUE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:công[ \u00a0]+bố|tổ[ \u00a0]+chức|diễn[ \u00a0]+ra|khai[ \u00a0]+mạc|họp)[ \u00a0]+tại[ \u00a0]*$")
+# what may open a part of a sentence before the unit it is about: "; Quảng Ninh", "; còn tỉnh X"
+PART_OPENING_RE = regex.compile(r"[;\s]*(?:(?:còn|riêng|tại|ở|với|trong khi)(?!\p{L})[ \u00a0]*)?")
 
 
 @functools.cache
@@ -217,13 +224,24 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         in_clause = [r for r in in_sentence if r.start >= cstart]
         if len(in_clause) == 1 and in_clause[0] is not in_sentence[0] and in_clause[0].unit_id is not None:
             chosen = in_clause[0]
+    if chosen is None:
+        # the one unit of the figure's part of the sentence, after a ";": "... của các tỉnh đạt
+        # 85,60 điểm; Quảng Ninh tiếp tục dẫn đầu, đạt 92,08 điểm"
+        pstart = sentence_part_start(article, sent, pos)
+        in_part = [r for r in in_sentence if r.start >= pstart]
+        if (pstart > sent[0] and len({r.unit_id for r in in_part}) == 1 and in_part[0].unit_id is not None
+                and PART_OPENING_RE.fullmatch(folded, pstart, in_part[0].start)):
+            chosen = in_part[0]
     if chosen is None and in_sentence and in_sentence[-1].unit_id is not None:
         # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)"
         nearest = in_sentence[-1]
         if SUBJECT_LINK_RE.fullmatch(folded, nearest.end, pos):
             chosen = nearest
     if chosen is None and in_sentence:
-        chosen = in_sentence[0]
+        # the sentence's first unit, not a venue when a unit follows it: "... công bố tại Hà Nội
+        # cho thấy Hải Dương đạt 43,27 điểm, tăng 2,05 điểm"
+        chosen = next((r for r in in_sentence[:-1] if not VENUE_BEFORE_RE.search(folded, max(sent[0], r.start - 24), r.start)),
+                      in_sentence[-1])
     body = _national_body_before(article, max(sent[0], chosen.end if chosen and chosen.end <= pos else sent[0]), pos)
     if body is not None and (chosen is None or chosen.start < sent[0] or body > chosen.end or chosen.start > pos):
         # "Bộ Tài chính đạt chỉ số 89,21", "NHNN ... 89,42": a ministry's figure, no unit's (nor

@@ -494,6 +494,17 @@ UNITS_NAMED_CASES = [
     ("Năm 2023, Bộ Tư pháp tiếp nhận 300 hồ sơ tại Hà Nội.", [None]),
     # a unit's own body keeps the place after the figure
     ("Năm 2023, UBND tỉnh tiếp nhận 300 hồ sơ tại xã Tân An.", ["xã Tân An"]),
+    # a meeting's venue is not the sentence's unit when another follows it
+    ("Kết quả PAPI năm 2020 vừa được công bố tại Hà Nội cho thấy Hải Dương đạt 43,27 điểm, tăng 2,05 điểm.",
+     ["Hải Dương", "Hải Dương"]),
+    # ... but a place the sentence opens with is its unit
+    ("Năm 2025, tại xã Hồng Sơn (Lâm Đồng), Trung tâm đã hướng dẫn 32 người dân.", ["xã Hồng Sơn"]),
+    # the one unit opening the figure's part of the sentence, after a ";"
+    ("Năm 2022, giá trị trung bình của các tỉnh đạt 85,60 điểm; Quảng Ninh tiếp tục dẫn đầu, đạt 92,08 điểm.",
+     ["các tỉnh", "Quảng Ninh"]),
+    # ... not a unit inside that part that is not its actor
+    ("Năm 2025, phường Cái Khế tiếp nhận 900 hồ sơ; hoàn thành 36/38 nhiệm vụ được UBND thành phố Cần Thơ giao.",
+     ["phường Cái Khế", "phường Cái Khế"]),
 ]
 
 
