@@ -35,6 +35,11 @@ FIRES = {
           ("ratio_percent_mismatch", ["22/24", "91,16%"])),
         C("Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 65% (9.000/15.000 hồ sơ).",
           ("ratio_percent_mismatch", ["65%", "9.000/15.000"])),
+        # in brackets, a percentage restates the ratio whatever its own words name
+        C("Năm qua, các cơ quan đã hoàn thành 67/72 nhiệm vụ trong Kế hoạch CCHC năm 2019 của tỉnh (đạt 94,4%).",
+          ("ratio_percent_mismatch", ["67/72", "94,4%"])),
+        C("Ở cấp xã, năm 2025 có 62/99 xã, phường (chiếm 65,6%) đạt tỷ lệ hồ sơ trực tuyến trên 70%.",
+          ("ratio_percent_mismatch", ["62/99", "65,6%"])),
     ],
     "count_percent_mismatch": [
         C("Năm 2024, huyện đã tiếp nhận 48.500 hồ sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 88,5%.",
@@ -80,6 +85,14 @@ FIRES = {
           ("sum_mismatch", ["2,5%", "98,5%"])),
         C("Kết quả giải quyết: trước hạn 60,1%, đúng hạn 30,5%, quá hạn 1,4%.",  # all classes: 92 %
           ("sum_mismatch", ["1,4%", "30,5%", "60,1%"])),
+        # a part restated in brackets is still one part of the list
+        C("Trong 3 tháng, xã tiếp nhận 2.846 hồ sơ. Trong đó, hồ sơ nộp trực tuyến 1.905 hồ sơ (chiếm 66,9%), "
+          "nộp trực tiếp 874 hồ sơ, qua dịch vụ bưu chính 41 hồ sơ.",
+          ("sum_mismatch", ["1.905", "2.846", "41", "874"]), linked=True),
+        # a base, then its parts after "có"
+        C("Trong quý, trong tổng số 12.846 hồ sơ tiếp nhận có 7.905 hồ sơ nộp trực tuyến (chiếm 61,5%), "
+          "4.688 hồ sơ nộp trực tiếp và 235 hồ sơ gửi qua dịch vụ bưu chính công ích.",
+          ("sum_mismatch", ["12.846", "235", "4.688", "7.905"])),
     ],
     "part_exceeds_total": [
         C("Xã tiếp nhận 1.200 hồ sơ, trong đó 1.350 hồ sơ được giải quyết đúng hạn.",
@@ -121,6 +134,7 @@ NEAR_MISSES = {
         C("Xã hoàn thành 2/3 nhiệm vụ (đạt 67%)."),
         C("Đến nay, 19/22 xã đạt 100% hồ sơ giải quyết đúng hạn."),  # what the places achieved
         C("Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 60% (9.000/15.000 hồ sơ)."),
+        C("Năm qua, các cơ quan đã hoàn thành 67/72 nhiệm vụ trong Kế hoạch CCHC năm 2019 của tỉnh (đạt 93,06%)."),
         C("Hiện nay, tỉnh có 1.850 TTHC. Trong đó, 1.200 TTHC được cung cấp trực tuyến toàn trình, chiếm 64,9%."),
     ],
     "count_percent_mismatch": [
@@ -147,6 +161,10 @@ NEAR_MISSES = {
     ],
     "sum_mismatch": [
         C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),
+        C("Trong quý, trong tổng số 12.828 hồ sơ tiếp nhận có 7.905 hồ sơ nộp trực tuyến (chiếm 61,6%), "
+          "4.688 hồ sơ nộp trực tiếp và 235 hồ sơ gửi qua dịch vụ bưu chính công ích."),
+        # a base with parts of one channel only is no partition
+        C("Trong quý, trong tổng số 12.846 hồ sơ tiếp nhận có 7.905 hồ sơ nộp trực tuyến và 4.000 hồ sơ đúng hạn."),
         # two of the three channels need not be the whole
         C("Trong quý III, phường tiếp nhận 3.846 hồ sơ, trong đó 1.205 hồ sơ nộp trực tiếp, 2.517 hồ sơ nộp trực tuyến."),
         C("Từ đầu năm, phường tiếp nhận 4.250 hồ sơ, đã giải quyết xong 3.900 hồ sơ; 350 hồ sơ còn lại đang "

@@ -39,6 +39,9 @@ def restates(first: dict, pct: dict, text: str) -> bool:
 # for bodies and places "5 xã đạt 98%" is what they achieved, so only "chiếm", "(" and the like
 # make the percentage their share
 SHARE_OBJECTS = ("dossier", "procedure", "task", "document")
+# a percentage in brackets after a ratio restates it whatever noun its own words name: "67/72
+# nhiệm vụ trong Kế hoạch CCHC năm 2019 (đạt 94,4%)", "62/99 xã, phường (chiếm 65,6%)"
+BRACKETED_RE = regex.compile(r"\(\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)\s*)?$", regex.IGNORECASE)
 SHARE_WORD_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương)(?!\p{L})", regex.IGNORECASE)
 
 # "đạt 95% kế hoạch", "bằng 120% so với cùng kỳ": measured against a plan or another period
@@ -84,8 +87,10 @@ def ratio_percent_mismatch(article: Article) -> list[Finding]:
     out = []
     figures = article.figures
     for r, pct in restated_pairs(figures, article.text, "ratio"):
-        if not r.get("denominator") or not exact(r) or is_change(r) or pct["object"] != r["object"]:
+        if not r.get("denominator") or not exact(r) or is_change(r):
             continue
+        if pct["object"] != r["object"] and not BRACKETED_RE.search(article.between(r, pct)):
+            continue  # a share of something else, unless in brackets right after the ratio
         if r["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(article.between(r, pct)):
             continue  # "19/22 xã, đạt 100%": what those places achieved
         computed = share_range(figure_range(r, rounded=False), (r["denominator"], r["denominator"]))

@@ -26,6 +26,12 @@ WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
 # between two parts of one breakdown: labels, commas, "và"; no sub-breakdown and no end of list
 PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
 LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
+# "trong tổng số 12.846 hồ sơ tiếp nhận có 7.905 ...": a base, then its parts after "có"
+BASE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:trong|trên)\s+(?:tổng\s+)?số\s*(?:(?:hơn|gần|khoảng|trên)\s+)?$", regex.IGNORECASE)
+BASE_HAS_RE = regex.compile(r"^[\p{L} ]{0,40}?(?<!\p{L})có\s*(?:[\p{L} ]{0,25})?$", regex.IGNORECASE)
+# a percentage in brackets right after a part restates it: "1.905 hồ sơ (chiếm 66,9%)"
+RESTATING_BRACKET_RE = regex.compile(r"[^\d;()]{0,60}?\(\s*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng)\s*)?$", regex.IGNORECASE)
+CLOSING_RE = regex.compile(r"^\s*\)")
 MAX_PARTS = 20
 LABEL_REACH = 120  # characters either side of a figure where the class naming it is sought
 # "398 hồ sơ còn lại": the rest of a total after the parts named before it
@@ -68,15 +74,22 @@ def _parts_after(total: dict, index: int, article: Article) -> list[dict]:
     figures, text = article.figures, article.text
     end = _block_end(article, total)
     parts: list[dict] = []
+    last_end = total["span"][1]
     for f in figures[index + 1:index + 1 + MAX_PARTS]:
         if f["span"][0] >= end:
             break
-        gap = text[(parts[-1] if parts else total)["span"][1]:f["span"][0]]
+        if parts and f["kind"] == "percent" and RESTATING_BRACKET_RE.match(text, last_end, f["span"][0]):
+            last_end = f["span"][1]  # "1.905 hồ sơ (chiếm 66,9%), ...": the part restated, not another
+            continue
+        gap = text[last_end:f["span"][0]]
+        if last_end != (parts[-1] if parts else total)["span"][1]:
+            gap = CLOSING_RE.sub("", gap, count=1)
         if parts and (not (PART_GAP_RE.match(gap) or LIST_GAP_RE.match(gap)) or NESTED_RE.search(gap)):
             break
         if not _counts_like(total, f) or (parts and f["aspect"] != parts[-1]["aspect"] and MEASURE_RE.search(gap)):
             break
         parts.append(f)
+        last_end = f["span"][1]
     return parts
 
 
@@ -122,7 +135,8 @@ def _parts_vs_total(article: Article) -> list[Finding]:
         first = figures[i + 1]
         gap = text[total["span"][1]:first["span"][0]]
         whole = bool(BREAKDOWN_RE.match(gap))
-        if not whole and not WHEREOF_RE.match(gap):
+        if not whole and not WHEREOF_RE.match(gap) and not (
+                BASE_BEFORE_RE.search(text, max(0, total["span"][0] - 26), total["span"][0]) and BASE_HAS_RE.match(gap)):
             continue
         parts = _parts_after(total, i, article)
         if len(parts) < 2 or not all(same_subject(p, total) or not (p.get("subject") or {}).get("unit")
