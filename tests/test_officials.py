@@ -380,6 +380,11 @@ GROUPS: dict[str, list[Example]] = {
         Example("Hội đồng tư vấn cải cách thủ tục hành chính đã họp. Ông Mai Tiến Dũng, Chủ tịch hội đồng, phát biểu.",
                 [P("Mai Tiến Dũng", [("Chủ tịch", "Hội đồng tư vấn cải cách thủ tục hành chính")])]),
         Example("Ông Mai Tiến Dũng, Chủ tịch hội đồng, phát biểu.", [P("Mai Tiến Dũng", [("Chủ tịch", "hội đồng")])]),
+        # the proper name among the head's uses, not a head before a verb; its shortest form
+        Example("Trung tâm Phục vụ hành chính công tỉnh Bình Dương tiếp nhận hồ sơ. Trung tâm Phục vụ hành chính "
+                "công tỉnh đã chuyển sang trực tuyến. Trung tâm chuyển sang làm việc trực tuyến. Bà Lê Thị Mỹ Dung, "
+                "Giám đốc Trung tâm cho biết",
+                [P("Lê Thị Mỹ Dung", [("Giám đốc", "Trung tâm Phục vụ hành chính công tỉnh")])]),
         # two councils named: which one is not known
         Example("Hội đồng tư vấn cải cách và Hội đồng quốc gia về phát triển đã họp. Ông Mai Tiến Dũng, Chủ tịch "
                 "hội đồng, phát biểu.", [P("Mai Tiến Dũng", [("Chủ tịch", "hội đồng")])]),

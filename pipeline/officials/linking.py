@@ -230,9 +230,28 @@ def name_bare_heads(roles: list[Role], parsers: Iterable[ParagraphParser]) -> No
         for head in wanted:
             found[head].update(parser.named_heads(head))
     for role in roles:
-        names = {fold(n): n for n in found[role.bare_head]}
-        if len(names) == 1:
-            role.named_org = names.popitem()[1]
+        name = _one_name(found[role.bare_head], len(role.bare_head))
+        if name is not None:
+            role.named_org = name
+
+
+def _one_name(names: set[str], head_words: int) -> str | None:
+    """The one organisation `names` (each a head and the words after it) stand for: the proper
+    names among them when there are any ("Trung tâm Phục vụ hành chính công tỉnh", not "Trung
+    tâm chuyển sang ..."), and of those the shortest when every other one only extends it
+    ("... công tỉnh Bình Dương"); None when they name several."""
+    def proper(name: str) -> bool:
+        words = name.split()
+        return len(words) > head_words and words[head_words][:1].isupper()
+    by_key = {fold(n): n for n in names}
+    if any(proper(n) for n in by_key.values()):
+        by_key = {k: n for k, n in by_key.items() if proper(n)}
+    if not by_key:
+        return None
+    shortest = min(by_key, key=len)
+    if all(k == shortest or k.startswith(shortest + " ") for k in by_key):
+        return by_key[shortest]
+    return None
 
 
 def short_name_owner(short: str, people: dict[str, Person]) -> Person | None:
