@@ -45,6 +45,7 @@ def noun_key(noun: str) -> str:
 
 # a plan named in the clause of a count of tasks that no cue labels
 PLAN_BEFORE_RE = regex.compile(r"(?<!\p{L})kế[ \u00a0]+hoạch(?!\p{L})")
+PLAN_AFTER_RE = regex.compile(r"[ \u00a0]*[\p{L} \u00a0]{0,20}?(?<!\p{L})(?:của|trong|theo|thuộc)[ \u00a0]+kế[ \u00a0]+hoạch(?!\p{L})")
 RANKED_WITH_RE = regex.compile(
     r"(?<!\p{L})(?:xếp|đứng|dẫn)[ \u00a0]+(?:thứ[ \u00a0]+(?:\d+/\d+|[\p{L}\d]+)|đầu|cuối(?:[ \u00a0]+bảng)?|nhất)"
     r"(?:[ \u00a0]+[^\d\s,;.]+){0,3}?[ \u00a0]+(?:với|đạt)[ \u00a0]*(?:(?:gần|hơn|khoảng|trên)[ \u00a0]+)?$")
@@ -184,8 +185,11 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     chosen = pick(part, num.start)
     if chosen:
         return chosen.aspect
-    if counted_object == "task" and PLAN_BEFORE_RE.search(folded, pstart, num.start):
-        return "planned"  # "ban hành Kế hoạch CCHC với 56 nhiệm vụ": the tasks a plan sets
+    if counted_object == "task" and (PLAN_BEFORE_RE.search(folded, pstart, num.start) or (
+            kind == "count" and PLAN_AFTER_RE.match(folded, num.end))):
+        # "ban hành Kế hoạch CCHC với 56 nhiệm vụ", "Trong 12 nhiệm vụ của Kế hoạch CCHC năm
+        # 2025, ...": the tasks a plan sets
+        return "planned"
     return topic_aspect(article, cues, sent, kind)
 
 

@@ -292,7 +292,8 @@ LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,6}(?:,|và|,
 # restating the figure before it
 PARALLEL_GAP_RE = regex.compile(r"[ \u00a0]*[,;][ \u00a0]*(?:[\p{L}\d&/-]+[ \u00a0]*){0,8}")
 RESTATEMENT_GAP_RE = regex.compile(
-    r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?")
+    r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}(?:\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?"
+    r"|,[ \u00a0]*(?:chiếm|bằng|tương đương|tương ứng)[ \u00a0]+)")  # "412.300 hồ sơ, chiếm 32,1%"
 
 
 def own_words_start(article: Article, sent: Span, num: NumberMatch, prev: dict | None) -> int:

@@ -52,6 +52,11 @@ def _lexicon() -> dict:
     }
 
 
+PAIR_REACH = 3  # mentions looked back for the first of a pair (one index may be named twice: "Chỉ số CCHC (PAR INDEX)")
+# between two indexes named together: their names' words, brackets and "và"
+PAIR_JOINT_RE = regex.compile(r"[^.;:!?\d]{0,80}?(?<!\p{L})và(?!\p{L})[^.;:!?\d]{0,80}")
+
+
 @dataclass
 class IndexMention:
     start: int
@@ -101,8 +106,23 @@ def index_of(article: Article, mentions: list[IndexMention], fig: dict,
     earlier = [m for m in mentions[:i] if m.start >= para[0]]
     for m in [*reversed(earlier), *lead]:
         if allowed is None or m.name in allowed:
-            return m.name
+            return _first_of_pair(article, mentions, m, allowed).name
     return None
+
+
+def _first_of_pair(article: Article, mentions: list[IndexMention], m: IndexMention, allowed) -> IndexMention:
+    """The first of two indexes named together ("công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài
+    lòng (SIPAS)") when a later sentence goes on about one of them without naming it: the first
+    named leads the announcement."""
+    k = mentions.index(m)
+    for prev in reversed(mentions[max(0, k - PAIR_REACH):k]):
+        if prev.name == m.name:
+            continue
+        joint = article.folded[prev.end:m.start]
+        if (allowed is None or prev.name in allowed) and PAIR_JOINT_RE.fullmatch(joint):
+            return prev
+        break
+    return m
 
 
 def is_target(article: Article, fig: dict) -> bool:

@@ -834,7 +834,39 @@ RETURNED_CASES = [
     ("Năm 2025, tỉnh đã thực hiện xin lỗi đối với 26/26 hồ sơ quá hạn.", {"26/26": "other"}),
     # ... but the overdue dossiers an apology follows are overdue
     ("Năm 2025, có 726 hồ sơ trễ hạn đều đã được gửi thư xin lỗi.", {"726": "overdue"}),
+    # tasks still under way, or carried into next year, are neither completed nor planned
+    ("Năm 2025, xã đã hoàn thành 7 nhiệm vụ, 5 nhiệm vụ đang thực hiện.", {"7": "completed", "5": "other"}),
+    ("Năm qua, tỉnh đã hoàn thành 67 nhiệm vụ, 5 nhiệm vụ chuyển sang năm 2020 tiếp tục thực hiện.",
+     {"67": "completed", "5": "other"}),
 ]
+
+
+PLAN_TASK_CASES = [
+    # the tasks a plan sets, the plan named before or after them
+    ("Năm 2024, UBND huyện ban hành Kế hoạch CCHC với 56 nhiệm vụ.", {"56": "planned"}),
+    ("Trong 12 nhiệm vụ của Kế hoạch cải cách hành chính năm 2025, xã đã hoàn thành 7 nhiệm vụ.",
+     {"12": "planned", "7": "completed"}),
+    # ... but a ratio of them is the share done
+    ("Năm 2024, các cơ quan đã hoàn thành 74/86 nhiệm vụ của Kế hoạch CCHC năm 2024.", {"74/86": "completed"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLAN_TASK_CASES)
+def test_tasks_a_plan_sets(text, expected):
+    assert aspects_of(text, expected) == expected
+
+
+RESTATING_SHARE_CASES = [
+    # a share restating the count before it measures what the count measures
+    ("Năm 2025, tỉnh tiếp nhận 1,2 triệu hồ sơ. Phân theo lĩnh vực, tư pháp có 412.300 hồ sơ, chiếm 32,1%.",
+     {"412.300": "received", "32,1%": "received"}),
+    ("Năm 2025, xã tiếp nhận 2.846 hồ sơ, trong đó 1.905 hồ sơ trực tuyến (chiếm 66,9%).", {"66,9%": "online"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RESTATING_SHARE_CASES)
+def test_restating_shares(text, expected):
+    assert aspects_of(text, expected) == expected
 
 
 @pytest.mark.parametrize("text,expected", RETURNED_CASES)

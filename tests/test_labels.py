@@ -38,6 +38,15 @@ INDEX_CASES = [
     ("Kết quả SIPAS 2023 được công bố. Có 20% số người được hỏi phải đi lại nhiều lần.", {"20%": "SIPAS"}),
     ("Kết quả PAR INDEX 2023 được công bố. Có 20% số người được hỏi phải đi lại nhiều lần.", {"20%": None}),
     ("Kết quả SIPAS 2023 được công bố. Tỉnh tiếp nhận 300 hồ sơ.", {"300": None}),
+    # of two indexes announced together, the ranks and scores after them are the first's
+    ("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS) năm 2022. Với 86,21 điểm, tỉnh "
+     "đứng thứ 12.", {"86,21": "PAR INDEX", "12": "PAR INDEX"}),
+    # ... but a satisfaction rate is still the survey's
+    ("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS) năm 2022. Mức độ hài lòng "
+     "đạt 85%.", {"85%": "SIPAS"}),
+    # two indexes in two sentences: the last named
+    ("Bộ Nội vụ công bố PAR INDEX 2022. Bộ cũng công bố SIPAS 2022. Với 86,21 điểm, tỉnh đứng thứ 12.",
+     {"86,21": "SIPAS"}),
 ]
 
 
