@@ -111,16 +111,20 @@ def in_a_list(article: Article, refs: list[UnitRef], ref: UnitRef) -> bool:
 
 
 def main_unit(article: Article, refs: list[UnitRef]) -> UnitRef | None:
-    """The unit the article is about: of the units its headline and lead name, the one of the
-    highest level (a province over its districts, the earliest of equals)."""
+    """The unit the article is about: of the units its headline names, else its lead, the one
+    of the highest level (a province over its districts, the earliest of equals), never a
+    bracketed locator."""
     key_ = ("main_unit", id(refs))
     if key_ not in article.cache:
         # not a bracketed locator: "phường Cái Khế (TP Cần Thơ)" is about the ward
         lead = [r for k, r in enumerate(refs) if r.unit_id is not None and r.start < article.lead_end
                 and not _locates(article, refs, k)]
+        headline_end = article.paragraphs[0][1] if article.paragraphs else 0
+        headline = [r for r in lead if r.start < headline_end]
         types = article.cache[UNIT_TYPES]
         rank = lambda r: LEVEL_RANK.get(types.get(r.unit_id), 9)
-        article.cache[key_] = min(lead, key=rank) if lead else None
+        named = headline or lead  # the headline's units first: the lead may name the province around them
+        article.cache[key_] = min(named, key=rank) if named else None
     return article.cache[key_]
 
 
@@ -253,7 +257,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # names other units on the way)
         chosen = next((refs[k] for k in range(i - 1, -1, -1)
                        if refs[k].unit_id is not None and not _locates(article, refs, k)), None)
-        if chosen is not None and chosen.start < article.paragraph_of(pos)[0] and in_a_list(article, refs, chosen):
+        if chosen is not None and in_a_list(article, refs, chosen):
             chosen = main_unit(article, refs) or chosen
     in_headline = bool(article.paragraphs) and sent[0] < article.paragraphs[0][1]
     if chosen is None and in_headline:

@@ -420,6 +420,16 @@ SUBJECT_CASES = [
      "Có 2 nhóm dịch vụ đạt loại tốt.",
      [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", None), ("u3", "huyện", "Ứng Hòa", None)],
      "2", "u1"),
+    # ... in the same paragraph too
+    ("Kết quả CCHC của thành phố Hà Nội\n\nĐứng cuối là huyện Thanh Oai và huyện Ứng Hòa. Có 2 đơn vị cấp "
+     "huyện đạt dưới 75 điểm.",
+     [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", None), ("u3", "huyện", "Ứng Hòa", None)],
+     "2", "u1"),
+    # the article's own unit is the headline's, before a province its lead names around it
+    ("Phường Cái Khế: 9 nghìn hồ sơ đúng hạn\n\nLãnh đạo thành phố Cần Thơ và phường Cái Khế dự. Đứng đầu "
+     "là phường An Bình và phường Tân An.\n\nCó 2 nhóm dịch vụ đạt loại tốt.",
+     [("u1", "phường", "Cái Khế", "Phường Cái Khế"), ("u2", "thành phố", "Cần Thơ", None), ("u3", "phường", "An Bình", None),
+      ("u4", "phường", "Tân An", None)], "2", "u1"),
     # after a merger: a generic "xã" is the commune that exists, not one merged into it
     ("Xã An Nghĩa được thành lập từ xã Phú Thành và xã Phú Nghĩa. Đến nay, xã đã đạt 15/19 tiêu chí.",
      [("u1", "xã", "An Nghĩa", "Xã An Nghĩa", "2025"), ("u2", "xã", "Phú Thành", None, "pre-2025"),
