@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from .aspects import (INDEX_ASPECTS, is_base, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBACK, bracketed_part_aspect, breakdown_totals,
+from .aspects import (BRACKET_ITEM_REACH, BRACKETED_PART_RE, INDEX_ASPECTS, NEXT_BRACKETED_ITEM_RE, is_base, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBACK, bracketed_part_aspect, breakdown_totals,
                       choose_aspect, field_share_aspect, noun_key)
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
                           sentence_part_start)
@@ -350,6 +350,25 @@ def elided_noun(article: Article, prev: dict | None, num: NumberMatch):
     return prev["object"], prev["noun"], (num.end, num.end)
 
 
+BROKEN_DOWN_OBJECTS = ("dossier", "procedure", "task")
+
+
+def bracketed_part_noun(article: Article, prev: dict | None, num: NumberMatch):
+    """The counted noun of a bare count in brackets that break down the count right before
+    them: "hộ tịch 41 hồ sơ (khai sinh 23, khai tử 7, kết hôn 11)"."""
+    # of things counted in breakdowns: in brackets after units come their names ("3 quận (1, 12 và Hóc Môn)")
+    if prev is None or prev["kind"] != "count" or prev["noun"] is None or prev["object"] not in BROKEN_DOWN_OBJECTS:
+        return None
+    folded, (start, end) = article.folded, prev["span"]
+    if not 0 < num.start - end <= ELIDED_REACH:
+        return None
+    opened = folded.rfind("(", max(0, start - BRACKET_ITEM_REACH), start)
+    if BRACKETED_PART_RE.fullmatch(folded, end, num.start) or (
+            opened >= 0 and ")" not in folded[opened:start] and NEXT_BRACKETED_ITEM_RE.fullmatch(folded, end, num.start)):
+        return prev["object"], prev["noun"], (num.end, num.end)
+    return None
+
+
 PERCENT_AT_RE = regex.compile(r"\d[\d.,]*[ \u00a0]*%")
 OPEN_WORDS_REACH = 40  # characters between a count in words of an ordinary noun and the count it is listed with
 TO_AFTER_RE = regex.compile(r"[ \u00a0]*(?:xuống|lên)[ \u00a0]+(?:(?:còn|tới|đến|mức)[ \u00a0]+)?(?P<end>\d[\d.,]*)")
@@ -434,7 +453,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         if own is None and is_index_value(article, cues, num, sent):
             kind = "score"  # "Điện Biên ( 74,99 )": a PAR INDEX value in a ranking
         elif own is None:
-            own = elided_noun(article, prev_fig, num)
+            own = elided_noun(article, prev_fig, num) or bracketed_part_noun(article, prev_fig, num)
             elided = own is not None
             own = own or range_start_noun(article, sent, num) or open_noun_after(article, sent, num.start, num.end)
             if own is None:

@@ -40,6 +40,13 @@ def _count_per_period(folded: str, before: str, m: NumberMatch) -> bool:
     return bool(DISTRIBUTIVE_BEFORE_RE.search(folded, max(0, m.start - 40), m.start))
 
 
+# "năm 2019" after a number: the year of what the number states, not years it lasts
+YEAR_NAMED_AFTER_RE = regex.compile(r"[ \u00a0]+năm[ \u00a0]+(?:19|20)\d\d(?!\d)")
+# a share before a small fraction: "chiếm gần 1/3", "hơn 2/3 số xã"
+SHARE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:chiếm|gần|hơn|khoảng|xấp xỉ|trên|dưới)[ \u00a0]*$")
+FRACTION_MAX_DEN = 5
+
+
 def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     """Why the number at `m` is not a figure (a reason string), or None."""
     lex = lexicon()
@@ -64,12 +71,14 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         if DATE_AFTER_RE.match(text[e:e + 6]) and text[e:e + 1] in "/-.":
             return "date"
         nxt = word_after(folded, e)
-        if _after_reason(nxt) == "time":
-            return "time"  # "24/24 giờ", "7/7 ngày"
+        if _after_reason(nxt) == "time" and not YEAR_NAMED_AFTER_RE.match(folded, e):
+            return "time"  # "24/24 giờ", "7/7 ngày" (not "lên thứ 27/63 năm 2019": the year of the rank)
         if (num, den) in ROUND_THE_CLOCK and not _counted_noun(nxt):
             return "time"  # "hỗ trợ 24/7", "xử lý 24/24": round the clock
         if FRACTION_OF_RE.match(nxt) and _counted_noun(nxt[FRACTION_OF_RE.match(nxt).end():]):
             return None  # "2/3 số sở": a fraction of a counted whole, not a date
+        if num < den <= FRACTION_MAX_DEN and SHARE_BEFORE_RE.search(folded, max(0, s - 20), s):
+            return None  # "chiếm gần 1/3", "hơn 2/3": a fraction, not a day and month
         if den and den <= 12 and num <= 31 and not _counted_noun(nxt) and not _rank_before(folded, s):
             if not m.surface.endswith("%") and not SCORE_OR_PERCENT_RE.match(nxt):
                 return "date"  # a day/month with no counted noun after it: "9/3"
@@ -99,6 +108,8 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         return "year range"
     nxt = word_after(folded, e)
     reason = _after_reason(nxt)
+    if reason == "time" and YEAR_NAMED_AFTER_RE.match(folded, e) and _rank_before(folded, s):
+        reason = None  # "xếp thứ 27 năm 2019": the year of the rank, not 27 years
     if reason:
         return reason
     if _is_year(m) and (not _counted_noun(nxt) or ACRONYM_BEFORE_RE.search(text, max(0, s - 12), s)):

@@ -851,6 +851,16 @@ RETURNED_CASES = [
 ]
 
 
+def test_parts_in_brackets_after_a_count_are_counts_of_its_noun():
+    text = "Tháng 8, xã tiếp nhận 214 hồ sơ; hộ tịch 41 hồ sơ (khai sinh 23, khai tử 7, kết hôn 11)."
+    assert [(f["surface"], f["object"], f["aspect"]) for f in run(text)] == [
+        ("214", "dossier", "received"), ("41", "dossier", "received"), ("23", "dossier", "received"),
+        ("7", "dossier", "received"), ("11", "dossier", "received")]
+    # ... not the names of units in brackets after a count of them
+    text = "Năm 2018, mặt trận khảo sát ở 3 quận huyện ( 1 , 12 và Hóc Môn )."
+    assert [f["surface"] for f in run(text)] == ["3"]
+
+
 PLAN_TASK_CASES = [
     # the tasks a plan sets, the plan named before or after them
     ("Năm 2024, UBND huyện ban hành Kế hoạch CCHC với 56 nhiệm vụ.", {"56": "planned"}),

@@ -68,6 +68,14 @@ FORMS = {
     "rank": [
         Example("đứng 30/30 trong năm", "30/30", 30, "ratio", 30),
         Example("xếp thứ 3/63 tỉnh", "3/63", 3, "ratio", 63),
+        # the year named after a rank is its year, not years it lasts
+        Example("từ vị trí 52/63 năm 2016", "52/63", 52, "ratio", 63),
+        Example("xếp thứ 27 năm 2019", "27", 27, "number"),
+    ],
+    "fraction": [
+        # a share before a small fraction: no day and month
+        Example("thành phố chiếm gần 1/3.", "1/3", 1, "ratio", 3),
+        Example("khoảng 1/4 được giải quyết.", "1/4", 1, "ratio", 4),
     ],
     "words": [
         Example("tiếp nhận hai nghìn hồ sơ", "hai nghìn", 2000, "words"),
