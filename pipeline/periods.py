@@ -383,20 +383,26 @@ def find_periods(text: str, start: int, end: int, published: str | None = None) 
 # 2 cấp (từ ngày 1/7 đến 30/9/2025)", "9 tháng đầu năm (từ 1/1 đến 30/9/2024)"
 RESTATED_GAP_RE = regex.compile(r"[^.;:!?()\n]{0,60}?\(\s*")
 RESTATED_CLOSE_RE = regex.compile(r"\s*\)")
+APPOSITION_GAP_RE = regex.compile(r"\s*[,–-]\s*")
 
 
 def _merge_restated(text: str, periods: list[Period]) -> list[Period]:
     """A period restated in brackets right after it is one period: its phrase runs over both
     (so either reading of it is the one written), its dates are the restatement's, which
-    states them the more exactly."""
+    states them the more exactly. So are two periods of the same dates side by side."""
     out: list[Period] = []
     for p in periods:
         prev = out[-1] if out else None
-        if (prev is not None and prev.role == p.role == "period" and p.start and p.end
-                and RESTATED_GAP_RE.fullmatch(text, prev.end_pos, p.start_pos)
-                and (close := RESTATED_CLOSE_RE.match(text, p.end_pos))):
+        if prev is None or not (prev.role == p.role == "period" and p.start and p.end):
+            out.append(p)
+            continue
+        if RESTATED_GAP_RE.fullmatch(text, prev.end_pos, p.start_pos) and (close := RESTATED_CLOSE_RE.match(text, p.end_pos)):
             end = close.end()
             out[-1] = Period(prev.start_pos, end, text[prev.start_pos:end], p.start, p.end, "period")
+            continue
+        if (prev.start, prev.end) == (p.start, p.end) and APPOSITION_GAP_RE.fullmatch(text, prev.end_pos, p.start_pos):
+            # "từ ngày 1/7 đến 31/8, sau 2 tháng vận hành": the same dates said twice
+            out[-1] = Period(prev.start_pos, p.end_pos, text[prev.start_pos:p.end_pos], p.start, p.end, "period")
             continue
         out.append(p)
     return out
@@ -501,12 +507,20 @@ class PeriodIndex:
 def scope_start(text: str, paragraphs: list[Span], i: int) -> int:
     """Where the passage of paragraph `i` begins: the paragraph as a reader sees it, a block
     of lines up to a blank line (crawled pages put each sentence on a line of its own), or, for
-    an item of a bulleted list, the paragraph that introduces the list."""
+    an item of a bulleted list, the paragraph that introduces the list (not the question an
+    interview's dashed answer follows)."""
     j = i
-    while j > 0 and (LIST_ITEM_RE.match(text, paragraphs[j][0]) or CONTINUATION_RE.match(text, paragraphs[j][0])
+    while j > 0 and ((LIST_ITEM_RE.match(text, paragraphs[j][0]) and not _asks(text, paragraphs[j - 1]))
+                     or CONTINUATION_RE.match(text, paragraphs[j][0])
                      or not BLANK_LINE_RE.search(text, paragraphs[j - 1][1], paragraphs[j][0])):
         j -= 1
     return paragraphs[j][0]
+
+
+def _asks(text: str, paragraph: Span) -> bool:
+    """Whether a paragraph ends in a question: the dashed paragraph after it is an interview's
+    answer, a turn of its own, not an item of a list."""
+    return text[paragraph[0]:paragraph[1]].rstrip().endswith("?")
 
 
 def lead_period(stated: list[Period], paragraphs: list[Span]) -> Period | None:

@@ -161,6 +161,12 @@ PHRASES = {
                 "2025-07-01", "2025-09-30", "2025-10-15"),
         Example("6 tháng đầu năm (từ 1/1 đến 30/6/2024), xã nhận 931 hồ sơ.",
                 "6 tháng đầu năm (từ 1/1 đến 30/6/2024)", "2024-01-01", "2024-06-30", "2024-07-15"),
+        # ... and two periods of the same dates side by side
+        Example("Lũy kế từ ngày 1/7 đến 31/8, sau 2 tháng vận hành chính quyền địa phương 2 cấp, xã nhận 931 hồ sơ.",
+                "từ ngày 1/7 đến 31/8, sau 2 tháng vận hành", "2025-07-01", "2025-08-31", "2025-09-05"),
+        # ... not two periods of different dates
+        Example("Từ ngày 1/7 đến 31/8, sau 3 tháng vận hành, xã nhận 931 hồ sơ.", "Từ ngày 1/7 đến 31/8",
+                "2025-07-01", "2025-08-31", "2025-10-05"),
     ],
 }
 
@@ -300,6 +306,14 @@ GOVERNING = [
     # the year unfinished work is carried into is no period
     ("Năm qua, tỉnh hoàn thành 67/72 nhiệm vụ, 5 nhiệm vụ chuyển sang năm 2020 tiếp tục thực hiện. "
      "Toàn tỉnh đã kiểm tra 46 cơ quan.", {"46": ("Năm qua", True)}),
+    # an interview's dashed answer after a question is a turn of its own, not a list item: the
+    # lead's period, not the one before the question
+    ("Giám đốc Sở trả lời\n\nKết quả từ đầu năm 2024 đến nay.\n\n- Điểm của tỉnh trong quý III/2024 đạt "
+     "82,45 điểm.\n\n- Còn những hạn chế thì sao, thưa ông?\n\n- Vẫn còn 4.092 hồ sơ trễ hạn.",
+     {"4.092": ("từ đầu năm 2024 đến nay", True)}),
+    # ... while the items of a list go on with the paragraph that introduces them
+    ("Headline\n\nLead.\n\nTrong quý III/2024, tỉnh đạt:\n\n- 4.092 hồ sơ trực tuyến.",
+     {"4.092": ("quý III/2024", True)}),
 ]
 
 
