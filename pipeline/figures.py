@@ -53,6 +53,11 @@ def rank_denominator(text: str, folded: str, end: int) -> tuple[float | None, in
 POINTS_RANGE_START_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:dưới[ \u00a0]+|trên[ \u00a0]+|hơn[ \u00a0]+)?\d[\d.,]*[ \u00a0]*điểm")
 
 
+# a group at the top of a ranking: "nhóm 10 địa phương dẫn đầu", "nhóm 20 tỉnh đứng đầu cả nước"
+TOP_GROUP_BEFORE_RE = regex.compile(r"(?<!\p{L})nhóm[ \u00a0]+$")
+TOP_GROUP_AFTER_RE = regex.compile(r"[ \u00a0]+[\p{L}, \u00a0]{1,30}?(?<!\p{L})(?:dẫn[ \u00a0]+đầu|đứng[ \u00a0]+đầu|cao[ \u00a0]+nhất|tốt[ \u00a0]+nhất)(?!\p{L})")
+
+
 def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None] | None:
     """(kind, denominator), or None when the number is not a figure after all."""
     folded = article.folded
@@ -68,6 +73,9 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
     points = nxt.startswith("điểm") and counted_noun(article, num.end) is None  # not "12 điểm tiếp nhận"
     if points or POINTS_RANGE_START_RE.match(folded, num.end):
         return "score", num.denominator  # "đạt 94,6 điểm", "từ 80 đến 85 điểm"
+    if not rank and num.form == "number" and TOP_GROUP_BEFORE_RE.search(folded, max(0, num.start - 12), num.start) \
+            and TOP_GROUP_AFTER_RE.match(folded, num.end):
+        rank = True  # "vào nhóm 15 tỉnh, thành phố dẫn đầu": a place in the ranking, not 15 provinces
     if rank:
         den = num.denominator
         if den is None:

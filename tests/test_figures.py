@@ -861,6 +861,25 @@ def test_parts_in_brackets_after_a_count_are_counts_of_its_noun():
     assert [f["surface"] for f in run(text)] == ["3"]
 
 
+@pytest.mark.parametrize("aspect,obj", load_yaml("figures.yml")["default_object"].items())
+def test_a_rate_with_no_noun_counts_its_aspects_default_object(aspect, obj):
+    """A rate that names no counted noun ("tỷ lệ thanh toán trực tuyến đạt 62,3%") is a share
+    of what its metric counts (figures.yml `default_object`)."""
+    cue = {"received": "tiếp nhận", "resolved": "giải quyết", "on_time": "đúng hạn", "overdue": "quá hạn",
+           "online": "trực tuyến", "interlinked": "liên thông", "satisfaction": "hài lòng", "par_index": "chỉ số CCHC",
+           "paid_online": "thanh toán trực tuyến", "digitized": "số hóa kết quả giải quyết"}[aspect]
+    [fig] = run(f"Năm 2025, tỷ lệ {cue} đạt 62,3%.")
+    assert (fig["aspect"], fig["object"]) == (aspect, obj)
+
+
+def test_a_group_at_the_top_of_a_ranking_is_a_rank():
+    [fig] = run("Tỉnh phấn đấu năm 2026 đưa Chỉ số CCHC vào nhóm 15 tỉnh, thành phố dẫn đầu cả nước.")
+    assert (fig["surface"], fig["kind"], fig["object"]) == ("15", "rank", "other")
+    # ... not a group of things
+    [fig] = run("Năm 2025, tỉnh đưa vào thực hiện nhóm 6 thủ tục liên thông.")
+    assert (fig["surface"], fig["kind"], fig["object"]) == ("6", "count", "procedure")
+
+
 PLAN_TASK_CASES = [
     # the tasks a plan sets, the plan named before or after them
     ("Năm 2024, UBND huyện ban hành Kế hoạch CCHC với 56 nhiệm vụ.", {"56": "planned"}),
