@@ -53,6 +53,28 @@ def rank_denominator(text: str, folded: str, end: int) -> tuple[float | None, in
 POINTS_RANGE_START_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:dưới[ \u00a0]+|trên[ \u00a0]+|hơn[ \u00a0]+)?\d[\d.,]*[ \u00a0]*điểm")
 
 
+GENERIC_BODY = "đơn vị"  # a count of "units" of either kind: administrative units or agencies
+UNIT_WORD_RE = regex.compile(r"(?<!\p{L})(?:xã|phường|thị[ \u00a0]+trấn|huyện|quận|thị[ \u00a0]+xã|đặc[ \u00a0]+khu|địa[ \u00a0]+phương)(?!\p{L})")
+AGENCY_WORD_RE = regex.compile(r"(?<!\p{L})(?:sở|ngành|cơ[ \u00a0]+quan|phòng|ban|cục|bộ|trung[ \u00a0]+tâm|văn[ \u00a0]+phòng)(?!\p{L})")
+UNIT_VIEW = 300  # characters before a count where the units it counts are sought
+
+
+def units_in_view(article: Article, sent: Span, num: NumberMatch) -> bool:
+    """Whether a count of "đơn vị" counts administrative units: its sentence or the one before
+    names communes, districts or localities (or its own words after it do: "3 đơn vị: huyện
+    A, ..."), and its sentence before it names no agency."""
+    folded = article.folded
+    para = article.paragraph_of(num.start)
+    before_start = article.sentence_of(sent[0] - 1)[0] if sent[0] > para[0] else sent[0]
+    lo = max(before_start, num.start - UNIT_VIEW)
+    if AGENCY_WORD_RE.search(folded, max(sent[0], lo), num.start):
+        return False
+    return bool(UNIT_WORD_RE.search(folded, lo, num.start) or LISTED_UNITS_AFTER_RE.match(folded, num.end))
+
+
+LISTED_UNITS_AFTER_RE = regex.compile(r"[ \u00a0]+đơn[ \u00a0]+vị[ \u00a0]*(?::|là|gồm)[ \u00a0]*(?:xã|phường|thị[ \u00a0]+trấn|huyện|quận|thị[ \u00a0]+xã)(?!\p{L})")
+
+
 # a group at the top of a ranking: "nhóm 10 địa phương dẫn đầu", "nhóm 20 tỉnh đứng đầu cả nước"
 TOP_GROUP_BEFORE_RE = regex.compile(r"(?<!\p{L})nhóm[ \u00a0]+$")
 TOP_GROUP_AFTER_RE = regex.compile(r"[ \u00a0]+[\p{L}, \u00a0]{1,30}?(?<!\p{L})(?:dẫn[ \u00a0]+đầu|đứng[ \u00a0]+đầu|cao[ \u00a0]+nhất|tốt[ \u00a0]+nhất)(?!\p{L})")
@@ -503,6 +525,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     if own is not None:
         obj, noun = own[0], own[1]
+        if obj == "agency" and key(noun) == GENERIC_BODY and units_in_view(article, sent, num):
+            obj = "admin_unit"  # "Trong 56 xã, phường, có 4 đơn vị đạt từ 90 điểm": the units are communes
     elif num.form == "zero":
         obj, noun = zero_object(article, num)
     else:

@@ -872,6 +872,23 @@ def test_a_rate_with_no_noun_counts_its_aspects_default_object(aspect, obj):
     assert (fig["aspect"], fig["object"]) == (aspect, obj)
 
 
+GENERIC_UNIT_CASES = [
+    # "đơn vị" counts communes or districts when they are in view and no agency is
+    ("Ở cấp xã, trong tổng số 166 xã, phường, có 21 đơn vị đạt trên 90 điểm.", "21", "admin_unit"),
+    ("Xã Kỳ Anh xếp cuối với 71,3 điểm. Có 12 đơn vị xếp loại tốt.", "12", "admin_unit"),
+    ("Năm 2024, đứng cuối bảng xếp hạng là 3 đơn vị: huyện Mê Linh, huyện Ba Vì và huyện Sóc Sơn.", "3", "admin_unit"),
+    # ... agencies otherwise
+    ("Năm 2024, toàn tỉnh đã kiểm tra CCHC tại 46 cơ quan, đơn vị, trong đó kiểm tra đột xuất 12 đơn vị.", "12", "agency"),
+    ("Năm 2024, chương trình bắt đầu ở 7 đơn vị trực thuộc.", "7", "agency"),
+]
+
+
+@pytest.mark.parametrize("text,surface,obj", GENERIC_UNIT_CASES)
+def test_units_counted_as_don_vi(text, surface, obj):
+    [fig] = [f for f in run(text) if f["surface"] == surface]
+    assert fig["object"] == obj
+
+
 def test_a_group_at_the_top_of_a_ranking_is_a_rank():
     [fig] = run("Tỉnh phấn đấu năm 2026 đưa Chỉ số CCHC vào nhóm 15 tỉnh, thành phố dẫn đầu cả nước.")
     assert (fig["surface"], fig["kind"], fig["object"]) == ("15", "rank", "other")
