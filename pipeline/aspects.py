@@ -43,6 +43,9 @@ def noun_key(noun: str) -> str:
     return key(SPACE_BEFORE_MARK_RE.sub("", noun))
 
 
+# the places an inspection went to, however long what it inspected: "kiểm tra CCHC, kỷ luật, kỷ
+# cương hành chính tại 4 cơ quan"
+INSPECTED_AT_RE = regex.compile(r"(?<!\p{L})(?:kiểm[ \u00a0]+tra|thanh[ \u00a0]+tra)(?!\p{L})[^.;:!?\d]{0,100}?(?<!\p{L})tại[ \u00a0]*$")
 # a plan named in the clause of a count of tasks that no cue labels
 PLAN_BEFORE_RE = regex.compile(r"(?<!\p{L})kế[ \u00a0]+hoạch(?!\p{L})")
 PLAN_AFTER_RE = regex.compile(r"[ \u00a0]*[\p{L} \u00a0]{0,20}?(?<!\p{L})(?:của|trong|theo|thuộc)[ \u00a0]+kế[ \u00a0]+hoạch(?!\p{L})")
@@ -175,6 +178,8 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         reach = cue_lexicon()["clause_aspects"]
         chosen = pick([c for c in adjacent + after if c.specific], num.start) or pick(
             [c for c in before if c.aspect in reach], num.start)
+        if chosen is None and INSPECTED_AT_RE.search(folded, max(pstart, num.start - 120), num.start):
+            return "inspected"  # "kiểm tra cải cách hành chính, kỷ luật, kỷ cương hành chính tại 4 cơ quan"
         return chosen.aspect if chosen else "other"
     # specific cues near the number first, then generic ones, then the rest of the sentence
     for specific in (True, False):

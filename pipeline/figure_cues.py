@@ -154,7 +154,9 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
         end = closing if closing >= 0 else end
     comma = text.find(",", pos, end)
     cue_before_comma = any(c.end <= comma for c in cues_between(cues, pos, comma))
-    if comma >= 0 and (not cue_before_comma or NEW_MEASURE_RE.match(folded, comma + 1)) \
+    # a cue phrase holding the comma: "được thanh toán phí, lệ phí trực tuyến"
+    cue_over_comma = any(c.end > comma for c in cues_between(cues, pos, comma))
+    if comma >= 0 and not cue_over_comma and (not cue_before_comma or NEW_MEASURE_RE.match(folded, comma + 1)) \
             and not _coordinated_noun_at(folded, comma + 1):
         end = comma
     return end

@@ -872,6 +872,29 @@ def test_a_rate_with_no_noun_counts_its_aspects_default_object(aspect, obj):
     assert (fig["aspect"], fig["object"]) == (aspect, obj)
 
 
+INSPECTION_CASES = [
+    # the items of a list of places inspected, the first noun holding a comma
+    ("Năm 2020, UBND tỉnh đã tổ chức kiểm tra CCHC tại 9 sở, ngành và 6 huyện.", {"9": "inspected", "6": "inspected"}),
+    # ... however long what was inspected
+    ("Năm 2024, huyện đã kiểm tra cải cách hành chính, kỷ luật, kỷ cương hành chính tại 4 cơ quan chuyên môn "
+     "và 3 UBND xã.", {"4": "inspected", "3": "inspected"}),
+    # a place that was not inspected stays unlabelled
+    ("Năm 2024, xã có 6 thôn, bản và 3 tổ dân phố.", {"6": "other", "3": "other"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", INSPECTION_CASES)
+def test_places_inspected(text, expected):
+    assert aspects_of(text, expected) == expected
+
+
+def test_a_cue_holding_a_comma_labels_the_count_before_it():
+    assert aspects_of("Tháng 8, xã có 612 hồ sơ được thanh toán phí, lệ phí trực tuyến.", {"612": 0}) == {"612": "paid_online"}
+    assert aspects_of("Tháng 8, có 58.631 lượt thanh toán phí, lệ phí trực tuyến.", {"58.631": 0}) == {"58.631": "paid_online"}
+    # a comma with no cue across it still ends the count's words
+    assert aspects_of("Tháng 8, xã có 612 hồ sơ, thanh toán trực tuyến đạt 90%.", {"612": 0}) == {"612": "other"}
+
+
 GENERIC_UNIT_CASES = [
     # "đơn vị" counts communes or districts when they are in view and no agency is
     ("Ở cấp xã, trong tổng số 166 xã, phường, có 21 đơn vị đạt trên 90 điểm.", "21", "admin_unit"),
