@@ -81,6 +81,11 @@ TERM_RE = regex.compile(r"nhiệm\s+kỳ", regex.IGNORECASE)
 # a comparison's baseline may be named at some length before its date: "so với lần đánh giá hồi
 # đầu tháng 7" (a "trong" in between starts the period of the comparison itself)
 LONG_BASELINE_RE = regex.compile(r"(?<![\p{L}])so\s+với(?:\s+(?!trong(?!\p{L}))[^\s,;:.()]+){1,6}\s*$", regex.IGNORECASE)
+# the date something was published on, not the period it reports
+ANNOUNCED_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:công\s+bố|ban\s+hành|phát\s+hành)(?:\s+(?:vào|hồi))?\s*$", regex.IGNORECASE)
+# the period of the work ahead a meeting sets, not of the results it reviews
+FORWARD_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:triển\s+khai(?:\s+(?:các\s+)?(?:nhiệm\s+vụ|kế\s+hoạch))|phương\s+hướng(?:\s+nhiệm\s+vụ)?)"
+                                  r"(?:\s+trọng\s+tâm)?\s*$", regex.IGNORECASE)
 # where a month named without its year is a reporting period: opening its clause, after "trong"
 # or "hồi" ("hồi tháng 8, chỉ số đạt 73,88 điểm"), or as "tháng 9 vừa qua"; elsewhere ("dự kiến
 # thử nghiệm vào tháng 9") it dates an event
@@ -335,6 +340,10 @@ def _role(text: str, start: int, m) -> str:
         return "baseline"
     if m["month_bare"] and not (MONTH_OPENER_RE.search(clause) or m.group().lower().endswith("qua")):
         return "date"
+    if (m["month"] or m["month_bare"] or m["event_day"]) and ANNOUNCED_BEFORE_RE.search(clause):
+        return "date"  # "các chỉ số năm 2025 được công bố tháng 5/2026": when it was published
+    if FORWARD_BEFORE_RE.search(clause) and not (m["now"] or m["until"] or m["from_start"]):
+        return "name"  # "họp giao ban tháng 9, triển khai nhiệm vụ quý IV/2025": the work ahead
     if (m["year"] or m["span_years"] or m["years_list"] or m["month_bare"]) and lex["name_re"].search(clause):
         return "name"
     if m["span_years"] and TERM_RE.match(m.group()):

@@ -314,6 +314,15 @@ GOVERNING = [
     # ... while the items of a list go on with the paragraph that introduces them
     ("Headline\n\nLead.\n\nTrong quý III/2024, tỉnh đạt:\n\n- 4.092 hồ sơ trực tuyến.",
      {"4.092": ("quý III/2024", True)}),
+    # the month an index was published is no period of its results
+    ("Headline\n\nLead.\n\nVề kết quả các chỉ số năm 2025 được Trung ương công bố tháng 5/2026, tỉnh đạt 86,12 điểm.",
+     {"86,12": ("năm 2025", False)}),
+    # the work ahead a meeting sets is not the lead's period; the results reviewed are
+    ("Xã họp giao ban tháng 9, triển khai nhiệm vụ quý IV/2025\n\nXã đánh giá nhiệm vụ trong quý III, triển khai "
+     "kế hoạch quý IV.\n\nXã tiếp nhận 1.058 hồ sơ.", {"1.058": ("quý III", True)}),
+    # ... but what was carried out until now, and a plan's own goals, keep their periods
+    ("Headline\n\nLead năm 2023.\n\nTheo kế hoạch, huyện đề ra 24 nhiệm vụ, triển khai đến nay hoàn thành 22/24 nhiệm vụ.",
+     {"22/24": ("đến nay", False)}),
 ]
 
 
