@@ -318,7 +318,7 @@ def last_named_rate(article: Article, num: NumberMatch, earlier: list[dict]) -> 
 
 
 # (the noun of the item before may hold a comma itself: "9 sở, ngành và | 6 huyện")
-LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*(?:,(?=[ \u00a0]*\p{L}+[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
+LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
 # "102/163 điều kiện kinh doanh (chiếm 62,6%)", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
 # restating the figure before it
 PARALLEL_GAP_RE = regex.compile(r"[ \u00a0]*[,;][ \u00a0]*(?:[\p{L}\d&/-]+[ \u00a0]*){0,8}")
