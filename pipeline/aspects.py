@@ -244,8 +244,9 @@ BREAKDOWN_REACH = 20  # figures looked back for the total: bounds the work per f
 
 
 # a breakdown by field: "Lĩnh vực đất đai chiếm tỷ trọng lớn nhất với 1.806 hồ sơ", "Phân theo lĩnh
-# vực, tư pháp có 412.300 hồ sơ"
-FIELD_RE = regex.compile(r"(?<!\p{L})lĩnh[ \u00a0]+vực(?!\p{L})")
+# vực, tư pháp có 412.300 hồ sơ"; or by the units with the most: "xã A và xã B có lượng hồ sơ lớn
+# nhất, lần lượt là 904 và 512 hồ sơ"
+FIELD_RE = regex.compile(r"(?<!\p{L})(?:lĩnh[ \u00a0]+vực|lượng[ \u00a0]+hồ[ \u00a0]+sơ)(?!\p{L})")  # by field, or by volume
 BRACKET_ITEM_REACH = 60  # characters from a bracket's opening to the first part in it
 FIELD_SHARE_ASPECT = "received"  # a field's dossiers, with no metric named, are the dossiers it received
 # a part in brackets right after its total: "trễ hạn 8 hồ sơ (lĩnh vực đất đai 6, ...)"

@@ -381,6 +381,21 @@ def elided_noun(article: Article, prev: dict | None, num: NumberMatch):
     return prev["object"], prev["noun"], (num.end, num.end)
 
 
+# the numbers after a bare one up to the last, which the noun follows: "lần lượt là 6.140, 4.215
+# và 3.388 hồ sơ"
+LISTED_NUMBERS_AFTER_RE = regex.compile(r"(?:[ \u00a0]*(?:,|và|,[ \u00a0]*và)[ \u00a0]*\d[\d.]*(?:,\d+)?(?!\d|[ \u00a0]*[%/]))+")
+
+
+def shared_noun_after(article: Article, num: NumberMatch):
+    """The counted noun a bare number shares with the numbers listed after it: the noun after
+    the last of them ("904 và 512 hồ sơ")."""
+    listed = LISTED_NUMBERS_AFTER_RE.match(article.folded, num.end)
+    if not listed:
+        return None
+    noun = counted_noun(article, listed.end())
+    return (noun[0], noun[1], (num.end, num.end)) if noun else None
+
+
 BROKEN_DOWN_OBJECTS = ("dossier", "procedure", "task")
 
 
@@ -486,7 +501,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         elif own is None:
             own = elided_noun(article, prev_fig, num) or bracketed_part_noun(article, prev_fig, num)
             elided = own is not None
-            own = own or range_start_noun(article, sent, num) or open_noun_after(article, sent, num.start, num.end)
+            own = (own or shared_noun_after(article, num) or range_start_noun(article, sent, num)
+                   or open_noun_after(article, sent, num.start, num.end))
             if own is None:
                 return None
     if num.form == "zero":

@@ -57,7 +57,7 @@ def find_numbers(text: str, folded: str, start: int, end: int) -> list[NumberMat
     out.extend(_zero_phrases(text, folded, start, end))
     out.extend(_ordinal_ranks(text, folded, start, end))
     out.sort(key=lambda n: (n.start, -n.end))
-    _continue_lists(text, out)
+    _continue_lists(text, folded, out)
     _percent_ranges(text, out)
     out = _ratios_in_words(text, folded, out)
     # drop a candidate contained in an earlier (longer) one, e.g. a zero phrase's inner word
@@ -135,15 +135,16 @@ def _ratios_in_words(text: str, folded: str, numbers: list[NumberMatch]) -> list
     return out
 
 
-def _continue_lists(text: str, numbers: list[NumberMatch]) -> None:
-    """"mức độ 3, 4", "Tổ 1 và 2": a number listed right after an identifier is one too;
-    "thang điểm từ 0% đến 100%": so is the far end of a scale or of a context's range."""
+def _continue_lists(text: str, folded: str, numbers: list[NumberMatch]) -> None:
+    """"mức độ 3, 4", "Tổ 1 và 2": a number listed right after an identifier is one too (not
+    one with a counted noun of its own: "mức độ 3 và 12 dịch vụ công"); "thang điểm từ 0% đến
+    100%": so is the far end of a scale or of a context's range."""
     for prev, cur in zip(numbers, numbers[1:]):
         if prev.excluded in ("scale", "context") and cur.excluded is None and RANGE_TO_RE.match(text[prev.end:cur.start]):
             cur.excluded = prev.excluded  # "lãi suất ở mức 2-3%": the far end of the range too
             continue
         if (prev.excluded in ("identifier", "level") and cur.excluded is None and cur.form == "number"
-                and LIST_JOIN_RE.match(text[prev.end:cur.start])):
+                and LIST_JOIN_RE.match(text[prev.end:cur.start]) and not _counted_noun(word_after(folded, cur.end))):
             cur.excluded = prev.excluded
 
 
@@ -243,6 +244,8 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
             continue
         if ORDINAL_BEFORE_RE.search(folded, max(0, s - 8), s):
             continue  # "năm thứ ba", "lần thứ hai": an ordinal (ranks in words: _ordinal_ranks)
+        if text[s:s + 1].isupper() and NAME_WORD_BEFORE_RE.search(text, max(0, s - 24), s):
+            continue  # "TP. Ngã Bảy", "xã Phú Hai": a number word in a proper name
         value = parse_number_words(words)
         if value is None:
             continue
@@ -260,6 +263,8 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
     return out
 
 
+# a capitalised word right before a capitalised number word: both belong to one name
+NAME_WORD_BEFORE_RE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{L}*[ \u00a0]+$")
 # "một điểm duy nhất", "một bộ phận duy nhất": a noun of one to three words, then "duy nhất"
 ONLY_ONE_AFTER_RE = regex.compile(r"(?:[ \u00a0]+\p{L}+){1,3}[ \u00a0]+duy[ \u00a0]+nhất(?![\p{L}])")
 

@@ -733,7 +733,7 @@ BREAKDOWN_CASES = [
     ("Năm 2023, huyện tiếp nhận 7.105 hồ sơ. Huyện có 12 công chức làm việc tại bộ phận một cửa.", {"12": "other"}),
     ("Năm 2023, huyện tiếp nhận 7.105 hồ sơ. Có 25 hồ sơ đang giải quyết.", {"25": "other"}),
     # ... and a new paragraph starts afresh
-    ("Năm 2023, huyện tiếp nhận 7.105 hồ sơ.\n\nPhường Ngã Bảy có lượng hồ sơ nhiều nhất với 1.932 hồ sơ.",
+    ("Năm 2023, huyện tiếp nhận 7.105 hồ sơ.\n\nPhường Ngã Bảy nhiều nhất với 1.932 hồ sơ.",
      {"1.932": "other"}),
 ]
 
@@ -816,6 +816,9 @@ RANKED_WITH_CASES = [
 
 
 FIELD_BREAKDOWN_CASES = [
+    # ... or by the units with the largest volume
+    ("Năm 2024, xã Ea Phê và xã Ea Kênh có lượng hồ sơ lớn nhất, lần lượt là 4.215 và 3.388 hồ sơ.",
+     {"4.215": "received", "3.388": "received"}),
     # a breakdown by field after the totals: what each field received
     ("Quý I, trung tâm tiếp nhận 5.000 hồ sơ, đã giải quyết 4.800 hồ sơ. Lĩnh vực đất đai vẫn chiếm tỷ "
      "trọng lớn nhất với 1.806 hồ sơ; tiếp đến là đăng ký kinh doanh 512 hồ sơ.",
@@ -918,6 +921,24 @@ def test_a_group_at_the_top_of_a_ranking_is_a_rank():
     # ... not a group of things
     [fig] = run("Năm 2025, tỉnh đưa vào thực hiện nhóm 6 thủ tục liên thông.")
     assert (fig["surface"], fig["kind"], fig["object"]) == ("6", "count", "procedure")
+
+
+NUMBER_LIST_CASES = [
+    # numbers listed before the one their noun follows are counts of it too
+    ("Năm 2024, xã Ea Phê, xã Ea Kênh và xã Ea Na có lượng hồ sơ lớn nhất, lần lượt là 6.140, 4.215 và 3.388 hồ sơ.",
+     ["6.140", "4.215", "3.388"]),
+    # a number listed after a service level, with a noun of its own, is a count
+    ("Năm 2018, huyện cung cấp 96 dịch vụ công trực tuyến mức độ 3 và 12 dịch vụ công mức độ 4.", ["96", "12"]),
+    # ... and without one, another level
+    ("Năm 2018, huyện cung cấp 96 dịch vụ công trực tuyến mức độ 3 và 4.", ["96"]),
+    # a number word in a proper name is no count
+    ("Năm 2024, TP. Ngã Bảy dẫn đầu khối địa phương với 72,4 điểm.", ["72,4"]),
+]
+
+
+@pytest.mark.parametrize("text,surfaces", NUMBER_LIST_CASES)
+def test_numbers_in_lists_and_names(text, surfaces):
+    assert [f["surface"] for f in run(text)] == surfaces
 
 
 PLAN_TASK_CASES = [
