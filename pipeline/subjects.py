@@ -14,6 +14,7 @@ from .numbers import NumberMatch
 from .resources import load_yaml
 from .segment import Article
 from .spans import SpanSet
+from .unit_names import person_name_words
 from .textkeys import key
 UNIT_TYPE_RE = regex.compile(
     r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
@@ -30,6 +31,7 @@ class UnitRef:
     end: int
     unit_id: str | None
     aggregate: str | None
+    in_title: bool = False  # "Phó Chủ tịch UBND tỉnh Trần Quang Lâm": the organisation of an official's title
 
 
 def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
@@ -47,8 +49,11 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
         if covered.overlaps(ts, ts + 1):
             continue
         after = text[te:te + 3].lstrip()
-        if after[:1].isupper() or after[:1].isdigit():
-            continue  # a named unit the units stage did not resolve, or "Quận 3"
+        in_title = (after[:1].isupper() or after[:1].isdigit()) and _person_after(folded, te)
+        if (after[:1].isupper() or after[:1].isdigit()) and not in_title:
+            continue  # a named unit the units stage did not resolve, or "Quận 3" (not "UBND tỉnh Trần Quang Lâm")
+        if NOT_A_UNIT_AFTER_RE.match(folded, te):
+            continue  # "xã hội", "xã viên": a common noun
         if NUMBER_BEFORE_RE.search(folded[max(0, ts - 40):ts]):
             continue  # "9/9 xã": the counted noun of a figure, not a reference
         if LEVEL_BEFORE_RE.search(folded[max(0, ts - 8):ts]):
@@ -65,7 +70,7 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
                  or _last_named(named, current_of_type, utype, ts)
                  or _last_named(named, named_of_type, utype, ts))
         if prior is not None:
-            refs.append(UnitRef(ts, te, prior["id"], None))
+            refs.append(UnitRef(ts, te, prior["id"], None, in_title))
     return sorted(refs, key=lambda r: r.start)
 
 
@@ -98,6 +103,32 @@ def _last_named(named, of_type, utype: str, ts: int, anywhere: bool = True) -> d
 
 
 UNIT_TYPES = "unit_types"  # article.cache key: unit id -> type, set by extract_figures
+NEXT_TWO_WORDS_RE = regex.compile(r"[ \u00a0]+(\p{L}+)[ \u00a0]+(\p{L}+)")
+
+
+def _person_after(folded: str, pos: int) -> bool:
+    """Whether a person's name follows (a family name, then a middle name): "Phó Chủ tịch UBND
+    tỉnh Trần Quang Lâm" refers to the province and names its official."""
+    m = NEXT_TWO_WORDS_RE.match(folded, pos)
+    if not m:
+        return False
+    _, surnames, middles = person_name_words()
+    return m[1] in surnames and m[2] in middles
+
+
+@functools.cache
+def _not_a_unit_after_re() -> regex.Pattern:
+    words = "|".join(regex.escape(w) for w in load_yaml("unit_types.yml")["not_after_type"])
+    return regex.compile(rf"[ \u00a0]+(?:{words})(?!\p{{L}})")
+
+
+class _NotAUnitAfter:
+    def match(self, folded: str, pos: int):
+        return _not_a_unit_after_re().match(folded, pos)
+
+
+NOT_A_UNIT_AFTER_RE = _NotAUnitAfter()  # unit_types.yml `not_after_type`: "xã hội", "xã viên"
+
 LEVEL_RANK = {"tỉnh": 0, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "đặc khu": 3,
               "phường": 3, "xã": 3, "thị trấn": 3}
 
@@ -107,7 +138,7 @@ def in_a_list(article: Article, refs: list[UnitRef], ref: UnitRef) -> bool:
     ss, se = article.sentence_of(ref.start)
     i = bisect.bisect_left(refs, ss, key=lambda r: r.start)
     j = bisect.bisect_left(refs, se, key=lambda r: r.start)
-    return len({r.unit_id for r in refs[i:j] if r.unit_id is not None}) >= 2
+    return len({r.unit_id for r in refs[i:j] if r.unit_id is not None and not r.in_title}) >= 2
 
 
 def main_unit(article: Article, refs: list[UnitRef]) -> UnitRef | None:
@@ -145,7 +176,8 @@ def _national_body_before(article: Article, start: int, end: int) -> int | None:
 
 LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
 # a meeting's venue: "vừa được công bố tại Hà Nội"
-VENUE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:công[ \u00a0]+bố|tổ[ \u00a0]+chức|diễn[ \u00a0]+ra|khai[ \u00a0]+mạc|họp)[ \u00a0]+tại[ \u00a0]*$")
+VENUE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:công[ \u00a0]+bố|tổ[ \u00a0]+chức|diễn[ \u00a0]+ra|khai[ \u00a0]+mạc|họp)"
+                             r"(?:[ \u00a0]+[^\s.;:!?]+){0,3}?[ \u00a0]+tại[ \u00a0]*$")  # "công bố sáng 27/4 tại Hà Nội"
 # what may open a part of a sentence before the unit it is about: "; Quảng Ninh", "; còn tỉnh X"
 PART_OPENING_RE = regex.compile(r"[;\s]*(?:(?:còn|riêng|tại|ở|với|trong khi)(?!\p{L})[ \u00a0]*)?")
 
@@ -242,10 +274,11 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         if SUBJECT_LINK_RE.fullmatch(folded, nearest.end, pos):
             chosen = nearest
     if chosen is None and in_sentence:
-        # the sentence's first unit, not a venue when a unit follows it: "... công bố tại Hà Nội
-        # cho thấy Hải Dương đạt 43,27 điểm, tăng 2,05 điểm"
-        chosen = next((r for r in in_sentence[:-1] if not VENUE_BEFORE_RE.search(folded, max(sent[0], r.start - 24), r.start)),
-                      in_sentence[-1])
+        # the sentence's first unit, not a venue nor an official's organisation when a unit
+        # follows it: "... công bố tại Hà Nội cho thấy Hải Dương đạt 43,27 điểm, tăng 2,05 điểm",
+        # "Phó Chủ tịch HĐND TP Phùng Thị Hồng Hà ghi nhận, huyện Phú Xuyên đã ban hành 52 ..."
+        chosen = next((r for r in in_sentence[:-1] if not r.in_title
+                       and not VENUE_BEFORE_RE.search(folded, max(sent[0], r.start - 40), r.start)), in_sentence[-1])
     body = _national_body_before(article, max(sent[0], chosen.end if chosen and chosen.end <= pos else sent[0]), pos)
     if body is not None and (chosen is None or chosen.start < sent[0] or body > chosen.end or chosen.start > pos):
         # "Bộ Tài chính đạt chỉ số 89,21", "NHNN ... 89,42": a ministry's figure, no unit's (nor

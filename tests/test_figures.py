@@ -509,6 +509,15 @@ UNITS_NAMED_CASES = [
      ["Hải Dương", "Hải Dương"]),
     # ... but a place the sentence opens with is its unit
     ("Năm 2025, tại xã Hồng Sơn (Lâm Đồng), Trung tâm đã hướng dẫn 32 người dân.", ["xã Hồng Sơn"]),
+    # ... also with the day it was announced between
+    ("Báo cáo PAPI năm 2020 công bố sáng 27/4 tại Hà Nội, tổng điểm của Đắk Lắk đạt 43,12 điểm, xếp thứ 21/63.",
+     ["Đắk Lắk", "Đắk Lắk"]),
+    # "xã hội" is no commune
+    ("Năm 2018, huyện Chợ Lách tiếp nhận 5.382 hồ sơ; xã Hòa Nghĩa 300 hồ sơ. Lĩnh vực lao động - thương "
+     "binh và xã hội 502 hồ sơ.", ["huyện Chợ Lách", "xã Hòa Nghĩa", "huyện Chợ Lách"]),
+    # the unit of an official's title before a figure of the unit it speaks of
+    ("Năm 2023, tỉnh Gia Lai họp; huyện Chư Sê tiếp nhận 100 hồ sơ.\n\nPhó Chủ tịch UBND tỉnh Trần Quang Lâm yêu "
+     "cầu phấn đấu tỷ lệ trực tuyến đạt 50%.", ["huyện Chư Sê", "tỉnh"]),
     # the one unit opening the figure's part of the sentence, after a ";"
     ("Năm 2022, giá trị trung bình của các tỉnh đạt 85,60 điểm; Quảng Ninh tiếp tục dẫn đầu, đạt 92,08 điểm.",
      ["các tỉnh", "Quảng Ninh"]),
