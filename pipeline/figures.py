@@ -93,6 +93,8 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
     if num.form == "ordinal":
         return "rank", rank_denominator(article.text, folded, num.end)[0]
     points = nxt.startswith("điểm") and counted_noun(article, num.end) is None  # not "12 điểm tiếp nhận"
+    if not points and num.form == "number" and (listed := LISTED_NUMBERS_AFTER_RE.match(folded, num.end)):
+        points = word_after(folded, listed.end()).startswith("điểm")  # "với 89,12 và 88,7 điểm"
     if points or POINTS_RANGE_START_RE.match(folded, num.end):
         return "score", num.denominator  # "đạt 94,6 điểm", "từ 80 đến 85 điểm"
     if not rank and num.form == "number" and TOP_GROUP_BEFORE_RE.search(folded, max(0, num.start - 12), num.start) \
@@ -572,7 +574,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         "aspect": aspect,
         "noun": noun,
         "change": is_change(article, num),
-        "subject": choose_subject(article, refs, sent, num, post_end),
+        "subject": choose_subject(article, refs, sent, num, post_end, rank=kind == "rank"),
         "period": period,
         "sentence": list(sent),
     }

@@ -193,9 +193,11 @@ def _service_place_re() -> regex.Pattern:
 def _service_place_unit(article: Article, in_sentence: list[UnitRef], sent: Span) -> UnitRef | None:
     """The last unit of the sentence named right after a service place: "Trung tâm Phục vụ hành
     chính công phường Phú Lợi, thành phố Cần Thơ tiếp nhận 320 hồ sơ" is about phường Phú Lợi."""
-    for r in reversed(in_sentence):
-        if r.unit_id is not None and _service_place_re().search(article.folded, max(sent[0], r.start - 60), r.start):
-            return r
+    named = [r for r in in_sentence if r.unit_id is not None]
+    # only the last unit before the figure: in "Theo Giám đốc Trung tâm Phục vụ hành chính công
+    # tỉnh Vĩnh Long, phường Đông Thành ... số hóa 100%" the centre is its director's
+    if named and _service_place_re().search(article.folded, max(sent[0], named[-1].start - 60), named[-1].start):
+        return named[-1]
     return None
 
 
@@ -213,11 +215,30 @@ def _respective_unit(article: Article, in_sentence: list[UnitRef], sent: Span, p
     if not found:
         return None
     m = found[-1]
-    values = [v.start() for v in VALUE_RE.finditer(folded, m.end(), min(sent[1], m.end() + 2 * RESPECTIVELY_REACH))]
+    values = _value_run(folded, m.end(), min(sent[1], m.end() + 2 * RESPECTIVELY_REACH), pos)
     units = [r for r in in_sentence if r.unit_id is not None and r.end <= m.start()]
     if pos not in values or len(values) < 2 or len(units) < len(values):
         return None
     return units[len(units) - len(values) + values.index(pos)]
+
+
+RUN_GAP_RE = regex.compile(r"[ \u00a0]*(?:,|và|;)?[ \u00a0]*(?:thứ[ \u00a0]*)?")  # "thứ 4 và thứ 5", "89,12 và 88,7"
+VALUE_END_RE = regex.compile(r"[ \u00a0]*(?:%|điểm)?")
+
+
+def _value_run(folded: str, start: int, end: int, pos: int) -> list[int]:
+    """The starts of the run of values after "lần lượt" that holds `pos`: values joined only by
+    commas and "và" ("xếp thứ 4 và thứ 5 với 89,12 và 88,7" is two runs of two)."""
+    runs: list[list[int]] = [[]]
+    last_end = None
+    for v in VALUE_RE.finditer(folded, start, end):
+        if last_end is not None:
+            tail = VALUE_END_RE.match(folded, last_end)
+            if not RUN_GAP_RE.fullmatch(folded, tail.end(), v.start()):
+                runs.append([])
+        runs[-1].append(v.start())
+        last_end = v.end()
+    return next((run for run in runs if pos in run), [])
 
 
 COORDINATED_GAP_RE = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:,?\s*và\s*)?")
@@ -234,7 +255,11 @@ def _locates(article: Article, refs: list[UnitRef], k: int) -> bool:
                 and LOCATOR_CLOSE_RE.match(folded, refs[k].end))
 
 
-def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: NumberMatch, post_end: int) -> dict:
+RANKED_IS_RE = regex.compile(r"[ \u00a0]*(?:là|thuộc[ \u00a0]+về)[ \u00a0]*")
+
+
+def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: NumberMatch, post_end: int,
+                   rank: bool = False) -> dict:
     """The unit a figure describes (`refs` sorted by start), in order of preference:
     a unit placed right after the figure's noun ("288 hồ sơ ... ở phường Cống Vị"); a unit
     named in the figure's own clause ("sau đó là Hải Phòng với 92,59"); the first unit
@@ -248,9 +273,12 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     following = [r for r in refs[j:bisect.bisect_left(refs, post_end, key=lambda r: r.start)] if r.unit_id is not None]
     cstart = clause_start(article, sent, pos)
     chosen = None
-    if (following and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start)
+    if (following and not rank and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start)
             and not (len(following) > 1 and COORDINATED_GAP_RE.fullmatch(folded, following[0].end, following[1].start))):
         chosen = following[0]  # not one of several: "Hai điểm ... ở phường Phú Lợi và Vị Tân" is both
+        # (not the field a rank is in: "đứng thứ 3/75 xã, phường của tỉnh Sơn La")
+    if chosen is None and following and rank and RANKED_IS_RE.fullmatch(folded, num.end, following[0].start):
+        chosen = following[0]  # "Xếp thứ 2 là TP Đà Nẵng": the unit the rank is given to
     if chosen is None:
         chosen = _respective_unit(article, in_sentence, sent, pos)
     if chosen is None:

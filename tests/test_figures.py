@@ -509,6 +509,17 @@ UNITS_NAMED_CASES = [
      ["Hải Dương", "Hải Dương"]),
     # ... but a place the sentence opens with is its unit
     ("Năm 2025, tại xã Hồng Sơn (Lâm Đồng), Trung tâm đã hướng dẫn 32 người dân.", ["xã Hồng Sơn"]),
+    # "lần lượt": values in runs, each run mapped to the units
+    ("Năm 2025, Phú Thọ và Ninh Bình lần lượt xếp thứ 4 và thứ 5 với 89,12 và 88,7 điểm.",
+     ["Phú Thọ", "Ninh Bình", "Phú Thọ", "Ninh Bình"]),
+    # the unit a rank is given to, named after it
+    ("Năm 2025, tỉnh Quảng Ninh dẫn đầu với 92,15 điểm. Xếp thứ 2 là TP Đà Nẵng với 90,1 điểm.",
+     ["tỉnh Quảng Ninh", "TP Đà Nẵng", "TP Đà Nẵng"]),
+    # ... not the province whose communes a rank is among
+    ("Năm 2025, phường Mộc Châu đứng thứ 3/75 xã, phường của tỉnh Sơn La.", ["phường Mộc Châu"]),
+    # a service centre named in an official's title before the unit a figure is about
+    ("Theo Giám đốc Trung tâm Phục vụ hành chính công tỉnh Vĩnh Long, phường Đông Thành là đơn vị đầu tiên "
+     "số hóa 100% hồ sơ; xã Giồng Trôm đạt 98,7%.", ["phường Đông Thành", "xã Giồng Trôm"]),
     # ... also with the day it was announced between
     ("Báo cáo PAPI năm 2020 công bố sáng 27/4 tại Hà Nội, tổng điểm của Đắk Lắk đạt 43,12 điểm, xếp thứ 21/63.",
      ["Đắk Lắk", "Đắk Lắk"]),
