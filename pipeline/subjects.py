@@ -56,8 +56,9 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
             continue  # "xã hội", "xã viên": a common noun
         if NUMBER_BEFORE_RE.search(folded[max(0, ts - 40):ts]):
             continue  # "9/9 xã": the counted noun of a figure, not a reference
-        if LEVEL_BEFORE_RE.search(folded[max(0, ts - 8):ts]):
-            continue  # "cấp xã": a level of government
+        level = LEVEL_BEFORE_RE.search(folded[max(0, ts - 8):ts])
+        if level and not (m["more"] and level.group().startswith("khối")):
+            continue  # "cấp xã", "khối huyện": a level of government ("khối xã, phường": those units together)
         utype = TYPE_CANON.get(m["type"], m["type"])
         if m["plural"] or m["more"]:
             agg = text[ts:m.end()].strip()
@@ -194,13 +195,21 @@ def _service_place_unit(article: Article, in_sentence: list[UnitRef], sent: Span
     """The last unit of the sentence named right after a service place: "Trung tâm Phục vụ hành
     chính công phường Phú Lợi, thành phố Cần Thơ tiếp nhận 320 hồ sơ" is about phường Phú Lợi."""
     named = [r for r in in_sentence if r.unit_id is not None]
-    # only the last unit before the figure: in "Theo Giám đốc Trung tâm Phục vụ hành chính công
-    # tỉnh Vĩnh Long, phường Đông Thành ... số hóa 100%" the centre is its director's
-    if named and _service_place_re().search(article.folded, max(sent[0], named[-1].start - 60), named[-1].start):
-        return named[-1]
+    # only the last unit before the figure (or the one its locator places: "phường Phú Lợi,
+    # thành phố Cần Thơ"): in "Theo Giám đốc Trung tâm Phục vụ hành chính công tỉnh Vĩnh Long,
+    # phường Đông Thành ... số hóa 100%" the centre is its director's
+    types = article.cache.get(UNIT_TYPES, {})
+    level = lambda r: LEVEL_RANK.get(types.get(r.unit_id), 9)
+    k = len(named) - 1
+    while k > 0 and level(named[k]) < level(named[k - 1]) and APPOSED_PLACE_GAP_RE.fullmatch(
+            article.folded, named[k - 1].end, named[k].start):
+        k -= 1  # a higher unit placing the one before it
+    if k >= 0 and _service_place_re().search(article.folded, max(sent[0], named[k].start - 60), named[k].start):
+        return named[k]
     return None
 
 
+APPOSED_PLACE_GAP_RE = regex.compile(r"[ \u00a0]*[,(–-][ \u00a0]*")  # "phường Phú Lợi, thành phố Cần Thơ"
 RESPECTIVELY_REACH = 200  # characters from "lần lượt" to its values (bounded: a sentence may be huge)
 RESPECTIVELY_RE = regex.compile(r"(?<![\p{L}])lần[ \u00a0]+lượt(?![\p{L}])")
 # one value of a "lần lượt" list: a number, a ratio or a percentage ("95%", "22/24", "88,5")
@@ -241,7 +250,8 @@ def _value_run(folded: str, start: int, end: int, pos: int) -> list[int]:
     return next((run for run in runs if pos in run), [])
 
 
-COORDINATED_GAP_RE = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:,?\s*và\s*)?")
+COORDINATED_GAP_RE = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:,?\s*và\s*)?"
+                                   r"(?:(?:thị\s+xã|thị\s+trấn|thành\s+phố|huyện|quận|xã|phường|tỉnh)\s+)?")  # "ở huyện A, huyện B"
 LOCATOR_OPEN_RE = regex.compile(r"\s*\(\s*")
 LOCATOR_CLOSE_RE = regex.compile(r"\s*\)")
 
@@ -273,8 +283,11 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     following = [r for r in refs[j:bisect.bisect_left(refs, post_end, key=lambda r: r.start)] if r.unit_id is not None]
     cstart = clause_start(article, sent, pos)
     chosen = None
+    # (the next unit looked for up to the sentence's end: the figure's words end at a comma)
+    nxt = next((r for r in refs[j:bisect.bisect_left(refs, sent[1], key=lambda r: r.start)]
+                if r.unit_id is not None and following and r.start > following[0].start), None)
     if (following and not rank and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start)
-            and not (len(following) > 1 and COORDINATED_GAP_RE.fullmatch(folded, following[0].end, following[1].start))):
+            and not (nxt is not None and COORDINATED_GAP_RE.fullmatch(folded, following[0].end, nxt.start))):
         chosen = following[0]  # not one of several: "Hai điểm ... ở phường Phú Lợi và Vị Tân" is both
         # (not the field a rank is in: "đứng thứ 3/75 xã, phường của tỉnh Sơn La")
     if chosen is None and following and rank and RANKED_IS_RE.fullmatch(folded, num.end, following[0].start):

@@ -517,6 +517,11 @@ UNITS_NAMED_CASES = [
      ["tỉnh Quảng Ninh", "TP Đà Nẵng", "TP Đà Nẵng"]),
     # ... not the province whose communes a rank is among
     ("Năm 2025, phường Mộc Châu đứng thứ 3/75 xã, phường của tỉnh Sơn La.", ["phường Mộc Châu"]),
+    # a bloc of a level is no unit of it
+    ("Năm 2021, thị xã Nghĩa Lộ có tỷ lệ hồ sơ trực tuyến cao nhất khối huyện với 56,2%.", ["thị xã Nghĩa Lộ"]),
+    # several units after "ở": the figure is about them together, none alone
+    ("Tại Phú Yên, nhóm nghiên cứu đã khảo sát 194 người dân ở huyện Tuy An, huyện Sông Hinh và thị xã Sông Cầu.",
+     ["Phú Yên"]),
     # a service centre named in an official's title before the unit a figure is about
     ("Theo Giám đốc Trung tâm Phục vụ hành chính công tỉnh Vĩnh Long, phường Đông Thành là đơn vị đầu tiên "
      "số hóa 100% hồ sơ; xã Giồng Trôm đạt 98,7%.", ["phường Đông Thành", "xã Giồng Trôm"]),
