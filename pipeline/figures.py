@@ -183,9 +183,14 @@ def _scan_nouns(folded: str, a: int, b: int, counted: dict, keep_all: bool = Fal
         p = phrase_at(folded, m.start(), counted)
         if p and m.start() + len(p) <= b:
             inside_until = m.start() + len(p)
+            if PORTAL_BEFORE_RE.search(folded, max(a, m.start() - 12), m.start()):
+                continue  # "nộp qua Cổng Dịch vụ công": a portal's name, not a count's noun
             if keep_all or counted[p] in CONTEXT_OBJECTS:
                 out.append((m.start(), p))
     return out
+
+
+PORTAL_BEFORE_RE = regex.compile(r"(?<!\p{L})cổng[ \u00a0]+(?:thông[ \u00a0]+tin[ \u00a0]+)?$")
 
 
 # a paragraph's first word split after its drop capital, right before the number: "H ƠN 98%"
@@ -269,6 +274,8 @@ BAND_GAP_RE = regex.compile(r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:đạt|dưới|trên
 BAND_RANGE_GAP_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:(?:dưới|trên|hơn)[ \u00a0]*)?")
 BAND_HOLDERS = ("admin_unit", "agency")
 # the metrics a band of units is a band of: indexes and rates
+DOSSIER_RATES = ("digitized", "paid_online")  # measured on dossiers only (Bộ chỉ số 766)
+BAND_BOUND_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:đạt|từ|dưới|trên|đến)[ \u00a0]*(?:(?:dưới|trên)[ \u00a0]*)?$")
 BAND_ASPECTS = (*INDEX_ASPECTS, "online", "paid_online", "digitized", "on_time", "overdue", "one_stop")
 
 
@@ -323,7 +330,7 @@ def last_named_rate(article: Article, num: NumberMatch, earlier: list[dict]) -> 
 LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
 # "102/163 điều kiện kinh doanh (chiếm 62,6%)", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
 # restating the figure before it
-PARALLEL_GAP_RE = regex.compile(r"[ \u00a0]*[,;][ \u00a0]*(?:[\p{L}\d&/-]+[ \u00a0]*){0,8}")
+PARALLEL_GAP_RE = regex.compile(r"[ \u00a0]*(?:[,;]|(?<!\p{L})còn(?!\p{L}))[ \u00a0]*(?:[\p{L}\d&/-]+[ \u00a0]*){0,8}")
 RESTATEMENT_GAP_RE = regex.compile(
     r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}(?:\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?"
     r"|,[ \u00a0]*(?:chiếm|bằng|tương đương|tương ứng)[ \u00a0]+)")  # "412.300 hồ sơ, chiếm 32,1%"
@@ -556,6 +563,11 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             obj, noun = cue_lexicon()["default_object"].get(aspect, "other"), None
     if own is None and sibling is not None and sibling == aspect and prev_fig["kind"] == kind:
         obj, noun = prev_fig["object"], prev_fig["noun"]  # "... 54,1%; Bộ NN & PTNT đạt 37%"
+    if kind == "percent" and own is None and aspect in DOSSIER_RATES and obj != "dossier" and (
+            obj == "procedure" or (obj in BAND_HOLDERS and BAND_BOUND_BEFORE_RE.search(article.folded, max(0, num.start - 12), num.start))):
+        # "tỷ lệ số hóa kết quả giải quyết TTHC đạt 95,1%", "67 đơn vị đạt từ 70% đến dưới 90%":
+        # a rate of digitised or paid dossiers, whatever noun is near
+        obj = "dossier"
     if kind in ("rank", "score"):
         obj = "other"  # the field ranked in ("5/63 tỉnh, thành phố") is not what is counted
     elif kind == "percent" and aspect == "satisfaction":

@@ -940,6 +940,24 @@ def test_units_counted_as_don_vi(text, surface, obj):
     assert fig["object"] == obj
 
 
+RATE_OBJECT_CASES = [
+    # digitisation and online payment are measured on dossiers, whatever noun is near
+    ("Năm 2025, tỷ lệ số hóa kết quả giải quyết TTHC đạt 95,1%.", "95,1%", "digitized", "dossier"),
+    ("Năm 2025, có 67 đơn vị đạt tỷ lệ số hóa từ 70% đến dưới 90%.", "70%", "digitized", "dossier"),
+    # a portal's name holds no counted noun
+    ("Năm 2025, 142.380 hồ sơ được nộp qua Cổng Dịch vụ công, chiếm khoảng 74,3%.", "74,3%", "online", "dossier"),
+    # parallel rates joined by "còn"
+    ("Năm 2025, tỷ lệ số hóa kết quả giải quyết đạt 77,9%, trong đó cấp tỉnh đạt 95,2% còn cấp xã mới đạt 71,6%.",
+     "71,6%", "digitized", "dossier"),
+]
+
+
+@pytest.mark.parametrize("text,surface,aspect,obj", RATE_OBJECT_CASES)
+def test_what_a_rate_is_of(text, surface, aspect, obj):
+    [fig] = [f for f in run(text) if f["surface"] == surface]
+    assert (fig["aspect"], fig["object"]) == (aspect, obj)
+
+
 def test_a_group_at_the_top_of_a_ranking_is_a_rank():
     [fig] = run("Tỉnh phấn đấu năm 2026 đưa Chỉ số CCHC vào nhóm 15 tỉnh, thành phố dẫn đầu cả nước.")
     assert (fig["surface"], fig["kind"], fig["object"]) == ("15", "rank", "other")
