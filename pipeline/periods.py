@@ -122,7 +122,7 @@ def _pattern(events: str) -> str:
         (?:(?:\s+[^\s,;:.()]+){{0,10}}?\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))?)
     | (?P<trial>(?:hơn\s+|gần\s+)?(?P<n19>{N})\s+(?:ngày|tuần|tháng)\s+(?:hoạt\s+động|vận\s+hành|triển\s+khai)\s+thử\s+nghiệm)
     | (?P<months>(?P<n>{N})\s+tháng\s+(?:(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y7>{Y})|\s+(?P<this7>nay))?|năm\s+(?:(?P<y20>{Y})|(?P<this20>nay))))
-    | (?P<months_bare>trong\s+(?P<n32>{N})\s+tháng(?=\s*[,:]))
+    | (?P<months_bare>(?:trong\s+|(?<![^\n])|(?<=:[ \t]*))(?P<n32>{N})\s+tháng(?=\s*[,:]))  # "trong 9 tháng,", a headline's "10 tháng, ..."
     | (?P<quarter>quý\s+(?P<q>I{{1,3}}|IV|[1-4])(?:\s*(?:/|-|\.|năm)\s*(?P<y8>{Y}))?)
     | (?P<month>tháng\s+(?P<m9>\d{{1,2}}){MY_SEP}(?P<y9>{Y}))
     | (?P<month_bare>(?<!\d\s*)tháng\s+(?P<m29>\d{{1,2}})(?![\d/.\-])(?:\s+(?:vừa\s+)?qua)?)
@@ -342,6 +342,8 @@ def _role(text: str, start: int, m) -> str:
         return "date"
     if (m["month"] or m["month_bare"] or m["event_day"]) and ANNOUNCED_BEFORE_RE.search(clause):
         return "date"  # "các chỉ số năm 2025 được công bố tháng 5/2026": when it was published
+    if m["months_bare"] and not m.group().lower().startswith("trong"):
+        return "name"  # a headline's "10 tháng, ...": its own sentence's period, too terse to pass on
     if FORWARD_BEFORE_RE.search(clause) and not (m["now"] or m["until"] or m["from_start"]):
         return "name"  # "họp giao ban tháng 9, triển khai nhiệm vụ quý IV/2025": the work ahead
     if (m["year"] or m["span_years"] or m["years_list"] or m["month_bare"]) and lex["name_re"].search(clause):

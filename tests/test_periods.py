@@ -323,6 +323,10 @@ GOVERNING = [
     # ... but what was carried out until now, and a plan's own goals, keep their periods
     ("Headline\n\nLead năm 2023.\n\nTheo kế hoạch, huyện đề ra 24 nhiệm vụ, triển khai đến nay hoàn thành 22/24 nhiệm vụ.",
      {"22/24": ("đến nay", False)}),
+    # a headline's "10 tháng, ..." is its own sentence's period, not the article's
+    ("Hà Tĩnh: 10 tháng, tỷ lệ hồ sơ trực tuyến đạt 68,4%\n\nTính đến ngày 31/10/2025, tỉnh đạt 87,19 điểm.\n\n"
+     "Mở đầu.\n\nToàn tỉnh tiếp nhận 356.812 hồ sơ.",
+     {"68,4%": ("10 tháng", False), "356.812": ("Tính đến ngày 31/10/2025", True)}),
 ]
 
 
