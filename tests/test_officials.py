@@ -731,6 +731,15 @@ def test_every_surname(surname):
     assert [o["name"] for o in got] == [f"{surname} Văn Bình"]
 
 
+@pytest.mark.parametrize("surname", SURNAMES["with_middle_name"])
+def test_every_family_name_read_only_before_a_middle_name(surname):
+    _, got = extract(f"Trung tá {surname} Minh Khiêm, Trưởng Công an huyện phát biểu")
+    assert [o["name"] for o in got] == [f"{surname} Minh Khiêm"]
+    # ... not before another word: a place's name
+    _, got = extract(f"Ông Hoàng Văn An, Chủ tịch UBND xã {surname} Hà phát biểu")
+    assert [o["name"] for o in got] == ["Hoàng Văn An"]
+
+
 @pytest.mark.parametrize("middle", SURNAMES["middle_names"])
 def test_every_middle_name(middle):
     _, got = extract(f"Chủ tịch HĐND huyện Nguyễn {middle} An phát biểu")

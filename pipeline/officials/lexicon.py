@@ -69,6 +69,7 @@ class Lexicon:
     unit_words: Phrases  # -> unit type ("tp" -> "thành phố")
     not_units: Phrases
     surnames: dict  # folded syllable -> 2 (common) or 1 (other)
+    surnames_with_middle: frozenset  # family names only before a middle name ("Sơn Minh Khiêm")
     middles: frozenset
     places: Phrases  # place names a person's name cannot start inside
     organs: Phrases  # -> unit type ("huyện ủy" -> "huyện")
@@ -159,6 +160,7 @@ def lexicon() -> Lexicon:
         unit_words=Phrases({_words(w): utype for w, utype in t["unit_words"].items()}),
         not_units=Phrases(_words(w) for w in t["not_unit_words"]),
         surnames={**{fold(w): 1 for w in s["other"]}, **{fold(w): 2 for w in s["common"]}},
+        surnames_with_middle=frozenset(fold(w) for w in s["with_middle_name"]),
         middles=frozenset(fold(w) for w in s["middle_names"]),
         places=Phrases(_words(p) for p in s["place_names"]),
         organs=Phrases({_words(w): utype for w, utype in t["organ_words"].items()}),

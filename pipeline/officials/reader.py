@@ -174,7 +174,8 @@ class Reader:
         if not 2 <= len(words) <= 4 or self.in_place(k, b):
             return 0
         tier = self.lex.surnames.get(words[0], 0)
-        if words[1] == "thị":
+        if words[1] == "thị" or (len(words) >= 3 and words[0] in self.lex.surnames_with_middle
+                                 and words[1] in self.lex.middles):
             tier = max(tier, 1)
         if not tier:
             return 0
