@@ -167,7 +167,10 @@ def _same_level(a: str, b: str) -> bool:
 # what may stand between a unit and its figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42",
 # "Ứng Hòa (hơn 80%"
 SUBJECT_LINK_RE = regex.compile(
-    r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được|hơn|trên|gần|khoảng|dưới)[ \u00a0(:,]*){0,3}")
+    r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được|hơn|trên|gần|khoảng|dưới"
+    r"|dẫn đầu|đứng đầu|cuối bảng|cuối|cao nhất|thấp nhất|toàn tỉnh|toàn huyện|cả nước)(?!\p{L})[ \u00a0(:,]*){0,4}")
+# a unit's scope after a ranking verb, not a unit of its own: "dẫn đầu toàn tỉnh với 13.642"
+SCOPE_BEFORE_RE = regex.compile(r"(?<!\p{L})toàn[ \u00a0]*$")
 def _national_body_before(article: Article, start: int, end: int) -> int | None:
     """End of the last national body ("Bộ Tài chính", "NHNN") named in text[start:end]."""
     ends = match_ends(article, lexicon()["national_body_re"])
@@ -309,9 +312,11 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         if (pstart > sent[0] and len({r.unit_id for r in in_part}) == 1 and in_part[0].unit_id is not None
                 and PART_OPENING_RE.fullmatch(folded, pstart, in_part[0].start)):
             chosen = in_part[0]
-    if chosen is None and in_sentence and in_sentence[-1].unit_id is not None:
-        # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)"
-        nearest = in_sentence[-1]
+    named_before = [r for r in in_sentence if not SCOPE_BEFORE_RE.search(folded, max(sent[0], r.start - 8), r.start)]
+    if chosen is None and named_before and named_before[-1].unit_id is not None:
+        # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)",
+        # "tỉnh Đồng Tháp đứng cuối bảng với 77,02%", "Phường Long Xuyên dẫn đầu toàn tỉnh với ..."
+        nearest = named_before[-1]
         if SUBJECT_LINK_RE.fullmatch(folded, nearest.end, pos):
             chosen = nearest
     if chosen is None and in_sentence:

@@ -517,6 +517,12 @@ UNITS_NAMED_CASES = [
      ["tỉnh Quảng Ninh", "TP Đà Nẵng", "TP Đà Nẵng"]),
     # ... not the province whose communes a rank is among
     ("Năm 2025, phường Mộc Châu đứng thứ 3/75 xã, phường của tỉnh Sơn La.", ["phường Mộc Châu"]),
+    # the unit a ranking verb follows, however it is worded
+    ("Năm 2025, tỉnh Lai Châu xếp thứ 33/34 và tỉnh Đồng Tháp đứng cuối bảng với 77,02%.",
+     ["tỉnh Lai Châu", "tỉnh Đồng Tháp"]),
+    # ... and not the scope it leads ("toàn tỉnh")
+    ("Năm 2025, tỉnh An Giang tiếp nhận 900 hồ sơ. Phường Long Xuyên dẫn đầu toàn tỉnh với 13.642 hồ sơ.",
+     ["tỉnh An Giang", "Phường Long Xuyên"]),
     # a bloc of a level is no unit of it
     ("Năm 2021, thị xã Nghĩa Lộ có tỷ lệ hồ sơ trực tuyến cao nhất khối huyện với 56,2%.", ["thị xã Nghĩa Lộ"]),
     # several units after "ở": the figure is about them together, none alone
