@@ -386,7 +386,10 @@ def find_periods(text: str, start: int, end: int, published: str | None = None) 
             sub = pattern.match(m["and"])
             if sub:
                 _, last = interpret(sub, published)
-        out.append(Period(s, e, text[s:e], first, last, _role(text, s, m)))
+        role = _role(text, s, m)
+        if role == "edition":
+            s, e = m.span("y24")  # "PAR INDEX 2019": the period is the year; the index is the figure's `index`
+        out.append(Period(s, e, text[s:e], first, last, role))
     return _merge_restated(text, out)
 
 
