@@ -50,10 +50,11 @@ INSPECTED_AT_RE = regex.compile(r"(?<!\p{L})(?:kiểm[ \u00a0]+tra|thanh[ \u00a0
 PLAN_BEFORE_RE = regex.compile(r"(?<!\p{L})kế[ \u00a0]+hoạch(?!\p{L})")
 PLAN_AFTER_RE = regex.compile(r"[ \u00a0]*[\p{L} \u00a0]{0,20}?(?<!\p{L})(?:của|trong|theo|thuộc)[ \u00a0]+kế[ \u00a0]+hoạch(?!\p{L})")
 RANKED_WITH_RE = regex.compile(
-    r"(?<!\p{L})(?:xếp|đứng|dẫn)[ \u00a0]+(?:thứ[ \u00a0]+(?:\d+/\d+|[\p{L}\d]+)|đầu|cuối(?:[ \u00a0]+bảng)?|nhất)"
-    r"(?:[ \u00a0]+[^\d\s,;.]+){0,3}?[ \u00a0]+(?:với|đạt)[ \u00a0]*(?:(?:gần|hơn|khoảng|trên)[ \u00a0]+)?$")
+    r"(?<!\p{L})(?:xếp|đứng|dẫn)[ \u00a0]+(?:(?:vị[ \u00a0]+trí|hạng)[ \u00a0]+)?(?:thứ[ \u00a0]+(?:\d+/\d+|[\p{L}\d]+)|đầu|cuối(?:[ \u00a0]+bảng)?|nhất)"
+    r"(?:[ \u00a0]+(?:[^\d\s,;.]+|\d+/\d+)){0,3}?[ \u00a0]+(?:với|đạt)[ \u00a0]*(?:(?:gần|hơn|khoảng|trên)[ \u00a0]+)?$")
 # a percentage its rank follows: "chỉ số năm nay đạt 86,92 %, xếp thứ 5", "đạt 87,46%, đứng thứ 12/34"
-RANK_AFTER_RE = regex.compile(r"[ \u00a0,]*(?:(?:và|và[ \u00a0]+được)[ \u00a0]+)?(?:xếp|đứng)[ \u00a0]+(?:thứ|hạng|vị[ \u00a0]+trí)(?!\p{L})")
+RANK_AFTER_RE = regex.compile(r"[ \u00a0,]*(?:(?:và|và[ \u00a0]+được)[ \u00a0]+)?(?:(?:xếp|đứng)[ \u00a0]+(?:thứ|hạng|vị[ \u00a0]+trí)"
+                           r"|(?:tăng|giảm|tụt)[ \u00a0]+\d+[ \u00a0]+(?:bậc|hạng))(?!\p{L})")  # "đạt 89,62%, tăng 9 bậc"
 # an item of a list of a survey's dimensions: "hài lòng về tiếp cận dịch vụ đạt 87,12%; về thủ
 # tục hành chính đạt 86,05% và về tiến độ giải quyết công việc đạt 83,96%"
 ABOUT_ITEM_RE = regex.compile(r"(?:^|(?<!\p{L})và)[ \u00a0]*về(?!\p{L})[^\d]*$")
@@ -64,7 +65,7 @@ INDEX_BAND_AFTER_RE = regex.compile(
     r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:(?:đạt|dưới|trên|có|ở)(?!\p{L})[^\d;.:!?]{0,15}\d[\d.,]*"
     r"(?:[ \u00a0]*%?[ \u00a0]*(?:đến|-|–)[ \u00a0]*(?:dưới[ \u00a0]+|trên[ \u00a0]+)?\d[\d.,]*)?[ \u00a0]*"
     r"(?:(?P<points>điểm)(?![ \u00a0]+(?:tiếp|nhận|giao|phục|cầu|trường))|%[ \u00a0]*(?:trở[ \u00a0]+(?:lên|xuống)[ \u00a0]*)?(?=[,;.)]|$|và))"
-    r"|(?P<points>xếp[ \u00a0]+loại)(?!\p{L})"
+    r"|(?P<points>xếp[ \u00a0]+loại|(?:đạt|ở)[ \u00a0]+mức[ \u00a0]+(?:tốt|khá|trung[ \u00a0]+bình|xuất[ \u00a0]+sắc|yếu|kém))(?!\p{L})"
     r"|(?:đạt|dưới|trên)(?!\p{L})[^\d;.:!?]{0,15}?(?P<points>điểm)[^\d;.:!?]{0,12}\d[\d.,]*/\d)")
 COMPONENT_WORDS = 6  # words from a component's name to its points: "Thanh toán trực tuyến đạt 4,5/10 điểm"
 # points followed by the component they are of: "19,35/20 điểm về tiến độ giải quyết", "17,2/18

@@ -717,6 +717,9 @@ INDEX_BAND_CASES = [
     ("Tháng 10, tỷ lệ hồ sơ có thu phí được thanh toán trực tuyến đạt 84,3%. Có 17 địa phương đạt từ 80% "
      "đến dưới 90%; chỉ còn 6 địa phương dưới 80%.",
      {"17": "paid_online", "80%": "paid_online", "90%": "paid_online", "6": "paid_online"}),
+    # a band named by its grade
+    ("Năm 2025, có 23 đơn vị đạt mức Tốt; 71 đơn vị đạt mức Khá; 30 đơn vị ở mức Trung bình.",
+     {"23": "par_index", "71": "par_index", "30": "par_index"}),
     # a band in points of a score out of a maximum
     ("Năm 2025 có 9 tỉnh đạt điểm tối đa 10/10.", {"9": "par_index"}),
     # a bare percentage outside a passage on an index is no band of one
@@ -843,6 +846,13 @@ RANKED_WITH_CASES = [
     # ... unless the value names its own metric
     ("Năm 2024, xã A dẫn đầu với 98% hồ sơ trực tuyến.", {"98%": "online"}),
     ("Năm 2025, tỷ lệ hồ sơ trực tuyến của tỉnh đạt 85%, xếp thứ 3/34.", {"85%": "online"}),
+    # more ways to say a rank
+    ("Năm 2025, tỉnh Cao Bằng xếp vị trí thứ 2 với 87,71%.", {"87,71%": "par_index"}),
+    ("Năm 2025, Sở Nông nghiệp và Môi trường xếp cuối 18/18 với 78,33%.", {"78,33%": "par_index"}),
+    ("Năm 2021, Hà Tĩnh đạt 89,62% chỉ số CCHC, tăng 9 bậc so với năm 2020.", {"89,62%": "par_index"}),
+    # the values listed after a ranking's first, in brackets
+    ("Năm 2019, Quảng Ninh dẫn đầu khối địa phương với 90,79%, tiếp theo là TP Hải Phòng (89,12%) và Bắc "
+     "Giang (87,35%).", {"90,79%": "par_index", "89,12%": "par_index", "87,35%": "par_index"}),
 ]
 
 

@@ -20,7 +20,7 @@ def unfiltered(text: str) -> list[tuple[int, int]]:
     for c in EVERY_START_RE.finditer(text):
         m = period_re().match(text, c.start()) if c.start() >= free else None
         if m:
-            out.append(m.span())
+            out.append(m.span("y24") if m["edition"] else m.span())  # an edition's period is its year
             free = m.end()
     return out
 
