@@ -42,6 +42,12 @@ FIRES = {
           ("ratio_percent_mismatch", ["62/99", "65,6%"])),
     ],
     "count_percent_mismatch": [
+        # tasks done of the tasks a plan set, sentences apart
+        C("Năm 2023 huyện đề ra 32 nhiệm vụ CCHC. Đến nay đã hoàn thành 25 nhiệm vụ, đạt 75%.",
+          ("count_percent_mismatch", ["25", "32", "75%"]), linked=True),
+        # the base is the total, not a part stated with its own share
+        C("Năm 2024, toàn thành phố tiếp nhận 1.126.480 hồ sơ, trong đó cấp xã 510.000 hồ sơ (45,3%). Số hồ sơ quá "
+          "hạn là 15.771 hồ sơ, chiếm 1,6%.", ("count_percent_mismatch", ["1,6%", "1.126.480", "15.771"]), linked=True),
         C("Năm 2024, huyện đã tiếp nhận 48.500 hồ sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 88,5%.",
           ("count_percent_mismatch", ["40.200", "48.500", "88,5%"]), linked=True),
         C("Sở tiếp nhận 15.000 hồ sơ, trong đó hồ sơ trực tuyến là 9.000 hồ sơ (chiếm 65%).",
@@ -64,6 +70,10 @@ FIRES = {
           ("sum_mismatch", ["2.100", "3.150", "950"])),
         C("Trung tâm tiếp nhận 3.150 hồ sơ, bao gồm:\n- 2.100 hồ sơ trực tuyến;\n- 950 hồ sơ trực tiếp.",
           ("sum_mismatch", ["2.100", "3.150", "950"])),
+        # the first part's label after "gồm:" may run long
+        C("Năm 2018, xã đã tiếp nhận 1.246 hồ sơ, gồm: lĩnh vực tư pháp - hộ tịch 812 hồ sơ, đất đai 205 hồ sơ, "
+          "lao động - thương binh và xã hội 163 hồ sơ, các lĩnh vực khác 48 hồ sơ.",
+          ("sum_mismatch", ["1.246", "163", "205", "48", "812"])),
         C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, đúng hạn 56.000 hồ sơ, "
           "quá hạn 3.000 hồ sơ.", ("sum_mismatch", ["118.000", "3.000", "56.000", "60.000"])),
         C("Năm 2024, tỉnh tiếp nhận 20.000 hồ sơ, gồm: cấp tỉnh 5.000 hồ sơ, cấp huyện 3.000 hồ sơ, cấp xã "
@@ -138,6 +148,7 @@ NEAR_MISSES = {
         C("Hiện nay, tỉnh có 1.850 TTHC. Trong đó, 1.200 TTHC được cung cấp trực tuyến toàn trình, chiếm 64,9%."),
     ],
     "count_percent_mismatch": [
+        C("Năm 2023 huyện đề ra 32 nhiệm vụ CCHC. Đến nay đã hoàn thành 24 nhiệm vụ, đạt 75%."),
         C("Năm 2024, huyện đã tiếp nhận 48.500 hồ sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 82,9%."),
         C("Năm 2024, huyện đã tiếp nhận 48.500 hồ sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 82,8%."),
         # on time as a share of the resolved dossiers, not of the received ones

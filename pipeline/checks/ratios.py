@@ -21,7 +21,8 @@ RESTATE_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương|tư
 # the aspects a count can be a part of, and what its total is: on-time and overdue dossiers are
 # shares of the resolved ones as often as of the received ones
 PART_OF = {"resolved": ("received",), "online": ("received",), "interlinked": ("received",),
-           "on_time": ("received", "resolved"), "overdue": ("received", "resolved")}
+           "on_time": ("received", "resolved"), "overdue": ("received", "resolved"),
+           "completed": ("planned",)}  # tasks done of the tasks a plan set
 # a backlog carried over makes "resolved" larger than "received" in the period, legitimately
 CARRY_OVER_RE = regex.compile(r"(?<!\p{L})(?:kỳ trước|tồn đọng|tồn chuyển|chuyển sang|chuyển qua|chuyển tiếp|"
                               r"năm trước chuyển|từ kỳ trước)(?!\p{L})", regex.IGNORECASE)
@@ -44,6 +45,7 @@ SHARE_OBJECTS = ("dossier", "procedure", "task", "document")
 BRACKETED_RE = regex.compile(r"\(\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)\s*)?$", regex.IGNORECASE)
 SHARE_WORD_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương)(?!\p{L})", regex.IGNORECASE)
 
+OWN_SHARE_AFTER_RE = regex.compile(r"[ \u00a0]*[\p{L} ]{0,12}\([ \u00a0]*(?:chiếm[ \u00a0]*)?\d[\d,.]*[ \u00a0]*%")
 # "đạt 95% kế hoạch", "bằng 120% so với cùng kỳ": measured against a plan or another period
 AGAINST_RE = regex.compile(r"\s*(?:\S+\s+){0,3}?(?:kế hoạch|chỉ tiêu|dự toán|so với|cùng kỳ|năm trước|mục tiêu)",
                            regex.IGNORECASE)
@@ -113,7 +115,8 @@ def _totals(part: dict, article: Article) -> list[dict]:
            if f["kind"] == "count" and f["object"] == part["object"]
            and (f["aspect"] in wanted or (f["aspect"] == "other" and noun_head(f) == noun_head(part)))
            and f["span"][1] <= part["span"][0] and same_subject(f, part) and article.in_scope(f, part)
-           and not is_change(f) and is_target(f) == is_target(part) and f["value"] > 0]
+           and not is_change(f) and (is_target(f) == is_target(part) or part["aspect"] == "completed")
+           and f["value"] > 0]  # tasks done of the tasks a plan set: the plan's figure may read as a goal
     return sorted(out, key=lambda f: -f["span"][0])
 
 
@@ -133,7 +136,9 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
         totals = [t for t in _totals(count, article) if t["value"] >= count["value"]]
         if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
             continue
-        total = totals[0]
+        # the nearest total that is not itself a part stated with its share ("cấp xã 510.000 hồ
+        # sơ (45,3%)" is a part of the article's total)
+        total = next((t for t in totals if not OWN_SHARE_AFTER_RE.match(article.text, t["span"][1])), totals[0])
         value = 100 * count["value"] / total["value"]
         if not same_sentence(total, count) and abs(value - pct["value"]) > LINKED_GAP:
             continue  # far off: the article likely means another base than the one linked

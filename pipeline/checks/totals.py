@@ -16,7 +16,8 @@ from .tolerance import figure_range, meet, sum_range
 
 # right after a total: the parts that make it up ("gồm", "bao gồm", "(")
 BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)"
-                             r"(?:(?!trong|tăng|giảm|chiếm|so với|đạt)[\p{L}]+(?: [\p{L}]+){0,3} )?$",
+                             r"(?:(?!trong|tăng|giảm|chiếm|so với|đạt)[\p{L}]+(?: (?:[\p{L}]+|[-–]))"
+                             r"{0,7} )?$",  # the first part's label: "gồm: lĩnh vực tư pháp - hộ tịch 812 hồ sơ"
                              regex.IGNORECASE)
 # between a total and its first part: "trong đó" with nothing else of substance
 WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*(?:có\s+)?(?:[\p{L} ]{0,25})?$",
