@@ -521,19 +521,20 @@ class PeriodIndex:
 def scope_start(text: str, paragraphs: list[Span], i: int) -> int:
     """Where the passage of paragraph `i` begins: the paragraph as a reader sees it, a block
     of lines up to a blank line (crawled pages put each sentence on a line of its own), or, for
-    an item of a bulleted list, the paragraph that introduces the list (not the question an
-    interview's dashed answer follows)."""
+    an item of a bulleted list, the paragraph that introduces the list; for an interview's
+    dashed answer, the question it answers and no further."""
     j = i
-    while j > 0 and ((LIST_ITEM_RE.match(text, paragraphs[j][0]) and not _asks(text, paragraphs[j - 1]))
-                     or CONTINUATION_RE.match(text, paragraphs[j][0])
+    while j > 0 and (LIST_ITEM_RE.match(text, paragraphs[j][0]) or CONTINUATION_RE.match(text, paragraphs[j][0])
                      or not BLANK_LINE_RE.search(text, paragraphs[j - 1][1], paragraphs[j][0])):
+        if LIST_ITEM_RE.match(text, paragraphs[j][0]) and _asks(text, paragraphs[j - 1]):
+            return paragraphs[j - 1][0]  # an interview's answer: its question and itself, nothing before
         j -= 1
     return paragraphs[j][0]
 
 
 def _asks(text: str, paragraph: Span) -> bool:
     """Whether a paragraph ends in a question: the dashed paragraph after it is an interview's
-    answer, a turn of its own, not an item of a list."""
+    answer, governed by its question's period, not an item of a list."""
     return text[paragraph[0]:paragraph[1]].rstrip().endswith("?")
 
 

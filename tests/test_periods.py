@@ -312,6 +312,10 @@ GOVERNING = [
     ("Giám đốc Sở trả lời\n\nKết quả từ đầu năm 2024 đến nay.\n\n- Điểm của tỉnh trong quý III/2024 đạt "
      "82,45 điểm.\n\n- Còn những hạn chế thì sao, thưa ông?\n\n- Vẫn còn 4.092 hồ sơ trễ hạn.",
      {"4.092": ("từ đầu năm 2024 đến nay", True)}),
+    # ... but the period its question states governs it
+    ("Giám đốc Trung tâm trả lời\n\nKết quả sau 5 tháng vận hành.\n\n- Điểm của tỉnh trong quý III/2025 đạt "
+     "82,45 điểm.\n\n- Kết quả từ ngày 1/7 đến 30/11/2025 là gì?\n\n- Trung tâm đã tiếp nhận 186.450 hồ sơ.",
+     {"186.450": ("từ ngày 1/7 đến 30/11/2025", True)}),
     # ... while the items of a list go on with the paragraph that introduces them
     ("Headline\n\nLead.\n\nTrong quý III/2024, tỉnh đạt:\n\n- 4.092 hồ sơ trực tuyến.",
      {"4.092": ("quý III/2024", True)}),
