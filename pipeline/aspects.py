@@ -67,6 +67,7 @@ INDEX_BAND_AFTER_RE = regex.compile(
     r"(?:(?P<points>điểm)(?![ \u00a0]+(?:tiếp|nhận|giao|phục|cầu|trường))|%[ \u00a0]*(?:trở[ \u00a0]+(?:lên|xuống)[ \u00a0]*)?(?=[,;.)]|$|và))"
     r"|(?P<points>xếp[ \u00a0]+loại|(?:đạt|ở)[ \u00a0]+mức[ \u00a0]+(?:tốt|khá|trung[ \u00a0]+bình|xuất[ \u00a0]+sắc|yếu|kém))(?!\p{L})"
     r"|(?:đạt|dưới|trên)(?!\p{L})[^\d;.:!?]{0,15}?(?P<points>điểm)[^\d;.:!?]{0,12}\d[\d.,]*/\d)")
+COMPONENT_HEAD_RE = regex.compile(r"(?<!\p{L})(?:nhóm[ \u00a0]+chỉ[ \u00a0]+tiêu|nhóm[ \u00a0]+tiêu[ \u00a0]+chí|chỉ[ \u00a0]+số[ \u00a0]+thành[ \u00a0]+phần)(?!\p{L})")
 COMPONENT_WORDS = 6  # words from a component's name to its points: "Thanh toán trực tuyến đạt 4,5/10 điểm"
 # points followed by the component they are of: "19,35/20 điểm về tiến độ giải quyết", "17,2/18
 # điểm ở nhóm công khai, minh bạch"
@@ -103,6 +104,15 @@ def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         chosen = pick(component, num.start)
         if chosen:
             return chosen.aspect
+        # a component group named at the head of the part, however far: "Nhóm chỉ tiêu số hóa hồ
+        # sơ vẫn là điểm nghẽn khi chỉ đạt 14,12/22 điểm"
+        head = COMPONENT_HEAD_RE.search(article.folded, pstart, num.start)
+        if head and DIGIT_RE.search(article.folded, head.end(), num.start):
+            head = None  # another value stands between: the group's is that one
+        named = [c for c in part if head and c.specific and c.aspect not in INDEX_ASPECTS
+                 and head.end() <= c.start and words_between(article.folded, head.end(), c.start) <= 1]
+        if named:
+            return named[0].aspect
     index = [c for c in cues_between(cues, *sent) if c.aspect in INDEX_ASPECTS
              and (pstart <= c.start < post_end or c.end <= num.start)]
     chosen = pick(index, num.start)
@@ -274,14 +284,18 @@ def bracketed_part_aspect(folded: str, cues: list[Cue], num: NumberMatch, prev: 
     return None
 
 
-def field_share_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, post_end: int,
-                       totals: list[str]) -> str | None:
-    """A count of dossiers in a breakdown by field whose sentence names no metric before it
-    (the totals, `totals` latest first, are stated earlier): what the field received, unless
-    only a resolved total stands before it."""
-    folded = article.folded
-    if cues_between(cues, sent[0], post_end) or not FIELD_RE.search(folded, max(sent[0], num.start - LOOKBACK), num.start):
-        return None
+def is_field_breakdown(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, post_end: int) -> bool:
+    """Whether a count of dossiers stands in a breakdown by field or by volume whose sentence
+    names no metric but receiving ("Các lĩnh vực phát sinh nhiều hồ sơ là chứng thực (1.905 hồ
+    sơ)"); a generic verb after "lĩnh vực" names the field, so it is no cue here either."""
+    if any(c.specific or c.aspect != FIELD_SHARE_ASPECT for c in cues_between(cues, sent[0], post_end)):
+        return False
+    return FIELD_RE.search(article.folded, max(sent[0], num.start - LOOKBACK), num.start) is not None
+
+
+def field_share_aspect(totals: list[str]) -> str | None:
+    """A field's dossiers (the totals, `totals` latest first, stated earlier): what the field
+    received, unless only a resolved total stands before it."""
     return FIELD_SHARE_ASPECT if not totals or FIELD_SHARE_ASPECT in totals else None
 
 

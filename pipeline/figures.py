@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from .aspects import (BRACKET_ITEM_REACH, BRACKETED_PART_RE, INDEX_ASPECTS, NEXT_BRACKETED_ITEM_RE, is_base, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBACK, bracketed_part_aspect, breakdown_totals,
-                      choose_aspect, field_share_aspect, noun_key)
+                      choose_aspect, field_share_aspect, is_field_breakdown, noun_key)
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
                           sentence_part_start)
 from .labels import label_figures
@@ -532,13 +532,15 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         aspect = referent["aspect"]
     elif kind == "count" and own is not None and not elided:
         words_start = own_words_start(article, sent, num, prev_fig)
-        if aspect == "other" or names_another_channel(article, cues, words_start, post_end):
+        # a breakdown by field is read as one even where a passage's topic gave it a metric
+        by_field = own[0] == "dossier" and is_field_breakdown(article, cues, num, sent, post_end)
+        if aspect == "other" or by_field or names_another_channel(article, cues, words_start, post_end):
             # "trực tuyến 7.100 hồ sơ, trực tiếp 1.350 hồ sơ": an item of another channel than
             # online is no online count, whatever the items before it were
             totals = [] if is_base(article.folded, sent, num) else breakdown_totals(
                 article, cues, num, sent, own[1], words_start, post_end, earlier)
             aspect = (bracketed_part_aspect(article.folded, cues, num, prev_fig)
-                      or (own[0] == "dossier" and field_share_aspect(article, cues, num, sent, post_end, totals))
+                      or (by_field and field_share_aspect(totals))
                       or (totals[0] if totals else "other"))
     elif kind == "score" and aspect == "par_index" and prev_fig is not None and same_scale_score(cues, prev_fig, den, sent, num):
         aspect = prev_fig["aspect"]  # "... chỉ đạt 6,2/10 điểm thì sang tháng 10 đã đạt 9,6/10 điểm"

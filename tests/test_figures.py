@@ -857,6 +857,9 @@ RANKED_WITH_CASES = [
 
 
 FIELD_BREAKDOWN_CASES = [
+    # ... over the passage's topic, and with the field's own receiving verb
+    ("Quý III, phường tiếp nhận 4.382 hồ sơ; số hồ sơ tiếp nhận trực tuyến là 3.167 hồ sơ.\nCác lĩnh vực phát sinh "
+     "nhiều hồ sơ là chứng thực (1.905 hồ sơ) và hộ tịch (1.122 hồ sơ).", {"1.905": "received", "1.122": "received"}),
     # ... or by the units with the largest volume
     ("Năm 2024, xã Ea Phê và xã Ea Kênh có lượng hồ sơ lớn nhất, lần lượt là 4.215 và 3.388 hồ sơ.",
      {"4.215": "received", "3.388": "received"}),
@@ -1057,6 +1060,8 @@ def test_the_base_of_a_part(text, expected):
 
 
 SAME_SCALE_SCORE_CASES = [
+    # a component group named at the head of its sentence, however far from its points
+    ("Năm 2025, nhóm chỉ tiêu số hóa hồ sơ vẫn là điểm nghẽn khi chỉ đạt 14,12/22 điểm.", {"14,12/22": "digitized"}),
     # a second score on the same scale, with no words of its own, is the component's again
     ("Tháng 9, nhóm chỉ tiêu thanh toán trực tuyến của tỉnh chỉ đạt 6,2/10 điểm thì sang tháng 10 đã đạt "
      "9,6/10 điểm.", {"6,2/10": "paid_online", "9,6/10": "paid_online"}),
