@@ -182,6 +182,7 @@ LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00
 # a meeting's venue: "vừa được công bố tại Hà Nội"
 VENUE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:công[ \u00a0]+bố|tổ[ \u00a0]+chức|diễn[ \u00a0]+ra|khai[ \u00a0]+mạc|họp)"
                              r"(?:[ \u00a0]+[^\s.;:!?]+){0,3}?[ \u00a0]+tại[ \u00a0]*$")  # "công bố sáng 27/4 tại Hà Nội"
+APPOSITION_START_RE = regex.compile(r"[ \u00a0]*,")  # "phường Rạch Giá, trước đây là ..."
 # what may open a part of a sentence before the unit it is about: "; Quảng Ninh", "; còn tỉnh X"
 PART_OPENING_RE = regex.compile(r"[;\s]*(?:(?:còn|riêng|tại|ở|với|trong khi)(?!\p{L})[ \u00a0]*)?")
 
@@ -309,8 +310,12 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # 85,60 điểm; Quảng Ninh tiếp tục dẫn đầu, đạt 92,08 điểm"
         pstart = sentence_part_start(article, sent, pos)
         in_part = [r for r in in_sentence if r.start >= pstart]
-        if (pstart > sent[0] and len({r.unit_id for r in in_part}) == 1 and in_part[0].unit_id is not None
-                and PART_OPENING_RE.fullmatch(folded, pstart, in_part[0].start)):
+        # (other units may stand in an aside before the figure's clause: "; phường Rạch Giá, trước
+        # đây là trung tâm của tỉnh Kiên Giang (cũ), tiếp nhận 11.205 hồ sơ")
+        if (pstart > sent[0] and in_part and in_part[0].unit_id is not None
+                and PART_OPENING_RE.fullmatch(folded, pstart, in_part[0].start)
+                and (len({r.unit_id for r in in_part}) == 1
+                     or (APPOSITION_START_RE.match(folded, in_part[0].end) and not any(r.start >= cstart for r in in_part)))):
             chosen = in_part[0]
     named_before = [r for r in in_sentence if not SCOPE_BEFORE_RE.search(folded, max(sent[0], r.start - 8), r.start)]
     if chosen is None and named_before and named_before[-1].unit_id is not None:

@@ -543,6 +543,12 @@ UNITS_NAMED_CASES = [
     # the one unit opening the figure's part of the sentence, after a ";"
     ("Năm 2022, giá trị trung bình của các tỉnh đạt 85,60 điểm; Quảng Ninh tiếp tục dẫn đầu, đạt 92,08 điểm.",
      ["các tỉnh", "Quảng Ninh"]),
+    # ... with another unit in an aside between it and the figure's clause
+    ("Năm 2025, đặc khu Phú Quốc tiếp nhận 9.870 hồ sơ; phường Rạch Giá, trước đây là trung tâm của tỉnh Kiên "
+     "Giang (cũ), tiếp nhận 11.205 hồ sơ.", ["đặc khu Phú Quốc", "phường Rạch Giá"]),
+    # ... but units listed with their values in brackets each keep their own
+    ("Năm 2017, đứng cuối là huyện Thanh Oai ( hơn 81 % ) ; Ứng Hòa ( hơn 80 % ) và Phú Xuyên ( trên 77 % ) .",
+     ["huyện Thanh Oai", "Ứng Hòa", "Phú Xuyên"]),
     # ... not a unit inside that part that is not its actor
     ("Năm 2025, phường Cái Khế tiếp nhận 900 hồ sơ; hoàn thành 36/38 nhiệm vụ được UBND thành phố Cần Thơ giao.",
      ["phường Cái Khế", "phường Cái Khế"]),
