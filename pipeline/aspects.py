@@ -179,7 +179,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if num.form == "zero":
         chosen = pick(after, num.end) or pick(adjacent, num.start)
         return chosen.aspect if chosen else "other"
-    total = TOTAL_BEFORE_RE.search(folded, max(sent[0], num.start - 26), num.start)
+    total = base_before(folded, sent, num)
     if total:
         return base_aspect(folded, after, [c for c in before if c.end <= total.start()],
                            bool(PART_NUMBER_RE.search(folded, max(sent[0], total.start() - 30), total.start())))
@@ -209,9 +209,13 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     return topic_aspect(article, cues, sent, kind)
 
 
+def base_before(folded: str, sent: Span, num: NumberMatch):
+    """The words that make the number the base of a part ("trong (tổng) số 55.906 hồ sơ"), or None."""
+    return TOTAL_BEFORE_RE.search(folded, max(sent[0], num.start - 26), num.start)
+
+
 def is_base(folded: str, sent: Span, num: NumberMatch) -> bool:
-    """Whether the number is the base of a part: "trong (tổng) số 55.906 hồ sơ"."""
-    return TOTAL_BEFORE_RE.search(folded, max(sent[0], num.start - 26), num.start) is not None
+    return base_before(folded, sent, num) is not None
 
 
 BASE_TAKES = ("received", "resolved")  # the generic verbs that govern a part and its base alike
@@ -267,21 +271,25 @@ BRACKETED_PART_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}][\p{L} \u00a0-]{0,20})?\
 NEXT_BRACKETED_ITEM_RE = regex.compile(r"[ \u00a0]*[,;][ \u00a0]*[^()\d;]{0,30}")
 
 
+def in_brackets_after(folded: str, prev_span: list[int], pos: int) -> bool:
+    """Whether the number at `pos` is a part in the brackets that break down the count at
+    `prev_span`: "trễ hạn 8 hồ sơ (lĩnh vực đất đai 6, lĩnh vực xây dựng 2)"; a next item in the
+    same brackets is one too."""
+    start, end = prev_span
+    if BRACKETED_PART_RE.fullmatch(folded, end, pos):
+        return True
+    opened = folded.rfind("(", max(0, start - BRACKET_ITEM_REACH), start)
+    return opened >= 0 and ")" not in folded[opened:start] and NEXT_BRACKETED_ITEM_RE.fullmatch(folded, end, pos) is not None
+
+
 def bracketed_part_aspect(folded: str, cues: list[Cue], num: NumberMatch, prev: dict | None) -> str | None:
-    """The aspect of the count a part in brackets right after it breaks down: "trễ hạn 8 hồ sơ
-    (lĩnh vực đất đai 6, lĩnh vực xây dựng 2)", "hộ tịch 41 hồ sơ (khai sinh 23, ...)"; the
-    next items in the same brackets are parts of it too."""
+    """The aspect of the count a part in brackets right after it breaks down ("hộ tịch 41 hồ sơ
+    (khai sinh 23, ...)"): the count's, when no cue stands between."""
     if prev is None or prev["kind"] != "count" or prev["aspect"] in ("other", "planned"):
         return None
-    start, end = prev["span"]
-    if cues_between(cues, end, num.start):
+    if cues_between(cues, prev["span"][1], num.start) or not in_brackets_after(folded, prev["span"], num.start):
         return None
-    if BRACKETED_PART_RE.fullmatch(folded, end, num.start):
-        return prev["aspect"]
-    opened = folded.rfind("(", max(0, start - BRACKET_ITEM_REACH), start)
-    if opened >= 0 and ")" not in folded[opened:start] and NEXT_BRACKETED_ITEM_RE.fullmatch(folded, end, num.start):
-        return prev["aspect"]
-    return None
+    return prev["aspect"]
 
 
 def is_field_breakdown(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, post_end: int) -> bool:

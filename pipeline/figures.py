@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import regex
 
-from .aspects import (BRACKET_ITEM_REACH, BRACKETED_PART_RE, INDEX_ASPECTS, NEXT_BRACKETED_ITEM_RE, is_base, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBACK, bracketed_part_aspect, breakdown_totals,
-                      choose_aspect, field_share_aspect, is_field_breakdown, noun_key)
+from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBACK, bracketed_part_aspect,
+                      breakdown_totals, choose_aspect, field_share_aspect, in_brackets_after, is_base,
+                      is_field_breakdown, noun_key)
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
                           sentence_part_start)
 from .labels import label_figures
@@ -273,9 +274,9 @@ def share_trailing_metric(figures: list[dict], cues: list[Cue]) -> None:
 BAND_GAP_RE = regex.compile(r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:đạt|dưới|trên|từ|đến)[ \u00a0]*")
 BAND_RANGE_GAP_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:(?:dưới|trên|hơn)[ \u00a0]*)?")
 BAND_HOLDERS = ("admin_unit", "agency")
-# the metrics a band of units is a band of: indexes and rates
 DOSSIER_RATES = ("digitized", "paid_online")  # measured on dossiers only (Bộ chỉ số 766)
 BAND_BOUND_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:đạt|từ|dưới|trên|đến)[ \u00a0]*(?:(?:dưới|trên)[ \u00a0]*)?$")
+# the metrics a band of units is a band of: indexes and rates
 BAND_ASPECTS = (*INDEX_ASPECTS, "online", "paid_online", "digitized", "on_time", "overdue", "one_stop")
 
 
@@ -292,8 +293,6 @@ def share_band_metric(figures: list[dict], folded: str, cues: list[Cue]) -> None
             cur["aspect"] = prev["aspect"]
 
 
-# a value stated with only its holder: "Riêng phường Phan Đình Phùng đạt 99,2%", "; xã B đạt"
-BARE_VALUE_RE = regex.compile(r"[ \u00a0]*(?:riêng[ \u00a0]+)?(?!đạt(?!\p{L}))\p{L}[^\d,;:]{0,60}?(?<!\p{L})đạt[ \u00a0]*")
 def same_scale_score(cues: list[Cue], prev: dict, den, sent: Span, num: NumberMatch) -> bool:
     """Whether a score with no component of its own is a second value of the component score
     before it: same sentence, same scale, no cue between."""
@@ -302,6 +301,8 @@ def same_scale_score(cues: list[Cue], prev: dict, den, sent: Span, num: NumberMa
             and not cues_between(cues, prev["span"][1], num.start))
 
 
+# a value stated with only its holder: "Riêng phường Phan Đình Phùng đạt 99,2%", "; xã B đạt"
+BARE_VALUE_RE = regex.compile(r"[ \u00a0]*(?:riêng[ \u00a0]+)?(?!đạt(?!\p{L}))\p{L}[^\d,;:]{0,60}?(?<!\p{L})đạt[ \u00a0]*")
 BARE_VALUE_REACH = 100  # characters: the longest holder BARE_VALUE_RE reads
 RATE_REACH = 12  # figures looked back for the rate a bare value restates
 
@@ -415,14 +416,9 @@ def bracketed_part_noun(article: Article, prev: dict | None, num: NumberMatch):
     # of things counted in breakdowns: in brackets after units come their names ("3 quận (1, 12 và Hóc Môn)")
     if prev is None or prev["kind"] != "count" or prev["noun"] is None or prev["object"] not in BROKEN_DOWN_OBJECTS:
         return None
-    folded, (start, end) = article.folded, prev["span"]
-    if not 0 < num.start - end <= ELIDED_REACH:
+    if not 0 < num.start - prev["span"][1] <= ELIDED_REACH or not in_brackets_after(article.folded, prev["span"], num.start):
         return None
-    opened = folded.rfind("(", max(0, start - BRACKET_ITEM_REACH), start)
-    if BRACKETED_PART_RE.fullmatch(folded, end, num.start) or (
-            opened >= 0 and ")" not in folded[opened:start] and NEXT_BRACKETED_ITEM_RE.fullmatch(folded, end, num.start)):
-        return prev["object"], prev["noun"], (num.end, num.end)
-    return None
+    return prev["object"], prev["noun"], (num.end, num.end)
 
 
 PERCENT_AT_RE = regex.compile(r"\d[\d.,]*[ \u00a0]*%")

@@ -14,8 +14,8 @@ from .numbers import NumberMatch
 from .resources import load_yaml
 from .segment import Article
 from .spans import SpanSet
-from .unit_names import person_name_words
 from .textkeys import key
+from .unit_names import common_noun_words, starts_person_name
 UNIT_TYPE_RE = regex.compile(
     r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
     r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh)(?![\p{L}\d])"
@@ -52,7 +52,7 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
         in_title = (after[:1].isupper() or after[:1].isdigit()) and _person_after(folded, te)
         if (after[:1].isupper() or after[:1].isdigit()) and not in_title:
             continue  # a named unit the units stage did not resolve, or "Quận 3" (not "UBND tỉnh Trần Quang Lâm")
-        if NOT_A_UNIT_AFTER_RE.match(folded, te):
+        if _common_noun_after(folded, te):
             continue  # "xã hội", "xã viên": a common noun
         if NUMBER_BEFORE_RE.search(folded[max(0, ts - 40):ts]):
             continue  # "9/9 xã": the counted noun of a figure, not a reference
@@ -104,31 +104,22 @@ def _last_named(named, of_type, utype: str, ts: int, anywhere: bool = True) -> d
 
 
 UNIT_TYPES = "unit_types"  # article.cache key: unit id -> type, set by extract_figures
+NEXT_WORD_RE = regex.compile(r"[ \u00a0]+(\p{L}+)")
 NEXT_TWO_WORDS_RE = regex.compile(r"[ \u00a0]+(\p{L}+)[ \u00a0]+(\p{L}+)")
 
 
 def _person_after(folded: str, pos: int) -> bool:
-    """Whether a person's name follows (a family name, then a middle name): "Phó Chủ tịch UBND
-    tỉnh Trần Quang Lâm" refers to the province and names its official."""
+    """Whether a person's name follows: "Phó Chủ tịch UBND tỉnh Trần Quang Lâm" refers to the
+    province and names its official."""
     m = NEXT_TWO_WORDS_RE.match(folded, pos)
-    if not m:
-        return False
-    _, surnames, middles = person_name_words()
-    return m[1] in surnames and m[2] in middles
+    return bool(m) and starts_person_name(m[1], m[2])
 
 
-@functools.cache
-def _not_a_unit_after_re() -> regex.Pattern:
-    words = "|".join(regex.escape(w) for w in load_yaml("unit_types.yml")["not_after_type"])
-    return regex.compile(rf"[ \u00a0]+(?:{words})(?!\p{{L}})")
+def _common_noun_after(folded: str, pos: int) -> bool:
+    """Whether the word after a type word makes it a common noun: "xã hội", "xã viên"."""
+    m = NEXT_WORD_RE.match(folded, pos)
+    return bool(m) and m[1] in common_noun_words()
 
-
-class _NotAUnitAfter:
-    def match(self, folded: str, pos: int):
-        return _not_a_unit_after_re().match(folded, pos)
-
-
-NOT_A_UNIT_AFTER_RE = _NotAUnitAfter()  # unit_types.yml `not_after_type`: "xã hội", "xã viên"
 
 LEVEL_RANK = {"tỉnh": 0, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "đặc khu": 3,
               "phường": 3, "xã": 3, "thị trấn": 3}
@@ -171,6 +162,8 @@ SUBJECT_LINK_RE = regex.compile(
     r"|dẫn đầu|đứng đầu|cuối bảng|cuối|cao nhất|thấp nhất|toàn tỉnh|toàn huyện|cả nước)(?!\p{L})[ \u00a0(:,]*){0,4}")
 # a unit's scope after a ranking verb, not a unit of its own: "dẫn đầu toàn tỉnh với 13.642"
 SCOPE_BEFORE_RE = regex.compile(r"(?<!\p{L})toàn[ \u00a0]*$")
+
+
 def _national_body_before(article: Article, start: int, end: int) -> int | None:
     """End of the last national body ("Bộ Tài chính", "NHNN") named in text[start:end]."""
     ends = match_ends(article, lexicon()["national_body_re"])

@@ -141,9 +141,20 @@ def person_name_words() -> PersonNameWords:
 def _person_name(text: str, tokens: list[Token]) -> bool:
     """Whether a name the register does not know starts as a person's does: a family name,
     then a middle name ("Hà Văn", "Nguyễn Thị")."""
+    return starts_person_name(*(fold(text[t.start:t.end]) for t in tokens[:2]))
+
+
+def starts_person_name(first: str, second: str) -> bool:
+    """Whether two folded words open a person's name: a family name, then a middle name."""
     _, surnames, middles = person_name_words()
-    first, second = (fold(text[t.start:t.end]) for t in tokens[:2])
     return first in surnames and second in middles
+
+
+@functools.cache
+def common_noun_words() -> frozenset[str]:
+    """unit_types.yml `not_after_type`, folded: a type word followed by one is a common noun
+    ("xã hội", "xã viên"), no unit."""
+    return frozenset(fold(w) for w in load_yaml("unit_types.yml")["not_after_type"])
 
 
 def _joined_part(text: str, tokens: list[Token], k: int) -> bool:

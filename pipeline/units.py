@@ -29,7 +29,8 @@ from .segment import Article, Span
 from .spans import SpanSet
 from .textkeys import PhraseFinder, fold, folded_alternation, phrase_alternation
 from .unit_link import RANK, Unit, assign_registers, link, name_votes
-from .unit_names import Token, canonical, dash_run, name_tokens, person_name_words, read_name, token_kind
+from .unit_names import (Token, canonical, common_noun_words, dash_run, name_tokens, person_name_words, read_name,
+                         token_kind)
 from .unit_register import listed_as_former, marked, register_of_date, text_evidence
 SP = r"[ \t\u00a0]"
 NOT_LETTER_RE = regex.compile(r"\P{L}")
@@ -81,7 +82,7 @@ def _lexicon() -> dict:
         "abbreviations": {fold(k) for k in types["abbreviations"]},
         "organs": {_blank_key(k): v for k, v in types["organs"].items()},
         "typed": {_blank_key(k): v for k, v in aliases["typed"].items()},
-        "not_after": {fold(w) for w in types["not_after_type"]},
+        "not_after": common_noun_words(),
         "not_before_re": regex.compile(
             rf"(?<![\p{{L}}])(?:{folded_alternation(types['not_before_type'])}){SP}+$"),
         "before_re": regex.compile(rf"(?<![\p{{L}}])(?:{folded_alternation(not_place_before)}){SP}+$"),
