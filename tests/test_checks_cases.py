@@ -40,6 +40,9 @@ FIRES = {
           ("ratio_percent_mismatch", ["67/72", "94,4%"])),
         C("Ở cấp xã, năm 2025 có 62/99 xã, phường (chiếm 65,6%) đạt tỷ lệ hồ sơ trực tuyến trên 70%.",
           ("ratio_percent_mismatch", ["62/99", "65,6%"])),
+        # an aside with a figure of its own between the ratio and its share
+        C("Trong quý, có 31/140 xã, phường đạt mức Tốt (từ 90 điểm trở lên), chiếm 25,4%; 80 đơn vị đạt mức Khá.",
+          ("ratio_percent_mismatch", ["25,4%", "31/140"])),
     ],
     "count_percent_mismatch": [
         # tasks done of the tasks a plan set, sentences apart
@@ -62,6 +65,18 @@ FIRES = {
           ("count_percent_mismatch", ["450", "500", "95%"])),
         C("Huyện giải quyết 100% hồ sơ đúng hạn, quá hạn 3 hồ sơ.",
           ("count_percent_mismatch", ["100%", "3"])),
+        # the percentage after the base restates the part before it
+        C("Trong quý III, Trung tâm tiếp nhận 3.250 hồ sơ trực tuyến trên tổng số 4.100 hồ sơ, đạt 82,6%.",
+          ("count_percent_mismatch", ["3.250", "4.100", "82,6%"])),
+        C("Năm 2025, sở đã giải quyết 640 hồ sơ đúng hạn trong tổng số 700 hồ sơ, đạt tỷ lệ 95%.",
+          ("count_percent_mismatch", ["640", "700", "95%"])),
+        # a field's dossiers as a share of all those received
+        C("Năm 2024, toàn huyện tiếp nhận 52.400 hồ sơ. Lĩnh vực hộ tịch có 18.300 hồ sơ, chiếm 34,9%; lĩnh vực "
+          "đất đai có 9.120 hồ sơ, chiếm 19,4%.", ("count_percent_mismatch", ["19,4%", "52.400", "9.120"]), linked=True),
+        # a rate stated sentences after its count, which names what it is a share of
+        C("Trong tháng 10, phường tiếp nhận 2.460 hồ sơ, trong đó hồ sơ trực tuyến 1.730 hồ sơ. Đã giải quyết "
+          "2.300 hồ sơ. Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận đạt 74,5%.",
+          ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
         C("Trung tâm tiếp nhận 3.150 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp.",
@@ -78,6 +93,16 @@ FIRES = {
           "quá hạn 3.000 hồ sơ.", ("sum_mismatch", ["118.000", "3.000", "56.000", "60.000"])),
         C("Năm 2024, tỉnh tiếp nhận 20.000 hồ sơ, gồm: cấp tỉnh 5.000 hồ sơ, cấp huyện 3.000 hồ sơ, cấp xã "
           "11.000 hồ sơ.", ("sum_mismatch", ["11.000", "20.000", "3.000", "5.000"])),
+        # items of a list after "gồm:" separated by ";"
+        C("Trong quý, Trung tâm tiếp nhận 8.420 hồ sơ, gồm: tiếp nhận trực tiếp 2.310 hồ sơ; trực tuyến 5.980 "
+          "hồ sơ; qua dịch vụ bưu chính công ích 150 hồ sơ.",
+          ("sum_mismatch", ["150", "2.310", "5.980", "8.420"])),
+        # a count of something else in the total's words before "gồm"
+        C("Năm 2024, Trung tâm tiếp nhận 9.600 hồ sơ của 21 sở, ngành, gồm: 6.100 hồ sơ trực tuyến, 3.420 hồ sơ "
+          "trực tiếp và 110 hồ sơ qua bưu chính.", ("sum_mismatch", ["110", "3.420", "6.100", "9.600"])),
+        # after "trong đó", a last part named as the rest makes the parts the whole
+        C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ, "
+          "các lĩnh vực khác 795 hồ sơ.", ("sum_mismatch", ["2.380", "655", "795", "910"])),
         C("Toàn tỉnh tiếp nhận 120.500 hồ sơ, đã giải quyết 118.000 hồ sơ. Trong đó, giải quyết trước hạn "
           "60.000 hồ sơ, đúng hạn 56.000 hồ sơ, quá hạn 3.000 hồ sơ.",
           ("sum_mismatch", ["118.000", "3.000", "56.000", "60.000"]), linked=True),
@@ -146,6 +171,7 @@ NEAR_MISSES = {
         C("Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 60% (9.000/15.000 hồ sơ)."),
         C("Năm qua, các cơ quan đã hoàn thành 67/72 nhiệm vụ trong Kế hoạch CCHC năm 2019 của tỉnh (đạt 93,06%)."),
         C("Hiện nay, tỉnh có 1.850 TTHC. Trong đó, 1.200 TTHC được cung cấp trực tuyến toàn trình, chiếm 64,9%."),
+        C("Trong quý, có 31/140 xã, phường đạt mức Tốt (từ 90 điểm trở lên), chiếm 22,1%; 80 đơn vị đạt mức Khá."),
     ],
     "count_percent_mismatch": [
         C("Năm 2023 huyện đề ra 32 nhiệm vụ CCHC. Đến nay đã hoàn thành 24 nhiệm vụ, đạt 75%."),
@@ -169,6 +195,16 @@ NEAR_MISSES = {
         C("Kết quả, tỉnh có 45 TTHC đạt 100% trực tuyến, 30 TTHC đạt 80% trực tuyến."),
         # what counted bodies achieved is not their share of a total
         C("Tỉnh có 18 sở, ngành. Trong đó, 14 sở, ngành đạt 80% hồ sơ trực tuyến."),
+        C("Trong quý III, Trung tâm tiếp nhận 3.250 hồ sơ trực tuyến trên tổng số 4.100 hồ sơ, đạt 79,3%."),
+        C("Năm 2024, toàn huyện tiếp nhận 52.400 hồ sơ. Lĩnh vực hộ tịch có 18.300 hồ sơ, chiếm 34,9%; lĩnh vực "
+          "đất đai có 9.120 hồ sơ, chiếm 17,4%."),
+        # received dossiers "đạt" a share: of a plan or another period, not of the total
+        C("Năm 2024, toàn huyện tiếp nhận 52.400 hồ sơ. Riêng Trung tâm tiếp nhận 18.300 hồ sơ, đạt 95%."),
+        C("Trong tháng 10, phường tiếp nhận 2.460 hồ sơ, trong đó hồ sơ trực tuyến 1.730 hồ sơ. Đã giải quyết "
+          "2.300 hồ sơ. Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận đạt 70,3%."),
+        # a rate of another period than the count's
+        C("Trong tháng 10, phường tiếp nhận 2.460 hồ sơ, trong đó hồ sơ trực tuyến 1.730 hồ sơ. Lũy kế năm "
+          "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
     ],
     "sum_mismatch": [
         C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),
@@ -200,6 +236,17 @@ NEAR_MISSES = {
         # "trong đó" without every class named: the parts need not make up the whole
         C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, quá hạn 3.000 hồ sơ."),
         C("Sở tiếp nhận 3.150 hồ sơ, trong đó 2.100 hồ sơ trực tuyến, 2.900 hồ sơ giải quyết đúng hạn."),
+        C("Trong quý, Trung tâm tiếp nhận 8.440 hồ sơ, gồm: tiếp nhận trực tiếp 2.310 hồ sơ; trực tuyến 5.980 "
+          "hồ sơ; qua dịch vụ bưu chính công ích 150 hồ sơ."),
+        # after ";" a new measurement is no item of the list
+        C("Trong quý, Trung tâm tiếp nhận 8.290 hồ sơ, gồm: trực tiếp 2.310 hồ sơ, trực tuyến 5.980 hồ sơ; "
+          "125 hồ sơ quá hạn."),
+        C("Năm 2024, Trung tâm tiếp nhận 9.630 hồ sơ của 21 sở, ngành, gồm: 6.100 hồ sơ trực tuyến, 3.420 hồ sơ "
+          "trực tiếp và 110 hồ sơ qua bưu chính."),
+        C("Bộ phận một cửa tiếp nhận 2.360 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ, "
+          "các lĩnh vực khác 795 hồ sơ."),
+        # without the rest named, fields need not be the whole
+        C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ."),
     ],
     "part_exceeds_total": [
         C("Kỳ trước chuyển sang 120 hồ sơ, tiếp nhận mới 1.000 hồ sơ; đã giải quyết 1.080 hồ sơ."),

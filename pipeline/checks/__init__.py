@@ -6,10 +6,13 @@ over the article's figures and text:
 - ratio_percent_mismatch: "22/24 nhiệm vụ (đạt 91,16%)" (91,67 %); also "65% (9.000/15.000)".
 - count_percent_mismatch: a count over its total, in the same sentence or linked from earlier
   in the paragraph or the lead, against the percentage stated beside the count ("tiếp nhận
-  48.500 hồ sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 88,5%"); "100% đúng hạn" beside
-  overdue dossiers.
-- sum_mismatch: parts against their total ("gồm", "(", list items; after "trong đó" only
-  parts named as classes of one partition); shares of one whole (trước hạn / đúng hạn / quá
+  48.500 hồ sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 88,5%"); a part over its base ("4.512
+  hồ sơ trên tổng số 5.860 hồ sơ, đạt 79,6%"); a field's share of all received ("đất đai
+  285.740 hồ sơ, chiếm 25,2%"); a rate stated sentences after its count ("Tỷ lệ hồ sơ trực
+  tuyến ... đạt 75,2%"); "100% đúng hạn" beside overdue dossiers.
+- sum_mismatch: parts against their total ("gồm", "(", list items, items after ";" in a "gồm:"
+  list; after "trong đó" only parts named as classes of one partition, or ending in "the rest":
+  "các lĩnh vực khác 203 hồ sơ"); shares of one whole (trước hạn / đúng hạn / quá
   hạn) over 100 %, or under it when every class is named.
 - part_exceeds_total: "tiếp nhận 1.200 hồ sơ, trong đó 1.350 ..."; "5.320/5.120"; more
   resolved than received with no backlog mentioned.

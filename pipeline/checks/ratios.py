@@ -2,9 +2,11 @@
 total, possibly sentences earlier, against the percentage stated beside the count."""
 from __future__ import annotations
 
+import bisect
+
 import regex
 
-from .base import NEAR_TOTAL, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
+from .base import BASE_BEFORE_RE, NEAR_TOTAL, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
 from .tolerance import agrees, figure_range, share_range
 
 # a total linked from another sentence is trusted only when the share it gives is near the stated
@@ -18,6 +20,12 @@ NEAR = 80  # characters: a percentage this close after a ratio or count may rest
 # "45 TTHC đạt 100% trực tuyến" says what those things achieved
 RESTATE_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương|tương ứng)(?!\p{L})"
                            r"|,\s*(?:đạt|là|với|(?:đạt\s+)?(?:tỷ lệ|tỉ lệ))(?!\p{L})|,\s*$", regex.IGNORECASE)
+# an aside in brackets that is closed: "(từ 90 điểm trở lên)"; not one still open ("(chiếm 65%")
+ASIDE_RE = regex.compile(r"\([^()]*\)")
+ASIDE_ALLOWANCE = 60  # characters an aside may add to NEAR
+CLAUSE_END_RE = regex.compile(r"[;.:()]")
+RATE_RE = regex.compile(r"(?<!\p{L})(?:tỷ lệ|tỉ lệ)(?!\p{L})", regex.IGNORECASE)
+MAX_BACK = 12  # figures: how far back the count a rate names is sought
 # the aspects a count can be a part of, and what its total is: on-time and overdue dossiers are
 # shares of the resolved ones as often as of the received ones
 PART_OF = {"resolved": ("received",), "online": ("received",), "interlinked": ("received",),
@@ -28,14 +36,6 @@ CARRY_OVER_RE = regex.compile(r"(?<!\p{L})(?:kỳ trước|tồn đọng|tồn c
                               r"năm trước chuyển|từ kỳ trước)(?!\p{L})", regex.IGNORECASE)
 
 
-def restates(first: dict, pct: dict, text: str) -> bool:
-    """Whether the percentage is stated as the share of the figure right before it: "22/24
-    nhiệm vụ (đạt 91,16%)", "450 hồ sơ, chiếm 90%", not a new statement after ";"."""
-    between = text[first["span"][1]:pct["span"][0]]
-    return (pct["span"][0] - first["span"][1] <= NEAR and ";" not in between
-            and bool(RESTATE_RE.search(between)))
-
-
 # counted things whose "đạt X%" is their share of a total ("giải quyết 450 hồ sơ, đạt 95%");
 # for bodies and places "5 xã đạt 98%" is what they achieved, so only "chiếm", "(" and the like
 # make the percentage their share
@@ -43,9 +43,11 @@ SHARE_OBJECTS = ("dossier", "procedure", "task", "document")
 # a percentage in brackets after a ratio restates it whatever noun its own words name: "67/72
 # nhiệm vụ trong Kế hoạch CCHC năm 2019 (đạt 94,4%)", "62/99 xã, phường (chiếm 65,6%)"
 BRACKETED_RE = regex.compile(r"\(\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)\s*)?$", regex.IGNORECASE)
+SHARE_WORD_END_RE = regex.compile(r"(?<!\p{L})(?:chiếm|tương đương|tương ứng)\s*$", regex.IGNORECASE)
 SHARE_WORD_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương)(?!\p{L})", regex.IGNORECASE)
 
-OWN_SHARE_AFTER_RE = regex.compile(r"[ \u00a0]*[\p{L} ]{0,12}\([ \u00a0]*(?:chiếm[ \u00a0]*)?\d[\d,.]*[ \u00a0]*%")
+OWN_SHARE_AFTER_RE = regex.compile(r"[ \u00a0]*[\p{L} ]{0,12}(?:\([ \u00a0]*(?:chiếm[ \u00a0]*)?|,[ \u00a0]*chiếm[ \u00a0]*)"
+                                   r"\d[\d,.]*[ \u00a0]*%")
 # "đạt 95% kế hoạch", "bằng 120% so với cùng kỳ": measured against a plan or another period
 AGAINST_RE = regex.compile(r"\s*(?:\S+\s+){0,3}?(?:kế hoạch|chỉ tiêu|dự toán|so với|cùng kỳ|năm trước|mục tiêu)",
                            regex.IGNORECASE)
@@ -58,8 +60,9 @@ RESTATED_BY_RE = regex.compile(r"^[\s\p{L}]{0,25}?(?:\(|,?\s*(?:tương ứng|t�
 def restated_pairs(figures: list[dict], text: str, first_kind: str):
     """(figure, percentage) pairs where the percentage restates the figure as a share: the
     figure of `first_kind` then its percentage ("22/24 (đạt 91,16%)"), or the percentage then
-    the figure in parentheses ("đạt 65% (9.000/15.000 hồ sơ)")."""
-    for a, b in zip(figures, figures[1:]):
+    the figure in parentheses ("đạt 65% (9.000/15.000 hồ sơ)"). A figure in an aside between
+    the two is passed over: "23/124 đơn vị đạt mức Tốt (từ 90 điểm trở lên), chiếm 20,5%"."""
+    for a, b in _neighbours(figures, text):
         if not same_sentence(a, b):
             continue
         if is_target(a) != is_target(b):  # a goal beside a result is no restatement of it
@@ -70,6 +73,28 @@ def restated_pairs(figures: list[dict], text: str, first_kind: str):
         elif (_share_of(a) and b["kind"] == first_kind and b["span"][0] - a["span"][1] <= 30
               and RESTATED_BY_RE.match(text[a["span"][1]:b["span"][0]])):
             yield b, a
+
+
+def _neighbours(figures: list[dict], text: str):
+    """Each figure with the next one, and with the one after a figure that stands in an aside
+    closed before it ("(từ 90 điểm trở lên)")."""
+    for k, (a, b) in enumerate(zip(figures, figures[1:])):
+        yield a, b
+        if k + 2 < len(figures) and b["kind"] != "percent":
+            c = figures[k + 2]
+            opened = text.rfind("(", a["span"][1], b["span"][0])
+            if (opened >= 0 and ")" not in text[opened:b["span"][0]]
+                    and ")" in text[b["span"][1]:c["span"][0]] and "(" not in text[b["span"][1]:c["span"][0]]):
+                yield a, c
+
+
+def restates(first: dict, pct: dict, text: str) -> bool:
+    """Whether the percentage is stated as the share of the figure right before it: "22/24
+    nhiệm vụ (đạt 91,16%)", "450 hồ sơ, chiếm 90%", not a new statement after ";". An aside
+    in brackets between them is left out: it names no share."""
+    between = ASIDE_RE.sub(" ", text[first["span"][1]:pct["span"][0]])
+    return (pct["span"][0] - first["span"][1] <= NEAR + ASIDE_ALLOWANCE and ";" not in between
+            and len(between) <= NEAR and bool(RESTATE_RE.search(between)))
 
 
 def noun_head(figure: dict) -> str:
@@ -91,8 +116,10 @@ def ratio_percent_mismatch(article: Article) -> list[Finding]:
     for r, pct in restated_pairs(figures, article.text, "ratio"):
         if not r.get("denominator") or not exact(r) or is_change(r):
             continue
-        if pct["object"] != r["object"] and not BRACKETED_RE.search(article.between(r, pct)):
-            continue  # a share of something else, unless in brackets right after the ratio
+        between = article.between(r, pct)
+        if pct["object"] != r["object"] and not (BRACKETED_RE.search(between)
+                                                 or (not pct.get("noun") and SHARE_WORD_END_RE.search(between))):
+            continue  # a share of something else, unless in brackets or a bare "chiếm" after the ratio
         if r["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(article.between(r, pct)):
             continue  # "19/22 xã, đạt 100%": what those places achieved
         computed = share_range(figure_range(r, rounded=False), (r["denominator"], r["denominator"]))
@@ -103,11 +130,13 @@ def ratio_percent_mismatch(article: Article) -> list[Finding]:
     return out
 
 
-def _totals(part: dict, article: Article) -> list[dict]:
+def _totals(part: dict, article: Article, wanted: tuple[str, ...] | None = None) -> list[dict]:
     """The counts `part` may be a share of, nearest first: an earlier count of the same object
-    and subject, in the same paragraph or the lead, of the aspect it is a part of or a plain
-    count of the same noun ("tỉnh có 1.850 TTHC ... 1.200 TTHC trực tuyến")."""
-    wanted = PART_OF.get(part["aspect"], ())
+    and subject, in the same paragraph or the lead, of the aspect it is a part of (`wanted`, by
+    default from PART_OF) or a plain count of the same noun ("tỉnh có 1.850 TTHC ... 1.200 TTHC
+    trực tuyến")."""
+    if wanted is None:
+        wanted = PART_OF.get(part["aspect"], ())
     near = article.before(part["span"][0], NEAR_TOTAL)
     near_ids = {id(f) for f in near}
     candidates = near + [f for f in article.lead_figures if id(f) not in near_ids]
@@ -126,28 +155,101 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
     view agrees: the article may mean another base than the nearest."""
     out = []
     figures = article.figures
-    for count, pct in restated_pairs(figures, article.text, "count"):
+    pairs = list(restated_pairs(figures, article.text, "count"))
+    restated = {id(f) for pair in pairs for f in pair}
+    for count, pct in pairs:
+        part = _part_of_base(count, article)
+        if part is not None:  # "4.512 hồ sơ trực tuyến trên tổng số 5.860 hồ sơ, đạt 79,6%"
+            if not agrees(share_range(figure_range(part), figure_range(count)), pct):
+                out.append(_count_percent(count, part, pct))
+            continue
         # a bare "chiếm 65%" takes its object from the count it restates
         if not (count["aspect"] == pct["aspect"] and (count["object"] == pct["object"] or not pct.get("noun"))
                 and not is_change(count)):
             continue
         if count["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(article.between(count, pct)):
             continue  # "có 2 dịch vụ đạt 98%": what those bodies achieved, not their share
-        totals = [t for t in _totals(count, article) if t["value"] >= count["value"]]
+        # dossiers of one field or level "chiếm 25,2%" are a share of all those received
+        wanted = None
+        if count["aspect"] == "received":
+            if not SHARE_WORD_RE.search(article.between(count, pct)):
+                continue  # "tiếp nhận 450 hồ sơ, đạt 95%": of a plan, of another period ...
+            wanted = ("received",)
+        totals = [t for t in _totals(count, article, wanted) if t["value"] >= count["value"]
+                  and not (wanted and OWN_SHARE_AFTER_RE.match(article.text, t["span"][1]))]
         if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
             continue
         # the nearest total that is not itself a part stated with its share ("cấp xã 510.000 hồ
         # sơ (45,3%)" is a part of the article's total)
         total = next((t for t in totals if not OWN_SHARE_AFTER_RE.match(article.text, t["span"][1])), totals[0])
-        value = 100 * count["value"] / total["value"]
-        if not same_sentence(total, count) and abs(value - pct["value"]) > LINKED_GAP:
+        finding = _count_percent(total, count, pct)
+        if not same_sentence(total, count) and abs(finding.computed - pct["value"]) > LINKED_GAP:
             continue  # far off: the article likely means another base than the one linked
-        out.append(Finding("count_percent_mismatch", [total, count, pct], value, pct["value"],
-                           "count_percent_mismatch",
-                           dict(part=count["surface"], total=total["surface"], computed=value,
-                                stated=pct["surface"])))
+        out.append(finding)
+    out += _named_shares(article, restated)
     out += _all_on_time_but_overdue(article)
     return out
+
+
+def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
+    """A rate stated on its own, sentences after the count it is the share of: "tiếp nhận 1.284
+    hồ sơ, trong đó hồ sơ trực tuyến 905 ... Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp
+    nhận đạt 75,2%" (70,48 %). The count is the nearest one of the rate's aspect, object, unit
+    and period in the paragraph, with no other share of it between them; silent when any total
+    in view agrees, or when the nearest is far off (another base)."""
+    out = []
+    figures, text = article.figures, article.text
+    for k, pct in enumerate(figures):
+        if (not _share_of(pct) or id(pct) in restated or is_target(pct) or pct["aspect"] not in PART_OF
+                or not RATE_RE.search(text, pct["sentence"][0], pct["span"][0])):
+            continue
+        paragraph = article.paragraph(pct["span"][0])
+        count = None
+        for f in reversed(figures[max(0, k - MAX_BACK):k]):
+            if article.paragraph(f["span"][0]) != paragraph or id(f) in restated:
+                break
+            if f["aspect"] == pct["aspect"] and f["kind"] == "percent":
+                break  # another share of the same thing stands between
+            if (f["kind"] == "count" and f["aspect"] == pct["aspect"] and f["object"] == pct["object"]
+                    and same_subject(f, pct) and _period_text(f) == _period_text(pct)
+                    and exact(f) and not is_change(f) and not is_target(f)):
+                count = f
+                break
+        if count is None:
+            continue
+        totals = [t for t in _totals(count, article) if t["value"] >= count["value"]
+                  and not OWN_SHARE_AFTER_RE.match(text, t["span"][1])]
+        if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
+            continue
+        finding = _count_percent(totals[0], count, pct)
+        if abs(finding.computed - pct["value"]) <= LINKED_GAP:
+            out.append(finding)
+    return out
+
+
+def _period_text(f: dict) -> str | None:
+    return (f.get("period") or {}).get("text")
+
+
+def _count_percent(total: dict, count: dict, pct: dict) -> Finding:
+    value = 100 * count["value"] / total["value"]
+    return Finding("count_percent_mismatch", [total, count, pct], value, pct["value"], "count_percent_mismatch",
+                   dict(part=count["surface"], total=total["surface"], computed=value, stated=pct["surface"]))
+
+
+def _part_of_base(base: dict, article: Article) -> dict | None:
+    """The count `base` is the base of, when the text says so: "4.512 hồ sơ trực tuyến trên
+    tổng số 5.860 hồ sơ" (a count of the same object, the part, right before it in its clause)."""
+    k = bisect.bisect_left(article.starts, base["span"][0])
+    if k == 0 or not BASE_BEFORE_RE.search(article.text, max(0, base["span"][0] - 26), base["span"][0]):
+        return None
+    part = article.figures[k - 1]
+    between = article.between(part, base)
+    if (part["kind"] == "count" and part["object"] == base["object"] and same_sentence(part, base)
+            and len(between) <= NEAR and not CLAUSE_END_RE.search(between) and not is_change(part)
+            and exact(part) and exact(base) and 0 < part["value"] <= base["value"]):
+        return part
+    return None
 
 
 def _all_on_time_but_overdue(article: Article) -> list[Finding]:

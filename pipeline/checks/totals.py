@@ -10,15 +10,20 @@ import regex
 
 from ..resources import load_yaml
 from ..textkeys import char_trie_alternation
-from .base import SUBSET_RE, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
+from .base import BASE_BEFORE_RE, SUBSET_RE, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
 from .ratios import CARRY_OVER_RE, PART_OF, _totals
 from .tolerance import figure_range, meet, sum_range
 
 # right after a total: the parts that make it up ("gồm", "bao gồm", "(")
-BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)"
-                             r"(?:(?!trong|tăng|giảm|chiếm|so với|đạt)[\p{L}]+(?: (?:[\p{L}]+|[-–]))"
-                             r"{0,7} )?$",  # the first part's label: "gồm: lĩnh vực tư pháp - hộ tịch 812 hồ sơ"
-                             regex.IGNORECASE)
+BREAKDOWN = (r"(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)"
+             r"(?:(?!trong|tăng|giảm|chiếm|so với|đạt)[\p{L}]+(?: (?:[\p{L}]+|[-–]))"
+             r"{0,7} )?$")  # the first part's label: "gồm: lĩnh vực tư pháp - hộ tịch 812 hồ sơ"
+BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)" + BREAKDOWN, regex.IGNORECASE)
+# the same after a count of something else in the total's words: "18.437 hồ sơ của 19 sở, ngành
+# đặt tại Trung tâm, gồm: ..."
+BREAKDOWN_AFTER_OTHER_RE = regex.compile(r"^\s*(?:[\p{L} ,]{0,40}?)" + BREAKDOWN, regex.IGNORECASE)
+# the last part named as the rest: "..., các lĩnh vực khác 203 hồ sơ", "các xã còn lại 702 hồ sơ"
+REST_LABEL_RE = regex.compile(r"(?<!\p{L})(?:khác|còn lại)\s*$", regex.IGNORECASE)
 # between a total and its first part: "trong đó" with nothing else of substance
 WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*(?:có\s+)?(?:[\p{L} ]{0,25})?$",
                            regex.IGNORECASE)
@@ -26,9 +31,10 @@ WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*
 WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
 # between two parts of one breakdown: labels, commas, "và"; no sub-breakdown and no end of list
 PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
+# the aspects of the parts of dossiers received, by channel, field or level
+CHANNEL_ASPECTS = frozenset({"received", "online", "interlinked", "other"})
+SEMICOLON_GAP_RE = regex.compile(r"^[^\d;()]{0,60};[^\d;()]{0,60}$")
 LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
-# "trong tổng số 12.846 hồ sơ tiếp nhận có 7.905 ...": a base, then its parts after "có"
-BASE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:trong|trên)\s+(?:tổng\s+)?số\s*(?:(?:hơn|gần|khoảng|trên)\s+)?$", regex.IGNORECASE)
 BASE_HAS_RE = regex.compile(r"^[\p{L} ]{0,40}?(?<!\p{L})có\s*(?:[\p{L} ]{0,25})?$", regex.IGNORECASE)
 # a percentage in brackets right after a part restates it: "1.905 hồ sơ (chiếm 66,9%)"
 RESTATING_BRACKET_RE = regex.compile(r"[^\d;()]{0,60}?\(\s*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng)\s*)?$", regex.IGNORECASE)
@@ -69,9 +75,18 @@ def _block_end(article: Article, total: dict) -> int:
     return end
 
 
-def _parts_after(total: dict, index: int, article: Article) -> list[dict]:
-    """The counts listed right after `total` as its parts: same object, separated only by
-    labels, commas and "và", up to the end of its sentence or list."""
+def _item_after_semicolon(gap: str, f: dict, total: dict, parts: list[dict]) -> bool:
+    """In a whole breakdown ("gồm: trực tiếp 21.408 hồ sơ; trực tuyến 47.115 hồ sơ; ..."), a
+    next item after ";" of the measure already listed, not a new statement ("; 125 hồ sơ quá hạn")."""
+    return (bool(SEMICOLON_GAP_RE.match(gap)) and not MEASURE_RE.search(gap)
+            and (f["aspect"] in {total["aspect"], *(p["aspect"] for p in parts)}
+                 or (total["aspect"] == "received" and f["aspect"] in CHANNEL_ASPECTS)))
+
+
+def _parts_after(total: dict, index: int, article: Article, whole: bool = False) -> list[dict]:
+    """The counts listed right after `total` (from figure `index + 1`) as its parts: same
+    object, separated only by labels, commas and "và" (and ";" in a whole breakdown), up to
+    the end of its sentence or list."""
     figures, text = article.figures, article.text
     end = _block_end(article, total)
     parts: list[dict] = []
@@ -85,7 +100,9 @@ def _parts_after(total: dict, index: int, article: Article) -> list[dict]:
         gap = text[last_end:f["span"][0]]
         if last_end != (parts[-1] if parts else total)["span"][1]:
             gap = CLOSING_RE.sub("", gap, count=1)
-        if parts and (not (PART_GAP_RE.match(gap) or LIST_GAP_RE.match(gap)) or NESTED_RE.search(gap)):
+        if parts and (not (PART_GAP_RE.match(gap) or LIST_GAP_RE.match(gap)
+                           or (whole and _item_after_semicolon(gap, f, total, parts)))
+                      or NESTED_RE.search(gap)):
             break
         if not _counts_like(total, f) or (parts and f["aspect"] != parts[-1]["aspect"] and MEASURE_RE.search(gap)):
             break
@@ -133,16 +150,22 @@ def _parts_vs_total(article: Article) -> list[Finding]:
     for i, total in enumerate(figures[:-2]):
         if total["kind"] != "count" or is_change(total):
             continue
-        first = figures[i + 1]
+        first, start = figures[i + 1], i
         gap = text[total["span"][1]:first["span"][0]]
         whole = bool(BREAKDOWN_RE.match(gap))
+        if not whole and first["object"] != total["object"] and same_sentence(first, figures[i + 2]):
+            # "18.437 hồ sơ của 19 sở, ngành ..., gồm: 11.206 hồ sơ ...": past the other count
+            whole = bool(BREAKDOWN_AFTER_OTHER_RE.match(text[first["span"][1]:figures[i + 2]["span"][0]]))
+            first, start = (figures[i + 2], i + 1) if whole else (first, start)
         if not whole and not WHEREOF_RE.match(gap) and not (
                 BASE_BEFORE_RE.search(text, max(0, total["span"][0] - 26), total["span"][0]) and BASE_HAS_RE.match(gap)):
             continue
-        parts = _parts_after(total, i, article)
+        parts = _parts_after(total, start, article, whole)
         if len(parts) < 2 or not all(same_subject(p, total) or not (p.get("subject") or {}).get("unit")
                                      for p in parts):
             continue
+        if not whole and REST_LABEL_RE.search(text, parts[-2]["span"][1], parts[-1]["span"][0]):
+            whole = True  # "trong đó đất đai 612 hồ sơ, ..., các lĩnh vực khác 203 hồ sơ": all of it
         if not whole:
             partition = _partition_of(total, parts, article)
             if partition is None:
