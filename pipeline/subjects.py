@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .figure_cues import (LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, Span, clause_start, lexicon, match_ends,
+from .figure_cues import (DATE_BEFORE_RE, LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, Span, clause_start, lexicon, match_ends,
                           sentence_part_start)
 from .numbers import NumberMatch
 from .resources import load_yaml
@@ -54,7 +54,8 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
             continue  # a named unit the units stage did not resolve, or "Quận 3" (not "UBND tỉnh Trần Quang Lâm")
         if _common_noun_after(folded, te):
             continue  # "xã hội", "xã viên": a common noun
-        if NUMBER_BEFORE_RE.search(folded[max(0, ts - 40):ts]):
+        before = folded[max(0, ts - 40):ts]
+        if NUMBER_BEFORE_RE.search(before) and not DATE_BEFORE_RE.search(before):
             continue  # "9/9 xã": the counted noun of a figure, not a reference
         level = LEVEL_BEFORE_RE.search(folded[max(0, ts - 8):ts])
         if level and not (m["more"] and level.group().startswith("khối")):

@@ -441,6 +441,13 @@ SUBJECT_CASES = [
     ("Phường Mộc Châu họp. Tỷ lệ đạt 75,2%, vượt chỉ tiêu tỉnh Sơn La giao. Lũy kế quý I/2026, phường tiếp "
      "nhận 3.516 hồ sơ.",
      [("u1", "phường", "Mộc Châu", "Phường Mộc Châu"), ("u2", "tỉnh", "Sơn La", None)], "3.516", "u1"),
+    # a year right before a generic reference is no count of it: "năm 2023 huyện", not "2023 huyện"
+    ("Huyện Cam Lộ tiếp nhận 900 hồ sơ. Riêng xã Cam Thủy chưa đạt yêu cầu.\n\nVề kế hoạch, năm 2023 huyện đề "
+     "ra 28 nhiệm vụ CCHC.",
+     [("u1", "huyện", "Cam Lộ", "Huyện Cam Lộ"), ("u2", "xã", "Cam Thủy", None)], "28", "u1"),
+    ("Huyện Cam Lộ tiếp nhận 900 hồ sơ. Riêng xã Cam Thủy chưa đạt yêu cầu.\n\nTrong tháng 10/2024 huyện "
+     "tiếp nhận 120 hồ sơ.",
+     [("u1", "huyện", "Cam Lộ", "Huyện Cam Lộ"), ("u2", "xã", "Cam Thủy", None)], "120", "u1"),
     # a unit named alone in an earlier paragraph is still carried over
     ("Kết quả CCHC của thành phố Hà Nội\n\nHuyện Thanh Oai đẩy mạnh số hóa.\n\nHuyện tiếp nhận 300 hồ sơ.",
      [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", "Huyện Thanh Oai")], "300", "u2"),
