@@ -94,6 +94,8 @@ MONTH_OPENER_RE = regex.compile(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong
 CONTINUATION_RE = regex.compile(r"\s*(?:trong\s+đó|cụ\s+thể|xét\s+riêng|riêng|bên\s+cạnh\s+đó|ngoài\s+ra|đồng\s+thời"
                                 r"|theo\s+đó|như\s+vậy)(?!\p{L})", regex.IGNORECASE)
 BLANK_LINE_RE = regex.compile(r"\n[ \t\u00a0]*\n")  # the end of a paragraph as a reader sees it
+SENTENCE_END_RE = regex.compile(r"[.?!…](?=\s|$)")
+SEVERAL_SENTENCE_SHARE = 0.3  # of an article's lines, for its lines to be paragraphs
 LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
 
 
@@ -442,6 +444,7 @@ class PeriodIndex:
         self.stated = [p for p in self.periods if p.role in ("period", "edition", "term")]
         self.stated_ends = [p.end_pos for p in self.stated]
         self.paragraphs = paragraphs
+        self.lines_are_paragraphs = lines_are_paragraphs(text, paragraphs)
         self.lead = lead_period([p for p in self.stated if p.role != "term"], paragraphs)
         self.lead_plain = lead_period([p for p in self.stated if p.role == "period"], paragraphs)
         self.terms = [p for p in self.periods if TERM_RE.search(p.text)]
@@ -500,7 +503,7 @@ class PeriodIndex:
         i = self._paragraph_index(pos)
         if i < 0:
             return None
-        return self._last_stated(scope_start(self.text, self.paragraphs, i), sent[0], plain)
+        return self._last_stated(scope_start(self.text, self.paragraphs, i, self.lines_are_paragraphs), sent[0], plain)
 
     def _paragraph_index(self, pos: int) -> int:
         """The index of the paragraph starting last at or before `pos` (-1 if none does)."""
@@ -518,14 +521,25 @@ class PeriodIndex:
         return None
 
 
-def scope_start(text: str, paragraphs: list[Span], i: int) -> int:
+def lines_are_paragraphs(text: str, paragraphs: list[Span]) -> bool:
+    """Whether a line break alone ends a paragraph as a reader sees it: no blank line anywhere
+    between the lines, and many lines hold several sentences (paragraphs written one a line,
+    not a crawled page with one sentence a line)."""
+    if len(paragraphs) < 2 or any(BLANK_LINE_RE.search(text, a[1], b[0]) for a, b in zip(paragraphs, paragraphs[1:])):
+        return False
+    several = sum(len(SENTENCE_END_RE.findall(text, s, e)) >= 2 for s, e in paragraphs)
+    return several >= SEVERAL_SENTENCE_SHARE * len(paragraphs)
+
+
+def scope_start(text: str, paragraphs: list[Span], i: int, lines: bool = False) -> int:
     """Where the passage of paragraph `i` begins: the paragraph as a reader sees it, a block
-    of lines up to a blank line (crawled pages put each sentence on a line of its own), or, for
-    an item of a bulleted list, the paragraph that introduces the list; for an interview's
-    dashed answer, the question it answers and no further."""
+    of lines up to a blank line (crawled pages put each sentence on a line of its own; `lines`:
+    the article writes a paragraph a line), or, for an item of a bulleted list, the paragraph
+    that introduces the list; for an interview's dashed answer, the question it answers and no
+    further."""
     j = i
     while j > 0 and (LIST_ITEM_RE.match(text, paragraphs[j][0]) or CONTINUATION_RE.match(text, paragraphs[j][0])
-                     or not BLANK_LINE_RE.search(text, paragraphs[j - 1][1], paragraphs[j][0])):
+                     or not (lines or BLANK_LINE_RE.search(text, paragraphs[j - 1][1], paragraphs[j][0]))):
         if LIST_ITEM_RE.match(text, paragraphs[j][0]) and _asks(text, paragraphs[j - 1]):
             return paragraphs[j - 1][0]  # an interview's answer: its question and itself, nothing before
         j -= 1

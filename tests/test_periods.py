@@ -250,6 +250,15 @@ GOVERNING = [
     ("Headline năm 2020\n\nLead.\n\nNăm 2016, thành phố công bố chỉ số.\n\nKhối quận có 3 đơn vị đạt 93%.",
      {"3": ("năm 2020", True), "93%": ("năm 2020", True)}),
     ("Headline\n\nLead.\n\nNội dung.\n\nNăm 2016, thành phố công bố chỉ số.\n\nKhối quận có 3 đơn vị.", {"3": None}),
+    # an article with no blank line that writes several sentences a line writes a paragraph a
+    # line: the line before does not govern the next one
+    ("Kết quả CCHC năm 2020\nLead của bài. Nội dung.\nNăm 2016, thành phố công bố chỉ số. Thành phố đứng thứ "
+     "10.\nKhối quận có 3 đơn vị đạt 93%. Nhiều đơn vị làm tốt.",
+     {"10": ("Năm 2016", True), "3": ("năm 2020", True), "93%": ("năm 2020", True)}),
+    # ... but a line of one sentence among lines of one sentence is a crawled page's sentence
+    ("Kết quả CCHC năm 2020\nLead của bài.\nNăm 2016, thành phố công bố chỉ số.\nThành phố đứng thứ 10.\n"
+     "Khối quận có 3 đơn vị đạt 93%.",
+     {"10": ("Năm 2016", True), "3": ("Năm 2016", True), "93%": ("Năm 2016", True)}),
     # "trong tháng", "trong quý" are the paragraph's period as any other
     ("Headline\n\nKết quả quý III/2023.\n\nNội dung.\n\nTrong quý, trung tâm tiếp nhận 17.950 hồ sơ. Đã giải quyết "
      "17.788 hồ sơ.", {"17.950": ("Trong quý", False), "17.788": ("Trong quý", True)}),
