@@ -26,6 +26,9 @@ DATE_RE = regex.compile(
     r"(?<![\d/.])(?:(?P<d>\d{1,2})[/.\-])?(?P<m>\d{1,2})[/.\-](?P<y>20\d{2})(?![\d/])"
     rf"|tháng{SP}+(?P<m2>\d{{1,2}}){SP}+năm{SP}+(?P<y2>20\d{{2}})(?!\d)"
     rf"|quý{SP}+(?P<q>[1-4]|i{{1,3}}|iv){SP}*(?:[/.\-]|{SP}năm{SP}){SP}*(?P<y3>20\d{{2}})(?!\d)")
+# "sáp nhập xã A, xã B thành xã C": "thành" before the unit they became (a name may end in
+# "Thành": "thị trấn Hoa Thành và các xã ...")
+INTO_UNIT = (rf"(?:xã|phường|thị{SP}trấn|thị{SP}xã|đặc{SP}khu|tỉnh|huyện|quận|đơn{SP}vị|một|\d)")
 QUARTER_END = {"1": 3, "2": 6, "3": 9, "4": 12, "i": 3, "ii": 6, "iii": 9, "iv": 12}
 
 
@@ -41,7 +44,7 @@ def _lexicon() -> dict:
         "new_after": regex.compile(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['new_after'])}){SP}*(?:[),.;:!?]|$)"),
         # the phrase, then only names, unit words, commas and "và" up to the unit
         "past_list_before": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['past_list_before'])})"
-                                          rf"(?:(?:phường|quận|p\.){SP}*\d{{1,2}}|(?!{SP}thành{SP}(?!phố))[^.;:!?()\n\d]){{0,160}}$"),
+                                          rf"(?:(?:phường|quận|p\.){SP}*\d{{1,2}}|(?!{SP}thành{SP}(?:{INTO_UNIT}|$))[^.;:!?()\n\d]){{0,160}}$"),
         "not_report": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['not_report_date_before'])})"
                                     rf"(?:{SP}+(?:ngày|tháng|năm))?{SP}*$"),
     }

@@ -100,6 +100,9 @@ FIRES = {
         # a count of something else in the total's words before "gồm"
         C("Năm 2024, Trung tâm tiếp nhận 9.600 hồ sơ của 21 sở, ngành, gồm: 6.100 hồ sơ trực tuyến, 3.420 hồ sơ "
           "trực tiếp và 110 hồ sơ qua bưu chính.", ("sum_mismatch", ["110", "3.420", "6.100", "9.600"])),
+        # an abbreviation in brackets after the total's noun
+        C("Trong quý, Trung tâm tiếp nhận 5.480 hồ sơ thủ tục hành chính (TTHC), gồm 4.215 hồ sơ trực tuyến và "
+          "1.371 hồ sơ trực tiếp.", ("sum_mismatch", ["1.371", "4.215", "5.480"])),
         # after "trong đó", a last part named as the rest makes the parts the whole
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ, "
           "các lĩnh vực khác 795 hồ sơ.", ("sum_mismatch", ["2.380", "655", "795", "910"])),
@@ -245,6 +248,9 @@ NEAR_MISSES = {
           "trực tiếp và 110 hồ sơ qua bưu chính."),
         C("Bộ phận một cửa tiếp nhận 2.360 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ, "
           "các lĩnh vực khác 795 hồ sơ."),
+        # parts far from the count before "Trong đó" break down another one
+        C("Phường tiếp nhận 21.300 hồ sơ, bình quân khoảng 200 hồ sơ mỗi ngày. Trong đó, lĩnh vực hộ tịch 7.900 "
+          "hồ sơ, chứng thực 9.000 hồ sơ, các lĩnh vực khác 4.400 hồ sơ."),
         # without the rest named, fields need not be the whole
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ."),
     ],

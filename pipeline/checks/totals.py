@@ -23,6 +23,8 @@ BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)" + BREAKDOWN, regex.IGNOR
 # đặt tại Trung tâm, gồm: ..."
 BREAKDOWN_AFTER_OTHER_RE = regex.compile(r"^\s*(?:[\p{L} ,]{0,40}?)" + BREAKDOWN, regex.IGNORECASE)
 # the last part named as the rest: "..., các lĩnh vực khác 203 hồ sơ", "các xã còn lại 702 hồ sơ"
+REST_SLACK = 0.1  # how far parts ending in "the rest" may be from the count they break down
+ABBREVIATION_RE = regex.compile(r"\([\p{L} ]{1,12}\)")  # "(TTHC)" after a noun
 REST_LABEL_RE = regex.compile(r"(?<!\p{L})(?:khác|còn lại)\s*$", regex.IGNORECASE)
 # between a total and its first part: "trong đó" with nothing else of substance
 WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*(?:có\s+)?(?:[\p{L} ]{0,25})?$",
@@ -151,7 +153,7 @@ def _parts_vs_total(article: Article) -> list[Finding]:
         if total["kind"] != "count" or is_change(total):
             continue
         first, start = figures[i + 1], i
-        gap = text[total["span"][1]:first["span"][0]]
+        gap = ABBREVIATION_RE.sub("", text[total["span"][1]:first["span"][0]])  # "hồ sơ TTHC (TTHC), gồm"
         whole = bool(BREAKDOWN_RE.match(gap))
         if not whole and first["object"] != total["object"] and same_sentence(first, figures[i + 2]):
             # "18.437 hồ sơ của 19 sở, ngành ..., gồm: 11.206 hồ sơ ...": past the other count
@@ -164,8 +166,12 @@ def _parts_vs_total(article: Article) -> list[Finding]:
         if len(parts) < 2 or not all(same_subject(p, total) or not (p.get("subject") or {}).get("unit")
                                      for p in parts):
             continue
-        if not whole and REST_LABEL_RE.search(text, parts[-2]["span"][1], parts[-1]["span"][0]):
-            whole = True  # "trong đó đất đai 612 hồ sơ, ..., các lĩnh vực khác 203 hồ sơ": all of it
+        if (not whole and REST_LABEL_RE.search(text, parts[-2]["span"][1], parts[-1]["span"][0])
+                and abs(sum(p["value"] for p in parts) - total["value"]) <= REST_SLACK * total["value"]):
+            # "trong đó đất đai 612 hồ sơ, ..., các lĩnh vực khác 203 hồ sơ": all of it (parts far
+            # from the count before them are the parts of another: "21.384 hồ sơ, bình quân 200
+            # hồ sơ mỗi ngày. Trong đó, ...")
+            whole = True
         if not whole:
             partition = _partition_of(total, parts, article)
             if partition is None:
