@@ -126,9 +126,10 @@ LEVEL_RANK = {"tỉnh": 0, "thành phố": 1, "huyện": 2, "quận": 2, "thị 
               "phường": 3, "xã": 3, "thị trấn": 3}
 
 
-def in_a_list(article: Article, refs: list[UnitRef], ref: UnitRef) -> bool:
-    """Whether `ref` is one of several units its sentence names (a ranking list, examples)."""
-    ss, se = article.sentence_of(ref.start)
+def in_a_list(article: Article, refs: list[UnitRef], ref: UnitRef, within: Span | None = None) -> bool:
+    """Whether `ref` is one of several units its sentence (or the span `within`: its
+    paragraph) names (a ranking list, examples)."""
+    ss, se = within or article.sentence_of(ref.start)
     i = bisect.bisect_left(refs, ss, key=lambda r: r.start)
     j = bisect.bisect_left(refs, se, key=lambda r: r.start)
     return len({r.unit_id for r in refs[i:j] if r.unit_id is not None and not r.in_title}) >= 2
@@ -335,7 +336,9 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # names other units on the way)
         chosen = next((refs[k] for k in range(i - 1, -1, -1)
                        if refs[k].unit_id is not None and not _locates(article, refs, k)), None)
-        if chosen is not None and in_a_list(article, refs, chosen):
+        if chosen is not None and (in_a_list(article, refs, chosen)
+                                   or (article.paragraph_of(chosen.start) != article.paragraph_of(pos)
+                                       and in_a_list(article, refs, chosen, article.paragraph_of(chosen.start)))):
             chosen = main_unit(article, refs) or chosen
     in_headline = bool(article.paragraphs) and sent[0] < article.paragraphs[0][1]
     if chosen is None and in_headline:

@@ -448,6 +448,10 @@ SUBJECT_CASES = [
     ("Huyện Cam Lộ tiếp nhận 900 hồ sơ. Riêng xã Cam Thủy chưa đạt yêu cầu.\n\nTrong tháng 10/2024 huyện "
      "tiếp nhận 120 hồ sơ.",
      [("u1", "huyện", "Cam Lộ", "Huyện Cam Lộ"), ("u2", "xã", "Cam Thủy", None)], "120", "u1"),
+    # a ranking paragraph names units one sentence each: after it, the article's own unit
+    ("Kết quả CCHC của tỉnh Gia Lai\n\nDẫn đầu là phường Quy Nhơn với 93,41 điểm. Xếp cuối bảng là xã Kbang "
+     "với 74,16 điểm.\n\nViệc đo lường được thực hiện với 4.050 phiếu hỏi.",
+     [("u1", "tỉnh", "Gia Lai", None), ("u2", "phường", "Quy Nhơn", None), ("u3", "xã", "Kbang", None)], "4.050", "u1"),
     # a unit named alone in an earlier paragraph is still carried over
     ("Kết quả CCHC của thành phố Hà Nội\n\nHuyện Thanh Oai đẩy mạnh số hóa.\n\nHuyện tiếp nhận 300 hồ sơ.",
      [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", "Huyện Thanh Oai")], "300", "u2"),
