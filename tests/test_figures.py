@@ -492,6 +492,16 @@ def test_every_neutral_phrase_masks_its_cue_words(phrase):
     assert find_cues(fold(phrase), 0, len(phrase)) == []
 
 
+@pytest.mark.parametrize("noun", load_yaml("figures.yml")["coordinated_nouns"])
+def test_every_coordinated_noun_carries_the_figure_words_past_its_comma(noun):
+    # "100% hồ sơ, kết quả giải quyết TTHC được số hóa": the comma joins two nouns of one phrase
+    assert aspects_of(f"Đến nay, 100% hồ sơ, {noun} được số hóa.", ["100%"]) == {"100%": "digitized"}
+
+
+def test_a_comma_before_another_noun_ends_the_figure_words():
+    assert aspects_of("Đến nay, 100% hồ sơ, cán bộ được số hóa.", ["100%"]) == {"100%": "other"}
+
+
 @pytest.mark.parametrize("cue", load_yaml("figures.yml")["number_words"]["one_counts_after"])
 def test_one_counts_after_each_cue(cue):
     [fig] = run(f"Huyện {cue} một xã đạt chuẩn.")
@@ -985,6 +995,17 @@ RATE_OBJECT_CASES = [
     # parallel rates joined by "còn"
     ("Năm 2025, tỷ lệ số hóa kết quả giải quyết đạt 77,9%, trong đó cấp tỉnh đạt 95,2% còn cấp xã mới đạt 71,6%.",
      "71,6%", "digitized", "dossier"),
+    # ... and parallel clauses after ";" naming units, not the metric, whatever their length
+    ("Năm 2023, huyện Lạc Dương có tỷ lệ số hóa cao nhất với 84,5%; thành phố Bảo Lộc và huyện Di Linh lần lượt "
+     "đạt 71,2% và 66,4%; huyện Cát Tiên thấp nhất, mới đạt 30,2%.", "30,2%", "digitized", "dossier"),
+    ("Năm 2023, huyện Lạc Dương có tỷ lệ số hóa cao nhất với 84,5%; thành phố Bảo Lộc và huyện Di Linh lần lượt "
+     "đạt 71,2% và 66,4%; huyện Cát Tiên thấp nhất, mới đạt 30,2%.", "71,2%", "digitized", "dossier"),
+    # ... unless a clause names a metric of its own
+    ("Năm 2023, huyện Lạc Dương có tỷ lệ số hóa cao nhất với 84,5%; tỷ lệ hồ sơ trực tuyến của huyện Di Linh "
+     "đạt 71,2%.", "71,2%", "online", "dossier"),
+    # a figure's noun continued after a comma: "hồ sơ, kết quả giải quyết TTHC được số hóa"
+    ("Năm 2026, tỉnh phấn đấu tỷ lệ hồ sơ trực tuyến đạt 80%; 100% hồ sơ, kết quả giải quyết TTHC được số hóa.",
+     "100%", "digitized", "dossier"),
 ]
 
 
