@@ -274,6 +274,7 @@ ORDINAL_RANK_RE = regex.compile(
     r"(?P<ordinal>(?:thứ|số)[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
 
 
+COORDINATED_ORDINAL_RE = regex.compile(r"[ \u00a0]*(?:,|và|,[ \u00a0]*và)[ \u00a0]*(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
 RANK_VERBS = ("xếp", "đứng", "giữ", "vị trí")  # one of them starts every ORDINAL_RANK_RE match
 
 
@@ -287,6 +288,10 @@ def _ordinal_ranks(text: str, folded: str, start: int, end: int) -> list[NumberM
         if m["word"] in ordinals:
             s, e = m.span("ordinal")
             out.append(NumberMatch(s, e, text[s:e], float(ordinals[m["word"]]), None, "ordinal"))
+            # "xếp thứ hai, thứ ba", "xếp thứ hai và thứ ba": the ordinals coordinated with it
+            while (more := COORDINATED_ORDINAL_RE.match(folded, e, end)) and more["word"] in ordinals:
+                s, e = more.span("ordinal")
+                out.append(NumberMatch(s, e, text[s:e], float(ordinals[more["word"]]), None, "ordinal"))
     return out
 
 

@@ -173,6 +173,12 @@ GROUPS = {
           dict(surface="89,21", value=89.21, kind="score", aspect="par_index")),
         E("Bộ Tư pháp xếp vị trí thứ nhất trong số 19 bộ, cơ quan ngang bộ.",
           dict(surface="thứ nhất", value=1, kind="rank", denominator=19, object="other")),
+        # ordinals coordinated with a rank's ordinal are ranks too
+        E("Hà Nội và Đà Nẵng lần lượt xếp thứ hai, thứ ba với 90,12 và 89,75 điểm.",
+          dict(surface="thứ hai", value=2, kind="rank"), dict(surface="thứ ba", value=3, kind="rank"),
+          dict(surface="90,12", kind="score"), dict(surface="89,75", kind="score")),
+        E("Xếp thứ hai và thứ ba là phường Pleiku và phường Hoài Nhơn.",
+          dict(surface="thứ hai", value=2, kind="rank"), dict(surface="thứ ba", value=3, kind="rank")),
         E("Thứ hai, ngày 4/12, huyện họp giao ban."),  # a weekday is not a rank
         E("Trong số 68.281 hồ sơ trễ hạn, có 61.276 hồ sơ đã có thư xin lỗi.",
           dict(surface="68.281", value=68281, aspect="overdue"), dict(surface="61.276", value=61276)),
