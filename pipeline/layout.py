@@ -331,10 +331,29 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
                 body = (body[0], body[1] - 1)
     if not authors:
         byline = byline_before_captions(text, lines, first, last)
+        if byline is None:
+            byline = byline_under_headline(text, lines, first, last)
         if byline is not None:
             authors = byline_names(text[slice(*lines[byline])])
             meta_lines.append(lines[byline])  # the captions after it stay in the body
     return Layout(title, published, authors, body, meta_lines, warnings)
+
+
+def byline_under_headline(text: str, lines: list[Span], first: int, last: int) -> int | None:
+    """The index of a byline line right under the headline: prefixed ("Bài, ảnh: Hữu Công"), or
+    a name beside the page's date line ("Headline\nPhạm Bằng\n12/03/2026 09:30\n..."); a name
+    alone there may be the first words of the story."""
+    for i in (first + 1, first + 2):
+        if i + 1 >= min(last, len(lines)):
+            break
+        line = text[slice(*lines[i])]
+        if not byline_names(line):
+            continue
+        neighbours = [lines[i + 1]] + ([lines[i - 1]] if i - 1 > first else [])
+        if (i == first + 1 and _strip_byline_prefix(line.strip())[1]) or any(
+                is_date_line(text[slice(*n)]) for n in neighbours):
+            return i
+    return None
 
 
 MAX_CAPTIONS = 4  # photo captions a page may print after the byline

@@ -176,6 +176,19 @@ def test_byline_followed_by_photo_captions():
     assert text[slice(*page.body)].endswith("Ảnh : Minh Anh .")  # captions stay in the body
 
 
+@pytest.mark.parametrize("top", ["Lan Hương\n15/05/2026 10:22", "Thứ Sáu, 15/05/2026 10:22\nLan Hương"])
+def test_byline_under_the_headline_beside_the_date_line(top):
+    text = f"Tiêu đề bài viết\n{top}\nNgày 14/5, huyện đã tiếp nhận 300 hồ sơ.\nKết quả được công khai."
+    page = analyse(text)
+    assert page.authors == ["Lan Hương"]
+    assert "Lan Hương" in [text[slice(*span)] for span in page.meta_lines]
+
+
+def test_a_short_line_under_the_headline_without_a_date_line_is_no_byline():
+    text = "Tiêu đề bài viết\nNgười dân hài lòng\nNgày 14/5, huyện đã tiếp nhận 300 hồ sơ.\nKết quả được công khai."
+    assert analyse(text).authors == []
+
+
 def test_short_last_paragraph_before_a_gap_is_not_taken_for_a_byline_without_the_gap():
     text = "Tiêu đề bài viết\n\nHuyện đã tiếp nhận 300 hồ sơ trong tháng .\nMinh Anh\nNgười dân làm thủ tục ."
     assert analyse(text).authors == []
@@ -248,9 +261,7 @@ def test_prefixed_byline_and_pen_names_at_the_end():
     assert text[slice(*page.body)].endswith("công khai.")
 
 
-@pytest.mark.xfail(strict=True)
-def test_known_failure_byline_under_the_headline():
-    # a prefixed byline right under the headline is read as the lead
+def test_prefixed_byline_under_the_headline():
     text = "Tiêu đề bài viết\nBài, ảnh: Hữu Công\nHuyện tiếp nhận 300 hồ sơ.\nKết quả được công khai."
     assert analyse(text).authors == ["Hữu Công"]
 
