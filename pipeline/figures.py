@@ -157,25 +157,29 @@ def context_noun(article: Article, sent: Span, num: NumberMatch, post_end: int) 
     m = RATE_RE.search(folded, pstart, num.start)
     rate = m.end() if m else None
     if rate is not None:
-        found = _scan_nouns(folded, rate, num.start, counted, keep_all=True)
+        found = _scan_nouns(folded, rate, num.start, counted, keep_all=True, text=text)
         if found:
             s, p = found[0]
             return counted[p], text[s:s + len(p)]
-    found = _scan_nouns(folded, pstart, num.start, counted)
+    found = _scan_nouns(folded, pstart, num.start, counted, text=text)
     if found:
         s, p = found[-1]
         return counted[p], text[s:s + len(p)]
-    found = _scan_nouns(folded, num.end, post_end, counted)
+    found = _scan_nouns(folded, num.end, post_end, counted, text=text)
     if found:
         s, p = found[0]
         return counted[p], text[s:s + len(p)]
     return None
 
 
+IN_SENTENCE_BEFORE_RE = regex.compile(r"[\p{L}\d,)][ \u00a0]+$")  # a word before: not a sentence's first
 CONTEXT_OBJECTS = {"dossier", "procedure", "task", "document", "other"}
 
 
-def _scan_nouns(folded: str, a: int, b: int, counted: dict, keep_all: bool = False) -> list[tuple[int, str]]:
+def _scan_nouns(folded: str, a: int, b: int, counted: dict, keep_all: bool = False,
+                text: str | None = None) -> list[tuple[int, str]]:
+    """The counted nouns in folded[a:b] (start, phrase); with `text`, not those written with a
+    capital inside a sentence: part of a name ("Sở Kế hoạch và Đầu tư", "theo Quyết định số 5")."""
     out = []
     inside_until = a  # words inside a phrase already read ("ngành" in "kiểm tra chuyên ngành")
     for m in WORD_START_RE.finditer(folded, a, b):
@@ -186,6 +190,8 @@ def _scan_nouns(folded: str, a: int, b: int, counted: dict, keep_all: bool = Fal
             inside_until = m.start() + len(p)
             if PORTAL_BEFORE_RE.search(folded, max(a, m.start() - 12), m.start()):
                 continue  # "nộp qua Cổng Dịch vụ công": a portal's name, not a count's noun
+            if text is not None and text[m.start()].isupper() and IN_SENTENCE_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
+                continue
             if keep_all or counted[p] in CONTEXT_OBJECTS:
                 out.append((m.start(), p))
     return out

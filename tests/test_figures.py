@@ -1009,6 +1009,9 @@ RATE_OBJECT_CASES = [
     # ... unless a clause names a metric of its own
     ("Năm 2023, huyện Lạc Dương có tỷ lệ số hóa cao nhất với 84,5%; tỷ lệ hồ sơ trực tuyến của huyện Di Linh "
      "đạt 71,2%.", "71,2%", "online", "dossier"),
+    # a noun written with a capital inside a sentence is part of a name, not what a rate is of
+    ("Năm 2024, huyện hoàn thành 31/38 nhiệm vụ theo Kế hoạch CCHC năm 2024, đạt 81,6%.", "81,6%", "completed", "task"),
+    ("Năm 2024, Sở Kế hoạch và Đầu tư đạt tỷ lệ thanh toán trực tuyến 100%.", "100%", "paid_online", "dossier"),
     # a figure's noun continued after a comma: "hồ sơ, kết quả giải quyết TTHC được số hóa"
     ("Năm 2026, tỉnh phấn đấu tỷ lệ hồ sơ trực tuyến đạt 80%; 100% hồ sơ, kết quả giải quyết TTHC được số hóa.",
      "100%", "digitized", "dossier"),
