@@ -316,8 +316,12 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     if chosen is None and named_before and named_before[-1].unit_id is not None:
         # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)",
         # "tỉnh Đồng Tháp đứng cuối bảng với 77,02%", "Phường Long Xuyên dẫn đầu toàn tỉnh với ..."
-        nearest = named_before[-1]
-        if SUBJECT_LINK_RE.fullmatch(folded, nearest.end, pos):
+        nearest, link_from = named_before[-1], named_before[-1].end
+        k = bisect.bisect_left(refs, nearest.start, key=lambda r: r.start)
+        if 0 < k < len(refs) and refs[k] is nearest and refs[k - 1].start >= sent[0] and _locates(article, refs, k):
+            # "thị trấn Hậu Nghĩa (huyện Đức Hòa) đạt 99,1%": the unit, not the place in brackets
+            nearest, link_from = refs[k - 1], LOCATOR_CLOSE_RE.match(folded, nearest.end).end()
+        if SUBJECT_LINK_RE.fullmatch(folded, link_from, pos):
             chosen = nearest
     if chosen is None and in_sentence:
         # the sentence's first unit, not a venue nor an official's organisation when a unit

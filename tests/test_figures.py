@@ -471,6 +471,15 @@ def test_subject_rules(text, units, surface, subject):
     assert fig["subject"]["unit"] == subject
 
 
+def test_a_unit_placed_in_brackets_is_the_subject_not_its_place():
+    text = "Huyện Cần Đước dẫn đầu với 95,2%; riêng thị trấn Cần Đước (huyện Cần Đước) đạt 99,3%."
+    district = _unit(text, "u1", "huyện", "Cần Đước", "Huyện Cần Đước")
+    bracketed = text.index("huyện Cần Đước)")
+    district["mentions"].append([bracketed, bracketed + len("huyện Cần Đước")])
+    figs = run(text, [district, _unit(text, "u2", "thị trấn", "Cần Đước", "thị trấn Cần Đước")])
+    assert [(f["surface"], f["subject"]["unit"]) for f in figs] == [("95,2%", "u1"), ("99,3%", "u2")]
+
+
 def test_unit_types_listed_after_a_number_are_counted_nouns_not_subjects():
     text = "Hệ thống dùng chung tại 30 quận, huyện, thị xã và 584 xã, phường, thị trấn của thành phố Hà Nội."
     figs = run(text)
