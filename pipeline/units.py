@@ -198,8 +198,11 @@ ENUM_ITEM_SEP_RE = regex.compile(rf"{SP}*(?:,{SP}*(?:và{SP}+)?|{SP}và{SP}+){SP
 LIST_SEP_RE = regex.compile(rf"{SP}*,{SP}*")
 LIST_OPENING_RE = regex.compile(rf"{SP}*(?:\(|:|{SP}như(?![\p{{L}}\d])){SP}*")
 # "5 xã vùng cao, gồm A, B và C", "3 xã gồm: A, B": a few words about the units, then "gồm"
-INCLUDING_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{0,3}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm)(?![\p{{L}}\d]){SP}*:?{SP}*")
+INCLUDING_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{0,3}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm|là)(?![\p{{L}}\d]){SP}*:?{SP}*")
 CLAUSE_STOP_RE = regex.compile(r"[.;!?\n()…]")
+SENTENCE_PART_STOP_RE = regex.compile(r"[.;!?\n…]")
+# a value in brackets after a listed name: "các xã lân cận là Phượng Dực (79,3%) và Đại Xuyên (76,8%)"
+ITEM_ASIDE_RE = regex.compile(rf"{SP}*\([^()\n]{{1,40}}\)")
 
 
 def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Mention]:
@@ -227,7 +230,13 @@ def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[
         return []
     level = TYPE_LEVEL[types[0]]
     in_parentheses = opening.group().strip().startswith("(")
-    close = text.find(")", opening.end(), pe) if in_parentheses else _clause_end(text, opening.end(), pe)
+    if in_parentheses:
+        close = text.find(")", opening.end(), pe)
+    elif including:  # names the register knows, each maybe with a value in brackets
+        m_end = SENTENCE_PART_STOP_RE.search(text, opening.end(), pe)
+        close = m_end.start() if m_end else pe
+    else:
+        close = _clause_end(text, opening.end(), pe)
     if close < 0:
         return []
     out: list[Mention] = []
@@ -246,6 +255,8 @@ def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[
             break  # after "gồm" only names the register knows are taken for the units'
         utype = found[0].type if found and len({e.type for e in found}) == 1 else types[0]
         out.append(Mention(ns, ne, level, _unit_key(level, name, None, utype), name, utype))
+        if including and (aside := ITEM_ASIDE_RE.match(text, ne, close)):
+            ne = aside.end()
         sep = ENUM_ITEM_SEP_RE.match(text, ne, close)
         if sep is None:
             if in_parentheses and regex.compile(rf"{SP}*").match(text, ne, close).end() != close:

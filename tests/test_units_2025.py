@@ -190,6 +190,12 @@ CASES = {
              [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
               ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước")]),
         Case("Tỉnh có 3 xã gồm nhiều thôn, bản.", OLD, []),
+        # ... after "là" too, each name maybe with its value in brackets
+        Case("Huyện Bù Đăng hơn các xã lân cận là Đak Nhau (79,3%) và Bom Bo (76,8%).", OLD,
+             [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
+              ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
+              ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước")]),
+        Case("Các xã là đơn vị cuối cùng thực hiện.", OLD, []),
         # not a list of names
         Case("Các xã như vậy đạt chuẩn.", NEW, []),
         Case("Các xã (chiếm 20%) đạt chuẩn.", OLD, []),
