@@ -51,7 +51,8 @@ PLAN_BEFORE_RE = regex.compile(r"(?<!\p{L})kế[ \u00a0]+hoạch(?!\p{L})")
 PLAN_AFTER_RE = regex.compile(r"[ \u00a0]*[\p{L} \u00a0]{0,20}?(?<!\p{L})(?:của|trong|theo|thuộc)[ \u00a0]+kế[ \u00a0]+hoạch(?!\p{L})")
 RANKED_WITH_RE = regex.compile(
     r"(?<!\p{L})(?:xếp|đứng|dẫn)[ \u00a0]+(?:(?:vị[ \u00a0]+trí|hạng)[ \u00a0]+)?(?:thứ[ \u00a0]+(?:\d+/\d+|[\p{L}\d]+)|đầu|cuối(?:[ \u00a0]+bảng)?|nhất)"
-    r"(?:[ \u00a0]+(?:[^\d\s,;.]+|\d+/\d+)){0,3}?[ \u00a0]+(?:với|đạt)[ \u00a0]*(?:(?:gần|hơn|khoảng|trên)[ \u00a0]+)?$")
+    r"(?:[ \u00a0]+(?:[^\d\s,;.]+|\d+/\d+)){0,3}?[ \u00a0]*,?[ \u00a0]+(?:với|đạt)"
+    r"(?:[ \u00a0]+(?:giá[ \u00a0]+trị|điểm[ \u00a0]+số|chỉ[ \u00a0]+số))?[ \u00a0]*(?:(?:gần|hơn|khoảng|trên)[ \u00a0]+)?$")
 # a percentage its rank follows: "chỉ số năm nay đạt 86,92 %, xếp thứ 5", "đạt 87,46%, đứng thứ 12/34"
 RANK_AFTER_RE = regex.compile(r"[ \u00a0,]*(?:(?:và|và[ \u00a0]+được)[ \u00a0]+)?(?:(?:xếp|đứng)[ \u00a0]+(?:thứ|hạng|vị[ \u00a0]+trí)"
                            r"|(?:tăng|giảm|tụt)[ \u00a0]+\d+[ \u00a0]+(?:bậc|hạng))(?!\p{L})")  # "đạt 89,62%, tăng 9 bậc"

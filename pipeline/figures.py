@@ -106,12 +106,30 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
         if den is None:
             den, _ = rank_denominator(article.text, folded, num.end)
         return "rank", den
+    if num.form == "ratio" and is_bracketed_rank(article, num):
+        return "rank", num.denominator
     if num.form == "ratio":
         return "ratio", num.denominator
     total = TOTAL_AFTER_RE.match(folded, num.end, num.end + 40)
     if num.form == "number" and total:
         return "ratio", float(total["total"])  # "4 trong tổng số 23 sở, ngành"
     return "count", None
+
+
+# "Các địa phương xếp cuối bảng lần lượt là Đắk Nông (61/63), Kon Tum (62/63)": a unit's place
+# in brackets after its name, in a ranking
+NAME_THEN_BRACKET_RE = regex.compile(r"\p{Lu}\p{L}*[ \u00a0]*\([ \u00a0]*$")
+BRACKET_CLOSE_RE = regex.compile(r"[ \u00a0]*\)")
+RANKING_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:xếp|đứng|cuối bảng|dẫn đầu|thứ hạng|bảng xếp hạng)(?!\p{L})")
+RANKING_REACH = 160  # characters before the bracket where the ranking's verb is sought
+
+
+def is_bracketed_rank(article: Article, num: NumberMatch) -> bool:
+    """A ratio in brackets right after a unit's name in a ranking ("Kon Tum (62/63)"): a rank."""
+    return (bool(NAME_THEN_BRACKET_RE.search(article.text, max(0, num.start - 40), num.start))
+            and bool(BRACKET_CLOSE_RE.match(article.text, num.end))
+            and num.denominator is not None and num.value <= num.denominator
+            and bool(RANKING_BEFORE_RE.search(article.folded, max(0, num.start - RANKING_REACH), num.start)))
 
 
 def counted_noun(article: Article, pos: int) -> tuple[str, str, Span] | None:
@@ -549,6 +567,12 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         aspect = prev_fig["aspect"]  # "... chỉ đạt 6,2/10 điểm thì sang tháng 10 đã đạt 9,6/10 điểm"
     elif kind == "percent" and aspect == "other" and is_bare_value(article, sent, num):
         aspect = last_named_rate(article, num, earlier) or aspect
+    elif (kind == "percent" and aspect == "other" and prev_fig is not None and prev_fig["kind"] in ("rank", "score")
+          and prev_fig["aspect"] in INDEX_ASPECTS and prev_fig["sentence"] == list(sent)
+          and not RATE_RE.search(article.folded, prev_fig["span"][1], num.start)):  # "...; tỷ lệ 74,5%": a rate
+        # "xếp cuối bảng lần lượt là Đắk Nông (61/63) ..., với giá trị lần lượt là 77,83%": the
+        # values of the units ranked, no metric of their own
+        aspect = prev_fig["aspect"]
     if kind in ("count", "ratio") and aspect == "other" and referent is None and own is not None \
             and own[0] in BAND_HOLDERS and INDEX_BAND_AFTER_RE.match(article.folded, num.end):
         # "17 địa phương đạt từ 80% đến dưới 90%" after a rate: units counted by a band of it

@@ -175,6 +175,11 @@ NEAR_MISSES = {
         C("Năm qua, các cơ quan đã hoàn thành 67/72 nhiệm vụ trong Kế hoạch CCHC năm 2019 của tỉnh (đạt 93,06%)."),
         C("Hiện nay, tỉnh có 1.850 TTHC. Trong đó, 1.200 TTHC được cung cấp trực tuyến toàn trình, chiếm 64,9%."),
         C("Trong quý, có 31/140 xã, phường đạt mức Tốt (từ 90 điểm trở lên), chiếm 22,1%; 80 đơn vị đạt mức Khá."),
+        # a ratio inside brackets of its own is no share of a percentage after the next bracket
+        C("Năm 2022, các tỉnh xếp cuối bảng lần lượt là Đắk Nông (61/63), Kon Tum (62/63) và Cao Bằng (63/63), với "
+          "giá trị lần lượt là 77,83%, 77,31% và 76,52%."),
+        C("Năm 2022, các xã đạt chuẩn lần lượt là Tân Hưng (15/19), Tân Lập (16/19) và Hòa Phú (12/19), với "
+          "tỷ lệ lần lượt là 78%, 84% và 63%."),
     ],
     "count_percent_mismatch": [
         C("Năm 2023 huyện đề ra 32 nhiệm vụ CCHC. Đến nay đã hoàn thành 24 nhiệm vụ, đạt 75%."),

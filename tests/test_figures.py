@@ -471,6 +471,15 @@ def test_subject_rules(text, units, surface, subject):
     assert fig["subject"]["unit"] == subject
 
 
+def test_a_place_in_brackets_after_a_name_in_a_ranking_is_a_rank():
+    figs = run("Năm 2022, các tỉnh xếp cuối bảng lần lượt là Đắk Nông (61/63), Kon Tum (62/63) và Cao Bằng (63/63).")
+    assert [(f["surface"], f["kind"], f["denominator"]) for f in figs] == [
+        ("61/63", "rank", 63), ("62/63", "rank", 63), ("63/63", "rank", 63)]
+    # ... not a part of a whole in brackets, nor outside a ranking
+    assert [f["kind"] for f in run("Năm 2022, xã Tân Hưng (15/19 tiêu chí) dẫn đầu.")] == ["ratio"]
+    assert [f["kind"] for f in run("Năm 2022, huyện có xã Tân Hưng (15/19) đạt chuẩn.")] == ["ratio"]
+
+
 def test_a_unit_placed_in_brackets_is_the_subject_not_its_place():
     text = "Huyện Cần Đước dẫn đầu với 95,2%; riêng thị trấn Cần Đước (huyện Cần Đước) đạt 99,3%."
     district = _unit(text, "u1", "huyện", "Cần Đước", "Huyện Cần Đước")
@@ -890,6 +899,13 @@ RANKED_WITH_CASES = [
     ("Năm 2025, tỷ lệ hồ sơ trực tuyến của tỉnh đạt 85%, xếp thứ 3/34.", {"85%": "online"}),
     # more ways to say a rank
     ("Năm 2025, tỉnh Cao Bằng xếp vị trí thứ 2 với 87,71%.", {"87,71%": "par_index"}),
+    ("Năm 2022, Bộ Tư pháp xếp vị trí thứ nhất với giá trị 91,19%; Bộ Tài chính xếp thứ ba, đạt 89,47%.",
+     {"91,19%": "par_index", "89,47%": "par_index"}),
+    # a ranking with places in brackets, then the values "lần lượt": the values of the units ranked
+    ("Năm 2022, các tỉnh xếp cuối bảng lần lượt là Đắk Nông (61/63), Kon Tum (62/63) và Cao Bằng (63/63), với "
+     "giá trị lần lượt là 77,83%, 77,31% và 76,52%.", {"61/63": "par_index", "77,83%": "par_index", "76,52%": "par_index"}),
+    # ... but a rate named after a ranked component is that rate
+    ("Năm 2024, chỉ số số hóa hồ sơ của tỉnh xếp thứ 48/63; tỷ lệ số hóa 74,5%.", {"74,5%": "digitized"}),
     ("Năm 2025, Sở Nông nghiệp và Môi trường xếp cuối 18/18 với 78,33%.", {"78,33%": "par_index"}),
     ("Năm 2021, Hà Tĩnh đạt 89,62% chỉ số CCHC, tăng 9 bậc so với năm 2020.", {"89,62%": "par_index"}),
     # the values listed after a ranking's first, in brackets

@@ -83,7 +83,7 @@ def _neighbours(figures: list[dict], text: str):
         if k + 2 < len(figures) and b["kind"] != "percent":
             c = figures[k + 2]
             opened = text.rfind("(", a["span"][1], b["span"][0])
-            if (opened >= 0 and ")" not in text[opened:b["span"][0]]
+            if (opened >= 0 and ")" not in text[a["span"][1]:b["span"][0]]
                     and ")" in text[b["span"][1]:c["span"][0]] and "(" not in text[b["span"][1]:c["span"][0]]):
                 yield a, c
 
