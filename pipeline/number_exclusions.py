@@ -120,6 +120,17 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     return None
 
 
+# the units a merger joined, named in a time clause or as what was before it: no figure of their work
+MERGED_WHEN_BEFORE_RE = regex.compile(r"(?<!\p{L})khi[ \u00a0]+(?:sáp[ \u00a0]+nhập|hợp[ \u00a0]+nhất)[ \u00a0]+$")
+MERGED_GROUP_AFTER_RE = regex.compile(
+    r"[ \u00a0]+(?:tỉnh|xã|phường|huyện|địa[ \u00a0]+phương|đơn[ \u00a0]+vị)(?:[ \u00a0]+[^\d.;:,()\n]{1,40}?)?"
+    r"[ \u00a0]+trước[ \u00a0]+(?:khi[ \u00a0]+)?(?:sáp[ \u00a0]+nhập|hợp[ \u00a0]+nhất)(?!\p{L})")
+def names_merged_units(folded: str, s: int, e: int) -> bool:
+    """Whether the count in words at folded[s:e] counts the units a merger joined ("sau khi hợp
+    nhất ba địa phương", "hai tỉnh Hưng Yên và Thái Bình trước sáp nhập"): no work of theirs."""
+    return bool(MERGED_WHEN_BEFORE_RE.search(folded, max(0, s - 30), s) or MERGED_GROUP_AFTER_RE.match(folded, e))
+
+
 SHARE_OF_RE = re.compile(r"[ \u00a0]*(?:tổng[ \u00a0]+)?số(?=[ \u00a0])")
 UPPER_RE = regex.compile(r"\p{Lu}")  # PLACE_GAP_RE's every match holds one
 # a place named between a context phrase and its number: "dân số TP. HCM gần 10 triệu người"

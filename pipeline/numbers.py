@@ -14,7 +14,7 @@ from typing import Iterator
 
 import regex
 
-from .number_exclusions import (_after_reason, _counted_noun, _is_year, _rank_before, context_words, elliptic_rank,
+from .number_exclusions import (names_merged_units, _after_reason, _counted_noun, _is_year, _rank_before, context_words, elliptic_rank,
                                 exclusion, rank_words)
 from .numerals import (NAO_RE, NUMBER_RE, PERCENT_WORDS_RE, NumberMatch, PhraseMap, Phrases, _number_words, as_number,
                        lexicon, parse_number_words, parse_numeral, phrase_at, phrase_before, word_after)
@@ -256,6 +256,8 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         if pct:
             e += pct.end()
             out.append(NumberMatch(s, e, text[s:e], value, None, "percent"))
+        elif names_merged_units(folded, s, e):
+            continue
         elif _counted_noun(nxt) and not _after_reason(nxt):
             out.append(NumberMatch(s, e, text[s:e], value, None, "words"))
         elif nxt[:1].isalpha() and not _after_reason(nxt) and (words[0] != "một" or only_one):

@@ -193,12 +193,12 @@ def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Men
     return [first, *_coordinated(text, folded, first, pe, headline)]
 
 
-COUNT_BEFORE_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|các|những|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+$")
+COUNT_BEFORE_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|các|những|nhiều|một{SP}+số|một{SP}+vài|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+$")
 ENUM_ITEM_SEP_RE = regex.compile(rf"{SP}*(?:,{SP}*(?:và{SP}+)?|{SP}và{SP}+){SP}*")
 LIST_SEP_RE = regex.compile(rf"{SP}*,{SP}*")
 LIST_OPENING_RE = regex.compile(rf"{SP}*(?:\(|:|{SP}như(?![\p{{L}}\d])){SP}*")
 # "5 xã vùng cao, gồm A, B và C", "3 xã gồm: A, B": a few words about the units, then "gồm"
-INCLUDING_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{0,3}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm|là)(?![\p{{L}}\d]){SP}*:?{SP}*")
+INCLUDING_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{0,5}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm|là)(?![\p{{L}}\d]){SP}*:?{SP}*")
 CLAUSE_STOP_RE = regex.compile(r"[.;!?\n()…]")
 SENTENCE_PART_STOP_RE = regex.compile(r"[.;!?\n…]")
 # a value in brackets after a listed name: "các xã lân cận là Phượng Dực (79,3%) và Đại Xuyên (76,8%)"

@@ -202,6 +202,21 @@ def test_parts_of_an_index_are_not_figures(noun):
     assert (fig["surface"], fig["kind"]) == ("14/15", "ratio")
 
 
+@pytest.mark.parametrize("text", [
+    "Lượng hồ sơ tăng mạnh sau khi hợp nhất ba địa phương.",
+    "Khác biệt lớn nhất giữa ba tỉnh trước sáp nhập nằm ở hạ tầng số.",
+    "Năm 2024, hai tỉnh Hưng Yên và Thái Bình trước khi hợp nhất đều đạt chuẩn.",
+])
+def test_the_units_a_merger_joined_are_not_figures(text):
+    assert _figures(text) == []
+
+
+def test_a_count_of_units_merged_as_a_result_stays_a_figure():
+    # a merger as the work done, not a time clause nor what was before it
+    assert [f["surface"] for f in _figures("Năm 2024, huyện đã sáp nhập hai xã đạt chuẩn.")] == ["hai"]
+    assert [f["surface"] for f in _figures("Năm 2024, tỉnh sáp nhập 26 đơn vị hành chính cấp xã.")] == ["26"]
+
+
 @pytest.mark.parametrize("noun", load_yaml("figures.yml")["not_figure_nouns"]["users"])
 def test_users_of_a_service_are_not_figures(noun):
     assert _figures(f"Ứng dụng hiện có hơn 70 triệu {noun}.") == []

@@ -196,6 +196,15 @@ CASES = {
               ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
               ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước")]),
         Case("Các xã là đơn vị cuối cùng thực hiện.", OLD, []),
+        # "một số xã như", and a few more words before "là"
+        Case("Huyện Bù Đăng họp. Một số xã như Đak Nhau, Bom Bo còn hồ sơ quá hạn.", OLD,
+             [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
+              ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
+              ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước")]),
+        Case("Huyện Bù Đăng họp. Hai xã còn lại của huyện là Đak Nhau và Bom Bo.", OLD,
+             [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
+              ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
+              ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước")]),
         # not a list of names
         Case("Các xã như vậy đạt chuẩn.", NEW, []),
         Case("Các xã (chiếm 20%) đạt chuẩn.", OLD, []),
