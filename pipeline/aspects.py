@@ -263,13 +263,13 @@ BREAKDOWN_REACH = 20  # figures looked back for the total: bounds the work per f
 # vực, tư pháp có 412.300 hồ sơ"; or by the units with the most: "xã A và xã B có lượng hồ sơ lớn
 # nhất, lần lượt là 904 và 512 hồ sơ"
 FIELD_RE = regex.compile(r"(?<!\p{L})(?:lĩnh[ \u00a0]+vực|lượng[ \u00a0]+hồ[ \u00a0]+sơ)(?!\p{L})")  # by field, or by volume
-BRACKET_ITEM_REACH = 60  # characters from a bracket's opening to the first part in it
+BRACKET_ITEM_REACH = 200  # characters from a bracket's opening to the item before a next one in it
 FIELD_SHARE_ASPECT = "received"  # a field's dossiers, with no metric named, are the dossiers it received
 # a part in brackets right after its total: "trễ hạn 8 hồ sơ (lĩnh vực đất đai 6, ...)"
 BRACKETED_PART_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}][\p{L} \u00a0-]{0,20})?\([^()\d;]{0,40}")
 
 
-NEXT_BRACKETED_ITEM_RE = regex.compile(r"[ \u00a0]*[,;][ \u00a0]*[^()\d;]{0,30}")
+NEXT_BRACKETED_ITEM_RE = regex.compile(r"[ \u00a0]*[,;][ \u00a0]*[^()\d;]{0,50}")  # "; qua dịch vụ bưu chính công ích 180"
 
 
 def in_brackets_after(folded: str, prev_span: list[int], pos: int) -> bool:

@@ -435,6 +435,28 @@ def shared_noun_after(article: Article, num: NumberMatch):
 BROKEN_DOWN_OBJECTS = ("dossier", "procedure", "task")
 
 
+# "Giải quyết 23.988 hồ sơ, trong đó trước và đúng hạn 23.851, chiếm 99,43%": a part named by its
+# class after "trong đó", its noun left out
+WHEREOF_LABEL_GAP_RE = regex.compile(r"[^\d;()]{0,12}[,;:]?[ \u00a0]*trong[ \u00a0]+đó[ \u00a0]*:?[ \u00a0]*[^\d;()]{1,40}")
+
+
+NEXT_LABEL_GAP_RE = regex.compile(r"[ \u00a0]*,[ \u00a0]*[^\d;()]{1,25}")
+WHEREOF_BEFORE_RE = regex.compile(r"(?<!\p{L})trong[ \u00a0]+đó(?!\p{L})[^;()]*$")
+
+
+def whereof_part_noun(article: Article, prev: dict | None, num: NumberMatch):
+    """The counted noun of a bare count named by its class right after "trong đó" breaks down the
+    count before it ("... 23.988 hồ sơ, trong đó trước và đúng hạn 23.851")."""
+    if prev is None or prev["kind"] != "count" or prev["noun"] is None or prev["object"] not in BROKEN_DOWN_OBJECTS:
+        return None
+    folded = article.folded
+    if not (WHEREOF_LABEL_GAP_RE.fullmatch(folded, prev["span"][1], num.start)
+            or (NEXT_LABEL_GAP_RE.fullmatch(folded, prev["span"][1], num.start)  # "..., đúng hạn 4.259"
+                and WHEREOF_BEFORE_RE.search(folded, max(prev["sentence"][0], prev["span"][0] - 80), prev["span"][0]))):
+        return None
+    return prev["object"], prev["noun"], (num.end, num.end)
+
+
 def bracketed_part_noun(article: Article, prev: dict | None, num: NumberMatch):
     """The counted noun of a bare count in brackets that break down the count right before
     them: "hộ tịch 41 hồ sơ (khai sinh 23, khai tử 7, kết hôn 11)"."""
@@ -532,7 +554,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         elif own is None:
             own = elided_noun(article, prev_fig, num) or bracketed_part_noun(article, prev_fig, num)
             elided = own is not None
-            own = (own or shared_noun_after(article, num) or range_start_noun(article, sent, num)
+            own = (own or whereof_part_noun(article, prev_fig, num) or shared_noun_after(article, num)
+                   or range_start_noun(article, sent, num)
                    or open_noun_after(article, sent, num.start, num.end))
             if own is None:
                 return None

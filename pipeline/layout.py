@@ -334,9 +334,22 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
         if byline is None:
             byline = byline_under_headline(text, lines, first, last)
         if byline is not None:
-            authors = byline_names(text[slice(*lines[byline])])
+            line = text[slice(*lines[byline])]
+            dated = BYLINE_THEN_DATE_RE.match(line)
+            authors = byline_names(dated["names"] if dated else line)
             meta_lines.append(lines[byline])  # the captions after it stay in the body
     return Layout(title, published, authors, body, meta_lines, warnings)
+
+
+# a byline and the page's date on one line: "Thành Duy - Phương Thúy • 09/07/2026 16:20"
+BYLINE_THEN_DATE_RE = regex.compile(r"(?P<names>[^\d•|]{3,80}?)[ \u00a0]*[•|·][ \u00a0]*(?:\p{L}+[ \u00a0]*\p{L}*,[ \u00a0]*)?"
+                                    r"\d{1,2}/\d{1,2}/\d{4}(?:[ \u00a0,-]+\d{1,2}:\d{2})?[ \u00a0]*$")
+
+
+def _names_a_province(name: str) -> bool:
+    """"Hà Nội • 10/07/2026": a dateline's place, not an author."""
+    from .gazetteer import lookup  # the register only for such a line
+    return bool(lookup("province", name.strip()))
 
 
 def byline_under_headline(text: str, lines: list[Span], first: int, last: int) -> int | None:
@@ -347,6 +360,9 @@ def byline_under_headline(text: str, lines: list[Span], first: int, last: int) -
         if i + 1 >= min(last, len(lines)):
             break
         line = text[slice(*lines[i])]
+        dated = BYLINE_THEN_DATE_RE.match(line)
+        if dated and byline_names(dated["names"]) and not _names_a_province(dated["names"]):
+            return i  # "Thành Duy - Phương Thúy • 09/07/2026 16:20": the names and the date on one line
         if not byline_names(line):
             continue
         neighbours = [lines[i + 1]] + ([lines[i - 1]] if i - 1 > first else [])

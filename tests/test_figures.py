@@ -471,6 +471,21 @@ def test_subject_rules(text, units, surface, subject):
     assert fig["subject"]["unit"] == subject
 
 
+@pytest.mark.parametrize("text,expected", [
+    # parts named by their class after "trong đó", their noun left out
+    ("Năm 2025, sở giải quyết 23.988 hồ sơ, trong đó trước và đúng hạn 23.851, chiếm 99,43%.",
+     [("23.988", "resolved"), ("23.851", "on_time"), ("99,43%", "on_time")]),
+    ("Năm 2025, trung tâm giải quyết 6.703 hồ sơ, trong đó trước hạn 2.418, đúng hạn 4.259, quá hạn 26 hồ sơ.",
+     [("6.703", "resolved"), ("2.418", "on_time"), ("4.259", "on_time"), ("26", "overdue")]),
+    # a part in brackets after a long label
+    ("Năm 2025, trung tâm tiếp nhận 24.615 hồ sơ (trực tuyến 19.870; trực tiếp 4.645; qua dịch vụ bưu chính "
+     "công ích 180).", [("24.615", "received"), ("19.870", "received"), ("4.645", "received"), ("180", "received")]),
+])
+def test_parts_whose_noun_is_left_out(text, expected):
+    assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
+    assert all(f["object"] == "dossier" for f in run(text))
+
+
 def test_a_place_in_brackets_after_a_name_in_a_ranking_is_a_rank():
     figs = run("Năm 2022, các tỉnh xếp cuối bảng lần lượt là Đắk Nông (61/63), Kon Tum (62/63) và Cao Bằng (63/63).")
     assert [(f["surface"], f["kind"], f["denominator"]) for f in figs] == [

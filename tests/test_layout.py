@@ -184,6 +184,16 @@ def test_byline_under_the_headline_beside_the_date_line(top):
     assert "Lan Hương" in [text[slice(*span)] for span in page.meta_lines]
 
 
+@pytest.mark.parametrize("line,authors", [
+    ("Thành Duy - Phương Thúy • 09/07/2026 16:20", ["Thành Duy", "Phương Thúy"]),
+    ("Minh Anh | Thứ Năm, 10/07/2026", ["Minh Anh"]),
+    ("Hà Nội • 10/07/2026", []),  # a dateline's place
+])
+def test_byline_and_date_on_one_line_under_the_headline(line, authors):
+    text = f"Tiêu đề bài viết\n{line}\nNgày 14/5, huyện đã tiếp nhận 300 hồ sơ.\nKết quả được công khai."
+    assert analyse(text).authors == authors
+
+
 def test_a_short_line_under_the_headline_without_a_date_line_is_no_byline():
     text = "Tiêu đề bài viết\nNgười dân hài lòng\nNgày 14/5, huyện đã tiếp nhận 300 hồ sơ.\nKết quả được công khai."
     assert analyse(text).authors == []
