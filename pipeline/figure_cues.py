@@ -16,7 +16,12 @@ from .textkeys import PhraseFinder, key, phrase_alternation
 Span = tuple[int, int]
 # A full stop ends a clause unless it is a decimal/thousands mark or ends "TP." / "Tp."
 FULL_STOP = r"(?<!\d)(?<!\b[Tt][Pp])\.(?!\d)"
-CLAUSE_BREAK_RE = regex.compile(rf"[;:(\)\n]|,(?!\d)|{FULL_STOP}|\btrong đó\b|\bcòn lại\b")
+# a comma joining two nouns of one phrase is no clause break: "Mức độ hài lòng của người dân, tổ
+# chức khi giải quyết TTHC đạt 98,2%", "số hóa hồ sơ, kết quả giải quyết TTHC đạt 80%"
+PEOPLE = r"(?:người[ \u00a0]+dân|công[ \u00a0]+dân|cá[ \u00a0]+nhân|tổ[ \u00a0]+chức|doanh[ \u00a0]+nghiệp)"
+JOINED_NOUNS_AFTER = (rf"(?i:(?<={PEOPLE}[ \u00a0]?,)[ \u00a0]*{PEOPLE}(?!\p{{L}})"
+                      rf"|(?<=hồ[ \u00a0]+sơ[ \u00a0]?,)[ \u00a0]*kết[ \u00a0]+quả[ \u00a0]+giải[ \u00a0]+quyết)")
+CLAUSE_BREAK_RE = regex.compile(rf"[;:(\)\n]|,(?!\d)(?!{JOINED_NOUNS_AFTER})|{FULL_STOP}|\btrong đó\b|\bcòn lại\b")
 SENTENCE_BREAK_RE = regex.compile(rf"[;\n]|{FULL_STOP}")
 WORD_RE = regex.compile(r"[\p{L}\d]+")
 # a number, then perhaps other unit-type words of its list: "9/9 xã", "30 quận, huyện, thị xã"

@@ -1049,6 +1049,11 @@ RATE_OBJECT_CASES = [
     # ... unless a clause names a metric of its own
     ("Năm 2023, huyện Lạc Dương có tỷ lệ số hóa cao nhất với 84,5%; tỷ lệ hồ sơ trực tuyến của huyện Di Linh "
      "đạt 71,2%.", "71,2%", "online", "dossier"),
+    # a comma joining the people asked is no clause break: the satisfaction is theirs
+    ("Năm 2024, mức độ hài lòng của người dân, tổ chức khi giải quyết TTHC tại xã đạt 98,2%.",
+     "98,2%", "satisfaction", "other"),
+    ("Năm 2024, mức độ hài lòng của người dân , doanh nghiệp đối với cán bộ tiếp nhận hồ sơ đạt 97,4 % .",
+     "97,4 %", "satisfaction", "other"),
     # a noun written with a capital inside a sentence is part of a name, not what a rate is of
     ("Năm 2024, huyện hoàn thành 31/38 nhiệm vụ theo Kế hoạch CCHC năm 2024, đạt 81,6%.", "81,6%", "completed", "task"),
     ("Năm 2024, Sở Kế hoạch và Đầu tư đạt tỷ lệ thanh toán trực tuyến 100%.", "100%", "paid_online", "dossier"),
