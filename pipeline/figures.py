@@ -118,8 +118,9 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
 
 # "Các địa phương xếp cuối bảng lần lượt là Đắk Nông (61/63), Kon Tum (62/63)": a unit's place
 # in brackets after its name, in a ranking
-NAME_THEN_BRACKET_RE = regex.compile(r"\p{Lu}\p{L}*[ \u00a0]*\([ \u00a0]*$")
-BRACKET_CLOSE_RE = regex.compile(r"[ \u00a0]*\)")
+NAME_THEN_BRACKET_RE = regex.compile(r"(?:\p{Lu}\p{L}*|(?<!\p{L})(?:xếp|đứng)[ \u00a0]+(?:cuối|đầu)(?:[ \u00a0]+bảng)?)"
+                                     r"[ \u00a0]*\([ \u00a0]*(?:thứ[ \u00a0]+)?$")  # "Cao Bằng (thứ 32/34)", "xếp cuối (130/130"
+BRACKET_END_RE = regex.compile(r"[ \u00a0]*[),;]")  # the bracket closes, or goes on with the value: "(130/130, đạt"
 RANKING_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:xếp|đứng|cuối bảng|dẫn đầu|thứ hạng|bảng xếp hạng)(?!\p{L})")
 RANKING_REACH = 160  # characters before the bracket where the ranking's verb is sought
 
@@ -127,7 +128,7 @@ RANKING_REACH = 160  # characters before the bracket where the ranking's verb is
 def is_bracketed_rank(article: Article, num: NumberMatch) -> bool:
     """A ratio in brackets right after a unit's name in a ranking ("Kon Tum (62/63)"): a rank."""
     return (bool(NAME_THEN_BRACKET_RE.search(article.text, max(0, num.start - 40), num.start))
-            and bool(BRACKET_CLOSE_RE.match(article.text, num.end))
+            and bool(BRACKET_END_RE.match(article.text, num.end))
             and num.denominator is not None and num.value <= num.denominator
             and bool(RANKING_BEFORE_RE.search(article.folded, max(0, num.start - RANKING_REACH), num.start)))
 

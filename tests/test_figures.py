@@ -490,6 +490,10 @@ def test_a_place_in_brackets_after_a_name_in_a_ranking_is_a_rank():
     figs = run("Năm 2022, các tỉnh xếp cuối bảng lần lượt là Đắk Nông (61/63), Kon Tum (62/63) và Cao Bằng (63/63).")
     assert [(f["surface"], f["kind"], f["denominator"]) for f in figs] == [
         ("61/63", "rank", 63), ("62/63", "rank", 63), ("63/63", "rank", 63)]
+    figs = run("Năm 2025, các tỉnh xếp cuối bảng là Cao Bằng (thứ 32/34) và Lai Châu (34/34); xã Tri Lễ xếp cuối "
+               "(130/130, đạt 61,4 điểm).")
+    assert [(f["surface"], f["kind"]) for f in figs if "/" in f["surface"]] == [
+        ("32/34", "rank"), ("34/34", "rank"), ("130/130", "rank")]
     # ... not a part of a whole in brackets, nor outside a ranking
     assert [f["kind"] for f in run("Năm 2022, xã Tân Hưng (15/19 tiêu chí) dẫn đầu.")] == ["ratio"]
     assert [f["kind"] for f in run("Năm 2022, huyện có xã Tân Hưng (15/19) đạt chuẩn.")] == ["ratio"]
