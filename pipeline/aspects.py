@@ -177,6 +177,11 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
             before = [c for c in before if c.start >= joints[-1].end()]
     if sibling_aspect and not adjacent and not after:
         return sibling_aspect
+    named = named_rate_cue(folded, before, num) if kind == "percent" and not adjacent else None
+    if named is not None and not any(words_between(folded, num.end, c.start) <= ADJACENT_WORDS for c in after):
+        # "tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt trên 80% và chấm dứt tình trạng trễ
+        # hẹn": the rate its clause names, not a cue in the words that follow
+        return named.aspect
     if num.form == "zero":
         chosen = pick(after, num.end) or pick(adjacent, num.start)
         return chosen.aspect if chosen else "other"
@@ -208,6 +213,26 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         # 2025, ...": the tasks a plan sets
         return "planned"
     return topic_aspect(article, cues, sent, kind)
+
+
+RATE_HEAD_RE = regex.compile(r"(?<!\p{L})(?:tỷ|tỉ)[ \u00a0]+lệ(?!\p{L})")
+RATE_CUE_WORDS = 4  # words from "tỷ lệ" to the cue that names the rate ("tỷ lệ hồ sơ trực tuyến")
+
+
+def named_rate_cue(folded: str, before: list[Cue], num: NumberMatch) -> Cue | None:
+    """The specific cue a "tỷ lệ" before the number in its clause names, within a few words, with
+    no other number between: the rate the number states."""
+    for c in reversed(before):
+        if not c.specific:
+            continue
+        head = None
+        for m in RATE_HEAD_RE.finditer(folded, max(0, c.start - 40), c.start):
+            head = m
+        if head is not None and words_between(folded, head.end(), c.start) <= RATE_CUE_WORDS \
+                and not DIGIT_RE.search(folded, c.end, num.start):
+            return c
+        return None
+    return None
 
 
 def base_before(folded: str, sent: Span, num: NumberMatch):

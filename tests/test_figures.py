@@ -1053,6 +1053,10 @@ RATE_OBJECT_CASES = [
     # ... unless a clause names a metric of its own
     ("Năm 2023, huyện Lạc Dương có tỷ lệ số hóa cao nhất với 84,5%; tỷ lệ hồ sơ trực tuyến của huyện Di Linh "
      "đạt 71,2%.", "71,2%", "online", "dossier"),
+    # the rate a "tỷ lệ" names, not a cue in the words after "và"
+    ("Mục tiêu đến hết năm 2025, tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt trên 80% và chấm dứt tình trạng "
+     "trễ hẹn.", "80%", "online", "dossier"),
+    ("Năm 2025, tỷ lệ hồ sơ trực tuyến của tỉnh đạt 80%, hồ sơ trễ hẹn giảm mạnh.", "80%", "online", "dossier"),
     # a comma joining the people asked is no clause break: the satisfaction is theirs
     ("Năm 2024, mức độ hài lòng của người dân, tổ chức khi giải quyết TTHC tại xã đạt 98,2%.",
      "98,2%", "satisfaction", "other"),
