@@ -137,6 +137,9 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         near = [c for c in near if not _announces(article, c)]  # "PAR INDEX ... được công bố, tỉnh đạt 80,61%"
     before = [c for c in near if cstart <= c.start and c.end <= num.start]
     after = [c for c in near if num.end <= c.start and c.end <= post_end]
+    if kind == "percent" and after and (base := BASE_AFTER_RE.match(folded, num.end)):
+        # "chiếm 42,0% tổng số hồ sơ tiếp nhận": the words after "tổng số" name the base, not the share
+        after = [c for c in after if c.start < base.end()]
     part = [c for c in near if pstart <= c.start and c.end <= num.start]
     if kind == "percent" and is_survey_answer(folded, num.end):
         # "25% doanh nghiệp cho biết ...": a share of the people asked; "17% người trả lời cho
@@ -170,6 +173,9 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     # và 2.100 hồ sơ được giải quyết" (2.100 is resolved)
     adjacent = [c for c in part if words_between(folded, c.end, num.start) <= ADJACENT_WORDS
                 and not (ITEM_JOINT_RE.search(folded, c.end, num.start) and (cues_between(cues, c.end, num.start) or after))]
+    if adjacent and all(c.aspect == "cut" for c in adjacent) and counted_object in (None, "dossier") and any(
+            c.specific and words_between(folded, num.end, c.start) <= ADJACENT_WORDS for c in after):
+        adjacent = []  # "giảm ít nhất 50% số hồ sơ quá hạn": a fall in the overdue dossiers, not a cut
     if adjacent:
         # ... and the cues before that "và", when a figure stands before it, are that figure's
         joints = list(COORDINATION_RE.finditer(folded, cstart, adjacent[0].start))
@@ -215,6 +221,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     return topic_aspect(article, cues, sent, kind)
 
 
+BASE_AFTER_RE = regex.compile(r"[ \u00a0]*%?[ \u00a0]*(?:trên[ \u00a0]+|của[ \u00a0]+)?tổng(?:[ \u00a0]+số)?(?!\p{L})")
 RATE_HEAD_RE = regex.compile(r"(?<!\p{L})(?:tỷ|tỉ)[ \u00a0]+lệ(?!\p{L})")
 RATE_CUE_WORDS = 4  # words from "tỷ lệ" to the cue that names the rate ("tỷ lệ hồ sơ trực tuyến")
 

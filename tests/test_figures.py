@@ -1057,6 +1057,11 @@ RATE_OBJECT_CASES = [
     ("Mục tiêu đến hết năm 2025, tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt trên 80% và chấm dứt tình trạng "
      "trễ hẹn.", "80%", "online", "dossier"),
     ("Năm 2025, tỷ lệ hồ sơ trực tuyến của tỉnh đạt 80%, hồ sơ trễ hẹn giảm mạnh.", "80%", "online", "dossier"),
+    # the words after "tổng số" name the base of a share, not the share
+    ("Năm 2024, số hồ sơ nộp trực tuyến là 1.037 hồ sơ, chiếm 15,2% tổng số hồ sơ tiếp nhận.", "15,2%", "online", "dossier"),
+    # a fall in dossiers named right after the number is theirs, not a cut
+    ("Năm 2024, huyện đã giảm 70% hồ sơ trễ hẹn.", "70%", "overdue", "dossier"),
+    ("Năm 2024, 412/468 hồ sơ có thu phí, lệ phí được thanh toán trực tuyến.", "412/468", "paid_online", "dossier"),
     # a comma joining the people asked is no clause break: the satisfaction is theirs
     ("Năm 2024, mức độ hài lòng của người dân, tổ chức khi giải quyết TTHC tại xã đạt 98,2%.",
      "98,2%", "satisfaction", "other"),
