@@ -94,6 +94,8 @@ MONTH_OPENER_RE = regex.compile(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong
 CONTINUATION_RE = regex.compile(r"\s*(?:trong\s+đó|cụ\s+thể|xét\s+riêng|riêng|bên\s+cạnh\s+đó|ngoài\s+ra|đồng\s+thời"
                                 r"|theo\s+đó|như\s+vậy)(?!\p{L})", regex.IGNORECASE)
 BLANK_LINE_RE = regex.compile(r"\n[ \t\u00a0]*\n")  # the end of a paragraph as a reader sees it
+# from a baseline to its own value: a "khi" clause after it, or a bracket right after it
+BASELINE_CLAUSE_RE = regex.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:khi|lúc)(?!\p{L})(?:[^;:(),]|,(?=\d)|\([^()]{0,20}\))*|\([^()]*)", regex.IGNORECASE)
 SENTENCE_END_RE = regex.compile(r"[.?!…](?=\s|$)")
 SEVERAL_SENTENCE_SHARE = 0.3  # of an article's lines, for its lines to be paragraphs
 LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
@@ -488,6 +490,18 @@ class PeriodIndex:
                 return before or after
         return None
 
+    def baseline_clause(self, sent: Span, pos: int) -> Period | None:
+        """The baseline of a comparison whose own clause the figure is in: "So với cùng kỳ năm
+        2025, khi Trung tâm mới tiếp nhận 15.342 hồ sơ, ...", "So với ... cùng kỳ năm 2024 (tiếp
+        nhận 684 hồ sơ)": the figure is the baseline's value, of the baseline's period."""
+        last = None
+        for p in self.within(sent[0], pos):
+            if p.role == "baseline":
+                last = p
+        if last is None or last.end_pos > pos:
+            return None
+        return last if BASELINE_CLAUSE_RE.fullmatch(self.text, last.end_pos, pos) else None
+
     def term_of_office(self, sent: Span) -> Period | None:
         """The last term of office ("nhiệm kỳ 2025-2030") stated before a sentence about a party
         congress or what it elects; such a sentence reports on the term, not on the period of the
@@ -570,6 +584,9 @@ def period_for(index: PeriodIndex, sent: Span, pos: int, end: int | None = None)
     """The period (as a record dict) that governs the figure at `pos` in sentence `sent`:
     its own sentence's, else the term of office of a congress it is about, else the last one
     earlier in its passage, else the headline's or lead's."""
+    baseline = index.baseline_clause(sent, pos)
+    if baseline is not None:
+        return baseline.as_dict()  # "So với cùng kỳ năm 2025, khi Trung tâm mới tiếp nhận 15.342 hồ sơ"
     own = index.in_sentence(sent, pos, end)
     if own is not None and own.role != "edition":
         return own.as_dict()

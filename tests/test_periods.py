@@ -232,6 +232,11 @@ GOVERNING = [
     ("Huyện tiếp nhận 300 hồ sơ trong năm 2023.", {"300": ("năm 2023", False)}),
     # a comparison's baseline is never the period
     ("Huyện tiếp nhận 300 hồ sơ, tăng 12% so với năm 2022.", {"300": None, "12%": None}),
+    # ... except of the baseline's own values, in its "khi" clause or its bracket
+    ("So với cùng kỳ năm 2025, khi Trung tâm tiếp nhận 15.342 hồ sơ và tỷ lệ trực tuyến đạt 58,1%, quý I/2026 "
+     "tăng 30%.", {"15.342": ("năm 2025", False), "58,1%": ("năm 2025", False), "30%": ("quý I/2026", False)}),
+    ("So với thị trấn Tân Yên (cũ) cùng kỳ năm 2024 (tiếp nhận 684 hồ sơ), khối lượng tăng.",
+     {"684": ("năm 2024", False)}),
     ("Huyện tiếp nhận 300 hồ sơ, nhiều nhất so với 3 năm qua.", {"300": None}),
     # a plan's year only when nothing else in the sentence is a period
     ("Theo Kế hoạch CCHC năm 2024, đến nay huyện hoàn thành 22 nhiệm vụ.", {"22": ("đến nay", False)}),
