@@ -640,7 +640,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         "aspect": aspect,
         "noun": noun,
         "change": is_change(article, num),
-        "subject": choose_subject(article, refs, sent, num, post_end, rank=kind == "rank"),
+        "subject": choose_subject(article, refs, sent, num, post_end, rank=kind == "rank", prev=prev_fig),
         "period": period,
         "sentence": list(sent),
     }

@@ -268,7 +268,7 @@ RANKED_IS_RE = regex.compile(r"[ \u00a0]*(?:là|thuộc[ \u00a0]+về)[ \u00a0]*
 
 
 def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: NumberMatch, post_end: int,
-                   rank: bool = False) -> dict:
+                   rank: bool = False, prev: dict | None = None) -> dict:
     """The unit a figure describes (`refs` sorted by start), in order of preference:
     a unit placed right after the figure's noun ("288 hồ sơ ... ở phường Cống Vị"); a unit
     named in the figure's own clause ("sau đó là Hải Phòng với 92,59"); the first unit
@@ -323,6 +323,11 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
             nearest, link_from = refs[k - 1], LOCATOR_CLOSE_RE.match(folded, nearest.end).end()
         if SUBJECT_LINK_RE.fullmatch(folded, link_from, pos):
             chosen = nearest
+    if (chosen is None and prev is not None and prev.get("sentence") == list(sent) and (prev.get("subject") or {}).get("unit")
+            and in_sentence and prev["span"][1] > in_sentence[-1].end and ";" not in folded[prev["span"][1]:pos]):
+        # no unit since the figure before it in its clause chain: that figure's ("phường Mỹ Tho đạt
+        # 89,36 điểm, xếp thứ 4/102 xã, phường toàn tỉnh, tăng 6 bậc")
+        return prev["subject"]
     if chosen is None and in_sentence:
         # the sentence's first unit, not a venue nor an official's organisation when a unit
         # follows it: "... công bố tại Hà Nội cho thấy Hải Dương đạt 43,27 điểm, tăng 2,05 điểm",

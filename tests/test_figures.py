@@ -499,6 +499,19 @@ def test_a_place_in_brackets_after_a_name_in_a_ranking_is_a_rank():
     assert [f["kind"] for f in run("Năm 2022, huyện có xã Tân Hưng (15/19) đạt chuẩn.")] == ["ratio"]
 
 
+def test_a_figure_with_no_unit_since_the_one_before_it_in_its_sentence_shares_its_subject():
+    text = ("Theo Hệ thống thông tin giải quyết TTHC tỉnh Đồng Tháp, trong tháng 10/2025, phường Mỹ Tho đạt 89,36 điểm, "
+            "xếp thứ 4/102 xã, phường toàn tỉnh.")
+    province = _unit(text, "u1", "tỉnh", "Đồng Tháp", "tỉnh Đồng Tháp")
+    ward = _unit(text, "u2", "phường", "Mỹ Tho", "phường Mỹ Tho")
+    assert [(f["surface"], f["subject"]["unit"]) for f in run(text, [province, ward])] == [("89,36", "u2"), ("4/102", "u2")]
+    # ... not across a ";"
+    text = "Theo tỉnh Đồng Tháp, phường Mỹ Tho đạt 89,36 điểm; 5 đơn vị xếp loại tốt."
+    province = _unit(text, "u1", "tỉnh", "Đồng Tháp", "tỉnh Đồng Tháp")
+    ward = _unit(text, "u2", "phường", "Mỹ Tho", "phường Mỹ Tho")
+    assert [(f["surface"], f["subject"]["unit"]) for f in run(text, [province, ward])][-1] == ("5", "u1")
+
+
 def test_a_unit_placed_in_brackets_is_the_subject_not_its_place():
     text = "Huyện Cần Đước dẫn đầu với 95,2%; riêng thị trấn Cần Đước (huyện Cần Đước) đạt 99,3%."
     district = _unit(text, "u1", "huyện", "Cần Đước", "Huyện Cần Đước")
