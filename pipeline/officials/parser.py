@@ -24,6 +24,8 @@ MAX_APPOINTMENT_GAP = 16  # tokens between a person's roles and "chỉ định l
 CLAUSE_END = {".", "!", "?", ";", "…", ":"}
 SENTENCE_END = {".", "!", "?", "…"}
 MAX_ASIDE = 10  # tokens of a bracket between an organisation and a name
+STEERING = ["chỉ", "đạo"]  # "Ban Chỉ đạo": a steering committee, named by its unit
+COMMITTEE_HEADS = {fold(t) for t in ("Trưởng ban", "Phó Trưởng ban", "Phó Trưởng ban Thường trực", "Phó Ban")}
 MAX_CONTEXT = 40  # tokens looked back for the group a "trưởng đoàn" heads
 
 # --------------------------------------------------------------------------- roles and people
@@ -266,6 +268,9 @@ class ParagraphParser(Reader):
             if head is None:  # "Trưởng phòng Tư pháp | thị xã Dĩ An"
                 head = next((k for k in range(org_a + 1, org_b) if self.unit_at(k)[0]), None)
             comp_end = head if head is not None else org_b
+            if (head is not None and self.folds[org_a:org_a + 2] == STEERING and self.unit_at(head)[0] == org_b - head
+                    and fold(entry.title) in COMMITTEE_HEADS):
+                comp_end = org_b  # "Trưởng Ban Chỉ đạo CCHC tỉnh": the unit word names the committee, no organisation
             if comp_end > org_a:
                 title += " " + normalize_tones(self.article.text[self.s[org_a]:self.e[comp_end - 1]])
             org_a = comp_end
