@@ -204,6 +204,8 @@ ORDINAL_THU_BEFORE_RE = regex.compile(
     r"(?<![\p{L}])(?<!(?:lần|kỳ|kỳ họp|năm|khóa|khoá|ngày|tuần|tháng|quý|đợt)[ \u00a0]+)thứ[ \u00a0]*$")
 
 
+# a place in the ranking, then its number: "xếp cuối, thứ 10/10", "đứng đầu, thứ 1/63"
+PLACE_THEN_THU_RE = regex.compile(r"(?<![\p{L}])(?:xếp|đứng)[ \u00a0]+(?:cuối|đầu|chót)(?:[ \u00a0]+bảng)?[ \u00a0]*,?[ \u00a0]*thứ[ \u00a0]*$")
 RANK_VERBS = ("xếp", "đứng", "hạng")  # one of them starts every ELLIPTIC_RANK_RE and RANK_LIST_RE match
 
 
@@ -215,5 +217,7 @@ def elliptic_rank(folded: str, s: int) -> bool:
     # the substring tests first: most numbers have no rank verb and no "thứ" before them
     if _has_rank_verb(folded, max(0, s - 90), s) and ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s):
         return True
+    if folded.find("thứ", max(0, s - 6), s) >= 0 and PLACE_THEN_THU_RE.search(folded, max(0, s - 40), s):
+        return True  # "xếp cuối, thứ 10/10"
     return (folded.find("thứ", max(0, s - 6), s) >= 0 and bool(ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s))
             and _has_rank_verb(folded, max(0, s - 240), s) and bool(RANK_LIST_RE.search(folded, max(0, s - 240), s)))

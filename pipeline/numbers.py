@@ -18,7 +18,7 @@ from .number_exclusions import (names_merged_units, _after_reason, _counted_noun
                                 exclusion, rank_words)
 from .numerals import (NAO_RE, NUMBER_RE, PERCENT_WORDS_RE, NumberMatch, PhraseMap, Phrases, _number_words, as_number,
                        lexicon, parse_number_words, parse_numeral, phrase_at, phrase_before, word_after)
-from .textkeys import char_trie_alternation
+from .textkeys import char_trie_alternation, key
 
 __all__ = ["NumberMatch", "Phrases", "PhraseMap", "as_number", "context_words", "elliptic_rank", "exclusion",
            "find_numbers", "lexicon", "parse_number_words", "parse_numeral", "phrase_at", "phrase_before",
@@ -276,6 +276,11 @@ ORDINAL_RANK_RE = regex.compile(
     r"(?P<ordinal>(?:thứ|số)[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
 
 
+# after a unit's capitalised name, "thứ" and an ordinal word: a place, when a ranking verb came before
+ELLIPTIC_ORDINAL_RE = regex.compile(r"(?P<before>\p{Lu}\p{L}*)[ \u00a0]+(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{Ll}+))(?![\p{L}\d])")
+NOT_RANK_WORDS = {"Lần", "Năm", "Kỳ", "Khóa", "Khoá", "Đợt", "Ngày", "Tuần", "Tháng", "Quý", "Vào"}
+ELLIPTIC_REACH_RE = regex.compile(r"(?<![\p{L}])(?:xếp|đứng)(?![\p{L}])[^\n.]*$")  # the verb in the same sentence
+ELLIPTIC_ORDINAL_REACH = 200
 COORDINATED_ORDINAL_RE = regex.compile(r"[ \u00a0]*(?:,|và|,[ \u00a0]*và)[ \u00a0]*(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
 RANK_VERBS = ("xếp", "đứng", "giữ", "vị trí")  # one of them starts every ORDINAL_RANK_RE match
 
@@ -286,10 +291,17 @@ def _ordinal_ranks(text: str, folded: str, start: int, end: int) -> list[NumberM
         return []  # every match holds one of them: the common case, without the scan
     ordinals = _number_words()["ordinals"]
     out = []
-    for m in ORDINAL_RANK_RE.finditer(folded, start, end):
-        if m["word"] in ordinals:
+    matches = list(ORDINAL_RANK_RE.finditer(folded, start, end))
+    if matches:  # "...; huyện Hiệp Hòa thứ ba (88,96 điểm)": a unit's place after a ranking's verb
+        matches += [m for m in ELLIPTIC_ORDINAL_RE.finditer(text, matches[0].end(), end)
+                    if key(m["word"]) in ordinals and m["before"] not in NOT_RANK_WORDS
+                    and ELLIPTIC_REACH_RE.search(folded, max(start, m.start() - ELLIPTIC_ORDINAL_REACH), m.start())]
+        matches.sort(key=lambda m: m.start("ordinal"))
+    for m in matches:
+        word = key(m["word"])
+        if word in ordinals and not (out and m.start("ordinal") < out[-1].end):
             s, e = m.span("ordinal")
-            out.append(NumberMatch(s, e, text[s:e], float(ordinals[m["word"]]), None, "ordinal"))
+            out.append(NumberMatch(s, e, text[s:e], float(ordinals[word]), None, "ordinal"))
             # "xếp thứ hai, thứ ba", "xếp thứ hai và thứ ba": the ordinals coordinated with it
             while (more := COORDINATED_ORDINAL_RE.match(folded, e, end)) and more["word"] in ordinals:
                 s, e = more.span("ordinal")

@@ -179,6 +179,13 @@ GROUPS = {
           dict(surface="90,12", kind="score"), dict(surface="89,75", kind="score")),
         E("Xếp thứ hai và thứ ba là phường Pleiku và phường Hoài Nhơn.",
           dict(surface="thứ hai", value=2, kind="rank"), dict(surface="thứ ba", value=3, kind="rank")),
+        # a unit's place after a ranking's verb, its own verb left out; "xếp cuối, thứ 10/10"
+        E("Huyện Lạng Giang đứng thứ hai (89,74 điểm); huyện Hiệp Hòa thứ ba (88,96 điểm).",
+          dict(surface="thứ hai", value=2, kind="rank"), dict(surface="89,74", kind="score"),
+          dict(surface="thứ ba", value=3, kind="rank"), dict(surface="88,96", kind="score")),
+        E("Huyện Sơn Động xếp cuối, thứ 10/10, đạt 80,15 điểm.",
+          dict(surface="10/10", value=10, denominator=10, kind="rank"), dict(surface="80,15", kind="score")),
+        E("Tỉnh xếp thứ hai. Lần thứ ba tỉnh tổ chức hội nghị.", dict(surface="thứ hai", value=2, kind="rank")),
         E("Thứ hai, ngày 4/12, huyện họp giao ban."),  # a weekday is not a rank
         E("Trong số 68.281 hồ sơ trễ hạn, có 61.276 hồ sơ đã có thư xin lỗi.",
           dict(surface="68.281", value=68281, aspect="overdue"), dict(surface="61.276", value=61276)),
