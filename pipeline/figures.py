@@ -336,6 +336,10 @@ PARALLEL_GAP_RE = regex.compile(r"[ \u00a0]*\)?[ \u00a0]*(?:[,;]|(?<!\p{L})(?:c�
 RESTATEMENT_GAP_RE = regex.compile(
     r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}(?:\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?"
     r"|,[ \u00a0]*(?:chiếm|bằng|tương đương|tương ứng)[ \u00a0]+)")  # "412.300 hồ sơ, chiếm 32,1%"
+# how the gaps of the three patterns end, blanks stripped (and how PARALLEL_GAP_RE's starts)
+LIST_GAP_TAILS = (",", "và")
+RESTATEMENT_GAP_TAILS = ("(", "chiếm", "đạt", "bằng", "tương đương", "tương ứng", "tỷ lệ", "tỉ lệ")
+PARALLEL_GAP_HEADS = (",", ";", "còn", "và")
 
 
 def own_words_start(article: Article, sent: Span, num: NumberMatch, prev: dict | None) -> int:
@@ -356,16 +360,24 @@ def names_another_channel(article: Article, cues: list[Cue], start: int, post_en
 def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMatch) -> bool:
     """"6 cơ quan chuyên môn, 2 đơn vị sự nghiệp và 9/9 xã": only the previous figure's noun
     and a comma or "và" between them, and no cue; or a percentage in brackets restating it."""
-    gap_start = prev["span"][1]
+    folded, gap_start = article.folded, prev["span"][1]
     if not 0 < num.start - gap_start <= 80 or cues_between(cues, gap_start, num.start):
         return False
-    if prev["kind"] in ("count", "ratio") and LIST_GAP_RE.fullmatch(article.folded, gap_start, num.start):
+    # a pattern is tried only on a gap that ends (or starts) as its matches do: failing, it
+    # backtracks through every way of splitting the words between
+    gap = folded[gap_start:num.start]
+    tail = gap.rstrip(" \u00a0")
+    if prev["kind"] in ("count", "ratio") and tail.endswith(LIST_GAP_TAILS) \
+            and LIST_GAP_RE.fullmatch(folded, gap_start, num.start):
         return True
-    if num.form == "percent" and RESTATEMENT_GAP_RE.fullmatch(article.folded, gap_start, num.start):
+    if num.form == "percent" and tail.endswith(RESTATEMENT_GAP_TAILS) \
+            and RESTATEMENT_GAP_RE.fullmatch(folded, gap_start, num.start):
         return True
     # "thủ tục khám chữa bệnh đạt 72,1%; thủ tục cấp phép xây dựng đạt 82,7%": parallel rates
-    return (num.form == "percent" and prev["kind"] == "percent"
-            and bool(PARALLEL_GAP_RE.fullmatch(article.folded, gap_start, num.start)))
+    head = gap.lstrip(" \u00a0")
+    head = head[1:].lstrip(" \u00a0") if head.startswith(")") else head
+    return (num.form == "percent" and prev["kind"] == "percent" and head.startswith(PARALLEL_GAP_HEADS)
+            and bool(PARALLEL_GAP_RE.fullmatch(folded, gap_start, num.start)))
 
 
 # "Sở Y tế có 140; Sở Nội vụ có 123": a parallel clause that leaves out the previous count's noun
