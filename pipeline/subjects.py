@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -25,8 +25,7 @@ TYPE_CANON = {"tp": "thành phố", "tp.": "thành phố"}
 PAST_REGISTER = "pre-2025"  # a unit's `register` when the article names it as it was before the 2025 merger
 
 
-@dataclass
-class UnitRef:
+class UnitRef(NamedTuple):  # a tuple, so that lists of them sorted by start bisect by (start,) in C
     start: int
     end: int
     unit_id: str | None
@@ -128,8 +127,8 @@ LEVEL_RANK = {"tỉnh": 0, "thành phố": 1, "huyện": 2, "quận": 2, "thị 
 def in_a_list(article: Article, refs: list[UnitRef], ref: UnitRef) -> bool:
     """Whether `ref` is one of several units its sentence names (a ranking list, examples)."""
     ss, se = article.sentence_of(ref.start)
-    i = bisect.bisect_left(refs, ss, key=lambda r: r.start)
-    j = bisect.bisect_left(refs, se, key=lambda r: r.start)
+    i = bisect.bisect_left(refs, (ss,))
+    j = bisect.bisect_left(refs, (se,))
     return len({r.unit_id for r in refs[i:j] if r.unit_id is not None and not r.in_title}) >= 2
 
 
@@ -274,14 +273,14 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     first unit after it in the sentence (headlines: "Trên 80% dân TP. HCM hài lòng")."""
     text, folded = article.text, article.folded
     pos = num.start
-    i = bisect.bisect_left(refs, sent[0], key=lambda r: r.start)
-    j = bisect.bisect_left(refs, num.end, key=lambda r: r.start)
-    in_sentence = refs[i:bisect.bisect_left(refs, pos, key=lambda r: r.start)]
-    following = [r for r in refs[j:bisect.bisect_left(refs, post_end, key=lambda r: r.start)] if r.unit_id is not None]
+    i = bisect.bisect_left(refs, (sent[0],))
+    j = bisect.bisect_left(refs, (num.end,))
+    in_sentence = refs[i:bisect.bisect_left(refs, (pos,))]
+    following = [r for r in refs[j:bisect.bisect_left(refs, (post_end,))] if r.unit_id is not None]
     cstart = clause_start(article, sent, pos)
     chosen = None
     # (the next unit looked for up to the sentence's end: the figure's words end at a comma)
-    nxt = next((r for r in refs[j:bisect.bisect_left(refs, sent[1], key=lambda r: r.start)]
+    nxt = next((r for r in refs[j:bisect.bisect_left(refs, (sent[1],))]
                 if r.unit_id is not None and following and r.start > following[0].start), None)
     if (following and not rank and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start)
             and not (nxt is not None and COORDINATED_GAP_RE.fullmatch(folded, following[0].end, nxt.start))):
