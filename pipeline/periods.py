@@ -446,6 +446,7 @@ class PeriodIndex:
         self.lead_plain = lead_period([p for p in self.stated if p.role == "period"], paragraphs)
         self.terms = [p for p in self.periods if TERM_RE.search(p.text)]
         self.term_starts = [p.start_pos for p in self.terms]
+        self.scope_starts: dict[int, int] = {}  # paragraph index -> `scope_start`, asked for by every figure
 
     def within(self, lo: int, hi: int) -> list[Period]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
@@ -500,7 +501,10 @@ class PeriodIndex:
         i = self._paragraph_index(pos)
         if i < 0:
             return None
-        return self._last_stated(scope_start(self.text, self.paragraphs, i), sent[0], plain)
+        lo = self.scope_starts.get(i)
+        if lo is None:
+            lo = self.scope_starts[i] = scope_start(self.text, self.paragraphs, i)
+        return self._last_stated(lo, sent[0], plain)
 
     def _paragraph_index(self, pos: int) -> int:
         """The index of the paragraph starting last at or before `pos` (-1 if none does)."""
