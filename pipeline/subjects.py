@@ -14,13 +14,16 @@ from .numbers import NumberMatch
 from .resources import load_yaml
 from .segment import Article
 from .spans import SpanSet
-from .textkeys import key
+from .textkeys import PhraseFinder, key
 from .unit_names import common_noun_words, starts_person_name
 UNIT_TYPE_RE = regex.compile(
     r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
     r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh)(?![\p{L}\d])"
     r"(?P<more>(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố))?"
 )
+# UNIT_TYPE_RE tried only where one of the words its matches start with stands (a `re` scan)
+UNIT_TYPE_FINDER = PhraseFinder(UNIT_TYPE_RE, [(w,) for w in ("các", "những", "toàn", "tất", "100", "thị", "thành", "tp",
+                                                             "xã", "phường", "huyện", "quận", "tỉnh")])
 TYPE_CANON = {"tp": "thành phố", "tp.": "thành phố"}
 PAST_REGISTER = "pre-2025"  # a unit's `register` when the article names it as it was before the 2025 merger
 
@@ -43,7 +46,7 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
     covered = SpanSet((s, e) for s, e, _ in named)
     named_of_type = _positions_by_type(named)
     current_of_type = _positions_by_type(named, lambda u: u.get("register") != PAST_REGISTER)
-    for m in UNIT_TYPE_RE.finditer(folded, *article.body):
+    for m in UNIT_TYPE_FINDER.finditer(folded, *article.body):
         ts, te = m.span("type")
         if covered.overlaps(ts, ts + 1):
             continue
