@@ -545,9 +545,10 @@ def test_phrase_at_and_before_are_the_longest_phrase_there(phrases, pieces, pos)
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["dân số", "TP. HCM", "Hà Nội", "tỉnh", "gần", "lãi suất", "ở mức", "hồ sơ", " ",
-                                 "Số lượt xem:", "x", "Ư"]), max_size=8))
-def test_place_gap_prefilter_skips_only_windows_without_a_match(pieces):
-    """The capital-letter test before PLACE_GAP_RE changes no context decision."""
+                                 "Số lượt xem:", "x", "Ư", "giảm", "tăng lên", "đạt", "\u00a0", "A.", "vẫn"]), max_size=8))
+def test_context_prefilters_skip_only_windows_without_a_match(pieces):
+    """The tests of how a window ends, before CONTEXT_VERB_RE and PLACE_GAP_RE, change no
+    context decision."""
     import regex
 
     from pipeline import number_exclusions as ne
@@ -556,8 +557,9 @@ def test_place_gap_prefilter_skips_only_windows_without_a_match(pieces):
     text = " ".join(pieces) + " 12"
     folded, s = fold(text), len(text) - 2
     fast = ne._context_before(folded, s, text)
+    saved = ne.PLACE_END_RE, ne.CONTEXT_VERB_ENDS
     try:
-        ne.UPPER_RE, saved = regex.compile(""), ne.UPPER_RE  # a test that always passes
+        ne.PLACE_END_RE, ne.CONTEXT_VERB_ENDS = regex.compile(""), ("",)  # tests that always pass
         assert ne._context_before(folded, s, text) == fast
     finally:
-        ne.UPPER_RE = saved
+        ne.PLACE_END_RE, ne.CONTEXT_VERB_ENDS = saved
