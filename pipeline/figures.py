@@ -19,7 +19,7 @@ from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBAC
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
                           sentence_part_start)
 from .labels import label_figures
-from .numbers import (FROM_BEFORE_RE, ONLY_ONE_AFTER_RE, NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
+from .numbers import (FROM_BEFORE_RE, ONLY_ONE_AFTER_RE, NumberMatch, PhraseMap, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after)
 from .open_nouns import open_noun_after
 from .periods import PeriodIndex, find_periods, period_for
@@ -175,19 +175,21 @@ def context_noun(article: Article, sent: Span, num: NumberMatch, post_end: int) 
 CONTEXT_OBJECTS = {"dossier", "procedure", "task", "document", "other"}
 
 
-def _scan_nouns(folded: str, a: int, b: int, counted: dict, keep_all: bool = False) -> list[tuple[int, str]]:
+def _scan_nouns(folded: str, a: int, b: int, counted: PhraseMap, keep_all: bool = False) -> list[tuple[int, str]]:
     out = []
     inside_until = a  # words inside a phrase already read ("ngành" in "kiểm tra chuyên ngành")
+    starting = counted.starting
     for m in WORD_START_RE.finditer(folded, a, b):
-        if m.start() < inside_until:
-            continue
-        p = phrase_at(folded, m.start(), counted)
-        if p and m.start() + len(p) <= b:
-            inside_until = m.start() + len(p)
-            if PORTAL_BEFORE_RE.search(folded, max(a, m.start() - 12), m.start()):
+        ws = m.start()
+        if ws < inside_until or (folded[ws:ws + 2] not in starting and folded[ws] not in counted):
+            continue  # (the second test: where phrase_at finds nothing, most words, without the call)
+        p = phrase_at(folded, ws, counted)
+        if p and ws + len(p) <= b:
+            inside_until = ws + len(p)
+            if PORTAL_BEFORE_RE.search(folded, max(a, ws - 12), ws):
                 continue  # "nộp qua Cổng Dịch vụ công": a portal's name, not a count's noun
             if keep_all or counted[p] in CONTEXT_OBJECTS:
-                out.append((m.start(), p))
+                out.append((ws, p))
     return out
 
 
