@@ -70,6 +70,15 @@ START_FOLLOWERS = {
     "những": re.compile(r"những\s+(?:năm|ngày|tuần|tháng)"),  # past
     "thời": re.compile(r"thời\s+(?:kỳ|gian)"),  # span_years, past
     "qua": re.compile(r"qua\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?:\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # after_change
+    "sau": re.compile(r"sau\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?:\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # after_change
+    "hơn": re.compile(r"hơn\s+(?:\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # trial
+    "gần": re.compile(r"gần\s+(?:\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # trial
+    "hai": re.compile(r"hai\s+(?:ngày|tuần|tháng|năm)"),  # after_change, trial, months(_bare), years_list, past
+    "ba": re.compile(r"ba\s+(?:ngày|tuần|tháng|năm)"),  # (as "hai")
+    "đến": re.compile(r"đến\s+(?:hết|cuối|nay|thời|\d|năm|tháng|ngày)"),  # until, now
+    "tới": re.compile(r"tới\s+(?:hết|cuối|nay|thời|\d|năm|tháng|ngày)"),  # until, now
+    "tính": re.compile(r"tính\s+(?:đến|tới)"),  # until, now
+    "nhiệm": re.compile(r"nhiệm\s+kỳ"),  # span_years
 }
 # who goes into operation, between "sau 3 tháng" and its event: "Sau 3 tháng mô hình chính quyền
 # địa phương 2 cấp đi vào hoạt động", "Từ khi bộ máy mới vận hành"

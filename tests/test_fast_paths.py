@@ -360,7 +360,8 @@ def test_period_start_followers_are_safe_on_lowered_text():
 
 PERIOD_PIECES = ["trong", "Trong", "TRONG", "chỉ", "Chỉ", "riêng", "hiện", "Hiện", "những", "Những", "thời", "THỜI",
                  "ngày", "tháng", "tuần", "quý", "nay", "tại", "có", "bố trí", "năm", "qua", "vừa", "kỳ", "gian",
-                 "1/7/2025", "2021-2025", "2024", "I", " ", "  ", "\u00a0", ",", "."]
+                 "1/7/2025", "2021-2025", "2024", "I", " ", "  ", "\u00a0", ",", ".", "sau", "hơn", "Gần", "hai", "ba",
+                 "đến", "Tới", "tính", "nhiệm", "hết", "cuối", "thời điểm này", "3", "khoảng", "vận hành thử nghiệm"]
 
 
 @settings(max_examples=400, deadline=None)
