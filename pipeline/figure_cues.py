@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from typing import NamedTuple
 
 import regex
@@ -136,6 +137,8 @@ BRACKET_REACH = 60  # characters back to an opening bracket the number stands in
 # the words about a number end at a clause break, "trong đó", or a conjunction that opens a
 # clause of its own ("lượng hồ sơ tiếp nhận lên đến 14 triệu hồ sơ nên con số trễ hạn ...")
 POST_BREAK_RE = regex.compile(rf"[;(\n]|{FULL_STOP}|\btrong đó\b|(?<![\p{{L}}])(?:nên|nhưng|song|do đó|vì vậy|vì thế)(?![\p{{L}}])")
+# what every POST_BREAK_RE match starts with: the search starts at the first of them, if any
+POST_BREAK_START_RE = re.compile(r"[;(\n.]|trong đó|nên|nhưng|song|do đó|vì vậy|vì thế")
 
 
 def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: int | None,
@@ -144,7 +147,7 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
     A comma ends them too, unless a cue stands before it ("100% hồ sơ được tiếp nhận, giải
     quyết và trả kết quả đúng hẹn": the verbs run on past the comma)."""
     end = sent[1] if next_figure is None else min(sent[1], next_figure)
-    m = POST_BREAK_RE.search(text, pos, end)
+    m = post_break(text, pos, end)
     end = m.start() if m else end
     if enclosing_bracket(text, sent[0], pos, BRACKET_REACH) is not None:
         # inside brackets: "tiếp nhận 3.000 hồ sơ (tăng 10%) và giải quyết ...": the words
@@ -159,6 +162,12 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
             and not _coordinated_noun_at(folded, comma + 1):
         end = comma
     return end
+
+
+def post_break(text: str, pos: int, end: int):
+    """`POST_BREAK_RE.search(text, pos, end)`, searched from the first place a match can start."""
+    first = POST_BREAK_START_RE.search(text, pos, end)
+    return POST_BREAK_RE.search(text, first.start(), end) if first else None
 
 
 def _coordinated_noun_at(folded: str, pos: int) -> bool:

@@ -51,14 +51,13 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     """Why the number at `m` is not a figure (a reason string), or None."""
     lex = lexicon()
     s, e = m.start, m.end
-    digits = NON_DIGIT_RE.sub("", m.surface.split("/")[0])
     before = phrase_before(folded, s, lex["before"])
     if phrase_before(folded, s, lex["scale_before"]):
         return "scale"  # "thang điểm từ 0% đến 100%", "thang điểm 100"
     if _context_before(folded, s, text):
         return "context"  # "dân số gần 19 nghìn người", "Số lượt xem: 198"
-    quantity = phrase_before(folded, s, lex["quantity_before"])
-    if before and quantity and len(quantity) > len(before):
+    quantity = phrase_before(folded, s, lex["quantity_before"]) if before else None
+    if quantity and len(quantity) > len(before):
         before = None  # "chỉ số 89,21": the "số" of "chỉ số", not "số 1"
     if m.form == "ratio":
         num, den = m.value, m.denominator
@@ -85,6 +84,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         return None
     if m.form in ("words", "zero"):
         return None
+    digits = NON_DIGIT_RE.sub("", m.surface.split("/")[0])
     if len(digits) >= 9 or (digits.startswith("0") and len(digits) >= 3 and "," not in m.surface):
         return "phone or code"
     if m.form == "percent":

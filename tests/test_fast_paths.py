@@ -564,3 +564,37 @@ def test_context_prefilters_skip_only_windows_without_a_match(pieces):
         assert ne._context_before(folded, s, text) == fast
     finally:
         ne.PLACE_END_RE, ne.CONTEXT_VERB_ENDS = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["trong đó", "Trong đó", "nên", "nhưng", "song", "do đó", "vì vậy", "vì thế", "3.5",
+                                 "TP.", "tp.", "x.", "(", ";", "\n", " ", "hồ sơ", "songs", "ngân", "2"]), max_size=10),
+       st.integers(0, 60), st.integers(0, 60))
+def test_post_break_is_the_pattern_s_search(pieces, pos, end):
+    from pipeline.figure_cues import POST_BREAK_RE, post_break
+
+    text = "".join(pieces)
+    pos, end = min(pos, len(text)), min(end, len(text))
+    found, expected = post_break(text, pos, end), POST_BREAK_RE.search(text, pos, end)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_gap_pattern_prefilters_pass_every_gap_the_patterns_match():
+    """The tests of how a gap ends (starts) before LIST_GAP_RE, RESTATEMENT_GAP_RE and
+    PARALLEL_GAP_RE pass whatever the patterns match."""
+    import random
+
+    from pipeline import figures as fg
+
+    words = ["hồ sơ", "và", ",", " , ", "(", "chiếm", "đạt", "tương ứng", "còn", ";", ")", "xã", "9/9", " ", "\u00a0"]
+    rng = random.Random(0)
+    for _ in range(3000):
+        gap = " ".join(rng.choice(words) for _ in range(rng.randint(0, 7))) + rng.choice(["", " "])
+        tail, head = gap.rstrip(" \u00a0"), gap.lstrip(" \u00a0")
+        head = head[1:].lstrip(" \u00a0") if head.startswith(")") else head
+        if fg.LIST_GAP_RE.fullmatch(gap):
+            assert tail.endswith(fg.LIST_GAP_TAILS)
+        if fg.RESTATEMENT_GAP_RE.fullmatch(gap):
+            assert tail.endswith(fg.RESTATEMENT_GAP_TAILS)
+        if fg.PARALLEL_GAP_RE.fullmatch(gap):
+            assert head.startswith(fg.PARALLEL_GAP_HEADS)
