@@ -455,7 +455,7 @@ class PeriodIndex:
         self.lead_plain = lead_period([p for p in self.stated if p.role == "period"], paragraphs)
         self.terms = [p for p in self.periods if TERM_RE.search(p.text)]
         self.term_starts = [p.start_pos for p in self.terms]
-        self.scope_starts: dict[int, int] = {}  # paragraph index -> `scope_start`, asked for by every figure
+        self.scope_starts: dict[int, int] = {}  # paragraph index -> `scope_start` (asked for by every figure)
 
     def within(self, lo: int, hi: int) -> list[Period]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
@@ -510,10 +510,7 @@ class PeriodIndex:
         i = self._paragraph_index(pos)
         if i < 0:
             return None
-        lo = self.scope_starts.get(i)
-        if lo is None:
-            lo = self.scope_starts[i] = scope_start(self.text, self.paragraphs, i)
-        return self._last_stated(lo, sent[0], plain)
+        return self._last_stated(scope_start(self.text, self.paragraphs, i, self.scope_starts), sent[0], plain)
 
     def _paragraph_index(self, pos: int) -> int:
         """The index of the paragraph starting last at or before `pos` (-1 if none does)."""
@@ -523,7 +520,8 @@ class PeriodIndex:
         """The last stated period lying inside [lo, hi)."""
         j = bisect.bisect_right(self.stated_ends, hi)
         # phrases do not overlap, so they end in the order they start
-        for p in reversed(self.stated[:j]):
+        for k in range(j - 1, -1, -1):  # (not over a copy of the list: a long article states hundreds)
+            p = self.stated[k]
             if p.start_pos < lo:
                 return None
             if not (plain and p.role == "edition"):
@@ -531,18 +529,31 @@ class PeriodIndex:
         return None
 
 
-def scope_start(text: str, paragraphs: list[Span], i: int) -> int:
+def scope_start(text: str, paragraphs: list[Span], i: int, known: dict[int, int] | None = None) -> int:
     """Where the passage of paragraph `i` begins: the paragraph as a reader sees it, a block
     of lines up to a blank line (crawled pages put each sentence on a line of its own), or, for
     an item of a bulleted list, the paragraph that introduces the list; for an interview's
-    dashed answer, the question it answers and no further."""
+    dashed answer, the question it answers and no further. `known`: paragraph index -> passage
+    start, read and filled for every paragraph the walk back passes (they share the answer), so
+    an article's passages cost one walk, not one per paragraph."""
+    known = {} if known is None else known
+    passed = []
     j = i
-    while j > 0 and (LIST_ITEM_RE.match(text, paragraphs[j][0]) or CONTINUATION_RE.match(text, paragraphs[j][0])
-                     or not BLANK_LINE_RE.search(text, paragraphs[j - 1][1], paragraphs[j][0])):
+    while j not in known:
+        passed.append(j)
+        if not (j > 0 and (LIST_ITEM_RE.match(text, paragraphs[j][0]) or CONTINUATION_RE.match(text, paragraphs[j][0])
+                           or not BLANK_LINE_RE.search(text, paragraphs[j - 1][1], paragraphs[j][0]))):
+            start = paragraphs[j][0]
+            break
         if LIST_ITEM_RE.match(text, paragraphs[j][0]) and _asks(text, paragraphs[j - 1]):
-            return paragraphs[j - 1][0]  # an interview's answer: its question and itself, nothing before
+            start = paragraphs[j - 1][0]  # an interview's answer: its question and itself, nothing before
+            break
         j -= 1
-    return paragraphs[j][0]
+    else:
+        start = known[j]
+    for k in passed:
+        known[k] = start
+    return start
 
 
 def _asks(text: str, paragraph: Span) -> bool:

@@ -598,3 +598,23 @@ def test_gap_pattern_prefilters_pass_every_gap_the_patterns_match():
             assert tail.endswith(fg.RESTATEMENT_GAP_TAILS)
         if fg.PARALLEL_GAP_RE.fullmatch(gap):
             assert head.startswith(fg.PARALLEL_GAP_HEADS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Đoạn văn.", "- Mục một.", "Hỏi gì?", "Trong đó, tiếp.", "+ Mục hai", "1. Ý",
+                                 "Câu thường"]), min_size=1, max_size=12),
+       st.lists(st.sampled_from(["\n", "\n\n", "\n \n"]), min_size=12, max_size=12), st.randoms())
+def test_scope_starts_remembered_are_the_walk_s(lines, breaks, rnd):
+    """`scope_start` with the starts it has filled in is `scope_start` without them, whatever
+    order the paragraphs are asked for in."""
+    from pipeline.periods import scope_start
+
+    text, paragraphs = "", []
+    for line, brk in zip(lines, breaks):
+        paragraphs.append((len(text), len(text) + len(line)))
+        text += line + brk
+    order = list(range(len(paragraphs)))
+    rnd.shuffle(order)
+    known: dict[int, int] = {}
+    for i in order:
+        assert scope_start(text, paragraphs, i, known) == scope_start(text, paragraphs, i)
