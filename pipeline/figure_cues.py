@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+import re
+from typing import NamedTuple
 
 import regex
 
@@ -33,8 +34,7 @@ DATE_BEFORE_RE = regex.compile(r"(?:(?<!\p{L})(?:năm|tháng)[ \u00a0]+\d{1,4}|\
 LEVEL_BEFORE_RE = regex.compile(r"(?:cấp|cấp độ|khối)[ \u00a0]*$")  # "cấp xã", "khối huyện": a level, no unit
 
 
-@dataclass
-class Cue:
+class Cue(NamedTuple):  # a tuple, so that `cues_between` bisects a list of them by start in C
     start: int
     end: int
     aspect: str
@@ -144,6 +144,8 @@ BRACKET_REACH = 60  # characters back to an opening bracket the number stands in
 # the words about a number end at a clause break, "trong đó", or a conjunction that opens a
 # clause of its own ("lượng hồ sơ tiếp nhận lên đến 14 triệu hồ sơ nên con số trễ hạn ...")
 POST_BREAK_RE = regex.compile(rf"[;(\n]|{FULL_STOP}|\btrong đó\b|(?<![\p{{L}}])(?:nên|nhưng|song|do đó|vì vậy|vì thế)(?![\p{{L}}])")
+# what every POST_BREAK_RE match starts with: the search starts at the first of them, if any
+POST_BREAK_START_RE = re.compile(r"[;(\n.]|trong đó|nên|nhưng|song|do đó|vì vậy|vì thế")
 
 
 def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: int | None,
@@ -152,7 +154,7 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
     A comma ends them too, unless a cue stands before it ("100% hồ sơ được tiếp nhận, giải
     quyết và trả kết quả đúng hẹn": the verbs run on past the comma)."""
     end = sent[1] if next_figure is None else min(sent[1], next_figure)
-    m = POST_BREAK_RE.search(text, pos, end)
+    m = post_break(text, pos, end)
     end = m.start() if m else end
     if enclosing_bracket(text, sent[0], pos, BRACKET_REACH) is not None:
         # inside brackets: "tiếp nhận 3.000 hồ sơ (tăng 10%) và giải quyết ...": the words
@@ -169,6 +171,12 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
     return end
 
 
+def post_break(text: str, pos: int, end: int):
+    """`POST_BREAK_RE.search(text, pos, end)`, searched from the first place a match can start."""
+    first = POST_BREAK_START_RE.search(text, pos, end)
+    return POST_BREAK_RE.search(text, first.start(), end) if first else None
+
+
 def _coordinated_noun_at(folded: str, pos: int) -> bool:
     """"83% người dân, tổ chức hài lòng": the comma joins two nouns of one noun phrase."""
     while folded[pos:pos + 1] in (" ", "\u00a0"):
@@ -178,8 +186,9 @@ def _coordinated_noun_at(folded: str, pos: int) -> bool:
 
 def cues_between(cues: list[Cue], start: int, end: int) -> list[Cue]:
     """The cues (sorted by start) that start in [start, end)."""
-    lo = bisect.bisect_left(cues, start, key=lambda c: c.start)
-    hi = bisect.bisect_left(cues, end, key=lambda c: c.start)
+    # (start,) sorts before every cue starting at `start` and after those starting before it
+    lo = bisect.bisect_left(cues, (start,))
+    hi = bisect.bisect_left(cues, (end,), lo)
     return cues[lo:hi]
 
 

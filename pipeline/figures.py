@@ -19,7 +19,7 @@ from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBAC
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
                           sentence_part_start)
 from .labels import label_figures
-from .numbers import (FROM_BEFORE_RE, ONLY_ONE_AFTER_RE, NumberMatch, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
+from .numbers import (FROM_BEFORE_RE, ONLY_ONE_AFTER_RE, NumberMatch, PhraseMap, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after)
 from .open_nouns import open_noun_after
 from .periods import PeriodIndex, find_periods, period_for
@@ -195,24 +195,26 @@ IN_SENTENCE_BEFORE_RE = regex.compile(r"[\p{L}\d,)][ \u00a0]+$")  # a word befor
 CONTEXT_OBJECTS = {"dossier", "procedure", "task", "document", "other"}
 
 
-def _scan_nouns(folded: str, a: int, b: int, counted: dict, keep_all: bool = False,
+def _scan_nouns(folded: str, a: int, b: int, counted: PhraseMap, keep_all: bool = False,
                 text: str | None = None) -> list[tuple[int, str]]:
     """The counted nouns in folded[a:b] (start, phrase); with `text`, not those written with a
     capital inside a sentence: part of a name ("Sở Kế hoạch và Đầu tư", "theo Quyết định số 5")."""
     out = []
     inside_until = a  # words inside a phrase already read ("ngành" in "kiểm tra chuyên ngành")
+    starting = counted.starting
     for m in WORD_START_RE.finditer(folded, a, b):
-        if m.start() < inside_until:
-            continue
-        p = phrase_at(folded, m.start(), counted)
-        if p and m.start() + len(p) <= b:
-            inside_until = m.start() + len(p)
-            if PORTAL_BEFORE_RE.search(folded, max(a, m.start() - 12), m.start()):
+        ws = m.start()
+        if ws < inside_until or (folded[ws:ws + 2] not in starting and folded[ws] not in counted):
+            continue  # (the second test: where phrase_at finds nothing, most words, without the call)
+        p = phrase_at(folded, ws, counted)
+        if p and ws + len(p) <= b:
+            inside_until = ws + len(p)
+            if PORTAL_BEFORE_RE.search(folded, max(a, ws - 12), ws):
                 continue  # "nộp qua Cổng Dịch vụ công": a portal's name, not a count's noun
-            if text is not None and text[m.start()].isupper() and IN_SENTENCE_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
+            if text is not None and text[ws].isupper() and IN_SENTENCE_BEFORE_RE.search(text, max(0, ws - 3), ws):
                 continue
             if keep_all or counted[p] in CONTEXT_OBJECTS:
-                out.append((m.start(), p))
+                out.append((ws, p))
     return out
 
 
@@ -362,6 +364,10 @@ PARALLEL_GAP_RE = regex.compile(r"[ \u00a0]*\)?[ \u00a0]*(?:[,;]|(?<!\p{L})(?:c�
 RESTATEMENT_GAP_RE = regex.compile(
     r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}(?:\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?"
     r"|,[ \u00a0]*(?:chiếm|bằng|tương đương|tương ứng)[ \u00a0]+)")  # "412.300 hồ sơ, chiếm 32,1%"
+# how the gaps of the three patterns end, blanks stripped (and how PARALLEL_GAP_RE's starts)
+LIST_GAP_TAILS = (",", "và")
+RESTATEMENT_GAP_TAILS = ("(", "chiếm", "đạt", "bằng", "tương đương", "tương ứng", "tỷ lệ", "tỉ lệ")
+PARALLEL_GAP_HEADS = (",", ";", "còn", "và")
 
 
 def own_words_start(article: Article, sent: Span, num: NumberMatch, prev: dict | None) -> int:
@@ -382,16 +388,24 @@ def names_another_channel(article: Article, cues: list[Cue], start: int, post_en
 def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMatch) -> bool:
     """"6 cơ quan chuyên môn, 2 đơn vị sự nghiệp và 9/9 xã": only the previous figure's noun
     and a comma or "và" between them, and no cue; or a percentage in brackets restating it."""
-    gap_start = prev["span"][1]
+    folded, gap_start = article.folded, prev["span"][1]
     if not 0 < num.start - gap_start <= 80 or cues_between(cues, gap_start, num.start):
         return False
-    if prev["kind"] in ("count", "ratio") and LIST_GAP_RE.fullmatch(article.folded, gap_start, num.start):
+    # a pattern is tried only on a gap that ends (or starts) as its matches do: failing, it
+    # backtracks through every way of splitting the words between
+    gap = folded[gap_start:num.start]
+    tail = gap.rstrip(" \u00a0")
+    if prev["kind"] in ("count", "ratio") and tail.endswith(LIST_GAP_TAILS) \
+            and LIST_GAP_RE.fullmatch(folded, gap_start, num.start):
         return True
-    if num.form == "percent" and RESTATEMENT_GAP_RE.fullmatch(article.folded, gap_start, num.start):
+    if num.form == "percent" and tail.endswith(RESTATEMENT_GAP_TAILS) \
+            and RESTATEMENT_GAP_RE.fullmatch(folded, gap_start, num.start):
         return True
     # "thủ tục khám chữa bệnh đạt 72,1%; thủ tục cấp phép xây dựng đạt 82,7%": parallel rates
-    return (num.form == "percent" and prev["kind"] == "percent"
-            and bool(PARALLEL_GAP_RE.fullmatch(article.folded, gap_start, num.start)))
+    head = gap.lstrip(" \u00a0")
+    head = head[1:].lstrip(" \u00a0") if head.startswith(")") else head
+    return (num.form == "percent" and prev["kind"] == "percent" and head.startswith(PARALLEL_GAP_HEADS)
+            and bool(PARALLEL_GAP_RE.fullmatch(folded, gap_start, num.start)))
 
 
 # "Sở Y tế có 140; Sở Nội vụ có 123": a parallel clause that leaves out the previous count's noun

@@ -45,8 +45,10 @@ def _lexicon() -> dict:
     return {
         "index_re": _words_finder(names),  # scanned over the whole body
         "index_names": {tuple(k.split()): v for k, v in names.items()},
-        "target_re": _words_re(data["target_cues"]),
+        "target_re": _words_finder(data["target_cues"]),
         "not_target_re": _words_re(data["not_target_phrases"]),
+        # one of them stands in every match of not_target_re: where none does, nothing is masked
+        "not_target_last_words": tuple({key(p).split()[-1] for p in data["not_target_phrases"]}),
         "inherited_by": data["inherited_by"],
         "index_aspects": data["index_aspects"],
     }
@@ -133,8 +135,10 @@ def is_target(article: Article, fig: dict) -> bool:
     if breaks:
         window = window[breaks[-1].end():]
     # "nhóm chỉ tiêu Công khai, minh bạch đạt 17,5/18 điểm": a group of indicators, no goal
-    window = _lexicon()["not_target_re"].sub(lambda m: " " * len(m.group()), window)
-    if _lexicon()["target_re"].search(window):
+    lex = _lexicon()
+    if any(w in window for w in lex["not_target_last_words"]):
+        window = lex["not_target_re"].sub(lambda m: " " * len(m.group()), window)
+    if lex["target_re"].search(window):
         return True
     period = fig.get("period") or {}
     return bool(article.published and period.get("end") and not period.get("start")

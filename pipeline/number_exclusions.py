@@ -51,14 +51,13 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     """Why the number at `m` is not a figure (a reason string), or None."""
     lex = lexicon()
     s, e = m.start, m.end
-    digits = NON_DIGIT_RE.sub("", m.surface.split("/")[0])
     before = phrase_before(folded, s, lex["before"])
     if phrase_before(folded, s, lex["scale_before"]):
         return "scale"  # "thang điểm từ 0% đến 100%", "thang điểm 100"
     if _context_before(folded, s, text):
         return "context"  # "dân số gần 19 nghìn người", "Số lượt xem: 198"
-    quantity = phrase_before(folded, s, lex["quantity_before"])
-    if before and quantity and len(quantity) > len(before):
+    quantity = phrase_before(folded, s, lex["quantity_before"]) if before else None
+    if quantity and len(quantity) > len(before):
         before = None  # "chỉ số 89,21": the "số" of "chỉ số", not "số 1"
     if m.form == "ratio":
         num, den = m.value, m.denominator
@@ -85,6 +84,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         return None
     if m.form in ("words", "zero"):
         return None
+    digits = NON_DIGIT_RE.sub("", m.surface.split("/")[0])
     if len(digits) >= 9 or (digits.startswith("0") and len(digits) >= 3 and "," not in m.surface):
         return "phone or code"
     if m.form == "percent":
@@ -132,7 +132,9 @@ def names_merged_units(folded: str, s: int, e: int) -> bool:
 
 
 SHARE_OF_RE = re.compile(r"[ \u00a0]*(?:tổng[ \u00a0]+)?số(?=[ \u00a0])")
-UPPER_RE = regex.compile(r"\p{Lu}")  # PLACE_GAP_RE's every match holds one
+# how every PLACE_GAP_RE match ends: a capitalised word, then blanks (tested from the end, far
+# cheaper than the search it spares where it fails)
+PLACE_END_RE = regex.compile(r"\p{Lu}[\p{L}.]*[ \u00a0]*$", regex.REVERSE)
 # a place named between a context phrase and its number: "dân số TP. HCM gần 10 triệu người"
 PLACE_GAP_RE = regex.compile(r"(?<![\p{L}])(?:(?:tỉnh|thành phố|tp\.?|huyện|quận|xã|phường|thị xã)[ \u00a0]+)?"
                              r"(?:\p{Lu}[\p{L}.]*[ \u00a0]*){1,4}$")
@@ -147,18 +149,20 @@ def _context_before(folded: str, s: int, text: str | None = None) -> bool:
         s -= 1  # "Số lượt xem: 198"
     if phrase_before(folded, s, lex["context_before"]):
         return True
-    verb = CONTEXT_VERB_RE.search(folded, max(0, s - 24), s)  # "tỷ lệ hộ nghèo giảm 2,97%"
+    # "tỷ lệ hộ nghèo giảm 2,97%" (searched only after one of the words its matches end with)
+    verb = CONTEXT_VERB_RE.search(folded, max(0, s - 24), s) \
+        if folded[max(0, s - 24):s].rstrip(" \u00a0").endswith(CONTEXT_VERB_ENDS) else None
     if verb and phrase_before(folded, verb.start(), lex["context_before"]):
         return True
-    # the place needs a capital letter: most windows have none, and the search costs ten times more
-    has_capital = text is not None and UPPER_RE.search(text, max(0, s - 40), s)
-    place = PLACE_GAP_RE.search(text, max(0, s - 40), s) if has_capital else None
+    may_be_place = text is not None and PLACE_END_RE.search(text, max(0, s - 40), s)
+    place = PLACE_GAP_RE.search(text, max(0, s - 40), s) if may_be_place else None
     return bool(place) and bool(phrase_before(folded, place.start(), lex["context_before"]))
 
 
 # a change or a level between a context phrase and its number
 CONTEXT_VERB_RE = re.compile(r"(?<![^\W_])(?:(?:chỉ|vẫn|bình quân|trung bình)[ \u00a0]+)?(?:giảm|tăng|giảm còn|"
                              r"tăng lên|còn|đạt|là|ở mức)[ \u00a0]*$")
+CONTEXT_VERB_ENDS = ("giảm", "tăng", "lên", "còn", "đạt", "là", "mức")  # how its matches end, blanks stripped
 
 
 def _is_year(m: NumberMatch) -> bool:

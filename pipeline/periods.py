@@ -70,6 +70,15 @@ START_FOLLOWERS = {
     "những": re.compile(r"những\s+(?:năm|ngày|tuần|tháng)"),  # past
     "thời": re.compile(r"thời\s+(?:kỳ|gian)"),  # span_years, past
     "qua": re.compile(r"qua\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?:\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # after_change
+    "sau": re.compile(r"sau\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?:\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # after_change
+    "hơn": re.compile(r"hơn\s+(?:\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # trial
+    "gần": re.compile(r"gần\s+(?:\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # trial
+    "hai": re.compile(r"hai\s+(?:ngày|tuần|tháng|năm)"),  # after_change, trial, months(_bare), years_list, past
+    "ba": re.compile(r"ba\s+(?:ngày|tuần|tháng|năm)"),  # (as "hai")
+    "đến": re.compile(r"đến\s+(?:hết|cuối|nay|thời|\d|năm|tháng|ngày)"),  # until, now
+    "tới": re.compile(r"tới\s+(?:hết|cuối|nay|thời|\d|năm|tháng|ngày)"),  # until, now
+    "tính": re.compile(r"tính\s+(?:đến|tới)"),  # until, now
+    "nhiệm": re.compile(r"nhiệm\s+kỳ"),  # span_years
 }
 # who goes into operation, between "sau 3 tháng" and its event: "Sau 3 tháng mô hình chính quyền
 # địa phương 2 cấp đi vào hoạt động", "Từ khi bộ máy mới vận hành"
@@ -451,6 +460,7 @@ class PeriodIndex:
         self.lead_plain = lead_period([p for p in self.stated if p.role == "period"], paragraphs)
         self.terms = [p for p in self.periods if TERM_RE.search(p.text)]
         self.term_starts = [p.start_pos for p in self.terms]
+        self.scope_starts: dict[int, int] = {}  # paragraph index -> `scope_start` (asked for by every figure)
 
     def within(self, lo: int, hi: int) -> list[Period]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
@@ -517,7 +527,8 @@ class PeriodIndex:
         i = self._paragraph_index(pos)
         if i < 0:
             return None
-        return self._last_stated(scope_start(self.text, self.paragraphs, i, self.lines_are_paragraphs), sent[0], plain)
+        return self._last_stated(scope_start(self.text, self.paragraphs, i, self.lines_are_paragraphs, self.scope_starts),
+                                 sent[0], plain)
 
     def _paragraph_index(self, pos: int) -> int:
         """The index of the paragraph starting last at or before `pos` (-1 if none does)."""
@@ -527,7 +538,8 @@ class PeriodIndex:
         """The last stated period lying inside [lo, hi)."""
         j = bisect.bisect_right(self.stated_ends, hi)
         # phrases do not overlap, so they end in the order they start
-        for p in reversed(self.stated[:j]):
+        for k in range(j - 1, -1, -1):  # (not over a copy of the list: a long article states hundreds)
+            p = self.stated[k]
             if p.start_pos < lo:
                 return None
             if not (plain and p.role == "edition"):
@@ -545,19 +557,33 @@ def lines_are_paragraphs(text: str, paragraphs: list[Span]) -> bool:
     return several >= SEVERAL_SENTENCE_SHARE * len(paragraphs)
 
 
-def scope_start(text: str, paragraphs: list[Span], i: int, lines: bool = False) -> int:
+def scope_start(text: str, paragraphs: list[Span], i: int, lines: bool = False,
+                known: dict[int, int] | None = None) -> int:
     """Where the passage of paragraph `i` begins: the paragraph as a reader sees it, a block
     of lines up to a blank line (crawled pages put each sentence on a line of its own; `lines`:
     the article writes a paragraph a line), or, for an item of a bulleted list, the paragraph
     that introduces the list; for an interview's dashed answer, the question it answers and no
-    further."""
+    further. `known`: paragraph index -> passage start, read and filled for every paragraph the
+    walk back passes (they share the answer), so an article's passages cost one walk, not one
+    per paragraph."""
+    known = {} if known is None else known
+    passed = []
     j = i
-    while j > 0 and (LIST_ITEM_RE.match(text, paragraphs[j][0]) or CONTINUATION_RE.match(text, paragraphs[j][0])
-                     or not (lines or BLANK_LINE_RE.search(text, paragraphs[j - 1][1], paragraphs[j][0]))):
+    while j not in known:
+        passed.append(j)
+        if not (j > 0 and (LIST_ITEM_RE.match(text, paragraphs[j][0]) or CONTINUATION_RE.match(text, paragraphs[j][0])
+                           or not (lines or BLANK_LINE_RE.search(text, paragraphs[j - 1][1], paragraphs[j][0])))):
+            start = paragraphs[j][0]
+            break
         if LIST_ITEM_RE.match(text, paragraphs[j][0]) and _asks(text, paragraphs[j - 1]):
-            return paragraphs[j - 1][0]  # an interview's answer: its question and itself, nothing before
+            start = paragraphs[j - 1][0]  # an interview's answer: its question and itself, nothing before
+            break
         j -= 1
-    return paragraphs[j][0]
+    else:
+        start = known[j]
+    for k in passed:
+        known[k] = start
+    return start
 
 
 def _asks(text: str, paragraph: Span) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -14,19 +14,21 @@ from .numbers import NumberMatch
 from .resources import load_yaml
 from .segment import Article
 from .spans import SpanSet
-from .textkeys import key
+from .textkeys import PhraseFinder, key
 from .unit_names import common_noun_words, starts_person_name
 UNIT_TYPE_RE = regex.compile(
     r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
     r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh)(?![\p{L}\d])"
     r"(?P<more>(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố))?"
 )
+# UNIT_TYPE_RE tried only where one of the words its matches start with stands (a `re` scan)
+UNIT_TYPE_FINDER = PhraseFinder(UNIT_TYPE_RE, [(w,) for w in ("các", "những", "toàn", "tất", "100", "thị", "thành", "tp",
+                                                             "xã", "phường", "huyện", "quận", "tỉnh")])
 TYPE_CANON = {"tp": "thành phố", "tp.": "thành phố"}
 PAST_REGISTER = "pre-2025"  # a unit's `register` when the article names it as it was before the 2025 merger
 
 
-@dataclass
-class UnitRef:
+class UnitRef(NamedTuple):  # a tuple, so that lists of them sorted by start bisect by (start,) in C
     start: int
     end: int
     unit_id: str | None
@@ -44,7 +46,7 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
     covered = SpanSet((s, e) for s, e, _ in named)
     named_of_type = _positions_by_type(named)
     current_of_type = _positions_by_type(named, lambda u: u.get("register") != PAST_REGISTER)
-    for m in UNIT_TYPE_RE.finditer(folded, *article.body):
+    for m in UNIT_TYPE_FINDER.finditer(folded, *article.body):
         ts, te = m.span("type")
         if covered.overlaps(ts, ts + 1):
             continue
@@ -130,8 +132,8 @@ def in_a_list(article: Article, refs: list[UnitRef], ref: UnitRef, within: Span 
     """Whether `ref` is one of several units its sentence (or the span `within`: its
     paragraph) names (a ranking list, examples)."""
     ss, se = within or article.sentence_of(ref.start)
-    i = bisect.bisect_left(refs, ss, key=lambda r: r.start)
-    j = bisect.bisect_left(refs, se, key=lambda r: r.start)
+    i = bisect.bisect_left(refs, (ss,))
+    j = bisect.bisect_left(refs, (se,))
     return len({r.unit_id for r in refs[i:j] if r.unit_id is not None and not r.in_title}) >= 2
 
 
@@ -276,14 +278,14 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     first unit after it in the sentence (headlines: "Trên 80% dân TP. HCM hài lòng")."""
     text, folded = article.text, article.folded
     pos = num.start
-    i = bisect.bisect_left(refs, sent[0], key=lambda r: r.start)
-    j = bisect.bisect_left(refs, num.end, key=lambda r: r.start)
-    in_sentence = refs[i:bisect.bisect_left(refs, pos, key=lambda r: r.start)]
-    following = [r for r in refs[j:bisect.bisect_left(refs, post_end, key=lambda r: r.start)] if r.unit_id is not None]
+    i = bisect.bisect_left(refs, (sent[0],))
+    j = bisect.bisect_left(refs, (num.end,))
+    in_sentence = refs[i:bisect.bisect_left(refs, (pos,))]
+    following = [r for r in refs[j:bisect.bisect_left(refs, (post_end,))] if r.unit_id is not None]
     cstart = clause_start(article, sent, pos)
     chosen = None
     # (the next unit looked for up to the sentence's end: the figure's words end at a comma)
-    nxt = next((r for r in refs[j:bisect.bisect_left(refs, sent[1], key=lambda r: r.start)]
+    nxt = next((r for r in refs[j:bisect.bisect_left(refs, (sent[1],))]
                 if r.unit_id is not None and following and r.start > following[0].start), None)
     if (following and not rank and LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start)
             and not (nxt is not None and COORDINATED_GAP_RE.fullmatch(folded, following[0].end, nxt.start))):
@@ -317,7 +319,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)",
         # "tỉnh Đồng Tháp đứng cuối bảng với 77,02%", "Phường Long Xuyên dẫn đầu toàn tỉnh với ..."
         nearest, link_from = named_before[-1], named_before[-1].end
-        k = bisect.bisect_left(refs, nearest.start, key=lambda r: r.start)
+        k = bisect.bisect_left(refs, (nearest.start,))
         if 0 < k < len(refs) and refs[k] is nearest and refs[k - 1].start >= sent[0] and _locates(article, refs, k):
             # "thị trấn Hậu Nghĩa (huyện Đức Hòa) đạt 99,1%": the unit, not the place in brackets
             nearest, link_from = refs[k - 1], LOCATOR_CLOSE_RE.match(folded, nearest.end).end()

@@ -360,7 +360,8 @@ def test_period_start_followers_are_safe_on_lowered_text():
 
 PERIOD_PIECES = ["trong", "Trong", "TRONG", "chỉ", "Chỉ", "riêng", "hiện", "Hiện", "những", "Những", "thời", "THỜI",
                  "ngày", "tháng", "tuần", "quý", "nay", "tại", "có", "bố trí", "năm", "qua", "vừa", "kỳ", "gian",
-                 "1/7/2025", "2021-2025", "2024", "I", " ", "  ", "\u00a0", ",", "."]
+                 "1/7/2025", "2021-2025", "2024", "I", " ", "  ", "\u00a0", ",", ".", "sau", "hơn", "Gần", "hai", "ba",
+                 "đến", "Tới", "tính", "nhiệm", "hết", "cuối", "thời điểm này", "3", "khoảng", "vận hành thử nghiệm"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -545,9 +546,10 @@ def test_phrase_at_and_before_are_the_longest_phrase_there(phrases, pieces, pos)
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["dân số", "TP. HCM", "Hà Nội", "tỉnh", "gần", "lãi suất", "ở mức", "hồ sơ", " ",
-                                 "Số lượt xem:", "x", "Ư"]), max_size=8))
-def test_place_gap_prefilter_skips_only_windows_without_a_match(pieces):
-    """The capital-letter test before PLACE_GAP_RE changes no context decision."""
+                                 "Số lượt xem:", "x", "Ư", "giảm", "tăng lên", "đạt", "\u00a0", "A.", "vẫn"]), max_size=8))
+def test_context_prefilters_skip_only_windows_without_a_match(pieces):
+    """The tests of how a window ends, before CONTEXT_VERB_RE and PLACE_GAP_RE, change no
+    context decision."""
     import regex
 
     from pipeline import number_exclusions as ne
@@ -556,8 +558,63 @@ def test_place_gap_prefilter_skips_only_windows_without_a_match(pieces):
     text = " ".join(pieces) + " 12"
     folded, s = fold(text), len(text) - 2
     fast = ne._context_before(folded, s, text)
+    saved = ne.PLACE_END_RE, ne.CONTEXT_VERB_ENDS
     try:
-        ne.UPPER_RE, saved = regex.compile(""), ne.UPPER_RE  # a test that always passes
+        ne.PLACE_END_RE, ne.CONTEXT_VERB_ENDS = regex.compile(""), ("",)  # tests that always pass
         assert ne._context_before(folded, s, text) == fast
     finally:
-        ne.UPPER_RE = saved
+        ne.PLACE_END_RE, ne.CONTEXT_VERB_ENDS = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["trong đó", "Trong đó", "nên", "nhưng", "song", "do đó", "vì vậy", "vì thế", "3.5",
+                                 "TP.", "tp.", "x.", "(", ";", "\n", " ", "hồ sơ", "songs", "ngân", "2"]), max_size=10),
+       st.integers(0, 60), st.integers(0, 60))
+def test_post_break_is_the_pattern_s_search(pieces, pos, end):
+    from pipeline.figure_cues import POST_BREAK_RE, post_break
+
+    text = "".join(pieces)
+    pos, end = min(pos, len(text)), min(end, len(text))
+    found, expected = post_break(text, pos, end), POST_BREAK_RE.search(text, pos, end)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_gap_pattern_prefilters_pass_every_gap_the_patterns_match():
+    """The tests of how a gap ends (starts) before LIST_GAP_RE, RESTATEMENT_GAP_RE and
+    PARALLEL_GAP_RE pass whatever the patterns match."""
+    import random
+
+    from pipeline import figures as fg
+
+    words = ["hồ sơ", "và", ",", " , ", "(", "chiếm", "đạt", "tương ứng", "còn", ";", ")", "xã", "9/9", " ", "\u00a0"]
+    rng = random.Random(0)
+    for _ in range(3000):
+        gap = " ".join(rng.choice(words) for _ in range(rng.randint(0, 7))) + rng.choice(["", " "])
+        tail, head = gap.rstrip(" \u00a0"), gap.lstrip(" \u00a0")
+        head = head[1:].lstrip(" \u00a0") if head.startswith(")") else head
+        if fg.LIST_GAP_RE.fullmatch(gap):
+            assert tail.endswith(fg.LIST_GAP_TAILS)
+        if fg.RESTATEMENT_GAP_RE.fullmatch(gap):
+            assert tail.endswith(fg.RESTATEMENT_GAP_TAILS)
+        if fg.PARALLEL_GAP_RE.fullmatch(gap):
+            assert head.startswith(fg.PARALLEL_GAP_HEADS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Đoạn văn.", "- Mục một.", "Hỏi gì?", "Trong đó, tiếp.", "+ Mục hai", "1. Ý",
+                                 "Câu thường"]), min_size=1, max_size=12),
+       st.lists(st.sampled_from(["\n", "\n\n", "\n \n"]), min_size=12, max_size=12), st.randoms())
+def test_scope_starts_remembered_are_the_walk_s(lines, breaks, rnd):
+    """`scope_start` with the starts it has filled in is `scope_start` without them, whatever
+    order the paragraphs are asked for in."""
+    from pipeline.periods import scope_start
+
+    text, paragraphs = "", []
+    for line, brk in zip(lines, breaks):
+        paragraphs.append((len(text), len(text) + len(line)))
+        text += line + brk
+    order = list(range(len(paragraphs)))
+    rnd.shuffle(order)
+    known: dict[int, int] = {}
+    for i in order:
+        assert scope_start(text, paragraphs, i, known=known) == scope_start(text, paragraphs, i)
