@@ -197,6 +197,9 @@ COUNT_BEFORE_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|các|những|nhiều|m
 ENUM_ITEM_SEP_RE = regex.compile(rf"{SP}*(?:,{SP}*(?:và{SP}+)?|{SP}và{SP}+){SP}*")
 LIST_SEP_RE = regex.compile(rf"{SP}*,{SP}*")
 LIST_OPENING_RE = regex.compile(rf"{SP}*(?:\(|:|{SP}như(?![\p{{L}}\d])){SP}*")
+# "các xã vùng cao như Sìn Hồ, Than Uyên": a few words about the units, then "như" (names the
+# register knows, as after "gồm")
+SUCH_AS_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{1,3}}{SP}+như(?![\p{{L}}\d]){SP}*")
 # "5 xã vùng cao, gồm A, B và C", "3 xã gồm: A, B": a few words about the units, then "gồm"
 INCLUDING_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{0,5}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm|là)(?![\p{{L}}\d]){SP}*:?{SP}*")
 CLAUSE_STOP_RE = regex.compile(r"[.;!?\n()…]")
@@ -224,7 +227,7 @@ def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[
         types.append(lex["types"][" ".join(nxt.group("type").split())])
         pos = nxt.end()
     opening = LIST_OPENING_RE.match(folded, pos, pe)
-    including = opening is None and INCLUDING_RE.match(folded, pos, pe)
+    including = opening is None and (INCLUDING_RE.match(folded, pos, pe) or SUCH_AS_RE.match(folded, pos, pe))
     opening = opening or including
     if not opening or len({TYPE_LEVEL[t] for t in types}) != 1:
         return []

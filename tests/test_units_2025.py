@@ -196,6 +196,13 @@ CASES = {
               ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
               ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước")]),
         Case("Các xã là đơn vị cuối cùng thực hiện.", OLD, []),
+        # a few words about the units, then "như"
+        Case("Huyện Bù Đăng họp. Ở những xã vùng sâu như Đak Nhau, Bom Bo còn khó khăn.", OLD,
+             [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
+              ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
+              ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước")]),
+        Case("Huyện Bù Đăng họp. Các xã khó khăn như vậy cần hỗ trợ.", OLD,
+             [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước")]),
         # "một số xã như", and a few more words before "là"
         Case("Huyện Bù Đăng họp. Một số xã như Đak Nhau, Bom Bo còn hồ sơ quá hạn.", OLD,
              [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
