@@ -40,6 +40,9 @@ FIRES = {
           ("ratio_percent_mismatch", ["67/72", "94,4%"])),
         C("Ở cấp xã, năm 2025 có 62/99 xã, phường (chiếm 65,6%) đạt tỷ lệ hồ sơ trực tuyến trên 70%.",
           ("ratio_percent_mismatch", ["62/99", "65,6%"])),
+        # a band's bound between the ratio and its share
+        C("Năm 2025, toàn tỉnh có 118/126 xã, phường đạt tỷ lệ đúng hạn từ 95% trở lên, chiếm 95,1%.",
+          ("ratio_percent_mismatch", ["118/126", "95,1%"])),
         # an aside with a figure of its own between the ratio and its share
         C("Trong quý, có 31/140 xã, phường đạt mức Tốt (từ 90 điểm trở lên), chiếm 25,4%; 80 đơn vị đạt mức Khá.",
           ("ratio_percent_mismatch", ["25,4%", "31/140"])),
@@ -142,6 +145,12 @@ FIRES = {
     "count_list_mismatch": [
         C("Toàn huyện có 4 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc.",
           ("count_list_mismatch", ["4"])),
+        # a rate or band in the count's own words before its list; names after "gồm:" alone
+        C("Ở cấp huyện, 5 huyện có tỷ lệ hồ sơ trực tuyến trên 90% gồm: Đức Hòa, Bến Lức, Cần Giuộc và Châu Thành.",
+          ("count_list_mismatch", ["5"])),
+        # numbered wards are names
+        C("Năm 2024, 3 phường có tỷ lệ hồ sơ trực tuyến trên 60% gồm Phường 10 và Phường 17.",
+          ("count_list_mismatch", ["3"])),
         C("Huyện có 3 đơn vị đạt điểm tối đa, gồm: xã Phú Lộc, thị trấn Tân Lập.",
           ("count_list_mismatch", ["3"])),
         C("Toàn huyện có 4 xã đạt chuẩn, gồm các xã: An Bình, Tân Lập, Hòa Phú, Minh Đức và Phú Lộc.",
@@ -175,6 +184,7 @@ NEAR_MISSES = {
         C("Năm qua, các cơ quan đã hoàn thành 67/72 nhiệm vụ trong Kế hoạch CCHC năm 2019 của tỉnh (đạt 93,06%)."),
         C("Hiện nay, tỉnh có 1.850 TTHC. Trong đó, 1.200 TTHC được cung cấp trực tuyến toàn trình, chiếm 64,9%."),
         C("Trong quý, có 31/140 xã, phường đạt mức Tốt (từ 90 điểm trở lên), chiếm 22,1%; 80 đơn vị đạt mức Khá."),
+        C("Năm 2025, toàn tỉnh có 118/126 xã, phường đạt tỷ lệ đúng hạn từ 95% trở lên, chiếm 93,6%."),
         # a ratio inside brackets of its own is no share of a percentage after the next bracket
         C("Năm 2022, các tỉnh xếp cuối bảng lần lượt là Đắk Nông (61/63), Kon Tum (62/63) và Cao Bằng (63/63), với "
           "giá trị lần lượt là 77,83%, 77,31% và 76,52%."),
@@ -267,6 +277,10 @@ NEAR_MISSES = {
     ],
     "count_list_mismatch": [
         C("Toàn huyện có 5 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc."),
+        C("Ở cấp huyện, 4 huyện có tỷ lệ hồ sơ trực tuyến trên 90% gồm: Đức Hòa, Bến Lức, Cần Giuộc và Châu Thành."),
+        # the list names the parts of a breakdown together
+        C("Khảo sát tại 5 địa phương, trong đó có 2 thành phố và 3 tỉnh gồm: Hà Nội, Quảng Ninh, Lai Châu, Đà Nẵng, "
+          "Cà Mau."),
         C("Có 2 bộ đạt điểm cao nhất là Bộ Khoa học và Công nghệ, Bộ Tư pháp."),
         C("Toàn huyện có 5 xã đạt chuẩn, gồm các xã: An Bình, Tân Lập, Hòa Phú, Minh Đức và Phú Lộc."),
         C("Toàn huyện có 3 xã đạt chuẩn, gồm các xã thuộc vùng Đồng Tháp Mười."),  # no list of names

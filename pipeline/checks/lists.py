@@ -16,6 +16,10 @@ LIST_END_RE = regex.compile(r"[;(.!?\n]|(?<!\p{L})(?:đạt|được|đã|có|v�
 RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})lần lượt(?:\s+(?:là|đạt|có|được))?(?!\p{L})", regex.IGNORECASE)
 VALUE_GAP_RE = regex.compile(r"^\s*(?:%|điểm)?\s*(?:[,;]|và|;\s*và|,\s*và)\s*$", regex.IGNORECASE)
 MAX_COUNT = 30  # larger counts are not spelt out as lists
+NUMBERED_UNIT_RE = regex.compile(r"(?:phường|quận)\s*\d{1,2}", regex.IGNORECASE)  # "Phường 10": a name with a number
+JOINED_PART_RE = regex.compile(r"[^\d;.]{0,60}\s(?:và|,)\s*")
+INTRO_REACH = 80  # characters from a count to the word that opens its list
+UNIT_NOUNS = {"xã", "phường", "huyện", "quận", "tỉnh", "thị", "đặc", "địa", "đơn"}  # first words of unit nouns
 
 
 @functools.cache
@@ -45,7 +49,8 @@ def list_items(segment: str, extra: tuple[str, ...] = ()) -> list[str] | None:
             return None
         sub = _and_before_head_re(extra).split(piece)
         items += [s.strip() for s in sub]
-    if not items or not all(_starts_with_head(i, extra) and not regex.search(r"\d", i) for i in items):
+    if not items or not all(_starts_with_head(i, extra) and (not regex.search(r"\d", i) or NUMBERED_UNIT_RE.fullmatch(i))
+                            for i in items):
         return None
     return items
 
@@ -60,6 +65,16 @@ def _bare_names(segment: str, heads: tuple[str, ...]) -> list[str] | None:
         return None
     names = [n.strip() for n in regex.split(r",|\s+và\s+", segment[m.end():])]
     if not all(n and n[0].isupper() and len(n.split()) <= 4 and not regex.search(r"\d", n) for n in names):
+        return None
+    return names
+
+
+def _names_after_intro(segment: str) -> list[str] | None:
+    """The names right after "gồm:" when the count counts units ("5 huyện ... gồm: Đức Hòa, Bến
+    Lức, Cần Giuộc và Châu Thành"): capitalised names of at most four words, or None."""
+    names = [n.strip() for n in regex.split(r",|\s+và\s+", segment)]
+    if len(names) < 2 or not all(n and n[0].isupper() and len(n.split()) <= 4 and not regex.search(r"\d", n)
+                                 for n in names):
         return None
     return names
 
@@ -81,12 +96,19 @@ def _count_against_list(article: Article) -> list[Finding]:
         if (f["kind"] != "count" or not exact(f) or is_change(f) or not f.get("noun")
                 or not 2 <= f["value"] <= MAX_COUNT or not float(f["value"]).is_integer()):
             continue
+        if i and figures[i - 1]["kind"] == "count" and figures[i - 1]["sentence"] == f["sentence"] \
+                and JOINED_PART_RE.fullmatch(text, figures[i - 1]["span"][1], f["span"][0]):
+            continue  # "3 thành phố ... và 7 tỉnh ... gồm: <10 names>": the list names the parts together
         sentence_end = f["sentence"][1]
-        following = figures[i + 1]["span"][0] if i + 1 < len(figures) else sentence_end
+        j = i + 1  # past a rate or band in the count's own words: "5 huyện có tỷ lệ ... trên 90% gồm: ..."
+        while (j < len(figures) and figures[j]["kind"] == "percent" and figures[j]["span"][0] < sentence_end
+               and figures[j]["span"][0] - f["span"][1] <= INTRO_REACH):
+            j += 1
+        following = figures[j]["span"][0] if j < len(figures) else sentence_end
         next_start = min(following, sentence_end)
         window = text[f["span"][1]:next_start]
         intro = INTRO_RE.search(window)
-        if intro is None or intro.start() > 80:
+        if intro is None or intro.start() > INTRO_REACH:
             continue
         if intro.group().lstrip().lower().startswith("là") and "," in window[:intro.start()]:
             continue  # "tại 5 xã vùng cao, tiên phong là xã A và xã B": some of them, after a comma
@@ -95,7 +117,8 @@ def _count_against_list(article: Article) -> list[Finding]:
         if end is None and following < sentence_end:
             continue  # the list runs on into another figure: "gồm thành phố A, thị xã B và 7 huyện"
         segment = rest[:end.start()] if end else rest
-        items = list_items(segment, _noun_head(f)) or _bare_names(segment, _noun_head(f))
+        items = (list_items(segment, _noun_head(f)) or _bare_names(segment, _noun_head(f))
+                 or (_names_after_intro(segment) if _noun_head(f) and _noun_head(f)[0] in UNIT_NOUNS else None))
         if items is None or len(items) < 2 or len(items) == f["value"]:
             continue
         noun = f["noun"]

@@ -20,6 +20,9 @@ NEAR = 80  # characters: a percentage this close after a ratio or count may rest
 # "45 TTHC đạt 100% trực tuyến" says what those things achieved
 RESTATE_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương|tương ứng)(?!\p{L})"
                            r"|,\s*(?:đạt|là|với|(?:đạt\s+)?(?:tỷ lệ|tỉ lệ))(?!\p{L})|,\s*$", regex.IGNORECASE)
+# a band's bound between a ratio and its share: "đạt ... từ 95% trở lên, chiếm 94,1%"
+BAND_APPROX = ("at_least", "over", "under", "at_most")
+SHARE_AFTER_BAND_RE = regex.compile(r"[ \u00a0\p{L}]{0,15},[ \u00a0]*(?:chiếm|tương đương|tương ứng)[ \u00a0]*", regex.IGNORECASE)
 # an aside in brackets that is closed: "(từ 90 điểm trở lên)"; not one still open ("(chiếm 65%")
 ASIDE_RE = regex.compile(r"\([^()]*\)")
 ASIDE_ALLOWANCE = 60  # characters an aside may add to NEAR
@@ -80,6 +83,9 @@ def _neighbours(figures: list[dict], text: str):
     closed before it ("(từ 90 điểm trở lên)")."""
     for k, (a, b) in enumerate(zip(figures, figures[1:])):
         yield a, b
+        if (k + 2 < len(figures) and b["kind"] == "percent" and b.get("approx") in BAND_APPROX
+                and SHARE_AFTER_BAND_RE.fullmatch(text, b["span"][1], figures[k + 2]["span"][0])):
+            yield a, figures[k + 2]  # "125/135 xã đạt ... từ 95% trở lên, chiếm 94,1%": past the band
         if k + 2 < len(figures) and b["kind"] != "percent":
             c = figures[k + 2]
             opened = text.rfind("(", a["span"][1], b["span"][0])
@@ -117,9 +123,8 @@ def ratio_percent_mismatch(article: Article) -> list[Finding]:
         if not r.get("denominator") or not exact(r) or is_change(r):
             continue
         between = article.between(r, pct)
-        if pct["object"] != r["object"] and not (BRACKETED_RE.search(between)
-                                                 or (not pct.get("noun") and SHARE_WORD_END_RE.search(between))):
-            continue  # a share of something else, unless in brackets or a bare "chiếm" after the ratio
+        if pct["object"] != r["object"] and not (BRACKETED_RE.search(between) or SHARE_WORD_END_RE.search(between)):
+            continue  # a share of something else, unless in brackets or right after "chiếm"
         if r["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(article.between(r, pct)):
             continue  # "19/22 xã, đạt 100%": what those places achieved
         computed = share_range(figure_range(r, rounded=False), (r["denominator"], r["denominator"]))
