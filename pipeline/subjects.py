@@ -223,15 +223,35 @@ def _respective_unit(article: Article, in_sentence: list[UnitRef], sent: Span, p
     folded = article.folded
     found = list(RESPECTIVELY_RE.finditer(folded, max(sent[0], pos - RESPECTIVELY_REACH), pos))
     if not found:
-        return None
+        return _parallel_unit(article, in_sentence, sent, pos)
     m = found[-1]
     values = _value_run(folded, m.end(), min(sent[1], m.end() + 2 * RESPECTIVELY_REACH), pos)
     units = [r for r in in_sentence if r.unit_id is not None and r.end <= m.start()]
-    if pos not in values or len(values) < 2 or len(units) < len(values):
-        return None
+    if (pos not in values or len(values) < 2 or len(units) < len(values)
+            or any(r.start >= m.end() for r in in_sentence)):  # units named after it: a list of their own
+        return _parallel_unit(article, in_sentence, sent, pos)
     return units[len(units) - len(values) + values.index(pos)]
 
 
+def _parallel_unit(article: Article, in_sentence: list[UnitRef], sent: Span, pos: int) -> UnitRef | None:
+    """"...; trong khi xã Đầm Dơi và xã Hồng Dân chỉ đạt 82,4% và 79,9%": units joined by "và"
+    and as many values joined so, with only a verb between, pair up without "lần lượt"."""
+    folded = article.folded
+    pstart = sentence_part_start(article, sent, pos)
+    units = [r for r in in_sentence if r.start >= pstart and r.unit_id is not None]
+    if len(units) < 2 or any(not COORDINATED_GAP_RE.fullmatch(folded, a.end, b.start) for a, b in zip(units, units[1:])):
+        return None
+    first = VALUE_RE.search(folded, units[-1].end, pos + 1)
+    if first is None or first.start() - units[-1].end > PARALLEL_VERB_REACH or DIGIT_RE.search(folded, units[-1].end, first.start()):
+        return None
+    values = _value_run(folded, first.start(), min(sent[1], first.start() + 2 * RESPECTIVELY_REACH), pos)
+    if pos not in values or len(values) != len(units):
+        return None
+    return units[values.index(pos)]
+
+
+PARALLEL_VERB_REACH = 30  # characters from the last unit to the first value ("chỉ đạt")
+DIGIT_RE = regex.compile(r"\d")
 RUN_GAP_RE = regex.compile(r"[ \u00a0]*(?:,|và|;)?[ \u00a0]*(?:thứ[ \u00a0]*)?")  # "thứ 4 và thứ 5", "89,12 và 88,7"
 VALUE_END_RE = regex.compile(r"[ \u00a0]*(?:%|điểm)?")
 

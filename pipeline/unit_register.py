@@ -43,7 +43,7 @@ def _lexicon() -> dict:
         # "mới" is also the adverb "just" ("Đà Nẵng mới ban hành"): only before a punctuation
         "new_after": regex.compile(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['new_after'])}){SP}*(?:[),.;:!?]|$)"),
         # the phrase, then only names, unit words, commas and "và" up to the unit
-        "past_list_before": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['past_list_before'])})"
+        "past_list_before": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['past_list_before'])})(?!{SP}*,)"
                                           rf"(?:(?:phường|quận|p\.){SP}*\d{{1,2}}|(?!{SP}thành{SP}(?:{INTO_UNIT}|$))[^.;:!?()\n\d]){{0,160}}$"),
         "not_report": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['not_report_date_before'])})"
                                     rf"(?:{SP}+(?:ngày|tháng|năm))?{SP}*$"),

@@ -519,6 +519,19 @@ def test_a_figure_with_no_unit_since_the_one_before_it_in_its_sentence_shares_it
     assert [(f["surface"], f["subject"]["unit"]) for f in run(text, [province, ward])][-1] == ("5", "u1")
 
 
+def test_units_and_values_joined_alike_pair_up_without_lan_luot():
+    text = ("Ở cấp xã, phường An Xuyên và phường Bạc Liêu lần lượt đạt 99,1% và 98,6%; trong khi xã Đầm Dơi và "
+            "xã Hồng Dân chỉ đạt 82,4% và 79,9%.")
+    units = [_unit(text, f"u{k}", t, n) for k, (t, n) in enumerate(
+        [("phường", "An Xuyên"), ("phường", "Bạc Liêu"), ("xã", "Đầm Dơi"), ("xã", "Hồng Dân")], 1)]
+    assert [(f["surface"], f["subject"]["unit"]) for f in run(text, units)] == [
+        ("99,1%", "u1"), ("98,6%", "u2"), ("82,4%", "u3"), ("79,9%", "u4")]
+    # ... and "lần lượt" before the units, the values after them
+    text = "Tiếp theo lần lượt là xã Đầm Dơi và xã Hồng Dân với 82,4 điểm và 79,9 điểm."
+    units = [_unit(text, "u1", "xã", "Đầm Dơi"), _unit(text, "u2", "xã", "Hồng Dân")]
+    assert [(f["surface"], f["subject"]["unit"]) for f in run(text, units)] == [("82,4", "u1"), ("79,9", "u2")]
+
+
 def test_a_unit_placed_in_brackets_is_the_subject_not_its_place():
     text = "Huyện Cần Đước dẫn đầu với 95,2%; riêng thị trấn Cần Đước (huyện Cần Đước) đạt 99,3%."
     district = _unit(text, "u1", "huyện", "Cần Đước", "Huyện Cần Đước")

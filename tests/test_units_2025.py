@@ -295,6 +295,9 @@ def test_every_formed_from_phrase_makes_the_listed_units_old(phrase):
     # the new unit named after "thành" is not one of them
     got = rows(f"Xã Phú Thành được {phrase} xã Hải Ninh thành xã Ninh Châu.", NEW)
     assert [(r[1], r[2]) for r in got if r[1] != "Phú Thành"] == [("Hải Ninh", "pre-2025"), ("Ninh Châu", "2025")]
+    # ... not the unit after a comma: "Sau khi sắp xếp, tỉnh X gồm ..." names the unit as it is
+    got = rows(f"{phrase.capitalize()}, xã Ninh Châu có 12 thôn.", NEW)
+    assert [(r[1], r[2]) for r in got] == [("Ninh Châu", "2025")]
     # ... but a name ending in "Thành" does not end the list
     got = rows(f"Xã Yên Thành được {phrase} thị trấn Hoa Thành và các xã Văn Thành, Đông Thành thuộc huyện "
                "Yên Thành (cũ).", NEW)
