@@ -125,6 +125,16 @@ MERGED_WHEN_BEFORE_RE = regex.compile(r"(?<!\p{L})khi[ \u00a0]+(?:sáp[ \u00a0]+
 MERGED_GROUP_AFTER_RE = regex.compile(
     r"[ \u00a0]+(?:tỉnh|xã|phường|huyện|địa[ \u00a0]+phương|đơn[ \u00a0]+vị)(?:[ \u00a0]+[^\d.;:,()\n]{1,40}?)?"
     r"[ \u00a0]+trước[ \u00a0]+(?:khi[ \u00a0]+)?(?:sáp[ \u00a0]+nhập|hợp[ \u00a0]+nhất)(?!\p{L})")
+_NAME = r"(?:\p{Ll}+[ \u00a0]+){0,2}(?:\p{Lu}\p{L}*[ \u00a0]*){1,4}(?:\d{1,2}[ \u00a0]*)?(?:\([^()\n]{0,40}\)[ \u00a0]*)?"
+# "Phường Minh Xuân và phường Hà Giang 1 là hai đơn vị ...": the units just named, counted again
+NAMED_THEN_COUNTED_RE = regex.compile(rf"{_NAME}(?:,[ \u00a0]*{_NAME})*[ \u00a0]*và[ \u00a0]+{_NAME}là[ \u00a0]+$")
+
+
+def names_the_units_before(text: str, s: int) -> bool:
+    """Whether the count in words at `s` counts units named right before it, then "là"."""
+    return bool(NAMED_THEN_COUNTED_RE.search(text, max(0, s - 160), s))
+
+
 def names_merged_units(folded: str, s: int, e: int) -> bool:
     """Whether the count in words at folded[s:e] counts the units a merger joined ("sau khi hợp
     nhất ba địa phương", "hai tỉnh Hưng Yên và Thái Bình trước sáp nhập"): no work of theirs."""
@@ -210,6 +220,8 @@ ORDINAL_THU_BEFORE_RE = regex.compile(
 
 # a place in the ranking, then its number: "xếp cuối, thứ 10/10", "đứng đầu, thứ 1/63"
 PLACE_THEN_THU_RE = regex.compile(r"(?<![\p{L}])(?:xếp|đứng)[ \u00a0]+(?:cuối|đầu|chót)(?:[ \u00a0]+bảng)?[ \u00a0]*,?[ \u00a0]*thứ[ \u00a0]*$")
+BRACKET_THU_RE = regex.compile(r"\([ \u00a0]*thứ[ \u00a0]*$")
+RANKING_CONTEXT_RE = regex.compile(r"(?<![\p{L}])(?:xếp|đứng|cuối bảng|dẫn đầu|nhóm cuối|nhóm đầu|bảng xếp hạng)(?![\p{L}])")
 RANK_VERBS = ("xếp", "đứng", "hạng")  # one of them starts every ELLIPTIC_RANK_RE and RANK_LIST_RE match
 
 
@@ -221,7 +233,9 @@ def elliptic_rank(folded: str, s: int) -> bool:
     # the substring tests first: most numbers have no rank verb and no "thứ" before them
     if _has_rank_verb(folded, max(0, s - 90), s) and ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s):
         return True
-    if folded.find("thứ", max(0, s - 6), s) >= 0 and PLACE_THEN_THU_RE.search(folded, max(0, s - 40), s):
-        return True  # "xếp cuối, thứ 10/10"
+    if folded.find("thứ", max(0, s - 6), s) >= 0 and (
+            PLACE_THEN_THU_RE.search(folded, max(0, s - 40), s)
+            or (BRACKET_THU_RE.search(folded, max(0, s - 12), s) and RANKING_CONTEXT_RE.search(folded, max(0, s - 160), s))):
+        return True  # "xếp cuối, thứ 10/10"; "Nhóm cuối bảng gồm Bình Thuận (thứ 61), Kon Tum (thứ 62)"
     return (folded.find("thứ", max(0, s - 6), s) >= 0 and bool(ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s))
             and _has_rank_verb(folded, max(0, s - 240), s) and bool(RANK_LIST_RE.search(folded, max(0, s - 240), s)))

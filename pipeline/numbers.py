@@ -14,7 +14,7 @@ from typing import Iterator
 
 import regex
 
-from .number_exclusions import (names_merged_units, _after_reason, _counted_noun, _is_year, _rank_before, context_words, elliptic_rank,
+from .number_exclusions import (names_merged_units, names_the_units_before, _after_reason, _counted_noun, _is_year, _rank_before, context_words, elliptic_rank,
                                 exclusion, rank_words)
 from .numerals import (NAO_RE, NUMBER_RE, PERCENT_WORDS_RE, NumberMatch, PhraseMap, Phrases, _number_words, as_number,
                        lexicon, parse_number_words, parse_numeral, phrase_at, phrase_before, word_after)
@@ -256,7 +256,7 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         if pct:
             e += pct.end()
             out.append(NumberMatch(s, e, text[s:e], value, None, "percent"))
-        elif names_merged_units(folded, s, e):
+        elif names_merged_units(folded, s, e) or names_the_units_before(text, s):
             continue
         elif _counted_noun(nxt) and not _after_reason(nxt):
             out.append(NumberMatch(s, e, text[s:e], value, None, "words"))
@@ -272,8 +272,11 @@ ONLY_ONE_AFTER_RE = regex.compile(r"(?:[ \u00a0]+\p{L}+){1,3}[ \u00a0]+duy[ \u00
 
 
 ORDINAL_RANK_RE = regex.compile(
-    r"(?<![\p{L}\d])(?:xếp|đứng|giữ|vị trí|xếp vị trí|đứng vị trí|giữ vị trí|xếp hạng)[ \u00a0]+"
-    r"(?P<ordinal>(?:thứ|số)[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
+    r"(?<![\p{L}\d])(?:xếp|đứng|giữ|vị trí|xếp vị trí|đứng vị trí|giữ vị trí|xếp hạng|vươn lên|tụt xuống|lên|xuống)[ \u00a0]+"
+    r"(?P<ordinal>(?:thứ|số)[ \u00a0]+(?P<word>\p{L}+)(?P<more>(?:[ \u00a0]+(?:mươi|mốt|một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|bẩy|tám|chín)){1,2})?)"
+    r"(?![\p{L}\d])")
+# ", thứ ba là tỉnh Hưng Yên": a place naming its holder, after a ranking's verb in the sentence
+THU_IS_RE = regex.compile(r"[,;][ \u00a0]*(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{L}+))[ \u00a0]+là(?![\p{L}\d])")
 
 
 # after a unit's capitalised name, "thứ" and an ordinal word: a place, when a ranking verb came before
@@ -282,7 +285,7 @@ NOT_RANK_WORDS = {"Lần", "Năm", "Kỳ", "Khóa", "Khoá", "Đợt", "Ngày", 
 ELLIPTIC_REACH_RE = regex.compile(r"(?<![\p{L}])(?:xếp|đứng)(?![\p{L}])[^\n.]*$")  # the verb in the same sentence
 ELLIPTIC_ORDINAL_REACH = 200
 COORDINATED_ORDINAL_RE = regex.compile(r"[ \u00a0]*(?:,|và|,[ \u00a0]*và)[ \u00a0]*(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
-RANK_VERBS = ("xếp", "đứng", "giữ", "vị trí")  # one of them starts every ORDINAL_RANK_RE match
+RANK_VERBS = ("xếp", "đứng", "giữ", "vị trí", "lên", "xuống")  # one of them starts every ORDINAL_RANK_RE match
 
 
 def _ordinal_ranks(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:
@@ -296,12 +299,22 @@ def _ordinal_ranks(text: str, folded: str, start: int, end: int) -> list[NumberM
         matches += [m for m in ELLIPTIC_ORDINAL_RE.finditer(text, matches[0].end(), end)
                     if key(m["word"]) in ordinals and m["before"] not in NOT_RANK_WORDS
                     and ELLIPTIC_REACH_RE.search(folded, max(start, m.start() - ELLIPTIC_ORDINAL_REACH), m.start())]
+        matches += [m for m in THU_IS_RE.finditer(folded, matches[0].end(), end)
+                    if ELLIPTIC_REACH_RE.search(folded, max(start, m.start() - ELLIPTIC_ORDINAL_REACH), m.start())]
         matches.sort(key=lambda m: m.start("ordinal"))
     for m in matches:
         word = key(m["word"])
-        if word in ordinals and not (out and m.start("ordinal") < out[-1].end):
-            s, e = m.span("ordinal")
-            out.append(NumberMatch(s, e, text[s:e], float(ordinals[word]), None, "ordinal"))
+        value = ordinals.get(word)
+        s, e = m.span("ordinal")
+        if "more" in m.groupdict() and m["more"]:
+            words = folded[m.start("word"):e].split()
+            whole = parse_number_words(words) if words[0] not in ("nhất", "nhì", "tư") else None
+            if whole is not None:
+                value = whole  # "thứ mười bốn", "thứ hai mươi mốt"
+            else:
+                e = m.end("word")  # "thứ ba năm 2024"? the ordinal word alone
+        if value is not None and not (out and s < out[-1].end):
+            out.append(NumberMatch(s, e, text[s:e], float(value), None, "ordinal"))
             # "xếp thứ hai, thứ ba", "xếp thứ hai và thứ ba": the ordinals coordinated with it
             while (more := COORDINATED_ORDINAL_RE.match(folded, e, end)) and more["word"] in ordinals:
                 s, e = more.span("ordinal")

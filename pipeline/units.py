@@ -201,7 +201,7 @@ LIST_OPENING_RE = regex.compile(rf"{SP}*(?:\(|:|{SP}như(?![\p{{L}}\d])){SP}*")
 # register knows, as after "gồm")
 SUCH_AS_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{1,3}}{SP}+như(?![\p{{L}}\d]){SP}*")
 # "5 xã vùng cao, gồm A, B và C", "3 xã gồm: A, B": a few words about the units, then "gồm"
-INCLUDING_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{0,5}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm|là)(?![\p{{L}}\d]){SP}*:?{SP}*")
+INCLUDING_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{0,8}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm|là)(?![\p{{L}}\d]){SP}*:?{SP}*")
 CLAUSE_STOP_RE = regex.compile(r"[.;!?\n()…]")
 SENTENCE_PART_STOP_RE = regex.compile(r"[.;!?\n…]")
 # a value in brackets after a listed name: "các xã lân cận là Phượng Dực (79,3%) và Đại Xuyên (76,8%)"

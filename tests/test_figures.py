@@ -186,6 +186,19 @@ GROUPS = {
         E("Huyện Sơn Động xếp cuối, thứ 10/10, đạt 80,15 điểm.",
           dict(surface="10/10", value=10, denominator=10, kind="rank"), dict(surface="80,15", kind="score")),
         E("Tỉnh xếp thứ hai. Lần thứ ba tỉnh tổ chức hội nghị.", dict(surface="thứ hai", value=2, kind="rank")),
+        # ", thứ ba là X", "vươn lên thứ ba", compound ordinals, a place "(thứ 61)" in a ranking
+        E("Xếp thứ hai là tỉnh Thanh Hóa với 92,81 điểm, thứ ba là tỉnh Hưng Yên.",
+          dict(surface="thứ hai", value=2, kind="rank"), dict(surface="92,81", kind="score"),
+          dict(surface="thứ ba", value=3, kind="rank")),
+        E("Năm 2024, tỉnh Bắc Giang vươn lên thứ ba với 90,34 điểm.",
+          dict(surface="thứ ba", value=3, kind="rank"), dict(surface="90,34", kind="score")),
+        E("Năm 2025, tỉnh Đồng Tháp xếp thứ mười bốn trong 34 tỉnh, thành phố.",
+          dict(surface="thứ mười bốn", value=14, kind="rank", denominator=34)),
+        E("Nhóm cuối bảng gồm Bình Thuận (thứ 61) và Kon Tum (thứ 62).",
+          dict(surface="61", value=61, kind="rank"), dict(surface="62", value=62, kind="rank")),
+        # units just named, counted again in words: no figure
+        E("Phường Minh Xuân và phường Hà Giang 1 là hai đơn vị tiếp nhận nhiều hồ sơ nhất, với 2.134 hồ sơ.",
+          dict(surface="2.134", kind="count")),
         E("Thứ hai, ngày 4/12, huyện họp giao ban."),  # a weekday is not a rank
         E("Trong số 68.281 hồ sơ trễ hạn, có 61.276 hồ sơ đã có thư xin lỗi.",
           dict(surface="68.281", value=68281, aspect="overdue"), dict(surface="61.276", value=61276)),

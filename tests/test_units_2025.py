@@ -196,6 +196,10 @@ CASES = {
               ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
               ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước")]),
         Case("Các xã là đơn vị cuối cùng thực hiện.", OLD, []),
+        Case("Huyện Bù Đăng họp. Vẫn còn 2 xã để xảy ra hồ sơ quá hạn là Đak Nhau và Bom Bo.", OLD,
+             [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
+              ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
+              ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước")]),
         # a few words about the units, then "như"
         Case("Huyện Bù Đăng họp. Ở những xã vùng sâu như Đak Nhau, Bom Bo còn khó khăn.", OLD,
              [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
