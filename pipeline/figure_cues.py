@@ -54,13 +54,15 @@ def lexicon() -> dict:
     respondents = r"(?:số[ \u00a0]+)?(?:" + _words_alternation(data["survey_respondents"]) + ")"  # "(số) người được hỏi"
     # a trie of words: the regex module searches it several times faster than a flat list
     cue_words = [tuple(p.split(" ")) for p in cues]
-    alternation = phrase_alternation(cue_words, " ")
+    # a word ending in a comma may stand before a blank in tokenised text ("phí , lệ phí")
+    alternation = phrase_alternation(cue_words, " ", escape=lambda w: regex.escape(w).replace(",", "[ \u00a0]?,"))
     qualifiers = PhraseMap((key(w), a) for a, ws in data["qualifiers"].items() for w in ws)
     qualifiers_after = {key(w): a for a, ws in data["qualifiers_after"].items() for w in ws}
     return {
         "cues": cues,
         # tried only where a fast `re` scan finds a cue's words
-        "cue_re": PhraseFinder(regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])"), cue_words),
+        "cue_re": PhraseFinder(regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])"),
+                               [tuple(w.rstrip(",") for w in words) for words in cue_words]),  # the comma: a gap
         "qualifiers": qualifiers,
         "qualifiers_after": qualifiers_after,
         "default_object": data["default_object"],
@@ -99,11 +101,15 @@ def is_share_of_people(folded: str, end: int) -> bool:
     return bool(lex["survey_answer_re"].match(folded, end) or lex["respondents_re"].match(folded, end))
 
 
+BLANK_COMMA_RE = regex.compile(r"[ \u00a0],")
+
+
 def find_cues(folded: str, start: int, end: int) -> list[Cue]:
     lex = lexicon()
     out = []
     for m in lex["cue_re"].finditer(folded, start, end):
-        aspect, specific = lex["cues"][m.group()]
+        found = m.group()
+        aspect, specific = lex["cues"].get(found) or lex["cues"][BLANK_COMMA_RE.sub(",", found)]
         if aspect == "neutral":
             continue
         if not specific and phrase_before(folded, m.start(), lex["procedure_heads"]):
