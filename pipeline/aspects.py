@@ -68,7 +68,8 @@ INDEX_BAND_AFTER_RE = regex.compile(
     r"(?:(?P<points>điểm)(?![ \u00a0]+(?:tiếp|nhận|giao|phục|cầu|trường))|%[ \u00a0]*(?:trở[ \u00a0]+(?:lên|xuống)[ \u00a0]*)?(?=[,;.)]|$|và))"
     r"|(?P<points>xếp[ \u00a0]+loại|(?:đạt|ở)[ \u00a0]+mức[ \u00a0]+(?:tốt|khá|trung[ \u00a0]+bình|xuất[ \u00a0]+sắc|yếu|kém))(?!\p{L})"
     r"|(?:đạt|dưới|trên)(?!\p{L})[^\d;.:!?]{0,15}?(?P<points>điểm)[^\d;.:!?]{0,12}\d[\d.,]*/\d)")
-COMPONENT_HEAD_RE = regex.compile(r"(?<!\p{L})(?:nhóm[ \u00a0]+chỉ[ \u00a0]+tiêu|nhóm[ \u00a0]+tiêu[ \u00a0]+chí|chỉ[ \u00a0]+số[ \u00a0]+thành[ \u00a0]+phần)(?!\p{L})")
+COMPONENT_HEAD_RE = regex.compile(r"(?<!\p{L})(?:nhóm[ \u00a0]+chỉ[ \u00a0]+tiêu|nhóm[ \u00a0]+chỉ[ \u00a0]+số|nhóm[ \u00a0]+tiêu[ \u00a0]+chí"
+                               r"|chỉ[ \u00a0]+số[ \u00a0]+thành[ \u00a0]+phần)(?!\p{L})")
 COMPONENT_WORDS = 6  # words from a component's name to its points: "Thanh toán trực tuyến đạt 4,5/10 điểm"
 # points followed by the component they are of: "19,35/20 điểm về tiến độ giải quyết", "17,2/18
 # điểm ở nhóm công khai, minh bạch"

@@ -1215,6 +1215,8 @@ def test_the_base_of_a_part(text, expected):
 SAME_SCALE_SCORE_CASES = [
     # a component group named at the head of its sentence, however far from its points
     ("Năm 2025, nhóm chỉ tiêu số hóa hồ sơ vẫn là điểm nghẽn khi chỉ đạt 14,12/22 điểm.", {"14,12/22": "digitized"}),
+    ("Năm 2025, nhóm chỉ số Thanh toán trực tuyến có điểm bình quân thấp nhất, đạt 6,84/10 điểm.",
+     {"6,84/10": "paid_online"}),
     # a second score on the same scale, with no words of its own, is the component's again
     ("Tháng 9, nhóm chỉ tiêu thanh toán trực tuyến của tỉnh chỉ đạt 6,2/10 điểm thì sang tháng 10 đã đạt "
      "9,6/10 điểm.", {"6,2/10": "paid_online", "9,6/10": "paid_online"}),
