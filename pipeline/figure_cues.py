@@ -146,6 +146,7 @@ def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
 
 # after a comma, a new measure: "1.257 thủ tục đã được giải quyết, tỷ lệ giải quyết đúng hạn đạt 97%"
 NEW_MEASURE_RE = regex.compile(r"[ \u00a0]*(?:tỷ|tỉ)[ \u00a0]+lệ(?![\p{L}])")
+AND_NEW_MEASURE_RE = regex.compile(r"[ \u00a0]và[ \u00a0]+(?:(?:tỷ|tỉ)[ \u00a0]+lệ|mức[ \u00a0]+độ|chỉ[ \u00a0]+số)(?![\p{L}])")
 BRACKET_REACH = 60  # characters back to an opening bracket the number stands in
 # the words about a number end at a clause break, "trong đó", or a conjunction that opens a
 # clause of its own ("lượng hồ sơ tiếp nhận lên đến 14 triệu hồ sơ nên con số trễ hạn ...")
@@ -174,7 +175,8 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
     if comma >= 0 and not cue_over_comma and (not cue_before_comma or NEW_MEASURE_RE.match(folded, comma + 1)) \
             and not _coordinated_noun_at(folded, comma + 1):
         end = comma
-    return end
+    joined = AND_NEW_MEASURE_RE.search(folded, pos, end)
+    return joined.start() if joined else end  # "đạt trên 87% và mức độ hài lòng đạt ...": another measure
 
 
 def post_break(text: str, pos: int, end: int):

@@ -1103,6 +1103,9 @@ RATE_OBJECT_CASES = [
     ("Mục tiêu đến hết năm 2025, tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt trên 80% và chấm dứt tình trạng "
      "trễ hẹn.", "80%", "online", "dossier"),
     ("Năm 2025, tỷ lệ hồ sơ trực tuyến của tỉnh đạt 80%, hồ sơ trễ hẹn giảm mạnh.", "80%", "online", "dossier"),
+    # "và" before another measure ends a value's words
+    ("Năm 2026, phấn đấu Chỉ số CCHC của các tỉnh đạt trên 87% và mức độ hài lòng chung đạt trên 85%.",
+     "87%", "par_index", "other"),
     # a cue phrase holding a comma, in tokenised text ("phí , lệ phí")
     ("Năm 2024 , có 6.410 hồ sơ được thanh toán phí , lệ phí trực tuyến .", "6.410", "paid_online", "dossier"),
     # the words after "tổng số" name the base of a share, not the share
