@@ -459,6 +459,9 @@ NEXT_LABEL_GAP_RE = regex.compile(r"[ \u00a0]*,[ \u00a0]*[^\d;()]{1,25}")
 WHEREOF_BEFORE_RE = regex.compile(r"(?<!\p{L})trong[ \u00a0]+đó(?!\p{L})[^;()]*$")
 
 
+ZERO_AFTER_VALUE_GAP_RE = regex.compile(r"[ \u00a0]*%?[ \u00a0]*(?:điểm[ \u00a0]*)?[,;]?[ \u00a0]*(?:và[ \u00a0]+)?")
+
+
 def whereof_part_noun(article: Article, prev: dict | None, num: NumberMatch):
     """The counted noun of a bare count named by its class right after "trong đó" breaks down the
     count before it ("... 23.988 hồ sơ, trong đó trước và đúng hạn 23.851")."""
@@ -615,6 +618,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             and own[0] in BAND_HOLDERS and INDEX_BAND_AFTER_RE.match(article.folded, num.end):
         # "17 địa phương đạt từ 80% đến dưới 90%" after a rate: units counted by a band of it
         aspect = last_named_rate(article, num, earlier) or aspect
+    if (num.form == "zero" and aspect == "other" and prev_fig is not None and prev_fig["sentence"] == list(sent)
+            and prev_fig["kind"] in ("percent", "score") and prev_fig["aspect"] != "other" and ZERO_AFTER_VALUE_GAP_RE.fullmatch(article.folded, prev_fig["span"][1], num.start)):
+        aspect = prev_fig["aspect"]  # "nâng Chỉ số SIPAS lên trên 88%, không có cơ quan nào dưới 80%": the same measure
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     if own is not None:

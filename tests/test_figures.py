@@ -506,6 +506,14 @@ def test_parts_whose_noun_is_left_out(text, expected):
     assert all(f["object"] == "dossier" for f in run(text))
 
 
+def test_a_zero_after_a_value_of_its_sentence_takes_that_value_s_measure():
+    figs = run("Năm 2023, tỉnh đặt mục tiêu nâng Chỉ số SIPAS chung lên trên 88%, không có cơ quan nào dưới 80%.")
+    assert [(f["surface"], f["aspect"]) for f in figs] == [
+        ("88%", "satisfaction"), ("không có cơ quan nào", "satisfaction"), ("80%", "satisfaction")]
+    # ... not after a count: a zero there names its own metric or is none
+    assert [f["surface"] for f in run("Năm 2023, tỉnh tiếp nhận 300 hồ sơ, không có hồ sơ nào.")] == ["300"]
+
+
 def test_a_place_in_brackets_after_a_name_in_a_ranking_is_a_rank():
     figs = run("Năm 2022, các tỉnh xếp cuối bảng lần lượt là Đắk Nông (61/63), Kon Tum (62/63) và Cao Bằng (63/63).")
     assert [(f["surface"], f["kind"], f["denominator"]) for f in figs] == [
