@@ -510,8 +510,8 @@ def test_a_zero_after_a_value_of_its_sentence_takes_that_value_s_measure():
     figs = run("Năm 2023, tỉnh đặt mục tiêu nâng Chỉ số SIPAS chung lên trên 88%, không có cơ quan nào dưới 80%.")
     assert [(f["surface"], f["aspect"]) for f in figs] == [
         ("88%", "satisfaction"), ("không có cơ quan nào", "satisfaction"), ("80%", "satisfaction")]
-    # ... not after a count: a zero there names its own metric or is none
-    assert [f["surface"] for f in run("Năm 2023, tỉnh tiếp nhận 300 hồ sơ, không có hồ sơ nào.")] == ["300"]
+    # ... not after a count whose zero names no metric of its own
+    assert [f["surface"] for f in run("Năm 2023, tỉnh có 12 cơ quan, không có cơ quan nào dưới chuẩn.")] == ["12"]
 
 
 def test_a_place_in_brackets_after_a_name_in_a_ranking_is_a_rank():
