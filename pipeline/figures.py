@@ -213,6 +213,8 @@ def _scan_nouns(folded: str, a: int, b: int, counted: PhraseMap, keep_all: bool 
                 continue  # "nộp qua Cổng Dịch vụ công": a portal's name, not a count's noun
             if text is not None and text[ws].isupper() and IN_SENTENCE_BEFORE_RE.search(text, max(0, ws - 3), ws):
                 continue
+            if p == "lượt" and folded.endswith("lần ", max(a, ws - 4), ws):
+                continue  # "lần lượt": "respectively", no count of turns
             if keep_all or counted[p] in CONTEXT_OBJECTS:
                 out.append((ws, p))
     return out

@@ -1114,6 +1114,9 @@ RATE_OBJECT_CASES = [
     # "và" before another measure ends a value's words
     ("Năm 2026, phấn đấu Chỉ số CCHC của các tỉnh đạt trên 87% và mức độ hài lòng chung đạt trên 85%.",
      "87%", "par_index", "other"),
+    # "lần lượt" ("respectively") counts no turns ("lượt")
+    ("Năm 2025, phường An Xuyên và phường Bạc Liêu có tỷ lệ số hóa cao nhất, lần lượt đạt 99,1% và 98,6%.",
+     "98,6%", "digitized", "dossier"),
     # a cue phrase holding a comma, in tokenised text ("phí , lệ phí")
     ("Năm 2024 , có 6.410 hồ sơ được thanh toán phí , lệ phí trực tuyến .", "6.410", "paid_online", "dossier"),
     # the words after "tổng số" name the base of a share, not the share
