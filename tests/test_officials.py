@@ -64,9 +64,10 @@ GROUPS: dict[str, list[Example]] = {
         # the body's acronym in brackets belongs to the organisation; a crawl's inner spaces go
         Example("Ông Đặng Văn An, Giám đốc Trung tâm Hỗ trợ cộng đồng ( CECODES ), phát biểu",
                 [P("Đặng Văn An", [("Giám đốc", "Trung tâm Hỗ trợ cộng đồng (CECODES)")])]),
-        # a steering committee named by its unit: the unit word is the committee's name, no organisation
+        # a steering committee named by its unit: the unit word is in the committee's name, and the
+        # organisation too
         Example("Ông Nguyễn Hữu Phúc, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo CCHC tỉnh cho biết",
-                [P("Nguyễn Hữu Phúc", [("Phó Chủ tịch", "UBND tỉnh"), ("Trưởng ban Chỉ đạo CCHC tỉnh", None)])]),
+                [P("Nguyễn Hữu Phúc", [("Phó Chủ tịch", "UBND tỉnh"), ("Trưởng ban Chỉ đạo CCHC tỉnh", "tỉnh")])]),
         # an organisation after "của"
         Example("Phó Thủ tướng Trương Hòa Bình, Trưởng ban Chỉ đạo cải cách hành chính của Chính phủ chủ trì",
                 [P("Trương Hòa Bình", [("Phó Thủ tướng", None),

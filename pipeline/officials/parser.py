@@ -268,11 +268,13 @@ class ParagraphParser(Reader):
             if head is None:  # "Trưởng phòng Tư pháp | thị xã Dĩ An"
                 head = next((k for k in range(org_a + 1, org_b) if self.unit_at(k)[0]), None)
             comp_end = head if head is not None else org_b
-            if (head is not None and self.folds[org_a:org_a + 2] == STEERING and self.unit_at(head)[0] == org_b - head
-                    and fold(entry.title) in COMMITTEE_HEADS):
-                comp_end = org_b  # "Trưởng Ban Chỉ đạo CCHC tỉnh": the unit word names the committee, no organisation
+            named_by_unit = (head is not None and self.folds[org_a:org_a + 2] == STEERING
+                             and self.unit_at(head)[0] == org_b - head and fold(entry.title) in COMMITTEE_HEADS)
             if comp_end > org_a:
-                title += " " + normalize_tones(self.article.text[self.s[org_a]:self.e[comp_end - 1]])
+                # "Trưởng Ban Chỉ đạo CCHC tỉnh": the unit word is part of the committee's name, and
+                # (completed) the organisation too
+                title_end = org_b if named_by_unit else comp_end
+                title += " " + normalize_tones(self.article.text[self.s[org_a]:self.e[title_end - 1]])
             org_a = comp_end
         if (org_b > org_a and name_start is None and end + 2 < self.n and self.texts[end] == "("
                 and self.kinds[end + 1] == "upper" and self.texts[end + 2] == ")"):
