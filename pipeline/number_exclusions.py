@@ -164,11 +164,30 @@ def _context_before(folded: str, s: int, text: str | None = None) -> bool:
         if folded[max(0, s - 24):s].rstrip(" \u00a0").endswith(CONTEXT_VERB_ENDS) else None
     if verb and phrase_before(folded, verb.start(), lex["context_before"]):
         return True
+    if verb and _context_subject(folded, verb.start()):
+        return True  # "lãi suất phổ biến hiện nay vẫn ở mức 9-10%": the clause's subject, a few words back
     may_be_place = text is not None and PLACE_END_RE.search(text, max(0, s - 40), s)
     place = PLACE_GAP_RE.search(text, max(0, s - 40), s) if may_be_place else None
     return bool(place) and bool(phrase_before(folded, place.start(), lex["context_before"]))
 
 
+CONTEXT_SUBJECT_WORDS = 5  # words between a context phrase and the verb of its clause
+
+
+def _context_subject(folded: str, verb_start: int) -> bool:
+    """Whether a context phrase opens the words right before the verb ("lãi suất phổ biến hiện
+    nay vẫn | ở mức"), with no number, comma or clause break between."""
+    lex = lexicon()
+    window_start = max(0, verb_start - 48)
+    for m in WORD_START_RE.finditer(folded, window_start, verb_start):
+        phrase = phrase_at(folded, m.start(), lex["context_before"])
+        if phrase and CONTEXT_SUBJECT_GAP_RE.fullmatch(folded, m.start() + len(phrase), verb_start):
+            return True
+    return False
+
+
+WORD_START_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]")
+CONTEXT_SUBJECT_GAP_RE = regex.compile(rf"(?:[ \u00a0]+\p{{L}}+){{0,{CONTEXT_SUBJECT_WORDS}}}[ \u00a0]*")
 # a change or a level between a context phrase and its number
 CONTEXT_VERB_RE = re.compile(r"(?<![^\W_])(?:(?:chỉ|vẫn|bình quân|trung bình)[ \u00a0]+)?(?:giảm|tăng|giảm còn|"
                              r"tăng lên|còn|đạt|là|ở mức)[ \u00a0]*$")
