@@ -292,6 +292,11 @@ def _ordinal_ranks(text: str, folded: str, start: int, end: int) -> list[NumberM
     """"xếp vị trí thứ nhất", "đứng thứ hai": a rank written as an ordinal word."""
     if not any(folded.find(verb, start, end) >= 0 for verb in RANK_VERBS):
         return []  # every match holds one of them: the common case, without the scan
+    return _read_ordinal_ranks(text, folded, start, end)
+
+
+def _read_ordinal_ranks(text: str, folded: str, start: int, end: int) -> list[NumberMatch]:
+    """`_ordinal_ranks` without its substring pre-test."""
     ordinals = _number_words()["ordinals"]
     out = []
     matches = list(ORDINAL_RANK_RE.finditer(folded, start, end))

@@ -415,7 +415,8 @@ def test_record_line_read_without_parsing_is_the_parsed_one(text, s, e, duplicat
 
 
 rank_pieces = st.lists(st.sampled_from(["xếp", "đứng", "giữ", "vị trí", "hạng", "thứ", "số", "ba", "nhất", "12",
-                                        "và", ",", ";", " ", "về", "PCI", "tỉnh", "năm"]), max_size=14)
+                                        "và", ",", ";", " ", "về", "PCI", "tỉnh", "năm", "cuối", "(", "lên",
+                                        "mười", "bốn", "là"]), max_size=14)
 
 
 @settings(max_examples=400, deadline=None)
@@ -427,12 +428,13 @@ def test_rank_prefilters_skip_only_texts_the_patterns_refuse(pieces, cut):
 
     folded = " ".join(pieces)
     s = min(cut, len(folded))
-    plain = bool(ne.ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s)) or (
+    plain = bool(ne.ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s)) or bool(
+        ne.PLACE_THEN_THU_RE.search(folded, max(0, s - 40), s)) or (
+        bool(ne.BRACKET_THU_RE.search(folded, max(0, s - 12), s)) and bool(ne.RANKING_CONTEXT_RE.search(folded, max(0, s - 160), s))) or (
         bool(ne.ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s))
         and bool(ne.RANK_LIST_RE.search(folded, max(0, s - 240), s)))
     assert ne.elliptic_rank(folded, s) == plain
-    ordinals = numbers._number_words()["ordinals"]
-    expected = [m.span("ordinal") for m in numbers.ORDINAL_RANK_RE.finditer(folded, 0, s) if m["word"] in ordinals]
+    expected = [(n.start, n.end) for n in numbers._read_ordinal_ranks(folded, folded, 0, s)]
     assert [(n.start, n.end) for n in numbers._ordinal_ranks(folded, folded, 0, s)] == expected
 
 
