@@ -600,6 +600,21 @@ def test_gap_pattern_prefilters_pass_every_gap_the_patterns_match():
             assert head.startswith(fg.PARALLEL_GAP_HEADS)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["hồ sơ", "và", "còn", ",", ";", "(", ")", "cũ", "x-y", "9/9", "A&B", " ", "\u00a0", "đạt"]),
+                max_size=10))
+def test_parallel_gap_possessive_words_match_the_plain_pattern(pieces):
+    """PARALLEL_GAP_RE, taking each word whole, matches the gaps its backtracking form matched."""
+    import regex
+
+    from pipeline.figures import PARALLEL_GAP_RE
+
+    plain = regex.compile(r"[ \u00a0]*\)?[ \u00a0]*(?:[,;]|(?<!\p{L})(?:còn|và)(?!\p{L}))[ \u00a0]*"
+                          r"(?:[\p{L}\d&/-]+[ \u00a0]*,?[ \u00a0]*){0,12}\(?[ \u00a0]*")
+    gap = "".join(pieces)
+    assert bool(PARALLEL_GAP_RE.fullmatch(gap)) == bool(plain.fullmatch(gap))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["Đoạn văn.", "- Mục một.", "Hỏi gì?", "Trong đó, tiếp.", "+ Mục hai", "1. Ý",
                                  "Câu thường"]), min_size=1, max_size=12),
