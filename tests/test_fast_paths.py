@@ -633,3 +633,23 @@ def test_scope_starts_remembered_are_the_walk_s(lines, breaks, rnd):
     known: dict[int, int] = {}
     for i in order:
         assert scope_start(text, paragraphs, i, known=known) == scope_start(text, paragraphs, i)
+
+
+NAME_WORDS = ["hà", "hàm", "yên", "a", "aa", "lạng", "giang", "5", "-", "x.y"]
+NAME_TEXT = NAME_WORDS + [" ", "  ", "\t", "\u00a0", ",", "b", "\n", "2"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3).map(" ".join), min_size=1, max_size=5),
+       st.lists(st.sampled_from(NAME_TEXT), max_size=25).map("".join), st.integers(0, 30), st.integers(0, 30))
+def test_few_names_finder_is_the_alternation_s_finditer(names, text, pos, endpos):
+    """FewNamesFinder's spans are those of the bare-name alternation it stands for."""
+    import regex
+
+    from pipeline.textkeys import FewNamesFinder, folded_alternation
+
+    pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(names)})(?![\p{{L}}\d])")
+    pos, endpos = min(pos, len(text)), min(max(pos, endpos), len(text))
+    expected = [m.span() for m in pattern.finditer(text, pos, endpos)]
+    assert FewNamesFinder.usable(names)
+    assert FewNamesFinder(names).spans(text, pos, endpos) == expected
