@@ -360,8 +360,10 @@ def last_named_rate(article: Article, num: NumberMatch, earlier: list[dict]) -> 
 LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
 # "102/163 điều kiện kinh doanh (chiếm 62,6%)", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
 # restating the figure before it
+# (a word is taken whole, possessively: splitting one could only use more of the twelve, and
+# trying every split of every word made a failing gap cost up to a second)
 PARALLEL_GAP_RE = regex.compile(r"[ \u00a0]*\)?[ \u00a0]*(?:[,;]|(?<!\p{L})(?:còn|và)(?!\p{L}))[ \u00a0]*"
-                             r"(?:[\p{L}\d&/-]+[ \u00a0]*,?[ \u00a0]*){0,12}\(?[ \u00a0]*")
+                             r"(?:[\p{L}\d&/-]++[ \u00a0]*+,?[ \u00a0]*+){0,12}\(?[ \u00a0]*")
 # ("... với 90,79%, tiếp theo là TP Hải Phòng (89,12%) và Bắc Giang (87,35%)": values of a ranking)
 RESTATEMENT_GAP_RE = regex.compile(
     r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}(?:\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?"

@@ -27,7 +27,7 @@ from .gazetteer import PRE_2025, REG_2025, REGISTERS, TYPE_LEVEL, Entry, former,
 from .resources import load_yaml
 from .segment import Article, Span
 from .spans import SpanSet
-from .textkeys import PhraseFinder, fold, folded_alternation, phrase_alternation
+from .textkeys import FewNamesFinder, PhraseFinder, fold, folded_alternation, phrase_alternation
 from .unit_link import RANK, Unit, assign_registers, link, name_votes
 from .unit_names import (Token, canonical, common_noun_words, dash_run, name_tokens, person_name_words, read_name,
                          token_kind)
@@ -408,13 +408,13 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
         if len(k.split()) >= 2 and k not in lex["not_bare"]:
             by_name.setdefault(k, set()).add((m.level, m.key))
             names[(m.level, m.key)] = m.name
-    known_re = _known_names_re(tuple(sorted(by_name))) if by_name else None
+    known = _known_names_finder(tuple(sorted(by_name))) if by_name else None
     taken = SpanSet(taken)
     out: list[Mention] = []
     for ps, pe in spans:
         found = [(x.start(), x.end(), "province") for x in _province_re().finditer(folded, ps, pe)]
-        if known_re:
-            found += [(x.start(), x.end(), "known") for x in known_re.finditer(folded, ps, pe)]
+        if known:
+            found += [(s, e, "known") for s, e in known.spans(folded, ps, pe)]
         for s, e, how in sorted(found, key=lambda f: (f[0], -f[1])):
             if taken.overlaps(s, e):
                 continue
@@ -434,6 +434,11 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
             out.append(mention)
             taken.add(s, e)
     return out
+
+
+def _known_names_finder(names: tuple[str, ...]) -> FewNamesFinder | PhraseFinder:
+    """The bare-name finder of `names`: most articles name a few, found without compiling."""
+    return FewNamesFinder(names) if FewNamesFinder.usable(names) else _known_names_re(names)
 
 
 @functools.lru_cache(maxsize=1024)

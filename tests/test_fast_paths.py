@@ -602,6 +602,21 @@ def test_gap_pattern_prefilters_pass_every_gap_the_patterns_match():
             assert head.startswith(fg.PARALLEL_GAP_HEADS)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["hồ sơ", "và", "còn", ",", ";", "(", ")", "cũ", "x-y", "9/9", "A&B", " ", "\u00a0", "đạt"]),
+                max_size=10))
+def test_parallel_gap_possessive_words_match_the_plain_pattern(pieces):
+    """PARALLEL_GAP_RE, taking each word whole, matches the gaps its backtracking form matched."""
+    import regex
+
+    from pipeline.figures import PARALLEL_GAP_RE
+
+    plain = regex.compile(r"[ \u00a0]*\)?[ \u00a0]*(?:[,;]|(?<!\p{L})(?:còn|và)(?!\p{L}))[ \u00a0]*"
+                          r"(?:[\p{L}\d&/-]+[ \u00a0]*,?[ \u00a0]*){0,12}\(?[ \u00a0]*")
+    gap = "".join(pieces)
+    assert bool(PARALLEL_GAP_RE.fullmatch(gap)) == bool(plain.fullmatch(gap))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["Đoạn văn.", "- Mục một.", "Hỏi gì?", "Trong đó, tiếp.", "+ Mục hai", "1. Ý",
                                  "Câu thường"]), min_size=1, max_size=12),
@@ -620,3 +635,23 @@ def test_scope_starts_remembered_are_the_walk_s(lines, breaks, rnd):
     known: dict[int, int] = {}
     for i in order:
         assert scope_start(text, paragraphs, i, known=known) == scope_start(text, paragraphs, i)
+
+
+NAME_WORDS = ["hà", "hàm", "yên", "a", "aa", "lạng", "giang", "5", "-", "x.y"]
+NAME_TEXT = NAME_WORDS + [" ", "  ", "\t", "\u00a0", ",", "b", "\n", "2"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3).map(" ".join), min_size=1, max_size=5),
+       st.lists(st.sampled_from(NAME_TEXT), max_size=25).map("".join), st.integers(0, 30), st.integers(0, 30))
+def test_few_names_finder_is_the_alternation_s_finditer(names, text, pos, endpos):
+    """FewNamesFinder's spans are those of the bare-name alternation it stands for."""
+    import regex
+
+    from pipeline.textkeys import FewNamesFinder, folded_alternation
+
+    pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(names)})(?![\p{{L}}\d])")
+    pos, endpos = min(pos, len(text)), min(max(pos, endpos), len(text))
+    expected = [m.span() for m in pattern.finditer(text, pos, endpos)]
+    assert FewNamesFinder.usable(names)
+    assert FewNamesFinder(names).spans(text, pos, endpos) == expected
