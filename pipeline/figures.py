@@ -463,7 +463,9 @@ NEXT_LABEL_GAP_RE = regex.compile(r"[ \u00a0]*,[ \u00a0]*[^\d;()]{1,25}")
 WHEREOF_BEFORE_RE = regex.compile(r"(?<!\p{L})trong[ \u00a0]+đó(?!\p{L})[^;()]*$")
 
 
-ZERO_AFTER_VALUE_GAP_RE = regex.compile(r"[ \u00a0]*%?[ \u00a0]*(?:điểm[ \u00a0]*)?[,;]?[ \u00a0]*(?:và[ \u00a0]+)?")
+GRADE_AFTER_RE = regex.compile(r"[ \u00a0]+(?:xếp[ \u00a0]+loại|đạt[ \u00a0]+loại|đạt[ \u00a0]+mức|ở[ \u00a0]+mức)(?!\p{L})")
+# between a value and a zero after it: its unit, a few words ("đạt loại Trung bình"), a separator
+ZERO_AFTER_VALUE_GAP_RE = regex.compile(r"[ \u00a0]*%?[ \u00a0]*(?:điểm[ \u00a0]*)?(?:[\p{L} \u00a0]{0,30}?)[,;]?[ \u00a0]*(?:và[ \u00a0]+)?")
 
 
 def whereof_part_noun(article: Article, prev: dict | None, num: NumberMatch):
@@ -623,8 +625,12 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         # "17 địa phương đạt từ 80% đến dưới 90%" after a rate: units counted by a band of it
         aspect = last_named_rate(article, num, earlier) or aspect
     if (num.form == "zero" and aspect == "other" and prev_fig is not None and prev_fig["sentence"] == list(sent)
-            and prev_fig["kind"] in ("percent", "score") and prev_fig["aspect"] != "other" and ZERO_AFTER_VALUE_GAP_RE.fullmatch(article.folded, prev_fig["span"][1], num.start)):
-        aspect = prev_fig["aspect"]  # "nâng Chỉ số SIPAS lên trên 88%, không có cơ quan nào dưới 80%": the same measure
+            and prev_fig["aspect"] != "other"
+            and (prev_fig["kind"] in ("percent", "score") or (prev_fig["aspect"] in INDEX_ASPECTS and GRADE_AFTER_RE.match(article.folded, num.end)))
+            and ZERO_AFTER_VALUE_GAP_RE.fullmatch(article.folded, prev_fig["span"][1], num.start)):
+        # "nâng Chỉ số SIPAS lên trên 88%, không có cơ quan nào dưới 80%": the same measure; "39
+        # đơn vị đạt loại Trung bình; không có đơn vị nào xếp loại Yếu": the same index's grades
+        aspect = prev_fig["aspect"]
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     if own is not None:

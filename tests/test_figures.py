@@ -514,6 +514,11 @@ def test_a_zero_after_a_value_of_its_sentence_takes_that_value_s_measure():
     figs = run("Năm 2023, tỉnh đặt mục tiêu nâng Chỉ số SIPAS chung lên trên 88%, không có cơ quan nào dưới 80%.")
     assert [(f["surface"], f["aspect"]) for f in figs] == [
         ("88%", "satisfaction"), ("không có cơ quan nào", "satisfaction"), ("80%", "satisfaction")]
+    # ... or after counts of an index's grades, the grade it leaves empty
+    figs = run("Theo Chỉ số CCHC năm 2024, có 12 xã xếp loại Tốt và 39 xã xếp loại Khá; không còn đơn vị nào "
+               "xếp loại Yếu.")
+    assert [(f["surface"], f["aspect"]) for f in figs if f["surface"].startswith("không")] == [
+        ("không còn đơn vị nào", "par_index")]
     # ... not after a count whose zero names no metric of its own
     assert [f["surface"] for f in run("Năm 2023, tỉnh có 12 cơ quan, không có cơ quan nào dưới chuẩn.")] == ["12"]
 
