@@ -13,6 +13,7 @@ from .numerals import (DATE_AFTER_RE, FRACTION_OF_RE, NON_DIGIT_RE, ROUND_THE_CL
 from .resources import load_yaml
 from .textkeys import key
 
+ACHIEVED_BEFORE_RE = regex.compile(r"(?<!\p{L})đạt[ \u00a0]+(?:được[ \u00a0]+)?điểm[ \u00a0]+tối[ \u00a0]+đa[ \u00a0]*$")
 ACRONYM_BEFORE_RE = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,}[ \u00a0]+$")
 
 @functools.cache
@@ -52,8 +53,8 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     lex = lexicon()
     s, e = m.start, m.end
     before = phrase_before(folded, s, lex["before"])
-    if phrase_before(folded, s, lex["scale_before"]):
-        return "scale"  # "thang điểm từ 0% đến 100%", "thang điểm 100"
+    if phrase_before(folded, s, lex["scale_before"]) and not (m.form == "ratio" and ACHIEVED_BEFORE_RE.search(folded, max(0, s - 30), s)):
+        return "scale"  # (not "đạt điểm tối đa 18/18 điểm": full marks achieved)  # "thang điểm từ 0% đến 100%", "thang điểm 100"
     if _context_before(folded, s, text):
         return "context"  # "dân số gần 19 nghìn người", "Số lượt xem: 198"
     quantity = phrase_before(folded, s, lex["quantity_before"]) if before else None

@@ -200,6 +200,10 @@ GROUPS = {
         E("Phường Minh Xuân và phường Hà Giang 1 là hai đơn vị tiếp nhận nhiều hồ sơ nhất, với 2.134 hồ sơ.",
           dict(surface="2.134", kind="count")),
         E("Thứ hai, ngày 4/12, huyện họp giao ban."),  # a weekday is not a rank
+        # full marks achieved are a score, the bound of a scale is none
+        E("Năm 2025, tỉnh đạt điểm tối đa 18/18 điểm ở nhóm công khai, minh bạch.",
+          dict(surface="18/18", kind="score", aspect="published")),
+        E("Năm 2025, nhóm công khai, minh bạch có điểm tối đa 18 điểm."),
         # a context phrase as its clause's subject, a few words before the verb
         E("Lãi suất phổ biến hiện nay vẫn ở mức 9-10% nên doanh nghiệp khó cạnh tranh."),
         E("Tỷ lệ hồ sơ đúng hạn hiện nay vẫn ở mức 98%.", dict(surface="98%", aspect="on_time")),
