@@ -304,6 +304,8 @@ BAND_GAP_RE = regex.compile(r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:đạt|dưới|trên
 BAND_RANGE_GAP_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:(?:dưới|trên|hơn)[ \u00a0]*)?")
 BAND_HOLDERS = ("admin_unit", "agency")
 DOSSIER_RATES = ("digitized", "paid_online")  # measured on dossiers only (Bộ chỉ số 766)
+DOSSIER_METRICS = ("online", "on_time", "overdue", "resolved", "digitized", "paid_online")
+PLACE_OBJECTS = ("admin_unit", "agency", "other")  # a percentage's noun from the places near it, or none
 BAND_BOUND_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:đạt|từ|dưới|trên|đến)[ \u00a0]*(?:(?:dưới|trên)[ \u00a0]*)?$")
 # the metrics a band of units is a band of: indexes and rates
 BAND_ASPECTS = (*INDEX_ASPECTS, "online", "paid_online", "digitized", "on_time", "overdue", "one_stop")
@@ -651,6 +653,10 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             obj == "procedure" or (obj in BAND_HOLDERS and BAND_BOUND_BEFORE_RE.search(article.folded, max(0, num.start - 12), num.start))):
         # "tỷ lệ số hóa kết quả giải quyết TTHC đạt 95,1%", "67 đơn vị đạt từ 70% đến dưới 90%":
         # a rate of digitised or paid dossiers, whatever noun is near
+        obj = "dossier"
+    elif kind == "percent" and own is None and aspect in DOSSIER_METRICS and obj in PLACE_OBJECTS:
+        # "tỷ lệ trực tuyến cao như phường Hoa Lư (89,4%)", "Huyện Đức Hòa dẫn đầu với 96,8%": a
+        # rate of the place's dossiers, not a share of places
         obj = "dossier"
     if kind in ("rank", "score"):
         obj = "other"  # the field ranked in ("5/63 tỉnh, thành phố") is not what is counted

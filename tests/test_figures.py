@@ -1127,6 +1127,10 @@ RATE_OBJECT_CASES = [
     # "và" before another measure ends a value's words
     ("Năm 2026, phấn đấu Chỉ số CCHC của các tỉnh đạt trên 87% và mức độ hài lòng chung đạt trên 85%.",
      "87%", "par_index", "other"),
+    # a rate of a place's dossiers is no share of places
+    ("Năm 2025, một số địa phương có tỷ lệ trực tuyến cao như phường Hoa Lư (89,4%), phường Nam Định (86,1%).",
+     "86,1%", "online", "dossier"),
+    ("Năm 2025, huyện Đức Hòa dẫn đầu về tỷ lệ hồ sơ trực tuyến với 96,8%.", "96,8%", "online", "dossier"),
     # "lần lượt" ("respectively") counts no turns ("lượt")
     ("Năm 2025, phường An Xuyên và phường Bạc Liêu có tỷ lệ số hóa cao nhất, lần lượt đạt 99,1% và 98,6%.",
      "98,6%", "digitized", "dossier"),
