@@ -187,6 +187,7 @@ def is_footer(line: str, folded: str | None = None) -> bool:
 
 
 MAX_BYLINE = 80  # characters: a prefix and two pen names
+OFFICE_BYLINE_WORDS = 10
 
 
 def _strip_byline_prefix(line: str) -> tuple[str, bool]:
@@ -209,6 +210,14 @@ def is_affiliation(line: str) -> bool:
     line = line.strip()
     return (0 < len(line.split()) <= MAX_AFFILIATION_WORDS and not TERMINAL_PUNCT_RE.search(line)
             and bool(_lexicon()["affiliation_re"].match(fold(line))))
+
+
+def is_office_byline(text: str, lines: list[Span], k: int) -> bool:
+    """Whether line `k`, the last of the body, is an office signing the article ("Văn phòng HĐND
+    và UBND xã", "Trung tâm PVHCC phường"): an office's name alone on its line, after a blank line."""
+    line = text[slice(*lines[k])]
+    return (is_affiliation(line) and len(line.split()) <= OFFICE_BYLINE_WORDS
+            and "\n\n" in text[lines[k - 1][1]:lines[k][0]].replace(" ", "").replace("\t", ""))
 
 
 def byline_names(line: str) -> list[str]:
@@ -312,6 +321,9 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
         if not names:
             break
         authors[:0] = names
+        last -= 1
+    if not authors and last - 2 > first and is_office_byline(text, lines, last - 1):
+        authors = [text[slice(*lines[last - 1])].strip()]  # "Văn phòng HĐND và UBND xã": an office signs it
         last -= 1
     if last <= first:
         warnings.append("no body found")
