@@ -57,24 +57,27 @@ def list_items(segment: str, extra: tuple[str, ...] = ()) -> list[str] | None:
 
 def _bare_names(segment: str, heads: tuple[str, ...]) -> list[str] | None:
     """The names of "các xã: An Bình, Tân Lập và Hòa Phú" (the head said once, before a colon or
-    after "các"): capitalised names of at most four words, or None."""
+    after "các"), or None."""
     if not heads:
         return None
     m = regex.match(rf"\s*(?:các\s+)?{regex.escape(heads[0])}\s*:?\s*", segment, flags=regex.IGNORECASE)
     if m is None or not m.group().strip():
         return None
-    names = [n.strip() for n in regex.split(r",|\s+và\s+", segment[m.end():])]
-    if not all(n and n[0].isupper() and len(n.split()) <= 4 and not regex.search(r"\d", n) for n in names):
-        return None
-    return names
+    return _capitalised_names(segment[m.end():])
 
 
 def _names_after_intro(segment: str) -> list[str] | None:
     """The names right after "gồm:" when the count counts units ("5 huyện ... gồm: Đức Hòa, Bến
-    Lức, Cần Giuộc và Châu Thành"): capitalised names of at most four words, or None."""
+    Lức, Cần Giuộc và Châu Thành"): two or more, or None."""
+    names = _capitalised_names(segment)
+    return names if names and len(names) >= 2 else None
+
+
+def _capitalised_names(segment: str) -> list[str] | None:
+    """The parts of "A, B và C" when every one is a capitalised name of at most four words with no
+    digit, else None."""
     names = [n.strip() for n in regex.split(r",|\s+và\s+", segment)]
-    if len(names) < 2 or not all(n and n[0].isupper() and len(n.split()) <= 4 and not regex.search(r"\d", n)
-                                 for n in names):
+    if not all(n and n[0].isupper() and len(n.split()) <= 4 and not regex.search(r"\d", n) for n in names):
         return None
     return names
 
@@ -117,8 +120,9 @@ def _count_against_list(article: Article) -> list[Finding]:
         if end is None and following < sentence_end:
             continue  # the list runs on into another figure: "gồm thành phố A, thị xã B và 7 huyện"
         segment = rest[:end.start()] if end else rest
-        items = (list_items(segment, _noun_head(f)) or _bare_names(segment, _noun_head(f))
-                 or (_names_after_intro(segment) if _noun_head(f) and _noun_head(f)[0] in UNIT_NOUNS else None))
+        head = _noun_head(f)
+        items = (list_items(segment, head) or _bare_names(segment, head)
+                 or (_names_after_intro(segment) if head and head[0] in UNIT_NOUNS else None))
         if items is None or len(items) < 2 or len(items) == f["value"]:
             continue
         noun = f["noun"]

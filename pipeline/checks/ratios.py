@@ -125,7 +125,7 @@ def ratio_percent_mismatch(article: Article) -> list[Finding]:
         between = article.between(r, pct)
         if pct["object"] != r["object"] and not (BRACKETED_RE.search(between) or SHARE_WORD_END_RE.search(between)):
             continue  # a share of something else, unless in brackets or right after "chiếm"
-        if r["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(article.between(r, pct)):
+        if r["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(between):
             continue  # "19/22 xã, đạt 100%": what those places achieved
         computed = share_range(figure_range(r, rounded=False), (r["denominator"], r["denominator"]))
         if not agrees(computed, pct):
@@ -172,12 +172,13 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
         if not (count["aspect"] == pct["aspect"] and (count["object"] == pct["object"] or not pct.get("noun"))
                 and not is_change(count)):
             continue
-        if count["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(article.between(count, pct)):
+        named_a_share = bool(SHARE_WORD_RE.search(article.between(count, pct)))
+        if count["object"] not in SHARE_OBJECTS and not named_a_share:
             continue  # "có 2 dịch vụ đạt 98%": what those bodies achieved, not their share
         # dossiers of one field or level "chiếm 25,2%" are a share of all those received
         wanted = None
         if count["aspect"] == "received":
-            if not SHARE_WORD_RE.search(article.between(count, pct)):
+            if not named_a_share:
                 continue  # "tiếp nhận 450 hồ sơ, đạt 95%": of a plan, of another period ...
             wanted = ("received",)
         totals = [t for t in _totals(count, article, wanted) if t["value"] >= count["value"]
