@@ -456,6 +456,12 @@ def shared_noun_after(article: Article, num: NumberMatch):
 BROKEN_DOWN_OBJECTS = ("dossier", "procedure", "task")
 
 
+def _may_be_broken_down(prev: dict | None) -> bool:
+    """Whether the figure before a bare count is a count of things a breakdown may follow."""
+    return (prev is not None and prev["kind"] == "count" and prev["noun"] is not None
+            and prev["object"] in BROKEN_DOWN_OBJECTS)
+
+
 # "Giải quyết 23.988 hồ sơ, trong đó trước và đúng hạn 23.851, chiếm 99,43%": a part named by its
 # class after "trong đó", its noun left out
 WHEREOF_LABEL_GAP_RE = regex.compile(r"[^\d;()]{0,12}[,;:]?[ \u00a0]*trong[ \u00a0]+đó[ \u00a0]*:?[ \u00a0]*[^\d;()]{1,40}")
@@ -473,7 +479,7 @@ ZERO_AFTER_VALUE_GAP_RE = regex.compile(r"[ \u00a0]*%?[ \u00a0]*(?:điểm[ \u00
 def whereof_part_noun(article: Article, prev: dict | None, num: NumberMatch):
     """The counted noun of a bare count named by its class right after "trong đó" breaks down the
     count before it ("... 23.988 hồ sơ, trong đó trước và đúng hạn 23.851")."""
-    if prev is None or prev["kind"] != "count" or prev["noun"] is None or prev["object"] not in BROKEN_DOWN_OBJECTS:
+    if not _may_be_broken_down(prev):
         return None
     folded = article.folded
     if not (WHEREOF_LABEL_GAP_RE.fullmatch(folded, prev["span"][1], num.start)
@@ -487,7 +493,7 @@ def bracketed_part_noun(article: Article, prev: dict | None, num: NumberMatch):
     """The counted noun of a bare count in brackets that break down the count right before
     them: "hộ tịch 41 hồ sơ (khai sinh 23, khai tử 7, kết hôn 11)"."""
     # of things counted in breakdowns: in brackets after units come their names ("3 quận (1, 12 và Hóc Môn)")
-    if prev is None or prev["kind"] != "count" or prev["noun"] is None or prev["object"] not in BROKEN_DOWN_OBJECTS:
+    if not _may_be_broken_down(prev):
         return None
     if not 0 < num.start - prev["span"][1] <= ELIDED_REACH or not in_brackets_after(article.folded, prev["span"], num.start):
         return None

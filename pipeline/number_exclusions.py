@@ -54,7 +54,8 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     s, e = m.start, m.end
     before = phrase_before(folded, s, lex["before"])
     if phrase_before(folded, s, lex["scale_before"]) and not (m.form == "ratio" and ACHIEVED_BEFORE_RE.search(folded, max(0, s - 30), s)):
-        return "scale"  # (not "đạt điểm tối đa 18/18 điểm": full marks achieved)  # "thang điểm từ 0% đến 100%", "thang điểm 100"
+        # (not "đạt điểm tối đa 18/18 điểm": full marks achieved)
+        return "scale"  # "thang điểm từ 0% đến 100%", "thang điểm 100"
     if _context_before(folded, s, text):
         return "context"  # "dân số gần 19 nghìn người", "Số lượt xem: 198"
     quantity = phrase_before(folded, s, lex["quantity_before"]) if before else None
@@ -253,9 +254,10 @@ def elliptic_rank(folded: str, s: int) -> bool:
     # the substring tests first: most numbers have no rank verb and no "thứ" before them
     if _has_rank_verb(folded, max(0, s - 90), s) and ELLIPTIC_RANK_RE.search(folded, max(0, s - 90), s):
         return True
-    if folded.find("thứ", max(0, s - 6), s) >= 0 and (
-            PLACE_THEN_THU_RE.search(folded, max(0, s - 40), s)
-            or (BRACKET_THU_RE.search(folded, max(0, s - 12), s) and RANKING_CONTEXT_RE.search(folded, max(0, s - 160), s))):
+    if folded.find("thứ", max(0, s - 6), s) < 0:
+        return False
+    if PLACE_THEN_THU_RE.search(folded, max(0, s - 40), s) or (
+            BRACKET_THU_RE.search(folded, max(0, s - 12), s) and RANKING_CONTEXT_RE.search(folded, max(0, s - 160), s)):
         return True  # "xếp cuối, thứ 10/10"; "Nhóm cuối bảng gồm Bình Thuận (thứ 61), Kon Tum (thứ 62)"
-    return (folded.find("thứ", max(0, s - 6), s) >= 0 and bool(ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s))
+    return (bool(ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s))
             and _has_rank_verb(folded, max(0, s - 240), s) and bool(RANK_LIST_RE.search(folded, max(0, s - 240), s)))

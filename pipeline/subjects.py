@@ -51,8 +51,9 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
         if covered.overlaps(ts, ts + 1):
             continue
         after = text[te:te + 3].lstrip()
-        in_title = (after[:1].isupper() or after[:1].isdigit()) and _person_after(folded, te)
-        if (after[:1].isupper() or after[:1].isdigit()) and not in_title:
+        name_follows = after[:1].isupper() or after[:1].isdigit()
+        in_title = name_follows and _person_after(folded, te)
+        if name_follows and not in_title:
             continue  # a named unit the units stage did not resolve, or "Quận 3" (not "UBND tỉnh Trần Quang Lâm")
         if _common_noun_after(folded, te):
             continue  # "xã hội", "xã viên": a common noun
