@@ -254,8 +254,8 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
     # phrase never spans a line end): cues after the last paragraph with a number go unread
     last = max((para[1] for para, found in zip(article.paragraphs, numbers) if found), default=article.body[0])
     cues = find_cues(folded, article.body[0], min(last, article.body[1]))
-    refs = unit_refs(article, units)
     article.cache[UNIT_TYPES] = {u["id"]: u["type"] for u in units}
+    refs = unit_refs(article, units)
     periods = PeriodIndex(text, find_periods(text, *article.body, article.published), article.paragraphs)
     figures: list[dict] = []
     for para, candidates in zip(article.paragraphs, numbers):

@@ -18,12 +18,12 @@ from .textkeys import PhraseFinder, key
 from .unit_names import common_noun_words, starts_person_name
 UNIT_TYPE_RE = regex.compile(
     r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
-    r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh)(?![\p{L}\d])"
+    r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh|đặc khu)(?![\p{L}\d])"
     r"(?P<more>(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố))?"
 )
 # UNIT_TYPE_RE tried only where one of the words its matches start with stands (a `re` scan)
 UNIT_TYPE_FINDER = PhraseFinder(UNIT_TYPE_RE, [(w,) for w in ("các", "những", "toàn", "tất", "100", "thị", "thành", "tp",
-                                                             "xã", "phường", "huyện", "quận", "tỉnh")])
+                                                             "xã", "phường", "huyện", "quận", "tỉnh", "đặc")])
 TYPE_CANON = {"tp": "thành phố", "tp.": "thành phố"}
 PAST_REGISTER = "pre-2025"  # a unit's `register` when the article names it as it was before the 2025 merger
 
@@ -43,6 +43,7 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
     named: list[tuple[int, int, dict]] = sorted(
         (s, e, u) for u in units for s, e in u.get("mentions", []))
     refs = [UnitRef(s, e, u["id"], None) for s, e, u in named]
+    generic: list[int] = []  # starts of the generic references resolved to a unit
     covered = SpanSet((s, e) for s, e, _ in named)
     named_of_type = _positions_by_type(named)
     current_of_type = _positions_by_type(named, lambda u: u.get("register") != PAST_REGISTER)
@@ -76,7 +77,35 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
                  or _last_named(named, named_of_type, utype, ts))
         if prior is not None:
             refs.append(UnitRef(ts, te, prior["id"], None, in_title))
-    return sorted(refs, key=lambda r: r.start)
+            generic.append(ts)
+    refs.sort(key=lambda r: r.start)
+    if generic:
+        _own_unit_over_listed(article, refs, set(generic))
+    return refs
+
+
+def _own_unit_over_listed(article: Article, refs: list[UnitRef], generic_starts: set[int]) -> None:
+    """A generic reference whose unit was last named in a list of several, after the article's
+    own unit of that type (named in its headline or lead) and in another sentence than both,
+    refers to the own unit, not to the list's last item: "So với các phường lân cận, phường Trường Vinh và Vinh Hưng lần lượt tiếp nhận
+    ...", then "phường đang triển khai"; "Hai đặc khu còn lại ... là Kiên Hải và Thổ Châu", then
+    "Công an đặc khu". `refs` is changed in place."""
+    types = article.cache[UNIT_TYPES]
+    last_named: dict[str, UnitRef] = {}
+    for k, r in enumerate(refs):
+        if r.unit_id is None:
+            continue
+        if r.start not in generic_starts:
+            last_named[r.unit_id] = r
+            continue
+        named = last_named.get(r.unit_id)
+        if named is None or not in_a_list(article, refs, named):
+            continue
+        own = main_unit(article, refs)
+        if (own is not None and own.unit_id != r.unit_id and types.get(own.unit_id) == types.get(r.unit_id)
+                and own.start < named.start
+                and article.sentence_of(named.start) not in (article.sentence_of(r.start), article.sentence_of(own.start))):
+            refs[k] = r._replace(unit_id=own.unit_id)
 
 
 def _positions_by_type(named: list[tuple[int, int, dict]], keep=lambda u: True) -> dict[str, tuple[list[int], list[int]]]:
@@ -161,10 +190,11 @@ def _same_level(a: str, b: str) -> bool:
 
 
 # what may stand between a unit and its figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42",
-# "Ứng Hòa (hơn 80%"
+# "Ứng Hòa (hơn 80%", with adverbs before the verb ("tỉnh chỉ xếp thứ 19/34", "vẫn đạt")
 SUBJECT_LINK_RE = regex.compile(
     r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được|hơn|trên|gần|khoảng|dưới"
-    r"|dẫn đầu|đứng đầu|cuối bảng|cuối|cao nhất|thấp nhất|toàn tỉnh|toàn huyện|cả nước)(?!\p{L})[ \u00a0(:,]*){0,4}")
+    r"|dẫn đầu|đứng đầu|cuối bảng|cuối|cao nhất|thấp nhất|toàn tỉnh|toàn huyện|cả nước"
+    r"|chỉ|mới|vẫn|tiếp tục|đã|cũng)(?!\p{L})[ \u00a0(:,]*){0,4}")  # "tỉnh chỉ xếp thứ 19/34", "vẫn đạt"
 # a unit's scope after a ranking verb, not a unit of its own: "dẫn đầu toàn tỉnh với 13.642"
 SCOPE_BEFORE_RE = regex.compile(r"(?<!\p{L})toàn[ \u00a0]*$")
 

@@ -28,6 +28,7 @@ from .resources import load_yaml
 from .segment import Article, Span
 from .spans import SpanSet
 from .textkeys import FewNamesFinder, PhraseFinder, fold, folded_alternation, phrase_alternation
+from .unit_implied import implied_province
 from .unit_link import RANK, Unit, assign_registers, link, name_votes
 from .unit_names import (Token, canonical, common_noun_words, dash_run, name_tokens, person_name_words, read_name,
                          token_kind)
@@ -306,7 +307,8 @@ def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool
         if head and head.end() > ne:
             break  # "xã Lai Hòa, Trung tâm PVHCC ...": an organisation, not a sibling "Trung"
         name = text[ns:ne]
-        weak = not lookup(level, name) and not former(level, name)
+        # a name of either map: "các phường Xuân Hương - Đà Lạt, Phan Thiết và Bắc Gia Nghĩa" (2025 only)
+        weak = not any(lookup(level, name, r) for r in REGISTERS) and not former(level, name)
         prev = Mention(ns, ne, level, _unit_key(level, name, entry, first.type), name, first.type,
                        entry, group=first.group, weak=weak)
         out.append(prev)
@@ -552,5 +554,8 @@ def extract_units(article: Article) -> tuple[list[dict], list[str]]:
         u.past = not u.new and past > 0 and 2 * past >= len(u.mentions)
     assign_registers(units, era)
     warnings = link(units)
+    implied = implied_province(text, folded, article.body, article.lead_end, list(units.values()))
+    if implied is not None:
+        units[("province", _unit_key("province", implied.name, implied.entry))] = implied
     ordered = sorted(units.values(), key=lambda u: min(u.mentions))
     return [_record(i, u) for i, u in enumerate(ordered, 1)], warnings

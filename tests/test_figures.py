@@ -486,6 +486,26 @@ SUBJECT_CASES = [
     ("Kết quả CCHC của tỉnh Gia Lai\n\nDẫn đầu là phường Quy Nhơn với 93,41 điểm. Xếp cuối bảng là xã Kbang "
      "với 74,16 điểm.\n\nViệc đo lường được thực hiện với 4.050 phiếu hỏi.",
      [("u1", "tỉnh", "Gia Lai", None), ("u2", "phường", "Quy Nhơn", None), ("u3", "xã", "Kbang", None)], "4.050", "u1"),
+    # after a list of other wards in the body, "phường" is the article's own ward again ...
+    ("Phường Thành Vinh tổng kết năm 2025\n\nPhường tiếp nhận 9.000 hồ sơ. So với các phường lân cận, phường "
+     "Trường Vinh và Vinh Hưng lần lượt tiếp nhận 5.120 và 3.874 hồ sơ.\n\nPhường đang triển khai mô hình tại 32 "
+     "khối dân cư.",
+     [("u1", "phường", "Thành Vinh", "Phường Thành Vinh"), ("u2", "phường", "Trường Vinh", None),
+      ("u3", "phường", "Vinh Hưng", "Vinh Hưng")], "32", "u1"),
+    # ... but not when the article's own unit is of another type: the last ward named
+    ("Tỉnh Nghệ An tổng kết năm 2025\n\nToàn tỉnh tiếp nhận 9.000 hồ sơ. So với các phường lân cận, phường "
+     "Trường Vinh và Vinh Hưng lần lượt tiếp nhận 5.120 và 3.874 hồ sơ.\n\nPhường đang triển khai mô hình tại 32 "
+     "khối dân cư.",
+     [("u1", "tỉnh", "Nghệ An", "Tỉnh Nghệ An"), ("u2", "phường", "Trường Vinh", None),
+      ("u3", "phường", "Vinh Hưng", "Vinh Hưng")], "32", "u3"),
+    # an adverb between a unit and its verb: "tỉnh chỉ xếp thứ", not the unit in the aside before
+    ("Tỉnh Tuyên Quang họp. Năm 2025 – năm đầu hợp nhất với tỉnh Hà Giang – tỉnh chỉ xếp thứ 19/34.",
+     [("u1", "tỉnh", "Tuyên Quang", "Tỉnh Tuyên Quang", "2025"), ("u2", "tỉnh", "Hà Giang", None, "pre-2025")],
+     "19/34", "u1"),
+    # a special zone referred to by its type word alone
+    ("Đặc khu Phú Quốc tiếp nhận 10.982 hồ sơ, cao hơn mức chung của tỉnh An Giang.\n\nMục tiêu năm 2026 "
+     "của đặc khu là tỷ lệ thanh toán trực tuyến đạt 90%.",
+     [("u1", "đặc khu", "Phú Quốc", "Đặc khu Phú Quốc"), ("u2", "tỉnh", "An Giang", None)], "90%", "u1"),
     # a unit named alone in an earlier paragraph is still carried over
     ("Kết quả CCHC của thành phố Hà Nội\n\nHuyện Thanh Oai đẩy mạnh số hóa.\n\nHuyện tiếp nhận 300 hồ sơ.",
      [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", "Huyện Thanh Oai")], "300", "u2"),

@@ -300,6 +300,37 @@ GROUPS: dict[str, list[Example]] = {
                 [U("phường", "Nguyễn Văn Cừ", "21592", ["phường Nguyễn Văn Cừ"], "Quy Nhơn", "Bình Định"),
                  U("thành phố", "Quy Nhơn", "540", ["TP Quy Nhơn"], None, "Bình Định")]),
     ],
+    "implied_province": [
+        # a report about a province that names only its districts: "tỉnh" is that province
+        Example("Tổng kết CCHC năm 2020\n\nSáng 14/1, UBND tỉnh tổ chức hội nghị. Huyện Đăk Hà dẫn đầu."
+                "\n\nToàn tỉnh tiếp nhận 96.215 hồ sơ. Tỉnh đã công bố 1.834 TTHC.",
+                [U("tỉnh", "Kon Tum", "62", ["tỉnh", "tỉnh", "Tỉnh"]),
+                 U("huyện", "Đăk Hà", "615", ["Huyện Đăk Hà"])]),
+        # ... also on the 2025 map, from a commune's province
+        Example("Xã Yên Lạc tổng kết năm 2025\n\nSau 6 tháng vận hành chính quyền địa phương 2 cấp, theo chỉ đạo của UBND tỉnh, xã Yên Lạc đạt 98%.\n\n"
+                "Trên địa bàn tỉnh, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 20.000 hồ sơ.",
+                [U("xã", "Yên Lạc", None, ["Xã Yên Lạc", "xã Yên Lạc"]),
+                 U("tỉnh", "Phú Thọ", None, ["tỉnh", "tỉnh", "tỉnh"])]),
+        # one passing reference in a district's report implies nothing
+        Example("Huyện Đăk Hà đạt 98%\n\nHuyện Đăk Hà dẫn đầu.\n\nHồ sơ nộp qua cổng dịch vụ công của tỉnh.",
+                [U("huyện", "Đăk Hà", "615", ["Huyện Đăk Hà", "Huyện Đăk Hà"])]),
+        # ... nor references outside the headline, sapo and opening paragraph
+        Example("Huyện Đăk Hà đạt 98%\n\nHuyện Đăk Hà dẫn đầu.\n\nXã Đăk Mar có 5 hồ sơ.\n\n"
+                "UBND tỉnh khen. Toàn tỉnh có 9 đơn vị. Tỉnh đã làm.",
+                [U("huyện", "Đăk Hà", "615", ["Huyện Đăk Hà", "Huyện Đăk Hà"]),
+                 U("xã", "Đăk Mar", "23512", ["Xã Đăk Mar"])]),
+        # ... nor plurals, counts and levels ("các tỉnh", "63 tỉnh", "cấp tỉnh")
+        Example("Huyện Đăk Hà đạt 98%\n\nCác tỉnh và cấp tỉnh học hỏi; 63 tỉnh, thành phố; liên tỉnh; Tỉnh ủy.",
+                [U("huyện", "Đăk Hà", "615", ["Huyện Đăk Hà"])]),
+        # ... nor units in two provinces
+        Example("Tổng kết\n\nUBND tỉnh khen huyện Đăk Hà và huyện Tân Hồng. Toàn tỉnh đạt. Tỉnh đã làm.",
+                [U("huyện", "Đăk Hà", "615", ["huyện Đăk Hà"]),
+                 U("huyện", "Tân Hồng", "869", ["huyện Tân Hồng"])]),
+        # ... nor anything when the article names a province
+        Example("Tổng kết\n\nUBND tỉnh Kon Tum khen huyện Đăk Hà. Toàn tỉnh đạt. Tỉnh đã làm.",
+                [U("tỉnh", "Kon Tum", "62", ["tỉnh Kon Tum"]),
+                 U("huyện", "Đăk Hà", "615", ["huyện Đăk Hà"])]),
+    ],
 }
 
 CASES = grouped_cases(GROUPS)
@@ -392,6 +423,26 @@ def test_every_word_that_ends_a_type(word):
 @pytest.mark.parametrize("word", load_yaml("unit_types.yml")["not_before_type"])
 def test_every_word_before_a_type(word):
     assert extract(f"Thành lập {word} xã Thành Công")[1] == []
+
+
+PROVINCE_REPORT = "Tổng kết\n\nUBND tỉnh khen huyện Đăk Hà. Toàn tỉnh đạt 98%. {} tỉnh đã làm."
+
+
+def test_a_province_report_implies_its_province():
+    assert [u["name"] for u in extract(PROVINCE_REPORT.format("Năm nay"))[1]] == ["Kon Tum", "Đăk Hà"]
+
+
+@pytest.mark.parametrize("word", load_yaml("unit_types.yml")["province_word_not_after"])
+def test_every_word_before_tinh_that_makes_it_many(word):
+    # the third reference stops counting: two are too few to imply the province
+    text, units, _ = extract(PROVINCE_REPORT.format(f"Năm nay {word}"))
+    assert [u["name"] for u in units] == ["Đăk Hà"]
+
+
+@pytest.mark.parametrize("word", load_yaml("unit_types.yml")["province_word_not_before"])
+def test_every_word_after_tinh_that_makes_another_noun(word):
+    text, units, _ = extract(PROVINCE_REPORT.replace("Toàn tỉnh đạt", f"Toàn tỉnh {word} đạt").format("Năm nay"))
+    assert [u["name"] for u in units] == ["Đăk Hà"]
 
 
 @pytest.mark.parametrize("head", load_yaml("unit_context.yml")["org_heads"])

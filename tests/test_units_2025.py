@@ -114,6 +114,15 @@ CASES = {
              [("phường", "Hạc Thành", "2025", None, "14797", "Thanh Hóa"),
               ("tỉnh", "Thanh Hóa", "2025", "38", "38", None)]),
     ],
+    "coordinated": [
+        # a name after "và" keeps the type when either map knows it: Bắc Gia Nghĩa is a 2025 ward only
+        Case("Các phường Xuân Hương - Đà Lạt, Phan Thiết và Bắc Gia Nghĩa dẫn đầu.", NEW,
+             [("phường", "Xuân Hương - Đà Lạt", "2025", None, "24781", "Lâm Đồng"),
+              ("phường", "Phan Thiết", "2025", None, "22945", "Lâm Đồng"),
+              ("phường", "Bắc Gia Nghĩa", "2025", None, "24611", "Lâm Đồng")]),
+        # ... and a name neither map knows is dropped unless typed elsewhere
+        Case("Các xã Tân Hòa và Gia Nghĩa Mới dẫn đầu.", NEW, [("xã", "Tân Hòa", "2025", None, None, None)]),
+    ],
     "no cross-province link": [
         # Văn Miếu alone is a Phú Thọ commune: not the Hà Nội ward the article places it in
         Case("Phường Văn Miếu, thành phố Hà Nội.", NEW,
