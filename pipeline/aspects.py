@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import regex
 
-from .figure_cues import (Cue, Span, clause_start, cues_between, is_survey_answer, lexicon as cue_lexicon, pick,
+from .figure_cues import (RESPECTIVELY_REACH, RESPECTIVELY_RE, Cue, Span, clause_start, cues_between, is_survey_answer,
+                          lexicon as cue_lexicon, pick, value_run,
                           post_window_end, sentence_part_start, words_between)
 from .numbers import NumberMatch
 from .segment import Article
@@ -121,6 +122,33 @@ def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     return chosen.aspect if chosen else "par_index"
 
 
+LISTED_CUE_GAP_RE = regex.compile(r"[^\d.;:!?()]{0,40}")  # between two metrics of a list: no number, no clause end
+LISTED_CUE_JOINT_RE = regex.compile(r",|(?<!\p{L})và(?!\p{L})")
+
+
+def respective_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span) -> str | None:
+    """"Các chỉ tiêu thanh toán trực tuyến và số hóa lần lượt đạt 90,4% và 96,8%": the k-th
+    value after "lần lượt" takes the aspect of the k-th of as many metrics listed before it,
+    joined by "," or "và"; None when the metrics do not pair up so with the values."""
+    folded = article.folded
+    found = list(RESPECTIVELY_RE.finditer(folded, max(sent[0], num.start - RESPECTIVELY_REACH), num.start))
+    if not found:
+        return None
+    m = found[-1]
+    values = value_run(folded, m.end(), min(sent[1], m.end() + 2 * RESPECTIVELY_REACH), num.start)
+    if len(values) < 2 or num.start not in values:
+        return None
+    listed = cues_between(cues, sentence_part_start(article, sent, m.start()), m.start())[-len(values):]
+    if len(listed) != len(values) or len({c.aspect for c in listed}) != len(listed):
+        return None
+    gaps = [(a.end, b.start) for a, b in zip(listed, listed[1:])] + [(listed[-1].end, m.start())]
+    if any(not LISTED_CUE_GAP_RE.fullmatch(folded, s, e) for s, e in gaps):
+        return None
+    if any(not LISTED_CUE_JOINT_RE.search(folded, s, e) for s, e in gaps[:-1]):
+        return None
+    return listed[values.index(num.start)].aspect
+
+
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
                   next_figure: int | None, kind: str, counted_object: str | None = None,
                   sibling_aspect: str | None = None, counted_noun_key: str | None = None,
@@ -168,6 +196,9 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         return _index_aspect(article, cues, num, sent, "percent", part, pstart, post_end)
     if kind in ("rank", "score") or counted_noun_key in cue_lexicon()["rank_move_nouns"]:
         return _index_aspect(article, cues, num, sent, kind, part, pstart, post_end)
+    respective = respective_aspect(article, cues, num, sent) if kind in ("percent", "count") else None
+    if respective is not None:
+        return respective
     # a cue a few words before the number, not across a "và" that joins a verb of its own:
     # "tiếp nhận 3.000 hồ sơ trực tuyến và giải quyết 2.900 hồ sơ" (2.900 is resolved)
     # nor across a "và" when the figure's own words name its metric: "2.345 hồ sơ được tiếp nhận

@@ -104,10 +104,26 @@ def is_share_of_people(folded: str, end: int) -> bool:
 BLANK_COMMA_RE = regex.compile(r"[ \u00a0],")
 
 
+# a satisfaction survey's factor named in quotes: its words name the factor, they state no
+# metric ("Yếu tố “Tiếp nhận, xử lý góp ý, phản ánh” thấp nhất, chỉ đạt 79,8%" is a satisfaction
+# figure, nothing received). A service index's component keeps its aspect: "Chỉ số thành phần
+# “Thanh toán trực tuyến” đạt 4,5/10 điểm" is paid_online (ANNOTATION.md).
+QUOTED_NAME_RE = regex.compile(r"(?<!\p{L})yếu[ \u00a0]+tố[ \u00a0]*[\"“”]([^\"“”\n]{1,80})[\"“”]")
+
+
+def _quoted_names(folded: str, start: int, end: int) -> list[Span]:
+    if folded.find('"', start, end) < 0 and folded.find("“", start, end) < 0:
+        return []
+    return [m.span(1) for m in QUOTED_NAME_RE.finditer(folded, start, end)]
+
+
 def find_cues(folded: str, start: int, end: int) -> list[Cue]:
     lex = lexicon()
     out = []
+    names = _quoted_names(folded, start, end)
     for m in lex["cue_re"].finditer(folded, start, end):
+        if names and any(s <= m.start() < e for s, e in names):
+            continue
         found = m.group()
         aspect, specific = lex["cues"].get(found) or lex["cues"][BLANK_COMMA_RE.sub(",", found)]
         if aspect == "neutral":
@@ -210,3 +226,27 @@ def pick(cues: list[Cue], pos: int) -> Cue | None:
 def words_between(folded: str, a: int, b: int) -> int:
     return len(WORD_RE.findall(folded, a, b))
 
+
+# --------------------------------------------------------------------------- "lần lượt" lists
+
+RESPECTIVELY_REACH = 200  # characters from "lần lượt" to its values (bounded: a sentence may be huge)
+RESPECTIVELY_RE = regex.compile(r"(?<![\p{L}])lần[ \u00a0]+lượt(?![\p{L}])")
+# one value of a "lần lượt" list: a number, a ratio or a percentage ("95%", "22/24", "88,5")
+VALUE_RE = regex.compile(r"(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:[ \u00a0]*/[ \u00a0]*\d+)?")
+RUN_GAP_RE = regex.compile(r"[ \u00a0]*(?:,|và|;)?[ \u00a0]*(?:thứ[ \u00a0]*)?")  # "thứ 4 và thứ 5", "89,12 và 88,7"
+VALUE_END_RE = regex.compile(r"[ \u00a0]*(?:%|điểm)?")
+
+
+def value_run(folded: str, start: int, end: int, pos: int) -> list[int]:
+    """The starts of the run of values after "lần lượt" that holds `pos`: values joined only by
+    commas and "và" ("xếp thứ 4 và thứ 5 với 89,12 và 88,7" is two runs of two)."""
+    runs: list[list[int]] = [[]]
+    last_end = None
+    for v in VALUE_RE.finditer(folded, start, end):
+        if last_end is not None:
+            tail = VALUE_END_RE.match(folded, last_end)
+            if not RUN_GAP_RE.fullmatch(folded, tail.end(), v.start()):
+                runs.append([])
+        runs[-1].append(v.start())
+        last_end = v.end()
+    return next((run for run in runs if pos in run), [])

@@ -8,8 +8,8 @@ from typing import NamedTuple
 
 import regex
 
-from .figure_cues import (DATE_BEFORE_RE, LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, Span, clause_start, lexicon, match_ends,
-                          sentence_part_start)
+from .figure_cues import (DATE_BEFORE_RE, LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, RESPECTIVELY_REACH, RESPECTIVELY_RE,
+                          VALUE_RE, Span, clause_start, lexicon, match_ends, sentence_part_start, value_run)
 from .numbers import NumberMatch
 from .resources import load_yaml
 from .segment import Article
@@ -242,10 +242,6 @@ def _service_place_unit(article: Article, in_sentence: list[UnitRef], sent: Span
 
 
 APPOSED_PLACE_GAP_RE = regex.compile(r"[ \u00a0]*[,(–-][ \u00a0]*")  # "phường Phú Lợi, thành phố Cần Thơ"
-RESPECTIVELY_REACH = 200  # characters from "lần lượt" to its values (bounded: a sentence may be huge)
-RESPECTIVELY_RE = regex.compile(r"(?<![\p{L}])lần[ \u00a0]+lượt(?![\p{L}])")
-# one value of a "lần lượt" list: a number, a ratio or a percentage ("95%", "22/24", "88,5")
-VALUE_RE = regex.compile(r"(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:[ \u00a0]*/[ \u00a0]*\d+)?")
 
 
 def _respective_unit(article: Article, in_sentence: list[UnitRef], sent: Span, pos: int) -> UnitRef | None:
@@ -256,7 +252,7 @@ def _respective_unit(article: Article, in_sentence: list[UnitRef], sent: Span, p
     if not found:
         return _parallel_unit(article, in_sentence, sent, pos)
     m = found[-1]
-    values = _value_run(folded, m.end(), min(sent[1], m.end() + 2 * RESPECTIVELY_REACH), pos)
+    values = value_run(folded, m.end(), min(sent[1], m.end() + 2 * RESPECTIVELY_REACH), pos)
     units = [r for r in in_sentence if r.unit_id is not None and r.end <= m.start()]
     if (pos not in values or len(values) < 2 or len(units) < len(values)
             or any(r.start >= m.end() for r in in_sentence)):  # units named after it: a list of their own
@@ -275,7 +271,7 @@ def _parallel_unit(article: Article, in_sentence: list[UnitRef], sent: Span, pos
     first = VALUE_RE.search(folded, units[-1].end, pos + 1)
     if first is None or first.start() - units[-1].end > PARALLEL_VERB_REACH or DIGIT_RE.search(folded, units[-1].end, first.start()):
         return None
-    values = _value_run(folded, first.start(), min(sent[1], first.start() + 2 * RESPECTIVELY_REACH), pos)
+    values = value_run(folded, first.start(), min(sent[1], first.start() + 2 * RESPECTIVELY_REACH), pos)
     if pos not in values or len(values) != len(units):
         return None
     return units[values.index(pos)]
@@ -283,25 +279,6 @@ def _parallel_unit(article: Article, in_sentence: list[UnitRef], sent: Span, pos
 
 PARALLEL_VERB_REACH = 30  # characters from the last unit to the first value ("chỉ đạt")
 DIGIT_RE = regex.compile(r"\d")
-RUN_GAP_RE = regex.compile(r"[ \u00a0]*(?:,|và|;)?[ \u00a0]*(?:thứ[ \u00a0]*)?")  # "thứ 4 và thứ 5", "89,12 và 88,7"
-VALUE_END_RE = regex.compile(r"[ \u00a0]*(?:%|điểm)?")
-
-
-def _value_run(folded: str, start: int, end: int, pos: int) -> list[int]:
-    """The starts of the run of values after "lần lượt" that holds `pos`: values joined only by
-    commas and "và" ("xếp thứ 4 và thứ 5 với 89,12 và 88,7" is two runs of two)."""
-    runs: list[list[int]] = [[]]
-    last_end = None
-    for v in VALUE_RE.finditer(folded, start, end):
-        if last_end is not None:
-            tail = VALUE_END_RE.match(folded, last_end)
-            if not RUN_GAP_RE.fullmatch(folded, tail.end(), v.start()):
-                runs.append([])
-        runs[-1].append(v.start())
-        last_end = v.end()
-    return next((run for run in runs if pos in run), [])
-
-
 COORDINATED_GAP_RE = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:,?\s*và\s*)?"
                                    r"(?:(?:thị\s+xã|thị\s+trấn|thành\s+phố|huyện|quận|xã|phường|tỉnh)\s+)?")  # "ở huyện A, huyện B"
 LOCATOR_OPEN_RE = regex.compile(r"\s*\(\s*")

@@ -1324,3 +1324,32 @@ def test_items_of_a_survey_dimension_list(text, expected):
 @pytest.mark.parametrize("text,expected", RANKED_WITH_CASES)
 def test_values_of_a_ranking(text, expected):
     assert aspects_of(text, expected) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # metrics listed before "lần lượt" pair up with its values in order
+    ("Năm 2025, các chỉ tiêu thanh toán trực tuyến và số hóa lần lượt đạt 90,4% và 96,8%.",
+     [("90,4%", "paid_online"), ("96,8%", "digitized")]),
+    ("Năm 2025, tỷ lệ giải quyết đúng hạn, tỷ lệ số hóa và tỷ lệ thanh toán trực tuyến lần lượt đạt 98%, 90% "
+     "và 80%.", [("98%", "on_time"), ("90%", "digitized"), ("80%", "paid_online")]),
+    ("Năm 2025, số hồ sơ tiếp nhận và giải quyết lần lượt là 1.000 và 950 hồ sơ.",
+     [("1.000", "received"), ("950", "resolved")]),
+    # ... not one metric of several units: each value keeps it
+    ("Năm 2025, tỷ lệ hồ sơ trực tuyến của huyện Ba Vì và huyện Mỹ Đức lần lượt đạt 60% và 50%.",
+     [("60%", "online"), ("50%", "online")]),
+])
+def test_metrics_listed_before_respectively(text, expected):
+    assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a survey factor's name in quotes states no metric: its share is satisfaction
+    ("Năm 2025, chỉ số hài lòng đạt 90%; yếu tố “Tiếp nhận và xử lý góp ý, phản ánh, kiến nghị” thấp nhất, chỉ "
+     "đạt 79,8%.", [("90%", "satisfaction"), ("79,8%", "satisfaction")]),
+    ('Năm 2025, SIPAS của tỉnh đạt 87,4%. Yếu tố "Tiếp nhận, xử lý góp ý" thấp nhất, chỉ 79,85%.',
+     [("87,4%", "satisfaction"), ("79,85%", "satisfaction")]),
+    # ... a service index's component keeps its aspect
+    ("Năm 2025, chỉ số thành phần “Thanh toán trực tuyến” đạt 4,5/10 điểm.", [("4,5/10", "paid_online")]),
+])
+def test_quoted_survey_factor_names(text, expected):
+    assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
