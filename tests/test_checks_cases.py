@@ -106,6 +106,9 @@ FIRES = {
         # an abbreviation in brackets after the total's noun
         C("Trong quý, Trung tâm tiếp nhận 5.480 hồ sơ thủ tục hành chính (TTHC), gồm 4.215 hồ sơ trực tuyến và "
           "1.371 hồ sơ trực tiếp.", ("sum_mismatch", ["1.371", "4.215", "5.480"])),
+        # the total's own verb labelling a part is no new measure
+        C("Năm 2024, các xã tiếp nhận 9.870 hồ sơ, gồm 6.215 hồ sơ tiếp nhận trực tiếp và 3.520 hồ sơ trực tuyến.",
+          ("sum_mismatch", ["3.520", "6.215", "9.870"])),
         # after "trong đó", a last part named as the rest makes the parts the whole
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ, "
           "các lĩnh vực khác 795 hồ sơ.", ("sum_mismatch", ["2.380", "655", "795", "910"])),
@@ -148,6 +151,11 @@ FIRES = {
         # a rate or band in the count's own words before its list; names after "gồm:" alone
         C("Ở cấp huyện, 5 huyện có tỷ lệ hồ sơ trực tuyến trên 90% gồm: Đức Hòa, Bến Lức, Cần Giuộc và Châu Thành.",
           ("count_list_mismatch", ["5"])),
+        # a band in points in the count's words; names with their values in brackets
+        C("Năm 2025, có 5 địa phương đạt trên 90 điểm gồm Quảng Ninh, Hà Nội, Đà Nẵng và Đồng Nai.",
+          ("count_list_mismatch", ["5"])),
+        C("Năm 2025, có 5 tỉnh đạt trên 90 điểm gồm tỉnh Quảng Ninh (93,46 điểm), tỉnh Lào Cai (92,18 điểm), tỉnh "
+          "Hà Giang (91,55 điểm) và tỉnh Đồng Nai (90,62 điểm).", ("count_list_mismatch", ["5"])),
         # numbered wards are names
         C("Năm 2024, 3 phường có tỷ lệ hồ sơ trực tuyến trên 60% gồm Phường 10 và Phường 17.",
           ("count_list_mismatch", ["3"])),
@@ -226,6 +234,9 @@ NEAR_MISSES = {
     ],
     "sum_mismatch": [
         C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),
+        C("Năm 2024, các xã tiếp nhận 9.735 hồ sơ, gồm 6.215 hồ sơ tiếp nhận trực tiếp và 3.520 hồ sơ trực tuyến."),
+        # another verb between the parts states a new measure: no breakdown
+        C("Năm 2024, các xã tiếp nhận 9.870 hồ sơ, gồm 6.215 hồ sơ trực tiếp, giải quyết 3.520 hồ sơ trực tuyến."),
         C("Trong quý, trong tổng số 12.828 hồ sơ tiếp nhận có 7.905 hồ sơ nộp trực tuyến (chiếm 61,6%), "
           "4.688 hồ sơ nộp trực tiếp và 235 hồ sơ gửi qua dịch vụ bưu chính công ích."),
         # a base with parts of one channel only is no partition
@@ -277,6 +288,11 @@ NEAR_MISSES = {
     ],
     "count_list_mismatch": [
         C("Toàn huyện có 5 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc."),
+        C("Năm 2025, có 4 địa phương đạt trên 90 điểm gồm Quảng Ninh, Hà Nội, Đà Nẵng và Đồng Nai."),
+        C("Năm 2025, có 4 tỉnh đạt trên 90 điểm gồm tỉnh Quảng Ninh (93,46 điểm), tỉnh Lào Cai (92,18 điểm), tỉnh "
+          "Hà Giang (91,55 điểm) và tỉnh Đồng Nai (90,62 điểm)."),
+        # ... a list that runs on into a count of its own is no list of names
+        C("Năm 2025, có 3 đơn vị đạt chuẩn gồm thành phố Hà Tĩnh (95 điểm), thị xã Kỳ Anh và 7 huyện."),
         C("Ở cấp huyện, 4 huyện có tỷ lệ hồ sơ trực tuyến trên 90% gồm: Đức Hòa, Bến Lức, Cần Giuộc và Châu Thành."),
         # the list names the parts of a breakdown together
         C("Khảo sát tại 5 địa phương, trong đó có 2 thành phố và 3 tỉnh gồm: Hà Nội, Quảng Ninh, Lai Châu, Đà Nẵng, "

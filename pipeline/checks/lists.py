@@ -17,6 +17,8 @@ RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})lần lượt(?:\s+(?:là|đạt|có
 VALUE_GAP_RE = regex.compile(r"^\s*(?:%|điểm)?\s*(?:[,;]|và|;\s*và|,\s*và)\s*$", regex.IGNORECASE)
 MAX_COUNT = 30  # larger counts are not spelt out as lists
 NUMBERED_UNIT_RE = regex.compile(r"(?:phường|quận)\s*\d{1,2}", regex.IGNORECASE)  # "Phường 10": a name with a number
+BRACKETED_RE = regex.compile(r"\s*\([^()\n]{0,40}\)")
+DIGIT_RE = regex.compile(r"\d")
 JOINED_PART_RE = regex.compile(r"[^\d;.]{0,60}\s(?:và|,)\s*")
 INTRO_REACH = 80  # characters from a count to the word that opens its list
 UNIT_NOUNS = {"xã", "phường", "huyện", "quận", "tỉnh", "thị", "đặc", "địa", "đơn"}  # first words of unit nouns
@@ -103,8 +105,9 @@ def _count_against_list(article: Article) -> list[Finding]:
                 and JOINED_PART_RE.fullmatch(text, figures[i - 1]["span"][1], f["span"][0]):
             continue  # "3 thành phố ... và 7 tỉnh ... gồm: <10 names>": the list names the parts together
         sentence_end = f["sentence"][1]
-        j = i + 1  # past a rate or band in the count's own words: "5 huyện có tỷ lệ ... trên 90% gồm: ..."
-        while (j < len(figures) and figures[j]["kind"] == "percent" and figures[j]["span"][0] < sentence_end
+        j = i + 1  # past a rate or band in the count's own words: "5 huyện có tỷ lệ ... trên 90% gồm: ...",
+        # "5 địa phương đạt trên 90 điểm gồm ..."
+        while (j < len(figures) and figures[j]["kind"] in ("percent", "score") and figures[j]["span"][0] < sentence_end
                and figures[j]["span"][0] - f["span"][1] <= INTRO_REACH):
             j += 1
         following = figures[j]["span"][0] if j < len(figures) else sentence_end
@@ -117,7 +120,11 @@ def _count_against_list(article: Article) -> list[Finding]:
             continue  # "tại 5 xã vùng cao, tiên phong là xã A và xã B": some of them, after a comma
         rest = window[intro.end():]
         end = LIST_END_RE.search(rest)
-        if end is None and following < sentence_end:
+        if (end is None and following < sentence_end) or (end is not None and rest[end.start()] == "("):
+            # names with their values in brackets: "gồm Quảng Ninh (93,46 điểm), Hà Nội (92,18) và ..."
+            rest = BRACKETED_RE.sub("", text[f["span"][1] + intro.end():sentence_end])
+            end = LIST_END_RE.search(rest)
+        if end is None and following < sentence_end and DIGIT_RE.search(rest):
             continue  # the list runs on into another figure: "gồm thành phố A, thị xã B và 7 huyện"
         segment = rest[:end.start()] if end else rest
         head = _noun_head(f)

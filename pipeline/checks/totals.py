@@ -55,6 +55,17 @@ MEASURE_RE = regex.compile(r"(?<!\p{L})(?:giải quyết|tiếp nhận|trả k�
 BULLET_RE = regex.compile(r"[ \t]*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
 
 
+# the verb of a total's own measure: in its breakdown it labels a part ("9.870 hồ sơ, gồm 6.215
+# hồ sơ tiếp nhận trực tiếp và 3.520 hồ sơ trực tuyến"), it states nothing new
+OWN_MEASURE_VERBS = {"received": ("tiếp nhận",), "resolved": ("giải quyết", "xử lý")}
+
+
+def _new_measure(gap: str, total: dict) -> bool:
+    """Whether `gap`, between two parts of `total`, states another measure ("..., giải quyết 950")."""
+    own = OWN_MEASURE_VERBS.get(total["aspect"], ())
+    return any(m.group().lower() not in own for m in MEASURE_RE.finditer(gap))
+
+
 def _counts_like(total: dict, f: dict) -> bool:
     """A count that may be a part of `total`: same object, no change, a goal only of a goal."""
     return (f["kind"] == "count" and f["object"] == total["object"] and not is_change(f)
@@ -106,7 +117,7 @@ def _parts_after(total: dict, index: int, article: Article, whole: bool = False)
                            or (whole and _item_after_semicolon(gap, f, total, parts)))
                       or NESTED_RE.search(gap)):
             break
-        if not _counts_like(total, f) or (parts and f["aspect"] != parts[-1]["aspect"] and MEASURE_RE.search(gap)):
+        if not _counts_like(total, f) or (parts and f["aspect"] != parts[-1]["aspect"] and _new_measure(gap, total)):
             break
         parts.append(f)
         last_end = f["span"][1]
