@@ -106,6 +106,16 @@ FIRES = {
         # an abbreviation in brackets after the total's noun
         C("Trong quý, Trung tâm tiếp nhận 5.480 hồ sơ thủ tục hành chính (TTHC), gồm 4.215 hồ sơ trực tuyến và "
           "1.371 hồ sơ trực tiếp.", ("sum_mismatch", ["1.371", "4.215", "5.480"])),
+        # a total stated after its parts
+        C("Năm 2024, ba đơn vị có nhiều hồ sơ nhất là thị trấn Liên Quan (2.418 hồ sơ), xã Hương Ngải (1.536 hồ sơ) "
+          "và xã Cần Kiệm (1.702 hồ sơ), tổng cộng 5.756 hồ sơ.", ("sum_mismatch", ["1.536", "1.702", "2.418", "5.756"])),
+        # the next sentence of the paragraph distributes the total ("Phân theo ...", "Chia theo ...")
+        C("Năm 2024, Trung tâm tiếp nhận 6.842 hồ sơ (trực tuyến 5.915 hồ sơ, trực tiếp 927 hồ sơ). Phân theo lĩnh "
+          "vực: đất đai 3.215 hồ sơ, tư pháp - hộ tịch 1.987 hồ sơ, đăng ký kinh doanh 1.339 hồ sơ, các lĩnh vực "
+          "khác 320 hồ sơ.", ("sum_mismatch", ["1.339", "1.987", "3.215", "320", "6.842"]), linked=True),
+        C("Năm 2025, các cơ quan đã tiếp nhận 412.386 hồ sơ. Chia theo cấp, cấp tỉnh tiếp nhận 98.214 hồ sơ; cấp "
+          "huyện (trước ngày 01/7/2025) tiếp nhận 121.530 hồ sơ; cấp xã tiếp nhận 190.418 hồ sơ.",
+          ("sum_mismatch", ["121.530", "190.418", "412.386", "98.214"]), linked=True),
         # the total's own verb labelling a part is no new measure
         C("Năm 2024, các xã tiếp nhận 9.870 hồ sơ, gồm 6.215 hồ sơ tiếp nhận trực tiếp và 3.520 hồ sơ trực tuyến.",
           ("sum_mismatch", ["3.520", "6.215", "9.870"])),
@@ -235,6 +245,15 @@ NEAR_MISSES = {
     "sum_mismatch": [
         C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),
         C("Năm 2024, các xã tiếp nhận 9.735 hồ sơ, gồm 6.215 hồ sơ tiếp nhận trực tiếp và 3.520 hồ sơ trực tuyến."),
+        C("Năm 2024, ba đơn vị có nhiều hồ sơ nhất là thị trấn Liên Quan (2.418 hồ sơ), xã Hương Ngải (1.536 hồ sơ) "
+          "và xã Cần Kiệm (1.702 hồ sơ), tổng cộng 5.656 hồ sơ."),
+        C("Năm 2024, Trung tâm tiếp nhận 6.861 hồ sơ. Phân theo lĩnh vực: đất đai 3.215 hồ sơ, tư pháp - hộ tịch "
+          "1.987 hồ sơ, các lĩnh vực khác 1.659 hồ sơ."),
+        # ... not across a paragraph break, nor a total of another measure
+        C("Năm 2024, Trung tâm tiếp nhận 9.000 hồ sơ.\n\nPhân theo lĩnh vực: đất đai 3.215 hồ sơ, tư pháp - hộ tịch "
+          "1.987 hồ sơ, các lĩnh vực khác 1.659 hồ sơ."),
+        C("Năm 2024, còn 4.737 hồ sơ đang giải quyết. Phân theo cơ quan, Sở Tư pháp tiếp nhận 3.215 hồ sơ, Sở Xây "
+          "dựng 1.987 hồ sơ."),
         # another verb between the parts states a new measure: no breakdown
         C("Năm 2024, các xã tiếp nhận 9.870 hồ sơ, gồm 6.215 hồ sơ trực tiếp, giải quyết 3.520 hồ sơ trực tuyến."),
         C("Trong quý, trong tổng số 12.828 hồ sơ tiếp nhận có 7.905 hồ sơ nộp trực tuyến (chiếm 61,6%), "

@@ -41,6 +41,7 @@ BASE_HAS_RE = regex.compile(r"^[\p{L} ]{0,40}?(?<!\p{L})có\s*(?:[\p{L} ]{0,25})
 # a percentage in brackets right after a part restates it: "1.905 hồ sơ (chiếm 66,9%)"
 RESTATING_BRACKET_RE = regex.compile(r"[^\d;()]{0,60}?\(\s*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng)\s*)?$", regex.IGNORECASE)
 CLOSING_RE = regex.compile(r"^\s*\)")
+ASIDE_RE = regex.compile(r"\s*\([^()]{0,40}\)")
 MAX_PARTS = 20
 LABEL_REACH = 120  # characters either side of a figure where the class naming it is sought
 # "398 hồ sơ còn lại": the rest of a total after the parts named before it
@@ -91,17 +92,19 @@ def _block_end(article: Article, total: dict) -> int:
 def _item_after_semicolon(gap: str, f: dict, total: dict, parts: list[dict]) -> bool:
     """In a whole breakdown ("gồm: trực tiếp 21.408 hồ sơ; trực tuyến 47.115 hồ sơ; ..."), a
     next item after ";" of the measure already listed, not a new statement ("; 125 hồ sơ quá hạn")."""
-    return (bool(SEMICOLON_GAP_RE.match(gap)) and not MEASURE_RE.search(gap)
+    return (bool(SEMICOLON_GAP_RE.match(gap)) and not _new_measure(gap, total)
             and (f["aspect"] in {total["aspect"], *(p["aspect"] for p in parts)}
                  or (total["aspect"] == "received" and f["aspect"] in CHANNEL_ASPECTS)))
 
 
-def _parts_after(total: dict, index: int, article: Article, whole: bool = False) -> list[dict]:
+def _parts_after(total: dict, index: int, article: Article, whole: bool = False, end: int | None = None,
+                 asides: bool = False) -> list[dict]:
     """The counts listed right after `total` (from figure `index + 1`) as its parts: same
     object, separated only by labels, commas and "và" (and ";" in a whole breakdown), up to
-    the end of its sentence or list."""
+    the end of its sentence or list (or `end`); with `asides`, past short asides in brackets
+    between them ("cấp huyện (trước ngày 01/7/2025) tiếp nhận ...")."""
     figures, text = article.figures, article.text
-    end = _block_end(article, total)
+    end = end or _block_end(article, total)
     parts: list[dict] = []
     last_end = total["span"][1]
     for f in figures[index + 1:index + 1 + MAX_PARTS]:
@@ -113,6 +116,8 @@ def _parts_after(total: dict, index: int, article: Article, whole: bool = False)
         gap = text[last_end:f["span"][0]]
         if last_end != (parts[-1] if parts else total)["span"][1]:
             gap = CLOSING_RE.sub("", gap, count=1)
+        if asides:
+            gap = ASIDE_RE.sub("", gap)
         if parts and (not (PART_GAP_RE.match(gap) or LIST_GAP_RE.match(gap)
                            or (whole and _item_after_semicolon(gap, f, total, parts)))
                       or NESTED_RE.search(gap)):
@@ -125,7 +130,72 @@ def _parts_after(total: dict, index: int, article: Article, whole: bool = False)
 
 
 def sum_mismatch(article: Article) -> list[Finding]:
-    return _parts_vs_total(article) + _remainder(article) + _shares_of_one_whole(article)
+    return (_parts_vs_total(article) + _remainder(article) + _total_after_parts(article)
+            + _distributed_next(article) + _shares_of_one_whole(article))
+
+
+# the next sentence distributes a total: "... 6.842 hồ sơ (...). Phân theo lĩnh vực: đất đai 3.215
+# hồ sơ, ..., các lĩnh vực khác 301 hồ sơ", "Chia theo cấp, cấp tỉnh tiếp nhận 98.214 hồ sơ; ..."
+# (in the same paragraph: after a blank line, "Phân theo lĩnh vực" may distribute another total)
+DISTRIBUTED_NEXT_RE = regex.compile(r"[ \t\u00a0]*(?:phân|chia)\s+theo\s+[\p{L} ]{1,30}?\s*[:,]", regex.IGNORECASE)
+
+
+def _distributed_next(article: Article) -> list[Finding]:
+    out = []
+    figures, text = article.figures, article.text
+    starts = [f["span"][0] for f in figures]
+    for i, total in enumerate(figures):
+        if total["kind"] != "count" or is_change(total) or not total.get("sentence"):
+            continue
+        if any(same_sentence(f, total) and f["kind"] == "count" for f in figures[max(0, i - MAX_PARTS):i]):
+            continue  # the sentence's first count is the total it distributes, not its own parts
+        m = DISTRIBUTED_NEXT_RE.match(text, total["sentence"][1])
+        if m is None:
+            continue
+        k = bisect.bisect_left(starts, m.end())
+        if k >= len(figures):
+            continue
+        parts = _parts_after(total, k - 1, article, whole=True, end=figures[k]["sentence"][1], asides=True)
+        if len(parts) < 2 or parts[0] is not figures[k] or total["aspect"] not in ("received", parts[0]["aspect"]):
+            continue
+        if meet(sum_range([figure_range(p, rounded=False) for p in parts]), figure_range(total, rounded=False)):
+            continue
+        computed = sum(p["value"] for p in parts)
+        out.append(Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
+                           dict(parts=" + ".join(p["surface"] for p in parts), computed=computed,
+                                stated=total["surface"]), across=True))
+    return out
+
+
+# a total stated after its parts: "A (2.418 hồ sơ), B (1.536 hồ sơ) và C (1.702 hồ sơ), tổng cộng 5.756 hồ sơ"
+TOTAL_AFTER_RE = regex.compile(r"[^\d;.]{0,30}[,;:]\s*(?:tổng\s+cộng|tổng\s+số|tổng)\s*(?:là|:)?\s*", regex.IGNORECASE)
+PARTS_RUN_GAP_RE = regex.compile(r"[^\d;.]{0,60}")  # between two listed parts: names, brackets, commas, "và"
+
+
+def _total_after_parts(article: Article) -> list[Finding]:
+    """The counts listed right before "tổng cộng N" add up to N."""
+    out = []
+    figures, text = article.figures, article.text
+    for i, total in enumerate(figures):
+        if i < 2 or total["kind"] != "count" or is_change(total):
+            continue
+        if not TOTAL_AFTER_RE.fullmatch(text, figures[i - 1]["span"][1], total["span"][0]):
+            continue
+        parts: list[dict] = []
+        for f in reversed(figures[max(0, i - MAX_PARTS):i]):
+            if not (same_sentence(f, total) and _counts_like(total, f)):
+                break
+            if parts and not PARTS_RUN_GAP_RE.fullmatch(text, f["span"][1], parts[0]["span"][0]):
+                break
+            parts.insert(0, f)
+        if len(parts) < 2 or meet(sum_range([figure_range(p, rounded=False) for p in parts]),
+                                  figure_range(total, rounded=False)):
+            continue
+        computed = sum(p["value"] for p in parts)
+        out.append(Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
+                           dict(parts=" + ".join(p["surface"] for p in parts), computed=computed,
+                                stated=total["surface"])))
+    return out
 
 
 def _remainder(article: Article) -> list[Finding]:
