@@ -161,6 +161,12 @@ FIRES = {
         # a rate or band in the count's own words before its list; names after "gồm:" alone
         C("Ở cấp huyện, 5 huyện có tỷ lệ hồ sơ trực tuyến trên 90% gồm: Đức Hòa, Bến Lức, Cần Giuộc và Châu Thành.",
           ("count_list_mismatch", ["5"])),
+        # items after "gồm:" separated by ";" to the sentence's end
+        C("Năm 2026, xã đề xuất cắt giảm thời gian giải quyết đối với 5 TTHC, gồm: cấp giấy phép xây dựng nhà ở "
+          "riêng lẻ; đăng ký biến động quyền sử dụng đất; cấp giấy chứng nhận an toàn thực phẩm; đăng ký thành lập "
+          "hộ kinh doanh.", ("count_list_mismatch", ["5"])),
+        C("Năm 2024, tỉnh có 3 chỉ số nằm ở nhóm cao nhất, gồm: Tham gia của người dân ở cấp cơ sở; Công khai, minh "
+          "bạch; Thủ tục hành chính công; Cung ứng dịch vụ công và Quản trị điện tử.", ("count_list_mismatch", ["3"])),
         # a band in points in the count's words; names with their values in brackets
         C("Năm 2025, có 5 địa phương đạt trên 90 điểm gồm Quảng Ninh, Hà Nội, Đà Nẵng và Đồng Nai.",
           ("count_list_mismatch", ["5"])),
@@ -308,6 +314,14 @@ NEAR_MISSES = {
     "count_list_mismatch": [
         C("Toàn huyện có 5 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc."),
         C("Năm 2025, có 4 địa phương đạt trên 90 điểm gồm Quảng Ninh, Hà Nội, Đà Nẵng và Đồng Nai."),
+        C("Năm 2026, xã đề xuất cắt giảm thời gian giải quyết đối với 4 TTHC, gồm: cấp giấy phép xây dựng nhà ở "
+          "riêng lẻ; đăng ký biến động quyền sử dụng đất; cấp giấy chứng nhận an toàn thực phẩm; đăng ký thành lập "
+          "hộ kinh doanh."),
+        # "và" before a capitalised word: two last items, or one name
+        C("Năm 2024, tỉnh có 5 chỉ số nằm ở nhóm cao nhất, gồm: Tham gia của người dân ở cấp cơ sở; Công khai, minh "
+          "bạch; Thủ tục hành chính công; Cung ứng dịch vụ công và Quản trị điện tử."),
+        C("Năm 2024, nhóm thứ nhất gồm 4 bộ, cơ quan ngang bộ: Ngân hàng Nhà nước Việt Nam; Bộ Tài chính; Bộ Khoa học "
+          "và Công nghệ; Bộ Kế hoạch và Đầu tư."),
         C("Năm 2025, có 4 tỉnh đạt trên 90 điểm gồm tỉnh Quảng Ninh (93,46 điểm), tỉnh Lào Cai (92,18 điểm), tỉnh "
           "Hà Giang (91,55 điểm) và tỉnh Đồng Nai (90,62 điểm)."),
         # ... a list that runs on into a count of its own is no list of names

@@ -84,6 +84,22 @@ def _capitalised_names(segment: str) -> list[str] | None:
     return names
 
 
+SEMICOLON_ITEM_WORDS = 15
+LAST_NAME_JOINT_RE = regex.compile(r"\s+và\s+(?=\p{Lu})")  # "và" before a capitalised name joins two last items
+
+
+def _semicolon_items(segment: str) -> list[str] | None:
+    """The items of a list after "gồm:" that ";" separates up to its sentence's end ("5 TTHC, gồm:
+    cấp giấy phép xây dựng; đăng ký biến động đất đai; ..."): two or more, each a phrase of words
+    without a number; else None."""
+    if ";" not in segment:
+        return None
+    items = [i.strip() for i in segment.rstrip().rstrip(".").split(";")]
+    if len(items) < 2 or not all(i and len(i.split()) <= SEMICOLON_ITEM_WORDS and not DIGIT_RE.search(i) for i in items):
+        return None
+    return items
+
+
 def _noun_head(figure: dict) -> tuple[str, ...]:
     noun = (figure.get("noun") or "").strip().lower()
     return (noun.split(" ")[0],) if noun else ()
@@ -119,6 +135,15 @@ def _count_against_list(article: Article) -> list[Finding]:
         if intro.group().lstrip().lower().startswith("là") and "," in window[:intro.start()]:
             continue  # "tại 5 xã vùng cao, tiên phong là xã A và xã B": some of them, after a comma
         rest = window[intro.end():]
+        items = _semicolon_items(text[f["span"][1] + intro.end():sentence_end]) if intro.group().rstrip().endswith(":") else None
+        if items is not None:
+            # a "và" before a capitalised word may join two last items ("...; Cung ứng dịch vụ công và
+            # Quản trị điện tử") or stand inside a name ("Bộ Kế hoạch và Đầu tư"): either reading may hold
+            joined = len(LAST_NAME_JOINT_RE.split(items[-1])) - 1
+            if f["value"] not in (len(items), len(items) + joined):
+                out.append(Finding("count_list_mismatch", [f], len(items), f["value"], "count_list_mismatch",
+                                   dict(stated=f["surface"], noun=f["noun"], computed=len(items))))
+            continue
         end = LIST_END_RE.search(rest)
         if (end is None and following < sentence_end) or (end is not None and rest[end.start()] == "("):
             # names with their values in brackets: "gồm Quảng Ninh (93,46 điểm), Hà Nội (92,18) và ..."
