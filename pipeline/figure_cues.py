@@ -144,8 +144,27 @@ def match_ends(article: Article, pattern) -> list[int]:
     return ends
 
 
+def _paragraph_match_ends(article: Article, pattern, paragraph: Span) -> list[int]:
+    """The ends of those of `match_ends` that start in `paragraph`, computed once per paragraph:
+    most paragraphs hold no figure, and none of their breaks is asked for. (A break pattern's
+    match never runs from the blanks before a paragraph into it, so the scan from its start
+    finds the same matches there as the scan of the whole body.)"""
+    ends = article.cache.get((pattern, paragraph))
+    if ends is None:
+        ends = article.cache[(pattern, paragraph)] = []
+        for m in pattern.finditer(article.text, paragraph[0], article.body[1]):
+            if m.start() >= paragraph[1]:
+                break
+            ends.append(m.end())
+    return ends
+
+
 def _last_break(article: Article, pattern, sent: Span, pos: int) -> int:
-    ends = match_ends(article, pattern)
+    paragraph = article.paragraph_of(pos)
+    if sent[0] < paragraph[0] or paragraph == article.body:
+        ends = match_ends(article, pattern)
+    else:  # the breaks after sent[0] and up to pos, all in the paragraph
+        ends = _paragraph_match_ends(article, pattern, paragraph)
     i = bisect.bisect_right(ends, pos) - 1
     return ends[i] if i >= 0 and ends[i] > sent[0] else sent[0]
 

@@ -44,16 +44,42 @@ def cache_key(files: Iterable[Path], *parts: str) -> str:
     return digest.hexdigest()[:24]
 
 
+# values kept per name, the most recently used: two versions of the pipeline run in turn (two
+# worktrees, a benchmark against the version before) each find theirs instead of rebuilding it
+KEEP = 4
+
+
+def _touch(path: Path) -> None:
+    """Mark a cached value as just used (its modification time), for `_by_use`."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _by_use(paths: Iterable[Path]) -> list[Path]:
+    """`paths` most recently used first (a file gone meanwhile is left out)."""
+    dated = []
+    for path in paths:
+        try:
+            dated.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            pass
+    return [path for _, path in sorted(dated, reverse=True)]
+
+
 def load_or_build(name: str, key: str, build: Callable[[], T]) -> T:
-    """The value cached as `name` under `key`, else `build()` (then stored, replacing the
-    values of other keys)."""
+    """The value cached as `name` under `key`, else `build()` (then stored beside the values of
+    the other keys most recently used, up to KEEP in all)."""
     folder = cache_dir()
     if folder is None:
         return build()
     path = folder / f"{name}-{key}.pickle"
     try:
         with open(path, "rb") as fh:
-            return pickle.load(fh)  # a file this user's own earlier run wrote
+            value = pickle.load(fh)  # a file this user's own earlier run wrote
+        _touch(path)
+        return value
     except FileNotFoundError:
         pass
     except Exception:  # corrupt or from an incompatible library: build again
@@ -70,9 +96,8 @@ def _store(folder: Path, name: str, path: Path, value) -> None:
             tmp = Path(fh.name)
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in folder.glob(f"{name}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        for old in _by_use(folder.glob(f"{name}-*.pickle"))[KEEP:]:
+            old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError):
         try:
             tmp.unlink(missing_ok=True)

@@ -156,10 +156,26 @@ def test_startup_cache_builds_once_per_key(tmp_path, monkeypatch):
     assert startup_cache.load_or_build("thing", "k1", build) == {"entries": [1, 2, 3]}
     assert startup_cache.load_or_build("thing", "k1", build) == {"entries": [1, 2, 3]}
     assert len(built) == 1  # the second came from the file
-    startup_cache.load_or_build("thing", "k2", build)  # another version: built, the old file replaced
-    assert len(built) == 2 and [p.name for p in tmp_path.glob("thing-*")] == ["thing-k2.pickle"]
+    startup_cache.load_or_build("thing", "k2", build)  # another version: built, stored beside the first
+    assert len(built) == 2 and sorted(p.name for p in tmp_path.glob("thing-*")) == ["thing-k1.pickle", "thing-k2.pickle"]
     (tmp_path / "thing-k2.pickle").write_bytes(b"not a pickle")
     assert startup_cache.load_or_build("thing", "k2", build) == {"entries": [1, 2, 3]} and len(built) == 3
+    assert startup_cache.load_or_build("thing", "k1", build) and len(built) == 3  # versions in turn: no rebuild
+
+
+def test_startup_cache_keeps_the_values_used_last(tmp_path, monkeypatch):
+    import os
+
+    from pipeline import startup_cache
+
+    monkeypatch.setenv(startup_cache.CACHE_ENV, str(tmp_path))
+    keys = [f"k{n}" for n in range(startup_cache.KEEP + 1)]
+    for n, key in enumerate(keys[:-1]):
+        startup_cache.load_or_build("thing", key, lambda: 1)
+        os.utime(tmp_path / f"thing-{key}.pickle", ns=(n * 10**9, n * 10**9))  # used in this order
+    startup_cache.load_or_build("thing", keys[0], lambda: 2)  # used again: now the most recent
+    startup_cache.load_or_build("thing", keys[-1], lambda: 3)  # one more version: the least recent goes
+    assert sorted(p.name for p in tmp_path.glob("thing-*")) == sorted(f"thing-{k}.pickle" for k in keys if k != "k1")
 
 
 def test_startup_cache_off_or_unwritable_builds_every_time(tmp_path, monkeypatch):

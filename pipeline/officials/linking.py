@@ -206,7 +206,10 @@ def short_mentions(parsers: Iterable[ParagraphParser], people: dict[str, Person]
         i = bisect.bisect_right(full, (span[0], len(full) + 10**9)) - 1
         return i >= 0 and full[i][0] <= span[0] < full[i][1]
 
+    lasts = {words[-1] for words in owners}  # a short form ends with one of these syllables
     for parser in parsers:
+        if lasts.isdisjoint(parser.folds):
+            continue  # (most paragraphs): no short form here
         lex = parser.lex
         for i in parser.starting(lex.cue_words):
             n = parser.phrase(i, lex.coref_cues) or parser.phrase(i, lex.titles)
