@@ -192,6 +192,7 @@ def _same_level(a: str, b: str) -> bool:
 # what may stand between a unit and its figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42",
 # "Ứng Hòa (hơn 80%", with adverbs before the verb ("tỉnh chỉ xếp thứ 19/34", "vẫn đạt")
 SUBJECT_LINK_RE = regex.compile(
+    r"(?:[ \u00a0]*\([ \u00a0]*(?:cũ|mới)[ \u00a0]*\)|[ \u00a0]+(?:cũ|mới)(?!\p{L}))?"  # "tỉnh Quảng Trị (cũ) xếp thứ 39/63"
     r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được|hơn|trên|gần|khoảng|dưới"
     r"|dẫn đầu|đứng đầu|cuối bảng|cuối|cao nhất|thấp nhất|toàn tỉnh|toàn huyện|cả nước"
     r"|chỉ|mới|vẫn|tiếp tục|đã|cũng)(?!\p{L})[ \u00a0(:,]*){0,4}")  # "tỉnh chỉ xếp thứ 19/34", "vẫn đạt"
@@ -199,11 +200,21 @@ SUBJECT_LINK_RE = regex.compile(
 SCOPE_BEFORE_RE = regex.compile(r"(?<!\p{L})toàn[ \u00a0]*$")
 
 
+# a national body that announces or assesses an index is not the unit its figures are about:
+# "PAR INDEX của tỉnh Cao Bằng do Bộ Nội vụ công bố đạt 84,62%"
+# (the body's pattern may end inside its name: "Bộ Nội| vụ công bố")
+ANNOUNCER_AFTER_RE = regex.compile(r"(?:[ \u00a0]+\p{L}+){0,3}?[ \u00a0]+(?:công[ \u00a0]+bố|đánh[ \u00a0]+giá|thẩm[ \u00a0]+định"
+                                   r"|xếp[ \u00a0]+hạng)(?!\p{L})")
+
+
 def _national_body_before(article: Article, start: int, end: int) -> int | None:
-    """End of the last national body ("Bộ Tài chính", "NHNN") named in text[start:end]."""
+    """End of the last national body ("Bộ Tài chính", "NHNN") named in text[start:end], unless it
+    announces the figure."""
     ends = match_ends(article, lexicon()["national_body_re"])
     i = bisect.bisect_right(ends, end) - 1
-    return ends[i] if i >= 0 and ends[i] > start else None
+    if i < 0 or ends[i] <= start or ANNOUNCER_AFTER_RE.match(article.folded, ends[i]):
+        return None
+    return ends[i]
 
 
 LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
@@ -283,15 +294,26 @@ COORDINATED_GAP_RE = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:,?\s*và\s*)?"
                                    r"(?:(?:thị\s+xã|thị\s+trấn|thành\s+phố|huyện|quận|xã|phường|tỉnh)\s+)?")  # "ở huyện A, huyện B"
 LOCATOR_OPEN_RE = regex.compile(r"\s*\(\s*")
 LOCATOR_CLOSE_RE = regex.compile(r"\s*\)")
+APPOSED_LOCATOR_OPEN_RE = regex.compile(r"\s*,\s*(?:thuộc|nằm\s+trên|trên)(?:\s+địa\s+bàn)?\s+")
+APPOSED_LOCATOR_CLOSE_RE = regex.compile(r"(?:\s*\(\s*(?:cũ|mới)\s*\))?\s*,")
 
 
 def _locates(article: Article, refs: list[UnitRef], k: int) -> bool:
-    """Whether refs[k] only places the unit named right before it: "Xã Tân Hưng (Hải Phòng)"."""
+    """Whether refs[k] only places the unit named right before it: "Xã Tân Hưng (Hải Phòng)",
+    "Phường Mũi Né, thuộc địa bàn tỉnh Bình Thuận (cũ), đạt 92,3 điểm"."""
     if k == 0 or refs[k - 1].unit_id is None:
         return False
     folded = article.folded
-    return bool(LOCATOR_OPEN_RE.fullmatch(folded, refs[k - 1].end, refs[k].start)
-                and LOCATOR_CLOSE_RE.match(folded, refs[k].end))
+    return bool((LOCATOR_OPEN_RE.fullmatch(folded, refs[k - 1].end, refs[k].start)
+                 and LOCATOR_CLOSE_RE.match(folded, refs[k].end))
+                or (APPOSED_LOCATOR_OPEN_RE.fullmatch(folded, refs[k - 1].end, refs[k].start)
+                    and APPOSED_LOCATOR_CLOSE_RE.match(folded, refs[k].end)))
+
+
+def _locator_end(folded: str, pos: int) -> int:
+    """End of the close of a locator ending at `pos` (")", or "(cũ)," after an apposed one)."""
+    m = LOCATOR_CLOSE_RE.match(folded, pos) or APPOSED_LOCATOR_CLOSE_RE.match(folded, pos)
+    return m.end()
 
 
 RANKED_IS_RE = regex.compile(r"[ \u00a0]*(?:là|thuộc[ \u00a0]+về)[ \u00a0]*")
@@ -350,7 +372,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         k = bisect.bisect_left(refs, (nearest.start,))
         if 0 < k < len(refs) and refs[k] is nearest and refs[k - 1].start >= sent[0] and _locates(article, refs, k):
             # "thị trấn Hậu Nghĩa (huyện Đức Hòa) đạt 99,1%": the unit, not the place in brackets
-            nearest, link_from = refs[k - 1], LOCATOR_CLOSE_RE.match(folded, nearest.end).end()
+            nearest, link_from = refs[k - 1], _locator_end(folded, nearest.end)
         if SUBJECT_LINK_RE.fullmatch(folded, link_from, pos):
             chosen = nearest
     if (chosen is None and prev is not None and prev.get("sentence") == list(sent) and (prev.get("subject") or {}).get("unit")
@@ -381,8 +403,9 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
             chosen = main_unit(article, refs) or chosen
     in_headline = bool(article.paragraphs) and sent[0] < article.paragraphs[0][1]
     if chosen is None and in_headline:
-        # the headline: "Trên 80% dân TP. HCM hài lòng"
-        chosen = next((r for r in refs[j:] if r.start < sent[1] and r.unit_id is not None), None)
+        # the headline: "Trên 80% dân TP. HCM hài lòng"; naming no unit, it is about the lead's
+        # ("SIPAS 2025: Hơn 87% người dân hài lòng ...", then "... Sở Nội vụ TP Cần Thơ công bố")
+        chosen = next((r for r in refs[j:] if r.start < sent[1] and r.unit_id is not None), None) or main_unit(article, refs)
     if chosen is None:
         return {"unit": None, "aggregate": None, "text": None}
     return {"unit": chosen.unit_id, "aggregate": chosen.aggregate, "text": text[chosen.start:chosen.end]}

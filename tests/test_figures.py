@@ -502,6 +502,21 @@ SUBJECT_CASES = [
     ("Tỉnh Tuyên Quang họp. Năm 2025 – năm đầu hợp nhất với tỉnh Hà Giang – tỉnh chỉ xếp thứ 19/34.",
      [("u1", "tỉnh", "Tuyên Quang", "Tỉnh Tuyên Quang", "2025"), ("u2", "tỉnh", "Hà Giang", None, "pre-2025")],
      "19/34", "u1"),
+    # a national body that announces the figure is not its subject
+    ("Năm 2025, PAR INDEX của tỉnh Cao Bằng do Bộ Nội vụ công bố đạt 84,62%, xếp thứ 26/34.",
+     [("u1", "tỉnh", "Cao Bằng", None)], "84,62%", "u1"),
+    # ... one that reaches the figure itself is ("Bộ Tài chính đạt 89,21%": no unit's)
+    ("Năm 2025, tỉnh Cao Bằng họp. Bộ Tài chính đạt 89,21%.", [("u1", "tỉnh", "Cao Bằng", None)], "89,21%", None),
+    # a unit named as it was: "(cũ)" between it and its rank
+    ("Năm 2024, tỉnh Quảng Bình (cũ) xếp thứ 21/63, tỉnh Quảng Trị (cũ) xếp thứ 39/63.",
+     [("u1", "tỉnh", "Quảng Bình", None), ("u2", "tỉnh", "Quảng Trị", None)], "39/63", "u2"),
+    # a province placing a ward in an apposition is no subject
+    ("Năm 2025, xã Đức Trọng xếp thứ 3. Phường Mũi Né, thuộc địa bàn tỉnh Bình Thuận (cũ), đạt 92,3 điểm.",
+     [("u1", "xã", "Đức Trọng", None), ("u2", "phường", "Mũi Né", "Phường Mũi Né"), ("u3", "tỉnh", "Bình Thuận", None)],
+     "92,3", "u2"),
+    # a headline naming no unit is about the lead's
+    ("SIPAS 2025: Hơn 87% người dân hài lòng\n\nKết quả SIPAS 2025 do Sở Nội vụ TP Cần Thơ công bố cho thấy chỉ số "
+     "chung đạt 87,42%.", [("u1", "thành phố", "Cần Thơ", "TP Cần Thơ")], "87%", "u1"),
     # a special zone referred to by its type word alone
     ("Đặc khu Phú Quốc tiếp nhận 10.982 hồ sơ, cao hơn mức chung của tỉnh An Giang.\n\nMục tiêu năm 2026 "
      "của đặc khu là tỷ lệ thanh toán trực tuyến đạt 90%.",
