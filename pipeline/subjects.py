@@ -196,8 +196,12 @@ SUBJECT_LINK_RE = regex.compile(
     r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được|hơn|trên|gần|khoảng|dưới"
     r"|dẫn đầu|đứng đầu|cuối bảng|cuối|cao nhất|thấp nhất|toàn tỉnh|toàn huyện|cả nước"
     r"|chỉ|mới|vẫn|tiếp tục|đã|cũng)(?!\p{L})[ \u00a0(:,]*){0,4}")  # "tỉnh chỉ xếp thứ 19/34", "vẫn đạt"
-# a unit's scope after a ranking verb, not a unit of its own: "dẫn đầu toàn tỉnh với 13.642"
-SCOPE_BEFORE_RE = regex.compile(r"(?<!\p{L})toàn[ \u00a0]*$")
+# a unit's scope after a ranking verb, not a unit of its own: "dẫn đầu toàn tỉnh với 13.642",
+# "thấp nhất tỉnh, 91,4%", "xếp thứ 3/15 huyện, thị xã, thành phố của tỉnh Long An"
+SCOPE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:toàn|nhất|dẫn[ \u00a0]+đầu|đứng[ \u00a0]+đầu"
+                                r"|(?:xã|phường|huyện|thị[ \u00a0]+xã|thành[ \u00a0]+phố|tỉnh|đơn[ \u00a0]+vị|địa[ \u00a0]+phương)"
+                                r"[ \u00a0]+(?:của|trong|thuộc))[ \u00a0]*$")
+SCOPE_REACH = 24  # characters before a unit's mention where its scope word is sought
 
 
 # a national body that announces or assesses an index is not the unit its figures are about:
@@ -364,7 +368,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
                 and (len({r.unit_id for r in in_part}) == 1
                      or (APPOSITION_START_RE.match(folded, in_part[0].end) and not any(r.start >= cstart for r in in_part)))):
             chosen = in_part[0]
-    named_before = [r for r in in_sentence if not SCOPE_BEFORE_RE.search(folded, max(sent[0], r.start - 8), r.start)]
+    named_before = [r for r in in_sentence if not SCOPE_BEFORE_RE.search(folded, max(sent[0], r.start - SCOPE_REACH), r.start)]
     if chosen is None and named_before and named_before[-1].unit_id is not None:
         # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)",
         # "tỉnh Đồng Tháp đứng cuối bảng với 77,02%", "Phường Long Xuyên dẫn đầu toàn tỉnh với ..."
@@ -376,7 +380,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         if SUBJECT_LINK_RE.fullmatch(folded, link_from, pos):
             chosen = nearest
     if (chosen is None and prev is not None and prev.get("sentence") == list(sent) and (prev.get("subject") or {}).get("unit")
-            and in_sentence and prev["span"][1] > in_sentence[-1].end and ";" not in folded[prev["span"][1]:pos]):
+            and named_before and prev["span"][1] > named_before[-1].end and ";" not in folded[prev["span"][1]:pos]):
         # no unit since the figure before it in its clause chain: that figure's ("phường Mỹ Tho đạt
         # 89,36 điểm, xếp thứ 4/102 xã, phường toàn tỉnh, tăng 6 bậc")
         return prev["subject"]

@@ -517,6 +517,11 @@ SUBJECT_CASES = [
     # a headline naming no unit is about the lead's
     ("SIPAS 2025: Hơn 87% người dân hài lòng\n\nKết quả SIPAS 2025 do Sở Nội vụ TP Cần Thơ công bố cho thấy chỉ số "
      "chung đạt 87,42%.", [("u1", "thành phố", "Cần Thơ", "TP Cần Thơ")], "87%", "u1"),
+    # a unit named as the scope of a superlative or of a rank's field is no subject
+    ("Năm 2025, tỉnh Đắk Lắk tiếp nhận 19.870 hồ sơ. Xã Ea Kar có tỷ lệ đúng hạn thấp nhất tỉnh, 91,4%.",
+     [("u1", "tỉnh", "Đắk Lắk", None), ("u2", "xã", "Ea Kar", "Xã Ea Kar")], "91,4%", "u2"),
+    ("Năm 2024, chỉ số CCHC của huyện Cần Giuộc xếp thứ 3/15 huyện, thị xã, thành phố của tỉnh Long An, tăng hai bậc.",
+     [("u1", "huyện", "Cần Giuộc", None), ("u2", "tỉnh", "Long An", None)], "hai", "u1"),
     # a special zone referred to by its type word alone
     ("Đặc khu Phú Quốc tiếp nhận 10.982 hồ sơ, cao hơn mức chung của tỉnh An Giang.\n\nMục tiêu năm 2026 "
      "của đặc khu là tỷ lệ thanh toán trực tuyến đạt 90%.",
