@@ -272,6 +272,21 @@ def find_body_end(text: str, lines: list[Span], first: int, folded: str | None =
     return len(lines)
 
 
+TITLE_SEARCH_LINES = 8  # lines from the top where a crawled page's headline is looked for
+
+
+def _title_line(text: str, lines: list[Span], title: str, first: int) -> int:
+    """The line that is the given headline, when it stands a few lines below `first` (under a
+    site's name and menu lines); else `first`."""
+    wanted = key(title)
+    if not wanted or key(text[slice(*lines[first])]) == wanted:
+        return first
+    for i in range(first + 1, min(len(lines) - 1, first + TITLE_SEARCH_LINES)):
+        if key(text[slice(*lines[i])]) == wanted:
+            return i
+    return first
+
+
 def analyse(text: str, given_title: str | None = None, given_published: str | None = None,
             folded: str | None = None) -> Layout:
     """The layout of `text`; `folded`: `fold(text)`, if the caller has it."""
@@ -287,6 +302,9 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
     while first < len(lines) - 1 and (is_section_label(text[slice(*lines[first])])
                                       or is_date_line(text[slice(*lines[first])])):
         first += 1
+    if given_title:
+        # a crawled page: the site's name, menu and breadcrumb above the given headline are the page's
+        first = _title_line(text, lines, given_title, first)
     title = given_title or text[slice(*lines[first])]
 
     end = find_body_end(text, lines, first, folded)

@@ -297,3 +297,15 @@ def test_an_office_line_alone_after_a_blank_line_signs_the_article():
     # name such an office as the author, and no real development article says otherwise)
     text = "Tiêu đề bài viết\n\nHuyện đã tiếp nhận 300 hồ sơ.\nKết quả được công khai.\n\nPhòng Văn hóa - Xã hội"
     assert analyse(text).authors == ["Phòng Văn hóa - Xã hội"]
+
+
+def test_a_crawled_page_s_furniture_above_the_given_headline_is_not_body():
+    title = "Trung tâm Phục vụ hành chính công xã Gia Viễn: hơn 6.400 hồ sơ được tiếp nhận"
+    text = (f"Cổng thông tin điện tử xã Gia Viễn\nTrang chủ | Giới thiệu | Tin tức\nTrang chủ > Cải cách hành chính\n"
+            f"{title}\nNgày đăng: 05/01/2026 08:12\nTrong 6 tháng cuối năm 2025, xã tiếp nhận 6.482 hồ sơ.\n"
+            "Kết quả được công khai.")
+    page = analyse(text, title)
+    assert text[page.body[0]:].startswith(title)
+    # ... and without the title given, or with a title not on the page, the body starts at the top
+    assert analyse(text).body[0] == 0
+    assert analyse(text, "Một tiêu đề khác").body[0] == 0
