@@ -251,21 +251,26 @@ def words_between(folded: str, a: int, b: int) -> int:
 RESPECTIVELY_REACH = 200  # characters from "lần lượt" to its values (bounded: a sentence may be huge)
 RESPECTIVELY_RE = regex.compile(r"(?<![\p{L}])lần[ \u00a0]+lượt(?![\p{L}])")
 # one value of a "lần lượt" list: a number, a ratio or a percentage ("95%", "22/24", "88,5")
-VALUE_RE = regex.compile(r"(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:[ \u00a0]*/[ \u00a0]*\d+)?")
+VALUE_RE = regex.compile(r"(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:[ \u00a0]*/[ \u00a0]*\d+)?"
+                         r"|(?<!\p{L})thứ[ \u00a0]+(?:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\p{L})")  # ranks in words
 RUN_GAP_RE = regex.compile(r"[ \u00a0]*(?:,|và|;)?[ \u00a0]*(?:thứ[ \u00a0]*)?")  # "thứ 4 và thứ 5", "89,12 và 88,7"
 VALUE_END_RE = regex.compile(r"[ \u00a0]*(?:%|điểm)?")
 
 
 def value_run(folded: str, start: int, end: int, pos: int) -> list[int]:
     """The starts of the run of values after "lần lượt" that holds `pos`: values joined only by
-    commas and "và" ("xếp thứ 4 và thứ 5 với 89,12 và 88,7" is two runs of two)."""
+    commas and "và", up to the one after "và" ("xếp thứ 4 và thứ 5 với 89,12 và 88,7" is two
+    runs of two; "thứ nhất, thứ hai và thứ ba": ranks in words)."""
     runs: list[list[int]] = [[]]
     last_end = None
+    closed = False  # the value after "và" ends its run: "93,5 điểm, 92,8 điểm và 92,1 điểm; 4 xã ..."
     for v in VALUE_RE.finditer(folded, start, end):
         if last_end is not None:
             tail = VALUE_END_RE.match(folded, last_end)
-            if not RUN_GAP_RE.fullmatch(folded, tail.end(), v.start()):
+            gap = RUN_GAP_RE.fullmatch(folded, tail.end(), v.start())
+            if not gap or closed:
                 runs.append([])
+            closed = bool(gap) and "và" in gap.group()
         runs[-1].append(v.start())
         last_end = v.end()
     return next((run for run in runs if pos in run), [])

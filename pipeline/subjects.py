@@ -259,20 +259,55 @@ def _service_place_unit(article: Article, in_sentence: list[UnitRef], sent: Span
 APPOSED_PLACE_GAP_RE = regex.compile(r"[ \u00a0]*[,(–-][ \u00a0]*")  # "phường Phú Lợi, thành phố Cần Thơ"
 
 
-def _respective_unit(article: Article, in_sentence: list[UnitRef], sent: Span, pos: int) -> UnitRef | None:
+def _respective_unit(article: Article, refs: list[UnitRef], in_sentence: list[UnitRef], sent: Span,
+                     pos: int) -> UnitRef | None:
     """"Huyện A và huyện B lần lượt đạt 95% và 90%": the k-th value after "lần lượt" belongs
-    to the k-th of the units listed before it, when there are as many units as values."""
+    to the k-th of the units listed before it, when there are as many units as values; "của ba
+    phường lần lượt đạt ...": of the last three wards named before the sentence."""
     folded = article.folded
     found = list(RESPECTIVELY_RE.finditer(folded, max(sent[0], pos - RESPECTIVELY_REACH), pos))
     if not found:
         return _parallel_unit(article, in_sentence, sent, pos)
     m = found[-1]
     values = value_run(folded, m.end(), min(sent[1], m.end() + 2 * RESPECTIVELY_REACH), pos)
-    units = [r for r in in_sentence if r.unit_id is not None and r.end <= m.start()]
+    units = [r for r in in_sentence if r.unit_id is not None and r.end <= m.start()
+             and not SCOPE_BEFORE_RE.search(folded, max(sent[0], r.start - SCOPE_REACH), r.start)]
+    if pos in values and len(values) >= 2 and len(units) < len(values):
+        counted = _counted_units(article, refs, sent, m.start(), len(values))
+        if counted is not None:
+            return counted[values.index(pos)]
     if (pos not in values or len(values) < 2 or len(units) < len(values)
             or any(r.start >= m.end() for r in in_sentence)):  # units named after it: a list of their own
         return _parallel_unit(article, in_sentence, sent, pos)
     return units[len(units) - len(values) + values.index(pos)]
+
+
+COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6}
+# "của ba phường lần lượt ...", "của hai đặc khu lần lượt là ...": units counted, named before
+COUNTED_UNITS_RE = regex.compile(r"(?<!\p{L})(?P<n>hai|ba|bốn|năm|sáu|[2-6])[ \u00a0]+(?P<type>xã|phường|đặc[ \u00a0]+khu|huyện"
+                                 r"|quận|thị[ \u00a0]+xã|tỉnh|thành[ \u00a0]+phố|đơn[ \u00a0]+vị|địa[ \u00a0]+phương)(?!\p{L})"
+                                 r"[^.;:\d]{0,60}$")
+ANY_TYPE = ("đơn vị", "địa phương")
+
+
+def _counted_units(article: Article, refs: list[UnitRef], sent: Span, respectively: int, n: int) -> list[UnitRef] | None:
+    """The `n` units a count before "lần lượt" stands for ("của ba phường"): the last `n` distinct
+    units of that type named before the sentence in its paragraph, in the order named."""
+    m = COUNTED_UNITS_RE.search(article.folded, sent[0], respectively)
+    if m is None or COUNT_WORDS.get(m["n"], int(m["n"]) if m["n"].isdigit() else 0) != n:
+        return None
+    utype = " ".join(m["type"].split())
+    types = article.cache.get(UNIT_TYPES, {})
+    para_start = article.paragraph_of(sent[0])[0]
+    picked: list[UnitRef] = []
+    for r in reversed(refs[:bisect.bisect_left(refs, (sent[0],))]):
+        if r.start < para_start or len(picked) == n:
+            break
+        if r.unit_id is None or any(p.unit_id == r.unit_id for p in picked):
+            continue
+        if utype in ANY_TYPE or types.get(r.unit_id) == utype:
+            picked.append(r)
+    return picked[::-1] if len(picked) == n else None
 
 
 def _parallel_unit(article: Article, in_sentence: list[UnitRef], sent: Span, pos: int) -> UnitRef | None:
@@ -348,7 +383,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     if chosen is None and following and rank and RANKED_IS_RE.fullmatch(folded, num.end, following[0].start):
         chosen = following[0]  # "Xếp thứ 2 là TP Đà Nẵng": the unit the rank is given to
     if chosen is None:
-        chosen = _respective_unit(article, in_sentence, sent, pos)
+        chosen = _respective_unit(article, refs, in_sentence, sent, pos)
     if chosen is None:
         chosen = _service_place_unit(article, in_sentence, sent)
     if chosen is None:

@@ -522,6 +522,25 @@ SUBJECT_CASES = [
      [("u1", "tỉnh", "Đắk Lắk", None), ("u2", "xã", "Ea Kar", "Xã Ea Kar")], "91,4%", "u2"),
     ("Năm 2024, chỉ số CCHC của huyện Cần Giuộc xếp thứ 3/15 huyện, thị xã, thành phố của tỉnh Long An, tăng hai bậc.",
      [("u1", "huyện", "Cần Giuộc", None), ("u2", "tỉnh", "Long An", None)], "hai", "u1"),
+    # "lần lượt" after units counted, named before the sentence: the k-th of them
+    ("Năm 2025, phường Hoàn Kiếm tiếp nhận 7.642 hồ sơ, phường Cửa Nam 5.318 hồ sơ, phường Ba Đình 6.905 hồ sơ. "
+     "Tỷ lệ hồ sơ nộp trực tuyến của ba phường lần lượt đạt 94,1%, 92,6% và 91,8%.",
+     [("u1", "phường", "Hoàn Kiếm", None), ("u2", "phường", "Cửa Nam", None), ("u3", "phường", "Ba Đình", None)],
+     "92,6%", "u2"),
+    # ... a scope ("cao nhất tỉnh") is not one of the listed units
+    ("Năm 2026, các phường Long Châu, An Hội và Trà Vinh là những đơn vị có tỷ lệ số hóa cao nhất tỉnh, lần lượt "
+     "đạt 98,1%, 97,5% và 96,2%.",
+     [("u1", "phường", "Long Châu", "phường Long Châu"), ("u2", "phường", "An Hội", "An Hội"),
+      ("u3", "phường", "Trà Vinh", "Trà Vinh")], "96,2%", "u3"),
+    # ... its values end with the one after "và", and ranks in words are values
+    ("Năm 2022, xã Cẩm Quang, Cẩm Thành và thị trấn Thiên Cầm lần lượt xếp thứ nhất, thứ hai và thứ ba với "
+     "93,5 điểm, 92,8 điểm và 92,1 điểm; 4 xã đạt loại khá.",
+     [("u1", "xã", "Cẩm Quang", None), ("u2", "xã", "Cẩm Thành", "Cẩm Thành"), ("u3", "thị trấn", "Thiên Cầm", None)],
+     "92,8", "u2"),
+    ("Năm 2022, xã Cẩm Quang, Cẩm Thành và thị trấn Thiên Cầm lần lượt xếp thứ nhất, thứ hai và thứ ba với "
+     "93,5 điểm, 92,8 điểm và 92,1 điểm; 4 xã đạt loại khá.",
+     [("u1", "xã", "Cẩm Quang", None), ("u2", "xã", "Cẩm Thành", "Cẩm Thành"), ("u3", "thị trấn", "Thiên Cầm", None)],
+     "thứ ba", "u3"),
     # a special zone referred to by its type word alone
     ("Đặc khu Phú Quốc tiếp nhận 10.982 hồ sơ, cao hơn mức chung của tỉnh An Giang.\n\nMục tiêu năm 2026 "
      "của đặc khu là tỷ lệ thanh toán trực tuyến đạt 90%.",
