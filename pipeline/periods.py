@@ -405,6 +405,8 @@ def find_periods(text: str, start: int, end: int, published: str | None = None) 
             if sub:
                 _, last = interpret(sub, published)
         role = _role(text, s, m)
+        if role == "name" and m["since_date"] and first == _lexicon()["change_date"].isoformat():
+            role = "period"  # "Từ ngày 1/7/2025, toàn tỉnh có 130 Trung tâm ...": counted from the change
         if role == "edition":
             s, e = m.span("y24")  # "PAR INDEX 2019": the period is the year; the index is the figure's `index`
         out.append(Period(s, e, text[s:e], first, last, role))

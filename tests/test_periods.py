@@ -342,6 +342,13 @@ GOVERNING = [
     # ... but what was carried out until now, and a plan's own goals, keep their periods
     ("Headline\n\nLead năm 2023.\n\nTheo kế hoạch, huyện đề ra 24 nhiệm vụ, triển khai đến nay hoàn thành 22/24 nhiệm vụ.",
      {"22/24": ("đến nay", False)}),
+    # "Từ ngày 1/7/2025" counts from the 2025 change: a period that later sentences inherit ...
+    ("Headline\n\nNăm 2025, tỉnh họp tổng kết.\n\nTừ ngày 1/7/2025, toàn tỉnh có 130 Trung tâm Phục vụ hành chính "
+     "công cấp xã. Ba đơn vị có tỷ lệ hồ sơ trực tuyến trên 95%.",
+     {"130": ("Từ ngày 1/7/2025", False), "95%": ("Từ ngày 1/7/2025", True)}),
+    # ... another start date is mostly a rule's effective date, its own sentence's only
+    ("Headline\n\nNăm 2018, tỉnh họp tổng kết.\n\nTừ ngày 1/7/2018, tỉnh áp dụng quy trình mới với 30 thủ tục. "
+     "Ba đơn vị có tỷ lệ hồ sơ trực tuyến trên 95%.", {"95%": ("Năm 2018", True)}),
     # a headline's "10 tháng, ..." is its own sentence's period, not the article's
     ("Hà Tĩnh: 10 tháng, tỷ lệ hồ sơ trực tuyến đạt 68,4%\n\nTính đến ngày 31/10/2025, tỉnh đạt 87,19 điểm.\n\n"
      "Mở đầu.\n\nToàn tỉnh tiếp nhận 356.812 hồ sơ.",
