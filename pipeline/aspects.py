@@ -149,6 +149,11 @@ def respective_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent:
     return listed[values.index(num.start)].aspect
 
 
+# an index named, or its components, in the words around a count of components
+INDEX_CONTEXT_RE = regex.compile(r"(?<!\p{L})(?:chỉ[ \u00a0]+số[ \u00a0]+(?:thành[ \u00a0]+phần|nội[ \u00a0]+dung)|papi|pci|dti|sipas"
+                                 r"|par[ \u00a0]+index|bộ[ \u00a0]+chỉ[ \u00a0]+số)(?!\p{L})")
+
+
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
                   next_figure: int | None, kind: str, counted_object: str | None = None,
                   sibling_aspect: str | None = None, counted_noun_key: str | None = None,
@@ -227,6 +232,14 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if total:
         return base_aspect(folded, after, [c for c in before if c.end <= total.start()],
                            bool(PART_NUMBER_RE.search(folded, max(sent[0], total.start() - 30), total.start())))
+    if (kind in ("count", "ratio") and counted_noun_key in cue_lexicon()["index_component_nouns"]
+            and not any(c.specific and c.aspect not in INDEX_ASPECTS for c in adjacent)
+            and (INDEX_CONTEXT_RE.search(folded, max(article.paragraph_of(num.start)[0], num.start - LOOKBACK), num.end + 30)
+                 or any(c.aspect in INDEX_ASPECTS for c in cues_between(
+                     cues, max(article.paragraph_of(num.start)[0], num.start - LOOKBACK), num.start))
+                 or _lead_names_index(article, cues))):
+        # "Đồng Tháp có 5 chỉ số nằm ở nhóm cao nhất", "ở 5/8 chỉ số nội dung": an index's components
+        return _index_aspect(article, cues, num, sent, kind, part, pstart, post_end)
     if counted_object in PROCESS_ONLY_OBJECTS and counted_noun_key not in cue_lexicon()["processed_nouns"]:
         # "gửi tới 24 phòng", "tại 9 cảng vụ": offices, people and papers are not processed
         # like dossiers; only a specific cue next to them gives them a metric

@@ -70,6 +70,7 @@ def lexicon() -> dict:
         "topic_aspects": frozenset(data["topic_aspects"]),
         "processed_nouns": frozenset(key(w) for w in data["processed_nouns"]),
         "rank_move_nouns": frozenset(key(w) for w in data["rank_move_nouns"]),
+        "index_component_nouns": frozenset(key(w) for w in data["index_component_nouns"]),
         "announcement_cues": frozenset(key(w) for w in data["announcement_cues"]),
         "channel_label_re": regex.compile(r"(?<![\p{L}])(?:" + _words_alternation(data["channel_labels"]) + r")(?![\p{L}])"),
         "procedure_heads": Phrases(key(w) for w in data["procedure_heads"]),

@@ -1392,3 +1392,13 @@ def test_metrics_listed_before_respectively(text, expected):
 ])
 def test_quoted_survey_factor_names(text, expected):
     assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
+
+
+@pytest.mark.parametrize("noun", SURVEY["index_component_nouns"])
+def test_every_index_component_noun_counts_in_its_index(noun):
+    """Components of an index counted in a paragraph about it measure that index."""
+    figs = run(f"Năm 2024, PAPI của tỉnh đạt 45 điểm. Đáng chú ý, tỉnh có 5 {noun} nằm ở nhóm cao nhất.")
+    assert [(f["surface"], f["aspect"]) for f in figs][-1] == ("5", "par_index")
+    # ... not where no index is in sight
+    figs = run(f"Năm 2024, tỉnh tiếp nhận 300 hồ sơ. Tỉnh có 5 {noun} về kinh tế tăng.")
+    assert [(f["surface"], f["aspect"]) for f in figs if f["surface"] == "5"] in ([("5", "other")], [])
