@@ -52,7 +52,7 @@ PLAN_BEFORE_RE = regex.compile(r"(?<!\p{L})kế[ \u00a0]+hoạch(?!\p{L})")
 PLAN_AFTER_RE = regex.compile(r"[ \u00a0]*[\p{L} \u00a0]{0,20}?(?<!\p{L})(?:của|trong|theo|thuộc)[ \u00a0]+kế[ \u00a0]+hoạch(?!\p{L})")
 RANKED_WITH_RE = regex.compile(
     r"(?<!\p{L})(?:xếp|đứng|dẫn)[ \u00a0]+(?:(?:vị[ \u00a0]+trí|hạng)[ \u00a0]+)?(?:thứ[ \u00a0]+(?:\d+/\d+|[\p{L}\d]+)|đầu|cuối(?:[ \u00a0]+bảng)?|nhất)"
-    r"(?:[ \u00a0]+(?:[^\d\s,;.]+|\d+/\d+)){0,3}?[ \u00a0]*,?[ \u00a0]+(?:với|đạt)"
+    r"(?:[ \u00a0]+(?:[^\d\s,;.]+,?|\d+/\d+)){0,3}?[ \u00a0]*,?[ \u00a0]+(?:với|đạt)"
     r"(?:[ \u00a0]+(?:giá[ \u00a0]+trị|điểm[ \u00a0]+số|chỉ[ \u00a0]+số))?[ \u00a0]*(?:(?:gần|hơn|khoảng|trên)[ \u00a0]+)?$")
 # a percentage its rank follows: "chỉ số năm nay đạt 86,92 %, xếp thứ 5", "đạt 87,46%, đứng thứ 12/34"
 RANK_AFTER_RE = regex.compile(r"[ \u00a0,]*(?:(?:và|và[ \u00a0]+được)[ \u00a0]+)?(?:(?:xếp|đứng)[ \u00a0]+(?:thứ|hạng|vị[ \u00a0]+trí)"
@@ -154,6 +154,11 @@ INDEX_CONTEXT_RE = regex.compile(r"(?<!\p{L})(?:chỉ[ \u00a0]+số[ \u00a0]+(?:
                                  r"|par[ \u00a0]+index|bộ[ \u00a0]+chỉ[ \u00a0]+số)(?!\p{L})")
 
 
+NAME_BRACKET_BEFORE_RE = regex.compile(r"(?<!\p{L})\p{Lu}\p{L}*[ \u00a0]*\([ \u00a0]*$")  # "Đồng Nai (" before the value
+RANKING_SENTENCE_RE = regex.compile(r"(?<!\p{L})(?:vị[ \u00a0]+trí|xếp[ \u00a0]+thứ|xếp[ \u00a0]+hạng|thứ[ \u00a0]+hạng|dẫn[ \u00a0]+đầu"
+                                    r"|đứng[ \u00a0]+đầu|cuối[ \u00a0]+bảng|đứng[ \u00a0]+cuối)(?!\p{L})")
+
+
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
                   next_figure: int | None, kind: str, counted_object: str | None = None,
                   sibling_aspect: str | None = None, counted_noun_key: str | None = None,
@@ -194,6 +199,13 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
             and not any(c.specific and c.aspect not in INDEX_ASPECTS for c in after):
         # "Thành phố Vinh xếp thứ nhất với 91,08%", "Sở Tư pháp đứng đầu với 92,37%": the value
         # a ranking gives a unit is its index's
+        return _index_aspect(article, cues, num, sent, "percent", part, pstart, post_end)
+    if kind == "percent" and NAME_BRACKET_BEFORE_RE.search(text, max(sent[0], num.start - 40), num.start) \
+            and RANKING_SENTENCE_RE.search(folded, sent[0], num.start) \
+            and not any(c.specific and c.aspect not in INDEX_ASPECTS for c in cues_between(cues, sent[0], num.start)):
+        # "Các vị trí tiếp theo lần lượt thuộc về Đồng Nai (92,41%) và TP Hồ Chí Minh (92,07%)":
+        # the value a ranking gives a unit, in brackets after its name (when the sentence names no
+        # other measure: "Dẫn đầu về tỷ lệ hồ sơ trực tuyến là phường Hoài Nhơn (96,3%)" is online)
         return _index_aspect(article, cues, num, sent, "percent", part, pstart, post_end)
     if kind == "percent" and RANK_AFTER_RE.match(folded, num.end) and not any(
             c.specific and c.aspect not in INDEX_ASPECTS for c in part):
