@@ -91,12 +91,35 @@ def _short_name(name: str) -> str:
     return normalize_tones(QUALIFIER_RE.sub("", name))
 
 
+# a syllable whose only vowel is a final "y" after consonants ("Quý", "Kỳ", "Lý", "Mỹ") is also
+# written with "i" ("Phú Quí" in the register, "Phú Quý" in the news): one spelling in the key.
+# Not after another vowel: "Thụy", "Huy" keep their "uy".
+Y_SYLLABLE_RE = regex.compile(r"(?<![\p{L}])(qu|[bcdđghklmnprstvx]{1,2})y(?=[\u0300\u0301\u0303\u0309\u0323]?(?![\p{L}]))")
+
+
+def _spelling_key(name: str) -> str:
+    return DASH_RE.sub("-", key(name.replace("\u2019", "'")))
+
+
+def _one_y(k: str) -> str:
+    if "y" in k or "ý" in k or "ỳ" in k or "ỹ" in k or "ỷ" in k or "ỵ" in k:
+        return unicodedata.normalize("NFC", Y_SYLLABLE_RE.sub(r"\1i", unicodedata.normalize("NFD", k)))
+    return k
+
+
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """Lookup key of a unit name: folded case and tones, one spelling of dashes and apostrophes."""
-    k = DASH_RE.sub("-", key(name.replace("\u2019", "'")))
+    """Lookup key of a unit name: folded case and tones, one spelling of dashes and apostrophes,
+    and "i" for a syllable's lone final "y"."""
+    k = _one_y(_spelling_key(name))
     m = NUMBERED_RE.match(k)
     return m.group(1) if m else k
+
+
+def y_i_variants(a: str, b: str) -> bool:
+    """Whether two names differ only by a lone final "y" written "i" ("Phú Quý", "Phú Quí")."""
+    ka, kb = _spelling_key(a), _spelling_key(b)
+    return ka != kb and _one_y(ka) == _one_y(kb)
 
 
 def ascii_key(text: str) -> str:

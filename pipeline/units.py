@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .gazetteer import PRE_2025, REG_2025, REGISTERS, TYPE_LEVEL, Entry, former, gazetteer, lookup, name_key
+from .gazetteer import PRE_2025, REG_2025, REGISTERS, TYPE_LEVEL, Entry, former, gazetteer, lookup, name_key, y_i_variants
 from .resources import load_yaml
 from .segment import Article, Span
 from .spans import SpanSet
@@ -489,6 +489,8 @@ NUMBERED_NAME_RE = regex.compile(r"(?:Quận|Phường)\s+(\d+)")
 def _record(i: int, u: Unit) -> dict:
     e = u.entry
     name = e.name if e else u.name
+    if e and y_i_variants(name, u.name):
+        name = u.name  # "Phú Quý" as the article writes it, where the register writes "Phú Quí"
     numbered = NUMBERED_NAME_RE.fullmatch(name)
     if numbered:  # the register's "Quận 1" is type "quận", name "1", as "xã Chuyên Mỹ" is "Chuyên Mỹ"
         name = numbered.group(1)

@@ -106,3 +106,21 @@ def test_loaded_once_without_importing_the_package():
 ])
 def test_candidates(unit_type, name, expected):
     assert [(e.type, e.code) for e in candidates(unit_type, name)] == expected
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Phú Quý", "Phú Quí", True),   # the register's "Huyện Phú Quí", the news's "huyện Phú Quý"
+    ("Kỳ Anh", "Kì Anh", True),
+    ("Mỹ Tho", "Mĩ Tho", True),
+    ("Quy Nhơn", "Qui Nhơn", True),
+    ("Thụy Phú", "Thụi Phú", False),  # "uy" is a diphthong, not a lone "y"
+    ("Huy Hoàng", "Hui Hoàng", False),
+    ("Yên Bái", "Iên Bái", False),    # no consonant before the "y"
+])
+def test_a_lone_final_y_and_i_are_one_spelling(a, b, same):
+    assert (gazetteer.name_key(a) == gazetteer.name_key(b)) is same
+
+
+def test_a_district_the_register_spells_with_i_is_found_and_named_as_written():
+    [entry] = gazetteer.lookup("district", "Phú Quý")
+    assert (entry.name, entry.code, entry.province) == ("Phú Quí", "602", "Bình Thuận")
