@@ -200,7 +200,7 @@ LIST_SEP_RE = regex.compile(rf"{SP}*,{SP}*")
 LIST_OPENING_RE = regex.compile(rf"{SP}*(?:\(|:|{SP}như(?![\p{{L}}\d])){SP}*")
 # "các xã vùng cao như Sìn Hồ, Than Uyên": a few words about the units, then "như" (names the
 # register knows, as after "gồm")
-SUCH_AS_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{1,3}}{SP}+như(?![\p{{L}}\d]){SP}*")
+SUCH_AS_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{1,6}}{SP}+như(?![\p{{L}}\d]){SP}*")
 # "5 xã vùng cao, gồm A, B và C", "3 xã gồm: A, B": a few words about the units, then "gồm"
 INCLUDING_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{0,8}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm|là)(?![\p{{L}}\d]){SP}*:?{SP}*")
 CLAUSE_STOP_RE = regex.compile(r"[.;!?\n()…]")

@@ -120,6 +120,10 @@ CASES = {
              [("phường", "Xuân Hương - Đà Lạt", "2025", None, "24781", "Lâm Đồng"),
               ("phường", "Phan Thiết", "2025", None, "22945", "Lâm Đồng"),
               ("phường", "Bắc Gia Nghĩa", "2025", None, "24611", "Lâm Đồng")]),
+        # names after "như" that a plural type word opens, a few words before it
+        Case("Các phường có lượng hồ sơ lớn như Quy Nhơn, Pleiku được yêu cầu bố trí thêm quầy.", NEW,
+             [("phường", "Quy Nhơn", "2025", None, "21583", "Gia Lai"),
+              ("phường", "Pleiku", "2025", None, "23575", "Gia Lai")]),
         # ... and a name neither map knows is dropped unless typed elsewhere
         Case("Các xã Tân Hòa và Gia Nghĩa Mới dẫn đầu.", NEW, [("xã", "Tân Hòa", "2025", None, None, None)]),
     ],
