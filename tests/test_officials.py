@@ -58,7 +58,7 @@ GROUPS: dict[str, list[Example]] = {
         Example("Chủ tịch UBND huyện Phú Xuyên Lê Văn Bính báo cáo tại buổi làm việc",
                 [P("Lê Văn Bính", [("Chủ tịch", "UBND huyện Phú Xuyên")])]),
         Example("Bộ trưởng Bộ Nội vụ Lê Vĩnh Tân cho biết", [P("Lê Vĩnh Tân", [("Bộ trưởng", "Bộ Nội vụ")])]),
-        Example("Thủ tướng Nguyễn Xuân Phúc chủ trì hội nghị", [P("Nguyễn Xuân Phúc", [("Thủ tướng", None)])]),
+        Example("Thủ tướng Nguyễn Xuân Phúc chủ trì hội nghị", [P("Nguyễn Xuân Phúc", [("Thủ tướng", "Chính phủ")])]),
         # the ministry's "Bộ" left out by the text
         Example("Thứ trưởng Nội vụ Nguyễn Trọng Thừa cho biết", [P("Nguyễn Trọng Thừa", [("Thứ trưởng", "Bộ Nội vụ")])]),
         # the body's acronym in brackets belongs to the organisation; a crawl's inner spaces go
@@ -70,9 +70,9 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Nguyễn Hữu Phúc", [("Phó Chủ tịch", "UBND tỉnh"), ("Trưởng ban Chỉ đạo CCHC tỉnh", "tỉnh")])]),
         # an organisation after "của"
         Example("Phó Thủ tướng Trương Hòa Bình, Trưởng ban Chỉ đạo cải cách hành chính của Chính phủ chủ trì",
-                [P("Trương Hòa Bình", [("Phó Thủ tướng", None),
+                [P("Trương Hòa Bình", [("Phó Thủ tướng", "Chính phủ"),
                                        ("Trưởng ban Chỉ đạo cải cách hành chính", "Chính phủ")])]),
-        Example("Phó Thủ tướng Vũ Đức Đam nhấn mạnh", [P("Vũ Đức Đam", [("Phó Thủ tướng", None)])]),
+        Example("Phó Thủ tướng Vũ Đức Đam nhấn mạnh", [P("Vũ Đức Đam", [("Phó Thủ tướng", "Chính phủ")])]),
         Example("Giám đốc Sở Tư pháp tỉnh Bình Dương Nguyễn Anh Hoa cho biết",
                 [P("Nguyễn Anh Hoa", [("Giám đốc", "Sở Tư pháp tỉnh Bình Dương")])]),
         Example("Phó Chủ tịch Thường trực HĐND TP Phùng Thị Hồng Hà đề nghị",
@@ -124,7 +124,7 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Mai Tiến Dũng", [("Bộ trưởng, Chủ nhiệm", "Văn phòng Chính phủ")])]),
         # a title that does not join the next: two posts
         Example("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Phạm Bình Minh phát biểu",
-                [P("Phạm Bình Minh", [("Phó Thủ tướng", None), ("Bộ trưởng", "Bộ Ngoại giao")])]),
+                [P("Phạm Bình Minh", [("Phó Thủ tướng", "Chính phủ"), ("Bộ trưởng", "Bộ Ngoại giao")])]),
         Example("Giám đốc Sở Nội vụ, ông Trần Văn Bình, cho biết", [P("Trần Văn Bình", [("Giám đốc", "Sở Nội vụ")])]),
         # a chained role another person holds is that person's
         Example("Có Bí thư Thành uỷ TP. HCM Nguyễn Thiện Nhân dự. Tiếp thu ý kiến của Bí thư Thành uỷ , "
@@ -789,3 +789,12 @@ def test_a_minister_without_a_ministry_takes_the_one_the_article_names(ministry)
 def test_a_minister_without_a_ministry_stays_so_when_the_article_names_several():
     _, got = extract("Bộ Công Thương và Bộ Tài chính họp. Thứ trưởng Trần Văn An phát biểu.")
     assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [("Thứ trưởng", None)]
+
+
+@pytest.mark.parametrize("row", [r for r in TITLES["titles"] if r.get("implied_org")])
+def test_every_implied_organisation(row):
+    _, got = extract(f"Hội nghị do {row['title']} Lê Văn Quang chủ trì.")
+    assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [(row["title"], row["implied_org"])]
+    # ... the organisation the text names stays
+    _, got = extract(f"Hội nghị do {row['title']} {row['implied_org']} Lê Văn Quang chủ trì.")
+    assert [(r["title"], r["org"]) for r in got[0]["roles"]] == [(row["title"], row["implied_org"])]

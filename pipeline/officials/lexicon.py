@@ -48,6 +48,7 @@ class Title:
     party: bool = False  # a party post: "Bí thư tỉnh X" is of the unit's party committee ("Tỉnh ủy X")
     needs_org: bool = False  # a post only with its organisation ("cán bộ trẻ" is no role)
     joins_next: bool = False  # with no organisation, one post with the next title ("Bộ trưởng, Chủ nhiệm")
+    implied_org: str | None = None  # the organisation the post always belongs to ("Thủ tướng": Chính phủ)
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ def lexicon() -> Lexicon:
     titles = {}
     for row in t["titles"]:
         entry = Title(row["title"], bool(row.get("complement")), row.get("org_head"), row.get("unit_org_head"),
-                      bool(row.get("party")), bool(row.get("needs_org")), bool(row.get("joins_next")))
+                      bool(row.get("party")), bool(row.get("needs_org")), bool(row.get("joins_next")),
+                      row.get("implied_org"))
         for form in _title_forms(row["title"], a):
             titles.setdefault(_words(form), entry)
         titles[_words(row["title"])] = entry

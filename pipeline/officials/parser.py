@@ -317,6 +317,8 @@ class ParagraphParser(Reader):
             role.org_head = self.lex.committees[utype]
             role.org_skip = self.e[org_a + n - 1] - self.s[org_a]
         role.needs_org, role.joins_next = entry.needs_org, entry.joins_next
+        if org is None and entry.implied_org:
+            role.named_org = entry.implied_org  # "Phó Thủ tướng Lê Văn Quang": of the Government
         if org is not None and self.phrase(org_a, self.lex.heads) == org_b - org_a:
             role.bare_head = self.words(org_a, org_b)  # "Chủ tịch hội đồng": which council, said elsewhere
         for n in (2, 1):
