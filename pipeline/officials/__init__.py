@@ -36,8 +36,9 @@ capitalised word, a capitalised family name, a foreign word): most hold none, an
 is most of the work.
 
 Modules: `lexicon` (the YAML lexicons as token phrases), `reader` (a paragraph's tokens and
-the name tests), `prefilter` (whether a paragraph may name a person), `parser` (roles, people and places of one paragraph), `linking` (across the
-article: merging, completion, mentions), `extractor` (`extract_officials`).
+the name tests), `prefilter` (whether a paragraph may name a person), `parser` (roles, people
+and places of one paragraph), `linking` (across the article: merging, completion, mentions),
+`extractor` (`extract_officials`).
 """
 from .extractor import extract_officials
 from .lexicon import Lexicon, expand, lexicon

@@ -31,14 +31,27 @@ def _not_lower_letters() -> str:
     \\p{L} (as the tokenizer reads it) and not lower case."""
     from ..startup_cache import load_or_build
 
-    key = hashlib.sha256("\0".join(["not-lower", regex.__version__, sys.version]).encode()).hexdigest()[:24]
+    key = hashlib.sha256("\0".join(["not-lower-ranges", regex.__version__, sys.version]).encode()).hexdigest()[:24]
     return load_or_build("not-lower-letters", key, _build_not_lower_letters)
 
 
 def _build_not_lower_letters() -> str:
     letter, = bmp_classes((r"\p{L}",))
-    chars = [c for c in re.findall(f"[{letter}]", "".join(map(chr, range(0x10000)))) if not c.islower()]
-    return "".join("\\" + c if c in "\\]^-[&~|" else c for c in chars)
+    points = [ord(c) for c in re.findall(f"[{letter}]", "".join(map(chr, range(0x10000)))) if not c.islower()]
+    ranges, k = [], 0
+    while k < len(points):  # runs of consecutive code points as ranges: a short class compiles fast
+        j = k
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        a, b = _class_char(points[k]), _class_char(points[j])
+        ranges.append(a if k == j else f"{a}-{b}")
+        k = j + 1
+    return "".join(ranges)
+
+
+def _class_char(point: int) -> str:
+    ch = chr(point)
+    return "\\" + ch if ch in "\\]^-[&~|" else ch
 
 
 @functools.cache
