@@ -1,6 +1,6 @@
 """`may_name`: a test on a paragraph's text, without tokenizing it, that every paragraph in
-which `ParagraphParser.scan` finds a person passes (about half the cued paragraphs name an
-office and no person, and fail it).
+which `ParagraphParser.scan` finds a person passes (over half the cued paragraphs name an
+office and no person; on the real corpora two thirds of those fail it).
 
 Every occurrence the scan reports has a capitalised token (kind "cap") that is one of:
 - the first after an honorific ("ông", "đồng chí", "đ/c"), names and short names alike;
