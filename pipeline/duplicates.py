@@ -137,8 +137,9 @@ def minhash(hashes: list[int]) -> np.ndarray:
     if not hashes:
         return np.full(NUM_PERM, MAX_HASH, dtype=np.uint32)
     a, b = _permutations()
-    hv = _fmix32(np.array(hashes, dtype=np.uint32).reshape(-1, 1))
-    return (hv * a + b).min(axis=0)
+    permuted = _fmix32(np.array(hashes, dtype=np.uint32).reshape(-1, 1)) * a
+    permuted += b  # in place: one array of len(hashes) x NUM_PERM the fewer
+    return permuted.min(axis=0)
 
 
 def fingerprint(text: str) -> Fingerprint:

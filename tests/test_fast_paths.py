@@ -671,3 +671,44 @@ def test_few_names_finder_is_the_alternation_s_finditer(names, text, pos, endpos
     expected = [m.span() for m in pattern.finditer(text, pos, endpos)]
     assert FewNamesFinder.usable(names)
     assert FewNamesFinder(names).spans(text, pos, endpos) == expected
+
+
+NAME_PIECES = ["ông", "Ông", "bà", "đồng chí", "đ/c", "PGS.TS", "anh", "Nguyễn", "NGUYỄN", "Văn", "Thị", "thị", "Lê",
+               "Hồ", "A", "Y", "Sơn", "Minh", "Bình", "An", "Yoon", "Suk", "Yeol", "Giám đốc", "Chủ tịch", "Bộ trưởng",
+               "UBND", "tỉnh", "Hà Nội", "Sở Nội vụ", "cho biết", "(", ")", ",", "-", ":", ".", "\u0301", "\u00a0",
+               "x", "Ê", "中", "\U0001d400"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAME_PIECES), st.sampled_from(["", " ", "  ", ", "])), max_size=14),
+       st.integers(0, 3))
+def test_may_name_passes_every_paragraph_the_scan_names_someone_in(pieces, cut):
+    """The officials' prefilter is a necessary condition: a paragraph it fails is one where
+    the scan finds no one."""
+    from types import SimpleNamespace
+
+    from pipeline.officials.lexicon import lexicon
+    from pipeline.officials.parser import ParagraphParser
+    from pipeline.officials.prefilter import may_name
+    from pipeline.officials.reader import tokenize
+
+    text = "x" * cut + "".join(p + gap for p, gap in pieces)
+    folded = fold(text)
+    if len(folded) != len(text):
+        return  # extract_officials folds such text otherwise; not what is tested here
+    article = SimpleNamespace(text=text, folded=folded)
+    start = min(cut, len(text))
+    if ParagraphParser(tokenize(article, (start, len(text))), lexicon(), article).scan():
+        assert may_name(text, folded, start, len(text))
+
+
+def test_may_name_examples():
+    from pipeline.officials.prefilter import may_name
+
+    def passes(text: str) -> bool:
+        return may_name(text, fold(text), 0, len(text))
+
+    assert passes("Ông Nguyễn Văn A, Giám đốc Sở") and passes("bà Châu cho biết") and passes("Đ/c Hậu phát biểu")
+    assert passes("Tổng thống Hàn Quốc Yoon Suk Yeol") and passes("Lò Thị Mai, Chủ tịch UBND xã")
+    assert not passes("Giám đốc Sở Nội vụ cho biết, tỉnh đã giải quyết 1.200 hồ sơ.")
+    assert not passes("Chủ tịch UBND tỉnh chỉ đạo các sở, ngành không để hồ sơ trễ hạn; Hồ sơ trễ hạn giảm.")

@@ -31,11 +31,14 @@ Mentions are every occurrence of the full name in the body, plus an honorific or
 followed by the last syllables of a known name ("bà Châu", "đồng chí Hậu"). Only
 `article.body` is read: bylines and related-article lists are outside it. A paragraph is
 tokenized only if its folded text holds a title or a cue (or, later, a known name or a unit
-word): most hold none, and tokenizing is most of the work.
+word), and scanned for people only if it may name one (`prefilter`: an honorific before a
+capitalised word, a capitalised family name, a foreign word): most hold none, and tokenizing
+is most of the work.
 
 Modules: `lexicon` (the YAML lexicons as token phrases), `reader` (a paragraph's tokens and
-the name tests), `parser` (roles, people and places of one paragraph), `linking` (across the
-article: merging, completion, mentions), `extractor` (`extract_officials`).
+the name tests), `prefilter` (whether a paragraph may name a person), `parser` (roles, people
+and places of one paragraph), `linking` (across the article: merging, completion, mentions),
+`extractor` (`extract_officials`).
 """
 from .extractor import extract_officials
 from .lexicon import Lexicon, expand, lexicon

@@ -10,9 +10,11 @@ import regex
 from ..segment import Article, Span
 from ..textkeys import fold, normalize_tones
 from .lexicon import Lexicon, expand, lexicon
-from .linking import PlaceIndex, complete_org, drop_borrowed, full_mentions, merge_roles, name_bare_heads, names_test, short_mentions, short_name_owner, unit_regions
+from .linking import (PlaceIndex, complete_org, drop_borrowed, full_mentions, merge_roles, name_bare_heads, names_test,
+                      short_form_test, short_mentions, short_name_owner, unit_regions)
 from .ministries import name_ministries
 from .parser import ParagraphParser, Person, Role
+from .prefilter import may_name
 from .reader import tokenize
 
 LINE_RE = regex.compile(r"[^\n]+")
@@ -41,13 +43,14 @@ class Paragraphs:
             self.parsers[k] = ParagraphParser(toks, self.lex, self.article)
         return self.parsers[k]
 
-    def matching(self, test: Callable[[str], object]) -> Iterator[ParagraphParser]:
-        """Parsers of the paragraphs, in order, whose folded text passes `test`: a prefilter
-        that never fails a paragraph the parser would find something in."""
-        folded = self.article.folded
-        for k, (s, e) in enumerate(self.spans):
-            if test(folded[s:e]):
-                yield self.parser(k)
+    def matching(self, test: Callable[[str], object], among: Sequence[int] | None = None) -> Iterator[ParagraphParser]:
+        """Parsers of the paragraphs (of those numbered `among`), in order, whose folded text
+        passes `test`: a prefilter that never fails a paragraph the parser would find something in."""
+        return map(self.parser, self.indexes(test, among))
+
+    def indexes(self, test: Callable[[str], object], among: Sequence[int] | None = None) -> list[int]:
+        folded, spans = self.article.folded, self.spans
+        return [k for k in (range(len(spans)) if among is None else among) if test(folded[spans[k][0]:spans[k][1]])]
 
 
 def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict]:
@@ -59,10 +62,13 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
         article = dataclasses.replace(article, folded=fold(text))
     paragraphs = Paragraphs(article, lex)
     people: dict[str, Person] = {}
-    cued = list(paragraphs.matching(lex.cue_re.search))  # a title or another cue
+    cued = paragraphs.indexes(lex.cue_re.search)  # a title or another cue
     shorts = []
-    for parser in cued:
-        for occ in parser.scan():
+    for k in cued:
+        s, e = paragraphs.spans[k]
+        if not may_name(text, article.folded, s, e):
+            continue  # an office named, no person (a third of the cued paragraphs): not worth tokenizing
+        for occ in paragraphs.parser(k).scan():
             if occ.short:
                 shorts.append(occ)
                 continue
@@ -91,7 +97,7 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
         name_bare_heads(bare_heads, paragraphs.matching(lambda folded: any(h in folded for h in heads)))
     name_ministries(people.values(), article)
     full_mentions(paragraphs.matching(names_test(people)), people)
-    short_mentions(cued, people)
+    short_mentions(paragraphs.matching(short_form_test(people), among=cued), people)
     # a person whose name the body never writes in full or short form (the name was read where
     # the mention scan does not reach) has nothing to point at: no record, and no min() of nothing
     ordered = sorted((p for p in people.values() if p.mentions), key=lambda p: min(p.mentions))

@@ -186,6 +186,13 @@ def full_mentions(parsers: Iterable[ParagraphParser], people: dict[str, Person])
                 free = i + n
 
 
+def short_form_test(people: dict[str, Person]) -> Callable[[str], bool]:
+    """A prefilter for `short_mentions` on a paragraph's folded text: a short form ends with
+    the last syllable of a name of several, so it holds one of those."""
+    lasts = {k.split()[-1] for k in people if len(k.split()) > 1}
+    return lambda folded: any(w in folded for w in lasts)
+
+
 def short_mentions(parsers: Iterable[ParagraphParser], people: dict[str, Person]) -> None:
     """"bà Châu", "đồng chí Hậu", "Thứ trưởng Tuấn": a cue, then the last one or two syllables
     of a known name; of several people with those syllables, the one named last before."""
