@@ -22,7 +22,8 @@ from .labels import label_figures
 from .numbers import (FROM_BEFORE_RE, ONLY_ONE_AFTER_RE, NumberMatch, PhraseMap, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after)
 from .open_nouns import open_noun_after
-from .periods import PeriodIndex, find_periods, period_for
+from .period_scope import PeriodIndex, period_for
+from .periods import find_periods
 from .segment import Article
 from .subjects import UNIT_TYPES, choose_subject, unit_refs
 from .textkeys import key

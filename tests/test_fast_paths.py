@@ -640,7 +640,7 @@ def test_parallel_gap_possessive_words_match_the_plain_pattern(pieces):
 def test_scope_starts_remembered_are_the_walk_s(lines, breaks, rnd):
     """`scope_start` with the starts it has filled in is `scope_start` without them, whatever
     order the paragraphs are asked for in."""
-    from pipeline.periods import scope_start
+    from pipeline.period_scope import scope_start
 
     text, paragraphs = "", []
     for line, brk in zip(lines, breaks):
