@@ -238,19 +238,21 @@ def _all_bmp_classes() -> dict[str, str]:
 
 def _bmp_classes(props: tuple[str, ...]) -> tuple[str, ...]:
     bmp = "".join(map(chr, range(0x10000)))
-    out = []
-    for prop in props:
-        points = [ord(c) for c in regex.findall(prop, bmp)]
-        ranges, k = [], 0
-        while k < len(points):
-            j = k
-            while j + 1 < len(points) and points[j + 1] == points[j] + 1:
-                j += 1
-            a, b = _class_char(points[k]), _class_char(points[j])
-            ranges.append(a if k == j else f"{a}-{b}")
-            k = j + 1
-        out.append("".join(ranges))
-    return tuple(out)
+    return tuple(class_ranges([ord(c) for c in regex.findall(prop, bmp)]) for prop in props)
+
+
+def class_ranges(points: Sequence[int]) -> str:
+    """The inside of a character class of the sorted code `points`, runs of consecutive ones as
+    ranges (a short class compiles fast)."""
+    ranges, k = [], 0
+    while k < len(points):
+        j = k
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        a, b = _class_char(points[k]), _class_char(points[j])
+        ranges.append(a if k == j else f"{a}-{b}")
+        k = j + 1
+    return "".join(ranges)
 
 
 def _class_char(point: int) -> str:

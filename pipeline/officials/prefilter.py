@@ -20,7 +20,7 @@ import sys
 
 import regex
 
-from ..textkeys import BEYOND_BMP_RE, bmp_classes
+from ..textkeys import BEYOND_BMP_RE, bmp_classes, class_ranges
 from .lexicon import lexicon
 from .reader import VIET_SYLLABLE_RE
 
@@ -37,21 +37,7 @@ def _not_lower_letters() -> str:
 
 def _build_not_lower_letters() -> str:
     letter, = bmp_classes((r"\p{L}",))
-    points = [ord(c) for c in re.findall(f"[{letter}]", "".join(map(chr, range(0x10000)))) if not c.islower()]
-    ranges, k = [], 0
-    while k < len(points):  # runs of consecutive code points as ranges: a short class compiles fast
-        j = k
-        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
-            j += 1
-        a, b = _class_char(points[k]), _class_char(points[j])
-        ranges.append(a if k == j else f"{a}-{b}")
-        k = j + 1
-    return "".join(ranges)
-
-
-def _class_char(point: int) -> str:
-    ch = chr(point)
-    return "\\" + ch if ch in "\\]^-[&~|" else ch
+    return class_ranges([ord(c) for c in re.findall(f"[{letter}]", "".join(map(chr, range(0x10000)))) if not c.islower()])
 
 
 @functools.cache
