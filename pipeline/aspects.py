@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import regex
 
-from .figure_cues import (RESPECTIVELY_REACH, RESPECTIVELY_RE, Cue, Span, clause_start, cues_between, is_survey_answer,
-                          lexicon as cue_lexicon, pick, value_run,
+from .figure_cues import (Cue, Span, clause_start, cues_between, is_survey_answer, lexicon as cue_lexicon, pick,
+                          respective_values,
                           post_window_end, sentence_part_start, words_between)
 from .numbers import NumberMatch
 from .segment import Article
@@ -126,16 +126,31 @@ LISTED_CUE_GAP_RE = regex.compile(r"[^\d.;:!?()]{0,40}")  # between two metrics 
 LISTED_CUE_JOINT_RE = regex.compile(r",|(?<!\p{L})và(?!\p{L})")
 
 
+def _names_other_measure(cues: list[Cue]) -> bool:
+    """Whether one of `cues` names a measure of its own, not an index's."""
+    return any(c.specific and c.aspect not in INDEX_ASPECTS for c in cues)
+
+
+def _view_start(article: Article, num: NumberMatch) -> int:
+    """Where a figure's paragraph starts, or LOOKBACK before it in a long one."""
+    return max(article.paragraph_of(num.start)[0], num.start - LOOKBACK)
+
+
+def _index_in_view(article: Article, cues: list[Cue], num: NumberMatch) -> bool:
+    """Whether an index is named earlier in the figure's paragraph, or in the lead."""
+    return (any(c.aspect in INDEX_ASPECTS for c in cues_between(cues, _view_start(article, num), num.start))
+            or _lead_names_index(article, cues))
+
+
 def respective_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span) -> str | None:
     """"Các chỉ tiêu thanh toán trực tuyến và số hóa lần lượt đạt 90,4% và 96,8%": the k-th
     value after "lần lượt" takes the aspect of the k-th of as many metrics listed before it,
     joined by "," or "và"; None when the metrics do not pair up so with the values."""
     folded = article.folded
-    found = list(RESPECTIVELY_RE.finditer(folded, max(sent[0], num.start - RESPECTIVELY_REACH), num.start))
-    if not found:
+    respectively = respective_values(folded, sent, num.start)
+    if respectively is None:
         return None
-    m = found[-1]
-    values = value_run(folded, m.end(), min(sent[1], m.end() + 2 * RESPECTIVELY_REACH), num.start)
+    m, values = respectively
     if len(values) < 2 or num.start not in values:
         return None
     listed = cues_between(cues, sentence_part_start(article, sent, m.start()), m.start())[-len(values):]
@@ -190,25 +205,23 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         return "satisfaction"
     band = INDEX_BAND_AFTER_RE.match(folded, num.end) if kind in ("count", "ratio") and \
         counted_object in INDEX_BANDED_OBJECTS else None
-    if band and (band["points"] or any(c.aspect in INDEX_ASPECTS for c in cues_between(
-            cues, max(article.paragraph_of(num.start)[0], num.start - LOOKBACK), num.start)) or _lead_names_index(article, cues)):
+    if band and (band["points"] or _index_in_view(article, cues, num)):
         # "9/34 tỉnh, thành phố đạt từ 90 điểm trở lên", "5 xã dưới 65 điểm", "11 xã xếp loại
         # trung bình": units counted by their band of an index
         return _index_aspect(article, cues, num, sent, "count", part, pstart, post_end)
     if kind == "percent" and RANKED_WITH_RE.search(folded, max(sent[0], num.start - 60), num.start) \
-            and not any(c.specific and c.aspect not in INDEX_ASPECTS for c in after):
+            and not _names_other_measure(after):
         # "Thành phố Vinh xếp thứ nhất với 91,08%", "Sở Tư pháp đứng đầu với 92,37%": the value
         # a ranking gives a unit is its index's
         return _index_aspect(article, cues, num, sent, "percent", part, pstart, post_end)
     if kind == "percent" and NAME_BRACKET_BEFORE_RE.search(text, max(sent[0], num.start - 40), num.start) \
             and RANKING_SENTENCE_RE.search(folded, sent[0], num.start) \
-            and not any(c.specific and c.aspect not in INDEX_ASPECTS for c in cues_between(cues, sent[0], num.start)):
+            and not _names_other_measure(cues_between(cues, sent[0], num.start)):
         # "Các vị trí tiếp theo lần lượt thuộc về Đồng Nai (92,41%) và TP Hồ Chí Minh (92,07%)":
         # the value a ranking gives a unit, in brackets after its name (when the sentence names no
         # other measure: "Dẫn đầu về tỷ lệ hồ sơ trực tuyến là phường Hoài Nhơn (96,3%)" is online)
         return _index_aspect(article, cues, num, sent, "percent", part, pstart, post_end)
-    if kind == "percent" and RANK_AFTER_RE.match(folded, num.end) and not any(
-            c.specific and c.aspect not in INDEX_ASPECTS for c in part):
+    if kind == "percent" and RANK_AFTER_RE.match(folded, num.end) and not _names_other_measure(part):
         # "Bắc Ninh đạt 86,92%, xếp thứ 5": the value its rank is of
         return _index_aspect(article, cues, num, sent, "percent", part, pstart, post_end)
     if kind in ("rank", "score") or counted_noun_key in cue_lexicon()["rank_move_nouns"]:
@@ -245,11 +258,9 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         return base_aspect(folded, after, [c for c in before if c.end <= total.start()],
                            bool(PART_NUMBER_RE.search(folded, max(sent[0], total.start() - 30), total.start())))
     if (kind in ("count", "ratio") and counted_noun_key in cue_lexicon()["index_component_nouns"]
-            and not any(c.specific and c.aspect not in INDEX_ASPECTS for c in adjacent)
-            and (INDEX_CONTEXT_RE.search(folded, max(article.paragraph_of(num.start)[0], num.start - LOOKBACK), num.end + 30)
-                 or any(c.aspect in INDEX_ASPECTS for c in cues_between(
-                     cues, max(article.paragraph_of(num.start)[0], num.start - LOOKBACK), num.start))
-                 or _lead_names_index(article, cues))):
+            and not _names_other_measure(adjacent)
+            and (INDEX_CONTEXT_RE.search(folded, _view_start(article, num), num.end + 30)
+                 or _index_in_view(article, cues, num))):
         # "Đồng Tháp có 5 chỉ số nằm ở nhóm cao nhất", "ở 5/8 chỉ số nội dung": an index's components
         return _index_aspect(article, cues, num, sent, kind, part, pstart, post_end)
     if counted_object in PROCESS_ONLY_OBJECTS and counted_noun_key not in cue_lexicon()["processed_nouns"]:

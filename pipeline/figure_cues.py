@@ -258,6 +258,16 @@ RUN_GAP_RE = regex.compile(r"[ \u00a0]*(?:,|và|;)?[ \u00a0]*(?:thứ[ \u00a0]*)
 VALUE_END_RE = regex.compile(r"[ \u00a0]*(?:%|điểm)?")
 
 
+def respective_values(folded: str, sent: Span, pos: int) -> tuple[regex.Match, list[int]] | None:
+    """The last "lần lượt" of the sentence before `pos` and the run of values after it that
+    holds `pos` (empty when `pos` is in none); None when there is no "lần lượt" within reach."""
+    found = list(RESPECTIVELY_RE.finditer(folded, max(sent[0], pos - RESPECTIVELY_REACH), pos))
+    if not found:
+        return None
+    m = found[-1]
+    return m, value_run(folded, m.end(), min(sent[1], m.end() + 2 * RESPECTIVELY_REACH), pos)
+
+
 def value_run(folded: str, start: int, end: int, pos: int) -> list[int]:
     """The starts of the run of values after "lần lượt" that holds `pos`: values joined only by
     commas and "và", up to the one after "và" ("xếp thứ 4 và thứ 5 với 89,12 và 88,7" is two

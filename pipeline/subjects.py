@@ -8,9 +8,10 @@ from typing import NamedTuple
 
 import regex
 
-from .figure_cues import (DATE_BEFORE_RE, LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, RESPECTIVELY_REACH, RESPECTIVELY_RE,
-                          VALUE_RE, Span, clause_start, lexicon, match_ends, sentence_part_start, value_run)
+from .figure_cues import (DATE_BEFORE_RE, LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, RESPECTIVELY_REACH, VALUE_RE, Span,
+                          clause_start, lexicon, match_ends, respective_values, sentence_part_start, value_run)
 from .numbers import NumberMatch
+from .numerals import parse_number_words
 from .resources import load_yaml
 from .segment import Article
 from .spans import SpanSet
@@ -87,9 +88,9 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
 def _own_unit_over_listed(article: Article, refs: list[UnitRef], generic_starts: set[int]) -> None:
     """A generic reference whose unit was last named in a list of several, after the article's
     own unit of that type (named in its headline or lead) and in another sentence than both,
-    refers to the own unit, not to the list's last item: "So với các phường lân cận, phường Trường Vinh và Vinh Hưng lần lượt tiếp nhận
-    ...", then "phường đang triển khai"; "Hai đặc khu còn lại ... là Kiên Hải và Thổ Châu", then
-    "Công an đặc khu". `refs` is changed in place."""
+    refers to the own unit, not to the list's last item: "So với các phường lân cận, phường
+    Trường Vinh và Vinh Hưng lần lượt tiếp nhận ...", then "phường đang triển khai"; "Hai đặc khu
+    còn lại ... là Kiên Hải và Thổ Châu", then "Công an đặc khu". `refs` is changed in place."""
     types = article.cache[UNIT_TYPES]
     last_named: dict[str, UnitRef] = {}
     for k, r in enumerate(refs):
@@ -99,11 +100,10 @@ def _own_unit_over_listed(article: Article, refs: list[UnitRef], generic_starts:
             last_named[r.unit_id] = r
             continue
         named = last_named.get(r.unit_id)
-        if named is None or not in_a_list(article, refs, named):
-            continue
-        own = main_unit(article, refs)
+        own = main_unit(article, refs) if named is not None else None
+        # (the cheap tests first: a list and sentences need the paragraphs split into sentences)
         if (own is not None and own.unit_id != r.unit_id and types.get(own.unit_id) == types.get(r.unit_id)
-                and own.start < named.start
+                and own.start < named.start and in_a_list(article, refs, named)
                 and article.sentence_of(named.start) not in (article.sentence_of(r.start), article.sentence_of(own.start))):
             refs[k] = r._replace(unit_id=own.unit_id)
 
@@ -204,6 +204,11 @@ SCOPE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:toàn|nhất|dẫn[ \u00a0]+đầ
 SCOPE_REACH = 24  # characters before a unit's mention where its scope word is sought
 
 
+def _is_scope(folded: str, sent: Span, ref: UnitRef) -> bool:
+    """Whether a scope word stands right before the unit's mention in its sentence."""
+    return bool(SCOPE_BEFORE_RE.search(folded, max(sent[0], ref.start - SCOPE_REACH), ref.start))
+
+
 # a national body that announces or assesses an index is not the unit its figures are about:
 # "PAR INDEX của tỉnh Cao Bằng do Bộ Nội vụ công bố đạt 84,62%"
 # (the body's pattern may end inside its name: "Bộ Nội| vụ công bố")
@@ -265,13 +270,11 @@ def _respective_unit(article: Article, refs: list[UnitRef], in_sentence: list[Un
     to the k-th of the units listed before it, when there are as many units as values; "của ba
     phường lần lượt đạt ...": of the last three wards named before the sentence."""
     folded = article.folded
-    found = list(RESPECTIVELY_RE.finditer(folded, max(sent[0], pos - RESPECTIVELY_REACH), pos))
-    if not found:
+    respectively = respective_values(folded, sent, pos)
+    if respectively is None:
         return _parallel_unit(article, in_sentence, sent, pos)
-    m = found[-1]
-    values = value_run(folded, m.end(), min(sent[1], m.end() + 2 * RESPECTIVELY_REACH), pos)
-    units = [r for r in in_sentence if r.unit_id is not None and r.end <= m.start()
-             and not SCOPE_BEFORE_RE.search(folded, max(sent[0], r.start - SCOPE_REACH), r.start)]
+    m, values = respectively
+    units = [r for r in in_sentence if r.unit_id is not None and r.end <= m.start() and not _is_scope(folded, sent, r)]
     if pos in values and len(values) >= 2 and len(units) < len(values):
         counted = _counted_units(article, refs, sent, m.start(), len(values))
         if counted is not None:
@@ -282,7 +285,6 @@ def _respective_unit(article: Article, refs: list[UnitRef], in_sentence: list[Un
     return units[len(units) - len(values) + values.index(pos)]
 
 
-COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6}
 # "của ba phường lần lượt ...", "của hai đặc khu lần lượt là ...": units counted, named before
 COUNTED_UNITS_RE = regex.compile(r"(?<!\p{L})(?P<n>hai|ba|bốn|năm|sáu|[2-6])[ \u00a0]+(?P<type>xã|phường|đặc[ \u00a0]+khu|huyện"
                                  r"|quận|thị[ \u00a0]+xã|tỉnh|thành[ \u00a0]+phố|đơn[ \u00a0]+vị|địa[ \u00a0]+phương)(?!\p{L})"
@@ -294,7 +296,7 @@ def _counted_units(article: Article, refs: list[UnitRef], sent: Span, respective
     """The `n` units a count before "lần lượt" stands for ("của ba phường"): the last `n` distinct
     units of that type named before the sentence in its paragraph, in the order named."""
     m = COUNTED_UNITS_RE.search(article.folded, sent[0], respectively)
-    if m is None or COUNT_WORDS.get(m["n"], int(m["n"]) if m["n"].isdigit() else 0) != n:
+    if m is None or (int(m["n"]) if m["n"].isdigit() else parse_number_words([m["n"]])) != n:
         return None
     utype = " ".join(m["type"].split())
     types = article.cache.get(UNIT_TYPES, {})
@@ -403,7 +405,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
                 and (len({r.unit_id for r in in_part}) == 1
                      or (APPOSITION_START_RE.match(folded, in_part[0].end) and not any(r.start >= cstart for r in in_part)))):
             chosen = in_part[0]
-    named_before = [r for r in in_sentence if not SCOPE_BEFORE_RE.search(folded, max(sent[0], r.start - SCOPE_REACH), r.start)]
+    named_before = [r for r in in_sentence if not _is_scope(folded, sent, r)]
     if chosen is None and named_before and named_before[-1].unit_id is not None:
         # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)",
         # "tỉnh Đồng Tháp đứng cuối bảng với 77,02%", "Phường Long Xuyên dẫn đầu toàn tỉnh với ..."
