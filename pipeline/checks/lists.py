@@ -141,8 +141,7 @@ def _count_against_list(article: Article) -> list[Finding]:
             # Quản trị điện tử") or stand inside a name ("Bộ Kế hoạch và Đầu tư"): either reading may hold
             joined = len(LAST_NAME_JOINT_RE.split(items[-1])) - 1
             if f["value"] not in (len(items), len(items) + joined):
-                out.append(Finding("count_list_mismatch", [f], len(items), f["value"], "count_list_mismatch",
-                                   dict(stated=f["surface"], noun=f["noun"], computed=len(items))))
+                out.append(_count_finding(f, len(items)))
             continue
         end = LIST_END_RE.search(rest)
         if (end is None and following < sentence_end) or (end is not None and rest[end.start()] == "("):
@@ -157,10 +156,13 @@ def _count_against_list(article: Article) -> list[Finding]:
                  or (_names_after_intro(segment) if head and head[0] in UNIT_NOUNS else None))
         if items is None or len(items) < 2 or len(items) == f["value"]:
             continue
-        noun = f["noun"]
-        out.append(Finding("count_list_mismatch", [f], len(items), f["value"], "count_list_mismatch",
-                           dict(stated=f["surface"], noun=noun, computed=len(items))))
+        out.append(_count_finding(f, len(items)))
     return out
+
+
+def _count_finding(f: dict, named: int) -> Finding:
+    return Finding("count_list_mismatch", [f], named, f["value"], "count_list_mismatch",
+                   dict(stated=f["surface"], noun=f["noun"], computed=named))
 
 
 def _names_against_values(article: Article) -> list[Finding]:

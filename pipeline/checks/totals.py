@@ -129,6 +129,18 @@ def _parts_after(total: dict, index: int, article: Article, whole: bool = False,
     return parts
 
 
+def _add_up(total: dict, parts: list[dict]) -> bool:
+    """Whether the parts can add up to the total, each read as the range its rounding allows."""
+    return meet(sum_range([figure_range(p, rounded=False) for p in parts]), figure_range(total, rounded=False))
+
+
+def _sum_finding(total: dict, parts: list[dict], across: bool | None = None) -> Finding:
+    computed = sum(p["value"] for p in parts)
+    return Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
+                   dict(parts=" + ".join(p["surface"] for p in parts), computed=computed, stated=total["surface"]),
+                   across=across)
+
+
 def sum_mismatch(article: Article) -> list[Finding]:
     return (_parts_vs_total(article) + _remainder(article) + _total_after_parts(article)
             + _distributed_next(article) + _shares_of_one_whole(article))
@@ -158,12 +170,8 @@ def _distributed_next(article: Article) -> list[Finding]:
         parts = _parts_after(total, k - 1, article, whole=True, end=figures[k]["sentence"][1], asides=True)
         if len(parts) < 2 or parts[0] is not figures[k] or total["aspect"] not in ("received", parts[0]["aspect"]):
             continue
-        if meet(sum_range([figure_range(p, rounded=False) for p in parts]), figure_range(total, rounded=False)):
-            continue
-        computed = sum(p["value"] for p in parts)
-        out.append(Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
-                           dict(parts=" + ".join(p["surface"] for p in parts), computed=computed,
-                                stated=total["surface"]), across=True))
+        if not _add_up(total, parts):
+            out.append(_sum_finding(total, parts, across=True))
     return out
 
 
@@ -188,13 +196,8 @@ def _total_after_parts(article: Article) -> list[Finding]:
             if parts and not PARTS_RUN_GAP_RE.fullmatch(text, f["span"][1], parts[0]["span"][0]):
                 break
             parts.insert(0, f)
-        if len(parts) < 2 or meet(sum_range([figure_range(p, rounded=False) for p in parts]),
-                                  figure_range(total, rounded=False)):
-            continue
-        computed = sum(p["value"] for p in parts)
-        out.append(Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
-                           dict(parts=" + ".join(p["surface"] for p in parts), computed=computed,
-                                stated=total["surface"])))
+        if len(parts) >= 2 and not _add_up(total, parts):
+            out.append(_sum_finding(total, parts))
     return out
 
 
@@ -214,12 +217,8 @@ def _remainder(article: Article) -> list[Finding]:
         total, parts = earlier[total_at], earlier[total_at + 1:]
         if not parts or not all(_counts_like(total, p) and p["aspect"] != "received" for p in parts + [rest]):
             continue
-        ranges = [figure_range(p, rounded=False) for p in parts + [rest]]
-        if not meet(sum_range(ranges), figure_range(total, rounded=False)):
-            computed = sum(p["value"] for p in parts + [rest])
-            out.append(Finding("sum_mismatch", [total, *parts, rest], computed, total["value"], "parts_vs_total",
-                               dict(parts=" + ".join(p["surface"] for p in parts + [rest]), computed=computed,
-                                    stated=total["surface"])))
+        if not _add_up(total, parts + [rest]):
+            out.append(_sum_finding(total, parts + [rest]))
     return out
 
 
@@ -263,11 +262,8 @@ def _parts_vs_total(article: Article) -> list[Finding]:
         parts_range = sum_range([figure_range(p, rounded=False) for p in parts])
         if meet(parts_range, total_range) or (not whole and parts_range[0] <= total_range[1]):
             continue
-        computed = sum(p["value"] for p in parts)
-        out.append(Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
-                           dict(parts=" + ".join(p["surface"] for p in parts), computed=computed,
-                                stated=total["surface"]),
-                           across=bool(WHEREOF_NEXT_RE.match(text, (total.get("sentence") or total["span"])[1]))))
+        out.append(_sum_finding(total, parts,
+                                across=bool(WHEREOF_NEXT_RE.match(text, (total.get("sentence") or total["span"])[1]))))
     return out
 
 
