@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from .figure_cues import (Cue, Span, clause_start, cues_between, is_survey_answer, lexicon as cue_lexicon, pick,
-                          respective_values,
+                          RATE_WORDS, respective_values,
                           post_window_end, sentence_part_start, words_between)
 from .numbers import NumberMatch
 from .segment import Article
@@ -290,7 +290,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
 
 
 BASE_AFTER_RE = regex.compile(r"[ \u00a0]*%?[ \u00a0]*(?:trên[ \u00a0]+|của[ \u00a0]+)?tổng(?:[ \u00a0]+số)?(?!\p{L})")
-RATE_HEAD_RE = regex.compile(r"(?<!\p{L})(?:tỷ|tỉ)[ \u00a0]+lệ(?!\p{L})")
+RATE_HEAD_RE = regex.compile(rf"(?<!\p{{L}}){RATE_WORDS}(?!\p{{L}})")
 RATE_CUE_WORDS = 4  # words from "tỷ lệ" to the cue that names the rate ("tỷ lệ hồ sơ trực tuyến")
 
 

@@ -25,6 +25,7 @@ JOINED_NOUNS_AFTER = (rf"(?i:(?<={PEOPLE}[ \u00a0]?,)[ \u00a0]*{PEOPLE}(?!\p{{L}
 CLAUSE_BREAK_RE = regex.compile(rf"[;:(\)\n]|,(?!\d)(?!{JOINED_NOUNS_AFTER})|{FULL_STOP}|\btrong đó\b|\bcòn lại\b")
 SENTENCE_BREAK_RE = regex.compile(rf"[;\n]|{FULL_STOP}")
 WORD_RE = regex.compile(r"[\p{L}\d]+")
+RATE_WORDS = r"(?:tỷ|tỉ)[ \u00a0]+lệ"  # "tỷ lệ" in both spellings: figures, aspects and checks use it
 # a number, then perhaps other unit-type words of its list: "9/9 xã", "30 quận, huyện, thị xã"
 # (not a date closing a phrase before a comma: "Lũy kế quý I/2026, phường tiếp nhận ...")
 NUMBER_BEFORE_RE = regex.compile(
@@ -181,8 +182,8 @@ def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
 
 
 # after a comma, a new measure: "1.257 thủ tục đã được giải quyết, tỷ lệ giải quyết đúng hạn đạt 97%"
-NEW_MEASURE_RE = regex.compile(r"[ \u00a0]*(?:tỷ|tỉ)[ \u00a0]+lệ(?![\p{L}])")
-AND_NEW_MEASURE_RE = regex.compile(r"[ \u00a0]và[ \u00a0]+(?:(?:tỷ|tỉ)[ \u00a0]+lệ|mức[ \u00a0]+độ|chỉ[ \u00a0]+số)(?![\p{L}])")
+NEW_MEASURE_RE = regex.compile(rf"[ \u00a0]*{RATE_WORDS}(?![\p{{L}}])")
+AND_NEW_MEASURE_RE = regex.compile(rf"[ \u00a0]và[ \u00a0]+(?:{RATE_WORDS}|mức[ \u00a0]+độ|chỉ[ \u00a0]+số)(?![\p{{L}}])")
 BRACKET_REACH = 60  # characters back to an opening bracket the number stands in
 # the words about a number end at a clause break, "trong đó", or a conjunction that opens a
 # clause of its own ("lượng hồ sơ tiếp nhận lên đến 14 triệu hồ sơ nên con số trễ hạn ...")

@@ -17,7 +17,7 @@ from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBAC
                       breakdown_totals, choose_aspect, field_share_aspect, in_brackets_after, is_base,
                       is_field_breakdown, noun_key)
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
-                          sentence_part_start)
+                          RATE_WORDS, sentence_part_start)
 from .labels import label_figures
 from .numbers import (FROM_BEFORE_RE, ONLY_ONE_AFTER_RE, NumberMatch, PhraseMap, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after)
@@ -28,7 +28,7 @@ from .segment import Article
 from .subjects import UNIT_TYPES, choose_subject, unit_refs
 from .textkeys import key
 
-RATE_RE = regex.compile(r"(?<!\p{L})(?:tỷ|tỉ)[ \u00a0]+lệ[ \u00a0]+", regex.REVERSE)
+RATE_RE = regex.compile(rf"(?<!\p{{L}}){RATE_WORDS}[ \u00a0]+", regex.REVERSE)
 SO_RE = regex.compile(r"(?<!\p{L})số[ \u00a0]+", regex.REVERSE)
 RANK_FIELD_RE = regex.compile(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ \u00a0]+)?(?:số[ \u00a0]+)?(\d+)(?![\d.,])")
 NOUN_DETERMINER_RE = regex.compile(r"[ \u00a0]*(?:(?:các|những|tổng số|số|loại|nhóm)[ \u00a0]+)?")

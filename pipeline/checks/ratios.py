@@ -6,6 +6,7 @@ import bisect
 
 import regex
 
+from ..figure_cues import RATE_WORDS
 from .base import BASE_BEFORE_RE, NEAR_TOTAL, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
 from .tolerance import agrees, figure_range, share_range
 
@@ -27,7 +28,7 @@ SHARE_AFTER_BAND_RE = regex.compile(r"[ \u00a0\p{L}]{0,15},[ \u00a0]*(?:chiếm|
 ASIDE_RE = regex.compile(r"\([^()]*\)")
 ASIDE_ALLOWANCE = 60  # characters an aside may add to NEAR
 CLAUSE_END_RE = regex.compile(r"[;.:()]")
-RATE_RE = regex.compile(r"(?<!\p{L})(?:tỷ lệ|tỉ lệ)(?!\p{L})", regex.IGNORECASE)
+RATE_RE = regex.compile(rf"(?<!\p{{L}}){RATE_WORDS}(?!\p{{L}})", regex.IGNORECASE)
 MAX_BACK = 12  # figures: how far back the count a rate names is sought
 # the aspects a count can be a part of, and what its total is: on-time and overdue dossiers are
 # shares of the resolved ones as often as of the received ones
