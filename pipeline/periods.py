@@ -29,10 +29,13 @@ Span = tuple[int, int]
 Y = r"(?:19|20)\d{2}"
 DM = r"\d{1,2}[/.\-]\d{1,2}"
 DMY = rf"{DM}[/.\-]{Y}"
+LUNAR_DAY = r"(?:mùng|mồng)\s+(?P<{}>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![\p{{L}}\d])"  # "mùng 5" (Tết)
+LUNAR_LOOKAHEAD_DAYS = 42
+SINCE_WORD_RE = re.compile(r"(?:kể\s+)?từ(?!\w)", re.IGNORECASE)
 MY_SEP = r"\s*(?:/|-|\.|năm)\s*"  # "tháng 6/2019", "tháng 12-2016", "tháng 9.2025", "tháng 6 năm 2019"
 N = r"\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một|mười hai"
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-WORD_DIGITS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                "mười": 10, "mười một": 11, "mười hai": 12}
 DATE_SEP_RE = re.compile(r"[/.\-]")
 CLAUSE_SEP_RE = re.compile(r"[,;:.()\n]")
@@ -61,9 +64,9 @@ SPECIAL_CASE_RE = re.compile("[\u017f\u0130\u0131]")
 # but those SPECIAL_CASE_RE sends to the caseless scan). An alternative added to `_pattern` that
 # begins with one of these words must add what follows it here.
 START_FOLLOWERS = {
-    "chỉ": re.compile(r"chỉ\s+trong\s+ngày"),  # day
-    "trong": re.compile(r"trong\s+(?:ngày|tháng|tuần|quý|kỳ|\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"),  # day, this_span, months_bare
-    "riêng": re.compile(r"riêng\s+ngày"),  # day
+    "chỉ": re.compile(r"chỉ\s+trong\s+(?:ngày|cả|các|những|mùng|mồng)"),  # day, lunar_days
+    "trong": re.compile(r"trong\s+(?:ngày|tháng|tuần|quý|kỳ|\d|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|cả|các|những|mùng|mồng)"),  # day, this_span, months_bare, lunar_days
+    "riêng": re.compile(r"riêng\s+(?:ngày|cả|các|những|hai|ba|mùng|mồng)"),  # day, lunar_days
     "cả": re.compile(r"cả\s+năm"),  # this_span
     "hiện": re.compile(r"hiện\s+(?:có|gồm|đang|còn|bố|là|đã|vẫn|chỉ|mới|đạt|chiếm|được|nay|tại)"),  # currently, now
     "những": re.compile(r"những\s+(?:năm|ngày|tuần|tháng)"),  # past
@@ -136,6 +139,8 @@ def _pattern(events: str) -> str:
         |trong\s+năm(?=\s*[,;:.)]|\s+(?:có|đã|sẽ|phải|tiếp|giải|đạt|hoàn)(?!\p{{L}}))  # "trong năm có 80%": this year
         |trong\s+(?:năm|tháng|quý)\s+(?:này|đó)  # "Cũng trong năm này": the year just named
         |cả\s+năm(?![\p{{L}}\d])(?!\s+(?:\d|nay|qua|trước|sau|học|tài))(?!\s*(?:[IVX]+|/)))  # "đúng hạn cả năm đạt 97,8%"
+    | (?P<lunar_days>(?:(?:kể\s+)?từ|trong|riêng|chỉ\s+trong)\s+(?:cả\s+)?(?:(?:các|những|hai|ba)\s+)?(?:ngày\s+)?{LUNAR_DAY.format('ld1')}
+        (?:\s*(?:,|và|-|–|đến|tới)\s*(?:(?:hết\s+)?ngày\s+)?{LUNAR_DAY.format('ld2')})?\s+(?:tết|tháng\s+giêng)(?:\s+nguyên\s+đán)?)
     | (?P<event_day>ngày\s+(?P<d23>{DMY}|{DM}(?![/.\-]?\d)))
     | (?P<past>(?:(?P<n21>{N})\s+(?:ngày|tuần|tháng|năm)|(?:mấy|vài|những)\s+(?:ngày|tuần|tháng|năm)|năm|thời\s+gian)\s+(?:vừa\s+)?qua
         |(?P<n33>{N})\s+năm\s+nay|(?:thời\s+gian|những\s+năm|mấy\s+năm)\s+gần\s+đây)
@@ -158,6 +163,7 @@ def _lexicon() -> dict:
         "name_re": regex.compile(rf"(?<![\p{{L}}])(?:{alternation(data['name_heads'])})"
                                  r"(?:\s+[^\s,;:.()]+){0,14}\s*$", regex.IGNORECASE),
         "change_date": dt.date.fromisoformat(data["change_date"]),
+        "lunar_new_year": {int(y): dt.date.fromisoformat(d) for y, d in data["lunar_new_year"].items()},
         # "Ủy ban Thường vụ Quốc hội" is the legislature's standing committee, no party body
         "term_body_re": regex.compile(rf"(?<![\p{{L}}])(?<!ủy\s)(?<!uỷ\s)(?:{alternation(data['term_bodies'])})(?![\p{{L}}])",
                                       regex.IGNORECASE),
@@ -249,6 +255,32 @@ def _bare_month_year(month: int, published: str | None) -> int | None:
     return y if month <= m else y - 1
 
 
+def lunar_new_year(published: str | None) -> dt.date | None:
+    """The Tết an article's "mùng 5 Tết" is of: the one ahead if it is under six weeks away
+    (articles announce holiday service), else the last one."""
+    if not published:
+        return None
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    table = _lexicon()["lunar_new_year"]
+    ahead = table.get(day.year + 1) if day.month > 6 else table.get(day.year)
+    if ahead and ahead >= day:
+        return ahead if (ahead - day).days <= LUNAR_LOOKAHEAD_DAYS else table.get(ahead.year - 1)
+    return ahead or table.get(day.year)
+
+
+def _lunar_days(g, published: str | None) -> tuple[str | None, str | None]:
+    tet = lunar_new_year(published)
+    if tet is None:
+        return None, None
+    start = (tet + dt.timedelta(days=_count(g["ld1"]) - 1)).isoformat()
+    if g["ld2"]:
+        return start, (tet + dt.timedelta(days=_count(g["ld2"]) - 1)).isoformat()
+    return start, (None if SINCE_WORD_RE.match(g["lunar_days"]) else start)
+
+
 def interpret(m, published: str | None) -> tuple[str | None, str | None]:
     pub_year = int(published[:4]) if published else None
     g = m  # its groups by name (None when unmatched), without building a dict of all of them
@@ -307,6 +339,8 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
     if g["day"]:
         d = _dmy(g["d8"], pub_year)
         return d, d
+    if g["lunar_days"]:
+        return _lunar_days(g, published)
     if g["after_change"]:
         n, unit = (g["n17"], g["u17"]) if g["n17"] else (g["n18"], g["u18"]) if g["n18"] else ("1", g["u30"])
         return _after_change(_count(n), unit, published)

@@ -3,6 +3,7 @@ a figure (ANNOTATION.md: own sentence, else earlier in the passage, else headlin
 
 Example(text, expected) tables; every row checks `text[span] == surface` of the phrase.
 """
+import datetime as dt
 from dataclasses import dataclass
 
 import pytest
@@ -169,6 +170,23 @@ PHRASES = {
         Example("Từ ngày 1/7 đến 31/8, sau 3 tháng vận hành, xã nhận 931 hồ sơ.", "Từ ngày 1/7 đến 31/8",
                 "2025-07-01", "2025-08-31", "2025-10-05"),
     ],
+    # days of Tết counted from its first day; the Tết ahead when the article is under six weeks
+    # before it, else the last one
+    "lunar_new_year": [
+        Example("Từ mùng 5 Tết, Trung tâm nhận 30 hồ sơ.", "Từ mùng 5 Tết", "2026-02-21", None, "2026-02-25"),
+        Example("Từ mùng 5 Tết, Trung tâm sẽ nhận hồ sơ.", "Từ mùng 5 Tết", "2026-02-21", None, "2026-01-20"),
+        Example("Xã nhận 30 hồ sơ trong ngày mùng 5 Tết.", "trong ngày mùng 5 Tết", "2025-02-02", "2025-02-02", "2025-12-10"),
+        Example("Phường nhận hồ sơ trong cả hai ngày mùng 5 và mùng 6 Tết.", "trong cả hai ngày mùng 5 và mùng 6 Tết",
+                "2026-02-21", "2026-02-22", "2026-02-25"),
+        Example("Chỉ trong ngày mồng một tháng Giêng, xã nhận 40 hồ sơ.", "Chỉ trong ngày mồng một tháng Giêng",
+                "2019-02-05", "2019-02-05", "2019-02-12"),
+        Example("Riêng mùng 4 Tết Nguyên đán, phường nhận 12 hồ sơ.", "Riêng mùng 4 Tết Nguyên đán",
+                "2024-02-13", "2024-02-13", "2024-02-20"),
+        Example("Ngay từ mùng 5, mùng 6 Tết, nhiều xã nhận hồ sơ.", "từ mùng 5, mùng 6 Tết", "2026-02-21", "2026-02-22",
+                "2026-02-25"),
+        Example("Ông Mùng A Sử nhận 30 hồ sơ.", None),
+        Example("Năm 2040, trong mùng 5 Tết xã nhận 30 hồ sơ.", "Năm 2040", "2040-01-01", "2040-12-31", "2040-02-25"),
+    ],
 }
 
 
@@ -183,6 +201,25 @@ def test_period_phrases(example):
 
 
 LEXICON = load_yaml("periods.yml")
+
+
+@pytest.mark.parametrize("year,first_day", sorted(LEXICON["lunar_new_year"].items()))
+def test_lunar_new_year_is_a_new_moon_in_late_winter(year, first_day):
+    # the lunar year starts on the second new moon after the winter solstice, between 21 January
+    # and 20 February; a mean new moon (from that of 6 January 2000, 18:14 UTC) is within a day
+    # of the true one (Vietnam's time zone, UTC+7)
+    day = dt.date.fromisoformat(first_day)
+    assert day.year == year and dt.date(year, 1, 21) <= day <= dt.date(year, 2, 20)
+    synodic = 29.530588853
+    epoch = dt.datetime(2000, 1, 6, 18, 14) + dt.timedelta(hours=7)
+    moons = (dt.datetime(year, 1, 1) - epoch) / dt.timedelta(days=1) / synodic
+    near = [epoch + dt.timedelta(days=synodic * k) for k in range(int(moons) - 1, int(moons) + 3)]
+    assert min(abs((m.date() - day).days) for m in near) <= 1
+
+
+def test_lunar_days_without_the_year_in_the_table_have_no_dates():
+    p = first_period("Trong ngày mùng 5 Tết, xã nhận 30 hồ sơ.", "2040-02-25")
+    assert p.text == "Trong ngày mùng 5 Tết" and (p.start, p.end) == (None, None)
 
 
 @pytest.mark.parametrize("cue", LEXICON["baseline_before"])
