@@ -82,6 +82,9 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # the next class of the breakdown after ";"; the first part's label runs long
+        C("Năm 2023, huyện tiếp nhận 3.415 hồ sơ, đã giải quyết 3.268 hồ sơ, trong đó giải quyết trước và đúng hạn "
+          "3.251 hồ sơ; quá hạn 27 hồ sơ, chủ yếu thuộc lĩnh vực đất đai.", ("sum_mismatch", ["27", "3.251", "3.268"])),
         C("Trung tâm tiếp nhận 3.150 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp.",
           ("sum_mismatch", ["2.100", "3.150", "950"])),
         C("Trung tâm tiếp nhận 3.150 hồ sơ (2.100 hồ sơ trực tuyến, 950 hồ sơ trực tiếp).",
@@ -156,6 +159,9 @@ FIRES = {
         C("Huyện có 12 xã, thị trấn; trong đó 13 xã đã đạt chuẩn.", ("part_exceeds_total", ["12", "13"])),
     ],
     "count_list_mismatch": [
+        # a name holding a verb ("Đạt") does not end the list
+        C("Năm 2023, huyện đã chọn 3 xã làm điểm mô hình \"Bộ phận một cửa hiện đại\" gồm Hoằng Đạt và Hoằng Thịnh.",
+          ("count_list_mismatch", ["3"])),
         C("Toàn huyện có 4 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc.",
           ("count_list_mismatch", ["4"])),
         # a rate or band in the count's own words before its list; names after "gồm:" alone
@@ -249,6 +255,12 @@ NEAR_MISSES = {
           "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
     ],
     "sum_mismatch": [
+        # the next class of the breakdown after ";", adding up
+        C("Năm 2023, huyện đã giải quyết 3.268 hồ sơ, trong đó giải quyết trước và đúng hạn 3.241 hồ sơ; quá hạn 27 hồ sơ."),
+        # after "trong đó", another measure's verb: what follows is no part of this total
+        C("Năm 2023, huyện giải quyết 427 hồ sơ đất đai, trong đó tiếp nhận trực tuyến 5.000 hồ sơ và trực tiếp 2.985 hồ sơ."),
+        # after ";", a measure of another partition is no part ("trực tuyến" is a channel)
+        C("Năm 2023, huyện đã giải quyết 3.268 hồ sơ, trong đó trực tuyến 3.000 hồ sơ; quá hạn 27 hồ sơ."),
         C("Trung tâm tiếp nhận 3.050 hồ sơ, gồm 2.100 hồ sơ trực tuyến và 950 hồ sơ trực tiếp."),
         C("Năm 2024, các xã tiếp nhận 9.735 hồ sơ, gồm 6.215 hồ sơ tiếp nhận trực tiếp và 3.520 hồ sơ trực tuyến."),
         C("Năm 2024, ba đơn vị có nhiều hồ sơ nhất là thị trấn Liên Quan (2.418 hồ sơ), xã Hương Ngải (1.536 hồ sơ) "
@@ -312,6 +324,8 @@ NEAR_MISSES = {
         C("Huyện đã giải quyết 5.120/5.320 hồ sơ."),
     ],
     "count_list_mismatch": [
+        # a name holding a verb ("Đạt") does not end the list
+        C("Năm 2023, huyện có 2 xã đạt chuẩn gồm Hoằng Đạt và Hoằng Thịnh."),
         C("Toàn huyện có 5 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc."),
         C("Năm 2025, có 4 địa phương đạt trên 90 điểm gồm Quảng Ninh, Hà Nội, Đà Nẵng và Đồng Nai."),
         C("Năm 2026, xã đề xuất cắt giảm thời gian giải quyết đối với 4 TTHC, gồm: cấp giấy phép xây dựng nhà ở "

@@ -35,6 +35,9 @@ def place(text, *figs):
     ("91%", 91, 91.6667, True),          # truncated
     ("90%", 90, 91.6667, False),
     ("93%", 93, 91.6667, False),
+    ("82,01%", 82.01, 82.004, True),    # ceiling
+    ("82,01%", 82.01, 81.999, False),
+    ("92%", 92, 90.99, False),
 ])
 def test_a_stated_percentage_agrees_when_rounded_or_truncated(surface, value, computed, ok):
     assert agrees((computed, computed), fig(1, surface, value, "percent")) is ok

@@ -11,8 +11,8 @@ from .base import Article, Finding, exact, is_change
 
 # what opens the list a count names: "là", "gồm", "bao gồm", "gồm có", ":"
 INTRO_RE = regex.compile(r"(?:(?<!\p{L})(?:là|gồm có|bao gồm|gồm)(?!\p{L})\s*:?|:)\s*", regex.IGNORECASE)
-LIST_END_RE = regex.compile(r"[;(.!?\n]|(?<!\p{L})(?:đạt|được|đã|có|với|lần lượt|nhằm|để|trong đó)(?!\p{L})",
-                            regex.IGNORECASE)
+# (lower case only: "Đạt" of "xã Hoằng Đạt" is a name, no verb)
+LIST_END_RE = regex.compile(r"[;(.!?\n]|(?<!\p{L})(?:đạt|được|đã|có|với|lần lượt|nhằm|để|trong đó)(?!\p{L})")
 RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})lần lượt(?:\s+(?:là|đạt|có|được))?(?!\p{L})", regex.IGNORECASE)
 VALUE_GAP_RE = regex.compile(r"^\s*(?:%|điểm)?\s*(?:[,;]|và|;\s*và|,\s*và)\s*$", regex.IGNORECASE)
 MAX_COUNT = 30  # larger counts are not spelt out as lists

@@ -2,8 +2,10 @@
 
 Every figure stands for an interval of true values:
 
-- an exact number written with d decimals stands for what rounds *or* truncates to it:
-  "91,16%" covers [91.155, 91.17), "92%" covers [91.5, 93); an exact count stands for itself;
+- an exact number written with d decimals stands for what rounds, truncates *or* rounds up to
+  it (one unit of its last digit either side): "91,16%" covers [91.15, 91.17], "92%" covers
+  [91, 93] (82.004 % stated as "82,01%" is no error a careful reader flags); an exact count
+  stands for itself;
 - a qualifier widens it: "hơn / trên 9.031" (`over`, `at_least`) is a lower bound,
   "dưới / gần / chưa đến" (`under`, `at_most`) an upper bound, "khoảng / gần như" (`about`)
   ±10 %.
@@ -33,14 +35,15 @@ def last_digit(surface: str) -> float:
 
 
 def tolerance(surface: str) -> float:
-    """How far a computed value may sit above an exact stated one (truncation); it may sit half
-    that below (rounding)."""
+    """How far a computed value may sit above an exact stated one (truncation); as far below
+    (rounding up)."""
     return last_digit(surface) + EPS
 
 
 def figure_range(figure: dict, rounded: bool | None = None) -> tuple[float, float]:
     """The interval of true values a figure stands for. Counts are exact integers unless
-    qualified; percentages (and other decimals) stand for what rounds or truncates to them."""
+    qualified; percentages (and other decimals) stand for what rounds, truncates or rounds up
+    to them."""
     value = float(figure["value"])
     approx = figure.get("approx") or "exact"
     if approx in ("over", "at_least"):
@@ -54,7 +57,7 @@ def figure_range(figure: dict, rounded: bool | None = None) -> tuple[float, floa
     if not rounded:
         return value, value
     unit = last_digit(figure.get("surface") or "")
-    return value - unit / 2 - EPS, value + unit + EPS
+    return value - unit - EPS, value + unit + EPS
 
 
 def share_range(part: tuple[float, float], whole: tuple[float, float]) -> tuple[float, float]:

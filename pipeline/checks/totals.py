@@ -26,8 +26,10 @@ BREAKDOWN_AFTER_OTHER_RE = regex.compile(r"^\s*(?:[\p{L} ,]{0,40}?)" + BREAKDOWN
 REST_SLACK = 0.1  # how far parts ending in "the rest" may be from the count they break down
 ABBREVIATION_RE = regex.compile(r"\([\p{L} ]{1,12}\)")  # "(TTHC)" after a noun
 REST_LABEL_RE = regex.compile(r"(?<!\p{L})(?:khác|còn lại)\s*$", regex.IGNORECASE)
-# between a total and its first part: "trong đó" with nothing else of substance
-WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*(?:có\s+)?(?:[\p{L} ]{0,25})?$",
+# between a total and its first part: "trong đó" with nothing else of substance (a measure's
+# verb may repeat before the label: "giải quyết 3.268 hồ sơ, trong đó giải quyết trước hạn ...")
+WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*(?:có\s+)?"
+                           r"(?:(?P<verb>giải quyết|tiếp nhận|xử lý)\s+)?(?:[\p{L} ]{0,25})?$",
                            regex.IGNORECASE)
 # a breakdown announced at the start of the next sentence: "... 118.000 hồ sơ. Trong đó, ..."
 WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
@@ -97,6 +99,24 @@ def _item_after_semicolon(gap: str, f: dict, total: dict, parts: list[dict]) -> 
                  or (total["aspect"] == "received" and f["aspect"] in CHANNEL_ASPECTS)))
 
 
+def _whereof(gap: str, total: dict) -> bool:
+    """Whether `gap`, between a total and its first part, is "trong đó" and the part's label; a
+    verb there must be the total's own ("giải quyết 3.268 hồ sơ, trong đó giải quyết trước hạn")."""
+    m = WHEREOF_RE.match(gap)
+    return m is not None and (not m["verb"] or m["verb"].lower() in OWN_MEASURE_VERBS.get(total["aspect"], ()))
+
+
+def _class_after_semicolon(gap: str, parts: list[dict], before: int, text: str) -> bool:
+    """In a "trong đó" breakdown named by a partition's classes, a next class after ";" ("trong
+    đó giải quyết trước và đúng hạn 3.251 hồ sơ; quá hạn 27 hồ sơ"); `before`: where the text
+    naming the last part starts."""
+    if not SEMICOLON_GAP_RE.match(gap):
+        return False
+    named = _classes(CLAUSE_RE.split(text[before:parts[-1]["span"][0]])[-1])
+    following = _classes(gap.rsplit(";", 1)[1])
+    return any(name in named and not classes & named[name] for name, classes in following.items())
+
+
 def _parts_after(total: dict, index: int, article: Article, whole: bool = False, end: int | None = None,
                  asides: bool = False) -> list[dict]:
     """The counts listed right after `total` (from figure `index + 1`) as its parts: same
@@ -119,7 +139,8 @@ def _parts_after(total: dict, index: int, article: Article, whole: bool = False,
         if asides:
             gap = ASIDE_RE.sub("", gap)
         if parts and (not (PART_GAP_RE.match(gap) or LIST_GAP_RE.match(gap)
-                           or (whole and _item_after_semicolon(gap, f, total, parts)))
+                           or (whole and _item_after_semicolon(gap, f, total, parts))
+                           or (not whole and _class_after_semicolon(gap, parts, (parts[-2] if len(parts) > 1 else total)["span"][1], text)))
                       or NESTED_RE.search(gap)):
             break
         if not _counts_like(total, f) or (parts and f["aspect"] != parts[-1]["aspect"] and _new_measure(gap, total)):
@@ -239,7 +260,7 @@ def _parts_vs_total(article: Article) -> list[Finding]:
             # "18.437 hồ sơ của 19 sở, ngành ..., gồm: 11.206 hồ sơ ...": past the other count
             whole = bool(BREAKDOWN_AFTER_OTHER_RE.match(text[first["span"][1]:figures[i + 2]["span"][0]]))
             first, start = (figures[i + 2], i + 1) if whole else (first, start)
-        if not whole and not WHEREOF_RE.match(gap) and not (
+        if not whole and not _whereof(gap, total) and not (
                 BASE_BEFORE_RE.search(text, max(0, total["span"][0] - 26), total["span"][0]) and BASE_HAS_RE.match(gap)):
             continue
         parts = _parts_after(total, start, article, whole)
@@ -479,7 +500,7 @@ def part_exceeds_total(article: Article) -> list[Finding]:
     for total, part in zip(figures, figures[1:]):
         if (total["kind"] == "count" and _counts_like(total, part) and exact(total) and exact(part)
                 and not is_change(total) and same_sentence(total, part)
-                and WHEREOF_RE.match(text[total["span"][1]:part["span"][0]]) and part["value"] > total["value"]):
+                and _whereof(text[total["span"][1]:part["span"][0]], total) and part["value"] > total["value"]):
             flagged.add(part["id"])
             out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
                                "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
