@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .aspects import INDEX_ASPECTS
 from .figure_cues import is_share_of_people
 from .resources import load_yaml
 from .segment import Article
@@ -93,6 +94,9 @@ def index_of(article: Article, mentions: list[IndexMention], fig: dict,
     after = [m for m in own if m.start >= e]
     if after and NAMED_RIGHT_AFTER_RE.fullmatch(article.folded, e, after[0].start):
         return after[0].name  # "thứ 6 về PAPI", "45,2 điểm PCI"
+    first = _first_of_restated_pair(article, mentions, before, after)
+    if first is not None:
+        return first.name
     if before or after:
         return (before[-1] if before else after[0]).name
     inherited_by = _lexicon()["inherited_by"]
@@ -110,6 +114,27 @@ def index_of(article: Article, mentions: list[IndexMention], fig: dict,
         if allowed is None or m.name in allowed:
             return _first_of_pair(article, mentions, m, allowed).name
     return None
+
+
+def _restated_pair(article: Article, mentions: list[IndexMention], fig: dict) -> bool:
+    """Whether the figure's index is the first of a restated pair (`_first_of_restated_pair`)."""
+    starts = [m.start for m in mentions]
+    ss, se = fig["sentence"]
+    own = mentions[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
+    s, e = fig["span"]
+    return _first_of_restated_pair(article, mentions, [m for m in own if m.end <= s],
+                                   [m for m in own if m.start >= e]) is not None
+
+
+def _first_of_restated_pair(article: Article, mentions: list[IndexMention], before: list[IndexMention],
+                            after: list[IndexMention]) -> IndexMention | None:
+    """"công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS), tỉnh đạt 89,45 điểm, xếp thứ
+    4/34; Chỉ số SIPAS đạt 88,12%": values between a pair of indexes and a restatement of the
+    second (with its own value) are the first's. `before`/`after`: the sentence's mentions."""
+    if not before or not any(m.name == before[-1].name for m in after):
+        return None
+    first = _first_of_pair(article, mentions, before[-1], None)
+    return first if first is not before[-1] else None
 
 
 def _first_of_pair(article: Article, mentions: list[IndexMention], m: IndexMention, allowed) -> IndexMention:
@@ -165,3 +190,5 @@ def label_figures(article: Article, figures: list[dict]) -> None:
         f["index"] = index_of(article, mentions, f, lead)
         f["target"] = is_target(article, f)
         f["aspect"] = index_aspect(f)
+        if f["kind"] in INDEX_KINDS and f["aspect"] in INDEX_ASPECTS and f["index"] and _restated_pair(article, mentions, f):
+            f["aspect"] = _lexicon()["index_aspects"].get(f["index"], "par_index")

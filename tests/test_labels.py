@@ -44,6 +44,11 @@ INDEX_CASES = [
     # ... but a satisfaction rate is still the survey's
     ("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS) năm 2022. Mức độ hài lòng "
      "đạt 85%.", {"85%": "SIPAS"}),
+    # ... and in their own sentence, until the second is restated with its own value
+    ("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS) năm 2025, tỉnh đạt 89,45 điểm, xếp "
+     "thứ 4/34 tỉnh, thành phố; Chỉ số SIPAS đạt 88,12%.", {"89,45": "PAR INDEX", "4/34": "PAR INDEX", "88,12%": "SIPAS"}),
+    ("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS) năm 2025, tỉnh đạt 89,45 điểm, xếp "
+     "thứ 4/34 tỉnh, thành phố.", {"89,45": "SIPAS", "4/34": "SIPAS"}),
     # two indexes in two sentences: the last named
     ("Bộ Nội vụ công bố PAR INDEX 2022. Bộ cũng công bố SIPAS 2022. Với 86,21 điểm, tỉnh đứng thứ 12.",
      {"86,21": "SIPAS"}),
@@ -55,6 +60,12 @@ def test_index_from_context(text, expected):
     got = figures(text)
     for surface, want in expected.items():
         assert got[surface]["index"] == want, (surface, got[surface])
+
+
+def test_the_first_of_a_restated_pair_gives_its_aspect():
+    got = figures("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS) năm 2025, tỉnh đạt 89,45 "
+                  "điểm, xếp thứ 4/34 tỉnh, thành phố; Chỉ số SIPAS đạt 88,12%.", "2026-05-20")
+    assert [got[s]["aspect"] for s in ("89,45", "4/34", "88,12%")] == ["par_index", "par_index", "satisfaction"]
 
 
 @pytest.mark.parametrize("cue", LEXICON["target_cues"])
