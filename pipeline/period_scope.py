@@ -214,8 +214,8 @@ def period_for(index: PeriodIndex, sent: Span, pos: int, end: int | None = None)
     if inherited is None and lead is not None and not sent[0] <= lead.start_pos < sent[1]:
         inherited = lead  # the sentence's own phrases were weighed above, and set aside
     chosen = own or inherited
-    if chosen is not None and chosen.role == "edition":
-        # "PAR INDEX 2018" yields to the governing period that states its year in words
+    if chosen is not None and chosen is not own and chosen.role == "edition":
+        # an inherited "PAR INDEX 2018" yields to the governing period that states its year in words
         plain = index.earlier_in_passage(sent, pos, True)
         chosen = next((p for p in (plain, lead, index.lead_plain) if p is not None and p.role == "period"
                        and _covers(p, chosen)), chosen)

@@ -120,6 +120,7 @@ def _pattern(events: str) -> str:
         (?:\s*(?:-|–|đến|tới)\s*(?:(?P<now14>nay|hiện\s+nay)|(?:hết\s+)?(?:ngày\s+)?(?P<d14>{DMY})
            |(?:hết\s+)?tháng\s+(?P<m15>\d{{1,2}})(?:{MY_SEP}(?P<y15>{Y}))?|(?:hết\s+)?năm\s+(?P<y16>{Y})))?)
     | (?P<until>(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối|nay|thời\s+điểm\s+này)?\s*(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}})?\s+)?(?:năm\s+(?P<y5>{Y})|tháng\s+(?P<m5>\d{{1,2}})(?:{MY_SEP}(?P<y6>{Y}))?(?![\d/.\-])|ngày\s+(?P<d5>{DMY}|{DM}(?![/.\-]?\d))))
+    | (?P<year_end>(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+năm(?!\s*\d)(?!\s+(?:nay|học|tài|sau|tới|trước|qua)(?!\p{{L}})))  # "đến hết năm, đã hoàn thành 55 nhiệm vụ"
     | (?P<day>(?:trong|riêng|chỉ\s+trong)\s+ngày\s+(?P<d8>{DMY}))
     | (?P<after_change>(?:sau|qua)\s+(?:hơn\s+|gần\s+|khoảng\s+)?(?P<n17>{N})\s+(?P<u17>ngày|tuần|tháng|năm)\s+{OPERATOR}(?:chính\s+thức\s+)?(?:đi\s+vào\s+)?(?:{events})(?!\s+thử\s+nghiệm)
         |(?P<n18>{N})\s+(?P<u18>ngày|tuần|tháng)\s+(?:đầu\s+(?:tiên\s+)?(?:sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)?|sau\s+(?:khi\s+)?|kể\s+từ\s+(?:khi\s+)?)(?:{events})

@@ -57,6 +57,10 @@ PHRASES = {
         Example("Từ đầu năm đến nay có 30 hồ sơ.", "Từ đầu năm đến nay", "2024-01-01", PUBLISHED),
         Example("Tính đến ngày 15/9/2024 có 30 hồ sơ.", "Tính đến ngày 15/9/2024", None, "2024-09-15"),
         Example("Đến hết tháng 6/2017 có 30 hồ sơ.", "Đến hết tháng 6/2017", None, "2017-06-30"),
+        # the end of a year the phrase does not name: a period without dates
+        Example("Kế hoạch có 56 nhiệm vụ; đến hết năm đã hoàn thành 55 nhiệm vụ.", "đến hết năm"),
+        Example("Tính đến cuối năm, tỉnh có 30 xã đạt chuẩn.", "Tính đến cuối năm"),
+        Example("Đến cuối năm học, trường có 30 lớp.", None),
     ],
     "relative": [
         Example("Hiện nay, tỉnh có 30 điểm.", "Hiện nay", None, PUBLISHED),
@@ -338,15 +342,17 @@ GOVERNING = [
     # a comparison's baseline named at length
     ("Tỉnh đạt 92 điểm; so với lần đánh giá hồi đầu tháng 7, thứ hạng tăng 12 bậc.", {"92": None, "12": None}),
     # an index's edition year is a period, passed on, unless the governing period states that
-    # year in words
+    # year in words; in the figure's own sentence it stands ("Về SIPAS 2020, chỉ số hài lòng đạt ...")
     ("Headline\n\nLead.\n\nSIPAS 2015 khảo sát 6 thủ tục. Có 28% phải trả thêm tiền.",
      {"6": ("2015", False), "28%": ("2015", True)}),
     ("Công bố chỉ số năm 2018\n\nLead.\n\nBộ Tư pháp dẫn đầu PAR INDEX 2018 (91%).\n\nCó 14 bộ đạt trên 80%.",
-     {"91%": ("năm 2018", True), "14": ("năm 2018", True)}),
+     {"91%": ("2018", False), "14": ("năm 2018", True)}),
+    ("Công bố chỉ số năm 2018\n\nLead.\n\nBộ Tư pháp dẫn đầu PAR INDEX 2018. Bộ đạt 91%.",
+     {"91%": ("năm 2018", True)}),
     ("Công bố chỉ số năm 2019\n\nLead.\n\nBộ Tư pháp dẫn đầu PAR INDEX 2018 (91%).", {"91%": ("2018", False)}),
     # ... the year stated in words in the headline or lead, after the edition there
     ("Chỉ số PAPI 2018: tỉnh tụt 6 bậc\n\nKết quả năm 2018 vừa được công bố.\n\nTỉnh đạt 41,27 điểm.",
-     {"6": ("năm 2018", True), "41,27": ("năm 2018", True)}),
+     {"6": ("2018", False), "41,27": ("năm 2018", True)}),
     # a period written right after a figure is that figure's, a baseline's value's too
     ("Tỷ lệ tăng từ 42% năm 2016 lên 49% năm 2017.", {"42%": ("năm 2016", False), "49%": ("năm 2017", False)}),
     ("Năm 2017, 48% người cho biết, giảm so với tỉ lệ 54% năm 2016.",
