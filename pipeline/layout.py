@@ -96,6 +96,7 @@ def _lexicon() -> dict:
         "seam_before": {key(x) for x in data["teaser_seam_not_after"]},
         "org_heads": {key(x) for x in data["organisation_heads"]},
         "affiliation_re": _prefix_re(data["byline_affiliations"]),
+        "office_name_words": {w for phrase in data["office_name_words"] for w in phrase.split()},
     }
 
 
@@ -214,10 +215,21 @@ def is_affiliation(line: str) -> bool:
 
 def is_office_byline(text: str, lines: list[Span], k: int) -> bool:
     """Whether line `k`, the last of the body, is an office signing the article ("Văn phòng HĐND
-    và UBND xã", "Trung tâm PVHCC phường"): an office's name alone on its line, after a blank line."""
+    và UBND xã", "Trung tâm PVHCC phường"): an office's name alone on its line, after a blank line
+    or, as the text's last line, one made of name words only (no caption's verbs)."""
     line = text[slice(*lines[k])]
-    return (is_affiliation(line) and len(line.split()) <= OFFICE_BYLINE_WORDS
-            and "\n\n" in text[lines[k - 1][1]:lines[k][0]].replace(" ", "").replace("\t", ""))
+    if not is_affiliation(line) or len(line.split()) > OFFICE_BYLINE_WORDS:
+        return False
+    if "\n\n" in text[lines[k - 1][1]:lines[k][0]].replace(" ", "").replace("\t", ""):
+        return True
+    return k == len(lines) - 1 and _office_name_only(line)
+
+
+def _office_name_only(line: str) -> bool:
+    """"Văn phòng HĐND - UBND xã Vũ Hội", not "UBND xã tổ chức hội nghị": past the head's two
+    words, only capitalised words, abbreviations, dashes and office_name_words."""
+    words = _lexicon()["office_name_words"]
+    return all(w[0].isupper() or w in ("-", "–") or w in words for w in line.split()[2:])
 
 
 def byline_names(line: str) -> list[str]:

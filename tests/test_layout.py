@@ -203,6 +203,26 @@ def test_an_office_signing_the_article_after_a_blank_line_is_its_author():
     assert analyse("Tiêu đề bài viết\n\nXã tiếp nhận 300 hồ sơ.\nUBND xã tổ chức hội nghị").authors == []
 
 
+@pytest.mark.parametrize("last_line,authors", [
+    ("Văn phòng HĐND và UBND phường", ["Văn phòng HĐND và UBND phường"]),
+    ("Văn phòng HĐND - UBND xã Vũ Hội", ["Văn phòng HĐND - UBND xã Vũ Hội"]),
+    ("Trung tâm PVHCC thị trấn Hưng Nguyên", ["Trung tâm PVHCC thị trấn Hưng Nguyên"]),
+    ("UBND xã tổ chức hội nghị", []),  # a caption's verbs: no office's name
+    ("Văn phòng UBND tỉnh tập huấn", []),
+])
+def test_an_office_on_the_last_line_without_a_blank_line_signs_it_if_only_named(last_line, authors):
+    text = f"Tiêu đề bài viết\n\nXã tiếp nhận 300 hồ sơ.\nKết quả được công khai.\n{last_line}"
+    assert analyse(text).authors == authors
+    # ... never a line with more text after it
+    assert analyse(text + "\nNgười dân làm thủ tục.").authors == []
+
+
+@pytest.mark.parametrize("word", [w for phrase in BOILERPLATE["office_name_words"] for w in phrase.split()])
+def test_every_office_name_word_may_follow_an_office_head(word):
+    text = f"Tiêu đề bài viết\n\nXã tiếp nhận 300 hồ sơ.\nKết quả được công khai.\nVăn phòng HĐND {word} Tân Lập"
+    assert analyse(text).authors == [f"Văn phòng HĐND {word} Tân Lập"]
+
+
 def test_a_short_line_under_the_headline_without_a_date_line_is_no_byline():
     text = "Tiêu đề bài viết\nNgười dân hài lòng\nNgày 14/5, huyện đã tiếp nhận 300 hồ sơ.\nKết quả được công khai."
     assert analyse(text).authors == []
