@@ -273,13 +273,18 @@ def byline_name(line: str) -> str | None:
     return name
 
 
+# a page's share buttons: "Chia sẻ: Facebook | Zalo | Twitter | In bài", "Share: Facebook, Email"
+SHARE_LINE_RE = regex.compile(r"[ \t]*(?:chia[ \t]+sẻ|share)[ \t]*:?[ \t]*(?:facebook|zalo|twitter|email|in[ \t]+bài)(?![\p{L}])",
+                              regex.IGNORECASE)
+
+
 def find_body_end(text: str, lines: list[Span], first: int, folded: str | None = None) -> int:
     """Index into `lines` of the first line after the body (end marker or footer); `folded`:
     `fold(text)` of an NFC text, if the caller has it."""
     for i in range(first + 1, len(lines)):
         line = text[slice(*lines[i])]
         folded_line = folded[slice(*lines[i])] if folded is not None else None
-        if is_end_marker(line, folded_line) or is_footer(line, folded_line):
+        if is_end_marker(line, folded_line) or is_footer(line, folded_line) or SHARE_LINE_RE.match(line):
             return i
     return len(lines)
 

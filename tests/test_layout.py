@@ -223,6 +223,19 @@ def test_every_office_name_word_may_follow_an_office_head(word):
     assert analyse(text).authors == [f"Văn phòng HĐND {word} Tân Lập"]
 
 
+@pytest.mark.parametrize("share_line", ["Chia sẻ: Facebook | Zalo | Twitter | In bài", "Share: Facebook, Email",
+                                        "CHIA SẺ Zalo Facebook"])
+def test_a_share_line_ends_the_body_and_leaves_the_byline_above_it(share_line):
+    text = (f"Tiêu đề bài viết\n\nXã tiếp nhận 300 hồ sơ.\nKết quả được công khai.\nBài và ảnh: Lê Hợi\n{share_line}\n"
+            "Tin liên quan\nXã Tân Lập tiếp nhận 200 hồ sơ")
+    page = analyse(text)
+    assert page.authors == ["Lê Hợi"] and text[slice(*page.body)].endswith("công khai.")
+    # ... not a paragraph that shares an experience
+    prose = "Tiêu đề bài viết\n\nXã tiếp nhận 300 hồ sơ.\nChia sẻ kinh nghiệm, ông A cho biết xã đã làm tốt.\nMinh Anh"
+    page = analyse(prose)
+    assert page.authors == ["Minh Anh"] and "Chia sẻ kinh nghiệm" in prose[slice(*page.body)]
+
+
 def test_a_short_line_under_the_headline_without_a_date_line_is_no_byline():
     text = "Tiêu đề bài viết\nNgười dân hài lòng\nNgày 14/5, huyện đã tiếp nhận 300 hồ sơ.\nKết quả được công khai."
     assert analyse(text).authors == []
