@@ -13,7 +13,7 @@ from .figure_cues import (DATE_BEFORE_RE, LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, RES
 from .numbers import NumberMatch
 from .numerals import parse_number_words
 from .resources import load_yaml
-from .segment import Article
+from .segment import Article, enclosing_bracket
 from .spans import SpanSet
 from .textkeys import PhraseFinder, key
 from .unit_names import common_noun_words, starts_person_name
@@ -339,6 +339,16 @@ APPOSED_LOCATOR_OPEN_RE = regex.compile(r"\s*,\s*(?:thuộc|nằm\s+trên|trên)
 APPOSED_LOCATOR_CLOSE_RE = regex.compile(r"(?:\s*\(\s*(?:cũ|mới)\s*\))?\s*,")
 
 
+ASIDE_REACH = 200  # characters back from a unit to the "(" of the aside it may stand in
+
+
+def _in_aside(text: str, ref: UnitRef, sent_start: int) -> bool:
+    """Whether `ref`, before the sentence at `sent_start`, stood in a bracket aside that closed
+    there ("22 hồ sơ quá hạn (chuyển từ quận Ba Đình cũ sang). Tỷ lệ hài lòng đạt 99,2%": not the
+    next sentence's subject)."""
+    return ref.start < sent_start and enclosing_bracket(text, 0, ref.start, ASIDE_REACH) is not None
+
+
 def _locates(article: Article, refs: list[UnitRef], k: int) -> bool:
     """Whether refs[k] only places the unit named right before it: "Xã Tân Hưng (Hải Phòng)",
     "Phường Mũi Né, thuộc địa bàn tỉnh Bình Thuận (cũ), đạt 92,3 điểm"."""
@@ -437,7 +447,8 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # from an earlier paragraph, the article's own unit (a ranking list or an example
         # names other units on the way)
         chosen = next((refs[k] for k in range(i - 1, -1, -1)
-                       if refs[k].unit_id is not None and not _locates(article, refs, k)), None)
+                       if refs[k].unit_id is not None and not _locates(article, refs, k)
+                       and not _in_aside(text, refs[k], sent[0])), None)
         if chosen is not None and (in_a_list(article, refs, chosen)
                                    or (article.paragraph_of(chosen.start) != article.paragraph_of(pos)
                                        and in_a_list(article, refs, chosen, article.paragraph_of(chosen.start)))):

@@ -545,6 +545,10 @@ SUBJECT_CASES = [
     ("Đặc khu Phú Quốc tiếp nhận 10.982 hồ sơ, cao hơn mức chung của tỉnh An Giang.\n\nMục tiêu năm 2026 "
      "của đặc khu là tỷ lệ thanh toán trực tuyến đạt 90%.",
      [("u1", "đặc khu", "Phú Quốc", "Đặc khu Phú Quốc"), ("u2", "tỉnh", "An Giang", None)], "90%", "u1"),
+    # not a unit named in an aside that closed before the sentence
+    ("Phường Ba Đình sơ kết CCHC\n\nĐến ngày 29/9, phường Ba Đình đã giải quyết 9.612 hồ sơ, có 22 hồ sơ quá hạn "
+     "(chuyển từ quận Ba Đình cũ sang). Tỷ lệ hài lòng đạt 99,2%.",
+     [("u1", "phường", "Ba Đình", "Phường Ba Đình"), ("u2", "quận", "Ba Đình", "quận Ba Đình")], "99,2%", "u1"),
     # a unit named alone in an earlier paragraph is still carried over
     ("Kết quả CCHC của thành phố Hà Nội\n\nHuyện Thanh Oai đẩy mạnh số hóa.\n\nHuyện tiếp nhận 300 hồ sơ.",
      [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", "Huyện Thanh Oai")], "300", "u2"),
