@@ -48,6 +48,15 @@ SHARE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:chiếm|gần|hơn|khoảng|xấp
 FRACTION_MAX_DEN = 5
 
 
+# what an assessment is made of, named as such: "8 lĩnh vực được đánh giá", "đánh giá trên 8 lĩnh
+# vực": the index's structure, not a result (the parts a unit achieved stay: "có 5 lĩnh vực đạt ...")
+ASSESSED_PARTS = r"[ \u00a0]+(?:lĩnh[ \u00a0]+vực|tiêu[ \u00a0]+chí|nội[ \u00a0]+dung|chỉ[ \u00a0]+số)(?![\p{L}])"
+ASSESSED_PARTS_RE = regex.compile(ASSESSED_PARTS)
+ASSESSED_PARTS_AFTER_RE = regex.compile(ASSESSED_PARTS + r"[ \u00a0]+được[ \u00a0]+đánh[ \u00a0]+giá(?![\p{L}])"
+                                        r"(?![ \u00a0]+(?:cao|tốt|thấp|khá|kém|xuất[ \u00a0]+sắc|đạt|là|ở[ \u00a0]+mức)(?![\p{L}]))")
+ASSESSED_ON_BEFORE_RE = regex.compile(r"(?<![\p{L}])đánh[ \u00a0]+giá[ \u00a0]+(?:trên|theo|qua|ở)[ \u00a0]*$")
+
+
 def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     """Why the number at `m` is not a figure (a reason string), or None."""
     lex = lexicon()
@@ -114,6 +123,9 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         reason = None  # "xếp thứ 27 năm 2019": the year of the rank, not 27 years
     if reason:
         return reason
+    if ASSESSED_PARTS_AFTER_RE.match(folded, e) or (ASSESSED_ON_BEFORE_RE.search(folded, max(0, s - 30), s)
+                                                    and ASSESSED_PARTS_RE.match(folded, e)):
+        return "index_structure"  # "Trong 8 lĩnh vực được đánh giá", "được đánh giá trên 8 lĩnh vực"
     if _is_year(m) and (not _counted_noun(nxt) or ACRONYM_BEFORE_RE.search(text, max(0, s - 12), s)):
         # "SIPAS 2017 phản ánh", "PAR INDEX 2018": an edition year after an index's name
         return "year"
