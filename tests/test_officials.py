@@ -384,6 +384,18 @@ GROUPS: dict[str, list[Example]] = {
         Example("Hội đồng tư vấn cải cách thủ tục hành chính đã họp. Ông Mai Tiến Dũng, Chủ tịch hội đồng, phát biểu.",
                 [P("Mai Tiến Dũng", [("Chủ tịch", "Hội đồng tư vấn cải cách thủ tục hành chính")])]),
         Example("Ông Mai Tiến Dũng, Chủ tịch hội đồng, phát biểu.", [P("Mai Tiến Dũng", [("Chủ tịch", "hội đồng")])]),
+        # a steering committee's post said bare ("Trưởng Ban Chỉ đạo"): the committee the article names
+        Example("Ban Chỉ đạo CCHC tỉnh Vĩnh Long họp. Đồng chí Lâm Minh Đức, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ "
+                "đạo chủ trì cuộc họp.", [P("Lâm Minh Đức", [("Phó Chủ tịch", "UBND tỉnh Vĩnh Long"),
+                                                            ("Trưởng ban Chỉ đạo", "Ban Chỉ đạo CCHC tỉnh Vĩnh Long")])]),
+        # ... with "của" and the body it belongs to
+        Example("Phó Thủ tướng Trần Hồng Sơn, Trưởng Ban Chỉ đạo cải cách hành chính của Chính phủ chủ trì. Dự có Bộ "
+                "trưởng Bộ Nội vụ Lê Thị Thu Hà, Phó Trưởng Ban Thường trực Ban Chỉ đạo.",
+                [P("Trần Hồng Sơn", [("Phó Thủ tướng", "Chính phủ"), ("Trưởng ban Chỉ đạo cải cách hành chính", "Chính phủ")]),
+                 P("Lê Thị Thu Hà", [("Bộ trưởng", "Bộ Nội vụ"), ("Phó Trưởng ban Thường trực Ban Chỉ đạo",
+                                                                  "Ban Chỉ đạo cải cách hành chính của Chính phủ")])]),
+        Example("Thứ trưởng Nguyễn Duy Khánh, Phó Trưởng Ban Chỉ đạo, chủ trì hội nghị.",
+                [P("Nguyễn Duy Khánh", [("Thứ trưởng", None), ("Phó Trưởng ban Chỉ đạo", None)])]),
         # the proper name among the head's uses, not a head before a verb; its shortest form
         Example("Trung tâm Phục vụ hành chính công tỉnh Bình Dương tiếp nhận hồ sơ. Trung tâm Phục vụ hành chính "
                 "công tỉnh đã chuyển sang trực tuyến. Trung tâm chuyển sang làm việc trực tuyến. Bà Lê Thị Mỹ Dung, "

@@ -24,7 +24,8 @@ MAX_APPOINTMENT_GAP = 16  # tokens between a person's roles and "chỉ định l
 CLAUSE_END = {".", "!", "?", ";", "…", ":"}
 SENTENCE_END = {".", "!", "?", "…"}
 MAX_ASIDE = 10  # tokens of a bracket between an organisation and a name
-STEERING = ["chỉ", "đạo"]  # "Ban Chỉ đạo": a steering committee, named by its unit
+STEERING = ["chỉ", "đạo"]
+STEERING_COMMITTEE = ("ban", "chỉ", "đạo")  # "Ban Chỉ đạo": a steering committee, named by its unit
 COMMITTEE_HEADS = {fold(t) for t in ("Trưởng ban", "Phó Trưởng ban", "Phó Trưởng ban Thường trực", "Phó Ban")}
 MAX_CONTEXT = 40  # tokens looked back for the group a "trưởng đoàn" heads
 
@@ -192,6 +193,9 @@ class ParagraphParser(Reader):
                 continue
             end, name = self.org(i, False)
             if name is None and end > i + len(head):
+                if end + 1 < self.n and self.folds[end] == "của" and self.kinds[end + 1] in ("cap", "upper"):
+                    of_end, of_name = self.org(end + 1, False)  # "... cải cách hành chính | của Chính phủ"
+                    end = of_end if of_name is None and of_end > end + 1 else end
                 yield normalize_tones(self.article.text[self.s[i]:self.e[end - 1]])
 
     def of_title(self, k: int) -> int:
@@ -321,6 +325,8 @@ class ParagraphParser(Reader):
             role.named_org = entry.implied_org  # "Phó Thủ tướng Lê Văn Quang": of the Government
         if org is not None and self.phrase(org_a, self.lex.heads) == org_b - org_a:
             role.bare_head = self.words(org_a, org_b)  # "Chủ tịch hội đồng": which council, said elsewhere
+        elif org is None and tuple(fold(title).split()[-len(STEERING_COMMITTEE):]) == STEERING_COMMITTEE:
+            role.bare_head = STEERING_COMMITTEE  # "Trưởng Ban Chỉ đạo": the committee the article names
         for n in (2, 1):
             if org is None or org_b - n < org_a:
                 continue
