@@ -55,6 +55,12 @@ ASSESSED_PARTS_RE = regex.compile(ASSESSED_PARTS)
 ASSESSED_PARTS_AFTER_RE = regex.compile(ASSESSED_PARTS + r"[ \u00a0]+được[ \u00a0]+đánh[ \u00a0]+giá(?![\p{L}])"
                                         r"(?![ \u00a0]+(?:cao|tốt|thấp|khá|kém|xuất[ \u00a0]+sắc|đạt|là|ở[ \u00a0]+mức)(?![\p{L}]))")
 ASSESSED_ON_BEFORE_RE = regex.compile(r"(?<![\p{L}])đánh[ \u00a0]+giá[ \u00a0]+(?:trên|theo|qua|ở)[ \u00a0]*$")
+# an index's fields and criteria counted side by side after a word that introduces its make-up
+# ("với 9 lĩnh vực, 44 tiêu chí"); not what a unit achieved ("đạt điểm tối đa ở 5 lĩnh vực, 20 tiêu chí")
+MAKE_UP_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:với|gồm|bao[ \u00a0]+gồm|gồm[ \u00a0]+có|trên|theo)[ \u00a0]*$")
+FIELDS_THEN_CRITERIA_RE = regex.compile(r"[ \u00a0]+lĩnh[ \u00a0]+vực[ \u00a0]*(?:,|và)[ \u00a0]*\d+[ \u00a0]+tiêu[ \u00a0]+chí(?![\p{L}])")
+CRITERIA_AFTER_FIELDS_RE = regex.compile(r"(?<![\d.,/])\d+[ \u00a0]+lĩnh[ \u00a0]+vực[ \u00a0]*(?:,|và)[ \u00a0]*$")
+CRITERIA_RE = regex.compile(r"[ \u00a0]+tiêu[ \u00a0]+chí(?![\p{L}])")
 
 
 def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
@@ -123,8 +129,12 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         reason = None  # "xếp thứ 27 năm 2019": the year of the rank, not 27 years
     if reason:
         return reason
-    if ASSESSED_PARTS_AFTER_RE.match(folded, e) or (ASSESSED_ON_BEFORE_RE.search(folded, max(0, s - 30), s)
-                                                    and ASSESSED_PARTS_RE.match(folded, e)):
+    if (ASSESSED_PARTS_AFTER_RE.match(folded, e)
+            or (ASSESSED_ON_BEFORE_RE.search(folded, max(0, s - 30), s) and ASSESSED_PARTS_RE.match(folded, e))
+            or (MAKE_UP_BEFORE_RE.search(folded, max(0, s - 16), s) and FIELDS_THEN_CRITERIA_RE.match(folded, e))
+            or ((m_fields := CRITERIA_AFTER_FIELDS_RE.search(folded, max(0, s - 30), s))
+                and MAKE_UP_BEFORE_RE.search(folded, max(0, m_fields.start() - 16), m_fields.start())
+                and CRITERIA_RE.match(folded, e))):
         return "index_structure"  # "Trong 8 lĩnh vực được đánh giá", "được đánh giá trên 8 lĩnh vực"
     if _is_year(m) and (not _counted_noun(nxt) or ACRONYM_BEFORE_RE.search(text, max(0, s - 12), s)):
         # "SIPAS 2017 phản ánh", "PAR INDEX 2018": an edition year after an index's name
