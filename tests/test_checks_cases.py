@@ -82,6 +82,9 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # a breakdown in brackets that names every part is the whole
+        C("Năm 2025, Trung tâm tiếp nhận 9.842 hồ sơ (đất đai 3.105 hồ sơ, hộ tịch 2.870 hồ sơ, các lĩnh vực khác "
+          "1.214 hồ sơ).", ("sum_mismatch", ["1.214", "2.870", "3.105", "9.842"])),
         # the next class of the breakdown after ";"; the first part's label runs long
         C("Năm 2023, huyện tiếp nhận 3.415 hồ sơ, đã giải quyết 3.268 hồ sơ, trong đó giải quyết trước và đúng hạn "
           "3.251 hồ sơ; quá hạn 27 hồ sơ, chủ yếu thuộc lĩnh vực đất đai.", ("sum_mismatch", ["27", "3.251", "3.268"])),
@@ -257,6 +260,9 @@ NEAR_MISSES = {
     "sum_mismatch": [
         # the next class of the breakdown after ";", adding up
         C("Năm 2023, huyện đã giải quyết 3.268 hồ sơ, trong đó giải quyết trước và đúng hạn 3.241 hồ sơ; quá hạn 27 hồ sơ."),
+        # the rest named without a number: the parts in brackets are not the whole
+        C("Năm 2025, Trung tâm tiếp nhận 9.842 hồ sơ (đất đai 3.105 hồ sơ, hộ tịch 2.870 hồ sơ, đăng ký kinh doanh "
+          "1.214 hồ sơ, còn lại là các lĩnh vực khác), tăng 18% so với cùng kỳ."),
         # after "trong đó", another measure's verb: what follows is no part of this total
         C("Năm 2023, huyện giải quyết 427 hồ sơ đất đai, trong đó tiếp nhận trực tuyến 5.000 hồ sơ và trực tiếp 2.985 hồ sơ."),
         # after ";", a measure of another partition is no part ("trực tuyến" is a channel)

@@ -25,6 +25,9 @@ BREAKDOWN_AFTER_OTHER_RE = regex.compile(r"^\s*(?:[\p{L} ,]{0,40}?)" + BREAKDOWN
 # the last part named as the rest: "..., các lĩnh vực khác 203 hồ sơ", "các xã còn lại 702 hồ sơ"
 REST_SLACK = 0.1  # how far parts ending in "the rest" may be from the count they break down
 ABBREVIATION_RE = regex.compile(r"\([\p{L} ]{1,12}\)")  # "(TTHC)" after a noun
+# the rest of a breakdown named without a number after its last part: the parts are not the whole
+UNNUMBERED_REST_RE = regex.compile(r"[^\d;.()]{0,25}?[,;]\s*(?:(?:phần\s+)?còn\s+lại|các\s+lĩnh\s+vực\s+khác|và\s+các\s+\p{L}+(?:\s+\p{L}+)?\s+khác)(?!\s*\d)",
+                                   regex.IGNORECASE)
 REST_LABEL_RE = regex.compile(r"(?<!\p{L})(?:khác|còn lại)\s*$", regex.IGNORECASE)
 # between a total and its first part: "trong đó" with nothing else of substance (a measure's
 # verb may repeat before the label: "giải quyết 3.268 hồ sơ, trong đó giải quyết trước hạn ...")
@@ -273,6 +276,8 @@ def _parts_vs_total(article: Article) -> list[Finding]:
             # from the count before them are the parts of another: "21.384 hồ sơ, bình quân 200
             # hồ sơ mỗi ngày. Trong đó, ...")
             whole = True
+        if whole and UNNUMBERED_REST_RE.match(text, parts[-1]["span"][1]):
+            whole = False  # "(đất đai 3.105 hồ sơ, hộ tịch 2.870 hồ sơ, còn lại là các lĩnh vực khác)"
         if not whole:
             partition = _partition_of(total, parts, article)
             if partition is None:
