@@ -11,6 +11,7 @@ import bisect
 
 import regex
 
+from .figure_cues import value_run
 from .periods import TERM_RE, Period, Span, term_body_re
 from .segment import LEAD_PARAGRAPHS, enclosing_bracket
 
@@ -32,6 +33,11 @@ LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)"
 ADJACENT_GAP_RE = regex.compile(r"\s*(?:(?:vào|trong|của)\s+)?", regex.IGNORECASE)
 OTHER_FIGURE_BEFORE_RE = regex.compile(r"\d\s*%?\s*(?:(?:vào|trong|của)\s+)?$", regex.IGNORECASE)
 BRACKET_REACH = 200  # characters: how far back an enclosing "(" is looked for
+# periods named side by side, and what pairs values with them in order: "Trong quý III/2026 và 9
+# tháng năm 2026, ... tiếp nhận lần lượt 312.548 và 905.117 hồ sơ", "tăng từ 58,4% lên 79,6%"
+COORDINATED_PERIODS_RE = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
+RESPECTIVE_RE = regex.compile(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.IGNORECASE)
+FROM_TO_RE = regex.compile(r"(?<![\p{L}])từ\s+(\d[\d.,]*)\s*(?:%|điểm)?\s+(?:lên|xuống|đến|tới)\s+(\d[\d.,]*)", regex.IGNORECASE)
 
 
 class PeriodIndex:
@@ -89,6 +95,31 @@ class PeriodIndex:
             if before or after:
                 return before or after
         return None
+
+    def respective(self, sent: Span, pos: int) -> Period | None:
+        """Of periods named side by side before the figure in its sentence, the one its place in
+        a run of values pairs it with ("lần lượt 312.548 và 905.117", "tương ứng đạt 99,35% và
+        99,08%", "từ 58,4% lên 79,6%"), when the run has as many values as there are periods."""
+        named = [p for p in self.within(sent[0], pos) if p.role == "period"]
+        if len(named) < 2:
+            return None
+        group = [named[-1]]
+        for p in reversed(named[:-1]):
+            if not COORDINATED_PERIODS_RE.fullmatch(self.text, p.end_pos, group[0].start_pos):
+                break
+            group.insert(0, p)
+        if len(group) < 2:
+            return None
+        run = []
+        cue = None
+        for cue in RESPECTIVE_RE.finditer(self.text, group[-1].end_pos, pos):
+            pass
+        if cue is not None:
+            run = value_run(self.text, cue.end(), sent[1], pos)
+        for m in FROM_TO_RE.finditer(self.text, group[-1].end_pos, sent[1]):
+            if pos in (m.start(1), m.start(2)):
+                run = [m.start(1), m.start(2)]
+        return group[run.index(pos)] if len(run) == len(group) and pos in run else None
 
     def baseline_clause(self, sent: Span, pos: int) -> Period | None:
         """The baseline of a comparison whose own clause the figure is in: "So với cùng kỳ năm
@@ -203,6 +234,9 @@ def period_for(index: PeriodIndex, sent: Span, pos: int, end: int | None = None)
     baseline = index.baseline_clause(sent, pos)
     if baseline is not None:
         return baseline.as_dict()  # "So với cùng kỳ năm 2025, khi Trung tâm mới tiếp nhận 15.342 hồ sơ"
+    paired = index.respective(sent, pos)
+    if paired is not None:
+        return paired.as_dict()
     own = index.in_sentence(sent, pos, end)
     if own is not None and own.role != "edition":
         return own.as_dict()

@@ -359,6 +359,15 @@ GOVERNING = [
      {"48%": ("Năm 2017", False), "54%": ("năm 2016", False)}),
     # ... and not the period of a figure before it
     ("Tỷ lệ hối lộ chỉ 17%, giảm từ 23% vào năm 2016.\n\nLead.", {"17%": None}),
+    # periods side by side, paired in order with a run of values
+    ("Trong quý III/2026 và 9 tháng năm 2026, tỉnh tiếp nhận lần lượt 312.548 và 905.117 hồ sơ; tỷ lệ đúng hạn "
+     "tương ứng đạt 99,35% và 99,08%.", {"312.548": ("quý III/2026", False), "905.117": ("9 tháng năm 2026", False),
+                                         "99,35%": ("quý III/2026", False), "99,08%": ("9 tháng năm 2026", False)}),
+    ("Năm 2025 và 10 tháng năm 2026, tỷ lệ hồ sơ trực tuyến tăng từ 58,4% lên 79,6%.",
+     {"58,4%": ("Năm 2025", False), "79,6%": ("10 tháng năm 2026", False)}),
+    # ... not a run of another length
+    ("Trong năm 2025 và 10 tháng năm 2026, tỉnh tiếp nhận lần lượt 845.320, 760.118 và 12.000 hồ sơ.",
+     {"845.320": ("10 tháng năm 2026", False)}),
     # a bracket aside keeps its own period
     ("Tỉnh xếp thứ 3 (năm 2023 xếp thứ 5).", {"3": None, "5": ("năm 2023", False)}),
     # the year unfinished work is carried into is no period
