@@ -106,7 +106,7 @@ MONTH_OPENER_RE = regex.compile(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong
 def _pattern(events: str) -> str:
     """One point or stretch of time; the alternatives are tried in order at each position."""
     return rf"""(?<![\p{{L}}\d])(?:
-      (?P<range_dates>(?:kể\s+)?từ\s+(?:ngày\s+)?(?P<d1>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:(?:hết\s+)?ngày\s+)?(?P<d2>{DMY}|{DM}(?![/.\-]?\d)))
+      (?P<range_dates>(?:kể\s+)?từ\s+(?:ngày\s+)?(?:(?P<d1>{DMY}|{DM})|(?P<day1>\d{{1,2}})(?![/.\-]?\d))\s*(?:-|–|đến|tới)\s*(?:(?:hết\s+)?ngày\s+)?(?P<d2>{DMY}|{DM}(?![/.\-]?\d)))
     | (?P<date_to_year>(?:kể\s+)?từ\s+(?:ngày\s+)?(?P<d6>{DMY}|{DM})\s*(?:-|–|đến|tới)\s*(?:hết\s+|cuối\s+)?năm\s+(?P<y13>{Y}))
     | (?P<date_to_now>(?:kể\s+)?từ\s+(?:ngày\s+)?(?P<d7>{DMY}|{DM})\s*(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))
     | (?P<since_date>(?:kể\s+)?từ\s+ngày\s+(?P<d22>{DMY}))
@@ -214,6 +214,16 @@ def _dmy(s: str, default_year: int | None) -> str | None:
     return iso(y, m, d) if y else None
 
 
+def _day_before(day: int, end: str | None) -> str | None:
+    """The date of `day` on or before the ISO date `end`, in its month or the one before."""
+    if end is None:
+        return None
+    y, m = int(end[:4]), int(end[5:7])
+    if day > int(end[8:]):
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    return iso(y, m, day) if day <= calendar.monthrange(y, m)[1] else None
+
+
 def _count(word: str) -> int:
     w = " ".join(word.lower().split())
     return int(w) if w.isdigit() else WORD_DIGITS.get(w, 0)
@@ -287,6 +297,9 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
     g = m  # its groups by name (None when unmatched), without building a dict of all of them
     if g["range_dates"]:
         end = _dmy(g["d2"], pub_year)
+        if g["day1"]:  # "Từ ngày 17 đến 21/11/2026": the start's month and year are the end's (or
+            # the month before: "từ ngày 25 đến 3/12")
+            return _day_before(int(g["day1"]), end), end
         start = _dmy(g["d1"], int(end[:4]) if end else pub_year)
         return start, end
     if g["date_to_year"]:

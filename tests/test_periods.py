@@ -52,6 +52,11 @@ PHRASES = {
     ],
     "ranges_and_until": [
         Example("Từ ngày 15/12/2023 - 15/9/2024 có 30 hồ sơ.", "Từ ngày 15/12/2023 - 15/9/2024", "2023-12-15", "2024-09-15"),
+        # a start written as a day alone takes the end's month and year (or the month before)
+        Example("Từ ngày 17 đến 21/11/2026, đoàn kiểm tra 8 xã.", "Từ ngày 17 đến 21/11/2026", "2026-11-17", "2026-11-21"),
+        Example("Từ ngày 30 đến 2/1/2025, xã nhận 30 hồ sơ.", "Từ ngày 30 đến 2/1/2025", "2024-12-30", "2025-01-02"),
+        Example("Từ ngày 31 đến 2/3/2025, xã nhận 30 hồ sơ.", "Từ ngày 31 đến 2/3/2025", None, "2025-03-02"),
+        Example("Mỗi ngày xã nhận từ 2 đến 5 hồ sơ.", None),
         Example("Từ tháng 7-2018 đến nay có 30 hồ sơ.", "Từ tháng 7-2018 đến nay", "2018-07-01", PUBLISHED),
         Example("Từ tháng 3 đến hết 31-12-2016 có 30 hồ sơ.", "Từ tháng 3 đến hết 31-12-2016", "2016-03-01", "2016-12-31"),
         Example("Từ đầu năm đến nay có 30 hồ sơ.", "Từ đầu năm đến nay", "2024-01-01", PUBLISHED),
