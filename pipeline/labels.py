@@ -116,6 +116,20 @@ def index_of(article: Article, mentions: list[IndexMention], fig: dict,
     return None
 
 
+PART_BREAK_RE = regex.compile(r"[;:]")
+
+
+def _named_in_own_part(article: Article, mentions: list[IndexMention], fig: dict) -> bool:
+    """Whether the figure's index is named last before it in its part of the sentence (after
+    the last ";"): "Chỉ số SIPAS xếp thứ 11/63; Chỉ số PAPI năm 2022 đạt 43,26 điểm" is PAPI's."""
+    s = fig["span"][0]
+    lo = fig["sentence"][0]
+    breaks = [m.end() for m in PART_BREAK_RE.finditer(article.folded, lo, s)]
+    lo = breaks[-1] if breaks else lo
+    own = [m for m in mentions if lo <= m.start and m.end <= s]
+    return bool(own) and own[-1].name == fig["index"]
+
+
 def _restated_pair(article: Article, mentions: list[IndexMention], fig: dict) -> bool:
     """Whether the figure's index is the first of a restated pair (`_first_of_restated_pair`)."""
     starts = [m.start for m in mentions]
@@ -190,5 +204,6 @@ def label_figures(article: Article, figures: list[dict]) -> None:
         f["index"] = index_of(article, mentions, f, lead)
         f["target"] = is_target(article, f)
         f["aspect"] = index_aspect(f)
-        if f["kind"] in INDEX_KINDS and f["aspect"] in INDEX_ASPECTS and f["index"] and _restated_pair(article, mentions, f):
+        if f["kind"] in INDEX_KINDS and f["aspect"] in INDEX_ASPECTS and f["index"] and (
+                _restated_pair(article, mentions, f) or _named_in_own_part(article, mentions, f)):
             f["aspect"] = _lexicon()["index_aspects"].get(f["index"], "par_index")

@@ -62,6 +62,13 @@ def test_index_from_context(text, expected):
         assert got[surface]["index"] == want, (surface, got[surface])
 
 
+def test_the_index_named_in_the_figures_own_part_gives_its_aspect():
+    got = figures("Năm 2022, Chỉ số CCHC của tỉnh xếp thứ 9/63, Chỉ số SIPAS xếp thứ 11/63; Chỉ số PAPI năm 2022 "
+                  "đạt 43,26 điểm.")
+    assert [(got[s]["index"], got[s]["aspect"]) for s in ("9/63", "11/63", "43,26")] == [
+        ("PAR INDEX", "par_index"), ("SIPAS", "satisfaction"), ("PAPI", "par_index")]
+
+
 def test_the_first_of_a_restated_pair_gives_its_aspect():
     got = figures("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS) năm 2025, tỉnh đạt 89,45 "
                   "điểm, xếp thứ 4/34 tỉnh, thành phố; Chỉ số SIPAS đạt 88,12%.", "2026-05-20")
