@@ -371,6 +371,9 @@ PARALLEL_GAP_RE = regex.compile(r"[ \u00a0]*\)?[ \u00a0]*(?:[,;]|(?<!\p{L})(?:c�
 RESTATEMENT_GAP_RE = regex.compile(
     r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}(?:\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?"
     r"|,[ \u00a0]*(?:chiếm|bằng|tương đương|tương ứng)[ \u00a0]+)")  # "412.300 hồ sơ, chiếm 32,1%"
+# "hoàn thành 21/34 nhiệm vụ đề ra, đạt 61,76%": a percentage restating the ratio just before it
+RATIO_RESTATED_GAP_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]*){0,6},?[ \u00a0]*(?:\([ \u00a0]*)?"
+                                      r"(?:đạt|bằng|chiếm|tương[ \u00a0]+đương|tương[ \u00a0]+ứng)(?:[ \u00a0]+tỷ[ \u00a0]+lệ)?[ \u00a0]*")
 # how the gaps of the three patterns end, blanks stripped (and how PARALLEL_GAP_RE's starts)
 LIST_GAP_TAILS = (",", "và")
 RESTATEMENT_GAP_TAILS = ("(", "chiếm", "đạt", "bằng", "tương đương", "tương ứng", "tỷ lệ", "tỉ lệ")
@@ -413,6 +416,14 @@ def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMa
     head = head[1:].lstrip(" \u00a0") if head.startswith(")") else head
     return (num.form == "percent" and prev["kind"] == "percent" and head.startswith(PARALLEL_GAP_HEADS)
             and bool(PARALLEL_GAP_RE.fullmatch(folded, gap_start, num.start)))
+
+
+def restates_ratio(article: Article, prev: dict | None, num: NumberMatch) -> bool:
+    """Whether the percentage `num` restates the ratio just before it ("hoàn thành 21/34 nhiệm vụ
+    đề ra, đạt 61,76%", "22/24 nhiệm vụ (đạt 91,16%)")."""
+    return (prev is not None and prev["kind"] == "ratio" and num.form == "percent"
+            and 0 < num.start - prev["span"][1] <= 80
+            and RATIO_RESTATED_GAP_RE.fullmatch(article.folded, prev["span"][1], num.start) is not None)
 
 
 # "Sở Y tế có 140; Sở Nội vụ có 123": a parallel clause that leaves out the previous count's noun
@@ -600,8 +611,11 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     post_end = post_window_end(text, article.folded, sent, max(num.end, own[2][1] if own else 0), nxt_fig, cues)
     sibling = prev_fig["aspect"] if prev_fig and (is_list_sibling(article, cues, prev_fig, num)
                                                   or refers_back(article, sent, prev_fig, num)) else None
-    aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling,
-                           noun_key(own[1]) if own else None, post_end)
+    if restates_ratio(article, prev_fig, num):
+        aspect = prev_fig["aspect"]  # the ratio's own words may hold a cue: "21/34 nhiệm vụ đề ra, đạt 61,76%"
+    else:
+        aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling,
+                               noun_key(own[1]) if own else None, post_end)
     if elided:
         aspect = prev_fig["aspect"]  # "Thanh tra tỉnh có 5": a cue in the next item's name is no aspect
     referent = antecedent(article, num, earlier)

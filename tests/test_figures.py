@@ -577,6 +577,18 @@ def test_parts_whose_noun_is_left_out(text, expected):
     assert all(f["object"] == "dossier" for f in run(text))
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a percentage restating the ratio before it takes its measure, whatever the ratio's words hold
+    ("Năm 2022, huyện đã hoàn thành 21/34 nhiệm vụ đề ra, đạt 61,76%.", [("21/34", "completed"), ("61,76%", "completed")]),
+    ("Năm 2022, huyện đã hoàn thành 21/34 nhiệm vụ theo kế hoạch (đạt 61,76%).",
+     [("21/34", "completed"), ("61,76%", "completed")]),
+    # ... not a rate named after the ratio's words
+    ("Năm 2022, huyện đã hoàn thành 21/34 nhiệm vụ, tỷ lệ hồ sơ đúng hạn đạt 98%.", [("21/34", "completed"), ("98%", "on_time")]),
+])
+def test_a_percentage_restating_a_ratio(text, expected):
+    assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
+
+
 def test_a_zero_after_a_value_of_its_sentence_takes_that_value_s_measure():
     figs = run("Năm 2023, tỉnh đặt mục tiêu nâng Chỉ số SIPAS chung lên trên 88%, không có cơ quan nào dưới 80%.")
     assert [(f["surface"], f["aspect"]) for f in figs] == [
