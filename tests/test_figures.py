@@ -545,6 +545,11 @@ SUBJECT_CASES = [
     ("Đặc khu Phú Quốc tiếp nhận 10.982 hồ sơ, cao hơn mức chung của tỉnh An Giang.\n\nMục tiêu năm 2026 "
      "của đặc khu là tỷ lệ thanh toán trực tuyến đạt 90%.",
      [("u1", "đặc khu", "Phú Quốc", "Đặc khu Phú Quốc"), ("u2", "tỉnh", "An Giang", None)], "90%", "u1"),
+    # not a unit "của" attaches to a named thing after the figure ("Cổng Dịch vụ công của tỉnh")
+    ("UBND huyện Krông Pắc đã công khai 279 TTHC cấp huyện và 112 TTHC cấp xã trên Cổng Dịch vụ công của tỉnh Đắk Lắk.",
+     [("u1", "huyện", "Krông Pắc", "huyện Krông Pắc"), ("u2", "tỉnh", "Đắk Lắk", None)], "112", "u1"),
+    ("Tỉnh tiếp nhận 9.000 hồ sơ. Trong đó, 288 hồ sơ của huyện Krông Pắc được giải quyết trước hạn.",
+     [("u1", "huyện", "Krông Pắc", "huyện Krông Pắc")], "288", "u1"),
     # not a unit named in an aside that closed before the sentence
     ("Phường Ba Đình sơ kết CCHC\n\nĐến ngày 29/9, phường Ba Đình đã giải quyết 9.612 hồ sơ, có 22 hồ sơ quá hạn "
      "(chuyển từ quận Ba Đình cũ sang). Tỷ lệ hài lòng đạt 99,2%.",
