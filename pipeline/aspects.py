@@ -224,9 +224,11 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if kind == "percent" and RANK_AFTER_RE.match(folded, num.end) and not _names_other_measure(part):
         # "Bắc Ninh đạt 86,92%, xếp thứ 5": the value its rank is of
         return _index_aspect(article, cues, num, sent, "percent", part, pstart, post_end)
+    respective = respective_aspect(article, cues, num, sent) if kind in ("percent", "count", "score") else None
+    if kind == "score" and respective is not None and respective not in INDEX_ASPECTS:
+        return respective  # "nhóm chỉ tiêu số hóa hồ sơ và nhóm thanh toán trực tuyến lần lượt đạt 17,5/18 và 9,2/10 điểm"
     if kind in ("rank", "score") or counted_noun_key in cue_lexicon()["rank_move_nouns"]:
         return _index_aspect(article, cues, num, sent, kind, part, pstart, post_end)
-    respective = respective_aspect(article, cues, num, sent) if kind in ("percent", "count") else None
     if respective is not None:
         return respective
     # a cue a few words before the number, not across a "và" that joins a verb of its own:

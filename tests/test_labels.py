@@ -88,6 +88,9 @@ def test_indicator_phrases_are_no_goals(phrase):
 
 
 COMPONENT_CASES = [
+    # components listed before "lần lượt" pair in order with their points
+    ("Bộ chỉ số 766 của tỉnh đạt 88,2 điểm, trong đó nhóm chỉ tiêu số hóa hồ sơ và nhóm thanh toán trực tuyến lần "
+     "lượt đạt 17,5/18 điểm và 9,2/10 điểm.", {"88,2": "par_index", "17,5/18": "digitized", "9,2/10": "paid_online"}),
     # a component of the service index: its points take its aspect (ANNOTATION.md)
     ("Thanh toán trực tuyến đạt 4,5/10 điểm; số hóa hồ sơ đạt 8/10 điểm.",
      {"4,5/10": "paid_online", "8/10": "digitized"}),
