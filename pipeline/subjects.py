@@ -230,6 +230,9 @@ LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00
 # a name between a figure and "của" + unit: the unit is that thing's ("112 TTHC ... trên Cổng Dịch
 # vụ công của tỉnh"), not the figure's
 NAMED_THING_RE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}")
+# a comparison between a figure and the unit after it: the unit is the baseline's ("tăng 18% so
+# với cùng kỳ năm 2024 của huyện Vân Đồn (cũ)")
+BASELINE_BETWEEN_RE = regex.compile(r"(?<![\p{L}])so[ \u00a0]+với(?![\p{L}])")
 # a meeting's venue: "vừa được công bố tại Hà Nội"
 VENUE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:công[ \u00a0]+bố|tổ[ \u00a0]+chức|diễn[ \u00a0]+ra|khai[ \u00a0]+mạc|họp)"
                              r"(?:[ \u00a0]+[^\s.;:!?]+){0,3}?[ \u00a0]+tại[ \u00a0]*$")  # "công bố sáng 27/4 tại Hà Nội"
@@ -394,6 +397,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     locative = LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start) if following else None
     if (following and not rank and locative is not None
             and not (locative.group().startswith("của") and NAMED_THING_RE.search(text, num.end, locative.start()))
+            and not BASELINE_BETWEEN_RE.search(folded, num.end, locative.start())
             and not (nxt is not None and COORDINATED_GAP_RE.fullmatch(folded, following[0].end, nxt.start))):
         chosen = following[0]  # not one of several: "Hai điểm ... ở phường Phú Lợi và Vị Tân" is both
         # (not the field a rank is in: "đứng thứ 3/75 xã, phường của tỉnh Sơn La")

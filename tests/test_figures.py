@@ -550,6 +550,9 @@ SUBJECT_CASES = [
      [("u1", "huyện", "Krông Pắc", "huyện Krông Pắc"), ("u2", "tỉnh", "Đắk Lắk", None)], "112", "u1"),
     ("Tỉnh tiếp nhận 9.000 hồ sơ. Trong đó, 288 hồ sơ của huyện Krông Pắc được giải quyết trước hạn.",
      [("u1", "huyện", "Krông Pắc", "huyện Krông Pắc")], "288", "u1"),
+    # ... nor the unit of a comparison's baseline
+    ("Năm 2025, đặc khu Vân Đồn tiếp nhận 9.842 hồ sơ, tăng 18% so với cùng kỳ năm 2024 của huyện Vân Đồn (cũ).",
+     [("u1", "đặc khu", "Vân Đồn", "đặc khu Vân Đồn"), ("u2", "huyện", "Vân Đồn", "huyện Vân Đồn")], "18%", "u1"),
     # not a unit named in an aside that closed before the sentence
     ("Phường Ba Đình sơ kết CCHC\n\nĐến ngày 29/9, phường Ba Đình đã giải quyết 9.612 hồ sơ, có 22 hồ sơ quá hạn "
      "(chuyển từ quận Ba Đình cũ sang). Tỷ lệ hài lòng đạt 99,2%.",
