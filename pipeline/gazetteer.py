@@ -167,6 +167,7 @@ class Gazetteer:
         self._load_aliases()
 
     def _load_legacy(self, rows, conv: "_Conversion") -> None:
+        became: dict[str, set] = defaultdict(set)  # district code -> the 2025 units its communes became
         for (prov, prov_short, prov_code, prov_key, _dist, dist_short, dist_type, dist_code,
              dist_key, dist_alias, _ward, ward_short, ward_type, ward_code, ward_key,
              ward_alias) in rows:
@@ -186,6 +187,13 @@ class Gazetteer:
                                 ward_code, dist_name, dist_code, prov_name, prov_code,
                                 conv.ward_2025.get(ward_code), province_code_2025=prov_2025),
                           ward_alias)
+            if ward_code:
+                became[dist_code].add(None if ward_code in conv.split else conv.ward_2025.get(ward_code))
+        for dist_code, units in became.items():
+            # a district all of whose communes became one 2025 unit maps to it ("huyện Cô Tô" ->
+            # "đặc khu Cô Tô"); the others were shared out and map to none
+            if len(units) == 1 and None not in units:
+                self._set_code_2025((PRE_2025, "district", dist_code), next(iter(units)))
 
     def _load_2025(self, rows, conv: "_Conversion") -> None:
         for prov, prov_short, prov_code, _pkey, ward_short, ward_type, ward_code, _wkey in rows:
@@ -207,6 +215,15 @@ class Gazetteer:
                             province=prov_name, province_code=prov_code, code_2025=ward_code,
                             register=REG_2025, predecessors=olds, province_code_2025=prov_code),
                       None)
+
+    def _set_code_2025(self, ident: tuple[str, str, str], code_2025: str) -> None:
+        old = self._by_code[ident]
+        new = dataclasses.replace(old, code_2025=code_2025)
+        self._by_code[ident] = new
+        for entries in self._by_name.values():
+            for i, e in enumerate(entries):
+                if e is old:
+                    entries[i] = new
 
     def _add(self, entry: Entry, aliases: str | None) -> None:
         self._by_code[(entry.register, entry.level, entry.ident)] = entry

@@ -111,3 +111,19 @@ def test_every_province_alias_in_the_2025_register(row):
         assert found == []
     else:
         assert [e.code_2025 for e in found] == [get("province", row["code"]).code_2025]
+
+
+@pytest.mark.parametrize("district,province,became", [
+    ("Cô Tô", "Quảng Ninh", ("đặc khu", "Cô Tô")),  # every commune became the special zone
+    ("Kiên Hải", "Kiên Giang", ("đặc khu", "Kiên Hải")),
+    ("Mường Lay", "Điện Biên", ("phường", "Mường Lay")),
+    ("Krông Pắc", "Đắk Lắk", None),  # shared out among several communes
+    ("Phú Quốc", "Kiên Giang", None),  # split into two special zones
+])
+def test_a_district_maps_to_the_one_2025_unit_its_communes_all_became(district, province, became):
+    [entry] = [e for e in lookup("district", district) if e.province == province]
+    new = get("commune", entry.code_2025, REG_2025) if entry.code_2025 else None
+    assert (None if new is None else (new.type, new.name)) == became
+    if new is not None:  # ... as its communes did
+        assert all(c.code_2025 == entry.code_2025 for c in gazetteer.gazetteer()._by_code.values()
+                   if c.register == PRE_2025 and c.level == "commune" and c.district_code == entry.code)

@@ -141,7 +141,7 @@ CASES = {
         # the register writes "Huyện Phú Quí": found all the same, named as the article writes it
         Case("Đặc khu Phú Quý được thành lập trên cơ sở toàn bộ huyện Phú Quý (cũ).", NEW,
              [("đặc khu", "Phú Quý", "2025", None, "23272", "Lâm Đồng"),
-              ("huyện", "Phú Quý", "pre-2025", "602", None, "Bình Thuận")]),
+              ("huyện", "Phú Quý", "pre-2025", "602", "23272", "Bình Thuận")]),
         Case("Xã Củ Chi được thành lập trên cơ sở huyện Củ Chi (cũ).", NEW,
              [("xã", "Củ Chi", "2025", None, "27553", "Hồ Chí Minh"),
               ("huyện", "Củ Chi", "pre-2025", "783", None, "Hồ Chí Minh")]),
