@@ -69,6 +69,10 @@ INDEX_BAND_AFTER_RE = regex.compile(
     r"(?:(?P<points>điểm)(?![ \u00a0]+(?:tiếp|nhận|giao|phục|cầu|trường))|%[ \u00a0]*(?:trở[ \u00a0]+(?:lên|xuống)[ \u00a0]*)?(?=[,;.)]|$|và))"
     r"|(?P<points>xếp[ \u00a0]+loại|(?:đạt|ở)[ \u00a0]+mức[ \u00a0]+(?:tốt|khá|trung[ \u00a0]+bình|xuất[ \u00a0]+sắc|yếu|kém))(?!\p{L})"
     r"|(?:đạt|dưới|trên)(?!\p{L})[^\d;.:!?]{0,15}?(?P<points>điểm)[^\d;.:!?]{0,12}\d[\d.,]*/\d)")
+# an index's fields counted by what they achieved: "Huế có 3 lĩnh vực đạt trên 90% số điểm tối đa",
+# "Hải Phòng có 3 lĩnh vực nằm trong nhóm 5 địa phương dẫn đầu"
+FIELDS_ACHIEVING_RE = regex.compile(r"[ \u00a0]*(?:/[ \u00a0]*\d+[ \u00a0]*)?lĩnh[ \u00a0]+vực[ \u00a0]+(?:thành[ \u00a0]+phần[ \u00a0]+)?"
+                                    r"(?:đạt|nằm|xếp|thuộc[ \u00a0]+nhóm|có[ \u00a0]+điểm|tăng[ \u00a0]+điểm|giảm[ \u00a0]+điểm)(?!\p{L})")
 COMPONENT_HEAD_RE = regex.compile(r"(?<!\p{L})(?:nhóm[ \u00a0]+chỉ[ \u00a0]+tiêu|nhóm[ \u00a0]+chỉ[ \u00a0]+số|nhóm[ \u00a0]+tiêu[ \u00a0]+chí"
                                r"|chỉ[ \u00a0]+số[ \u00a0]+thành[ \u00a0]+phần)(?!\p{L})")
 COMPONENT_WORDS = 6  # words from a component's name to its points: "Thanh toán trực tuyến đạt 4,5/10 điểm"
@@ -259,7 +263,8 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if total:
         return base_aspect(folded, after, [c for c in before if c.end <= total.start()],
                            bool(PART_NUMBER_RE.search(folded, max(sent[0], total.start() - 30), total.start())))
-    if (kind in ("count", "ratio") and counted_noun_key in cue_lexicon()["index_component_nouns"]
+    if (kind in ("count", "ratio") and (counted_noun_key in cue_lexicon()["index_component_nouns"]
+                                        or FIELDS_ACHIEVING_RE.match(folded, num.end))
             and not _names_other_measure(adjacent)
             and (INDEX_CONTEXT_RE.search(folded, _view_start(article, num), num.end + 30)
                  or _index_in_view(article, cues, num))):

@@ -597,6 +597,19 @@ def test_a_percentage_restating_a_ratio(text, expected):
     assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an index's fields counted by what they achieved
+    ("Chỉ số CCHC năm 2025 của Huế xếp thứ 4/34. Huế có 3 lĩnh vực đạt trên 90% số điểm tối đa.",
+     [("4/34", "par_index"), ("3", "par_index"), ("90%", "par_index")]),
+    ("Chỉ số CCHC năm 2025 của Hải Phòng đạt 91,2%. Hải Phòng có 3/8 lĩnh vực nằm trong nhóm dẫn đầu.",
+     [("91,2%", "par_index"), ("3/8", "par_index")]),
+    # ... not the fields dossiers belong to
+    ("Năm 2023, tỉnh tiếp nhận hồ sơ thuộc 6 lĩnh vực, đạt 98% đúng hạn.", [("6", "other"), ("98%", "on_time")]),
+])
+def test_an_index_s_fields_counted_by_what_they_achieved(text, expected):
+    assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
+
+
 def test_a_zero_after_a_value_of_its_sentence_takes_that_value_s_measure():
     figs = run("Năm 2023, tỉnh đặt mục tiêu nâng Chỉ số SIPAS chung lên trên 88%, không có cơ quan nào dưới 80%.")
     assert [(f["surface"], f["aspect"]) for f in figs] == [
