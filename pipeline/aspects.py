@@ -207,7 +207,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
             folded[cstart:num.start]) and any(
             c.aspect == "satisfaction" for c in cues_between(cues, sent[0], cstart)):
         return "satisfaction"
-    band = INDEX_BAND_AFTER_RE.match(folded, num.end) if kind in ("count", "ratio") and \
+    band = INDEX_BAND_AFTER_RE.match(folded, num.end) if kind in ("count", "ratio", "percent") and \
         counted_object in INDEX_BANDED_OBJECTS else None
     if band and (band["points"] or _index_in_view(article, cues, num)):
         # "9/34 tỉnh, thành phố đạt từ 90 điểm trở lên", "5 xã dưới 65 điểm", "11 xã xếp loại

@@ -610,6 +610,17 @@ def test_an_index_s_fields_counted_by_what_they_achieved(text, expected):
     assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a share of units by their band of an index measures the index
+    ("Mục tiêu năm 2026 là 100% địa phương đạt từ 80 điểm trở lên.", [("100%", "par_index"), ("80", "par_index")]),
+    ("Năm 2021 tỉnh phấn đấu có ít nhất 80% cơ quan, đơn vị đạt trên 85 điểm.", [("80%", "par_index"), ("85", "par_index")]),
+    # ... not a share of units by another rate
+    ("Năm 2025, 95% xã đạt tỷ lệ hồ sơ trực tuyến trên 80%.", [("95%", "online"), ("80%", "online")]),
+])
+def test_a_share_of_units_by_their_band_of_an_index(text, expected):
+    assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
+
+
 def test_a_zero_after_a_value_of_its_sentence_takes_that_value_s_measure():
     figs = run("Năm 2023, tỉnh đặt mục tiêu nâng Chỉ số SIPAS chung lên trên 88%, không có cơ quan nào dưới 80%.")
     assert [(f["surface"], f["aspect"]) for f in figs] == [
