@@ -6,7 +6,7 @@ import bisect
 
 import regex
 
-from ..figure_cues import RATE_WORDS
+from ..figure_cues import RATE_WORDS, respective_values
 from .base import BASE_BEFORE_RE, NEAR_TOTAL, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
 from .tolerance import agrees, figure_range, share_range
 
@@ -151,8 +151,18 @@ def _totals(part: dict, article: Article, wanted: tuple[str, ...] | None = None)
            and (f["aspect"] in wanted or (f["aspect"] == "other" and noun_head(f) == noun_head(part)))
            and f["span"][1] <= part["span"][0] and same_subject(f, part) and article.in_scope(f, part)
            and not is_change(f) and (is_target(f) == is_target(part) or part["aspect"] == "completed")
-           and f["value"] > 0]  # tasks done of the tasks a plan set: the plan's figure may read as a goal
+           and f["value"] > 0 and not _respective_siblings(f, part, article)]  # tasks done of the tasks a plan set: the plan's figure may read as a goal
     return sorted(out, key=lambda f: -f["span"][0])
+
+
+def _respective_siblings(a: dict, b: dict, article: Article) -> bool:
+    """Whether two counts of a sentence both follow its last "lần lượt" before the later one
+    ("lần lượt 27.642 hồ sơ (trực tuyến 81,4%) và 19.380 hồ sơ (trực tuyến 76,9%)"): parallel
+    values, neither the other's total."""
+    if a.get("sentence") != b.get("sentence") or not b.get("sentence"):
+        return False
+    found = respective_values(article.text, tuple(b["sentence"]), b["span"][0])
+    return found is not None and found[0].end() <= a["span"][0]
 
 
 def count_percent_mismatch(article: Article) -> list[Finding]:
