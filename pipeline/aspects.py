@@ -264,7 +264,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         return base_aspect(folded, after, [c for c in before if c.end <= total.start()],
                            bool(PART_NUMBER_RE.search(folded, max(sent[0], total.start() - 30), total.start())))
     if (kind in ("count", "ratio") and (counted_noun_key in cue_lexicon()["index_component_nouns"]
-                                        or FIELDS_ACHIEVING_RE.match(folded, num.end))
+                                        or FIELDS_ACHIEVING_RE.match(folded, num.end, num.end + 60))
             and not _names_other_measure(adjacent)
             and (INDEX_CONTEXT_RE.search(folded, _view_start(article, num), num.end + 30)
                  or _index_in_view(article, cues, num))):

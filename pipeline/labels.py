@@ -117,27 +117,30 @@ def index_of(article: Article, mentions: list[IndexMention], fig: dict,
 
 
 PART_BREAK_RE = regex.compile(r"[;:]")
+PART_REACH = 300  # characters back from a figure to the start of its part of the sentence
 
 
 def _named_in_own_part(article: Article, mentions: list[IndexMention], fig: dict) -> bool:
     """Whether the figure's index is named last before it in its part of the sentence (after
     the last ";"): "Chỉ số SIPAS xếp thứ 11/63; Chỉ số PAPI năm 2022 đạt 43,26 điểm" is PAPI's."""
     s = fig["span"][0]
-    lo = fig["sentence"][0]
+    lo = max(fig["sentence"][0], s - PART_REACH)
     breaks = [m.end() for m in PART_BREAK_RE.finditer(article.folded, lo, s)]
     lo = breaks[-1] if breaks else lo
-    own = [m for m in mentions if lo <= m.start and m.end <= s]
+    i = bisect.bisect_left(mentions, lo, key=lambda m: m.start)
+    j = bisect.bisect_left(mentions, s, key=lambda m: m.start)
+    own = [m for m in mentions[i:j] if m.end <= s]
     return bool(own) and own[-1].name == fig["index"]
 
 
 def _restated_pair(article: Article, mentions: list[IndexMention], fig: dict) -> bool:
     """Whether the figure's index is the first of a restated pair (`_first_of_restated_pair`)."""
-    starts = [m.start for m in mentions]
     ss, se = fig["sentence"]
-    own = mentions[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
     s, e = fig["span"]
+    lo, hi = max(ss, s - PART_REACH), min(se, e + PART_REACH)  # bounded: a sentence may be huge
+    own = mentions[bisect.bisect_left(mentions, lo, key=lambda m: m.start):bisect.bisect_left(mentions, hi, key=lambda m: m.start)]
     return _first_of_restated_pair(article, mentions, [m for m in own if m.end <= s],
-                                   [m for m in own if m.start >= e]) is not None
+                                   [m for m in own if m.start >= e and m.end <= hi]) is not None
 
 
 def _first_of_restated_pair(article: Article, mentions: list[IndexMention], before: list[IndexMention],

@@ -52,6 +52,7 @@ FRACTION_MAX_DEN = 5
 # vực": the index's structure, not a result (the parts a unit achieved stay: "có 5 lĩnh vực đạt ...")
 ASSESSED_PARTS = r"[ \u00a0]+(?:lĩnh[ \u00a0]+vực|tiêu[ \u00a0]+chí|nội[ \u00a0]+dung|chỉ[ \u00a0]+số)(?![\p{L}])"
 ASSESSED_PARTS_RE = regex.compile(ASSESSED_PARTS)
+ASSESSED_REACH = 80  # characters after a number where its parts' words are read
 ASSESSED_PARTS_AFTER_RE = regex.compile(ASSESSED_PARTS + r"[ \u00a0]+được[ \u00a0]+đánh[ \u00a0]+giá(?![\p{L}])"
                                         r"(?![ \u00a0]+(?:cao|tốt|thấp|khá|kém|xuất[ \u00a0]+sắc|đạt|là|ở[ \u00a0]+mức)(?![\p{L}]))")
 ASSESSED_ON_BEFORE_RE = regex.compile(r"(?<![\p{L}])đánh[ \u00a0]+giá[ \u00a0]+(?:trên|theo|qua|ở)[ \u00a0]*$")
@@ -129,12 +130,13 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         reason = None  # "xếp thứ 27 năm 2019": the year of the rank, not 27 years
     if reason:
         return reason
-    if (ASSESSED_PARTS_AFTER_RE.match(folded, e)
-            or (ASSESSED_ON_BEFORE_RE.search(folded, max(0, s - 30), s) and ASSESSED_PARTS_RE.match(folded, e))
-            or (MAKE_UP_BEFORE_RE.search(folded, max(0, s - 16), s) and FIELDS_THEN_CRITERIA_RE.match(folded, e))
+    after = e + ASSESSED_REACH  # (bounded: the regex module scans to the end of a long line otherwise)
+    if (ASSESSED_PARTS_AFTER_RE.match(folded, e, after)
+            or (ASSESSED_ON_BEFORE_RE.search(folded, max(0, s - 30), s) and ASSESSED_PARTS_RE.match(folded, e, after))
+            or (MAKE_UP_BEFORE_RE.search(folded, max(0, s - 16), s) and FIELDS_THEN_CRITERIA_RE.match(folded, e, after))
             or ((m_fields := CRITERIA_AFTER_FIELDS_RE.search(folded, max(0, s - 30), s))
                 and MAKE_UP_BEFORE_RE.search(folded, max(0, m_fields.start() - 16), m_fields.start())
-                and CRITERIA_RE.match(folded, e))):
+                and CRITERIA_RE.match(folded, e, after))):
         return "index_structure"  # "Trong 8 lĩnh vực được đánh giá", "được đánh giá trên 8 lĩnh vực"
     if _is_year(m) and (not _counted_noun(nxt) or ACRONYM_BEFORE_RE.search(text, max(0, s - 12), s)):
         # "SIPAS 2017 phản ánh", "PAR INDEX 2018": an edition year after an index's name

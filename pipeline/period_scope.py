@@ -35,6 +35,8 @@ OTHER_FIGURE_BEFORE_RE = regex.compile(r"\d\s*%?\s*(?:(?:vào|trong|của)\s+)?$
 BRACKET_REACH = 200  # characters: how far back an enclosing "(" is looked for
 # periods named side by side, and what pairs values with them in order: "Trong quý III/2026 và 9
 # tháng năm 2026, ... tiếp nhận lần lượt 312.548 và 905.117 hồ sơ", "tăng từ 58,4% lên 79,6%"
+SENTENCE_REACH = 1500  # characters either side of a figure where its sentence's periods are weighed
+RESPECTIVE_REACH = 400  # characters back from a value to the periods it may pair with (a sentence may be huge)
 COORDINATED_PERIODS_RE = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
 RESPECTIVE_RE = regex.compile(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.IGNORECASE)
 FROM_TO_RE = regex.compile(r"(?<![\p{L}])từ\s+(\d[\d.,]*)\s*(?:%|điểm)?\s+(?:lên|xuống|đến|tới)\s+(\d[\d.,]*)", regex.IGNORECASE)
@@ -69,7 +71,8 @@ class PeriodIndex:
         not another figure's); a name's year only when there is no other. A period inside
         brackets the figure is not in ("(năm 2013 xếp thứ 5)") belongs to the bracket."""
         text = self.text
-        candidates = self.within(sent[0], sent[1])
+        # (within a reach of the figure: a sentence may be huge, and every figure of it asks)
+        candidates = self.within(max(sent[0], pos - SENTENCE_REACH), min(sent[1], pos + SENTENCE_REACH))
         if not candidates:
             return None
         if end is not None:
@@ -100,7 +103,7 @@ class PeriodIndex:
         """Of periods named side by side before the figure in its sentence, the one its place in
         a run of values pairs it with ("lần lượt 312.548 và 905.117", "tương ứng đạt 99,35% và
         99,08%", "từ 58,4% lên 79,6%"), when the run has as many values as there are periods."""
-        named = [p for p in self.within(sent[0], pos) if p.role == "period"]
+        named = [p for p in self.within(max(sent[0], pos - RESPECTIVE_REACH), pos) if p.role == "period"]
         if len(named) < 2:
             return None
         group = [named[-1]]
@@ -115,8 +118,8 @@ class PeriodIndex:
         for cue in RESPECTIVE_RE.finditer(self.text, group[-1].end_pos, pos):
             pass
         if cue is not None:
-            run = value_run(self.text, cue.end(), sent[1], pos)
-        for m in FROM_TO_RE.finditer(self.text, group[-1].end_pos, sent[1]):
+            run = value_run(self.text, cue.end(), min(sent[1], cue.end() + RESPECTIVE_REACH), pos)
+        for m in FROM_TO_RE.finditer(self.text, max(group[-1].end_pos, pos - RESPECTIVE_REACH), min(sent[1], pos + RESPECTIVE_REACH)):
             if pos in (m.start(1), m.start(2)):
                 run = [m.start(1), m.start(2)]
         return group[run.index(pos)] if len(run) == len(group) and pos in run else None

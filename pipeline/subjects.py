@@ -295,13 +295,16 @@ def _respective_unit(article: Article, refs: list[UnitRef], in_sentence: list[Un
 COUNTED_UNITS_RE = regex.compile(r"(?<!\p{L})(?P<n>hai|ba|bốn|năm|sáu|[2-6])[ \u00a0]+(?P<type>xã|phường|đặc[ \u00a0]+khu|huyện"
                                  r"|quận|thị[ \u00a0]+xã|tỉnh|thành[ \u00a0]+phố|đơn[ \u00a0]+vị|địa[ \u00a0]+phương)(?!\p{L})"
                                  r"[^.;:\d]{0,60}$")
+COUNTED_UNITS_REACH = 90  # characters: the count, its type word and the 60 after it
 ANY_TYPE = ("đơn vị", "địa phương")
 
 
 def _counted_units(article: Article, refs: list[UnitRef], sent: Span, respectively: int, n: int) -> list[UnitRef] | None:
     """The `n` units a count before "lần lượt" stands for ("của ba phường"): the last `n` distinct
     units of that type named before the sentence in its paragraph, in the order named."""
-    m = COUNTED_UNITS_RE.search(article.folded, sent[0], respectively)
+    # (the count stands at most 60 characters and its type word before "lần lượt": bounded, as
+    # every value of a huge sentence asks)
+    m = COUNTED_UNITS_RE.search(article.folded, max(sent[0], respectively - COUNTED_UNITS_REACH), respectively)
     if m is None or (int(m["n"]) if m["n"].isdigit() else parse_number_words([m["n"]])) != n:
         return None
     utype = " ".join(m["type"].split())

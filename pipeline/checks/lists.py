@@ -21,6 +21,7 @@ BRACKETED_RE = regex.compile(r"\s*\([^()\n]{0,40}\)")
 DIGIT_RE = regex.compile(r"\d")
 JOINED_PART_RE = regex.compile(r"[^\d;.]{0,60}\s(?:và|,)\s*")
 INTRO_REACH = 80  # characters from a count to the word that opens its list
+NAMES_REACH = 400  # characters before "lần lượt" where the names it pairs with are read
 UNIT_NOUNS = {"xã", "phường", "huyện", "quận", "tỉnh", "thị", "đặc", "địa", "đơn"}  # first words of unit nouns
 
 
@@ -179,7 +180,7 @@ def _names_against_values(article: Article) -> list[Finding]:
             run.append(b)
         if len(run) < 2 or text[m.end():run[0]["span"][0]].strip(" :"):
             continue
-        sentence_start = run[0]["sentence"][0]
+        sentence_start = max(run[0]["sentence"][0], m.start() - NAMES_REACH)  # bounded: a sentence may be huge
         head = text[sentence_start:m.start()]
         intros = list(INTRO_RE.finditer(head))
         if not intros:

@@ -276,7 +276,7 @@ def _parts_vs_total(article: Article) -> list[Finding]:
             # from the count before them are the parts of another: "21.384 hồ sơ, bình quân 200
             # hồ sơ mỗi ngày. Trong đó, ...")
             whole = True
-        if whole and UNNUMBERED_REST_RE.match(text, parts[-1]["span"][1]):
+        if whole and UNNUMBERED_REST_RE.match(text, parts[-1]["span"][1], parts[-1]["span"][1] + 80):
             whole = False  # "(đất đai 3.105 hồ sơ, hộ tịch 2.870 hồ sơ, còn lại là các lĩnh vực khác)"
         if not whole:
             partition = _partition_of(total, parts, article)
