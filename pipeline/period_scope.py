@@ -129,7 +129,7 @@ class PeriodIndex:
         2025, khi Trung tâm mới tiếp nhận 15.342 hồ sơ, ...", "So với ... cùng kỳ năm 2024 (tiếp
         nhận 684 hồ sơ)": the figure is the baseline's value, of the baseline's period."""
         last = None
-        for p in self.within(sent[0], pos):
+        for p in self.within(max(sent[0], pos - RESPECTIVE_REACH), pos):  # (the clause is short; a sentence may be huge)
             if p.role == "baseline":
                 last = p
         if last is None or last.end_pos > pos:

@@ -34,6 +34,7 @@ PATHOLOGICAL_LINES = {
     "percents": repeat_to("9% ", MB),  # a third of a million figures in one sentence
     "counts": repeat_to("hồ sơ 1 ", MB),
     "citations": repeat_to("Kế hoạch số 1/KH-UBND ", MB),
+    "periods": repeat_to("năm 2023 có 3 hồ sơ, ", MB),  # a period before every figure of one sentence
 }
 
 
