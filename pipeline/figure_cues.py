@@ -162,13 +162,17 @@ def _paragraph_match_ends(article: Article, pattern, paragraph: Span) -> list[in
 
 
 def _last_break(article: Article, pattern, sent: Span, pos: int) -> int:
-    paragraph = article.paragraph_of(pos)
-    if sent[0] < paragraph[0] or paragraph == article.body:
-        ends = match_ends(article, pattern)
-    else:  # the breaks after sent[0] and up to pos, all in the paragraph
-        ends = _paragraph_match_ends(article, pattern, paragraph)
-    i = bisect.bisect_right(ends, pos) - 1
-    return ends[i] if i >= 0 and ends[i] > sent[0] else sent[0]
+    key = (pattern, sent[0], sent[1], pos)  # several rules of one figure ask for its clause (two in three asks)
+    found = article.cache.get(key)
+    if found is None:
+        paragraph = article.paragraph_of(pos)
+        if sent[0] < paragraph[0] or paragraph == article.body:
+            ends = match_ends(article, pattern)
+        else:  # the breaks after sent[0] and up to pos, all in the paragraph
+            ends = _paragraph_match_ends(article, pattern, paragraph)
+        i = bisect.bisect_right(ends, pos) - 1
+        found = article.cache[key] = ends[i] if i >= 0 and ends[i] > sent[0] else sent[0]
+    return found
 
 
 def clause_start(article: Article, sent: Span, pos: int) -> int:

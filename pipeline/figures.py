@@ -253,11 +253,16 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
     numbers = [[n for n in find_numbers(text, folded, *para) if n.excluded is None] for para in article.paragraphs]
     # a figure reads cues in its own sentence and before it, never past its paragraph (a cue
     # phrase never spans a line end): cues after the last paragraph with a number go unread
-    last = max((para[1] for para, found in zip(article.paragraphs, numbers) if found), default=article.body[0])
+    if not any(numbers):
+        return []  # no candidate (one article in twenty): none of the indexes below is asked for
+    last = max(para[1] for para, found in zip(article.paragraphs, numbers) if found)
     cues = find_cues(folded, article.body[0], min(last, article.body[1]))
     article.cache[UNIT_TYPES] = {u["id"]: u["type"] for u in units}
     refs = unit_refs(article, units)
-    periods = PeriodIndex(text, find_periods(text, *article.body, article.published), article.paragraphs)
+    # a figure's period is read in its passage up to its sentence and in the lead: a phrase after
+    # the last paragraph with a candidate and after the lead is never asked for
+    stop = max(last, article.lead_end)
+    periods = PeriodIndex(text, find_periods(text, *article.body, article.published, stop), article.paragraphs)
     figures: list[dict] = []
     for para, candidates in zip(article.paragraphs, numbers):
         consumed = -1  # end of a rank's field ("thứ 3 trên tổng số 19 bộ"): not a figure of its own

@@ -417,8 +417,12 @@ def _role(text: str, start: int, m) -> str:
     return "period"
 
 
-def find_periods(text: str, start: int, end: int, published: str | None = None) -> list[Period]:
-    out = []
+def find_periods(text: str, start: int, end: int, published: str | None = None,
+                 stop: int | None = None) -> list[Period]:
+    """The period phrases of text[start:end], in order. With `stop`, those from `stop` on may be
+    left out: the scan ends at the first phrase from there that did not lengthen the one before
+    it (a restatement right after it, `_merge_into`), so every phrase before `stop` is whole."""
+    out: list[Period] = []
     pattern = period_re()
     free = start  # matches do not overlap, as with finditer
     lowered = text.lower()
@@ -447,8 +451,10 @@ def find_periods(text: str, start: int, end: int, published: str | None = None) 
             role = "period"  # "Từ ngày 1/7/2025, toàn tỉnh có 130 Trung tâm ...": counted from the change
         if role == "edition":
             s, e = m.span("y24")  # "PAR INDEX 2019": the period is the year; the index is the figure's `index`
-        out.append(Period(s, e, text[s:e], first, last, role))
-    return _merge_restated(text, out)
+        merged = _merge_into(text, out, Period(s, e, text[s:e], first, last, role))
+        if stop is not None and s >= stop and not merged:
+            break
+    return out
 
 
 # between a period and its restatement in brackets: "Sau 3 tháng vận hành chính quyền địa phương
@@ -458,23 +464,22 @@ RESTATED_CLOSE_RE = regex.compile(r"\s*\)")
 APPOSITION_GAP_RE = regex.compile(r"\s*[,–-]\s*")
 
 
-def _merge_restated(text: str, periods: list[Period]) -> list[Period]:
-    """A period restated in brackets right after it is one period: its phrase runs over both
-    (so either reading of it is the one written), its dates are the restatement's, which
-    states them the more exactly. So are two periods of the same dates side by side."""
-    out: list[Period] = []
-    for p in periods:
-        prev = out[-1] if out else None
-        if prev is None or not (prev.role == p.role == "period" and p.start and p.end):
-            out.append(p)
-            continue
-        if RESTATED_GAP_RE.fullmatch(text, prev.end_pos, p.start_pos) and (close := RESTATED_CLOSE_RE.match(text, p.end_pos)):
-            end = close.end()
-            out[-1] = Period(prev.start_pos, end, text[prev.start_pos:end], p.start, p.end, "period")
-            continue
-        if (prev.start, prev.end) == (p.start, p.end) and APPOSITION_GAP_RE.fullmatch(text, prev.end_pos, p.start_pos):
-            # "từ ngày 1/7 đến 31/8, sau 2 tháng vận hành": the same dates said twice
-            out[-1] = Period(prev.start_pos, p.end_pos, text[prev.start_pos:p.end_pos], p.start, p.end, "period")
-            continue
+def _merge_into(text: str, out: list[Period], p: Period) -> bool:
+    """Append `p` to the periods `out` found before it, or merge it into the last (True): a
+    period restated in brackets right after it is one period: its phrase runs over both (so
+    either reading of it is the one written), its dates are the restatement's, which states
+    them the more exactly. So are two periods of the same dates side by side."""
+    prev = out[-1] if out else None
+    if prev is None or not (prev.role == p.role == "period" and p.start and p.end):
         out.append(p)
-    return out
+        return False
+    if RESTATED_GAP_RE.fullmatch(text, prev.end_pos, p.start_pos) and (close := RESTATED_CLOSE_RE.match(text, p.end_pos)):
+        end = close.end()
+        out[-1] = Period(prev.start_pos, end, text[prev.start_pos:end], p.start, p.end, "period")
+        return True
+    if (prev.start, prev.end) == (p.start, p.end) and APPOSITION_GAP_RE.fullmatch(text, prev.end_pos, p.start_pos):
+        # "từ ngày 1/7 đến 31/8, sau 2 tháng vận hành": the same dates said twice
+        out[-1] = Period(prev.start_pos, p.end_pos, text[prev.start_pos:p.end_pos], p.start, p.end, "period")
+        return True
+    out.append(p)
+    return False

@@ -395,6 +395,34 @@ def test_period_start_followers_skip_only_starts_the_pattern_refuses(pieces):
     assert periods.find_periods(text, 0, len(text), "2025-09-01") == plain
 
 
+# a period, its restatement in brackets and the same dates again ("9 tháng đầu năm 2024 (từ 1/1
+# đến 30/9/2024), từ 1/1 đến 30/9/2024"): phrases merged with the one before them
+RESTATED_PIECES = ["9 tháng đầu năm 2024", " (từ 1/1 đến 30/9/2024)", ", từ 1/1 đến 30/9/2024", " năm 2023", ". ",
+                   "\n", "trong", " ", "tháng", "hiện nay"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(RESTATED_PIECES), max_size=10), st.floats(0, 1))
+def test_period_scan_to_a_stop_finds_the_same_phrases_before_it(pieces, where):
+    from pipeline import periods
+
+    text = "".join(pieces)
+    stop = int(where * len(text))
+    before = lambda found: [p for p in found if p.start_pos < stop]
+    assert before(periods.find_periods(text, 0, len(text), "2025-09-01", stop)) == \
+        before(periods.find_periods(text, 0, len(text), "2025-09-01"))
+
+
+def test_period_scan_to_a_stop_keeps_a_restatement_after_it():
+    from pipeline import periods
+
+    text = "Sau 3 tháng vận hành chính quyền địa phương 2 cấp (từ ngày 1/7 đến 30/9/2025), năm 2024. Quý I/2023"
+    whole = periods.find_periods(text, 0, len(text), "2025-10-01")
+    cut = periods.find_periods(text, 0, len(text), "2025-10-01", stop=text.index("(") + 1)
+    # the phrase before the stop runs on over its restatement; the scan ends at the next one
+    assert cut[0] == whole[0] and cut[0].text.endswith("2025)") and cut == whole[:2] and len(whole) == 3
+
+
 def test_period_start_followers_examples():
     from pipeline import periods
 
