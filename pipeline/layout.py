@@ -226,10 +226,21 @@ def is_office_byline(text: str, lines: list[Span], k: int) -> bool:
 
 
 def _office_name_only(line: str) -> bool:
-    """"Văn phòng HĐND - UBND xã Vũ Hội", not "UBND xã tổ chức hội nghị": past the head's two
-    words, only capitalised words, abbreviations, dashes and office_name_words."""
-    words = _lexicon()["office_name_words"]
-    return all(w[0].isupper() or w in ("-", "–") or w in words for w in line.split()[2:])
+    """"Văn phòng HĐND - UBND xã Vũ Hội", "Ban Biên tập", not "UBND xã tổ chức hội nghị": past the
+    office's head, only capitalised words (with the lower-case words of a name begun by one:
+    "Vụ Cải cách hành chính"), abbreviations, dashes and office_name_words."""
+    line = line.strip()
+    head = _lexicon()["affiliation_re"].match(fold(line))
+    office_words = _lexicon()["office_name_words"]
+    in_name = False  # after a capitalised (not all upper-case) word: its name's lower-case words follow
+    for w in line[head.end() if head else 0:].split():
+        if w[0].isupper():
+            in_name = not w.isupper()
+        elif w in ("-", "–") or w in office_words:
+            in_name = False
+        elif not in_name:
+            return False
+    return True
 
 
 def byline_names(line: str) -> list[str]:
@@ -246,6 +257,8 @@ def byline_names(line: str) -> list[str]:
     names = [first]
     for part in parts[1:]:
         part = regex.sub(r"\s*\([^()]*\)\s*$", "", part).strip()  # "(tổng hợp)", "(TTXVN)"
+        if is_affiliation(part):
+            break  # "Hồng Nhung - Báo Đắk Lắk": the author's paper
         name = byline_name(part)
         if name != part or not _is_pen_name(name, True):
             break  # "Thanh Xuân – TTVHTT&TT huyện": the author's organisation

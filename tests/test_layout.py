@@ -207,6 +207,7 @@ def test_an_office_signing_the_article_after_a_blank_line_is_its_author():
     ("Văn phòng HĐND và UBND phường", ["Văn phòng HĐND và UBND phường"]),
     ("Văn phòng HĐND - UBND xã Vũ Hội", ["Văn phòng HĐND - UBND xã Vũ Hội"]),
     ("Trung tâm PVHCC thị trấn Hưng Nguyên", ["Trung tâm PVHCC thị trấn Hưng Nguyên"]),
+    ("Ban Biên tập", ["Ban Biên tập"]),  # a name's lower-case words after its capitalised one
     ("UBND xã tổ chức hội nghị", []),  # a caption's verbs: no office's name
     ("Văn phòng UBND tỉnh tập huấn", []),
 ])
@@ -215,6 +216,11 @@ def test_an_office_on_the_last_line_without_a_blank_line_signs_it_if_only_named(
     assert analyse(text).authors == authors
     # ... never a line with more text after it
     assert analyse(text + "\nNgười dân làm thủ tục.").authors == []
+
+
+def test_the_authors_paper_after_a_dash_is_no_second_author():
+    text = "Tiêu đề bài viết\n\nXã tiếp nhận 300 hồ sơ.\nKết quả được công khai.\nHồng Nhung - Báo Đắk Lắk"
+    assert analyse(text).authors == ["Hồng Nhung"]
 
 
 @pytest.mark.parametrize("word", [w for phrase in BOILERPLATE["office_name_words"] for w in phrase.split()])
