@@ -410,7 +410,9 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
         if len(k.split()) >= 2 and k not in lex["not_bare"]:
             by_name.setdefault(k, set()).add((m.level, m.key))
             names[(m.level, m.key)] = m.name
-    known = _known_names_finder(tuple(sorted(by_name))) if by_name else None
+    # sought as written (folded) as well as by key: a key spells a final "y" as "i" ("Tam Kỳ" is
+    # keyed "tam kì"), the text need not
+    known = _known_names_finder(tuple(sorted(set(by_name) | {fold(n) for n in names.values()}))) if by_name else None
     taken = SpanSet(taken)
     out: list[Mention] = []
     for ps, pe in spans:

@@ -208,6 +208,9 @@ GROUPS: dict[str, list[Example]] = {
                 [U("huyện", "Kim Bảng", "350", ["Kim Bảng", "huyện Kim Bảng"])]),
         Example("người dân quận Hà Đông ... bộ phận một cửa tại Hà Đông đông nhất",
                 [U("quận", "Hà Đông", "268", ["quận Hà Đông", "Hà Đông"])]),
+        # a name ending in "y", whose key spells it "i": found as written
+        Example("Tam Kỳ xếp thứ 2\nỞ khối cấp huyện, thành phố Tam Kỳ đạt 89,31 điểm.",
+                [U("thành phố", "Tam Kỳ", "502", ["Tam Kỳ", "thành phố Tam Kỳ"])]),
         # the same name at two levels: a bare mention could be either, so it is neither
         Example("thị trấn Phú Xuyên thuộc huyện Phú Xuyên. Phú Xuyên phát triển",
                 [U("thị trấn", "Phú Xuyên", "10273", ["thị trấn Phú Xuyên"], "Phú Xuyên", "Hà Nội"),
