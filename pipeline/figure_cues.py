@@ -261,6 +261,9 @@ VALUE_RE = regex.compile(r"(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:[ \u00a0]*/[ \u00a0]*
                          r"|(?<!\p{L})thứ[ \u00a0]+(?:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\p{L})")  # ranks in words
 RUN_GAP_RE = regex.compile(r"[ \u00a0]*(?:,|và|;)?[ \u00a0]*(?:thứ[ \u00a0]*)?")  # "thứ 4 và thứ 5", "89,12 và 88,7"
 VALUE_END_RE = regex.compile(r"[ \u00a0]*(?:%|điểm)?")
+# between two values that each carry their noun, maybe an aside: "27.642 hồ sơ (trực tuyến 81,4%) và 19.380"
+NOUN_GAP_RE = regex.compile(r"(?:[ \u00a0]*\p{L}+){1,3}[ \u00a0]*(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
+ASIDE_IN_RUN_RE = regex.compile(r"[ \u00a0]*\([^()]{0,40}\)")
 
 
 def respective_values(folded: str, sent: Span, pos: int) -> tuple[regex.Match, list[int]] | None:
@@ -282,8 +285,11 @@ def value_run(folded: str, start: int, end: int, pos: int) -> list[int]:
     closed = False  # the value after "và" ends its run: "93,5 điểm, 92,8 điểm và 92,1 điểm; 4 xã ..."
     for v in VALUE_RE.finditer(folded, start, end):
         if last_end is not None:
+            if folded.rfind("(", last_end, v.start()) > folded.rfind(")", last_end, v.start()):
+                continue  # a value inside an aside of the one before: "27.642 hồ sơ (trực tuyến 81,4%)"
             tail = VALUE_END_RE.match(folded, last_end)
-            gap = RUN_GAP_RE.fullmatch(folded, tail.end(), v.start())
+            gap = RUN_GAP_RE.fullmatch(folded, tail.end(), v.start()) or NOUN_GAP_RE.fullmatch(
+                ASIDE_IN_RUN_RE.sub("", folded[tail.end():v.start()]))
             if not gap or closed:
                 runs.append([])
             closed = bool(gap) and "và" in gap.group()

@@ -736,6 +736,9 @@ UNITS_NAMED_CASES = [
     ("Huyện Ứng Hòa và huyện Mỹ Đức lần lượt đạt 95% và 90%.", ["Huyện Ứng Hòa", "huyện Mỹ Đức"]),
     ("Năm 2023, tỉnh Hà Tĩnh có huyện Kỳ Anh và huyện Can Lộc lần lượt xếp thứ 3 và thứ 6.",
      ["huyện Kỳ Anh", "huyện Can Lộc"]),
+    # values that carry their noun and an aside of their own still pair up
+    ("Năm 2025, phường Ninh Kiều và phường Cái Khế lần lượt tiếp nhận 27.642 hồ sơ (trực tuyến 81,4%) và 19.380 hồ "
+     "sơ (trực tuyến 76,9%).", ["phường Ninh Kiều", "phường Ninh Kiều", "phường Cái Khế", "phường Cái Khế"]),
     # more values than units: no pairing, the sentence's first unit as before
     ("Huyện Ứng Hòa và huyện Mỹ Đức lần lượt đạt 95%, 90% và 80%.", ["Huyện Ứng Hòa"] * 3),
     # a ministry's figure is no unit's, nor the venue's where it was reported
