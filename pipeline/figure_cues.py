@@ -31,7 +31,8 @@ RATE_WORDS = r"(?:tỷ|tỉ)[ \u00a0]+lệ"  # "tỷ lệ" in both spellings: fi
 NUMBER_BEFORE_RE = regex.compile(
     r"\d(?:[\d.,/]*\d)?%?[ \u00a0]*(?:(?:thị trấn|thị xã|thành phố|xã|phường|huyện|quận|tỉnh)[ \u00a0]*(?:,|và)[ \u00a0]*)*$")
 # a year or date right before a unit word is no count of it: "năm 2023 huyện đề ra 32 nhiệm vụ"
-DATE_BEFORE_RE = regex.compile(r"(?:(?<!\p{L})(?:năm|tháng)[ \u00a0]+\d{1,4}|\d/\d{4})[ \u00a0]*$")
+DATE_BEFORE_RE = regex.compile(r"(?:(?<!\p{L})(?:năm|tháng)[ \u00a0]+\d{1,4}|\d/\d{4}"
+                               r"|(?<!\p{L})quý[ \u00a0]+(?:[ivx]+|\d)(?:[ \u00a0]*[/.\-][ \u00a0]*\d{4})?)[ \u00a0]*$")  # "quý I/2026 đặc khu"
 LEVEL_BEFORE_RE = regex.compile(r"(?:cấp|cấp độ|khối)[ \u00a0]*$")  # "cấp xã", "khối huyện": a level, no unit
 
 

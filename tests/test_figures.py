@@ -739,6 +739,9 @@ UNITS_NAMED_CASES = [
     # values that carry their noun and an aside of their own still pair up
     ("Năm 2025, phường Ninh Kiều và phường Cái Khế lần lượt tiếp nhận 27.642 hồ sơ (trực tuyến 81,4%) và 19.380 hồ "
      "sơ (trực tuyến 76,9%).", ["phường Ninh Kiều", "phường Ninh Kiều", "phường Cái Khế", "phường Cái Khế"]),
+    # a generic reference after a quarter's date is no counted noun
+    ("Năm 2024, thành phố Phú Quốc (cũ) chỉ đạt 57,4%, còn quý I/2026 đặc khu Phú Quốc đạt 69,3%. Quý I/2026 đặc khu "
+     "đạt 70%.", ["thành phố Phú Quốc", "đặc khu Phú Quốc", "đặc khu"]),
     # more values than units: no pairing, the sentence's first unit as before
     ("Huyện Ứng Hòa và huyện Mỹ Đức lần lượt đạt 95%, 90% và 80%.", ["Huyện Ứng Hòa"] * 3),
     # a ministry's figure is no unit's, nor the venue's where it was reported
