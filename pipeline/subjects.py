@@ -470,9 +470,25 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # the headline: "Trên 80% dân TP. HCM hài lòng"; naming no unit, it is about the lead's
         # ("SIPAS 2025: Hơn 87% người dân hài lòng ...", then "... Sở Nội vụ TP Cần Thơ công bố")
         chosen = next((r for r in refs[j:] if r.start < sent[1] and r.unit_id is not None), None) or main_unit(article, refs)
+    if chosen is not None and chosen.unit_id is None and _addressed_target(folded, sent, chosen, pos):
+        chosen = main_unit(article, refs) or chosen
     if chosen is None:
         return {"unit": None, "aggregate": None, "text": None}
     return {"unit": chosen.unit_id, "aggregate": chosen.aggregate, "text": text[chosen.start:chosen.end]}
+
+
+# units a directive addresses ("yêu cầu các sở, ngành và UBND các xã ... phấn đấu 80%"): the
+# goal is the article's unit's, the one that sets it, not theirs apart
+DIRECTIVE_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:yêu[ \u00a0]+cầu|đề[ \u00a0]+nghị|chỉ[ \u00a0]+đạo|giao|quán[ \u00a0]+triệt)"
+                                    r"(?:[ \u00a0,]+\p{L}+){0,8}?[ \u00a0]*$")
+TARGET_WORD_RE = regex.compile(r"(?<![\p{L}])(?:phấn[ \u00a0]+đấu|mục[ \u00a0]+tiêu|chỉ[ \u00a0]+tiêu)(?![\p{L}])")
+
+
+def _addressed_target(folded: str, sent: Span, agg: UnitRef, pos: int) -> bool:
+    """Whether the aggregate `agg` is addressed by a directive and the figure at `pos` is a goal
+    set after it in the sentence."""
+    return (agg.start >= sent[0] and DIRECTIVE_BEFORE_RE.search(folded, max(sent[0], agg.start - 60), agg.start) is not None
+            and TARGET_WORD_RE.search(folded, agg.end, pos) is not None)
 
 
 # --------------------------------------------------------------------------- main

@@ -742,6 +742,11 @@ UNITS_NAMED_CASES = [
     # a generic reference after a quarter's date is no counted noun
     ("Năm 2024, thành phố Phú Quốc (cũ) chỉ đạt 57,4%, còn quý I/2026 đặc khu Phú Quốc đạt 69,3%. Quý I/2026 đặc khu "
      "đạt 70%.", ["thành phố Phú Quốc", "đặc khu Phú Quốc", "đặc khu"]),
+    # a goal set after a directive to a group of units is the article's unit's
+    ("Huyện Hải Hậu tổ chức hội nghị. Ông A đề nghị các phòng, ban và UBND các xã, thị trấn hoàn thành nhiệm vụ; "
+     "phấn đấu năm 2023 tỷ lệ hồ sơ trực tuyến đạt 80%.", ["Huyện Hải Hậu"]),
+    # ... not the group's own result
+    ("Huyện Hải Hậu tổ chức hội nghị. Năm 2023, các xã, thị trấn tiếp nhận 3.000 hồ sơ.", ["các xã, thị trấn"]),
     # more values than units: no pairing, the sentence's first unit as before
     ("Huyện Ứng Hòa và huyện Mỹ Đức lần lượt đạt 95%, 90% và 80%.", ["Huyện Ứng Hòa"] * 3),
     # a ministry's figure is no unit's, nor the venue's where it was reported
