@@ -37,6 +37,12 @@ class UnitRef(NamedTuple):  # a tuple, so that lists of them sorted by start bis
     in_title: bool = False  # "Phó Chủ tịch UBND tỉnh Trần Quang Lâm": the organisation of an official's title
 
 
+SYSTEM_REACH = 60
+SYSTEM_OWNER_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}])cổng[ \u00a0]+(?:dịch[ \u00a0]+vụ[ \u00a0]+công|thông[ \u00a0]+tin[ \u00a0]+điện[ \u00a0]+tử)"
+    r"(?:[ \u00a0]+(?:trực[ \u00a0]+tuyến|một[ \u00a0]+cửa|điện[ \u00a0]+tử))?(?:[ \u00a0]+của)?[ \u00a0]*$")
+
+
 def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
     """Named mentions of units plus generic references ("của xã", "UBND huyện") resolved to
     the last unit of that type named before them, and aggregates ("các xã, thị trấn")."""
@@ -82,7 +88,9 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
     refs.sort(key=lambda r: r.start)
     if generic:
         _own_unit_over_listed(article, refs, set(generic))
-    return refs
+    # the unit in a system's name ("qua Cổng dịch vụ công tỉnh Nghệ An", "Cổng dịch vụ công trực
+    # tuyến của tỉnh") owns the system, not the figures counted on it
+    return [r for r in refs if not SYSTEM_OWNER_BEFORE_RE.search(folded, max(0, r.start - SYSTEM_REACH), r.start)]
 
 
 def _own_unit_over_listed(article: Article, refs: list[UnitRef], generic_starts: set[int]) -> None:

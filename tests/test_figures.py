@@ -747,6 +747,9 @@ UNITS_NAMED_CASES = [
      "phấn đấu năm 2023 tỷ lệ hồ sơ trực tuyến đạt 80%.", ["Huyện Hải Hậu"]),
     # ... not the group's own result
     ("Huyện Hải Hậu tổ chức hội nghị. Năm 2023, các xã, thị trấn tiếp nhận 3.000 hồ sơ.", ["các xã, thị trấn"]),
+    # the unit in a service portal's name owns the portal, not the figures counted on it
+    ("Năm 2024, xã Đô Thành tiếp nhận 1.860 hồ sơ. Số hồ sơ nộp qua Cổng dịch vụ công tỉnh Nghệ An là 236 hồ sơ.",
+     ["xã Đô Thành", "xã Đô Thành"]),
     # more values than units: no pairing, the sentence's first unit as before
     ("Huyện Ứng Hòa và huyện Mỹ Đức lần lượt đạt 95%, 90% và 80%.", ["Huyện Ứng Hòa"] * 3),
     # a ministry's figure is no unit's, nor the venue's where it was reported
