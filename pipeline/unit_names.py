@@ -80,6 +80,12 @@ def _levels_for(utype: str, name: str) -> tuple[str, ...]:
     return (TYPE_LEVEL[utype],)
 
 
+# after the number of a numbered ward or district, what makes it a quantity instead: more digits
+# ("cấp quận 21.310 hồ sơ") or a noun it counts ("phường 10 tháng qua tiếp nhận ...")
+NOT_A_UNIT_NUMBER_RE = regex.compile(r"[.,]\d|\s*%|\s+(?:tháng|năm|ngày|tuần|quý|hồ\s+sơ|thủ\s+tục|TTHC|nhiệm\s+vụ|lượt)(?!\p{L})",
+                                     regex.IGNORECASE)
+
+
 def read_name(text: str, tokens: list[Token], utype: str, free: bool):
     """(number of tokens, level, province entry) of the name the tokens start with, or None.
 
@@ -87,7 +93,7 @@ def read_name(text: str, tokens: list[Token], utype: str, free: bool):
     Bính"), then a former name the register records; for communes, a capitalised name the
     register does not know (merged before 2025) is accepted as it is written."""
     numbered = tokens[0].kind == "num"
-    if numbered and utype not in ("quận", "phường"):
+    if numbered and (utype not in ("quận", "phường") or NOT_A_UNIT_NUMBER_RE.match(text, tokens[0].end, tokens[0].end + 20)):
         return None
     free = free and TYPE_LEVEL[utype] == "commune"
     n = 0  # capitalised syllables of a name written as such

@@ -85,6 +85,11 @@ GROUPS: dict[str, list[Example]] = {
         Example("một người dân phường 12, quận 3 phát biểu",
                 [U("phường", "12", "27130", ["phường 12"], "Quận 3", "Hồ Chí Minh"),
                  U("quận", "3", "770", ["quận 3"])]),
+        # a number that counts after a type word is no numbered unit
+        Example("Quận Ninh Kiều tiếp nhận 58.426 hồ sơ (cấp quận 21.310 hồ sơ, cấp phường 36.916 hồ sơ).",
+                [U("quận", "Ninh Kiều", "916", ["Quận Ninh Kiều"], None, "Cần Thơ")]),
+        Example("Phường Hương Thủy: Trung tâm Phục vụ hành chính công phường 10 tháng qua tiếp nhận 9.847 hồ sơ.",
+                [U("phường", "Hương Thủy", None, ["Phường Hương Thủy"])]),
         Example("2019: huyện Kim Bảng tăng cường tuyên truyền",  # the register says "Thị xã"
                 [U("huyện", "Kim Bảng", "350", ["huyện Kim Bảng"], None, "Hà Nam")]),
     ],
