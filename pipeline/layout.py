@@ -161,6 +161,16 @@ def is_section_label(line: str) -> bool:
     return len(words) <= 5 and bool(letters) and all(c.isupper() for c in letters)
 
 
+MENU_ITEM_WORDS = 4
+
+
+def is_menu_line(line: str) -> bool:
+    """"Trang chủ | Thời sự | Chính trị | Kinh tế": three or more short items between bars, no digit."""
+    items = [x.strip() for x in line.split("|")]
+    return (len(items) >= 3 and all(0 < len(x.split()) <= MENU_ITEM_WORDS for x in items)
+            and not any(c.isdigit() for c in line))
+
+
 def _key(text: str, folded: str | None) -> str:
     """`key(text)`; from `folded`, `fold(text)` of NFC text, if the caller has it."""
     return key(text) if folded is None else " ".join(folded.split())
@@ -349,6 +359,8 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
                 published = parse_date(DMY_RE.search(line).group())
             if i >= first:
                 meta_lines.append(lines[i])
+        elif first < i and (is_menu_line(line) or (is_section_label(line) and key(line) in _lexicon()["section"])):
+            meta_lines.append(lines[i])  # a crawled page's menu and section under its headline
 
     folded_text = None  # keyed only for a line that may be a teaser: most articles have none
     for i in range(first + 1, min(end, first + 1 + TEASER_ZONE)):

@@ -242,6 +242,16 @@ def test_a_share_line_ends_the_body_and_leaves_the_byline_above_it(share_line):
     assert page.authors == ["Minh Anh"] and "Chia sẻ kinh nghiệm" in prose[slice(*page.body)]
 
 
+def test_a_menu_and_a_section_label_under_the_headline_are_page_furniture():
+    text = ("Phường Trấn Biên giải quyết đúng hạn 99% hồ sơ\nTrang chủ | Thời sự | Chính trị | Đồng Nai cuối tuần\n"
+            "Chính trị\nNgày 18/12, phường tiếp nhận 300 hồ sơ.\nKết quả được công khai.")
+    page = analyse(text)
+    assert [text[slice(*m)] for m in page.meta_lines] == ["Trang chủ | Thời sự | Chính trị | Đồng Nai cuối tuần", "Chính trị"]
+    # ... not a line of figures between bars, nor a sentence
+    other = text.replace("Đồng Nai cuối tuần", "Đồng Nai 2025")
+    assert [other[slice(*m)] for m in analyse(other).meta_lines] == ["Chính trị"]
+
+
 def test_a_short_line_under_the_headline_without_a_date_line_is_no_byline():
     text = "Tiêu đề bài viết\nNgười dân hài lòng\nNgày 14/5, huyện đã tiếp nhận 300 hồ sơ.\nKết quả được công khai."
     assert analyse(text).authors == []
