@@ -288,6 +288,11 @@ def _respective_unit(article: Article, refs: list[UnitRef], in_sentence: list[Un
     if respectively is None:
         return _parallel_unit(article, in_sentence, sent, pos)
     m, values = respectively
+    if pos in values and len(values) >= 2:
+        # "lần lượt là Lai Châu, Điện Biên và Cao Bằng với 79,64; 79,11 và 78,53": named after it
+        named = [r for r in in_sentence if r.unit_id is not None and m.end() <= r.start and r.end <= values[0]]
+        if len(named) == len(values) and NAMES_THEN_VALUES_RE.fullmatch(folded, named[-1].end, values[0]):
+            return named[values.index(pos)]
     units = [r for r in in_sentence if r.unit_id is not None and r.end <= m.start() and not _is_scope(folded, sent, r)]
     if pos in values and len(values) >= 2 and len(units) < len(values):
         counted = _counted_units(article, refs, sent, m.start(), len(values))
@@ -299,6 +304,8 @@ def _respective_unit(article: Article, refs: list[UnitRef], in_sentence: list[Un
     return units[len(units) - len(values) + values.index(pos)]
 
 
+NAMES_THEN_VALUES_RE = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:với|đạt|cùng[ \u00a0]+đạt)(?:[ \u00a0]+(?:số[ \u00a0]+)?điểm[ \u00a0]+số"
+                                     r"|[ \u00a0]+(?:tỷ|tỉ)[ \u00a0]+lệ)?[ \u00a0]*(?:là[ \u00a0]*)?:?[ \u00a0]*")
 # "của ba phường lần lượt ...", "của hai đặc khu lần lượt là ...": units counted, named before
 COUNTED_UNITS_RE = regex.compile(r"(?<!\p{L})(?P<n>hai|ba|bốn|năm|sáu|[2-6])[ \u00a0]+(?P<type>xã|phường|đặc[ \u00a0]+khu|huyện"
                                  r"|quận|thị[ \u00a0]+xã|tỉnh|thành[ \u00a0]+phố|đơn[ \u00a0]+vị|địa[ \u00a0]+phương)(?!\p{L})"

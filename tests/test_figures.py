@@ -750,6 +750,9 @@ UNITS_NAMED_CASES = [
     # the unit in a service portal's name owns the portal, not the figures counted on it
     ("Năm 2024, xã Đô Thành tiếp nhận 1.860 hồ sơ. Số hồ sơ nộp qua Cổng dịch vụ công tỉnh Nghệ An là 236 hồ sơ.",
      ["xã Đô Thành", "xã Đô Thành"]),
+    # units named after "lần lượt là", their values after "với"
+    ("Năm 2025, cuối bảng xếp hạng lần lượt là tỉnh Lai Châu, tỉnh Điện Biên và tỉnh Cao Bằng với 79,64; 79,11 và "
+     "78,53 điểm.", ["tỉnh Lai Châu", "tỉnh Điện Biên", "tỉnh Cao Bằng"]),
     # more values than units: no pairing, the sentence's first unit as before
     ("Huyện Ứng Hòa và huyện Mỹ Đức lần lượt đạt 95%, 90% và 80%.", ["Huyện Ứng Hòa"] * 3),
     # a ministry's figure is no unit's, nor the venue's where it was reported
