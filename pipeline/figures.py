@@ -17,7 +17,7 @@ from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, ITEM_JOINT_RE, LOOKBAC
                       breakdown_totals, choose_aspect, field_share_aspect, in_brackets_after, is_base,
                       is_field_breakdown, noun_key)
 from .figure_cues import (Cue, Span, clause_start, cues_between, find_cues, lexicon as cue_lexicon, post_window_end,
-                          RATE_WORDS, sentence_part_start)
+                          RATE_WORDS, restates_ratio_gap, sentence_part_start)
 from .labels import label_figures
 from .numbers import (FROM_BEFORE_RE, ONLY_ONE_AFTER_RE, NumberMatch, PhraseMap, as_number, elliptic_rank, find_numbers, lexicon as number_lexicon, phrase_at,
                       phrase_before, rank_words, word_after)
@@ -377,8 +377,6 @@ RESTATEMENT_GAP_RE = regex.compile(
     r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}(?:\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?"
     r"|,[ \u00a0]*(?:chiếm|bằng|tương đương|tương ứng)[ \u00a0]+)")  # "412.300 hồ sơ, chiếm 32,1%"
 # "hoàn thành 21/34 nhiệm vụ đề ra, đạt 61,76%": a percentage restating the ratio just before it
-RATIO_RESTATED_GAP_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]*){0,6},?[ \u00a0]*(?:\([ \u00a0]*)?"
-                                      r"(?:đạt|bằng|chiếm|tương[ \u00a0]+đương|tương[ \u00a0]+ứng)(?:[ \u00a0]+tỷ[ \u00a0]+lệ)?[ \u00a0]*")
 # how the gaps of the three patterns end, blanks stripped (and how PARALLEL_GAP_RE's starts)
 LIST_GAP_TAILS = (",", "và")
 RESTATEMENT_GAP_TAILS = ("(", "chiếm", "đạt", "bằng", "tương đương", "tương ứng", "tỷ lệ", "tỉ lệ")
@@ -427,8 +425,7 @@ def restates_ratio(article: Article, prev: dict | None, num: NumberMatch) -> boo
     """Whether the percentage `num` restates the ratio just before it ("hoàn thành 21/34 nhiệm vụ
     đề ra, đạt 61,76%", "22/24 nhiệm vụ (đạt 91,16%)")."""
     return (prev is not None and prev["kind"] == "ratio" and num.form == "percent"
-            and 0 < num.start - prev["span"][1] <= 80
-            and RATIO_RESTATED_GAP_RE.fullmatch(article.folded, prev["span"][1], num.start) is not None)
+            and restates_ratio_gap(article.folded, prev["span"][1], num.start))
 
 
 # "Sở Y tế có 140; Sở Nội vụ có 123": a parallel clause that leaves out the previous count's noun

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from .aspects import INDEX_ASPECTS
-from .figure_cues import is_share_of_people
+from .figure_cues import is_share_of_people, restates_ratio_gap
 from .resources import load_yaml
 from .segment import Article
 from .textkeys import PhraseFinder, key, phrase_alternation
@@ -203,9 +203,14 @@ def label_figures(article: Article, figures: list[dict]) -> None:
     """Set `index` and `target` on every figure (in place), and the aspect of an index's change."""
     mentions = find_indexes(article)
     lead = [m for m in mentions if m.end <= article.lead_end]
+    prev = None
     for f in figures:
         f["index"] = index_of(article, mentions, f, lead)
         f["target"] = is_target(article, f)
+        if (prev is not None and prev["kind"] == "ratio" and f["kind"] == "percent"
+                and restates_ratio_gap(article.folded, prev["span"][1], f["span"][0])):
+            f["target"] = prev["target"]  # "hoàn thành 37/40 nhiệm vụ đề ra (đạt 95%)": a result as its ratio is
+        prev = f
         f["aspect"] = index_aspect(f)
         if f["kind"] in INDEX_KINDS and f["aspect"] in INDEX_ASPECTS and f["index"] and (
                 _restated_pair(article, mentions, f) or _named_in_own_part(article, mentions, f)):
