@@ -64,6 +64,12 @@ CRITERIA_AFTER_FIELDS_RE = regex.compile(r"(?<![\d.,/])\d+[ \u00a0]+lĩnh[ \u00a
 CRITERIA_RE = regex.compile(r"[ \u00a0]+tiêu[ \u00a0]+chí(?![\p{L}])")
 
 
+# words before a number that name a numbered unit ("Quận 3", "phường 12") unless the number counts
+# something: "cấp quận 21.310 hồ sơ, cấp phường 36.916 hồ sơ"
+NUMBERED_UNIT_WORDS = frozenset({"quận", "phường"})
+MAX_UNIT_NUMBER_DIGITS = 2  # wards and districts are numbered up to a few dozen ("Quận 1 tổ chức" is Quận 1)
+
+
 def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
     """Why the number at `m` is not a figure (a reason string), or None."""
     lex = lexicon()
@@ -120,7 +126,9 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
             return "date"
         if before in context_words()["year_before"] and len(digits) == 4:
             return "year"
-        if before not in context_words()["year_before"] and not (before in lex["verbs_before"] and _counted_noun(word_after(folded, e))):
+        if before not in context_words()["year_before"] and not (
+                (before in lex["verbs_before"] or (before in NUMBERED_UNIT_WORDS and len(digits) > MAX_UNIT_NUMBER_DIGITS))
+                and _counted_noun(word_after(folded, e))):
             return "identifier"  # "mức độ 3", "Tổ giám sát số 1", "Kỳ họp thứ 17", "Quận 3"
     if (text[s - 2:s] in ("/ ", "- ", "– ") or text[s - 1:s] in ("-", "–")) and _is_year(m):
         return "year range"

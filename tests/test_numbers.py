@@ -222,6 +222,18 @@ def test_the_parts_an_assessment_is_made_of_are_not_figures(text, surfaces):
     assert [f["surface"] for f in _figures(text)] == surfaces
 
 
+@pytest.mark.parametrize("text,surfaces", [
+    # the level's count after "quận"/"phường", not a numbered unit
+    ("Năm 2019, quận tiếp nhận 58.426 hồ sơ (cấp quận 21.310 hồ sơ, cấp phường 36.916 hồ sơ).",
+     ["58.426", "21.310", "36.916"]),
+    # ... a numbered unit, not a count
+    ("Năm 2019, Quận 3 tiếp nhận 300 hồ sơ; phường 10 tháng qua tiếp nhận 90 hồ sơ.", ["300", "90"]),
+    ("Ngày 12/3, UBND phường Tân Định, Quận 1 tổ chức hội nghị.", []),
+])
+def test_a_count_after_a_numbered_unit_word(text, surfaces):
+    assert [f["surface"] for f in _figures(text)] == surfaces
+
+
 @pytest.mark.parametrize("text", [
     "Lượng hồ sơ tăng mạnh sau khi hợp nhất ba địa phương.",
     "Khác biệt lớn nhất giữa ba tỉnh trước sáp nhập nằm ở hạ tầng số.",
