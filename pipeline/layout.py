@@ -301,13 +301,29 @@ SHARE_LINE_RE = regex.compile(r"[ \t]*(?:chia[ \t]+sẻ|share)[ \t]*:?[ \t]*(?:f
                               regex.IGNORECASE)
 
 
+PROSE_BEFORE_SHARE = 3  # long lines before a share line that ends the body (under the headline it is furniture)
+PROSE_LINE = 80  # characters
+
+
+def _prose_lines(text: str, lines: list[Span], lo: int, hi: int) -> int:
+    """How many of lines lo..hi-1 are prose (long), up to PROSE_BEFORE_SHARE."""
+    n = 0
+    for k in range(lo, hi):
+        if lines[k][1] - lines[k][0] > PROSE_LINE:
+            n += 1
+            if n >= PROSE_BEFORE_SHARE:
+                break
+    return n
+
+
 def find_body_end(text: str, lines: list[Span], first: int, folded: str | None = None) -> int:
     """Index into `lines` of the first line after the body (end marker or footer); `folded`:
     `fold(text)` of an NFC text, if the caller has it."""
     for i in range(first + 1, len(lines)):
         line = text[slice(*lines[i])]
         folded_line = folded[slice(*lines[i])] if folded is not None else None
-        if is_end_marker(line, folded_line) or is_footer(line, folded_line) or SHARE_LINE_RE.match(line):
+        if is_end_marker(line, folded_line) or is_footer(line, folded_line) or (
+                SHARE_LINE_RE.match(line) and _prose_lines(text, lines, first + 1, i) >= PROSE_BEFORE_SHARE):
             return i
     return len(lines)
 

@@ -232,10 +232,17 @@ def test_every_office_name_word_may_follow_an_office_head(word):
 @pytest.mark.parametrize("share_line", ["Chia sẻ: Facebook | Zalo | Twitter | In bài", "Share: Facebook, Email",
                                         "CHIA SẺ Zalo Facebook"])
 def test_a_share_line_ends_the_body_and_leaves_the_byline_above_it(share_line):
-    text = (f"Tiêu đề bài viết\n\nXã tiếp nhận 300 hồ sơ.\nKết quả được công khai.\nBài và ảnh: Lê Hợi\n{share_line}\n"
-            "Tin liên quan\nXã Tân Lập tiếp nhận 200 hồ sơ")
+    body = ("Ngày 12/3, xã tiếp nhận 300 hồ sơ trong tháng, tăng 12% so với tháng trước, theo báo cáo của Văn phòng.\n"
+            "Trong đó, 250 hồ sơ được nộp trực tuyến qua Cổng dịch vụ công quốc gia, chiếm 83,3% tổng số hồ sơ.\n"
+            "Kết quả được công khai tại trụ sở và trên cổng thông tin điện tử của xã để người dân theo dõi.")
+    text = f"Tiêu đề bài viết\n\n{body}\nBài và ảnh: Lê Hợi\n{share_line}\nTin liên quan\nXã Tân Lập tiếp nhận 200 hồ sơ"
     page = analyse(text)
-    assert page.authors == ["Lê Hợi"] and text[slice(*page.body)].endswith("công khai.")
+    assert page.authors == ["Lê Hợi"] and text[slice(*page.body)].endswith("theo dõi.")
+    # ... not a share line right under the headline: page furniture, the body goes on
+    top = (f"Tiêu đề bài viết\n{share_line}\nNgày 12/3, xã tiếp nhận 300 hồ sơ trong tháng, tăng 12% so với tháng trước, "
+           "theo báo cáo của Văn phòng.\nKết quả được công khai tại trụ sở và trên cổng thông tin của xã.\nMinh Anh")
+    page = analyse(top)
+    assert page.authors == ["Minh Anh"] and top[slice(*page.body)].endswith("của xã.")
     # ... not a paragraph that shares an experience
     prose = "Tiêu đề bài viết\n\nXã tiếp nhận 300 hồ sơ.\nChia sẻ kinh nghiệm, ông A cho biết xã đã làm tốt.\nMinh Anh"
     page = analyse(prose)
