@@ -34,6 +34,8 @@ FIRES = {
         # the ratio's own words holding a goal's cue ("đề ra": the tasks set) leave both results
         C("Năm 2019, huyện hoàn thành 37/40 nhiệm vụ CCHC đề ra (đạt 95%); 100% TTHC được niêm yết công khai.",
           ("ratio_percent_mismatch", ["37/40", "95%"])),
+        # an exact share one unit under the stated one: no rounding gives it
+        C("Năm 2024, huyện hoàn thành 23/25 nhiệm vụ (đạt 93%).", ("ratio_percent_mismatch", ["23/25", "93%"])),
         C("Năm 2024, huyện hoàn thành 22/24 nhiệm vụ (đạt 91,16%).",
           ("ratio_percent_mismatch", ["22/24", "91,16%"])),
         C("Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 65% (9.000/15.000 hồ sơ).",

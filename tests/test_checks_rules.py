@@ -37,6 +37,7 @@ def place(text, *figs):
     ("93%", 93, 91.6667, False),
     ("82,01%", 82.01, 82.004, True),    # ceiling
     ("82,01%", 82.01, 81.999, False),
+    ("93%", 93, 92.0, False),             # 92.0 rounds up to 92, not 93
     ("92%", 92, 90.99, False),
 ])
 def test_a_stated_percentage_agrees_when_rounded_or_truncated(surface, value, computed, ok):

@@ -3,8 +3,9 @@
 Every figure stands for an interval of true values:
 
 - an exact number written with d decimals stands for what rounds, truncates *or* rounds up to
-  it (one unit of its last digit either side): "91,16%" covers [91.15, 91.17], "92%" covers
-  [91, 93] (82.004 % stated as "82,01%" is no error a careful reader flags); an exact count
+  it (one unit of its last digit either side, the lower end open): "91,16%" covers
+  (91.15, 91.17], "92%" covers (91, 93] (82.004 % stated as "82,01%" is no error a careful
+  reader flags; 92.0 % stated as "93%" is); an exact count
   stands for itself;
 - a qualifier widens it: "hơn / trên 9.031" (`over`, `at_least`) is a lower bound,
   "dưới / gần / chưa đến" (`under`, `at_most`) an upper bound, "khoảng / gần như" (`about`)
@@ -21,6 +22,7 @@ import math
 
 ABOUT = 0.10  # "khoảng": a tenth either side
 EPS = 1e-9
+CEILING_MARGIN = 1e-6  # of a unit: what rounds up to a value lies strictly above the value one unit below
 
 
 def decimals(surface: str) -> int:
@@ -57,7 +59,8 @@ def figure_range(figure: dict, rounded: bool | None = None) -> tuple[float, floa
     if not rounded:
         return value, value
     unit = last_digit(figure.get("surface") or "")
-    return value - unit - EPS, value + unit + EPS
+    # rounded up, the true value lies above the unit below: 92.0 % is no "93%" (ceil(92.0) = 92)
+    return value - unit * (1 - CEILING_MARGIN), value + unit + EPS
 
 
 def share_range(part: tuple[float, float], whole: tuple[float, float]) -> tuple[float, float]:
