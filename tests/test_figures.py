@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from conftest import grouped_cases
 from pipeline.figures import extract_figures, find_cues
 from pipeline.resources import load_yaml
 from pipeline.textkeys import fold
@@ -585,39 +586,40 @@ def test_parts_whose_noun_is_left_out(text, expected):
     assert all(f["object"] == "dossier" for f in run(text))
 
 
-@pytest.mark.parametrize("text,expected", [
+# the measure a figure takes from a figure or an index near it: (text, [(surface, aspect)])
+MEASURE_FROM_CONTEXT = {
     # a percentage restating the ratio before it takes its measure, whatever the ratio's words hold
-    ("Năm 2022, huyện đã hoàn thành 21/34 nhiệm vụ đề ra, đạt 61,76%.", [("21/34", "completed"), ("61,76%", "completed")]),
-    ("Năm 2022, huyện đã hoàn thành 21/34 nhiệm vụ theo kế hoạch (đạt 61,76%).",
-     [("21/34", "completed"), ("61,76%", "completed")]),
-    # ... not a rate named after the ratio's words
-    ("Năm 2022, huyện đã hoàn thành 21/34 nhiệm vụ, tỷ lệ hồ sơ đúng hạn đạt 98%.", [("21/34", "completed"), ("98%", "on_time")]),
-])
-def test_a_percentage_restating_a_ratio(text, expected):
-    assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
-
-
-@pytest.mark.parametrize("text,expected", [
-    # an index's fields counted by what they achieved
-    ("Chỉ số CCHC năm 2025 của Huế xếp thứ 4/34. Huế có 3 lĩnh vực đạt trên 90% số điểm tối đa.",
-     [("4/34", "par_index"), ("3", "par_index"), ("90%", "par_index")]),
-    ("Chỉ số CCHC năm 2025 của Hải Phòng đạt 91,2%. Hải Phòng có 3/8 lĩnh vực nằm trong nhóm dẫn đầu.",
-     [("91,2%", "par_index"), ("3/8", "par_index")]),
-    # ... not the fields dossiers belong to
-    ("Năm 2023, tỉnh tiếp nhận hồ sơ thuộc 6 lĩnh vực, đạt 98% đúng hạn.", [("6", "other"), ("98%", "on_time")]),
-])
-def test_an_index_s_fields_counted_by_what_they_achieved(text, expected):
-    assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
-
-
-@pytest.mark.parametrize("text,expected", [
+    "restating_a_ratio": [
+        ("Năm 2022, huyện đã hoàn thành 21/34 nhiệm vụ đề ra, đạt 61,76%.", [("21/34", "completed"), ("61,76%", "completed")]),
+        ("Năm 2022, huyện đã hoàn thành 21/34 nhiệm vụ theo kế hoạch (đạt 61,76%).",
+         [("21/34", "completed"), ("61,76%", "completed")]),
+        # ... not a rate named after the ratio's words
+        ("Năm 2022, huyện đã hoàn thành 21/34 nhiệm vụ, tỷ lệ hồ sơ đúng hạn đạt 98%.",
+         [("21/34", "completed"), ("98%", "on_time")]),
+    ],
+    # an index's fields counted by what they achieved measure the index
+    "index_fields": [
+        ("Chỉ số CCHC năm 2025 của Huế xếp thứ 4/34. Huế có 3 lĩnh vực đạt trên 90% số điểm tối đa.",
+         [("4/34", "par_index"), ("3", "par_index"), ("90%", "par_index")]),
+        ("Chỉ số CCHC năm 2025 của Hải Phòng đạt 91,2%. Hải Phòng có 3/8 lĩnh vực nằm trong nhóm dẫn đầu.",
+         [("91,2%", "par_index"), ("3/8", "par_index")]),
+        # ... not the fields dossiers belong to
+        ("Năm 2023, tỉnh tiếp nhận hồ sơ thuộc 6 lĩnh vực, đạt 98% đúng hạn.", [("6", "other"), ("98%", "on_time")]),
+    ],
     # a share of units by their band of an index measures the index
-    ("Mục tiêu năm 2026 là 100% địa phương đạt từ 80 điểm trở lên.", [("100%", "par_index"), ("80", "par_index")]),
-    ("Năm 2021 tỉnh phấn đấu có ít nhất 80% cơ quan, đơn vị đạt trên 85 điểm.", [("80%", "par_index"), ("85", "par_index")]),
-    # ... not a share of units by another rate
-    ("Năm 2025, 95% xã đạt tỷ lệ hồ sơ trực tuyến trên 80%.", [("95%", "online"), ("80%", "online")]),
-])
-def test_a_share_of_units_by_their_band_of_an_index(text, expected):
+    "units_in_a_band": [
+        ("Mục tiêu năm 2026 là 100% địa phương đạt từ 80 điểm trở lên.", [("100%", "par_index"), ("80", "par_index")]),
+        ("Năm 2021 tỉnh phấn đấu có ít nhất 80% cơ quan, đơn vị đạt trên 85 điểm.",
+         [("80%", "par_index"), ("85", "par_index")]),
+        # ... not a share of units by another rate
+        ("Năm 2025, 95% xã đạt tỷ lệ hồ sơ trực tuyến trên 80%.", [("95%", "online"), ("80%", "online")]),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", grouped_cases(MEASURE_FROM_CONTEXT))
+def test_measure_from_context(case):
+    text, expected = case
     assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
 
 
