@@ -200,7 +200,9 @@ def index_aspect(fig: dict) -> str:
 
 
 def label_figures(article: Article, figures: list[dict]) -> None:
-    """Set `index` and `target` on every figure (in place), and the aspect of an index's change."""
+    """Set `index` and `target` on every figure (in place), the aspect of an index's change, and
+    the aspect of a rank or score whose index its sentence settles (a restated pair, the index
+    named last in its part); a percentage restating a ratio is a goal only as the ratio is."""
     mentions = find_indexes(article)
     lead = [m for m in mentions if m.end <= article.lead_end]
     prev = None
