@@ -267,17 +267,6 @@ NOUN_GAP_RE = regex.compile(r"(?:[ \u00a0]*\p{L}+){1,3}[ \u00a0]*(?:,|và|,[ \u0
 ASIDE_IN_RUN_RE = regex.compile(r"[ \u00a0]*\([^()]{0,40}\)")
 
 
-# "hoàn thành 21/34 nhiệm vụ đề ra, đạt 61,76%", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
-# restating the ratio just before it (the ratio's noun words, then "đạt", "chiếm" ...)
-RATIO_RESTATED_GAP_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]*){0,6},?[ \u00a0]*(?:\([ \u00a0]*)?"
-                                      r"(?:đạt|bằng|chiếm|tương[ \u00a0]+đương|tương[ \u00a0]+ứng)(?:[ \u00a0]+tỷ[ \u00a0]+lệ)?[ \u00a0]*")
-
-
-def restates_ratio_gap(folded: str, ratio_end: int, pct_start: int) -> bool:
-    """Whether the text between a ratio and a percentage makes the percentage restate it."""
-    return 0 < pct_start - ratio_end <= 80 and RATIO_RESTATED_GAP_RE.fullmatch(folded, ratio_end, pct_start) is not None
-
-
 def respective_values(folded: str, sent: Span, pos: int) -> tuple[regex.Match, list[int]] | None:
     """The last "lần lượt" of the sentence before `pos` and the run of values after it that
     holds `pos` (empty when `pos` is in none); None when there is no "lần lượt" within reach."""
@@ -308,3 +297,16 @@ def value_run(folded: str, start: int, end: int, pos: int) -> list[int]:
         runs[-1].append(v.start())
         last_end = v.end()
     return next((run for run in runs if pos in run), [])
+
+
+# --------------------------------------------------------------------------- a percentage restating a ratio
+
+# "hoàn thành 21/34 nhiệm vụ đề ra, đạt 61,76%", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
+# restating the ratio just before it (the ratio's noun words, then "đạt", "chiếm" ...)
+RATIO_RESTATED_GAP_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]*){0,6},?[ \u00a0]*(?:\([ \u00a0]*)?"
+                                      r"(?:đạt|bằng|chiếm|tương[ \u00a0]+đương|tương[ \u00a0]+ứng)(?:[ \u00a0]+tỷ[ \u00a0]+lệ)?[ \u00a0]*")
+
+
+def restates_ratio_gap(folded: str, ratio_end: int, pct_start: int) -> bool:
+    """Whether the text between a ratio and a percentage makes the percentage restate it."""
+    return 0 < pct_start - ratio_end <= 80 and RATIO_RESTATED_GAP_RE.fullmatch(folded, ratio_end, pct_start) is not None

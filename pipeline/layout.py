@@ -375,7 +375,7 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
                 published = parse_date(DMY_RE.search(line).group())
             if i >= first:
                 meta_lines.append(lines[i])
-        elif first < i and (is_menu_line(line) or (is_section_label(line) and key(line) in _lexicon()["section"])):
+        elif first < i and (is_menu_line(line) or key(line) in _lexicon()["section"]):
             meta_lines.append(lines[i])  # a crawled page's menu and section under its headline
 
     folded_text = None  # keyed only for a line that may be a teaser: most articles have none

@@ -64,6 +64,21 @@ CRITERIA_AFTER_FIELDS_RE = regex.compile(r"(?<![\d.,/])\d+[ \u00a0]+lĩnh[ \u00a
 CRITERIA_RE = regex.compile(r"[ \u00a0]+tiêu[ \u00a0]+chí(?![\p{L}])")
 
 
+def _assessment_part(folded: str, s: int, e: int) -> bool:
+    """Whether the count folded[s:e] counts the parts an assessment is made of: "8 lĩnh vực được
+    đánh giá", "đánh giá trên 8 lĩnh vực", "với 9 lĩnh vực, 44 tiêu chí" (both counts)."""
+    after = e + ASSESSED_REACH  # (bounded: the regex module scans to the end of a long line otherwise)
+    if ASSESSED_PARTS_AFTER_RE.match(folded, e, after):
+        return True
+    if ASSESSED_ON_BEFORE_RE.search(folded, max(0, s - 30), s) and ASSESSED_PARTS_RE.match(folded, e, after):
+        return True
+    if MAKE_UP_BEFORE_RE.search(folded, max(0, s - 16), s) and FIELDS_THEN_CRITERIA_RE.match(folded, e, after):
+        return True  # the fields of "với 9 lĩnh vực, 44 tiêu chí"
+    fields = CRITERIA_AFTER_FIELDS_RE.search(folded, max(0, s - 30), s)  # ... and its criteria
+    return bool(fields and MAKE_UP_BEFORE_RE.search(folded, max(0, fields.start() - 16), fields.start())
+                and CRITERIA_RE.match(folded, e, after))
+
+
 # words before a number that name a numbered unit ("Quận 3", "phường 12") unless the number counts
 # something: "cấp quận 21.310 hồ sơ, cấp phường 36.916 hồ sơ"
 NUMBERED_UNIT_WORDS = frozenset({"quận", "phường"})
@@ -138,13 +153,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
         reason = None  # "xếp thứ 27 năm 2019": the year of the rank, not 27 years
     if reason:
         return reason
-    after = e + ASSESSED_REACH  # (bounded: the regex module scans to the end of a long line otherwise)
-    if (ASSESSED_PARTS_AFTER_RE.match(folded, e, after)
-            or (ASSESSED_ON_BEFORE_RE.search(folded, max(0, s - 30), s) and ASSESSED_PARTS_RE.match(folded, e, after))
-            or (MAKE_UP_BEFORE_RE.search(folded, max(0, s - 16), s) and FIELDS_THEN_CRITERIA_RE.match(folded, e, after))
-            or ((m_fields := CRITERIA_AFTER_FIELDS_RE.search(folded, max(0, s - 30), s))
-                and MAKE_UP_BEFORE_RE.search(folded, max(0, m_fields.start() - 16), m_fields.start())
-                and CRITERIA_RE.match(folded, e, after))):
+    if _assessment_part(folded, s, e):
         return "index_structure"  # "Trong 8 lĩnh vực được đánh giá", "được đánh giá trên 8 lĩnh vực"
     if _is_year(m) and (not _counted_noun(nxt) or ACRONYM_BEFORE_RE.search(text, max(0, s - 12), s)):
         # "SIPAS 2017 phản ánh", "PAR INDEX 2018": an edition year after an index's name

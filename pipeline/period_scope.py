@@ -33,10 +33,10 @@ LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)"
 ADJACENT_GAP_RE = regex.compile(r"\s*(?:(?:vào|trong|của)\s+)?", regex.IGNORECASE)
 OTHER_FIGURE_BEFORE_RE = regex.compile(r"\d\s*%?\s*(?:(?:vào|trong|của)\s+)?$", regex.IGNORECASE)
 BRACKET_REACH = 200  # characters: how far back an enclosing "(" is looked for
-# periods named side by side, and what pairs values with them in order: "Trong quý III/2026 và 9
-# tháng năm 2026, ... tiếp nhận lần lượt 312.548 và 905.117 hồ sơ", "tăng từ 58,4% lên 79,6%"
 SENTENCE_REACH = 1500  # characters either side of a figure where its sentence's periods are weighed
 RESPECTIVE_REACH = 400  # characters back from a value to the periods it may pair with (a sentence may be huge)
+# periods named side by side, and what pairs values with them in order: "Trong quý III/2026 và 9
+# tháng năm 2026, ... tiếp nhận lần lượt 312.548 và 905.117 hồ sơ", "tăng từ 58,4% lên 79,6%"
 COORDINATED_PERIODS_RE = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
 RESPECTIVE_RE = regex.compile(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.IGNORECASE)
 FROM_TO_RE = regex.compile(r"(?<![\p{L}])từ\s+(\d[\d.,]*)\s*(?:%|điểm)?\s+(?:lên|xuống|đến|tới)\s+(\d[\d.,]*)", regex.IGNORECASE)
@@ -246,14 +246,15 @@ def period_for(index: PeriodIndex, sent: Span, pos: int, end: int | None = None)
     term = index.term_of_office(sent)
     if term is not None:
         return term.as_dict(inherited=True)
+    if own is not None:
+        return own.as_dict()  # an index's edition in the figure's own sentence: "Về SIPAS 2020, ..."
     inherited = index.earlier_in_passage(sent, pos)
     lead = index.lead
     if inherited is None and lead is not None and not sent[0] <= lead.start_pos < sent[1]:
         inherited = lead  # the sentence's own phrases were weighed above, and set aside
-    chosen = own or inherited
-    if chosen is not None and chosen is not own and chosen.role == "edition":
+    if inherited is not None and inherited.role == "edition":
         # an inherited "PAR INDEX 2018" yields to the governing period that states its year in words
         plain = index.earlier_in_passage(sent, pos, True)
-        chosen = next((p for p in (plain, lead, index.lead_plain) if p is not None and p.role == "period"
-                       and _covers(p, chosen)), chosen)
-    return chosen.as_dict(inherited=chosen is not own) if chosen is not None else None
+        inherited = next((p for p in (plain, lead, index.lead_plain) if p is not None and p.role == "period"
+                          and _covers(p, inherited)), inherited)
+    return inherited.as_dict(inherited=True) if inherited is not None else None

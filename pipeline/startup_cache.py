@@ -44,6 +44,12 @@ def cache_key(files: Iterable[Path], *parts: str) -> str:
     return digest.hexdigest()[:24]
 
 
+def stable_key(*parts: str) -> str:
+    """A key for a value built from `parts` alone, shared by every pipeline version (name the
+    library versions and Python it depends on among the parts)."""
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
+
+
 # values kept per name, the most recently used: two versions of the pipeline run in turn (two
 # worktrees, a benchmark against the version before) each find theirs instead of rebuilding it
 KEEP = 4

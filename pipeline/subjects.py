@@ -413,7 +413,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     nxt = next((r for r in refs[j:bisect.bisect_left(refs, (sent[1],))]
                 if r.unit_id is not None and following and r.start > following[0].start), None)
     locative = LOCATIVE_BEFORE_RE.search(folded, max(num.end, following[0].start - 16), following[0].start) if following else None
-    if (following and not rank and locative is not None
+    if (locative is not None and not rank
             and not (locative.group().startswith("của") and NAMED_THING_RE.search(text, num.end, locative.start()))
             and not BASELINE_BETWEEN_RE.search(folded, num.end, locative.start())
             and not (nxt is not None and COORDINATED_GAP_RE.fullmatch(folded, following[0].end, nxt.start))):

@@ -9,7 +9,6 @@ the string*, so a regex run over `fold(text)` yields offsets that are valid in `
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import sys
 import unicodedata
@@ -229,10 +228,10 @@ def bmp_classes(props: tuple[str, ...]) -> tuple[str, ...]:
 
 @functools.cache
 def _all_bmp_classes() -> dict[str, str]:
-    from .startup_cache import load_or_build
+    from .startup_cache import load_or_build, stable_key
 
     # keyed by what they are built from alone (not the pipeline version): every version shares them
-    key = hashlib.sha256("\0".join([regex.__version__, sys.version, *BMP_PROPERTIES]).encode()).hexdigest()[:24]
+    key = stable_key(regex.__version__, sys.version, *BMP_PROPERTIES)
     return load_or_build("bmp-classes", key, lambda: dict(zip(BMP_PROPERTIES, _bmp_classes(BMP_PROPERTIES))))
 
 

@@ -66,10 +66,14 @@ BULLET_RE = regex.compile(r"[ \t]*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
 OWN_MEASURE_VERBS = {"received": ("tiếp nhận",), "resolved": ("giải quyết", "xử lý")}
 
 
+def _own_verb(verb: str, total: dict) -> bool:
+    """Whether `verb` is the verb of `total`'s own measure (OWN_MEASURE_VERBS)."""
+    return verb.lower() in OWN_MEASURE_VERBS.get(total["aspect"], ())
+
+
 def _new_measure(gap: str, total: dict) -> bool:
     """Whether `gap`, between two parts of `total`, states another measure ("..., giải quyết 950")."""
-    own = OWN_MEASURE_VERBS.get(total["aspect"], ())
-    return any(m.group().lower() not in own for m in MEASURE_RE.finditer(gap))
+    return any(not _own_verb(m.group(), total) for m in MEASURE_RE.finditer(gap))
 
 
 def _counts_like(total: dict, f: dict) -> bool:
@@ -106,7 +110,7 @@ def _whereof(gap: str, total: dict) -> bool:
     """Whether `gap`, between a total and its first part, is "trong đó" and the part's label; a
     verb there must be the total's own ("giải quyết 3.268 hồ sơ, trong đó giải quyết trước hạn")."""
     m = WHEREOF_RE.match(gap)
-    return m is not None and (not m["verb"] or m["verb"].lower() in OWN_MEASURE_VERBS.get(total["aspect"], ()))
+    return m is not None and (not m["verb"] or _own_verb(m["verb"], total))
 
 
 def _class_after_semicolon(gap: str, parts: list[dict], before: int, text: str) -> bool:

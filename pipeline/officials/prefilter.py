@@ -14,7 +14,6 @@ not lower case), and the folded text (whose letters and offsets are the text's) 
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import sys
 
@@ -29,10 +28,10 @@ from .reader import VIET_SYLLABLE_RE
 def _not_lower_letters() -> str:
     """The inside of a `re` character class of the BMP letters a "cap" token may start with:
     \\p{L} (as the tokenizer reads it) and not lower case."""
-    from ..startup_cache import load_or_build
+    from ..startup_cache import load_or_build, stable_key
 
-    key = hashlib.sha256("\0".join(["not-lower-ranges", regex.__version__, sys.version]).encode()).hexdigest()[:24]
-    return load_or_build("not-lower-letters", key, _build_not_lower_letters)
+    return load_or_build("not-lower-letters", stable_key("not-lower-ranges", regex.__version__, sys.version),
+                         _build_not_lower_letters)
 
 
 def _build_not_lower_letters() -> str:
