@@ -241,9 +241,14 @@ def _is_year(m: NumberMatch) -> bool:
     return m.surface.isdigit() and len(m.surface) == 4 and 1900 <= m.value <= 2100
 
 
+RESPECTIVELY_AT_RE = regex.compile(r"lần[ \u00a0]+lượt(?!\p{L})")
+
+
 @functools.lru_cache(maxsize=65536)  # the few words after a number: the same ones recur in every article
 def _after_reason(nxt: str) -> str | None:
     lex = lexicon()
+    if RESPECTIVELY_AT_RE.match(nxt):
+        return None  # "xếp thứ 2 và thứ 3 lần lượt là ...": "respectively", no multiplier
     best = phrase_at(nxt, 0, lex["after"])
     counted = phrase_at(nxt, 0, lex["counted"])
     if best and not (counted and len(counted) > len(best)):
@@ -265,10 +270,10 @@ def _rank_before(folded: str, s: int) -> str | None:
     return phrase_before(folded, s, rank_words()) or ("thứ" if elliptic_rank(folded, s) else None)
 
 
-# "xếp thứ 2 và 3", "lần lượt xếp thứ 3 về PCI và thứ 6 về PAPI": a rank that shares the verb
-# of a rank before it in the clause
+# "xếp thứ 2 và 3", "lần lượt xếp thứ 3 về PCI và thứ 6 về PAPI", "vị trí thứ 2 và thứ 3": a
+# rank that shares the verb of a rank before it in the clause
 ELLIPTIC_RANK_RE = regex.compile(
-    r"(?:xếp|đứng|hạng)(?![\p{L}])[^\d.;:\n]{0,40}\d+(?:[ \u00a0]*/[ \u00a0]*\d+)?[^\d.;:\n]{0,30}?(?:[ \u00a0]và|,)[ \u00a0]*(?:thứ[ \u00a0]*)?$")
+    r"(?:xếp|đứng|hạng|vị[ \u00a0]+trí)(?![\p{L}])[^\d.;:\n]{0,40}\d+(?:[ \u00a0]*/[ \u00a0]*\d+)?[^\d.;:\n]{0,30}?(?:[ \u00a0]và|,)[ \u00a0]*(?:thứ[ \u00a0]*)?$")
 
 
 # "dịch vụ công trực tuyến đứng thứ 74; hạ tầng viễn thông thứ 110; hạ tầng nhân lực thứ 127":
@@ -284,7 +289,7 @@ ORDINAL_THU_BEFORE_RE = regex.compile(
 PLACE_THEN_THU_RE = regex.compile(r"(?<![\p{L}])(?:xếp|đứng)[ \u00a0]+(?:cuối|đầu|chót)(?:[ \u00a0]+bảng)?[ \u00a0]*,?[ \u00a0]*thứ[ \u00a0]*$")
 BRACKET_THU_RE = regex.compile(r"\([ \u00a0]*thứ[ \u00a0]*$")
 RANKING_CONTEXT_RE = regex.compile(r"(?<![\p{L}])(?:xếp|đứng|cuối bảng|dẫn đầu|nhóm cuối|nhóm đầu|bảng xếp hạng)(?![\p{L}])")
-RANK_VERBS = ("xếp", "đứng", "hạng")  # one of them starts every ELLIPTIC_RANK_RE and RANK_LIST_RE match
+RANK_VERBS = ("xếp", "đứng", "hạng", "vị")  # one of them starts every ELLIPTIC_RANK_RE and RANK_LIST_RE match
 
 
 def _has_rank_verb(folded: str, start: int, end: int) -> bool:

@@ -392,6 +392,36 @@ def _locator_end(folded: str, pos: int) -> int:
 
 
 RANKED_IS_RE = regex.compile(r"[ \u00a0]*(?:là|thuộc[ \u00a0]+về)[ \u00a0]*")
+# "xếp thứ hai và thứ ba lần lượt là Ninh Bình (...) và Hà Nội": places given, in order, to the
+# units named after them
+RANK_WORD = r"(?:\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![\p{L}\d.,/])"
+RANKS_THEN_RESPECTIVELY_RE = regex.compile(
+    rf"(?<!\p{{L}})thứ[ \u00a0]+(?P<v>{RANK_WORD})(?:[ \u00a0]*(?:,|và)[ \u00a0]*(?:thứ[ \u00a0]+)?(?P<v>{RANK_WORD}))+"
+    r"[ \u00a0]+lần[ \u00a0]+lượt[ \u00a0]+(?:là|thuộc[ \u00a0]+về)(?!\p{L})[ \u00a0]*:?[ \u00a0]*")
+RANK_AT_RE = regex.compile(r"thứ[ \u00a0]+")
+RANKS_REACH = 60  # characters before a rank where the run of ranks it belongs to may start
+
+
+def _ranked_in_order(article: Article, refs: list[UnitRef], sent: Span, pos: int) -> UnitRef | None:
+    """The unit a rank of a run of ranks followed by "lần lượt là" is given to: the k-th unit
+    named right after it ("vị trí thứ hai và thứ ba lần lượt thuộc về tỉnh A và TP B")."""
+    for m in RANKS_THEN_RESPECTIVELY_RE.finditer(article.folded, max(sent[0], pos - RANKS_REACH), sent[1]):
+        if m.start() > pos:
+            break
+        starts = m.starts("v")
+        rank_at = RANK_AT_RE.match(article.folded, pos)  # a rank in words starts at "thứ"
+        at = rank_at.end() if rank_at else pos
+        if at not in starts:
+            continue
+        named: list[UnitRef] = []
+        for r in refs[bisect.bisect_left(refs, (m.end(),)):bisect.bisect_left(refs, (sent[1],))]:
+            is_named = any(c.isupper() for c in article.text[r.start:r.end])  # not "tỉnh" referring back
+            if r.unit_id is not None and is_named and all(r.unit_id != n.unit_id for n in named):
+                named.append(r)
+        if len(named) >= len(starts) and named[0].start == m.end():
+            return named[starts.index(at)]
+        return None
+    return None
 
 
 def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: NumberMatch, post_end: int,
@@ -421,6 +451,8 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # (not the field a rank is in: "đứng thứ 3/75 xã, phường của tỉnh Sơn La")
     if chosen is None and following and rank and RANKED_IS_RE.fullmatch(folded, num.end, following[0].start):
         chosen = following[0]  # "Xếp thứ 2 là TP Đà Nẵng": the unit the rank is given to
+    if chosen is None and rank:
+        chosen = _ranked_in_order(article, refs, sent, pos)
     if chosen is None:
         chosen = _respective_unit(article, refs, in_sentence, sent, pos)
     if chosen is None:

@@ -630,7 +630,7 @@ def test_gap_pattern_prefilters_pass_every_gap_the_patterns_match():
     PARALLEL_GAP_RE pass whatever the patterns match."""
     import random
 
-    from pipeline import figures as fg
+    from pipeline import figure_metrics as fg
 
     words = ["hồ sơ", "và", ",", " , ", "(", "chiếm", "đạt", "tương ứng", "còn", ";", ")", "xã", "9/9", " ", "\u00a0"]
     rng = random.Random(0)
@@ -653,7 +653,7 @@ def test_parallel_gap_possessive_words_match_the_plain_pattern(pieces):
     """PARALLEL_GAP_RE, taking each word whole, matches the gaps its backtracking form matched."""
     import regex
 
-    from pipeline.figures import PARALLEL_GAP_RE
+    from pipeline.figure_metrics import PARALLEL_GAP_RE
 
     plain = regex.compile(r"[ \u00a0]*\)?[ \u00a0]*(?:[,;]|(?<!\p{L})(?:còn|và)(?!\p{L}))[ \u00a0]*"
                           r"(?:[\p{L}\d&/-]+[ \u00a0]*,?[ \u00a0]*){0,12}\(?[ \u00a0]*")

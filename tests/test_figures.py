@@ -319,6 +319,10 @@ GROUPS = {
         E("Tỉnh xếp thứ 5/63, và 20 thủ tục được công bố.", dict(surface="5/63", kind="rank"),
           dict(surface="20", kind="count")),
         E("Kỳ họp thứ 17 và thứ 18 của HĐND."),
+        # "vị trí" is a ranking's word too; "lần lượt" after a number is no multiplier ("3 lần")
+        E("Vị trí thứ 2 và thứ 3 lần lượt thuộc về Hà Nội và Huế.",
+          dict(surface="2", kind="rank"), dict(surface="3", kind="rank")),
+        E("Số hồ sơ tăng 3 lần so với năm trước."),
     ],
     "fractions_and_point_ranges": [
         E("Có 2/3 số sở đã triển khai.", dict(surface="2/3", kind="ratio", value=2, denominator=3, object="agency")),
@@ -772,6 +776,14 @@ UNITS_NAMED_CASES = [
     # the unit a rank is given to, named after it
     ("Năm 2025, tỉnh Quảng Ninh dẫn đầu với 92,15 điểm. Xếp thứ 2 là TP Đà Nẵng với 90,1 điểm.",
      ["tỉnh Quảng Ninh", "TP Đà Nẵng", "TP Đà Nẵng"]),
+    # ranks in a run, then "lần lượt là" and the units they are given to, in order
+    ("Năm 2025, Quảng Ninh dẫn đầu với 92,14 điểm; xếp thứ hai và thứ ba lần lượt là Ninh Bình (90,87 điểm) "
+     "và Hà Nội (90,12 điểm).", ["Quảng Ninh", "Ninh Bình", "Hà Nội", "Ninh Bình", "Hà Nội"]),
+    ("Năm 2025, đứng đầu là TP Hải Phòng với 92,86 điểm; vị trí thứ 2 và thứ 3 lần lượt thuộc về tỉnh Quảng Ninh "
+     "và thành phố Hà Nội.", ["TP Hải Phòng", "tỉnh Quảng Ninh", "thành phố Hà Nội"]),
+    # ... not when fewer units are named than ranks
+    ("Năm 2025, tỉnh Quảng Ninh dẫn đầu; xếp thứ 2 và thứ 3 lần lượt là Hà Nội và một tỉnh miền núi.",
+     ["tỉnh Quảng Ninh", "tỉnh Quảng Ninh"]),
     # ... not the province whose communes a rank is among
     ("Năm 2025, phường Mộc Châu đứng thứ 3/75 xã, phường của tỉnh Sơn La.", ["phường Mộc Châu"]),
     # the unit a ranking verb follows, however it is worded

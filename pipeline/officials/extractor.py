@@ -13,9 +13,10 @@ from .lexicon import Lexicon, expand, lexicon
 from .linking import (PlaceIndex, complete_org, drop_borrowed, full_mentions, merge_roles, name_bare_heads, names_test,
                       short_form_test, short_mentions, short_name_owner, unit_regions)
 from .ministries import name_ministries
-from .parser import ParagraphParser, Person, Role
+from .parser import ParagraphParser
 from .prefilter import may_name
 from .reader import tokenize
+from .roles import Person, Role
 
 LINE_RE = regex.compile(r"[^\n]+")
 

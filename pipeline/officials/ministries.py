@@ -12,7 +12,7 @@ from ..resources import load_yaml
 from ..segment import Article
 from ..textkeys import fold, phrase_alternation
 from .lexicon import _words, lexicon
-from .parser import Person
+from .roles import Person
 
 
 @functools.cache

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from dataclasses import dataclass, field
 from typing import Iterator
 
-import regex
-
 from .. import gazetteer
-from ..segment import Article, Span
+from ..segment import Article
 from ..textkeys import fold, key, normalize_tones
 from .lexicon import Lexicon, expand
 from .reader import Reader, Tokens
+from .roles import Occurrence, Place, Role, chained, holding, joined
 
 ROLE_SEPARATORS = {",", "-", "–", "—", "(", ";"}
 ORG_INNER_PUNCT = {"-", "–", "&"}  # "Kinh tế - xã hội", "NN&PTNT"
@@ -28,60 +26,6 @@ STEERING = ["chỉ", "đạo"]
 STEERING_COMMITTEE = ("ban", "chỉ", "đạo")  # "Ban Chỉ đạo": a steering committee, named by its unit
 COMMITTEE_HEADS = {fold(t) for t in ("Trưởng ban", "Phó Trưởng ban", "Phó Trưởng ban Thường trực", "Phó Ban")}
 MAX_CONTEXT = 40  # tokens looked back for the group a "trưởng đoàn" heads
-
-# --------------------------------------------------------------------------- roles and people
-
-
-@dataclass
-class Role:
-    title: str
-    org: Span | None  # text offsets
-    title_pos: int  # text offset of the title
-    title_end: int | None = None  # text offset where the title's words end
-    chained: bool = False  # listed before another role, separated by a comma: may be another's
-    # an organisation ending in a bare unit word ("HĐND TP") or party committee ("Huyện ủy"):
-    bare_unit: str | None = None  # the unit's type
-    organ: bool = False  # a party committee ("Thành ủy" + "TP. HCM" as written after it elsewhere)
-    prefix: str = ""  # folded words the unit's name follows ("hđnd tp", "huyện ủy")
-    completion: Place | None = None  # the unit named elsewhere in the article
-    completion_text: str = ""  # what the organisation is completed with
-    org_head: str | None = None  # "Bộ" for "Thứ trưởng Nội vụ": the word the text leaves out
-    needs_org: bool = False  # no role without its organisation ("cán bộ trẻ")
-    org_skip: int = 0  # characters of the organisation's text the `org_head` stands for ("tỉnh")
-    appointed: bool = False  # given later in the sentence ("được chỉ định làm ...")
-    bare_head: tuple[str, ...] | None = None  # the organisation is only a head ("hội đồng"): its folded words
-    named_org: str | None = None  # the organisation's full name, from elsewhere in the article
-    joins_next: bool = False  # "Bộ trưởng, Chủ nhiệm ...": one post with the next title
-
-
-@dataclass(frozen=True)
-class Place:
-    """A unit named in the paragraph: a unit word and a name ("TP Hà Nội", "TP. HCM"), or a
-    party committee and a name ("Huyện ủy Tân Hồng")."""
-    type: str
-    name: str  # as written
-    key: str
-    surface: str  # "TP. HCM" (unit word and name); "Tân Hồng" after a committee
-    span: Span
-    before: str  # folded words of the paragraph before the name (and its unit word)
-
-
-@dataclass
-class Occurrence:
-    name: Span
-    key: str
-    roles: list[Role]
-    comrade: bool  # called "đồng chí"
-    short: bool = False  # the last syllables of a name ("ông Cung"), to be matched to a full one
-
-
-@dataclass
-class Person:
-    name: str
-    roles: list[Role] = field(default_factory=list)
-    mentions: list[Span] = field(default_factory=list)
-    comrade: bool = False
-
 
 class ParagraphParser(Reader):
     def __init__(self, toks: Tokens, lex: Lexicon, article: Article):
@@ -459,9 +403,9 @@ class ParagraphParser(Reader):
                         appointed = [r for r in roles if r.appointed]
                         post = shared if i < shared_until else []
                         for other in [span, *listed[:-1]] if listed else []:
-                            found.append(self.occurrence(other, _holding(post, [dataclasses.replace(r) for r in appointed]),
+                            found.append(self.occurrence(other, holding(post, [dataclasses.replace(r) for r in appointed]),
                                                          comrade))
-                        found.append(self.occurrence(last, _holding(post, (_chained(pending) if not listed else []) + roles),
+                        found.append(self.occurrence(last, holding(post, (chained(pending) if not listed else []) + roles),
                                                      comrade))
                         i = j
                     else:
@@ -476,7 +420,7 @@ class ParagraphParser(Reader):
                 role, end, name = self.role(i)
                 if name is not None:
                     roles, j = self.roles_after(end)
-                    found.append(self.occurrence(name, _chained(pending) + [role] + roles, comrade))
+                    found.append(self.occurrence(name, chained(pending) + [role] + roles, comrade))
                     pending, comrade = [], False
                     i = j
                     continue
@@ -496,7 +440,7 @@ class ParagraphParser(Reader):
                 if span:
                     roles, j = self.roles_after(span[1])
                     if i < shared_until:
-                        roles = _holding(shared, roles)
+                        roles = holding(shared, roles)
                     if roles:
                         found.append(self.occurrence(span, roles, False))
                         i = j
@@ -562,46 +506,5 @@ class ParagraphParser(Reader):
     def occurrence(self, tok_span: tuple[int, int], roles: list[Role], comrade: bool) -> Occurrence:
         a, b = tok_span
         name = (self.s[a], self.e[b - 1])
-        roles = _joined(self.article.text, [r for r in roles if r.org or not r.needs_org])
+        roles = joined(self.article.text, [r for r in roles if r.org or not r.needs_org])
         return Occurrence(name, " ".join(self.folds[a:b]), roles, comrade)
-
-
-JOIN_GAP_RE = regex.compile(r"\s*,\s*")
-
-
-def _joined(text: str, roles: list[Role]) -> list[Role]:
-    """"Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": a title that `joins_next`, without an
-    organisation and with only a comma before the next title, is one post with it."""
-    out: list[Role] = []
-    for role in roles:
-        prev = out[-1] if out else None
-        if prev is not None and prev.joins_next and prev.org is None and prev.title_end is not None \
-                and JOIN_GAP_RE.fullmatch(text, prev.title_end, role.title_pos):
-            role = dataclasses.replace(role, title=f"{prev.title}, {role.title}", title_pos=prev.title_pos)
-            out[-1] = role
-            continue
-        out.append(role)
-    return out
-
-
-def _holding(post: list[Role], roles: list[Role]) -> list[Role]:
-    """A listed holder's roles with the post the list names: a narrower title of the holder's
-    own without an organisation ("Phó Bí thư thường trực" under "Phó Bí thư Tỉnh ủy") takes the
-    post's organisation; else the post is added."""
-    out = list(roles)
-    for shared in post:
-        head = fold(shared.title)
-        k = next((k for k, r in enumerate(out) if r.org is None and fold(r.title).startswith(head)), None)
-        if k is not None:
-            own = out[k]
-            out[k] = dataclasses.replace(shared, title=own.title, title_pos=own.title_pos, title_end=own.title_end,
-                                         chained=False)
-        else:
-            out.append(dataclasses.replace(shared, chained=False))
-    return out
-
-
-def _chained(roles: list[Role]) -> list[Role]:
-    for r in roles:
-        r.chained = True
-    return roles

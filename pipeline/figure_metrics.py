@@ -1,0 +1,177 @@
+"""A figure's metric from the figures beside it: items of one list share the metric named after
+the last, the bounds of an index band take the band's index, a bare value of another unit
+restates the last named rate, a percentage restating a ratio or a figure "này" points back to
+takes that figure's metric.
+"""
+from __future__ import annotations
+
+import regex
+
+from .aspects import INDEX_ASPECTS, ITEM_JOINT_RE
+from .figure_cues import Cue, Span, clause_start, cues_between, lexicon as cue_lexicon, restates_ratio_gap
+from .numbers import NumberMatch, as_number
+from .segment import Article
+
+UNNAMED_ASPECTS = ("planned", "other")  # what a figure gets when no cue names its metric
+GENERIC_ASPECTS = ("planned", "other", "received", "resolved")
+SHARED_GAP = 80  # characters: the most between two items of one list
+
+
+def share_trailing_metric(figures: list[dict], cues: list[Cue]) -> None:
+    """"trên 90% hồ sơ ... cấp tỉnh, trên 80% ... cấp huyện và trên 60% ... được xử lý trên
+    môi trường mạng": the metric named after the last item of a list of percentages is the
+    metric of the items before it that name none (in place, last to first)."""
+    for i in range(len(figures) - 2, -1, -1):
+        cur, nxt = figures[i], figures[i + 1]
+        if (cur["aspect"] in UNNAMED_ASPECTS and nxt["aspect"] not in GENERIC_ASPECTS
+                and cur["kind"] == nxt["kind"] == "percent" and cur["sentence"] == nxt["sentence"]
+                and 0 < nxt["span"][0] - cur["span"][1] <= SHARED_GAP
+                and not cues_between(cues, cur["span"][1], nxt["span"][0])):
+            cur["aspect"] = nxt["aspect"]
+
+
+# from units counted by an index band to the band's bound: "9 đơn vị đạt trên | 85%", "từ 80% đến dưới | 85%"
+BAND_GAP_RE = regex.compile(r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:đạt|dưới|trên|từ|đến)[ \u00a0]*")
+BAND_RANGE_GAP_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:(?:dưới|trên|hơn)[ \u00a0]*)?")
+BAND_HOLDERS = ("admin_unit", "agency")
+DOSSIER_RATES = ("digitized", "paid_online")  # measured on dossiers only (Bộ chỉ số 766)
+DOSSIER_METRICS = ("online", "on_time", "overdue", "resolved", "digitized", "paid_online")
+PLACE_OBJECTS = ("admin_unit", "agency", "other")  # a percentage's noun from the places near it, or none
+BAND_BOUND_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:đạt|từ|dưới|trên|đến)[ \u00a0]*(?:(?:dưới|trên)[ \u00a0]*)?$")
+# the metrics a band of units is a band of: indexes and rates
+BAND_ASPECTS = (*INDEX_ASPECTS, "online", "paid_online", "digitized", "on_time", "overdue", "one_stop")
+
+
+def share_band_metric(figures: list[dict], folded: str, cues: list[Cue]) -> None:
+    """"Có 9 đơn vị đạt trên 85%, 10 đơn vị đạt từ 80% đến dưới 85%": the bounds of the index
+    band units are counted by are that index's values (in place, first to last)."""
+    for prev, cur in zip(figures, figures[1:]):
+        gap = BAND_RANGE_GAP_RE if prev["kind"] == "percent" else BAND_GAP_RE
+        holder = prev["kind"] == "percent" or (prev["kind"] in ("count", "ratio") and prev["object"] in BAND_HOLDERS)
+        if (holder and prev["aspect"] in BAND_ASPECTS and cur["kind"] == "percent"
+                and cur["aspect"] in UNNAMED_ASPECTS and cur["sentence"] == prev["sentence"]
+                and gap.fullmatch(folded, prev["span"][1], cur["span"][0])
+                and not cues_between(cues, prev["span"][1], cur["span"][0])):
+            cur["aspect"] = prev["aspect"]
+
+
+def same_scale_score(cues: list[Cue], prev: dict, den, sent: Span, num: NumberMatch) -> bool:
+    """Whether a score with no component of its own is a second value of the component score
+    before it: same sentence, same scale, no cue between."""
+    return (prev["kind"] == "score" and prev["aspect"] not in INDEX_ASPECTS and prev["sentence"] == list(sent)
+            and den is not None and prev["denominator"] == as_number(den)
+            and not cues_between(cues, prev["span"][1], num.start))
+
+
+# a value stated with only its holder: "Riêng phường Phan Đình Phùng đạt 99,2%", "; xã B đạt"
+BARE_VALUE_RE = regex.compile(r"[ \u00a0]*(?:riêng[ \u00a0]+)?(?!đạt(?!\p{L}))\p{L}[^\d,;:]{0,60}?(?<!\p{L})đạt[ \u00a0]*")
+BARE_VALUE_REACH = 100  # characters: the longest holder BARE_VALUE_RE reads
+RATE_REACH = 12  # figures looked back for the rate a bare value restates
+
+
+def is_bare_value(article: Article, sent: Span, num: NumberMatch) -> bool:
+    start = clause_start(article, sent, num.start)
+    # bounded first: the regex module scans the whole range for "đạt" before it matches
+    return num.start - start <= BARE_VALUE_REACH and BARE_VALUE_RE.fullmatch(article.folded, start, num.start) is not None
+
+
+def last_named_rate(article: Article, num: NumberMatch, earlier: list[dict]) -> str | None:
+    """The metric of the last percentage before `num`, back to a blank line, that names one:
+    what a bare value of another unit measures ("... 96,1% hồ sơ có thu phí được thanh toán
+    trực tuyến. Riêng phường A đạt 99,2%")."""
+    recent = earlier[-RATE_REACH:]
+    blank = article.text.rfind("\n\n", recent[0]["span"][0] if recent else num.start, num.start)
+    for fig in reversed(recent):
+        if fig["span"][0] < blank:
+            break
+        if fig["kind"] == "percent" and fig["aspect"] not in UNNAMED_ASPECTS:
+            return fig["aspect"]
+    return None
+
+
+# (the noun of the item before may hold a comma itself: "9 sở, ngành và | 6 huyện")
+LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
+# "102/163 điều kiện kinh doanh (chiếm 62,6%)", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
+# restating the figure before it
+# (a word is taken whole, possessively: splitting one could only use more of the twelve, and
+# trying every split of every word made a failing gap cost up to a second)
+PARALLEL_GAP_RE = regex.compile(r"[ \u00a0]*\)?[ \u00a0]*(?:[,;]|(?<!\p{L})(?:còn|và)(?!\p{L}))[ \u00a0]*"
+                             r"(?:[\p{L}\d&/-]++[ \u00a0]*+,?[ \u00a0]*+){0,12}\(?[ \u00a0]*")
+# ("... với 90,79%, tiếp theo là TP Hải Phòng (89,12%) và Bắc Giang (87,35%)": values of a ranking)
+RESTATEMENT_GAP_RE = regex.compile(
+    r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}(?:\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?"
+    r"|,[ \u00a0]*(?:chiếm|bằng|tương đương|tương ứng)[ \u00a0]+)")  # "412.300 hồ sơ, chiếm 32,1%"
+# how the gaps of the three patterns end, blanks stripped (and how PARALLEL_GAP_RE's starts)
+LIST_GAP_TAILS = (",", "và")
+RESTATEMENT_GAP_TAILS = ("(", "chiếm", "đạt", "bằng", "tương đương", "tương ứng", "tỷ lệ", "tỉ lệ")
+PARALLEL_GAP_HEADS = (",", ";", "còn", "và")
+
+
+def own_words_start(article: Article, sent: Span, num: NumberMatch, prev: dict | None) -> int:
+    """Where the figure's own words begin: its clause, after the figure before it and the last
+    "và" or comma since ("... 2.517 hồ sơ nộp trực tuyến và | 94 hồ sơ qua bưu chính")."""
+    start = max(clause_start(article, sent, num.start), prev["span"][1] if prev else 0)
+    joints = list(ITEM_JOINT_RE.finditer(article.folded, start, num.start))
+    return joints[-1].end() if joints else start
+
+
+def names_another_channel(article: Article, cues: list[Cue], start: int, post_end: int) -> bool:
+    """Whether the figure's own words (from `start`) label it with a way in other than online
+    ("trực tiếp") and name no metric of their own."""
+    return bool(cue_lexicon()["channel_label_re"].search(article.folded, start, post_end)) and \
+        not cues_between(cues, start, post_end)
+
+
+def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMatch) -> bool:
+    """"6 cơ quan chuyên môn, 2 đơn vị sự nghiệp và 9/9 xã": only the previous figure's noun
+    and a comma or "và" between them, and no cue; or a percentage in brackets restating it."""
+    folded, gap_start = article.folded, prev["span"][1]
+    if not 0 < num.start - gap_start <= 80 or cues_between(cues, gap_start, num.start):
+        return False
+    # a pattern is tried only on a gap that ends (or starts) as its matches do: failing, it
+    # backtracks through every way of splitting the words between
+    gap = folded[gap_start:num.start]
+    tail = gap.rstrip(" \u00a0")
+    if prev["kind"] in ("count", "ratio") and tail.endswith(LIST_GAP_TAILS) \
+            and LIST_GAP_RE.fullmatch(folded, gap_start, num.start):
+        return True
+    if num.form == "percent" and tail.endswith(RESTATEMENT_GAP_TAILS) \
+            and RESTATEMENT_GAP_RE.fullmatch(folded, gap_start, num.start):
+        return True
+    # "thủ tục khám chữa bệnh đạt 72,1%; thủ tục cấp phép xây dựng đạt 82,7%": parallel rates
+    head = gap.lstrip(" \u00a0")
+    head = head[1:].lstrip(" \u00a0") if head.startswith(")") else head
+    return (num.form == "percent" and prev["kind"] == "percent" and head.startswith(PARALLEL_GAP_HEADS)
+            and bool(PARALLEL_GAP_RE.fullmatch(folded, gap_start, num.start)))
+
+
+def restates_ratio(article: Article, prev: dict | None, num: NumberMatch) -> bool:
+    """Whether the percentage `num` restates the ratio just before it ("hoàn thành 21/34 nhiệm vụ
+    đề ra, đạt 61,76%", "22/24 nhiệm vụ (đạt 91,16%)")."""
+    return (prev is not None and prev["kind"] == "ratio" and num.form == "percent"
+            and restates_ratio_gap(article.folded, prev["span"][1], num.start))
+
+
+# "tỷ lệ này là 37%", "con số này đạt ...": the same measure as the figure before, elsewhere
+THIS_MEASURE_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}])(?:tỷ[ \u00a0]+lệ|tỉ[ \u00a0]+lệ|con[ \u00a0]+số|số[ \u00a0]+liệu|mức)[ \u00a0]+(?:này|đó|tương[ \u00a0]+ứng)"
+    r"(?:[ \u00a0]+(?:là|đạt|chiếm|ở[ \u00a0]+mức|cũng[ \u00a0]+đạt|chỉ[ \u00a0]+đạt|lên[ \u00a0]+tới|lên[ \u00a0]+đến))?[ \u00a0]*$")
+REFER_BACK_REACH = 300  # characters from the figure referred to
+
+
+def refers_back(article: Article, sent: Span, prev: dict, num: NumberMatch) -> bool:
+    """"tỷ lệ dịch vụ công toàn trình đạt 17%; ở địa phương, tỷ lệ này là 37%": a figure of the
+    measure of the figure before it (its aspect and object)."""
+    return (prev["kind"] == "percent" and num.form == "percent" and 0 < num.start - prev["span"][1] <= REFER_BACK_REACH
+            and bool(THIS_MEASURE_BEFORE_RE.search(article.folded, max(sent[0], num.start - 40), num.start)))
+
+
+THIS_AFTER_RE = regex.compile(r"[ \u00a0]*này(?!\p{L})")
+
+
+def antecedent(article: Article, num: NumberMatch, earlier: list[dict]) -> dict | None:
+    """"... trễ hạn là 5%. ... thì 5% này tương đương": the earlier figure "5% này" points back to."""
+    if not THIS_AFTER_RE.match(article.folded, num.end, num.end + 6):
+        return None
+    value = as_number(num.value)
+    return next((f for f in reversed(earlier) if f["value"] == value and f["span"][1] <= num.start), None)
