@@ -66,8 +66,8 @@ INDEX_BANDED_OBJECTS = {"admin_unit", "agency"}
 INDEX_BAND_AFTER_RE = regex.compile(
     r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:(?:đạt|dưới|trên|có|ở)(?!\p{L})[^\d;.:!?]{0,15}\d[\d.,]*"
     r"(?:[ \u00a0]*%?[ \u00a0]*(?:đến|-|–)[ \u00a0]*(?:dưới[ \u00a0]+|trên[ \u00a0]+)?\d[\d.,]*)?[ \u00a0]*"
-    r"(?:(?P<points>điểm)(?![ \u00a0]+(?:tiếp|nhận|giao|phục|cầu|trường))|%[ \u00a0]*(?:trở[ \u00a0]+(?:lên|xuống)[ \u00a0]*)?(?=[,;.)]|$|và))"
-    r"|(?P<points>xếp[ \u00a0]+loại|(?:đạt|ở)[ \u00a0]+mức[ \u00a0]+(?:tốt|khá|trung[ \u00a0]+bình|xuất[ \u00a0]+sắc|yếu|kém))(?!\p{L})"
+    r"(?:(?P<points>điểm)(?![ \u00a0]+(?:tiếp|nhận|giao|phục|cầu|trường))|%[ \u00a0]*(?:trở[ \u00a0]+(?:lên|xuống)[ \u00a0]*)?(?=[,;.)]|$|và|là[ \u00a0]|gồm))"
+    r"|(?P<points>(?:xếp|đạt)[ \u00a0]+loại|(?:đạt|ở)[ \u00a0]+mức[ \u00a0]+(?:tốt|khá|trung[ \u00a0]+bình|xuất[ \u00a0]+sắc|yếu|kém))(?!\p{L})"
     r"|(?:đạt|dưới|trên)(?!\p{L})[^\d;.:!?]{0,15}?(?P<points>điểm)[^\d;.:!?]{0,12}\d[\d.,]*/\d)")
 # an index's fields counted by what they achieved: "Huế có 3 lĩnh vực đạt trên 90% số điểm tối đa",
 # "Hải Phòng có 3 lĩnh vực nằm trong nhóm 5 địa phương dẫn đầu"
@@ -209,6 +209,8 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         return "satisfaction"
     band = INDEX_BAND_AFTER_RE.match(folded, num.end) if kind in ("count", "ratio", "percent") and \
         counted_object in INDEX_BANDED_OBJECTS else None
+    if band and any(c.specific and c.aspect not in INDEX_ASPECTS for c in cues_between(cues, num.end, band.end())):
+        band = None  # "không còn xã nào có tỷ lệ thanh toán trực tuyến dưới 50%": a band of a rate it names
     if band and (band["points"] or _index_in_view(article, cues, num)):
         # "9/34 tỉnh, thành phố đạt từ 90 điểm trở lên", "5 xã dưới 65 điểm", "11 xã xếp loại
         # trung bình": units counted by their band of an index
@@ -415,13 +417,18 @@ def field_share_aspect(totals: list[str]) -> str | None:
     return FIELD_SHARE_ASPECT if not totals or FIELD_SHARE_ASPECT in totals else None
 
 
+def _same_head(total_noun: str, part_noun: str) -> bool:
+    """"hồ sơ" is a part of "hồ sơ thủ tục hành chính": the same noun, or one written longer."""
+    return total_noun == part_noun or total_noun.startswith(part_noun + " ") or part_noun.startswith(total_noun + " ")
+
+
 def breakdown_totals(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, noun: str | None,
                      words_start: int, post_end: int, earlier: list[dict]) -> list[str]:
     """The aspects of the received or resolved counts of its noun before a count whose own
     words (from `words_start`) name no metric (in its sentence or the one before, in its
     paragraph), latest first: the totals it may be a part of."""
-    if noun is None or cues_between(cues, words_start, post_end):
-        return []
+    if noun is None or any(c.aspect != "received" for c in cues_between(cues, words_start, post_end)):
+        return []  # (its own "nộp" names no other metric: "2.190 hồ sơ nộp trực tiếp")
     para = article.paragraph_of(num.start)
     prev_sentence = article.sentence_of(sent[0] - 1) if sent[0] > para[0] else sent
     whole = key(noun)
@@ -429,6 +436,6 @@ def breakdown_totals(article: Article, cues: list[Cue], num: NumberMatch, sent: 
     for f in reversed(earlier[-BREAKDOWN_REACH:]):
         if f["span"][0] < max(para[0], prev_sentence[0]):
             break
-        if f["kind"] == "count" and f["noun"] and key(f["noun"]) == whole and f["aspect"] in CARRIED_ASPECTS:
+        if f["kind"] == "count" and f["noun"] and _same_head(key(f["noun"]), whole) and f["aspect"] in CARRIED_ASPECTS:
             totals.append(f["aspect"])  # parts of other metrics may stand between: "7.100 trực tuyến"
     return totals

@@ -89,8 +89,8 @@ def last_named_rate(article: Article, num: NumberMatch, earlier: list[dict]) -> 
     return None
 
 
-# (the noun of the item before may hold a comma itself: "9 sở, ngành và | 6 huyện")
-LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
+# (the noun of the item before may hold a comma itself: "9 sở, ngành và | 6 huyện", "6 cơ quan, đơn vị và | 4 xã")
+LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+(?:[ \u00a0]+\p{L}+)?[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
 # "102/163 điều kiện kinh doanh (chiếm 62,6%)", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
 # restating the figure before it
 # (a word is taken whole, possessively: splitting one could only use more of the twelve, and
@@ -119,7 +119,7 @@ def names_another_channel(article: Article, cues: list[Cue], start: int, post_en
     """Whether the figure's own words (from `start`) label it with a way in other than online
     ("trực tiếp") and name no metric of their own."""
     return bool(cue_lexicon()["channel_label_re"].search(article.folded, start, post_end)) and \
-        not cues_between(cues, start, post_end)
+        all(c.aspect == "received" for c in cues_between(cues, start, post_end))  # "hồ sơ nộp trực tiếp"
 
 
 def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMatch) -> bool:

@@ -158,8 +158,8 @@ def elided_noun(article: Article, prev: dict | None, num: NumberMatch):
 
 
 # the numbers after a bare one up to the last, which the noun follows: "lần lượt là 6.140, 4.215
-# và 3.388 hồ sơ"
-LISTED_NUMBERS_AFTER_RE = regex.compile(r"(?:[ \u00a0]*(?:,|và|,[ \u00a0]*và)[ \u00a0]*\d[\d.]*(?:,\d+)?(?!\d|[ \u00a0]*[%/]))+")
+# và 3.388 hồ sơ", "lần lượt là 90,98; 90,45 và 89,87 điểm"
+LISTED_NUMBERS_AFTER_RE = regex.compile(r"(?:[ \u00a0]*(?:,|;|và|[,;][ \u00a0]*và)[ \u00a0]*\d[\d.]*(?:,\d+)?(?!\d|[ \u00a0]*[%/]))+")
 
 
 def shared_noun_after(article: Article, num: NumberMatch):

@@ -232,7 +232,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     if restates_ratio(article, prev_fig, num):
         aspect = prev_fig["aspect"]  # the ratio's own words may hold a cue: "21/34 nhiệm vụ đề ra, đạt 61,76%"
     else:
-        aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, own[0] if own else None, sibling,
+        # (a zero phrase counts the noun inside it: "chưa có đơn vị nào đạt loại Xuất sắc")
+        counted = own[0] if own else zero_object(article, num)[0] if num.form == "zero" else None
+        aspect = choose_aspect(article, cues, num, sent, nxt_fig, kind, counted, sibling,
                                noun_key(own[1]) if own else None, post_end)
     if elided:
         aspect = prev_fig["aspect"]  # "Thanh tra tỉnh có 5": a cue in the next item's name is no aspect
@@ -243,14 +245,17 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         words_start = own_words_start(article, sent, num, prev_fig)
         # a breakdown by field is read as one even where a passage's topic gave it a metric
         by_field = own[0] == "dossier" and is_field_breakdown(article, cues, num, sent, post_end)
-        if aspect == "other" or by_field or names_another_channel(article, cues, words_start, post_end):
+        channel = names_another_channel(article, cues, words_start, post_end)
+        if aspect == "other" or by_field or channel:
             # "trực tuyến 7.100 hồ sơ, trực tiếp 1.350 hồ sơ": an item of another channel than
             # online is no online count, whatever the items before it were
             totals = [] if is_base(article.folded, sent, num) else breakdown_totals(
                 article, cues, num, sent, own[1], words_start, post_end, earlier)
+            # (an item of a channel that says it came in, "2.190 hồ sơ nộp trực tiếp", is received)
+            came_in = channel and bool(cues_between(cues, words_start, post_end))
             aspect = (bracketed_part_aspect(article.folded, cues, num, prev_fig)
                       or (by_field and field_share_aspect(totals))
-                      or (totals[0] if totals else "other"))
+                      or (totals[0] if totals else "received" if came_in else "other"))
     elif kind == "score" and aspect == "par_index" and prev_fig is not None and same_scale_score(cues, prev_fig, den, sent, num):
         aspect = prev_fig["aspect"]  # "... chỉ đạt 6,2/10 điểm thì sang tháng 10 đã đạt 9,6/10 điểm"
     elif kind == "percent" and aspect == "other" and is_bare_value(article, sent, num):
@@ -274,12 +279,12 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         aspect = prev_fig["aspect"]
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
-    if own is not None:
-        obj, noun = own[0], own[1]
-        if obj == "agency" and key(noun) == GENERIC_BODY and units_in_view(article, sent, num):
-            obj = "admin_unit"  # "Trong 56 xã, phường, có 4 đơn vị đạt từ 90 điểm": the units are communes
-    elif num.form == "zero":
-        obj, noun = zero_object(article, num)
+    if own is not None or num.form == "zero":
+        obj, noun = (own[0], own[1]) if own is not None else zero_object(article, num)
+        if obj == "agency" and noun and key(noun) == GENERIC_BODY and units_in_view(article, sent, num):
+            # "Trong 56 xã, phường, có 4 đơn vị đạt từ 90 điểm", "18 xã, phường đạt loại Tốt; không
+            # có đơn vị nào xếp loại Yếu": the units are communes
+            obj = "admin_unit"
     else:
         ctx = context_noun(article, sent, num, post_end)
         if ctx:

@@ -280,7 +280,13 @@ ELLIPTIC_RANK_RE = regex.compile(
 # a list whose items each give "thứ N" after a first rank with its verb
 RANK_LIST_RE = regex.compile(
     r"(?:xếp|đứng|hạng)(?![\p{L}])[^\d.;:\n]{0,40}\d+(?:[ \u00a0]*/[ \u00a0]*\d+)?"
-    r"(?:[^\d.:\n]{1,50}?(?<![\p{L}])thứ[ \u00a0]*\d+)*[ \u00a0]*[;,][^\d.:\n]{0,50}?(?<![\p{L}])thứ[ \u00a0]*$")
+    r"(?:[^\d.:\n]{1,50}?(?<![\p{L}])thứ[ \u00a0]*\d+)*[ \u00a0]*(?:[;,]|(?<!\p{L})và(?!\p{L}))[^\d.:\n]{0,50}?(?<![\p{L}])thứ[ \u00a0]*$")
+# "có thứ hạng lần lượt là: Hà Nội thứ 3 (90,11 điểm), TP Hồ Chí Minh thứ 9 ...": places given to
+# the units listed after a ranking's word and "là" or ":"
+RANKED_NAMES_RE = regex.compile(
+    r"(?<!\p{L})(?:xếp[ \u00a0]+hạng|thứ[ \u00a0]+hạng|xếp[ \u00a0]+thứ|đứng[ \u00a0]+thứ)(?!\p{L})[^\d.;\n]{0,30}?(?:(?<!\p{L})là|:)"
+    r"(?:[^\d.;\n]{1,40}?(?<!\p{L})thứ[ \u00a0]*\d+(?:[ \u00a0]*\([^()\n]{0,30}\))?[ \u00a0]*(?:,|(?<!\p{L})và(?!\p{L})))*"
+    r"[^\d.;\n]{1,40}?(?<!\p{L})thứ[ \u00a0]*$")
 ORDINAL_THU_BEFORE_RE = regex.compile(
     r"(?<![\p{L}])(?<!(?:lần|kỳ|kỳ họp|năm|khóa|khoá|ngày|tuần|tháng|quý|đợt)[ \u00a0]+)thứ[ \u00a0]*$")
 
@@ -305,5 +311,6 @@ def elliptic_rank(folded: str, s: int) -> bool:
     if PLACE_THEN_THU_RE.search(folded, max(0, s - 40), s) or (
             BRACKET_THU_RE.search(folded, max(0, s - 12), s) and RANKING_CONTEXT_RE.search(folded, max(0, s - 160), s)):
         return True  # "xếp cuối, thứ 10/10"; "Nhóm cuối bảng gồm Bình Thuận (thứ 61), Kon Tum (thứ 62)"
-    return (bool(ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s))
-            and _has_rank_verb(folded, max(0, s - 240), s) and bool(RANK_LIST_RE.search(folded, max(0, s - 240), s)))
+    if not ORDINAL_THU_BEFORE_RE.search(folded, max(0, s - 6), s) or not _has_rank_verb(folded, max(0, s - 240), s):
+        return False
+    return bool(RANK_LIST_RE.search(folded, max(0, s - 240), s) or RANKED_NAMES_RE.search(folded, max(0, s - 240), s))

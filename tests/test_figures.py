@@ -323,6 +323,19 @@ GROUPS = {
         E("Vị trí thứ 2 và thứ 3 lần lượt thuộc về Hà Nội và Huế.",
           dict(surface="2", kind="rank"), dict(surface="3", kind="rank")),
         E("Số hồ sơ tăng 3 lần so với năm trước."),
+        # the last of a list of ranks after "và"; units listed with their places after "là:"
+        E("TP Hồ Chí Minh xếp thứ 13, Hà Nội thứ 15 và Cần Thơ thứ 21.",
+          dict(surface="13", kind="rank"), dict(surface="15", kind="rank"), dict(surface="21", kind="rank")),
+        E("Các thành phố có thứ hạng lần lượt là: Hà Nội thứ 3 (90,11 điểm), Đà Nẵng thứ 11 (87,02 điểm).",
+          dict(surface="3", kind="rank"), dict(surface="90,11", kind="score"),
+          dict(surface="11", kind="rank"), dict(surface="87,02", kind="score")),
+        E("Đoàn làm việc lần thứ 3 tại Hà Nội."),
+    ],
+    "scores_listed_with_semicolons": [
+        # values of a "lần lượt" list separated by ";", the unit after the last
+        E("Tiếp theo là Bắc Ninh, Phú Thọ và Hà Nội với số điểm lần lượt là 90,98; 90,45 và 89,87 điểm.",
+          dict(surface="90,98", kind="score"), dict(surface="90,45", kind="score"), dict(surface="89,87", kind="score")),
+        E("Xã A tiếp nhận 904; xã B 512 hồ sơ.", dict(surface="512", kind="count")),
     ],
     "fractions_and_point_ranges": [
         E("Có 2/3 số sở đã triển khai.", dict(surface="2/3", kind="ratio", value=2, denominator=3, object="agency")),
@@ -695,6 +708,16 @@ def test_unit_types_listed_after_a_number_are_counted_nouns_not_subjects():
     assert all(f["subject"]["aggregate"] is None for f in figs)
 
 
+@pytest.mark.parametrize("text,objects", [
+    # "đơn vị" counts communes where communes were just named, agencies where none were, zero phrases too
+    ("Năm 2025, toàn tỉnh có 18 xã, phường đạt loại Tốt, 74 đơn vị đạt loại Khá; không có đơn vị nào xếp loại Yếu.",
+     ["admin_unit", "admin_unit", "admin_unit"]),
+    ("Năm 2025, có 10 sở đạt loại Tốt; không có đơn vị nào xếp loại Yếu.", ["agency", "agency"]),
+])
+def test_units_counted_as_don_vi_are_the_kind_just_named(text, objects):
+    assert [f["object"] for f in run(text)] == objects
+
+
 ASPECT_LEXICON = load_yaml("figures.yml")["aspects"]
 CUE_TEMPLATES = ("Năm 2024, huyện {cue} 300 hồ sơ.", "Năm 2024, có 300 hồ sơ {cue}.", "Năm 2024, tỷ lệ {cue} đạt 95%.")
 
@@ -781,6 +804,9 @@ UNITS_NAMED_CASES = [
      "và Hà Nội (90,12 điểm).", ["Quảng Ninh", "Ninh Bình", "Hà Nội", "Ninh Bình", "Hà Nội"]),
     ("Năm 2025, đứng đầu là TP Hải Phòng với 92,86 điểm; vị trí thứ 2 và thứ 3 lần lượt thuộc về tỉnh Quảng Ninh "
      "và thành phố Hà Nội.", ["TP Hải Phòng", "tỉnh Quảng Ninh", "thành phố Hà Nội"]),
+    # units listed with their places and values after a ranking's "là:"
+    ("Năm 2023, các thành phố có thứ hạng lần lượt là: Hà Nội thứ 3 (90,11 điểm), Đà Nẵng thứ 11 (87,02 điểm).",
+     ["Hà Nội", "Hà Nội", "Đà Nẵng", "Đà Nẵng"]),
     # ... not when fewer units are named than ranks
     ("Năm 2025, tỉnh Quảng Ninh dẫn đầu; xếp thứ 2 và thứ 3 lần lượt là Hà Nội và một tỉnh miền núi.",
      ["tỉnh Quảng Ninh", "tỉnh Quảng Ninh"]),
@@ -865,6 +891,32 @@ ASPECT_WINDOW_CASES = [
     ("Kết quả SIPAS năm 2023.\n\nTỷ lệ người làm giấy khai sinh phải trả thêm tiền cao nhất với 28%.", [("28%", "other")]),
     # the "nhận" of "giấy chứng nhận" is no receipt
     ("Tỷ lệ người dân phải nộp thêm tiền ở lĩnh vực giấy chứng nhận quyền sử dụng đất là 10%.", [("10%", "other")]),
+    # an item of another channel that says it was handed in is received, not the online item's metric
+    ("Năm 2025, xã tiếp nhận 6.214 hồ sơ, trong đó 4.127 hồ sơ nộp trực tuyến và 2.190 hồ sơ nộp trực tiếp.",
+     [("6.214", "received"), ("4.127", "online"), ("2.190", "received")]),
+    ("Năm 2025, xã giải quyết 6.214 hồ sơ, trong đó 4.127 hồ sơ trực tuyến và 2.190 hồ sơ nộp trực tiếp.",
+     [("6.214", "resolved"), ("4.127", "online"), ("2.190", "resolved")]),
+    # parts by level after "trong đó" are parts of the total, its noun written longer
+    ("Năm 2020, quận đã tiếp nhận 20.846 hồ sơ thủ tục hành chính; trong đó cấp quận 8.912 hồ sơ, cấp phường "
+     "11.934 hồ sơ.", [("20.846", "received"), ("8.912", "received"), ("11.934", "received")]),
+    # the places an inspection went to, the noun of the first holding a comma; what it led to is no inspection
+    ("Năm 2021, huyện kiểm tra tại 6 cơ quan, đơn vị và 4 xã, thị trấn; qua kiểm tra đã nhắc nhở hai công chức.",
+     [("6", "inspected"), ("4", "inspected"), ("hai", "other")]),
+    ("Năm 2021, qua kiểm tra, sở đã chấn chỉnh 5 đơn vị và kiến nghị xử lý trách nhiệm đối với 6 công chức.",
+     [("5", "other"), ("6", "other")]),
+    # units counted by their grade or band of the index the paragraph is about
+    ("Năm 2025, PAR INDEX trung bình đạt 85%. Có 9 địa phương đạt loại Xuất sắc, 17 địa phương đạt loại Tốt; "
+     "không có địa phương nào xếp loại Yếu. Có 4 địa phương đạt trên 85% là Quảng Ninh, Hà Nội, Huế và Đà Nẵng.",
+     [("85%", "par_index"), ("9", "par_index"), ("17", "par_index"), ("không có địa phương nào", "par_index"),
+      ("4", "par_index"), ("85%", "par_index")]),
+    # a zero phrase counted by its band of the index in view
+    ("Năm 2025, tỉnh đánh giá Bộ chỉ số 766 đối với 124 xã. Kết quả cho thấy, chưa có đơn vị nào đạt loại Xuất sắc.",
+     [("124", "other"), ("chưa có đơn vị nào", "par_index")]),
+    # ... but a band of a rate it names is that rate's
+    ("Năm 2026, mục tiêu là Chỉ số SIPAS đạt trên 85% và không còn xã nào có tỷ lệ thanh toán trực tuyến dưới 50%.",
+     [("85%", "satisfaction"), ("không còn xã nào", "paid_online"), ("50%", "paid_online")]),
+    # ... not without an index in view
+    ("Năm 2025, có 4 xã đạt trên 85% là xã A, xã B, xã C và xã D.", [("4", "other"), ("85%", "other")]),
 ]
 
 

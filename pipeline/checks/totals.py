@@ -443,6 +443,10 @@ def _named_sentences(article: Article) -> set[tuple[int, int]]:
     return out
 
 
+# rates of the service index's own metrics: "thanh toán trực tuyến" names a payment, no channel
+OWN_RATE_ASPECTS = ("digitized", "paid_online")
+
+
 def _shares_of_one_whole(article: Article) -> list[Finding]:
     """"trước hạn 45%, đúng hạn 50%, quá hạn 10%": one whole, 105 %."""
     out = []
@@ -450,7 +454,7 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
     named = None  # scanned for once a percentage needs it: most articles have none to label
     runs: list[list[dict]] = []
     for i, f in enumerate(figures):
-        if f["kind"] != "percent" or is_change(f) or is_target(f):
+        if f["kind"] != "percent" or is_change(f) or is_target(f) or f["aspect"] in OWN_RATE_ASPECTS:
             continue
         if named is None:
             named = _named_sentences(article)
