@@ -23,7 +23,8 @@ TOTAL_COPULA_RE = regex.compile(r"số[ \u00a0]+là[ \u00a0]*")  # "tổng số 
 WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
 
 GENERIC_BODY = "đơn vị"  # a count of "units" of either kind: administrative units or agencies
-UNIT_WORD_RE = regex.compile(r"(?<!\p{L})(?:xã|phường|thị[ \u00a0]+trấn|huyện|quận|thị[ \u00a0]+xã|đặc[ \u00a0]+khu|địa[ \u00a0]+phương)(?!\p{L})")
+UNIT_WORD_RE = regex.compile(r"(?<!\p{L})(?:xã|phường|thị[ \u00a0]+trấn|huyện|quận|thị[ \u00a0]+xã|đặc[ \u00a0]+khu|địa[ \u00a0]+phương"
+                          r"|tỉnh,[ \u00a0]*thành[ \u00a0]+phố)(?!\p{L})")  # "9 tỉnh, thành phố ...; 22 đơn vị"
 AGENCY_WORD_RE = regex.compile(r"(?<!\p{L})(?:sở|ngành|cơ[ \u00a0]+quan|phòng|ban|cục|bộ|trung[ \u00a0]+tâm|văn[ \u00a0]+phòng)(?!\p{L})")
 UNIT_VIEW = 300  # characters before a count where the units it counts are sought
 

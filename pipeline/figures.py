@@ -32,7 +32,7 @@ from .open_nouns import open_noun_after
 from .period_scope import PeriodIndex, period_for
 from .periods import find_periods
 from .segment import Article
-from .subjects import UNIT_TYPES, choose_subject, unit_refs
+from .subjects import UNIT_TYPES, UNITS_BY_ID, choose_subject, holder_of_counted_units, unit_refs
 from .textkeys import key
 
 RANK_FIELD_RE = regex.compile(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ \u00a0]+)?(?:số[ \u00a0]+)?(\d+)(?![\d.,])")
@@ -149,6 +149,7 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
     last = max(para[1] for para, found in zip(article.paragraphs, numbers) if found)
     cues = find_cues(folded, article.body[0], min(last, article.body[1]))
     article.cache[UNIT_TYPES] = {u["id"]: u["type"] for u in units}
+    article.cache[UNITS_BY_ID] = {u["id"]: u for u in units}
     refs = unit_refs(article, units)
     # a figure's period is read in its passage up to its sentence and in the lead: a phrase after
     # the last paragraph with a candidate and after the lead is never asked for
@@ -307,6 +308,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     elif kind == "percent" and aspect == "satisfaction":
         obj = "other"  # a share of the people asked
     noun_end = own[2][1] if own and len(own) > 2 else num.end
+    subject = choose_subject(article, refs, sent, num, post_end, rank=kind == "rank", prev=prev_fig)
+    if obj == "admin_unit" and kind in ("count", "ratio", "percent"):
+        subject = holder_of_counted_units(article, refs, sent, num.start, noun, subject)
     period = period_for(periods, sent, num.start, num.end)
     return {
         "id": "",
@@ -320,7 +324,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         "aspect": aspect,
         "noun": noun,
         "change": is_change(article, num),
-        "subject": choose_subject(article, refs, sent, num, post_end, rank=kind == "rank", prev=prev_fig),
+        "subject": subject,
         "period": period,
         "sentence": list(sent),
     }

@@ -145,6 +145,7 @@ def _last_named(named, of_type, utype: str, ts: int, anywhere: bool = True) -> d
 
 
 UNIT_TYPES = "unit_types"  # article.cache key: unit id -> type, set by extract_figures
+UNITS_BY_ID = "units_by_id"  # article.cache key: unit id -> unit, set by extract_figures
 NEXT_WORD_RE = regex.compile(r"[ \u00a0]+(\p{L}+)")
 NEXT_TWO_WORDS_RE = regex.compile(r"[ \u00a0]+(\p{L}+)[ \u00a0]+(\p{L}+)")
 
@@ -539,3 +540,36 @@ def _addressed_target(folded: str, sent: Span, agg: UnitRef, pos: int) -> bool:
 
 
 # --------------------------------------------------------------------------- main
+
+
+COMMUNE_LEVEL = 3  # LEVEL_RANK of communes, wards, towns and special zones
+PARENT_TYPES = (("district", ("huyện", "quận", "thị xã", "thành phố")), ("province", ("tỉnh", "thành phố")))
+
+
+COUNTED_COMMUNES_RE = regex.compile(r"(?:xã|phường|thị[ \u00a0]+trấn|đặc[ \u00a0]+khu|đơn[ \u00a0]+vị|địa[ \u00a0]+phương)(?!\p{L})")
+
+
+def holder_of_counted_units(article: Article, refs: list[UnitRef], sent: Span, pos: int, noun: str | None,
+                            subject: dict) -> dict:
+    """A count of the communes its sentence has just listed is about the unit they lie in, not
+    one of them: "Phường Phú Xuân, phường Thuận Hóa và xã Phú Vang là 3 đơn vị ..." is the
+    city's. The communes' district, else their province, where the article names it; else
+    `subject`."""
+    units = article.cache.get(UNITS_BY_ID, {})
+    unit = units.get(subject.get("unit"))
+    if unit is None or LEVEL_RANK.get(unit["type"], 0) < COMMUNE_LEVEL or not noun \
+            or not COUNTED_COMMUNES_RE.match(key(noun)):
+        return subject
+    listed = {r.unit_id for r in refs[bisect.bisect_left(refs, (sent[0],)):bisect.bisect_left(refs, (pos,))]
+              if r.unit_id is not None and LEVEL_RANK.get(units.get(r.unit_id, {}).get("type"), 0) >= COMMUNE_LEVEL}
+    if len(listed) < 2 or unit["id"] not in listed:
+        return subject
+    for field, types in PARENT_TYPES:
+        if not unit.get(field):
+            continue
+        parent = next((u for u in units.values() if u["type"] in types and key(u["name"]) == key(unit[field])), None)
+        if parent is not None and parent.get("mentions"):
+            before = [m for m in parent["mentions"] if m[0] < pos]
+            s, e = before[-1] if before else parent["mentions"][0]
+            return {"unit": parent["id"], "aggregate": None, "text": article.text[s:e]}
+    return subject

@@ -713,6 +713,8 @@ def test_unit_types_listed_after_a_number_are_counted_nouns_not_subjects():
     ("Năm 2025, toàn tỉnh có 18 xã, phường đạt loại Tốt, 74 đơn vị đạt loại Khá; không có đơn vị nào xếp loại Yếu.",
      ["admin_unit", "admin_unit", "admin_unit"]),
     ("Năm 2025, có 10 sở đạt loại Tốt; không có đơn vị nào xếp loại Yếu.", ["agency", "agency"]),
+    ("Năm 2025, có 9 tỉnh, thành phố đạt trên 90%; 22 đơn vị đạt từ 80% đến dưới 90%.",
+     ["admin_unit", "other", "admin_unit", "other", "other"]),
 ])
 def test_units_counted_as_don_vi_are_the_kind_just_named(text, objects):
     assert [f["object"] for f in run(text)] == objects
@@ -807,6 +809,12 @@ UNITS_NAMED_CASES = [
     # units listed with their places and values after a ranking's "là:"
     ("Năm 2023, các thành phố có thứ hạng lần lượt là: Hà Nội thứ 3 (90,11 điểm), Đà Nẵng thứ 11 (87,02 điểm).",
      ["Hà Nội", "Hà Nội", "Đà Nẵng", "Đà Nẵng"]),
+    # a count of the communes just listed is about the city they lie in, not one of them
+    ("Năm 2025, thành phố Huế tiếp nhận 9.000 hồ sơ. Phường Phú Xuân, phường Thuận Hóa và xã Phú Vang là 3 đơn vị "
+     "tiếp nhận nhiều hồ sơ nhất.", ["thành phố Huế", "thành phố Huế"]),
+    # ... but a commune's own parts, or the communes merged into it named after, are its own
+    ("Năm 2025, thành phố Huế tiếp nhận 9.000 hồ sơ. Phường Phú Xuân và phường Thuận Hóa giáp nhau; phường Phú "
+     "Xuân có 28 khu phố.", ["thành phố Huế", "phường Phú Xuân"]),
     # ... not when fewer units are named than ranks
     ("Năm 2025, tỉnh Quảng Ninh dẫn đầu; xếp thứ 2 và thứ 3 lần lượt là Hà Nội và một tỉnh miền núi.",
      ["tỉnh Quảng Ninh", "tỉnh Quảng Ninh"]),
