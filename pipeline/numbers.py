@@ -239,7 +239,10 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         # "năm" next to a year, "tư" in "đầu tư", "một cửa": only take word numbers that carry
         # a counted noun and are not a single ambiguous word (tested first: most are)
         only_one = words == ["một"] and bool(ONLY_ONE_AFTER_RE.match(folded, e))
-        if len(words) == 1 and words[0] not in lex["single_word_figures"] and not only_one and not (
+        # "chỉ có năm hồ sơ", "Năm đơn vị dẫn đầu gồm ...": five, where no year can stand
+        five = words == ["năm"] and bool(_counted_noun(word_after(folded, e))) and (
+            bool(phrase_before(folded, s, lex["one_counts_after"])) or _opens_sentence(text, s))
+        if len(words) == 1 and words[0] not in lex["single_word_figures"] and not only_one and not five and not (
                 words[0] == "một" and phrase_before(folded, s, lex["one_counts_after"])):
             continue
         if ORDINAL_BEFORE_RE.search(folded, max(0, s - 8), s):
@@ -263,6 +266,14 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         elif nxt[:1].isalpha() and not _after_reason(nxt) and (words[0] != "một" or only_one):
             out.append(NumberMatch(s, e, text[s:e], value, None, "words", open_noun=True))
     return out
+
+
+SENTENCE_OPEN_RE = regex.compile(r"(?:^|[.!?:\n])[ \u00a0\t\"“]*$")
+
+
+def _opens_sentence(text: str, s: int) -> bool:
+    """Whether the capitalised word at `s` opens its sentence (or line)."""
+    return text[s:s + 1].isupper() and bool(SENTENCE_OPEN_RE.search(text, max(0, s - 4), s))
 
 
 # a capitalised word right before a capitalised number word: both belong to one name

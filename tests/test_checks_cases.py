@@ -144,6 +144,13 @@ FIRES = {
           ("sum_mismatch", ["10%", "45%", "50%"])),
         C("UBND tỉnh đã công bố 1.920 TTHC, trong đó 1.105 TTHC cấp tỉnh, 512 TTHC cấp huyện và 318 TTHC cấp xã.",
           ("sum_mismatch", ["1.105", "1.920", "318", "512"])),
+        # a breakdown that names its total instead of stating it, in a later sentence
+        C("Năm 2025, Công an tỉnh tiếp nhận 482.615 hồ sơ.\n\nTrong tổng số hồ sơ tiếp nhận, lĩnh vực cư trú có "
+          "215.430 hồ sơ, lĩnh vực căn cước 168.920 hồ sơ, các lĩnh vực khác 95.520 hồ sơ.",
+          ("sum_mismatch", ["168.920", "215.430", "482.615", "95.520"]), linked=True),
+        C("Năm 2026, tỉnh tiếp nhận 512.460 hồ sơ.\n\nTrong tổng số hồ sơ tiếp nhận, có 338.215 hồ sơ nộp trực "
+          "tuyến và 165.930 hồ sơ nộp trực tiếp hoặc qua dịch vụ bưu chính công ích.",
+          ("sum_mismatch", ["165.930", "338.215", "512.460"]), linked=True),
         C("Tỷ lệ hồ sơ giải quyết trước hạn chiếm 62,5%, đúng hạn chiếm 38,2% và trễ hạn chiếm 1,3%.",
           ("sum_mismatch", ["1,3%", "38,2%", "62,5%"])),
         C("Có 98,5% hồ sơ giải quyết đúng hạn và trước hạn, 2,5% hồ sơ quá hạn.",
@@ -167,6 +174,9 @@ FIRES = {
         C("Huyện có 12 xã, thị trấn; trong đó 13 xã đã đạt chuẩn.", ("part_exceeds_total", ["12", "13"])),
     ],
     "count_list_mismatch": [
+        # a list that a comma and the values' words follow
+        C("Năm đơn vị dẫn đầu gồm phường Phan Thiết, phường Bắc Gia Nghĩa và xã Đức Trọng, với số điểm lần lượt là "
+          "93,15; 92,80 và 91,64 điểm.", ("count_list_mismatch", ["Năm"])),
         # a name holding a verb ("Đạt") does not end the list
         C("Năm 2023, huyện đã chọn 3 xã làm điểm mô hình \"Bộ phận một cửa hiện đại\" gồm Hoằng Đạt và Hoằng Thịnh.",
           ("count_list_mismatch", ["3"])),
@@ -312,6 +322,11 @@ NEAR_MISSES = {
         # rates of the service index's own metrics: "thanh toán trực tuyến" is a payment, no channel
         C("Tỷ lệ số hóa hồ sơ tại Bộ phận Một cửa huyện đạt 87,4%; tỷ lệ hồ sơ có thu phí được thanh toán trực "
           "tuyến đạt 64,2%."),
+        # ... that add up, or that are not all of it
+        C("Năm 2025, Công an tỉnh tiếp nhận 482.615 hồ sơ.\n\nTrong tổng số hồ sơ tiếp nhận, lĩnh vực cư trú có "
+          "215.430 hồ sơ, lĩnh vực căn cước 168.920 hồ sơ, các lĩnh vực khác 98.265 hồ sơ."),
+        C("Năm 2026, tỉnh tiếp nhận 512.460 hồ sơ.\n\nTrong tổng số hồ sơ tiếp nhận, có 338.215 hồ sơ nộp trực "
+          "tuyến."),
         # levels are not every class: parts may fall short of the total
         C("UBND tỉnh đã công bố 1.920 TTHC, trong đó 1.105 TTHC cấp tỉnh, 512 TTHC cấp huyện và 218 TTHC cấp xã."),
         C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, đúng hạn 55.000 hồ sơ, "
@@ -341,6 +356,8 @@ NEAR_MISSES = {
         C("Huyện đã giải quyết 5.120/5.320 hồ sơ."),
     ],
     "count_list_mismatch": [
+        C("Ba đơn vị dẫn đầu gồm phường Phan Thiết, phường Bắc Gia Nghĩa và xã Đức Trọng, với số điểm lần lượt là "
+          "93,15; 92,80 và 91,64 điểm."),
         # a name holding a verb ("Đạt") does not end the list
         C("Năm 2023, huyện có 2 xã đạt chuẩn gồm Hoằng Đạt và Hoằng Thịnh."),
         C("Toàn huyện có 5 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc."),

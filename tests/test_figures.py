@@ -347,6 +347,11 @@ GROUPS = {
         E("Trong đó có một xã đạt chuẩn nông thôn mới.", dict(surface="một", value=1, object="admin_unit")),
         E("Xã có một số thủ tục còn vướng mắc."),
         E("Một cửa liên thông được triển khai ở huyện."),
+        # "năm" is five where no year can stand: after "có", or opening a sentence before a counted noun
+        E("Chỉ có năm hồ sơ quá hạn.", dict(surface="năm", value=5, object="dossier")),
+        E("Năm đơn vị dẫn đầu là phường A và xã B.", dict(surface="Năm", value=5)),
+        E("Trong năm hồ sơ trực tuyến tăng mạnh."),
+        E("Năm nay, xã giải quyết hồ sơ nhanh hơn."),
         # "UBND + unit type" is a counted head
         E("Bưu điện phối hợp với 24 UBND quận huyện.", dict(surface="24", object="admin_unit")),
     ],

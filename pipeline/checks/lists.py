@@ -151,7 +151,7 @@ def _count_against_list(article: Article) -> list[Finding]:
             end = LIST_END_RE.search(rest)
         if end is None and following < sentence_end and DIGIT_RE.search(rest):
             continue  # the list runs on into another figure: "gồm thành phố A, thị xã B và 7 huyện"
-        segment = rest[:end.start()] if end else rest
+        segment = (rest[:end.start()] if end else rest).rstrip(" ,\u00a0")  # "... và xã D, với số điểm ..."
         head = _noun_head(f)
         items = (list_items(segment, head) or _bare_names(segment, head)
                  or (_names_after_intro(segment) if head and head[0] in UNIT_NOUNS else None))

@@ -171,7 +171,7 @@ def _sum_finding(total: dict, parts: list[dict], across: bool | None = None) -> 
 
 def sum_mismatch(article: Article) -> list[Finding]:
     return (_parts_vs_total(article) + _remainder(article) + _total_after_parts(article)
-            + _distributed_next(article) + _shares_of_one_whole(article))
+            + _distributed_next(article) + _parts_of_named_total(article) + _shares_of_one_whole(article))
 
 
 # the next sentence distributes a total: "... 6.842 hồ sơ (...). Phân theo lĩnh vực: đất đai 3.215
@@ -271,29 +271,68 @@ def _parts_vs_total(article: Article) -> list[Finding]:
                 BASE_BEFORE_RE.search(text, max(0, total["span"][0] - 26), total["span"][0]) and BASE_HAS_RE.match(gap)):
             continue
         parts = _parts_after(total, start, article, whole)
-        if len(parts) < 2 or not all(same_subject(p, total) or not (p.get("subject") or {}).get("unit")
-                                     for p in parts):
+        if _parts_disagree(total, parts, article, whole):
+            out.append(_sum_finding(total, parts,
+                                    across=bool(WHEREOF_NEXT_RE.match(text, (total.get("sentence") or total["span"])[1]))))
+    return out
+
+
+def _parts_disagree(total: dict, parts: list[dict], article: Article, whole: bool) -> bool:
+    """Whether the parts of a breakdown contradict its total: when they are the whole (said so, a
+    numbered rest, or every class of a partition), they must add up to it; else not exceed it."""
+    text = article.text
+    if len(parts) < 2 or not all(same_subject(p, total) or not (p.get("subject") or {}).get("unit") for p in parts):
+        return False
+    if (not whole and REST_LABEL_RE.search(text, parts[-2]["span"][1], parts[-1]["span"][0])
+            and abs(sum(p["value"] for p in parts) - total["value"]) <= REST_SLACK * total["value"]):
+        # "trong đó đất đai 612 hồ sơ, ..., các lĩnh vực khác 203 hồ sơ": all of it (parts far
+        # from the count before them are the parts of another: "21.384 hồ sơ, bình quân 200
+        # hồ sơ mỗi ngày. Trong đó, ...")
+        whole = True
+    if whole and UNNUMBERED_REST_RE.match(text, parts[-1]["span"][1], parts[-1]["span"][1] + 80):
+        whole = False  # "(đất đai 3.105 hồ sơ, hộ tịch 2.870 hồ sơ, còn lại là các lĩnh vực khác)"
+    if not whole:
+        partition = _partition_of(total, parts, article)
+        if partition is None:
+            return False
+        name, covered = partition
+        whole = _complete(name) and covered == _all_classes(name)
+    total_range = figure_range(total, rounded=False)
+    parts_range = sum_range([figure_range(p, rounded=False) for p in parts])
+    return not (meet(parts_range, total_range) or (not whole and parts_range[0] <= total_range[1]))
+
+
+# a breakdown that names the total it breaks down instead of stating it: "Trong tổng số hồ sơ
+# tiếp nhận, lĩnh vực cư trú có 215.430 hồ sơ, ..., các lĩnh vực khác 9.375 hồ sơ"
+NAMED_TOTAL_RE = regex.compile(
+    r"(?<!\p{L})trong\s+tổng\s+số\s+(?:hồ\s+sơ|thủ\s+tục(?:\s+hành\s+chính)?|tthc)(?:\s+(?:đã|được))?\s+"
+    r"(?P<verb>tiếp\s+nhận|giải\s+quyết)(?!\p{L})[^\d;.]{0,12}?,", regex.IGNORECASE)
+NAMED_TOTAL_REACH = 1500  # characters before the breakdown where the total it names is sought
+
+
+def _parts_of_named_total(article: Article) -> list[Finding]:
+    out = []
+    figures, text = article.figures, article.text
+    if "tổng số" not in text.lower():
+        return out
+    for m in NAMED_TOTAL_RE.finditer(text):
+        k = bisect.bisect_left(article.starts, m.end())
+        if k >= len(figures):
             continue
-        if (not whole and REST_LABEL_RE.search(text, parts[-2]["span"][1], parts[-1]["span"][0])
-                and abs(sum(p["value"] for p in parts) - total["value"]) <= REST_SLACK * total["value"]):
-            # "trong đó đất đai 612 hồ sơ, ..., các lĩnh vực khác 203 hồ sơ": all of it (parts far
-            # from the count before them are the parts of another: "21.384 hồ sơ, bình quân 200
-            # hồ sơ mỗi ngày. Trong đó, ...")
-            whole = True
-        if whole and UNNUMBERED_REST_RE.match(text, parts[-1]["span"][1], parts[-1]["span"][1] + 80):
-            whole = False  # "(đất đai 3.105 hồ sơ, hộ tịch 2.870 hồ sơ, còn lại là các lĩnh vực khác)"
-        if not whole:
-            partition = _partition_of(total, parts, article)
-            if partition is None:
-                continue
-            name, covered = partition
-            whole = _complete(name) and covered == _all_classes(name)
-        total_range = figure_range(total, rounded=False)
-        parts_range = sum_range([figure_range(p, rounded=False) for p in parts])
-        if meet(parts_range, total_range) or (not whole and parts_range[0] <= total_range[1]):
+        first = figures[k]
+        sentence = first.get("sentence") or first["span"]
+        if not sentence[0] <= m.start() < sentence[1]:
+            continue  # the breakdown is in the sentence that names the total
+        aspect = "received" if m["verb"].lower().startswith("tiếp") else "resolved"
+        total = next((f for f in reversed(figures[:k]) if f["span"][1] <= m.start()
+                      and m.start() - f["span"][1] <= NAMED_TOTAL_REACH and f["kind"] == "count"
+                      and f["aspect"] == aspect and f["object"] == first["object"] and not is_change(f)
+                      and not is_target(f)), None)
+        if total is None:
             continue
-        out.append(_sum_finding(total, parts,
-                                across=bool(WHEREOF_NEXT_RE.match(text, (total.get("sentence") or total["span"])[1]))))
+        parts = _parts_after(total, k - 1, article, whole=False, end=sentence[1])
+        if parts and parts[0] is first and _parts_disagree(total, parts, article, whole=False):
+            out.append(_sum_finding(total, parts, across=True))
     return out
 
 
