@@ -174,8 +174,8 @@ def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Men
     if gap.end() == m.end() and not m.group().endswith("."):
         return []  # "xã," "huyện." : no name
     tokens = name_tokens(text, gap.end(), pe)
-    if not tokens or fold(text[tokens[0].start:tokens[0].end]) in lex["not_after"]:
-        return []
+    if not tokens or (utype == "xã" and fold(text[tokens[0].start:tokens[0].end]) in lex["not_after"]):
+        return []  # "xã hội", "xã viên": common nouns (not "thành phố Hội An")
     # an all-caps type word ("XÃ") means a headline: only names the register knows
     letters = NOT_LETTER_RE.sub("", text[m.start():m.end()])
     headline = len(letters) >= 2 and letters.isupper()

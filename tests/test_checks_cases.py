@@ -53,6 +53,9 @@ FIRES = {
           ("ratio_percent_mismatch", ["25,4%", "31/140"])),
     ],
     "count_percent_mismatch": [
+        # an open total that rounds an exact one ("hơn 8.600" of 8.642) is no base whose open end fits
+        C("Đặc khu tiếp nhận hơn 8.600 hồ sơ\n\nNăm 2026, đặc khu tiếp nhận 8.642 hồ sơ. Đặc khu đã giải quyết 8.415 hồ "
+          "sơ; trong đó 312 hồ sơ quá hạn, chiếm 2,1%.", ("count_percent_mismatch", ["2,1%", "312", "8.415"])),
         # tasks done of the tasks a plan set, sentences apart
         C("Năm 2023 huyện đề ra 32 nhiệm vụ CCHC. Đến nay đã hoàn thành 25 nhiệm vụ, đạt 75%.",
           ("count_percent_mismatch", ["25", "32", "75%"]), linked=True),
@@ -144,7 +147,10 @@ FIRES = {
           ("sum_mismatch", ["10%", "45%", "50%"])),
         C("UBND tỉnh đã công bố 1.920 TTHC, trong đó 1.105 TTHC cấp tỉnh, 512 TTHC cấp huyện và 318 TTHC cấp xã.",
           ("sum_mismatch", ["1.105", "1.920", "318", "512"])),
-        # a breakdown that names its total instead of stating it, in a later sentence
+        # a breakdown that names its total instead of stating it, in a later sentence (a list after ":" too)
+        C("Năm 2024, Trung tâm tiếp nhận 86.412 hồ sơ.\n\nSố hồ sơ tiếp nhận tập trung ở một số lĩnh vực: tư pháp "
+          "31.208 hồ sơ; kế hoạch và đầu tư 22.746 hồ sơ; các lĩnh vực còn lại 31.458 hồ sơ.",
+          ("sum_mismatch", ["22.746", "31.208", "31.458", "86.412"]), linked=True),
         C("Năm 2025, Công an tỉnh tiếp nhận 482.615 hồ sơ.\n\nTrong tổng số hồ sơ tiếp nhận, lĩnh vực cư trú có "
           "215.430 hồ sơ, lĩnh vực căn cước 168.920 hồ sơ, các lĩnh vực khác 95.520 hồ sơ.",
           ("sum_mismatch", ["168.920", "215.430", "482.615", "95.520"]), linked=True),
@@ -176,7 +182,10 @@ FIRES = {
     "count_list_mismatch": [
         # a list that a comma and the values' words follow
         C("Năm đơn vị dẫn đầu gồm phường Phan Thiết, phường Bắc Gia Nghĩa và xã Đức Trọng, với số điểm lần lượt là "
-          "93,15; 92,80 và 91,64 điểm.", ("count_list_mismatch", ["Năm"])),
+          "93,15; 92,80 và 91,64 điểm.", ("count_list_mismatch", ["91,64", "92,80", "93,15", "Năm"])),
+        # a superlative in the count's own clause: "là" opens the whole list
+        C("Năm 2026, trong khối xã, phường, có 3 đơn vị đạt kết quả tốt nhất là xã Nghĩa Đàn (89,74 điểm) và "
+          "phường Thành Vinh (89,12 điểm).", ("count_list_mismatch", ["3", "89,12", "89,74"])),
         # a name holding a verb ("Đạt") does not end the list
         C("Năm 2023, huyện đã chọn 3 xã làm điểm mô hình \"Bộ phận một cửa hiện đại\" gồm Hoằng Đạt và Hoằng Thịnh.",
           ("count_list_mismatch", ["3"])),
@@ -195,7 +204,8 @@ FIRES = {
         C("Năm 2025, có 5 địa phương đạt trên 90 điểm gồm Quảng Ninh, Hà Nội, Đà Nẵng và Đồng Nai.",
           ("count_list_mismatch", ["5"])),
         C("Năm 2025, có 5 tỉnh đạt trên 90 điểm gồm tỉnh Quảng Ninh (93,46 điểm), tỉnh Lào Cai (92,18 điểm), tỉnh "
-          "Hà Giang (91,55 điểm) và tỉnh Đồng Nai (90,62 điểm).", ("count_list_mismatch", ["5"])),
+          "Hà Giang (91,55 điểm) và tỉnh Đồng Nai (90,62 điểm).",
+          ("count_list_mismatch", ["5", "90,62", "91,55", "92,18", "93,46"])),  # the items' values too
         # numbered wards are names
         C("Năm 2024, 3 phường có tỷ lệ hồ sơ trực tuyến trên 60% gồm Phường 10 và Phường 17.",
           ("count_list_mismatch", ["3"])),
@@ -327,6 +337,8 @@ NEAR_MISSES = {
           "215.430 hồ sơ, lĩnh vực căn cước 168.920 hồ sơ, các lĩnh vực khác 98.265 hồ sơ."),
         C("Năm 2026, tỉnh tiếp nhận 512.460 hồ sơ.\n\nTrong tổng số hồ sơ tiếp nhận, có 338.215 hồ sơ nộp trực "
           "tuyến."),
+        C("Năm 2024, Trung tâm tiếp nhận 86.412 hồ sơ.\n\nSố hồ sơ tiếp nhận tập trung ở một số lĩnh vực: tư pháp "
+          "31.208 hồ sơ; kế hoạch và đầu tư 22.746 hồ sơ."),  # some fields, no rest: not all of it
         # levels are not every class: parts may fall short of the total
         C("UBND tỉnh đã công bố 1.920 TTHC, trong đó 1.105 TTHC cấp tỉnh, 512 TTHC cấp huyện và 218 TTHC cấp xã."),
         C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, đúng hạn 55.000 hồ sơ, "
@@ -358,6 +370,9 @@ NEAR_MISSES = {
     "count_list_mismatch": [
         C("Ba đơn vị dẫn đầu gồm phường Phan Thiết, phường Bắc Gia Nghĩa và xã Đức Trọng, với số điểm lần lượt là "
           "93,15; 92,80 và 91,64 điểm."),
+        # the names after "thấp nhất là", or after the count's clause ended, are some of them
+        C("Năm 2025, 22 đơn vị còn dưới 80 điểm; thấp nhất là xã Lai Hòa, xã Vĩnh Hải và xã Cù Lao Dung."),
+
         # a name holding a verb ("Đạt") does not end the list
         C("Năm 2023, huyện có 2 xã đạt chuẩn gồm Hoằng Đạt và Hoằng Thịnh."),
         C("Toàn huyện có 5 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc."),

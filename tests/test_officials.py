@@ -168,9 +168,12 @@ GROUPS: dict[str, list[Example]] = {
                 [P("Nguyễn Văn Sơn", [("Trung tướng", None), ("Giám đốc", "Công an tỉnh")])]),
         # the commune police chief: his unit is the police of the unit named after the title
         Example("Thượng tá Nguyễn Văn Sơn, Trưởng Công an xã Bình Chánh, cho biết",
-                [P("Nguyễn Văn Sơn", [("Thượng tá", None), ("Trưởng Công an", "Công an xã Bình Chánh")])]),
+                [P("Nguyễn Văn Sơn", [("Thượng tá", None), ("Trưởng Công an xã", "Công an xã Bình Chánh")])]),
         Example("Ông Lê Văn An, Phó Trưởng Công an phường, cho biết",
-                [P("Lê Văn An", [("Phó Trưởng Công an", "Công an phường")])]),
+                [P("Lê Văn An", [("Phó Trưởng Công an phường", "Công an phường")])]),
+        # the post names the level of its unit ("Trưởng Công an thị trấn"), whatever its word's length
+        Example("Ông Lê Văn Bình, Phó Trưởng Công an thị trấn Hậu Nghĩa cho biết",
+                [P("Lê Văn Bình", [("Phó Trưởng Công an thị trấn", "Công an thị trấn Hậu Nghĩa")])]),
     ],
     "delegation_heads": [
         # one title, not "Trưởng đoàn" and another person's "Đại biểu Quốc hội"

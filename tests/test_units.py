@@ -428,6 +428,14 @@ def test_every_word_that_ends_a_type(word):
     assert extract(f"Đại hội Xã {word.capitalize()} Thành Công Việt Nam")[1] == []
 
 
+@pytest.mark.parametrize("text,name", [
+    # the words that end "xã" may start a name after another type word
+    ("Năm 2022, thành phố Hội An dẫn đầu khối cấp huyện.", "Hội An"),
+])
+def test_a_word_ending_xa_may_start_another_units_name(text, name):
+    assert [u["name"] for u in extract(text)[1]] == [name]
+
+
 @pytest.mark.parametrize("word", load_yaml("unit_types.yml")["not_before_type"])
 def test_every_word_before_a_type(word):
     assert extract(f"Thành lập {word} xã Thành Công")[1] == []

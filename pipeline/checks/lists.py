@@ -133,8 +133,10 @@ def _count_against_list(article: Article) -> list[Finding]:
         intro = INTRO_RE.search(window)
         if intro is None or intro.start() > INTRO_REACH:
             continue
-        if intro.group().lstrip().lower().startswith("là") and "," in window[:intro.start()]:
-            continue  # "tại 5 xã vùng cao, tiên phong là xã A và xã B": some of them, after a comma
+        if intro.group().lstrip().lower().startswith("là") and ("," in window[:intro.start()] or ";" in window[:intro.start()]):
+            # "tại 5 xã vùng cao, tiên phong là xã A và xã B", "22 đơn vị dưới 80 điểm; thấp nhất
+            # là xã A, xã B và xã C": some of them, after the count's clause ended
+            continue
         rest = window[intro.end():]
         items = _semicolon_items(text[f["span"][1] + intro.end():sentence_end]) if intro.group().rstrip().endswith(":") else None
         if items is not None:
@@ -157,12 +159,16 @@ def _count_against_list(article: Article) -> list[Finding]:
                  or (_names_after_intro(segment) if head and head[0] in UNIT_NOUNS else None))
         if items is None or len(items) < 2 or len(items) == f["value"]:
             continue
-        out.append(_count_finding(f, len(items)))
+        # the values given to the items named ("gồm: phường A (94,12 điểm), ...", "..., với số
+        # điểm lần lượt là 93,15; ...") are involved too
+        values = [g for g in figures[i + 1:i + 1 + MAX_COUNT] if g["span"][0] < sentence_end
+                  and g["span"][0] >= f["span"][1] + intro.end() and g["kind"] in ("score", "percent")]
+        out.append(_count_finding(f, len(items), values))
     return out
 
 
-def _count_finding(f: dict, named: int) -> Finding:
-    return Finding("count_list_mismatch", [f], named, f["value"], "count_list_mismatch",
+def _count_finding(f: dict, named: int, values: list[dict] = ()) -> Finding:
+    return Finding("count_list_mismatch", [f, *values], named, f["value"], "count_list_mismatch",
                    dict(stated=f["surface"], noun=f["noun"], computed=named))
 
 

@@ -165,6 +165,20 @@ def _respective_siblings(a: dict, b: dict, article: Article) -> bool:
     return found is not None and found[0].end() <= a["span"][0]
 
 
+ROUNDING_REACH = 0.1  # how far a "hơn 8.600" may lie from the exact count it rounds
+
+
+def _rounds_an_exact_count(total: dict, article: Article) -> bool:
+    """Whether an open total ("hơn 8.600 hồ sơ" in a headline) rounds an exact count the article
+    states of the same measure (8.642): not a base of its own, whose open end any share fits."""
+    if total.get("approx") not in ("over", "under", "about"):
+        return False
+    lo, hi = figure_range(total)
+    return any(f is not total and f["kind"] == "count" and exact(f) and f["aspect"] == total["aspect"]
+               and f["object"] == total["object"] and lo <= f["value"] <= hi
+               and abs(f["value"] - total["value"]) <= ROUNDING_REACH * total["value"] for f in article.figures)
+
+
 def count_percent_mismatch(article: Article) -> list[Finding]:
     """A percentage that restates a count as a share of its total wrongly ("tiếp nhận 48.500 hồ
     sơ. Trong đó, 40.200 hồ sơ trực tuyến, chiếm 88,5%": 82,89 %). Silent when any total in
@@ -193,7 +207,8 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
                 continue  # "tiếp nhận 450 hồ sơ, đạt 95%": of a plan, of another period ...
             wanted = ("received",)
         totals = [t for t in _totals(count, article, wanted) if t["value"] >= count["value"]
-                  and not (wanted and OWN_SHARE_AFTER_RE.match(article.text, t["span"][1]))]
+                  and not (wanted and OWN_SHARE_AFTER_RE.match(article.text, t["span"][1]))
+                  and not _rounds_an_exact_count(t, article)]
         if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
             continue
         # the nearest total that is not itself a part stated with its share ("cấp xã 510.000 hồ

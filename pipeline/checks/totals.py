@@ -304,16 +304,18 @@ def _parts_disagree(total: dict, parts: list[dict], article: Article, whole: boo
 
 # a breakdown that names the total it breaks down instead of stating it: "Trong tổng số hồ sơ
 # tiếp nhận, lĩnh vực cư trú có 215.430 hồ sơ, ..., các lĩnh vực khác 9.375 hồ sơ"
+# ("Số hồ sơ tiếp nhận tập trung ở một số lĩnh vực: tư pháp 31.208 hồ sơ; ...": the same, a list)
 NAMED_TOTAL_RE = regex.compile(
-    r"(?<!\p{L})trong\s+tổng\s+số\s+(?:hồ\s+sơ|thủ\s+tục(?:\s+hành\s+chính)?|tthc)(?:\s+(?:đã|được))?\s+"
-    r"(?P<verb>tiếp\s+nhận|giải\s+quyết)(?!\p{L})[^\d;.]{0,12}?,", regex.IGNORECASE)
+    r"(?<!\p{L})(?:trong\s+tổng\s+số|(?P<list>số))\s+(?:hồ\s+sơ|thủ\s+tục(?:\s+hành\s+chính)?|tthc)(?:\s+(?:đã|được))?\s+"
+    r"(?P<verb>tiếp\s+nhận|giải\s+quyết)(?!\p{L})(?(list)[^\d;.:]{0,60}?:|[^\d;.]{0,12}?,)", regex.IGNORECASE)
 NAMED_TOTAL_REACH = 1500  # characters before the breakdown where the total it names is sought
 
 
 def _parts_of_named_total(article: Article) -> list[Finding]:
     out = []
     figures, text = article.figures, article.text
-    if "tổng số" not in text.lower():
+    low = text.lower()
+    if "tiếp nhận" not in low and "giải quyết" not in low:
         return out
     for m in NAMED_TOTAL_RE.finditer(text):
         k = bisect.bisect_left(article.starts, m.end())
@@ -330,7 +332,8 @@ def _parts_of_named_total(article: Article) -> list[Finding]:
                       and not is_target(f)), None)
         if total is None:
             continue
-        parts = _parts_after(total, k - 1, article, whole=False, end=sentence[1])
+        # (a list after ":" may part its items with ";": read so, judged as a "trong đó" breakdown)
+        parts = _parts_after(total, k - 1, article, whole=bool(m["list"]), end=sentence[1])
         if parts and parts[0] is first and _parts_disagree(total, parts, article, whole=False):
             out.append(_sum_finding(total, parts, across=True))
     return out

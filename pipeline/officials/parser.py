@@ -260,6 +260,9 @@ class ParagraphParser(Reader):
             role.org_head = entry.org_head
         elif org is not None and entry.unit_org_head and self.unit_at(org_a)[0]:
             role.org_head = entry.unit_org_head  # "Chủ tịch phường 15": of its People's Committee
+            if fold(title).endswith(fold(entry.unit_org_head)):
+                n = self.unit_at(org_a)[0]  # "Trưởng Công an xã": the post names its level
+                role.title = f"{title} {self.article.text[self.s[org_a]:self.e[org_a + n - 1]]}"
         elif org is not None and entry.party and self.unit_at(org_a)[1] in self.lex.committees:
             n, utype = self.unit_at(org_a)  # "Bí thư tỉnh Thừa Thiên Huế": of the Tỉnh ủy
             role.org_head = self.lex.committees[utype]
