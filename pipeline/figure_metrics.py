@@ -175,3 +175,17 @@ def antecedent(article: Article, num: NumberMatch, earlier: list[dict]) -> dict 
         return None
     value = as_number(num.value)
     return next((f for f in reversed(earlier) if f["value"] == value and f["span"][1] <= num.start), None)
+
+
+PROCESS_ASPECTS = ("received", "resolved")  # the generic verbs a survey's component may be named by
+SURVEY_COMPONENT_REACH = 250  # characters from the survey value before
+
+
+def is_survey_component(article: Article, cues: list[Cue], prev: dict | None, num: NumberMatch) -> bool:
+    """Whether a percentage named only by a process ("tiếp nhận, xử lý phản ánh, kiến nghị")
+    follows a satisfaction value of its paragraph with no specific cue between: another component
+    of the same survey."""
+    return (prev is not None and prev["kind"] == "percent" and prev["aspect"] == "satisfaction"
+            and 0 < num.start - prev["span"][1] <= SURVEY_COMPONENT_REACH
+            and article.paragraph_of(prev["span"][0]) == article.paragraph_of(num.start)
+            and not any(c.specific for c in cues_between(cues, prev["span"][1], num.start)))
