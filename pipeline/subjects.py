@@ -401,12 +401,15 @@ RANKS_THEN_RESPECTIVELY_RE = regex.compile(
     r"[ \u00a0]+lần[ \u00a0]+lượt[ \u00a0]+(?:là|thuộc[ \u00a0]+về)(?!\p{L})[ \u00a0]*:?[ \u00a0]*")
 RANK_AT_RE = regex.compile(r"thứ[ \u00a0]+")
 RANKS_REACH = 60  # characters before a rank where the run of ranks it belongs to may start
+RANKS_AFTER_REACH = 400  # characters after it where the run and its "lần lượt là" end
 
 
 def _ranked_in_order(article: Article, refs: list[UnitRef], sent: Span, pos: int) -> UnitRef | None:
     """The unit a rank of a run of ranks followed by "lần lượt là" is given to: the k-th unit
     named right after it ("vị trí thứ hai và thứ ba lần lượt thuộc về tỉnh A và TP B")."""
-    for m in RANKS_THEN_RESPECTIVELY_RE.finditer(article.folded, max(sent[0], pos - RANKS_REACH), sent[1]):
+    # (bounded after the rank too: a search to the end of a huge sentence for every rank is quadratic)
+    end = min(sent[1], pos + RANKS_AFTER_REACH)
+    for m in RANKS_THEN_RESPECTIVELY_RE.finditer(article.folded, max(sent[0], pos - RANKS_REACH), end):
         if m.start() > pos:
             break
         starts = m.starts("v")

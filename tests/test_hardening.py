@@ -39,6 +39,11 @@ PATHOLOGICAL_LINES = {
     "counts": repeat_to("hồ sơ 1 ", MB),
     "citations": repeat_to("Kế hoạch số 1/KH-UBND ", MB),
     "periods": repeat_to("năm 2023 có 3 hồ sơ, ", MB),  # a period before every figure of one sentence
+    # (a fifth of a megabyte: each figure of these asks more; the budget's growth bound still
+    # tells linear work from quadratic)
+    "ranks": repeat_to("xếp thứ 2 và thứ 3, ", MB // 5),  # runs of ranks, never a "lần lượt là" after them
+    "open-totals": repeat_to("hơn 800 hồ sơ, 3 hồ sơ, chiếm 9%, ", MB // 5),  # open totals, shares of each
+    "named-totals": repeat_to("Trong tổng số hồ sơ tiếp nhận, có 3 hồ sơ và 4 hồ sơ. ", MB // 5),
 }
 
 

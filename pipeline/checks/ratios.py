@@ -166,17 +166,27 @@ def _respective_siblings(a: dict, b: dict, article: Article) -> bool:
 
 
 ROUNDING_REACH = 0.1  # how far a "hơn 8.600" may lie from the exact count it rounds
+ROUNDING_VIEW = 3000  # characters around an open total where the exact count it rounds is sought
 
 
-def _rounds_an_exact_count(total: dict, article: Article) -> bool:
+def _rounds_an_exact_count(total: dict, article: Article, known: dict[int, bool]) -> bool:
     """Whether an open total ("hơn 8.600 hồ sơ" in a headline) rounds an exact count the article
-    states of the same measure (8.642): not a base of its own, whose open end any share fits."""
+    states of the same measure (8.642): not a base of its own, whose open end any share fits.
+    `known`: the answers so far, by figure (a total is asked once per share it may be the base of)."""
     if total.get("approx") not in ("over", "under", "about"):
         return False
+    if id(total) not in known:
+        known[id(total)] = _rounds_near(total, article)
+    return known[id(total)]
+
+
+def _rounds_near(total: dict, article: Article) -> bool:
     lo, hi = figure_range(total)
-    return any(f is not total and f["kind"] == "count" and exact(f) and f["aspect"] == total["aspect"]
+    near = article.figures[bisect.bisect_left(article.starts, total["span"][0] - ROUNDING_VIEW):
+                           bisect.bisect_right(article.starts, total["span"][1] + ROUNDING_VIEW)]
+    return any(f is not total and f["kind"] == "count" and f["aspect"] == total["aspect"]
                and f["object"] == total["object"] and lo <= f["value"] <= hi
-               and abs(f["value"] - total["value"]) <= ROUNDING_REACH * total["value"] for f in article.figures)
+               and abs(f["value"] - total["value"]) <= ROUNDING_REACH * total["value"] and exact(f) for f in near)
 
 
 def count_percent_mismatch(article: Article) -> list[Finding]:
@@ -187,6 +197,7 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
     figures = article.figures
     pairs = list(restated_pairs(figures, article.text, "count"))
     restated = {id(f) for pair in pairs for f in pair}
+    rounding: dict[int, bool] = {}
     for count, pct in pairs:
         part = _part_of_base(count, article)
         if part is not None:  # "4.512 hồ sơ trực tuyến trên tổng số 5.860 hồ sơ, đạt 79,6%"
@@ -208,7 +219,7 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
             wanted = ("received",)
         totals = [t for t in _totals(count, article, wanted) if t["value"] >= count["value"]
                   and not (wanted and OWN_SHARE_AFTER_RE.match(article.text, t["span"][1]))
-                  and not _rounds_an_exact_count(t, article)]
+                  and not _rounds_an_exact_count(t, article, rounding)]
         if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
             continue
         # the nearest total that is not itself a part stated with its share ("cấp xã 510.000 hồ

@@ -326,7 +326,8 @@ def _parts_of_named_total(article: Article) -> list[Finding]:
         if not sentence[0] <= m.start() < sentence[1]:
             continue  # the breakdown is in the sentence that names the total
         aspect = "received" if m["verb"].lower().startswith("tiếp") else "resolved"
-        total = next((f for f in reversed(figures[:k]) if f["span"][1] <= m.start()
+        reach = bisect.bisect_left(article.starts, m.start() - NAMED_TOTAL_REACH)
+        total = next((f for f in reversed(figures[reach:k]) if f["span"][1] <= m.start()
                       and m.start() - f["span"][1] <= NAMED_TOTAL_REACH and f["kind"] == "count"
                       and f["aspect"] == aspect and f["object"] == first["object"] and not is_change(f)
                       and not is_target(f)), None)
