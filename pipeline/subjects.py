@@ -409,20 +409,22 @@ def _ranked_in_order(article: Article, refs: list[UnitRef], sent: Span, pos: int
     named right after it ("vị trí thứ hai và thứ ba lần lượt thuộc về tỉnh A và TP B")."""
     # (bounded after the rank too: a search to the end of a huge sentence for every rank is quadratic)
     end = min(sent[1], pos + RANKS_AFTER_REACH)
+    rank_at = RANK_AT_RE.match(article.folded, pos)  # a rank in words starts at "thứ"
+    at = rank_at.end() if rank_at else pos
     for m in RANKS_THEN_RESPECTIVELY_RE.finditer(article.folded, max(sent[0], pos - RANKS_REACH), end):
         if m.start() > pos:
             break
         starts = m.starts("v")
-        rank_at = RANK_AT_RE.match(article.folded, pos)  # a rank in words starts at "thứ"
-        at = rank_at.end() if rank_at else pos
         if at not in starts:
             continue
-        named: list[UnitRef] = []
+        named: list[UnitRef] = []  # the first units named after it, as many as the ranks
         for r in refs[bisect.bisect_left(refs, (m.end(),)):bisect.bisect_left(refs, (sent[1],))]:
+            if len(named) == len(starts):
+                break
             is_named = any(c.isupper() for c in article.text[r.start:r.end])  # not "tỉnh" referring back
             if r.unit_id is not None and is_named and all(r.unit_id != n.unit_id for n in named):
                 named.append(r)
-        if len(named) >= len(starts) and named[0].start == m.end():
+        if len(named) == len(starts) and named[0].start == m.end():
             return named[starts.index(at)]
         return None
     return None
