@@ -53,6 +53,9 @@ FIRES = {
           ("ratio_percent_mismatch", ["25,4%", "31/140"])),
     ],
     "count_percent_mismatch": [
+        # a part named after "trong đó", restated by a share that is not its share of the count before
+        C("Năm 2025, tỉnh thu về 2.400 phiếu; trong đó 2.196 phiếu đánh giá hài lòng, đạt tỷ lệ 92,5%.",
+          ("count_percent_mismatch", ["2.196", "2.400", "92,5%"])),
         # an open total that rounds an exact one ("hơn 8.600" of 8.642) is no base whose open end fits
         C("Đặc khu tiếp nhận hơn 8.600 hồ sơ\n\nNăm 2026, đặc khu tiếp nhận 8.642 hồ sơ. Đặc khu đã giải quyết 8.415 hồ "
           "sơ; trong đó 312 hồ sơ quá hạn, chiếm 2,1%.", ("count_percent_mismatch", ["2,1%", "312", "8.415"])),
@@ -147,6 +150,27 @@ FIRES = {
           ("sum_mismatch", ["10%", "45%", "50%"])),
         C("UBND tỉnh đã công bố 1.920 TTHC, trong đó 1.105 TTHC cấp tỉnh, 512 TTHC cấp huyện và 318 TTHC cấp xã.",
           ("sum_mismatch", ["1.105", "1.920", "318", "512"])),
+        # the three levels of the pre-2025 map name the whole: they must reach it
+        C("Năm 2019, tỉnh đã công bố 1.845 TTHC, trong đó cấp tỉnh 1.412 TTHC, cấp huyện 296 TTHC và cấp xã 127 TTHC.",
+          ("sum_mismatch", ["1.412", "1.845", "127", "296"])),
+        # the vertical branches' procedures are a level of their own
+        C("Năm 2025, tỉnh công bố 2.114 TTHC, trong đó 1.586 TTHC cấp tỉnh, 504 TTHC cấp xã và 41 TTHC thực hiện tại "
+          "cơ quan ngành dọc.", ("sum_mismatch", ["1.586", "2.114", "41", "504"])),
+        # "(trong đó:" opens the breakdown; items after ";" named by a partition's classes
+        C("Tháng 10/2025, phường tiếp nhận 2.134 hồ sơ (trong đó: trực tuyến 1.602 hồ sơ; trực tiếp và qua bưu chính "
+          "540 hồ sơ).", ("sum_mismatch", ["1.602", "2.134", "540"])),
+        # units counted by grade against the units graded: more than them
+        C("Năm 2019, tỉnh đánh giá Chỉ số CCHC của 20 sở, ban, ngành; kết quả có 6 đơn vị đạt loại tốt, 11 đơn vị "
+          "loại khá và 4 đơn vị loại trung bình.", ("sum_mismatch", ["11", "20", "4", "6"])),
+        C("Năm 2024, trong 20 sở, ngành được đánh giá có 6 đơn vị xếp loại tốt, 10 đơn vị xếp loại khá và 5 đơn vị "
+          "xếp loại trung bình.", ("sum_mismatch", ["10", "20", "5", "6"])),
+        # ... or fewer, when the bands chain from an open top to an open bottom
+        C("Tháng 3/2026 có 38/95 xã, phường đạt trên 90 điểm; 51 đơn vị đạt từ 80 đến dưới 90 điểm; 4 đơn vị dưới "
+          "80 điểm.", ("sum_mismatch", ["38/95", "4", "51"])),
+        # a breakdown by unit, each part naming its own, ending in the rest
+        C("Trong tháng, 16 xã, thị trấn tiếp nhận tổng cộng 2.104 hồ sơ. Trong đó, thị trấn Đức Phong tiếp nhận "
+          "nhiều nhất với 486 hồ sơ; xã Minh Hưng 312 hồ sơ; xã Đức Liễu 275 hồ sơ; các xã còn lại 943 hồ sơ.",
+          ("sum_mismatch", ["2.104", "275", "312", "486", "943"]), linked=True),
         # a breakdown that names its total instead of stating it, in a later sentence (a list after ":" too)
         C("Năm 2024, Trung tâm tiếp nhận 86.412 hồ sơ.\n\nSố hồ sơ tiếp nhận tập trung ở một số lĩnh vực: tư pháp "
           "31.208 hồ sơ; kế hoạch và đầu tư 22.746 hồ sơ; các lĩnh vực còn lại 31.458 hồ sơ.",
@@ -180,6 +204,9 @@ FIRES = {
         C("Huyện có 12 xã, thị trấn; trong đó 13 xã đã đạt chuẩn.", ("part_exceeds_total", ["12", "13"])),
     ],
     "count_list_mismatch": [
+        # the head said once, before the first name
+        C("Năm 2020, thị xã chọn 3 xã làm điểm mô hình một cửa hiện đại, gồm xã Tả Van và Bản Hồ.",
+          ("count_list_mismatch", ["3"])),
         # a list that a comma and the values' words follow
         C("Năm đơn vị dẫn đầu gồm phường Phan Thiết, phường Bắc Gia Nghĩa và xã Đức Trọng, với số điểm lần lượt là "
           "93,15; 92,80 và 91,64 điểm.", ("count_list_mismatch", ["91,64", "92,80", "93,15", "Năm"])),
@@ -340,7 +367,24 @@ NEAR_MISSES = {
         C("Năm 2024, Trung tâm tiếp nhận 86.412 hồ sơ.\n\nSố hồ sơ tiếp nhận tập trung ở một số lĩnh vực: tư pháp "
           "31.208 hồ sơ; kế hoạch và đầu tư 22.746 hồ sơ."),  # some fields, no rest: not all of it
         # levels are not every class: parts may fall short of the total
-        C("UBND tỉnh đã công bố 1.920 TTHC, trong đó 1.105 TTHC cấp tỉnh, 512 TTHC cấp huyện và 218 TTHC cấp xã."),
+        # levels that do not name every level may leave some out; all three add up here
+        C("UBND tỉnh đã công bố 1.920 TTHC, trong đó 1.105 TTHC cấp tỉnh và 512 TTHC cấp huyện."),
+        C("UBND tỉnh đã công bố 1.835 TTHC, trong đó 1.105 TTHC cấp tỉnh, 512 TTHC cấp huyện và 218 TTHC cấp xã."),
+        C("Năm 2025, tỉnh công bố 2.131 TTHC, trong đó 1.586 TTHC cấp tỉnh, 504 TTHC cấp xã và 41 TTHC thực hiện tại "
+          "cơ quan ngành dọc."),
+        # grades and bands that add up to the units graded, or name only some of the grades
+        C("Năm 2019, tỉnh đánh giá Chỉ số CCHC của 21 sở, ban, ngành; kết quả có 6 đơn vị đạt loại tốt, 11 đơn vị "
+          "loại khá và 4 đơn vị loại trung bình."),
+        C("Năm 2019, tỉnh đánh giá Chỉ số CCHC của 25 sở, ban, ngành; kết quả có 6 đơn vị đạt loại tốt, 11 đơn vị "
+          "loại khá."),
+        C("Tháng 3/2026 có 38/93 xã, phường đạt trên 90 điểm; 51 đơn vị đạt từ 80 đến dưới 90 điểm; 4 đơn vị dưới "
+          "80 điểm."),
+        C("Tháng 3/2026 có 38/95 xã, phường đạt trên 90 điểm; 51 đơn vị đạt từ 80 đến dưới 90 điểm."),
+        # a breakdown by unit ending in the rest, adding up
+        C("Trong tháng, 16 xã, thị trấn tiếp nhận tổng cộng 2.016 hồ sơ. Trong đó, thị trấn Đức Phong tiếp nhận "
+          "nhiều nhất với 486 hồ sơ; xã Minh Hưng 312 hồ sơ; xã Đức Liễu 275 hồ sơ; các xã còn lại 943 hồ sơ."),
+        # a part after "trong đó" restated by its right share
+        C("Năm 2025, tỉnh thu về 2.400 phiếu; trong đó 2.196 phiếu đánh giá hài lòng, đạt tỷ lệ 91,5%."),
         C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, đúng hạn 55.000 hồ sơ, "
           "quá hạn 3.000 hồ sơ."),
         # "trong đó" without every class named: the parts need not make up the whole
@@ -368,6 +412,7 @@ NEAR_MISSES = {
         C("Huyện đã giải quyết 5.120/5.320 hồ sơ."),
     ],
     "count_list_mismatch": [
+        C("Năm 2020, thị xã chọn 2 xã làm điểm mô hình một cửa hiện đại, gồm xã Tả Van và Bản Hồ."),
         C("Ba đơn vị dẫn đầu gồm phường Phan Thiết, phường Bắc Gia Nghĩa và xã Đức Trọng, với số điểm lần lượt là "
           "93,15; 92,80 và 91,64 điểm."),
         # the names after "thấp nhất là", or after the count's clause ended, are some of them

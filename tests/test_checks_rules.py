@@ -148,3 +148,24 @@ def test_every_list_head_opens_an_item(head):
         ("count_list_mismatch", 3, 2)]
     three = f"Có 3 đơn vị đạt chuẩn là {name}, {head} Tân Lập và {head} Hòa Bình."
     assert run_checks(place(three, fig(1, "3", 3, noun="đơn vị")), three) == []
+
+
+def _grade_cases():
+    classes = PARTITIONS["grade"]["classes"]
+    for cls, phrases in classes.items():
+        other = "khá" if cls != "fair" else "tốt"
+        for phrase in phrases:
+            yield pytest.param(phrase, other, id=phrase)
+
+
+@pytest.mark.parametrize("phrase,other", list(_grade_cases()))
+def test_every_grade_names_a_share_of_the_units_graded(phrase, other):
+    """Units counted by grade cannot be more than the units graded."""
+    from pipeline.extract import extract_text
+    text = f"Năm 2024, tỉnh đánh giá 10 sở, ngành; kết quả có 6 đơn vị đạt loại {phrase}, 5 đơn vị đạt loại {other}."
+    record = extract_text(text, title="Tin", published="2024-12-20")
+    surface = {f["id"]: f["surface"] for f in record["figures"]}
+    found = [(c["kind"], [surface[i] for i in c["figures"]], c["computed"]) for c in record["checks"]]
+    assert found == [("sum_mismatch", ["10", "6", "5"], 11)]
+    fits = extract_text(text.replace("5 đơn vị", "4 đơn vị"), title="Tin", published="2024-12-20")
+    assert fits["checks"] == []

@@ -155,8 +155,10 @@ def _count_against_list(article: Article) -> list[Finding]:
             continue  # the list runs on into another figure: "gồm thành phố A, thị xã B và 7 huyện"
         segment = (rest[:end.start()] if end else rest).rstrip(" ,\u00a0")  # "... và xã D, với số điểm ..."
         head = _noun_head(f)
-        items = (list_items(segment, head) or _bare_names(segment, head)
-                 or (_names_after_intro(segment) if head and head[0] in UNIT_NOUNS else None))
+        items = list_items(segment, head)
+        if items is None or len(items) < 2:  # "gồm xã Tả Van và Bản Hồ": the head said once
+            items = (_bare_names(segment, head)
+                     or (_names_after_intro(segment) if head and head[0] in UNIT_NOUNS else None) or items)
         if items is None or len(items) < 2 or len(items) == f["value"]:
             continue
         # the values given to the items named ("gồm: phường A (94,12 điểm), ...", "..., với số

@@ -209,7 +209,7 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
                 and not is_change(count)):
             continue
         named_a_share = bool(SHARE_WORD_RE.search(article.between(count, pct)))
-        if count["object"] not in SHARE_OBJECTS and not named_a_share:
+        if count["object"] not in SHARE_OBJECTS and not named_a_share and not _named_part(count, article):
             continue  # "có 2 dịch vụ đạt 98%": what those bodies achieved, not their share
         # dossiers of one field or level "chiếm 25,2%" are a share of all those received
         wanted = None
@@ -232,6 +232,21 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
     out += _named_shares(article, restated)
     out += _all_on_time_but_overdue(article)
     return out
+
+
+# "thu về 2.400 phiếu; trong đó 2.196 phiếu đánh giá hài lòng, đạt tỷ lệ 92,5%": a part named so
+WHEREOF_GAP_RE = regex.compile(r"[^\d;.]{0,40}?[,;:(]\s*trong\s+đó\s*[:,]?\s*(?:có\s+)?", regex.IGNORECASE)
+
+
+def _named_part(count: dict, article: Article) -> bool:
+    """Whether `count` follows "trong đó" right after a count of the same noun in its sentence:
+    a part of it, so a percentage restating it is its share of that count."""
+    k = bisect.bisect_left(article.starts, count["span"][0])
+    if k == 0:
+        return False
+    total = article.figures[k - 1]
+    return (total["kind"] == "count" and same_sentence(total, count) and noun_head(total) == noun_head(count) != ""
+            and WHEREOF_GAP_RE.fullmatch(article.between(total, count)) is not None)
 
 
 def _named_shares(article: Article, restated: set[int]) -> list[Finding]:

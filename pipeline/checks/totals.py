@@ -10,6 +10,7 @@ import regex
 
 from ..resources import load_yaml
 from ..textkeys import char_trie_alternation
+from .grades import graded_units
 from .base import BASE_BEFORE_RE, SUBSET_RE, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
 from .ratios import CARRY_OVER_RE, PART_OF, _totals
 from .tolerance import figure_range, meet, sum_range
@@ -29,10 +30,11 @@ ABBREVIATION_RE = regex.compile(r"\([\p{L} ]{1,12}\)")  # "(TTHC)" after a noun
 UNNUMBERED_REST_RE = regex.compile(r"[^\d;.()]{0,25}?[,;]\s*(?:(?:phần\s+)?còn\s+lại|các\s+lĩnh\s+vực\s+khác|và\s+các\s+\p{L}+(?:\s+\p{L}+)?\s+khác)(?!\s*\d)",
                                    regex.IGNORECASE)
 REST_LABEL_RE = regex.compile(r"(?<!\p{L})(?:khác|còn lại)\s*$", regex.IGNORECASE)
-# between a total and its first part: "trong đó" with nothing else of substance (a measure's
-# verb may repeat before the label: "giải quyết 3.268 hồ sơ, trong đó giải quyết trước hạn ...")
-WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,30}?[,;:.]?\s*trong đó\s*[:,]?\s*(?:có\s+)?"
-                           r"(?:(?P<verb>giải quyết|tiếp nhận|xử lý)\s+)?(?:[\p{L} ]{0,25})?$",
+# between a total and its first part: "trong đó" (or "(trong đó:") with nothing else of substance (a measure's
+# verb may repeat before the label or after it: "giải quyết 3.268 hồ sơ, trong đó giải quyết trước
+# hạn ...", "tiếp nhận 2.104 hồ sơ. Trong đó, thị trấn A tiếp nhận nhiều nhất với 486 hồ sơ")
+WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,60}?[,;:.(]?\s*trong đó\s*[:,]?\s*(?:có\s+)?"
+                           r"(?:[\p{L} ]{0,25}?(?<!\p{L})(?P<verb>giải quyết|tiếp nhận|xử lý)\s+)?(?:[\p{L} ]{0,25})?$",
                            regex.IGNORECASE)
 # a breakdown announced at the start of the next sentence: "... 118.000 hồ sơ. Trong đó, ..."
 WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
@@ -147,7 +149,8 @@ def _parts_after(total: dict, index: int, article: Article, whole: bool = False,
             gap = ASIDE_RE.sub("", gap)
         if parts and (not (PART_GAP_RE.match(gap) or LIST_GAP_RE.match(gap)
                            or (whole and _item_after_semicolon(gap, f, total, parts))
-                           or (not whole and _class_after_semicolon(gap, parts, (parts[-2] if len(parts) > 1 else total)["span"][1], text)))
+                           or (not whole and _class_after_semicolon(gap, parts, (parts[-2] if len(parts) > 1 else total)["span"][1], text))
+                           or (SEMICOLON_GAP_RE.match(gap) and _names_its_unit(gap.rsplit(";", 1)[1], f)))
                       or NESTED_RE.search(gap)):
             break
         if not _counts_like(total, f) or (parts and f["aspect"] != parts[-1]["aspect"] and _new_measure(gap, total)):
@@ -171,7 +174,8 @@ def _sum_finding(total: dict, parts: list[dict], across: bool | None = None) -> 
 
 def sum_mismatch(article: Article) -> list[Finding]:
     return (_parts_vs_total(article) + _remainder(article) + _total_after_parts(article)
-            + _distributed_next(article) + _parts_of_named_total(article) + _shares_of_one_whole(article))
+            + _distributed_next(article) + _parts_of_named_total(article) + _shares_of_one_whole(article)
+            + graded_units(article))
 
 
 # the next sentence distributes a total: "... 6.842 hồ sơ (...). Phân theo lĩnh vực: đất đai 3.215
@@ -277,11 +281,34 @@ def _parts_vs_total(article: Article) -> list[Finding]:
     return out
 
 
+def _names_its_unit(label: str, part: dict) -> bool:
+    """Whether a part's label names the unit it is about ("xã Minh Hưng 312 hồ sơ"), or the rest
+    of the units ("các xã còn lại 702 hồ sơ")."""
+    unit = part.get("subject") or {}
+    return bool(unit.get("unit") and unit.get("text") and unit["text"] in label) or bool(REST_LABEL_RE.search(label))
+
+
+def _by_unit(total: dict, parts: list[dict], article: Article) -> bool:
+    """Whether a breakdown is by unit: each part names its own unit (different ones) before it,
+    the last may be the rest ("Trong đó, thị trấn A 486 hồ sơ; xã B 312 hồ sơ; ...; các xã còn
+    lại 702 hồ sơ")."""
+    seen, last_end = set(), total["span"][1]
+    for p in parts:
+        label = CLAUSE_RE.split(article.text[last_end:p["span"][0]])[-1]
+        unit = (p.get("subject") or {}).get("unit")
+        if not _names_its_unit(label, p) or (unit in seen and not REST_LABEL_RE.search(label)):
+            return False
+        seen.add(unit)
+        last_end = p["span"][1]
+    return True
+
+
 def _parts_disagree(total: dict, parts: list[dict], article: Article, whole: bool) -> bool:
     """Whether the parts of a breakdown contradict its total: when they are the whole (said so, a
     numbered rest, or every class of a partition), they must add up to it; else not exceed it."""
     text = article.text
-    if len(parts) < 2 or not all(same_subject(p, total) or not (p.get("subject") or {}).get("unit") for p in parts):
+    if len(parts) < 2 or not (all(same_subject(p, total) or not (p.get("subject") or {}).get("unit") for p in parts)
+                              or _by_unit(total, parts, article)):
         return False
     if (not whole and REST_LABEL_RE.search(text, parts[-2]["span"][1], parts[-1]["span"][0])
             and abs(sum(p["value"] for p in parts) - total["value"]) <= REST_SLACK * total["value"]):
@@ -296,7 +323,7 @@ def _parts_disagree(total: dict, parts: list[dict], article: Article, whole: boo
         if partition is None:
             return False
         name, covered = partition
-        whole = _complete(name) and covered == _all_classes(name)
+        whole = _covers_the_whole(name, covered)
     total_range = figure_range(total, rounded=False)
     parts_range = sum_range([figure_range(p, rounded=False) for p in parts])
     return not (meet(parts_range, total_range) or (not whole and parts_range[0] <= total_range[1]))
@@ -357,12 +384,13 @@ def _partition_of(total: dict, parts: list[dict], article: Article) -> tuple[str
     return name, covered
 
 
-def _complete(name: str) -> bool:
-    return next(c for n, c, _ in _partitions() if n == name)
-
-
-def _all_classes(name: str) -> frozenset:
-    return next(frozenset(phrases.values()) for n, _, phrases in _partitions() if n == name)
+def _covers_the_whole(name: str, covered: frozenset) -> bool:
+    """Whether the classes `covered` are all of partition `name`'s (when it is complete), or one
+    of its `complete_when` sets."""
+    spec = load_yaml("check_partitions.yml")[name]
+    if spec.get("complete"):
+        return covered == frozenset(spec["classes"])
+    return any(frozenset(classes) <= covered for classes in spec.get("complete_when", ()))
 
 
 # "trước hạn 45%, đúng hạn 99%": "đúng hạn" often counts the early ones too; without the
@@ -522,8 +550,6 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
                 current = (name, [])
                 groups.append(current)
             current[1].append((f, classes))
-    complete = {name: c for name, c, _ in _partitions()}
-    all_classes = {name: frozenset(phrases.values()) for name, _, phrases in _partitions()}
     for name, members in groups:
         covered = frozenset().union(*(c for _, c in members))
         if len(members) < 2 or covered in AMBIGUOUS.get(name, ()):
@@ -535,7 +561,7 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
         if lo > 100:
             out.append(Finding("sum_mismatch", figs, computed, 100, "shares_over_100",
                                dict(parts=parts, computed=computed)))
-        elif complete[name] and covered == all_classes[name] and hi < 100:
+        elif _covers_the_whole(name, covered) and hi < 100:
             out.append(Finding("sum_mismatch", figs, computed, 100, "shares_under_100",
                                dict(parts=parts, computed=computed)))
     return out
