@@ -37,7 +37,8 @@ from .textkeys import key
 
 RANK_FIELD_RE = regex.compile(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ \u00a0]+)?(?:số[ \u00a0]+)?(\d+)(?![\d.,])")
 RANGE_END_RE = regex.compile(r"[ \u00a0]?[-–][ \u00a0]?[\d.,]+")
-COMPARED_AFTER_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]+){0,3}so với")
+# "2 bậc so với năm 2023"; not "7 tỉnh tăng hạng so với năm 2024" (what changed is what is counted)
+COMPARED_AFTER_RE = regex.compile(r"[ \u00a0]*(?:(?!(?:tăng|giảm)(?!\p{L}))\p{L}+[ \u00a0]+){0,3}so với")
 TOTAL_AFTER_RE = regex.compile(r"[ \u00a0]+(?:trong|trên)[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?P<total>\d+)(?![\d.,])")
 PART_OF_TOTAL_RE = regex.compile(
     r"[ \u00a0]+trong[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]+(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?"

@@ -121,6 +121,11 @@ GROUPS = {
     "changes": [
         E("Cơ chế một cửa đã xử lý 180.079 hồ sơ (tăng 107% so với cùng kỳ).",
           dict(surface="180.079", change=False), dict(surface="107%", change=True)),
+        E("Năm 2025, tỉnh tăng 2 bậc so với năm 2024.", dict(surface="2", change=True)),
+        E("Năm 2025, điểm số đạt 3 điểm cao hơn so với năm 2024.", dict(surface="3", change=True)),
+        # what is counted changed, not the count: "7 tỉnh tăng hạng so với năm 2024"
+        E("Năm 2025, khu vực có 7 tỉnh tăng hạng so với năm 2024.", dict(surface="7", change=False)),
+        E("Năm 2025, có 5 xã giảm điểm so với năm 2024.", dict(surface="5", change=False)),
     ],
     "counted_objects": [
         E("Tỉnh đã bãi bỏ 40 điều kiện kinh doanh.", dict(surface="40", object="other", aspect="cut", noun="điều kiện kinh doanh")),

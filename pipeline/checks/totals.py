@@ -39,12 +39,12 @@ WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,60}?[,;:.(]?\s*trong đó\s*[:,]?\s
 # a breakdown announced at the start of the next sentence: "... 118.000 hồ sơ. Trong đó, ..."
 WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
 # between two parts of one breakdown: labels, commas, "và"; no sub-breakdown and no end of list
-PART_GAP_RE = regex.compile(r"^[^\d;()]{0,60}$")
+PART_GAP_RE = regex.compile(r"^[^\d;()]{0,80}$")
 # the aspects of the parts of dossiers received, by channel, field or level
 CHANNEL_ASPECTS = frozenset({"received", "online", "interlinked", "other"})
 SEMICOLON_GAP_RE = regex.compile(r"^[^\d;()]{0,60};[^\d;()]{0,60}$")
 LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
-BASE_HAS_RE = regex.compile(r"^[\p{L} ]{0,40}?(?<!\p{L})có\s*(?:[\p{L} ]{0,25})?$", regex.IGNORECASE)
+BASE_HAS_RE = regex.compile(r"^[\p{L} ,]{0,40}?(?<!\p{L})có\s*(?:[\p{L} ]{0,25})?$", regex.IGNORECASE)
 # a percentage in brackets right after a part restates it: "1.905 hồ sơ (chiếm 66,9%)"
 RESTATING_BRACKET_RE = regex.compile(r"[^\d;()]{0,60}?\(\s*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng)\s*)?$", regex.IGNORECASE)
 CLOSING_RE = regex.compile(r"^\s*\)")
@@ -316,14 +316,15 @@ def _parts_disagree(total: dict, parts: list[dict], article: Article, whole: boo
         # from the count before them are the parts of another: "21.384 hồ sơ, bình quân 200
         # hồ sơ mỗi ngày. Trong đó, ...")
         whole = True
-    if whole and UNNUMBERED_REST_RE.match(text, parts[-1]["span"][1], parts[-1]["span"][1] + 80):
-        whole = False  # "(đất đai 3.105 hồ sơ, hộ tịch 2.870 hồ sơ, còn lại là các lĩnh vực khác)"
+    # "(đất đai 3.105 hồ sơ, hộ tịch 2.870 hồ sơ, còn lại là các lĩnh vực khác)": not the whole
+    rest_unnumbered = bool(UNNUMBERED_REST_RE.match(text, parts[-1]["span"][1], parts[-1]["span"][1] + 80))
+    whole = whole and not rest_unnumbered
     if not whole:
         partition = _partition_of(total, parts, article)
         if partition is None:
             return False
         name, covered = partition
-        whole = _covers_the_whole(name, covered)
+        whole = _covers_the_whole(name, covered) and not rest_unnumbered
     total_range = figure_range(total, rounded=False)
     parts_range = sum_range([figure_range(p, rounded=False) for p in parts])
     return not (meet(parts_range, total_range) or (not whole and parts_range[0] <= total_range[1]))
@@ -388,8 +389,8 @@ def _covers_the_whole(name: str, covered: frozenset) -> bool:
     """Whether the classes `covered` are all of partition `name`'s (when it is complete), or one
     of its `complete_when` sets."""
     spec = load_yaml("check_partitions.yml")[name]
-    if spec.get("complete"):
-        return covered == frozenset(spec["classes"])
+    if spec.get("complete") and covered == frozenset(spec["classes"]):
+        return True
     return any(frozenset(classes) <= covered for classes in spec.get("complete_when", ()))
 
 
