@@ -93,6 +93,9 @@ def _in_context(c: Entry, ctx: Context) -> bool:
     return c.province_code in ctx.provinces
 
 
+SPECIAL_ZONE = "đặc khu"
+
+
 def _pick(u: Unit, ctx: Context, units: dict[tuple[str, str], Unit], final: bool = True) -> Entry | None:
     """The one candidate the context supports; with `final` False (a first round), a lone
     candidate nothing supports waits for the context of the other units."""
@@ -137,8 +140,10 @@ def _pick(u: Unit, ctx: Context, units: dict[tuple[str, str], Unit], final: bool
     if not final:
         return None
     known = ctx.provinces_2025 if chosen.register == REG_2025 else ctx.provinces
-    if u.level == "commune" and known and not _in_context(chosen, ctx):
-        u.top = []  # the one namesake lies in a province the article does not mention
+    if u.level == "commune" and known and not _in_context(chosen, ctx) and not u.type == chosen.type == SPECIAL_ZONE:
+        # the one namesake lies in a province the article does not mention (a special zone, one
+        # of thirteen the country knows by name, is no namesake of another)
+        u.top = []
         return None
     return chosen
 

@@ -278,6 +278,11 @@ def _clause_end(text: str, pos: int, pe: int) -> int:
     return m.start() if m else pe
 
 
+# "xã Vĩnh Điều, Giang Thành và Sơn Hải": a name the list goes on after is a sibling, not the
+# first one's district ("xã An Phước, Tân Thành" names its district)
+LIST_GOES_ON_RE = regex.compile(rf"{SP}+và{SP}+\p{{Lu}}")
+
+
 def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool) -> list[Mention]:
     """Names after "xã A" joined by "," / "và" that keep its type: "xã A, B và C"."""
     out: list[Mention] = []
@@ -290,7 +295,7 @@ def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool
         if not tokens:
             break
         parent = _bare_parent(text, tokens, first)
-        if parent is not None and "," in c.group():
+        if parent is not None and "," in c.group() and not LIST_GOES_ON_RE.match(text, parent.end, pe):
             first_parent = (parent.level, parent.key)
             for x in [first, *out]:
                 x.parent = x.parent or first_parent

@@ -89,6 +89,19 @@ CASES = {
               ("tỉnh", "An Giang", "2025", None, "91", None)]),
         Case("Đặc khu Côn Đảo đón khách.", OLD,  # a special zone is of the 2025 map whatever the date
              [("đặc khu", "Côn Đảo", "2025", None, "26732", "Hồ Chí Minh")]),
+        # special zones are known by name across the country: linked though their provinces go unnamed
+        Case("Tỉnh Bắc Ninh đạt 93,2%. Tại các đặc khu như Vân Đồn, Côn Đảo, hồ sơ được tiếp nhận ổn định; đặc khu "
+             "Bạch Long Vĩ tiếp nhận 86 hồ sơ.", NEW,
+             [("tỉnh", "Bắc Ninh", "2025", None, "24", None),
+              ("đặc khu", "Vân Đồn", "2025", None, "06994", "Quảng Ninh"),
+              ("đặc khu", "Côn Đảo", "2025", None, "26732", "Hồ Chí Minh"),
+              ("đặc khu", "Bạch Long Vĩ", "2025", None, "11948", "Hải Phòng")]),
+        # a name the list goes on after is a sibling, not the first name's old district
+        Case("Tỉnh An Giang có 3 xã Vĩnh Điều, Giang Thành và Sơn Hải còn dưới 75 điểm.", NEW,
+             [("tỉnh", "An Giang", "2025", None, "91", None),
+              ("xã", "Vĩnh Điều", "2025", None, "30793", "An Giang"),
+              ("xã", "Giang Thành", "2025", None, "30796", "An Giang"),
+              ("xã", "Sơn Hải", "2025", "30811", "30811", "An Giang")]),  # unchanged by the reorganisation
         # a commune that shares a province's name
         Case("Xã Quảng Ninh, tỉnh Quảng Trị tổ chức đại hội.", NEW,
              [("xã", "Quảng Ninh", "2025", None, "19207", "Quảng Trị"),
