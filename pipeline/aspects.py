@@ -439,3 +439,50 @@ def breakdown_totals(article: Article, cues: list[Cue], num: NumberMatch, sent: 
         if f["kind"] == "count" and f["noun"] and _same_head(key(f["noun"]), whole) and f["aspect"] in CARRIED_ASPECTS:
             totals.append(f["aspect"])  # parts of other metrics may stand between: "7.100 trực tuyến"
     return totals
+
+
+# "công bố 2.041 TTHC ...; trong đó cấp tỉnh 1.611 thủ tục, cấp xã 386 thủ tục, còn lại 44 thủ
+# tục", "đã kiểm tra 12 cơ quan, gồm 5 sở, ngành và 7 UBND cấp huyện": the parts of a total
+# named as such take its measure
+PARTS_OPEN_RE = regex.compile(r"[^.!?\n]{0,120}?[,;:(]?[ \u00a0]*(?:trong đó|gồm có|bao gồm|gồm)[ \u00a0]*:?[ \u00a0]*(?:có[ \u00a0]+)?"
+                              r"[^\d.;!?()\n]{0,30}")
+NEXT_PART_RE = regex.compile(r"[^\d.;!?()\n]{0,40}")  # ", cấp xã ", " và ", ", còn lại "
+MEASURES_OF_PARTS = frozenset({"received", "resolved", "published", "inspected", "cut", "simplified"})
+MAX_PARTS = 12
+
+
+UNIT_OBJECTS = frozenset({"agency", "admin_unit"})  # "12 cơ quan, gồm 5 sở, ngành và 7 UBND cấp huyện"
+
+
+def _same_kind_of_thing(total: dict, obj: str, noun: str | None) -> bool:
+    """Whether a part counts what its total counts: the same object (bodies and units alike),
+    and for ordinary nouns the same head ("46.000 trường hợp, trong đó có hai đợt" is not)."""
+    if total["object"] in UNIT_OBJECTS and obj in UNIT_OBJECTS:
+        return True
+    if total["object"] != obj:
+        return False
+    return obj != "other" or bool(noun and total["noun"] and _same_head(key(total["noun"]), key(noun)))
+
+
+def named_parts_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, earlier: list[dict],
+                       obj: str, noun: str | None) -> str | None:
+    """The measure of the total whose named parts a count with no metric of its own continues:
+    back over the counts before it in its sentence joined by list gaps with no cue, to one
+    opened by "trong đó" / "gồm" right after a total of the same kind of thing; the total's own
+    words may hold cues, the first part's label may not."""
+    folded, end = article.folded, num.start
+    for f in reversed(earlier[-MAX_PARTS:]):
+        if f["sentence"] != list(sent) or f["kind"] != "count" or not _same_kind_of_thing(f, obj, noun):
+            return None
+        start = f["span"][1]
+        opened = PARTS_OPEN_RE.fullmatch(folded, start, end)
+        if opened and f["aspect"] in MEASURES_OF_PARTS and not f.get("change"):
+            marker = list(PART_MARKER_RE.finditer(folded, start, end))[-1]
+            return None if cues_between(cues, marker.end(), end) else f["aspect"]
+        if not NEXT_PART_RE.fullmatch(folded, start, end) or cues_between(cues, start, end):
+            return None
+        end = f["span"][0]
+    return None
+
+
+PART_MARKER_RE = regex.compile(r"(?:trong đó|gồm có|bao gồm|gồm)")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, bracketed_part_aspect, breakdown_totals, choose_aspect,
-                      field_share_aspect, is_base, is_field_breakdown, noun_key)
+                      field_share_aspect, is_base, is_field_breakdown, named_parts_aspect, noun_key)
 from .figure_cues import Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end
 from .figure_metrics import (BAND_BOUND_BEFORE_RE, BAND_HOLDERS, DOSSIER_METRICS, DOSSIER_RATES, PLACE_OBJECTS,
                              PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, is_survey_component, is_bare_value, is_list_sibling, last_named_rate,
@@ -257,7 +257,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             came_in = channel and bool(cues_between(cues, words_start, post_end))
             aspect = (bracketed_part_aspect(article.folded, cues, num, prev_fig)
                       or (by_field and field_share_aspect(totals))
-                      or (totals[0] if totals else "received" if came_in else "other"))
+                      or (totals[0] if totals else "received" if came_in else None)
+                      or named_parts_aspect(article, cues, num, sent, earlier, own[0], own[1]) or "other")
     elif kind == "score" and aspect == "par_index" and prev_fig is not None and same_scale_score(cues, prev_fig, den, sent, num):
         aspect = prev_fig["aspect"]  # "... chỉ đạt 6,2/10 điểm thì sang tháng 10 đã đạt 9,6/10 điểm"
     elif kind == "percent" and aspect == "other" and is_bare_value(article, sent, num):

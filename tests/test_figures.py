@@ -156,6 +156,19 @@ GROUPS = {
         E("Tỷ lệ hồ sơ trễ hạn là 4%. Với 2 triệu hồ sơ mỗi năm thì 4% này là con số lớn.",
           dict(surface="4%", aspect="overdue"), dict(surface="2 triệu", value=2000000),
           dict(surface="4%", aspect="overdue")),
+        # the parts a total names after "trong đó" / "gồm" take its measure
+        E("Năm 2025, tỉnh đã công bố 2.041 TTHC thuộc thẩm quyền giải quyết của chính quyền địa phương 2 cấp; "
+          "trong đó cấp tỉnh 1.611 thủ tục, cấp xã 386 thủ tục, còn lại 44 thủ tục do các cơ quan ngành dọc thực hiện.",
+          dict(surface="2.041", aspect="published"), dict(surface="1.611", aspect="published"),
+          dict(surface="386", aspect="published"), dict(surface="44", aspect="published")),
+        E("Từ đầu năm, Sở Nội vụ đã kiểm tra 12 cơ quan, đơn vị, gồm 5 sở, ngành và 7 UBND cấp huyện.",
+          dict(surface="12", aspect="inspected"), dict(surface="5", aspect="inspected"),
+          dict(surface="7", aspect="inspected")),
+        # ... not a part with a measure of its own, nor a count of something else
+        E("Năm 2025, tỉnh đã công bố 2.041 TTHC; trong đó 1.200 TTHC trực tuyến toàn trình.",
+          dict(surface="2.041", aspect="published"), dict(surface="1.200", aspect="online")),
+        E("Năm 2021, Công an huyện đã thu nhận hồ sơ cho hơn 46.000 trường hợp, trong đó có 2 đợt làm việc xuyên đêm.",
+          dict(surface="46.000", aspect="received"), dict(surface="2", aspect="other")),
     ],
     "windows": [
         # "TP." is an abbreviation, not the end of the clause
