@@ -181,6 +181,23 @@ PROCESS_ASPECTS = ("received", "resolved")  # the generic verbs a survey's compo
 SURVEY_COMPONENT_REACH = 250  # characters from the survey value before
 
 
+# "Tỷ lệ hài lòng về tiếp cận dịch vụ, ... và việc tiếp nhận, xử lý ý kiến góp ý lần lượt đạt
+# 84,1%, 82,6%, ...": the survey's components listed, then their values
+SURVEY_LIST_RE = regex.compile(r"(?<!\p{L})hài lòng\s+(?:về|với|đối với)\s[^.;!?\d]{0,200}?(?<!\p{L})lần lượt"
+                               r"(?:\s+(?:là|đạt|ở mức))?\s*:?\s*")
+SURVEY_VALUES_RE = regex.compile(r"(?:\d[\d.,]*\s*%?\s*(?:,|;|và)\s*)*")  # the values before this one
+
+
+def in_survey_list(article: Article, sent: Span, num: NumberMatch) -> bool:
+    """Whether a percentage is one of the values a survey's listed components take "lần lượt"."""
+    folded = article.folded
+    at = folded.rfind("lần lượt", sent[0], num.start)
+    if at < 0:
+        return False
+    m = next((m for m in SURVEY_LIST_RE.finditer(folded, max(sent[0], at - 260), num.start) if m.end() > at), None)
+    return m is not None and SURVEY_VALUES_RE.fullmatch(folded, m.end(), num.start) is not None
+
+
 def is_survey_component(article: Article, cues: list[Cue], prev: dict | None, num: NumberMatch) -> bool:
     """Whether a percentage named only by a process ("tiếp nhận, xử lý phản ánh, kiến nghị")
     follows a satisfaction value of its paragraph with no specific cue between: another component

@@ -19,7 +19,7 @@ from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, bracketed_part_aspect,
                       field_share_aspect, is_base, is_field_breakdown, named_parts_aspect, noun_key)
 from .figure_cues import Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end
 from .figure_metrics import (BAND_BOUND_BEFORE_RE, BAND_HOLDERS, DOSSIER_METRICS, DOSSIER_RATES, PLACE_OBJECTS,
-                             PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, is_survey_component, is_bare_value, is_list_sibling, last_named_rate,
+                             PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, in_survey_list, is_survey_component, is_bare_value, is_list_sibling, last_named_rate,
                              names_another_channel, own_words_start, refers_back, restates_ratio, same_scale_score,
                              share_band_metric, share_trailing_metric)
 from .figure_nouns import (GENERIC_BODY, LISTED_NUMBERS_AFTER_RE, RATE_RE, bracketed_part_noun, context_noun,
@@ -269,7 +269,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         # "xếp cuối bảng lần lượt là Đắk Nông (61/63) ..., với giá trị lần lượt là 77,83%": the
         # values of the units ranked, no metric of their own
         aspect = prev_fig["aspect"]
-    if kind == "percent" and aspect in PROCESS_ASPECTS and is_survey_component(article, cues, prev_fig, num):
+    if kind == "percent" and aspect in PROCESS_ASPECTS and (is_survey_component(article, cues, prev_fig, num)
+                                                           or in_survey_list(article, sent, num)):
         # "... kết quả dịch vụ 87,80%; thấp nhất là việc tiếp nhận, xử lý phản ánh, kiến nghị với
         # 85,73%": a component of the survey named by the process it rates
         aspect = "satisfaction"

@@ -945,6 +945,12 @@ ASPECT_WINDOW_CASES = [
     # ... not a rate of the process after a count between
     ("Năm 2020, tỷ lệ hài lòng đạt 90%. Tỉnh đã tiếp nhận 300 phản ánh, xử lý 95% phản ánh.",
      [("90%", "satisfaction"), ("300", "received"), ("95%", "resolved")]),
+    # the survey's components listed, then their values "lần lượt"
+    ("Năm 2023, tỷ lệ hài lòng về tiếp cận dịch vụ, công chức và việc tiếp nhận, xử lý ý kiến góp ý lần lượt "
+     "đạt 84,1%, 83,9% và 75,4%.", [("84,1%", "satisfaction"), ("83,9%", "satisfaction"), ("75,4%", "satisfaction")]),
+    # ... not rates of processes listed so
+    ("Năm 2023, tỷ lệ hồ sơ tiếp nhận, xử lý đúng hạn lần lượt đạt 84,1% và 82,6%.",
+     [("84,1%", "on_time"), ("82,6%", "on_time")]),
 ]
 
 
