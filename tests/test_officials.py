@@ -502,6 +502,9 @@ KNOWN_FAILURES = [
     # a time phrase between the post and "là" hides the appointment
     Example("Chủ tịch UBND phường 15 ở thời điểm đó là bà Nguyễn Thị Mỹ Linh.",
             [P("Nguyễn Thị Mỹ Linh", [("Chủ tịch", "UBND phường 15")])]),
+    # the Ê Đê women's "H'" and the K'Ho "K'" names: the tokenizer splits them at the apostrophe
+    Example("Theo bà H'Bel Niê, Chủ tịch UBND phường Tân An, hồ sơ quá hạn giảm.",
+            [P("H'Bel Niê", [("Chủ tịch", "UBND phường Tân An")])]),
 ]
 
 
