@@ -171,6 +171,10 @@ FIRES = {
         C("Trong tháng, 16 xã, thị trấn tiếp nhận tổng cộng 2.104 hồ sơ. Trong đó, thị trấn Đức Phong tiếp nhận "
           "nhiều nhất với 486 hồ sơ; xã Minh Hưng 312 hồ sơ; xã Đức Liễu 275 hồ sơ; các xã còn lại 943 hồ sơ.",
           ("sum_mismatch", ["2.104", "275", "312", "486", "943"]), linked=True),
+        # the rest named with "có" after it
+        C("Năm 2025, phường tiếp nhận 8.642 hồ sơ. Trong tổng số hồ sơ tiếp nhận, các lĩnh vực hộ tịch, chứng thực và "
+          "đất đai lần lượt có 3.915, 2.870 và 1.204 hồ sơ; các lĩnh vực còn lại có 735 hồ sơ.",
+          ("sum_mismatch", ["1.204", "2.870", "3.915", "735", "8.642"]), linked=True),
         # a breakdown that names its total instead of stating it, in a later sentence (a list after ":" too)
         C("Năm 2024, Trung tâm tiếp nhận 86.412 hồ sơ.\n\nSố hồ sơ tiếp nhận tập trung ở một số lĩnh vực: tư pháp "
           "31.208 hồ sơ; kế hoạch và đầu tư 22.746 hồ sơ; các lĩnh vực còn lại 31.458 hồ sơ.",
@@ -397,6 +401,11 @@ NEAR_MISSES = {
         # a breakdown by unit ending in the rest, adding up
         C("Trong tháng, 16 xã, thị trấn tiếp nhận tổng cộng 2.016 hồ sơ. Trong đó, thị trấn Đức Phong tiếp nhận "
           "nhiều nhất với 486 hồ sơ; xã Minh Hưng 312 hồ sơ; xã Đức Liễu 275 hồ sơ; các xã còn lại 943 hồ sơ."),
+        # a rate the units counted in its sentence reach is theirs, not the total's
+        C("Năm 2025, toàn huyện tiếp nhận 2.874 hồ sơ, trong đó 2.621 hồ sơ nộp trực tuyến. Có bốn đơn vị đạt tỷ lệ hồ "
+          "sơ trực tuyến 100% là xã A Mú Sung, xã Y Tý, xã Trịnh Tường và xã Dền Sáng."),
+        C("Năm 2025, phường tiếp nhận 8.724 hồ sơ. Trong tổng số hồ sơ tiếp nhận, các lĩnh vực hộ tịch, chứng thực và "
+          "đất đai lần lượt có 3.915, 2.870 và 1.204 hồ sơ; các lĩnh vực còn lại có 735 hồ sơ."),
         # a part after "trong đó" restated by its right share
         C("Năm 2025, tỉnh thu về 2.400 phiếu; trong đó 2.196 phiếu đánh giá hài lòng, đạt tỷ lệ 91,5%."),
         C("Toàn tỉnh đã giải quyết 118.000 hồ sơ, trong đó trước hạn 60.000 hồ sơ, đúng hạn 55.000 hồ sơ, "

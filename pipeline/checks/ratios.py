@@ -44,6 +44,7 @@ CARRY_OVER_RE = regex.compile(r"(?<!\p{L})(?:kỳ trước|tồn đọng|tồn c
 # for bodies and places "5 xã đạt 98%" is what they achieved, so only "chiếm", "(" and the like
 # make the percentage their share
 SHARE_OBJECTS = ("dossier", "procedure", "task", "document")
+UNIT_OBJECTS = ("admin_unit", "agency")
 # a percentage in brackets after a ratio restates it whatever noun its own words name: "67/72
 # nhiệm vụ trong Kế hoạch CCHC năm 2019 (đạt 94,4%)", "62/99 xã, phường (chiếm 65,6%)"
 BRACKETED_RE = regex.compile(r"\(\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)\s*)?$", regex.IGNORECASE)
@@ -261,6 +262,9 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
         if (not _share_of(pct) or id(pct) in restated or is_target(pct) or pct["aspect"] not in PART_OF
                 or not RATE_RE.search(text, pct["sentence"][0], pct["span"][0])):
             continue
+        if any(f["object"] in UNIT_OBJECTS and f["kind"] in ("count", "ratio") and same_sentence(f, pct)
+               for f in figures[max(0, k - MAX_BACK):k]):
+            continue  # "Có bốn đơn vị đạt tỷ lệ hồ sơ trực tuyến 100%": the rate of those units
         paragraph = article.paragraph(pct["span"][0])
         count = None
         for f in reversed(figures[max(0, k - MAX_BACK):k]):

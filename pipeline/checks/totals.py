@@ -29,7 +29,7 @@ ABBREVIATION_RE = regex.compile(r"\([\p{L} ]{1,12}\)")  # "(TTHC)" after a noun
 # the rest of a breakdown named without a number after its last part: the parts are not the whole
 UNNUMBERED_REST_RE = regex.compile(r"[^\d;.()]{0,25}?[,;]\s*(?:(?:phần\s+)?còn\s+lại|các\s+lĩnh\s+vực\s+khác|và\s+các\s+\p{L}+(?:\s+\p{L}+)?\s+khác)(?!\s*\d)",
                                    regex.IGNORECASE)
-REST_LABEL_RE = regex.compile(r"(?<!\p{L})(?:khác|còn lại)\s*$", regex.IGNORECASE)
+REST_LABEL_RE = regex.compile(r"(?<!\p{L})(?:khác|còn lại)(?:\s+(?:có|là|với))?\s*$", regex.IGNORECASE)  # "các lĩnh vực còn lại có 735"
 # between a total and its first part: "trong đó" (or "(trong đó:") with nothing else of substance (a measure's
 # verb may repeat before the label or after it: "giải quyết 3.268 hồ sơ, trong đó giải quyết trước
 # hạn ...", "tiếp nhận 2.104 hồ sơ. Trong đó, thị trấn A tiếp nhận nhiều nhất với 486 hồ sơ")
