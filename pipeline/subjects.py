@@ -213,6 +213,16 @@ SCOPE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:toàn|nhất|dẫn[ \u00a0]+đầ
 SCOPE_REACH = 24  # characters before a unit's mention where its scope word is sought
 
 
+BRACKET_REACH = 200  # characters before a mention where the bracket it may stand in opens
+
+
+def _in_brackets(folded: str, sent: Span, ref: UnitRef) -> bool:
+    """Whether the unit's mention stands in brackets: "phường Đông Kinh (thuộc thành phố Lạng Sơn
+    cũ) và xã Đồng Đăng lần lượt ...", an aside about a listed unit, not one of the list."""
+    opened = folded.rfind("(", max(sent[0], ref.start - BRACKET_REACH), ref.start)
+    return opened >= 0 and folded.rfind(")", opened, ref.start) < 0
+
+
 def _is_scope(folded: str, sent: Span, ref: UnitRef) -> bool:
     """Whether a scope word stands right before the unit's mention in its sentence."""
     return bool(SCOPE_BEFORE_RE.search(folded, max(sent[0], ref.start - SCOPE_REACH), ref.start))
@@ -294,7 +304,8 @@ def _respective_unit(article: Article, refs: list[UnitRef], in_sentence: list[Un
         named = [r for r in in_sentence if r.unit_id is not None and m.end() <= r.start and r.end <= values[0]]
         if len(named) == len(values) and NAMES_THEN_VALUES_RE.fullmatch(folded, named[-1].end, values[0]):
             return named[values.index(pos)]
-    units = [r for r in in_sentence if r.unit_id is not None and r.end <= m.start() and not _is_scope(folded, sent, r)]
+    units = [r for r in in_sentence if r.unit_id is not None and r.end <= m.start() and not _is_scope(folded, sent, r)
+             and not _in_brackets(folded, sent, r)]
     if pos in values and len(values) >= 2 and len(units) < len(values):
         counted = _counted_units(article, refs, sent, m.start(), len(values))
         if counted is not None:
@@ -308,9 +319,10 @@ def _respective_unit(article: Article, refs: list[UnitRef], in_sentence: list[Un
 NAMES_THEN_VALUES_RE = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:với|đạt|cùng[ \u00a0]+đạt)(?:[ \u00a0]+(?:số[ \u00a0]+)?điểm[ \u00a0]+số"
                                      r"|[ \u00a0]+(?:tỷ|tỉ)[ \u00a0]+lệ)?[ \u00a0]*(?:là[ \u00a0]*)?:?[ \u00a0]*")
 # "của ba phường lần lượt ...", "của hai đặc khu lần lượt là ...": units counted, named before
-COUNTED_UNITS_RE = regex.compile(r"(?<!\p{L})(?P<n>hai|ba|bốn|năm|sáu|[2-6])[ \u00a0]+(?P<type>xã|phường|đặc[ \u00a0]+khu|huyện"
+# ("của các xã này lần lượt ...": as many as the values, named before)
+COUNTED_UNITS_RE = regex.compile(r"(?<!\p{L})(?P<n>hai|ba|bốn|năm|sáu|[2-6]|các)[ \u00a0]+(?P<type>xã|phường|đặc[ \u00a0]+khu|huyện"
                                  r"|quận|thị[ \u00a0]+xã|tỉnh|thành[ \u00a0]+phố|đơn[ \u00a0]+vị|địa[ \u00a0]+phương)(?!\p{L})"
-                                 r"[^.;:\d]{0,60}$")
+                                 r"(?P<these>[ \u00a0]+(?:này|nói[ \u00a0]+trên)(?!\p{L}))?[^.;:\d]{0,60}$")
 COUNTED_UNITS_REACH = 90  # characters: the count, its type word and the 60 after it
 ANY_TYPE = ("đơn vị", "địa phương")
 
@@ -321,7 +333,9 @@ def _counted_units(article: Article, refs: list[UnitRef], sent: Span, respective
     # (the count stands at most 60 characters and its type word before "lần lượt": bounded, as
     # every value of a huge sentence asks)
     m = COUNTED_UNITS_RE.search(article.folded, max(sent[0], respectively - COUNTED_UNITS_REACH), respectively)
-    if m is None or (int(m["n"]) if m["n"].isdigit() else parse_number_words([m["n"]])) != n:
+    if m is None or (m["n"] == "các" and not m["these"]):
+        return None
+    if m["n"] != "các" and (int(m["n"]) if m["n"].isdigit() else parse_number_words([m["n"]])) != n:
         return None
     utype = " ".join(m["type"].split())
     types = article.cache.get(UNIT_TYPES, {})

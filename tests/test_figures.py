@@ -555,6 +555,16 @@ SUBJECT_CASES = [
      "Tỷ lệ hồ sơ nộp trực tuyến của ba phường lần lượt đạt 94,1%, 92,6% và 91,8%.",
      [("u1", "phường", "Hoàn Kiếm", None), ("u2", "phường", "Cửa Nam", None), ("u3", "phường", "Ba Đình", None)],
      "92,6%", "u2"),
+    # ... "các xã này": as many as the values
+    ("Năm 2025, phường Hoàn Kiếm tiếp nhận 7.642 hồ sơ, phường Cửa Nam 5.318 hồ sơ, phường Ba Đình 6.905 hồ sơ. "
+     "Tỷ lệ hồ sơ nộp trực tuyến của các phường này lần lượt đạt 94,1%, 92,6% và 91,8%.",
+     [("u1", "phường", "Hoàn Kiếm", None), ("u2", "phường", "Cửa Nam", None), ("u3", "phường", "Ba Đình", None)],
+     "91,8%", "u3"),
+    # ... a unit in brackets is an aside about a listed unit, not one of the list
+    ("Năm 2025, phường Lương Văn Tri, phường Đông Kinh (thuộc thành phố Lạng Sơn cũ) và xã Đồng Đăng tiếp nhận "
+     "nhiều hồ sơ nhất, lần lượt 8.214, 7.930 và 5.106 hồ sơ.",
+     [("u1", "phường", "Lương Văn Tri", None), ("u2", "phường", "Đông Kinh", None), ("u3", "thành phố", "Lạng Sơn", None),
+      ("u4", "xã", "Đồng Đăng", None)], "7.930", "u2"),
     # ... a scope ("cao nhất tỉnh") is not one of the listed units
     ("Năm 2026, các phường Long Châu, An Hội và Trà Vinh là những đơn vị có tỷ lệ số hóa cao nhất tỉnh, lần lượt "
      "đạt 98,1%, 97,5% và 96,2%.",
