@@ -178,6 +178,10 @@ RANKING_SENTENCE_RE = regex.compile(r"(?<!\p{L})(?:vị[ \u00a0]+trí|xếp[ \u0
                                     r"|đứng[ \u00a0]+đầu|cuối[ \u00a0]+bảng|đứng[ \u00a0]+cuối)(?!\p{L})")
 
 
+# "đoàn kiểm tra phát hiện 38 hồ sơ giải quyết quá hạn": what was found is named by its own words
+FOUND_RE = regex.compile(r"(?<!\p{L})phát[ \u00a0]+hiện(?!\p{L})")
+
+
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
                   next_figure: int | None, kind: str, counted_object: str | None = None,
                   sibling_aspect: str | None = None, counted_noun_key: str | None = None,
@@ -242,7 +246,8 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     # nor across a "và" when the figure's own words name its metric: "2.345 hồ sơ được tiếp nhận
     # và 2.100 hồ sơ được giải quyết" (2.100 is resolved)
     adjacent = [c for c in part if words_between(folded, c.end, num.start) <= ADJACENT_WORDS
-                and not (ITEM_JOINT_RE.search(folded, c.end, num.start) and (cues_between(cues, c.end, num.start) or after))]
+                and not (ITEM_JOINT_RE.search(folded, c.end, num.start) and (cues_between(cues, c.end, num.start) or after))
+                and not (after and FOUND_RE.search(folded, c.end, num.start))]
     if adjacent and all(c.aspect == "cut" for c in adjacent) and counted_object in (None, "dossier") and any(
             c.specific and words_between(folded, num.end, c.start) <= ADJACENT_WORDS for c in after):
         adjacent = []  # "giảm ít nhất 50% số hồ sơ quá hạn": a fall in the overdue dossiers, not a cut

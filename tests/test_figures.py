@@ -955,6 +955,12 @@ ASPECT_WINDOW_CASES = [
     # ... not a rate of the process after a count between
     ("Năm 2020, tỷ lệ hài lòng đạt 90%. Tỉnh đã tiếp nhận 300 phản ánh, xử lý 95% phản ánh.",
      [("90%", "satisfaction"), ("300", "received"), ("95%", "resolved")]),
+    # what an inspection found is named by its own words, not by the inspecting verb before it
+    ("Năm 2022, đoàn kiểm tra phát hiện 38 hồ sơ giải quyết quá hạn.", [("38", "overdue")]),
+    ("Năm 2022, đoàn đã kiểm tra 38 hồ sơ giải quyết quá hạn.", [("38", "inspected")]),
+    # sanctions recommended and lateness to work are no dossier metrics
+    ("Năm 2022, các đoàn đã kiến nghị xử lý 46 trường hợp vi phạm kỷ luật.", [("46", "other")]),
+    ("Năm 2019, Tổ đã phát hiện 5 trường hợp đi làm trễ.", [("5", "other")]),
     # the survey's components listed, then their values "lần lượt"
     ("Năm 2023, tỷ lệ hài lòng về tiếp cận dịch vụ, công chức và việc tiếp nhận, xử lý ý kiến góp ý lần lượt "
      "đạt 84,1%, 83,9% và 75,4%.", [("84,1%", "satisfaction"), ("83,9%", "satisfaction"), ("75,4%", "satisfaction")]),
