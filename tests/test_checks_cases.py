@@ -31,6 +31,8 @@ def checks_of(text, lang="en"):
 
 FIRES = {
     "ratio_percent_mismatch": [
+        # a share of the plan restates the tasks done of its tasks
+        C("Năm 2026, xã đã hoàn thành 18/20 nhiệm vụ, đạt 95% kế hoạch.", ("ratio_percent_mismatch", ["18/20", "95%"])),
         # the ratio's own words holding a goal's cue ("đề ra": the tasks set) leave both results
         C("Năm 2019, huyện hoàn thành 37/40 nhiệm vụ CCHC đề ra (đạt 95%); 100% TTHC được niêm yết công khai.",
           ("ratio_percent_mismatch", ["37/40", "95%"])),
@@ -277,6 +279,12 @@ FIRES = {
 
 NEAR_MISSES = {
     "ratio_percent_mismatch": [
+        C("Năm 2026, xã đã hoàn thành 19/20 nhiệm vụ, đạt 95% kế hoạch."),
+        # ... not a count measured against its plan
+        C("Năm 2026, xã tiếp nhận 4.500 hồ sơ, đạt 95% kế hoạch."),
+        # bands one inside another are no partition of the units graded
+        C("Năm 2022, 30/30 quận, huyện, thị xã có Chỉ số CCHC đạt từ 80 điểm trở lên; trong đó 12 đơn vị đạt từ 90 "
+          "điểm trở lên."),
         C("Năm 2024, huyện hoàn thành 22/24 nhiệm vụ (đạt 91,67%)."),   # rounded
         C("Năm 2024, huyện hoàn thành 22/24 nhiệm vụ (đạt 91,6%)."),    # truncated
         C("Xã hoàn thành 2/3 nhiệm vụ (đạt 67%)."),

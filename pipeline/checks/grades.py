@@ -59,6 +59,15 @@ def _label(text: str) -> tuple[str, object] | None:
     return "band", (-math.inf, _number(under))
 
 
+def _disjoint(kinds: set, labels: list) -> bool:
+    """Whether no unit can fall in two of the grades or bands: "trên 80 điểm; trong đó 12 đơn vị
+    từ 90 điểm trở lên" names a band inside another."""
+    if kinds != {"band"}:
+        return True
+    bands = sorted(labels)
+    return all(lower[1] <= upper[0] + 1e-9 for lower, upper in zip(bands, bands[1:]))
+
+
 def _covers_all(kind: str, labels: list) -> bool:
     """Whether the grades or bands named leave no unit out: every grade, or bands that chain
     from an open top to an open bottom."""
@@ -116,7 +125,7 @@ def graded_units(article: Article) -> list[Finding]:
             continue
         kinds = {kind for _, (kind, _) in run}
         labels = [label for _, (_, label) in run]
-        if len(run) < 2 or len(kinds) != 1 or len(set(labels)) != len(labels):
+        if len(run) < 2 or len(kinds) != 1 or len(set(labels)) != len(labels) or not _disjoint(kinds, labels):
             continue
         if run[0][0] is graded:  # the ratio: its numerator is the first grade's count
             counts = [(graded["value"], graded["value"])] + [figure_range(g, rounded=False) for g, _ in run[1:]]

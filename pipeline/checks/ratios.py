@@ -73,7 +73,7 @@ def restated_pairs(figures: list[dict], text: str, first_kind: str):
         if is_target(a) != is_target(b):  # a goal beside a result is no restatement of it
             continue
         if a["kind"] == first_kind and _share_of(b) and restates(a, b, text):
-            if not AGAINST_RE.match(text, b["span"][1]):
+            if not AGAINST_RE.match(text, b["span"][1]) or _of_the_plan(a, b):
                 yield a, b
         elif (_share_of(a) and b["kind"] == first_kind and b["span"][0] - a["span"][1] <= 30
               and RESTATED_BY_RE.match(text[a["span"][1]:b["span"][0]])):
@@ -117,6 +117,11 @@ def _share_of(figure: dict) -> bool:
     return figure["kind"] == "percent" and not is_change(figure)
 
 
+def _of_the_plan(ratio: dict, pct: dict) -> bool:
+    """"hoàn thành 18/20 nhiệm vụ, đạt 95% kế hoạch": a share of the plan is one of its tasks."""
+    return ratio["object"] == "task" and (pct.get("noun") or "").strip().lower() == "kế hoạch"
+
+
 def ratio_percent_mismatch(article: Article) -> list[Finding]:
     """"22/24 nhiệm vụ (đạt 91,16%)": 22/24 = 91.67 %."""
     out = []
@@ -125,7 +130,8 @@ def ratio_percent_mismatch(article: Article) -> list[Finding]:
         if not r.get("denominator") or not exact(r) or is_change(r):
             continue
         between = article.between(r, pct)
-        if pct["object"] != r["object"] and not (BRACKETED_RE.search(between) or SHARE_WORD_END_RE.search(between)):
+        if pct["object"] != r["object"] and not (BRACKETED_RE.search(between) or SHARE_WORD_END_RE.search(between)
+                                                 or _of_the_plan(r, pct)):
             continue  # a share of something else, unless in brackets or right after "chiếm"
         if r["object"] not in SHARE_OBJECTS and not SHARE_WORD_RE.search(between):
             continue  # "19/22 xã, đạt 100%": what those places achieved
