@@ -90,7 +90,8 @@ def last_named_rate(article: Article, num: NumberMatch, earlier: list[dict]) -> 
 
 
 # (the noun of the item before may hold a comma itself: "9 sở, ngành và | 6 huyện", "6 cơ quan, đơn vị và | 4 xã")
-LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}\d/]+(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+(?:[ \u00a0]+\p{L}+)?[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
+# (an abbreviation in brackets may follow the noun: "2.183 thủ tục hành chính (TTHC) và 4.271 điều kiện")
+LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:(?:[\p{L}\d/]+|\([\p{L}\d]{1,12}\))(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+(?:[ \u00a0]+\p{L}+)?[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
 # "102/163 điều kiện kinh doanh (chiếm 62,6%)", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
 # restating the figure before it
 # (a word is taken whole, possessively: splitting one could only use more of the twelve, and

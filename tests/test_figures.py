@@ -156,6 +156,9 @@ GROUPS = {
         E("Tỷ lệ hồ sơ trễ hạn là 4%. Với 2 triệu hồ sơ mỗi năm thì 4% này là con số lớn.",
           dict(surface="4%", aspect="overdue"), dict(surface="2 triệu", value=2000000),
           dict(surface="4%", aspect="overdue")),
+        # a list item after a noun with its abbreviation in brackets takes the item before's measure
+        E("Năm 2025, các bộ đã cắt giảm 2.183 thủ tục hành chính (TTHC) và 4.271 điều kiện kinh doanh.",
+          dict(surface="2.183", aspect="cut"), dict(surface="4.271", aspect="cut")),
         # the parts a total names after "trong đó" / "gồm" take its measure
         E("Năm 2025, tỉnh đã công bố 2.041 TTHC thuộc thẩm quyền giải quyết của chính quyền địa phương 2 cấp; "
           "trong đó cấp tỉnh 1.611 thủ tục, cấp xã 386 thủ tục, còn lại 44 thủ tục do các cơ quan ngành dọc thực hiện.",
