@@ -285,6 +285,11 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         # "nâng Chỉ số SIPAS lên trên 88%, không có cơ quan nào dưới 80%": the same measure; "39
         # đơn vị đạt loại Trung bình; không có đơn vị nào xếp loại Yếu": the same index's grades
         aspect = prev_fig["aspect"]
+    if (aspect == "cut" and prev_fig is not None and prev_fig["sentence"] == list(sent) and prev_fig["kind"] == "count"
+            and not prev_fig["change"] and CHANGE_OF_PREVIOUS_RE.fullmatch(article.folded, prev_fig["span"][1], num.start)):
+        # "tiếp nhận 4.372 hồ sơ, giảm 6,2% so với quý II", "Số hồ sơ quá hạn là 8.915, giảm 21,5%":
+        # the fall of the count before, no cut
+        aspect = prev_fig["aspect"]
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     if own is not None or num.form == "zero":
@@ -340,6 +345,10 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
 CHANGE_BEFORE_RE = regex.compile(
     r"(?:tăng|giảm|tăng thêm|giảm thêm|tăng lên|giảm xuống|tăng gần|giảm gần|tăng hơn|giảm hơn|tăng trên|giảm trên"
     r"|tăng khoảng|giảm khoảng)[ \u00a0]*$")
+
+
+# between a count and the fall of it: its noun and words, a comma, "giảm" (no other figure)
+CHANGE_OF_PREVIOUS_RE = regex.compile(r"[^\d;.!?\n]{0,80}?,[ \u00a0]*giảm(?:[ \u00a0]+(?:hơn|gần|khoảng|trên))?[ \u00a0]*")
 
 
 def is_change(article: Article, num: NumberMatch) -> bool:

@@ -958,6 +958,11 @@ ASPECT_WINDOW_CASES = [
     # ... not a rate of the process after a count between
     ("Năm 2020, tỷ lệ hài lòng đạt 90%. Tỉnh đã tiếp nhận 300 phản ánh, xử lý 95% phản ánh.",
      [("90%", "satisfaction"), ("300", "received"), ("95%", "resolved")]),
+    # the fall of the count before is of that count's measure, no cut
+    ("Riêng quý III, huyện tiếp nhận 4.372 hồ sơ, giảm 6,2% so với quý II.", [("4.372", "received"), ("6,2%", "received")]),
+    ("Quý I/2026, số hồ sơ quá hạn là 8.915, giảm 21,5% so với quý IV/2025.", [("8.915", "overdue"), ("21,5%", "overdue")]),
+    # ... not a cut named as such
+    ("Năm 2025, tỉnh tiếp nhận 4.372 hồ sơ; thời gian giải quyết giảm 20%.", [("4.372", "received"), ("20%", "cut")]),
     # what an inspection found is named by its own words, not by the inspecting verb before it
     ("Năm 2022, đoàn kiểm tra phát hiện 38 hồ sơ giải quyết quá hạn.", [("38", "overdue")]),
     ("Năm 2022, đoàn đã kiểm tra 38 hồ sơ giải quyết quá hạn.", [("38", "inspected")]),
