@@ -61,6 +61,9 @@ RANK_AFTER_RE = regex.compile(r"[ \u00a0,]*(?:(?:và|và[ \u00a0]+được)[ \u0
 # tục hành chính đạt 86,05% và về tiến độ giải quyết công việc đạt 83,96%"
 ABOUT_ITEM_RE = regex.compile(r"(?:^|(?<!\p{L})và)[ \u00a0]*về(?!\p{L})[^\d]*$")
 INDEX_BANDED_OBJECTS = {"admin_unit", "agency"}
+# after a count of units: their place at one end of a ranking
+RANKED_UNITS_AFTER_RE = regex.compile(r"(?:[ \u00a0,]+\p{L}+){1,3}?[ \u00a0]+(?:dẫn[ \u00a0]+đầu|đứng[ \u00a0]+đầu|xếp[ \u00a0]+cuối"
+                                      r"|đứng[ \u00a0]+cuối|có[ \u00a0]+(?:điểm|điểm[ \u00a0]+số|chỉ[ \u00a0]+số)[ \u00a0]+(?:cao|thấp)[ \u00a0]+nhất)(?!\p{L})")
 # after a count of units: the band of an index they fall in, in points, or a bare percentage in a
 # passage on an index
 INDEX_BAND_AFTER_RE = regex.compile(
@@ -215,6 +218,11 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         counted_object in INDEX_BANDED_OBJECTS else None
     if band and any(c.specific and c.aspect not in INDEX_ASPECTS for c in cues_between(cues, num.end, band.end())):
         band = None  # "không còn xã nào có tỷ lệ thanh toán trực tuyến dưới 50%": a band of a rate it names
+    if (not band and kind == "count" and counted_object in INDEX_BANDED_OBJECTS
+            and RANKED_UNITS_AFTER_RE.match(folded, num.end) and _index_in_view(article, cues, num)):
+        # "5 địa phương dẫn đầu lần lượt là ...", "Ba địa phương có điểm thấp nhất là ...": the
+        # units at one end of an index's ranking
+        return _index_aspect(article, cues, num, sent, "count", part, pstart, post_end)
     if band and (band["points"] or _index_in_view(article, cues, num)):
         # "9/34 tỉnh, thành phố đạt từ 90 điểm trở lên", "5 xã dưới 65 điểm", "11 xã xếp loại
         # trung bình": units counted by their band of an index

@@ -958,6 +958,12 @@ ASPECT_WINDOW_CASES = [
     # ... not a rate of the process after a count between
     ("Năm 2020, tỷ lệ hài lòng đạt 90%. Tỉnh đã tiếp nhận 300 phản ánh, xử lý 95% phản ánh.",
      [("90%", "satisfaction"), ("300", "received"), ("95%", "resolved")]),
+    # units counted at one end of an index's ranking measure that index
+    ("Năm 2025, PAR INDEX của tỉnh đạt 88,2 điểm. 5 địa phương dẫn đầu lần lượt là Hải Phòng, Quảng Ninh, Hà Nội, "
+     "Lạng Sơn và Cao Bằng.", [("88,2", "par_index"), ("5", "par_index")]),
+    # ... not without an index in view
+    ("Năm 2025, 5 địa phương dẫn đầu về số hồ sơ tiếp nhận là Hà Nội, Hải Phòng, Quảng Ninh, Bắc Ninh và Hưng Yên.",
+     [("5", "other")]),
     # the fall of the count before is of that count's measure, no cut
     ("Riêng quý III, huyện tiếp nhận 4.372 hồ sơ, giảm 6,2% so với quý II.", [("4.372", "received"), ("6,2%", "received")]),
     ("Quý I/2026, số hồ sơ quá hạn là 8.915, giảm 21,5% so với quý IV/2025.", [("8.915", "overdue"), ("21,5%", "overdue")]),
