@@ -958,6 +958,12 @@ ASPECT_WINDOW_CASES = [
     # ... not a rate of the process after a count between
     ("Năm 2020, tỷ lệ hài lòng đạt 90%. Tỉnh đã tiếp nhận 300 phản ánh, xử lý 95% phản ánh.",
      [("90%", "satisfaction"), ("300", "received"), ("95%", "resolved")]),
+    # the volume of dossiers a unit or a field has is what came in, not the channel named before
+    ("Năm 2025, tỷ lệ hồ sơ trực tuyến đạt 90,4%. Ở cấp xã, phường Hà Giang 1 và Minh Xuân là hai đơn vị có số hồ "
+     "sơ lớn nhất, lần lượt 21.406 và 19.873 hồ sơ.", [("90,4%", "online"), ("21.406", "received"), ("19.873", "received")]),
+    ("Năm 2025, phường tiếp nhận 12.000 hồ sơ, trong đó 8.000 hồ sơ trực tuyến. Các lĩnh vực có nhiều hồ sơ nhất là "
+     "chứng thực, hộ tịch và đất đai, lần lượt chiếm 41%, 23% và 12% tổng số hồ sơ.",
+     [("12.000", "received"), ("8.000", "online"), ("41%", "received"), ("23%", "received"), ("12%", "received")]),
     # units counted at one end of an index's ranking measure that index
     ("Năm 2025, PAR INDEX của tỉnh đạt 88,2 điểm. 5 địa phương dẫn đầu lần lượt là Hải Phòng, Quảng Ninh, Hà Nội, "
      "Lạng Sơn và Cao Bằng.", [("88,2", "par_index"), ("5", "par_index")]),
