@@ -216,13 +216,21 @@ def _asks(text: str, paragraph: Span) -> bool:
     return text[paragraph[0]:paragraph[1]].rstrip().endswith("?")
 
 
+# "sau 100 ngày hoạt động", "Sau 6 tháng vận hành": the time elapsed since a change, which the
+# headline gives where the lead dates the period ("Từ ngày 1/7 đến ngày 10/10/2025, ...")
+ELAPSED_RE = regex.compile(r"^sau[ \u00a0]", regex.IGNORECASE)
+
+
 def lead_period(stated: list[Period], paragraphs: list[Span]) -> Period | None:
-    """The first period stated in the headline or the lead (the sapo and the opening paragraph)."""
-    for para in paragraphs[:LEAD_PARAGRAPHS]:
-        found = next((p for p in stated if para[0] <= p.start_pos < para[1]), None)
-        if found:
-            return found
-    return None
+    """The first period stated in the headline or the lead (the sapo and the opening paragraph);
+    a headline's time elapsed since a change yields to a period the lead states."""
+    firsts = [next((p for p in stated if para[0] <= p.start_pos < para[1]), None) for para in paragraphs[:LEAD_PARAGRAPHS]]
+    found = [p for p in firsts if p is not None]
+    if not found:
+        return None
+    if firsts[0] is not None and ELAPSED_RE.match(firsts[0].text) and len(found) > 1:
+        return found[1]
+    return found[0]
 
 
 def _covers(outer: Period, inner: Period) -> bool:

@@ -321,6 +321,12 @@ GOVERNING = [
     # else the headline or lead
     ("Kết quả CCHC 6 tháng đầu năm 2024\n\nLead.\n\nHuyện làm tốt.\n\nHuyện tiếp nhận 300 hồ sơ.",
      {"300": ("6 tháng đầu năm 2024", True)}),
+    # ... the time elapsed since a change in the headline yields to the period the lead dates
+    ("Phường A tiếp nhận hơn 8.600 hồ sơ sau 100 ngày hoạt động\n\nTừ ngày 1/7 đến ngày 10/10/2025, phường tiếp "
+     "nhận 8.642 hồ sơ.\n\nPhường làm tốt.\n\nPhường giải quyết 8.390 hồ sơ.",
+     {"8.390": ("Từ ngày 1/7 đến ngày 10/10/2025", True)}),
+    ("Phường A tiếp nhận hơn 8.600 hồ sơ sau 100 ngày hoạt động\n\nLead.\n\nPhường làm tốt.\n\nPhường giải "
+     "quyết 8.390 hồ sơ.", {"8.390": ("sau 100 ngày hoạt động", True)}),
     # a term of office is the period of its sentence and its paragraph, but in the headline it
     # names the congress and is no lead period
     ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nLead.\n\nXã nhận 12 hồ sơ.", {"12": None}),
