@@ -20,7 +20,9 @@ from .unit_names import common_noun_words, starts_person_name
 UNIT_TYPE_RE = regex.compile(
     r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
     r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh|đặc khu)(?![\p{L}\d])"
-    r"(?P<more>(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố))?"
+    # ("các xã, phường, đặc khu": after "các" any number of types; else one: "cấp xã, đặc khu đã ...")
+    r"(?P<more>(?(plural)(?:(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố|đặc khu)(?![\p{L}\d]))+"
+    r"|(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố)))?"
 )
 # UNIT_TYPE_RE tried only where one of the words its matches start with stands (a `re` scan)
 UNIT_TYPE_FINDER = PhraseFinder(UNIT_TYPE_RE, [(w,) for w in ("các", "những", "toàn", "tất", "100", "thị", "thành", "tp",

@@ -558,6 +558,13 @@ SUBJECT_CASES = [
      "Tỷ lệ hồ sơ nộp trực tuyến của ba phường lần lượt đạt 94,1%, 92,6% và 91,8%.",
      [("u1", "phường", "Hoàn Kiếm", None), ("u2", "phường", "Cửa Nam", None), ("u3", "phường", "Ba Đình", None)],
      "92,6%", "u2"),
+    # "các xã, phường, đặc khu": all the units of those types, not the special zone named before
+    ("Tỉnh Quảng Ninh có đặc khu Cô Tô. 9 tháng đầu năm 2026, Trung tâm cùng các chi nhánh tại các xã, phường, "
+     "đặc khu đã tiếp nhận 563.918 hồ sơ.",
+     [("u1", "tỉnh", "Quảng Ninh", "Tỉnh Quảng Ninh"), ("u2", "đặc khu", "Cô Tô", None)], "563.918", None),
+    # ... "của UBND cấp xã, đặc khu đã ...": a level, then the special zone itself
+    ("Tỉnh Lâm Đồng có đặc khu Phú Quý. Thuộc thẩm quyền giải quyết của UBND cấp xã, đặc khu đã niêm yết công khai "
+     "376 TTHC.", [("u1", "tỉnh", "Lâm Đồng", "Tỉnh Lâm Đồng"), ("u2", "đặc khu", "Phú Quý", None)], "376", "u2"),
     # ... "các xã này": as many as the values
     ("Năm 2025, phường Hoàn Kiếm tiếp nhận 7.642 hồ sơ, phường Cửa Nam 5.318 hồ sơ, phường Ba Đình 6.905 hồ sơ. "
      "Tỷ lệ hồ sơ nộp trực tuyến của các phường này lần lượt đạt 94,1%, 92,6% và 91,8%.",
