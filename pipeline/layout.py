@@ -89,6 +89,7 @@ def _lexicon() -> dict:
         "end_words": max(len(key(x).split()) for x in data["end_markers"]),
         "footer_words": max(len(key(x).split()) for x in data["footer_prefixes"]),
         "section": {key(x) for x in data["section_labels"]},
+        "site_info_re": regex.compile(r"(?:^|[-–|.©][ \u00a0]*)(?:" + "|".join(regex.escape(x) for x in data["site_info_labels"]) + ")"),
         "separators": data["byline_separators"],
         "name_separators": data["byline_name_separators"],
         "prefix_re": _prefix_re(data["byline_prefixes"]),
@@ -316,6 +317,24 @@ def _prose_lines(text: str, lines: list[Span], lo: int, hi: int) -> int:
     return n
 
 
+SITE_INFO_TAIL = 3  # lines at the end of a text where a site's information line is sought
+
+
+def is_site_info(line: str) -> bool:
+    """A line of the site's information (licence, owner, address, phone): a page footer."""
+    return _lexicon()["site_info_re"].search(unicodedata.normalize("NFC", line).strip()) is not None
+
+
+def footer_start(text: str, lines: list[Span], first: int, end: int) -> int:
+    """Where the site's information lines at the very end of the body start (`end` if none):
+    each of the last few lines that is one, and whatever follows it."""
+    start = end
+    for i in range(end - 1, max(first, end - SITE_INFO_TAIL) - 1, -1):
+        if i > first and is_site_info(text[slice(*lines[i])]):
+            start = i
+    return start
+
+
 def find_body_end(text: str, lines: list[Span], first: int, folded: str | None = None) -> int:
     """Index into `lines` of the first line after the body (end marker or footer); `folded`:
     `fold(text)` of an NFC text, if the caller has it."""
@@ -364,6 +383,7 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
     title = given_title or text[slice(*lines[first])]
 
     end = find_body_end(text, lines, first, folded)
+    end = footer_start(text, lines, first, end)
 
     # date lines near the top belong to the page, not to the prose
     published = parse_date(given_published) if given_published else None

@@ -365,3 +365,23 @@ def test_a_crawled_page_s_furniture_above_the_given_headline_is_not_body():
     # ... and without the title given, or with a title not on the page, the body starts at the top
     assert analyse(text).body[0] == 0
     assert analyse(text, "Một tiêu đề khác").body[0] == 0
+
+
+@pytest.mark.parametrize("label", BOILERPLATE["site_info_labels"])
+def test_every_site_info_label_ends_the_body_at_the_pages_footer(label):
+    """A site's information line at the very end (its label opening it or a part after " - ")
+    is the page's footer: the byline above it is found, the footer is no body."""
+    body = "Tin CCHC\n\nNăm 2025, xã tiếp nhận 1.200 hồ sơ.\n\nMinh Đức - Thu Hà\n\n"
+    for footer in (f"{label} 0216.3876.115", f"Báo Lào Cai điện tử - {label} 0216.3876.115"):
+        text = body + footer
+        layout = analyse(text, "Tin CCHC")
+        assert layout.authors == ["Minh Đức", "Thu Hà"]
+        assert text[layout.body[0]:layout.body[1]].endswith("1.200 hồ sơ.")
+
+
+def test_a_body_line_naming_a_permit_or_a_phone_is_no_footer():
+    text = ("Tin CCHC\n\nNăm 2025, xã cấp 120 giấy phép xây dựng.\n\nNgười dân phản ánh qua điện thoại: 0216.3876.115 "
+            "hoặc đến trực tiếp.\n\nMinh Đức")
+    layout = analyse(text, "Tin CCHC")
+    assert layout.authors == ["Minh Đức"]
+    assert "điện thoại: 0216" in text[layout.body[0]:layout.body[1]]
