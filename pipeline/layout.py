@@ -254,6 +254,21 @@ def _office_name_only(line: str) -> bool:
     return True
 
 
+SOURCE_RE = regex.compile(r"[ \t]*Theo[ \t]+(?P<source>[^\d\n]{2,70}?)[ \t]*$")
+AGENCY_RE = regex.compile(r"(?:Tin[ \t]+tức|Thông[ \t]+tấn|Tạp[ \t]+chí)(?!\p{L})|\p{Lu}{3,}(?:[ \t]|$)")
+
+
+def source_byline(line: str) -> str | None:
+    """The source a last line credits ("Theo Báo Chính phủ", "Theo Cổng TTĐT tỉnh Lâm Đồng", "Theo
+    TTXVN"): an office, a paper or an agency after "Theo", as written; else None ("Theo Thanh Hà"
+    names a person: `byline_names`)."""
+    m = SOURCE_RE.fullmatch(line)
+    if m is None or m["source"].endswith((".", ":", ";")):
+        return None
+    source = m["source"]
+    return source if is_affiliation(source) or AGENCY_RE.match(source) else None
+
+
 def byline_names(line: str) -> list[str]:
     """The authors if `line` is a byline ("Dũng Chinh", "Bài, ảnh: Hữu Công", "Theo Thanh Hà",
     "Lan Hương - Trường Thịnh (tổng hợp)": two pen names), else []."""
@@ -420,6 +435,9 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
         last -= 1
     if not authors and last - 2 > first and is_office_byline(text, lines, last - 1):
         authors = [text[slice(*lines[last - 1])].strip()]  # "Văn phòng HĐND và UBND xã": an office signs it
+        last -= 1
+    if not authors and last - 2 > first and (source := source_byline(text[slice(*lines[last - 1])])):
+        authors = [source]  # "Theo Báo Chính phủ", "Theo TTXVN": the source the article is taken from
         last -= 1
     if last <= first:
         warnings.append("no body found")

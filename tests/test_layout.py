@@ -385,3 +385,17 @@ def test_a_body_line_naming_a_permit_or_a_phone_is_no_footer():
     layout = analyse(text, "Tin CCHC")
     assert layout.authors == ["Minh Đức"]
     assert "điện thoại: 0216" in text[layout.body[0]:layout.body[1]]
+
+
+@pytest.mark.parametrize("source", ["Báo Chính phủ", "Cổng TTĐT tỉnh Lâm Đồng", "Sở Nội vụ", "Tin tức TTXVN", "TTXVN",
+                                    "Sở Khoa học và Công nghệ tỉnh Tây Ninh"])
+def test_a_source_credited_after_theo_is_the_author(source):
+    text = f"Tin CCHC\n\nNăm 2025, xã tiếp nhận 1.200 hồ sơ.\n\nTheo {source}"
+    layout = analyse(text, "Tin CCHC")
+    assert layout.authors == [source]
+    assert text[layout.body[0]:layout.body[1]].endswith("1.200 hồ sơ.")
+
+
+def test_a_sentence_opening_with_theo_is_no_source():
+    text = "Tin CCHC\n\nNăm 2025, xã tiếp nhận 1.200 hồ sơ.\n\nTheo kế hoạch, xã sẽ hoàn thành trong năm 2026."
+    assert analyse(text, "Tin CCHC").authors == []
