@@ -269,12 +269,16 @@ def source_byline(line: str) -> str | None:
     return source if is_affiliation(source) or AGENCY_RE.match(source) else None
 
 
+AGENCY_AFTER_SLASH_RE = regex.compile(r"[ \t]*/[ \t]*\p{Lu}{2,}[\p{Lu}\d&]*[ \t]*$")
+
+
 def byline_names(line: str) -> list[str]:
     """The authors if `line` is a byline ("Dũng Chinh", "Bài, ảnh: Hữu Công", "Theo Thanh Hà",
     "Lan Hương - Trường Thịnh (tổng hợp)": two pen names), else []."""
     if len(line) > MAX_BYLINE:
         return []
     rest, prefixed = _strip_byline_prefix(line.strip())
+    rest = AGENCY_AFTER_SLASH_RE.sub("", rest)  # "Minh Quyết/TTXVN": the author, then the agency
     parts = regex.split("|".join(map(regex.escape, _lexicon()["name_separators"])), rest)
     first = byline_name(parts[0])
     if byline_name(rest.replace(" / ", " - ")) != first or not _is_pen_name(first, prefixed):

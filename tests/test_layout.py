@@ -271,6 +271,9 @@ def test_short_last_paragraph_before_a_gap_is_not_taken_for_a_byline_without_the
 
 # Example table: a byline line and the authors it names
 BYLINE_LINES = [
+    # the author, then the agency after a slash
+    ("Minh Quyết/TTXVN", ["Minh Quyết"]),
+    ("Thu Hà - Minh Anh / VNA", ["Thu Hà", "Minh Anh"]),
     ("Bài, ảnh: Hữu Công", ["Hữu Công"]),
     ("Bài và ảnh : Minh Anh", ["Minh Anh"]),
     ("ẢNH: SỸ ĐÔNG", ["SỸ ĐÔNG"]),
