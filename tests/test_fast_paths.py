@@ -333,13 +333,13 @@ def test_caseless_only_characters_of_the_partition_phrases():
     a partition phrase though it does not lower to it (over all code points)."""
     import regex
 
-    from pipeline.checks import totals
+    from pipeline.checks import partitions
 
-    _, owner = totals._class_finder()
+    _, owner = partitions.class_finder()
     chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     odd = {c for p in set("".join(owner)) for c in regex.findall(regex.escape(p), chars, regex.IGNORECASE)
            if c.lower() != p}
-    assert odd == set(totals.CASELESS_ONLY_RE.pattern.strip("[]"))
+    assert odd == set(partitions.CASELESS_ONLY_RE.pattern.strip("[]"))
 
 
 PARTITION_PIECES = ["đúng hạn", "ĐÚNG HẠN", "Trễ Hạn", "qua mạng", "qua bưu điện", "bưu chính", "cấp xã", "hạn",
@@ -349,11 +349,11 @@ PARTITION_PIECES = ["đúng hạn", "ĐÚNG HẠN", "Trễ Hạn", "qua mạng",
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PARTITION_PIECES), max_size=12))
 def test_partition_hits_are_the_caseless_pattern_s(pieces):
-    from pipeline.checks import totals
+    from pipeline.checks import partitions
 
     text = "".join(pieces)
-    pattern, _ = totals._class_finder()
-    assert totals._partition_hits(text) == [m.start() for m in pattern.finditer(text)]
+    pattern, _ = partitions.class_finder()
+    assert partitions.partition_hits(text) == [m.start() for m in pattern.finditer(text)]
 
 
 def test_period_start_followers_are_safe_on_lowered_text():

@@ -3,15 +3,13 @@ stated total, and shares of one whole that add up to more than 100 %."""
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 
 import regex
 
-from ..resources import load_yaml
-from ..textkeys import char_trie_alternation
-from .grades import graded_units
 from .base import BASE_BEFORE_RE, SUBSET_RE, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
+from .grades import graded_units
+from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
+                         partition_of, partitions)
 from .ratios import CARRY_OVER_RE, PART_OF, _totals
 from .tolerance import figure_range, meet, sum_range
 
@@ -50,12 +48,9 @@ RESTATING_BRACKET_RE = regex.compile(r"[^\d;()]{0,60}?\(\s*(?:(?:chiếm|đạt|
 CLOSING_RE = regex.compile(r"^\s*\)")
 ASIDE_RE = regex.compile(r"\s*\([^()]{0,40}\)")
 MAX_PARTS = 20
-LABEL_REACH = 120  # characters either side of a figure where the class naming it is sought
 # "398 hồ sơ còn lại": the rest of a total after the parts named before it
 REMAINDER_RE = regex.compile(r"(?<!\p{L})còn lại(?!\p{L})", regex.IGNORECASE)
 RESOLVED_REACH = 600  # characters: dossiers received this close before those resolved are their total
-CLAUSE_RE = regex.compile(r"[;,]")
-CLAUSE_OR_PAREN_RE = regex.compile(r"[;,(]")
 NESTED_RE = regex.compile(r"trong đó|bao gồm|gồm|tăng|giảm|so với", regex.IGNORECASE)
 # a verb of another measurement between two counts: "..., đã giải quyết 3.000 hồ sơ" ends the parts
 MEASURE_RE = regex.compile(r"(?<!\p{L})(?:giải quyết|tiếp nhận|trả kết quả|xử lý|đạt|chiếm)(?!\p{L})",
@@ -121,8 +116,8 @@ def _class_after_semicolon(gap: str, parts: list[dict], before: int, text: str) 
     naming the last part starts."""
     if not SEMICOLON_GAP_RE.match(gap):
         return False
-    named = _classes(CLAUSE_RE.split(text[before:parts[-1]["span"][0]])[-1])
-    following = _classes(gap.rsplit(";", 1)[1])
+    named = classes_in(CLAUSE_RE.split(text[before:parts[-1]["span"][0]])[-1])
+    following = classes_in(gap.rsplit(";", 1)[1])
     return any(name in named and not classes & named[name] for name, classes in following.items())
 
 
@@ -320,11 +315,11 @@ def _parts_disagree(total: dict, parts: list[dict], article: Article, whole: boo
     rest_unnumbered = bool(UNNUMBERED_REST_RE.match(text, parts[-1]["span"][1], parts[-1]["span"][1] + 80))
     whole = whole and not rest_unnumbered
     if not whole:
-        partition = _partition_of(total, parts, article)
+        partition = partition_of(total, parts, article)
         if partition is None:
             return False
         name, covered = partition
-        whole = _covers_the_whole(name, covered) and not rest_unnumbered
+        whole = covers_the_whole(name, covered) and not rest_unnumbered
     total_range = figure_range(total, rounded=False)
     parts_range = sum_range([figure_range(p, rounded=False) for p in parts])
     return not (meet(parts_range, total_range) or (not whole and parts_range[0] <= total_range[1]))
@@ -368,153 +363,6 @@ def _parts_of_named_total(article: Article) -> list[Finding]:
     return out
 
 
-def _partition_of(total: dict, parts: list[dict], article: Article) -> tuple[str, frozenset] | None:
-    """The partition whose classes name the parts, one class each and none twice, and the
-    classes they cover; None when the parts are not named so."""
-    labels = _oriented_labels(parts, total["span"][1], article, {n for n, _, _ in _partitions()})
-    if not all(labels) or len({name for name, _ in labels}) != 1:
-        return None
-    covered: frozenset = frozenset()
-    for _, classes in labels:
-        if classes & covered:
-            return None
-        covered |= classes
-    name = labels[0][0]
-    if covered in AMBIGUOUS.get(name, ()):
-        return None
-    return name, covered
-
-
-def _covers_the_whole(name: str, covered: frozenset) -> bool:
-    """Whether the classes `covered` are all of partition `name`'s (when it is complete), or one
-    of its `complete_when` sets."""
-    spec = load_yaml("check_partitions.yml")[name]
-    if spec.get("complete") and covered == frozenset(spec["classes"]):
-        return True
-    return any(frozenset(classes) <= covered for classes in spec.get("complete_when", ()))
-
-
-# "trước hạn 45%, đúng hạn 99%": "đúng hạn" often counts the early ones too; without the
-# overdue share beside them the two are not known to be disjoint
-AMBIGUOUS = {"deadline": (frozenset({"early", "on_time"}),)}
-
-
-@functools.cache
-def _count_only() -> frozenset:
-    """The partitions whose classes name counts, never shares of one whole."""
-    return frozenset(n for n, spec in load_yaml("check_partitions.yml").items() if spec.get("shares") is False)
-
-
-@functools.cache
-def _partitions() -> list[tuple[str, bool, dict[str, str]]]:
-    """(name, complete, {phrase: class}) per partition, longest phrases first."""
-    out = []
-    for name, spec in load_yaml("check_partitions.yml").items():
-        phrases = {p: cls for cls, ps in spec["classes"].items() for p in ps}
-        out.append((name, bool(spec.get("complete")), dict(sorted(phrases.items(), key=lambda kv: -len(kv[0])))))
-    return out
-
-
-@functools.cache
-def _class_finder() -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
-    """One pattern for every partition phrase (longest first), and phrase -> (partition, class)."""
-    owner = {p: (name, cls) for name, _, phrases in _partitions() for p, cls in phrases.items()}
-    alternation = "|".join(regex.escape(p) for p in sorted(owner, key=len, reverse=True))
-    return regex.compile(rf"(?<!\p{{L}})(?:{alternation})(?!\p{{L}})", regex.IGNORECASE), owner
-
-
-def _classes(window: str) -> dict[str, frozenset]:
-    """Per partition, the classes whose phrases occur in `window`."""
-    pattern, owner = _class_finder()
-    found: dict[str, set] = {}
-    for m in pattern.finditer(window):
-        name, cls = owner[m.group().lower()]
-        found.setdefault(name, set()).add(cls)
-    return {name: frozenset(classes) for name, classes in found.items()}
-
-
-def _side_labels(figs: list[dict], first_start: int, article: Article, side: str) -> list[dict]:
-    """Per figure of a run, the partition classes named on one side of it: "before" (the last
-    clause since the previous figure: "trước hạn 45%"), or "after" (the first clause up to the
-    next figure: "1.105 TTHC cấp tỉnh")."""
-    text, out = article.text, []
-    for k, f in enumerate(figs):
-        if side == "before":
-            start = figs[k - 1]["span"][1] if k else first_start
-            window = CLAUSE_RE.split(text[max(start, f["span"][0] - LABEL_REACH):f["span"][0]])[-1]
-        else:
-            end = figs[k + 1]["span"][0] if k + 1 < len(figs) else f["sentence"][1]
-            window = CLAUSE_OR_PAREN_RE.split(text[f["span"][1]:min(end, f["span"][1] + LABEL_REACH)], maxsplit=1)[0]
-        out.append(_classes(window))
-    return out
-
-
-def _oriented_labels(figs: list[dict], first_start: int, article: Article,
-                     allowed: set) -> list[tuple[str, frozenset] | None]:
-    """(partition, classes) per figure, read on one side for the whole run (a list names its
-    items the same way throughout): the side that names every figure, before first; else the
-    side that names more. None for a figure named by no partition, or by two."""
-    best: list | None = None
-    for side in ("before", "after"):
-        labels = []
-        for found in _side_labels(figs, first_start, article, side):
-            found = {n: c for n, c in found.items() if n in allowed}
-            labels.append(next(iter(found.items())) if len(found) == 1 else None)
-        if all(labels):
-            return labels
-        if best is None or sum(map(bool, labels)) > sum(map(bool, best)):
-            best = labels
-    return best or []
-
-
-# the characters a caseless match pairs with a letter of the partition phrases though they do not
-# lower to it (tests/test_fast_paths.py finds them among all code points)
-CASELESS_ONLY_RE = re.compile("[\u0130\u017f]")
-
-
-@functools.cache
-def _lowered_starts() -> re.Pattern | None:
-    """Where one of the partition phrases (all lower case) starts in lowered text: a `re` scan
-    of a character trie, several times faster than the caseless `regex` one."""
-    _, owner = _class_finder()
-    if any(p != p.lower() for p in owner):
-        return None
-    return re.compile(char_trie_alternation([(p,) for p in owner], ""))
-
-
-def _partition_hits(text: str) -> list[int]:
-    """Starts of `_class_finder`'s matches in `text`, as its `finditer` gives them: the pattern
-    is tried only where the lowered text holds a phrase (where it can match, in a text without
-    the characters that match caselessly but lower to something else)."""
-    pattern, _ = _class_finder()
-    starts, lowered = _lowered_starts(), text.lower()
-    if starts is None or len(lowered) != len(text) or CASELESS_ONLY_RE.search(text):
-        return [m.start() for m in pattern.finditer(text)]
-    hits: list[int] = []
-    pos = 0
-    while (c := starts.search(lowered, pos)) is not None:
-        m = pattern.match(text, c.start())
-        if m:
-            hits.append(c.start())
-            pos = m.end()  # matches do not overlap
-        else:
-            pos = c.start() + 1
-    return hits
-
-
-def _named_sentences(article: Article) -> set[tuple[int, int]]:
-    """The sentences (of figures) in which some partition phrase occurs: only their
-    percentages need labelling."""
-    hits = _partition_hits(article.text)
-    out = set()
-    for f in article.figures:
-        s, e = f["sentence"]
-        k = bisect.bisect_left(hits, s)
-        if k < len(hits) and hits[k] < e:
-            out.add((s, e))
-    return out
-
-
 # rates of the service index's own metrics: "thanh toán trực tuyến" names a payment, no channel
 OWN_RATE_ASPECTS = ("digitized", "paid_online")
 
@@ -529,18 +377,18 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
         if f["kind"] != "percent" or is_change(f) or is_target(f) or f["aspect"] in OWN_RATE_ASPECTS:
             continue
         if named is None:
-            named = _named_sentences(article)
+            named = named_sentences(article)
         if tuple(f["sentence"]) not in named:
             continue
         if runs and runs[-1][-1] is figures[i - 1] and same_sentence(runs[-1][-1], f):
             runs[-1].append(f)
         else:
             runs.append([f])
-    allowed = {n for n, _, _ in _partitions()} - _count_only()
+    allowed = {n for n, _, _ in partitions()} - count_only()
     groups: list[tuple[str, list[tuple[dict, frozenset]]]] = []
     for run in runs:
         current: tuple[str, list] | None = None
-        for f, label in zip(run, _oriented_labels(run, run[0]["sentence"][0], article, allowed)):
+        for f, label in zip(run, oriented_labels(run, run[0]["sentence"][0], article, allowed)):
             if label is None:
                 current = None
                 continue
@@ -562,7 +410,7 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
         if lo > 100:
             out.append(Finding("sum_mismatch", figs, computed, 100, "shares_over_100",
                                dict(parts=parts, computed=computed)))
-        elif _covers_the_whole(name, covered) and hi < 100:
+        elif covers_the_whole(name, covered) and hi < 100:
             out.append(Finding("sum_mismatch", figs, computed, 100, "shares_under_100",
                                dict(parts=parts, computed=computed)))
     return out
