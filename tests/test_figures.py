@@ -985,6 +985,9 @@ ASPECT_WINDOW_CASES = [
     # what an inspection found is named by its own words, not by the inspecting verb before it
     ("Năm 2022, đoàn kiểm tra phát hiện 38 hồ sơ giải quyết quá hạn.", [("38", "overdue")]),
     ("Năm 2022, đoàn đã kiểm tra 38 hồ sơ giải quyết quá hạn.", [("38", "inspected")]),
+    # records not yet updated are a shortcoming, no procedures published
+    ("Năm 2022, đoàn kiểm tra phát hiện 11 hồ sơ chưa cập nhật trên Hệ thống thông tin.", [("11", "other")]),
+    ("Năm 2024, tỉnh đã cập nhật 120 TTHC lên Cơ sở dữ liệu quốc gia.", [("120", "published")]),
     # sanctions recommended and lateness to work are no dossier metrics
     ("Năm 2022, các đoàn đã kiến nghị xử lý 46 trường hợp vi phạm kỷ luật.", [("46", "other")]),
     ("Năm 2019, Tổ đã phát hiện 5 trường hợp đi làm trễ.", [("5", "other")]),
