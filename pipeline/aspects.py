@@ -11,6 +11,8 @@ of the count just before it is a part of that total's breakdown, received or res
 """
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from .figure_cues import (Cue, Span, clause_start, cues_between, is_survey_answer, lexicon as cue_lexicon, pick,
@@ -484,6 +486,10 @@ def named_parts_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent
     opened by "trong đó" / "gồm" right after a total of the same kind of thing; the total's own
     words may hold cues, the first part's label may not."""
     folded, end = article.folded, num.start
+    markers = _part_marker_ends(article)
+    k = bisect.bisect_right(markers, num.start)
+    if k == 0 or markers[k - 1] <= sent[0]:
+        return None  # no "trong đó" / "gồm" before it in its sentence: the common case, at once
     for f in reversed(earlier[-MAX_PARTS:]):
         if f["sentence"] != list(sent) or f["kind"] != "count" or not _same_kind_of_thing(f, obj, noun):
             return None
@@ -499,3 +505,11 @@ def named_parts_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent
 
 
 PART_MARKER_RE = regex.compile(r"(?:trong đó|gồm có|bao gồm|gồm)")
+
+
+def _part_marker_ends(article: Article) -> list[int]:
+    """Where "trong đó" / "gồm" end in the body (folded), found once per article."""
+    ends = article.cache.get(PART_MARKER_RE)
+    if ends is None:
+        ends = article.cache[PART_MARKER_RE] = [m.end() for m in PART_MARKER_RE.finditer(article.folded, *article.body)]
+    return ends

@@ -189,10 +189,13 @@ SURVEY_LIST_RE = regex.compile(r"(?<!\p{L})hài lòng\s+(?:về|với|đối v�
 SURVEY_VALUES_RE = regex.compile(r"(?:\d[\d.,]*\s*%?\s*(?:,|;|và)\s*)*")  # the values before this one
 
 
+SURVEY_LIST_REACH = 600  # characters before a value where its "lần lượt" is sought (bounded: a sentence may be huge)
+
+
 def in_survey_list(article: Article, sent: Span, num: NumberMatch) -> bool:
     """Whether a percentage is one of the values a survey's listed components take "lần lượt"."""
     folded = article.folded
-    at = folded.rfind("lần lượt", sent[0], num.start)
+    at = folded.rfind("lần lượt", max(sent[0], num.start - SURVEY_LIST_REACH), num.start)
     if at < 0:
         return False
     m = next((m for m in SURVEY_LIST_RE.finditer(folded, max(sent[0], at - 260), num.start) if m.end() > at), None)
