@@ -464,16 +464,22 @@ PARTS_OPEN_RE = regex.compile(r"[^.!?\n]{0,120}?[,;:(]?[ \u00a0]*(?:trong đó|g
 NEXT_PART_RE = regex.compile(r"[^\d.;!?()\n]{0,40}")  # ", cấp xã ", " và ", ", còn lại "
 MEASURES_OF_PARTS = frozenset({"received", "resolved", "published", "inspected", "cut", "simplified"})
 MAX_PARTS = 12
+PART_MARKER_RE = regex.compile(r"(?:trong đó|gồm có|bao gồm|gồm)")
 
 
-UNIT_OBJECTS = frozenset({"agency", "admin_unit"})  # "12 cơ quan, gồm 5 sở, ngành và 7 UBND cấp huyện"
+def _part_marker_ends(article: Article) -> list[int]:
+    """Where "trong đó" / "gồm" end in the body (folded), found once per article."""
+    ends = article.cache.get(PART_MARKER_RE)
+    if ends is None:
+        ends = article.cache[PART_MARKER_RE] = [m.end() for m in PART_MARKER_RE.finditer(article.folded, *article.body)]
+    return ends
 
 
 def _same_kind_of_thing(total: dict, obj: str, noun: str | None) -> bool:
     """Whether a part counts what its total counts: the same object (bodies and units alike),
     and for ordinary nouns the same head ("46.000 trường hợp, trong đó có hai đợt" is not)."""
-    if total["object"] in UNIT_OBJECTS and obj in UNIT_OBJECTS:
-        return True
+    if total["object"] in INDEX_BANDED_OBJECTS and obj in INDEX_BANDED_OBJECTS:
+        return True  # "12 cơ quan, gồm 5 sở, ngành và 7 UBND cấp huyện"
     if total["object"] != obj:
         return False
     return obj != "other" or bool(noun and total["noun"] and _same_head(key(total["noun"]), key(noun)))
@@ -496,20 +502,9 @@ def named_parts_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent
         start = f["span"][1]
         opened = PARTS_OPEN_RE.fullmatch(folded, start, end)
         if opened and f["aspect"] in MEASURES_OF_PARTS and not f.get("change"):
-            marker = list(PART_MARKER_RE.finditer(folded, start, end))[-1]
-            return None if cues_between(cues, marker.end(), end) else f["aspect"]
+            marker_end = markers[bisect.bisect_right(markers, end) - 1]  # the last one before this part
+            return None if cues_between(cues, marker_end, end) else f["aspect"]
         if not NEXT_PART_RE.fullmatch(folded, start, end) or cues_between(cues, start, end):
             return None
         end = f["span"][0]
     return None
-
-
-PART_MARKER_RE = regex.compile(r"(?:trong đó|gồm có|bao gồm|gồm)")
-
-
-def _part_marker_ends(article: Article) -> list[int]:
-    """Where "trong đó" / "gồm" end in the body (folded), found once per article."""
-    ends = article.cache.get(PART_MARKER_RE)
-    if ends is None:
-        ends = article.cache[PART_MARKER_RE] = [m.end() for m in PART_MARKER_RE.finditer(article.folded, *article.body)]
-    return ends

@@ -190,6 +190,7 @@ SURVEY_VALUES_RE = regex.compile(r"(?:\d[\d.,]*\s*%?\s*(?:,|;|và)\s*)*")  # the
 
 
 SURVEY_LIST_REACH = 600  # characters before a value where its "lần lượt" is sought (bounded: a sentence may be huge)
+SURVEY_HEAD_REACH = 260  # characters before "lần lượt" where "hài lòng về" may open the list (its 200 and words)
 
 
 def in_survey_list(article: Article, sent: Span, num: NumberMatch) -> bool:
@@ -198,7 +199,8 @@ def in_survey_list(article: Article, sent: Span, num: NumberMatch) -> bool:
     at = folded.rfind("lần lượt", max(sent[0], num.start - SURVEY_LIST_REACH), num.start)
     if at < 0:
         return False
-    m = next((m for m in SURVEY_LIST_RE.finditer(folded, max(sent[0], at - 260), num.start) if m.end() > at), None)
+    m = next((m for m in SURVEY_LIST_RE.finditer(folded, max(sent[0], at - SURVEY_HEAD_REACH), num.start) if m.end() > at),
+             None)
     return m is not None and SURVEY_VALUES_RE.fullmatch(folded, m.end(), num.start) is not None
 
 

@@ -19,9 +19,9 @@ from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, bracketed_part_aspect,
                       field_share_aspect, is_base, is_field_breakdown, named_parts_aspect, noun_key)
 from .figure_cues import Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end
 from .figure_metrics import (BAND_BOUND_BEFORE_RE, BAND_HOLDERS, DOSSIER_METRICS, DOSSIER_RATES, PLACE_OBJECTS,
-                             PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, in_survey_list, is_survey_component, is_bare_value, is_list_sibling, last_named_rate,
-                             names_another_channel, own_words_start, refers_back, restates_ratio, same_scale_score,
-                             share_band_metric, share_trailing_metric)
+                             PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, in_survey_list, is_bare_value, is_list_sibling,
+                             is_survey_component, last_named_rate, names_another_channel, own_words_start, refers_back,
+                             restates_ratio, same_scale_score, share_band_metric, share_trailing_metric)
 from .figure_nouns import (GENERIC_BODY, LISTED_NUMBERS_AFTER_RE, RATE_RE, bracketed_part_noun, context_noun,
                            counted_noun, elided_noun, item_label_noun, listed_with_a_count, noun_before_copula,
                            range_start_noun, shared_noun_after, units_in_view, whereof_part_noun, zero_object)

@@ -221,8 +221,7 @@ BRACKET_REACH = 200  # characters before a mention where the bracket it may stan
 def _in_brackets(folded: str, sent: Span, ref: UnitRef) -> bool:
     """Whether the unit's mention stands in brackets: "phường Đông Kinh (thuộc thành phố Lạng Sơn
     cũ) và xã Đồng Đăng lần lượt ...", an aside about a listed unit, not one of the list."""
-    opened = folded.rfind("(", max(sent[0], ref.start - BRACKET_REACH), ref.start)
-    return opened >= 0 and folded.rfind(")", opened, ref.start) < 0
+    return enclosing_bracket(folded, sent[0], ref.start, BRACKET_REACH) is not None
 
 
 def _is_scope(folded: str, sent: Span, ref: UnitRef) -> bool:

@@ -15,6 +15,7 @@ SUBSET_RE = regex.compile(
     r"cấp xã|bưu chính|đối với|từng|các xã|các phường|các sở|các cơ quan|nhóm|loại)(?!\p{L})", regex.IGNORECASE)
 # "trong tổng số 12.846 hồ sơ tiếp nhận có 7.905 ...", "4.512 hồ sơ trên tổng số 5.860 hồ sơ": a base
 BASE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:trong|trên)\s+(?:tổng\s+)?số\s*(?:(?:hơn|gần|khoảng|trên)\s+)?$", regex.IGNORECASE)
+UNIT_OBJECTS = ("admin_unit", "agency")  # what is graded, ranked and given rates: places and bodies
 NEAR_TOTAL = 2000  # characters: how far before a part its total is looked for (besides the lead)
 LEAD_FIGURES = 40
 

@@ -10,11 +10,10 @@ import math
 
 import regex
 
-from ..resources import load_yaml
-from .base import Article, Finding, is_change, is_target, same_sentence
-from .tolerance import figure_range, sum_range
+from .base import UNIT_OBJECTS, Article, Finding, is_change, is_target, same_sentence
+from .partitions import covers_the_whole, partitions
+from .tolerance import EPS, figure_range, sum_range
 
-UNIT_OBJECTS = ("agency", "admin_unit")  # what a grade is given to
 NUMBER = r"(\d+(?:[.,]\d+)?)"
 UNIT = r"(?:\s*(?:điểm|%))?"
 # a score band: "từ 80 đến dưới 90 điểm", "từ 90 điểm trở lên", "trên 90 điểm", "dưới 80 điểm"
@@ -37,9 +36,8 @@ def _number(text: str) -> float:
 @functools.cache
 def _grades() -> tuple[regex.Pattern, dict[str, str]]:
     """The pattern of a grade after its words, and phrase -> grade (the `grade` partition)."""
-    classes = load_yaml("check_partitions.yml")["grade"]["classes"]
-    grade_of = {p: cls for cls, phrases in classes.items() for p in phrases}
-    alternation = "|".join(regex.escape(p) for p in sorted(grade_of, key=len, reverse=True))
+    grade_of = next(phrases for name, _, phrases in partitions() if name == "grade")  # longest first
+    alternation = "|".join(regex.escape(p) for p in grade_of)
     return regex.compile(rf"(?<!\p{{L}})(?:{GRADE_WORDS})\s+({alternation})(?!\p{{L}})", regex.IGNORECASE), grade_of
 
 
@@ -65,19 +63,18 @@ def _disjoint(kinds: set, labels: list) -> bool:
     if kinds != {"band"}:
         return True
     bands = sorted(labels)
-    return all(lower[1] <= upper[0] + 1e-9 for lower, upper in zip(bands, bands[1:]))
+    return all(lower[1] <= upper[0] + EPS for lower, upper in zip(bands, bands[1:]))
 
 
 def _covers_all(kind: str, labels: list) -> bool:
     """Whether the grades or bands named leave no unit out: every grade, or bands that chain
     from an open top to an open bottom."""
     if kind == "grade":
-        spec = load_yaml("check_partitions.yml")["grade"]
-        return any(set(classes) <= set(labels) for classes in spec["complete_when"])
+        return covers_the_whole("grade", frozenset(labels))
     bands = sorted(labels, key=lambda b: -b[1])
     if bands[0][1] != math.inf or bands[-1][0] != -math.inf:
         return False
-    return all(abs(lower[1] - upper[0]) < 1e-9 for upper, lower in zip(bands, bands[1:]))
+    return all(abs(lower[1] - upper[0]) < EPS for upper, lower in zip(bands, bands[1:]))
 
 
 def _graded_run(first: int, article: Article) -> list[tuple[dict, tuple]]:

@@ -7,7 +7,8 @@ import bisect
 import regex
 
 from ..figure_cues import RATE_WORDS, respective_values
-from .base import BASE_BEFORE_RE, NEAR_TOTAL, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
+from .base import (BASE_BEFORE_RE, NEAR_TOTAL, UNIT_OBJECTS, Article, Finding, exact, is_change, is_target, same_sentence,
+                   same_subject)
 from .tolerance import agrees, figure_range, share_range
 
 # a total linked from another sentence is trusted only when the share it gives is near the stated
@@ -44,7 +45,6 @@ CARRY_OVER_RE = regex.compile(r"(?<!\p{L})(?:kỳ trước|tồn đọng|tồn c
 # for bodies and places "5 xã đạt 98%" is what they achieved, so only "chiếm", "(" and the like
 # make the percentage their share
 SHARE_OBJECTS = ("dossier", "procedure", "task", "document")
-UNIT_OBJECTS = ("admin_unit", "agency")
 # a percentage in brackets after a ratio restates it whatever noun its own words name: "67/72
 # nhiệm vụ trong Kế hoạch CCHC năm 2019 (đạt 94,4%)", "62/99 xã, phường (chiếm 65,6%)"
 BRACKETED_RE = regex.compile(r"\(\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)\s*)?$", regex.IGNORECASE)
