@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
 from .figure_cues import (Cue, Span, clause_start, cues_between, is_survey_answer, lexicon as cue_lexicon, pick,
                           RATE_WORDS, respective_values,
                           post_window_end, sentence_part_start, words_between)
 from .numbers import NumberMatch
+from .pattern_cache import compile_pattern
 from .segment import Article
 from .textkeys import key
 
@@ -26,18 +25,18 @@ from .textkeys import key
 # figure, so a long sentence full of figures costs linear time, not quadratic.
 LOOKBACK = 400
 TOPIC_LOOKBACK = 600  # how far back (to a blank line at most) a cue-less figure looks for its topic
-TOTAL_BEFORE_RE = regex.compile(
+TOTAL_BEFORE_RE = compile_pattern(
     r"(?<!\p{L})(?:trong|trên)[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]*(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?$")
 ADJACENT_WORDS = 3
-DIGIT_RE = regex.compile(r"\d")
-PART_NUMBER_RE = regex.compile(r"(?<!năm[ \u00a0]+|[\d.,/])\d")  # a number, not a year
-COORDINATION_RE = regex.compile(r"(?<![\p{L}])và(?![\p{L}])")
+DIGIT_RE = compile_pattern(r"\d")
+PART_NUMBER_RE = compile_pattern(r"(?<!năm[ \u00a0]+|[\d.,/])\d")  # a number, not a year
+COORDINATION_RE = compile_pattern(r"(?<![\p{L}])và(?![\p{L}])")
 # "và" or a comma: what joins the figure's own words to a cue of the item before
-ITEM_JOINT_RE = regex.compile(COORDINATION_RE.pattern + "|,")
+ITEM_JOINT_RE = compile_pattern(COORDINATION_RE.pattern + "|,")
 INDEX_ASPECTS = ("par_index", "satisfaction")
 # Counted objects that the generic dossier cues (tiếp nhận, giải quyết) and far cues never label
 PROCESS_ONLY_OBJECTS = {"agency", "admin_unit", "document", "other"}
-SPACE_BEFORE_MARK_RE = regex.compile(r"\s+(?=[,;])")
+SPACE_BEFORE_MARK_RE = compile_pattern(r"\s+(?=[,;])")
 
 
 def noun_key(noun: str) -> str:
@@ -48,27 +47,27 @@ def noun_key(noun: str) -> str:
 
 # the places an inspection went to, however long what it inspected: "kiểm tra CCHC, kỷ luật, kỷ
 # cương hành chính tại 4 cơ quan"
-INSPECTED_AT_RE = regex.compile(r"(?<!\p{L})(?:kiểm[ \u00a0]+tra|thanh[ \u00a0]+tra)(?!\p{L})[^.;:!?\d]{0,100}?(?<!\p{L})tại[ \u00a0]*$")
+INSPECTED_AT_RE = compile_pattern(r"(?<!\p{L})(?:kiểm[ \u00a0]+tra|thanh[ \u00a0]+tra)(?!\p{L})[^.;:!?\d]{0,100}?(?<!\p{L})tại[ \u00a0]*$")
 # a plan named in the clause of a count of tasks that no cue labels
-PLAN_BEFORE_RE = regex.compile(r"(?<!\p{L})kế[ \u00a0]+hoạch(?!\p{L})")
-PLAN_AFTER_RE = regex.compile(r"[ \u00a0]*[\p{L} \u00a0]{0,20}?(?<!\p{L})(?:của|trong|theo|thuộc)[ \u00a0]+kế[ \u00a0]+hoạch(?!\p{L})")
-RANKED_WITH_RE = regex.compile(
+PLAN_BEFORE_RE = compile_pattern(r"(?<!\p{L})kế[ \u00a0]+hoạch(?!\p{L})")
+PLAN_AFTER_RE = compile_pattern(r"[ \u00a0]*[\p{L} \u00a0]{0,20}?(?<!\p{L})(?:của|trong|theo|thuộc)[ \u00a0]+kế[ \u00a0]+hoạch(?!\p{L})")
+RANKED_WITH_RE = compile_pattern(
     r"(?<!\p{L})(?:xếp|đứng|dẫn)[ \u00a0]+(?:(?:vị[ \u00a0]+trí|hạng)[ \u00a0]+)?(?:thứ[ \u00a0]+(?:\d+/\d+|[\p{L}\d]+)|đầu|cuối(?:[ \u00a0]+bảng)?|nhất)"
     r"(?:[ \u00a0]+(?:[^\d\s,;.]+,?|\d+/\d+)){0,3}?[ \u00a0]*,?[ \u00a0]+(?:với|đạt)"
     r"(?:[ \u00a0]+(?:giá[ \u00a0]+trị|điểm[ \u00a0]+số|chỉ[ \u00a0]+số))?[ \u00a0]*(?:(?:gần|hơn|khoảng|trên)[ \u00a0]+)?$")
 # a percentage its rank follows: "chỉ số năm nay đạt 86,92 %, xếp thứ 5", "đạt 87,46%, đứng thứ 12/34"
-RANK_AFTER_RE = regex.compile(r"[ \u00a0,]*(?:(?:và|và[ \u00a0]+được)[ \u00a0]+)?(?:(?:xếp|đứng)[ \u00a0]+(?:thứ|hạng|vị[ \u00a0]+trí)"
+RANK_AFTER_RE = compile_pattern(r"[ \u00a0,]*(?:(?:và|và[ \u00a0]+được)[ \u00a0]+)?(?:(?:xếp|đứng)[ \u00a0]+(?:thứ|hạng|vị[ \u00a0]+trí)"
                            r"|(?:tăng|giảm|tụt)[ \u00a0]+\d+[ \u00a0]+(?:bậc|hạng))(?!\p{L})")  # "đạt 89,62%, tăng 9 bậc"
 # an item of a list of a survey's dimensions: "hài lòng về tiếp cận dịch vụ đạt 87,12%; về thủ
 # tục hành chính đạt 86,05% và về tiến độ giải quyết công việc đạt 83,96%"
-ABOUT_ITEM_RE = regex.compile(r"(?:^|(?<!\p{L})và)[ \u00a0]*về(?!\p{L})[^\d]*$")
+ABOUT_ITEM_RE = compile_pattern(r"(?:^|(?<!\p{L})và)[ \u00a0]*về(?!\p{L})[^\d]*$")
 INDEX_BANDED_OBJECTS = {"admin_unit", "agency"}
 # after a count of units: their place at one end of a ranking
-RANKED_UNITS_AFTER_RE = regex.compile(r"(?:[ \u00a0,]+\p{L}+){1,3}?[ \u00a0]+(?:dẫn[ \u00a0]+đầu|đứng[ \u00a0]+đầu|xếp[ \u00a0]+cuối"
+RANKED_UNITS_AFTER_RE = compile_pattern(r"(?:[ \u00a0,]+\p{L}+){1,3}?[ \u00a0]+(?:dẫn[ \u00a0]+đầu|đứng[ \u00a0]+đầu|xếp[ \u00a0]+cuối"
                                       r"|đứng[ \u00a0]+cuối|có[ \u00a0]+(?:điểm|điểm[ \u00a0]+số|chỉ[ \u00a0]+số)[ \u00a0]+(?:cao|thấp)[ \u00a0]+nhất)(?!\p{L})")
 # after a count of units: the band of an index they fall in, in points, or a bare percentage in a
 # passage on an index
-INDEX_BAND_AFTER_RE = regex.compile(
+INDEX_BAND_AFTER_RE = compile_pattern(
     r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:(?:đạt|dưới|trên|có|ở)(?!\p{L})[^\d;.:!?]{0,15}\d[\d.,]*"
     r"(?:[ \u00a0]*%?[ \u00a0]*(?:đến|-|–)[ \u00a0]*(?:dưới[ \u00a0]+|trên[ \u00a0]+)?\d[\d.,]*)?[ \u00a0]*"
     r"(?:(?P<points>điểm)(?![ \u00a0]+(?:tiếp|nhận|giao|phục|cầu|trường))|%[ \u00a0]*(?:trở[ \u00a0]+(?:lên|xuống)[ \u00a0]*)?(?=[,;.)]|$|và|là[ \u00a0]|gồm))"
@@ -76,15 +75,15 @@ INDEX_BAND_AFTER_RE = regex.compile(
     r"|(?:đạt|dưới|trên)(?!\p{L})[^\d;.:!?]{0,15}?(?P<points>điểm)[^\d;.:!?]{0,12}\d[\d.,]*/\d)")
 # an index's fields counted by what they achieved: "Huế có 3 lĩnh vực đạt trên 90% số điểm tối đa",
 # "Hải Phòng có 3 lĩnh vực nằm trong nhóm 5 địa phương dẫn đầu"
-FIELDS_ACHIEVING_RE = regex.compile(r"[ \u00a0]*(?:/[ \u00a0]*\d+[ \u00a0]*)?lĩnh[ \u00a0]+vực[ \u00a0]+(?:thành[ \u00a0]+phần[ \u00a0]+)?"
+FIELDS_ACHIEVING_RE = compile_pattern(r"[ \u00a0]*(?:/[ \u00a0]*\d+[ \u00a0]*)?lĩnh[ \u00a0]+vực[ \u00a0]+(?:thành[ \u00a0]+phần[ \u00a0]+)?"
                                     r"(?:đạt|nằm|xếp|thuộc[ \u00a0]+nhóm|có[ \u00a0]+điểm|tăng[ \u00a0]+điểm|giảm[ \u00a0]+điểm)(?!\p{L})")
-COMPONENT_HEAD_RE = regex.compile(r"(?<!\p{L})(?:nhóm[ \u00a0]+chỉ[ \u00a0]+tiêu|nhóm[ \u00a0]+chỉ[ \u00a0]+số|nhóm[ \u00a0]+tiêu[ \u00a0]+chí"
+COMPONENT_HEAD_RE = compile_pattern(r"(?<!\p{L})(?:nhóm[ \u00a0]+chỉ[ \u00a0]+tiêu|nhóm[ \u00a0]+chỉ[ \u00a0]+số|nhóm[ \u00a0]+tiêu[ \u00a0]+chí"
                                r"|chỉ[ \u00a0]+số[ \u00a0]+thành[ \u00a0]+phần)(?!\p{L})")
 COMPONENT_WORDS = 6  # words from a component's name to its points: "Thanh toán trực tuyến đạt 4,5/10 điểm"
 # points followed by the component they are of: "19,35/20 điểm về tiến độ giải quyết", "17,2/18
 # điểm ở nhóm công khai, minh bạch"
 COMPONENT_NAME_WORDS = 5  # words of a component's name before its cue: "về cung cấp dịch vụ | trực tuyến"
-COMPONENT_AFTER_RE = regex.compile(r"[ \u00a0]*điểm[ \u00a0]+(?:ở|về|cho|thuộc)[ \u00a0]+(?:(?:nhóm|chỉ[ \u00a0]+số|tiêu[ \u00a0]+chí)[ \u00a0]+)*")
+COMPONENT_AFTER_RE = compile_pattern(r"[ \u00a0]*điểm[ \u00a0]+(?:ở|về|cho|thuộc)[ \u00a0]+(?:(?:nhóm|chỉ[ \u00a0]+số|tiêu[ \u00a0]+chí)[ \u00a0]+)*")
 
 
 def _lead_names_index(article: Article, cues: list[Cue]) -> bool:
@@ -131,8 +130,8 @@ def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     return chosen.aspect if chosen else "par_index"
 
 
-LISTED_CUE_GAP_RE = regex.compile(r"[^\d.;:!?()]{0,40}")  # between two metrics of a list: no number, no clause end
-LISTED_CUE_JOINT_RE = regex.compile(r",|(?<!\p{L})và(?!\p{L})")
+LISTED_CUE_GAP_RE = compile_pattern(r"[^\d.;:!?()]{0,40}")  # between two metrics of a list: no number, no clause end
+LISTED_CUE_JOINT_RE = compile_pattern(r",|(?<!\p{L})và(?!\p{L})")
 
 
 def _names_other_measure(cues: list[Cue]) -> bool:
@@ -174,17 +173,17 @@ def respective_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent:
 
 
 # an index named, or its components, in the words around a count of components
-INDEX_CONTEXT_RE = regex.compile(r"(?<!\p{L})(?:chỉ[ \u00a0]+số[ \u00a0]+(?:thành[ \u00a0]+phần|nội[ \u00a0]+dung)|papi|pci|dti|sipas"
+INDEX_CONTEXT_RE = compile_pattern(r"(?<!\p{L})(?:chỉ[ \u00a0]+số[ \u00a0]+(?:thành[ \u00a0]+phần|nội[ \u00a0]+dung)|papi|pci|dti|sipas"
                                  r"|par[ \u00a0]+index|bộ[ \u00a0]+chỉ[ \u00a0]+số)(?!\p{L})")
 
 
-NAME_BRACKET_BEFORE_RE = regex.compile(r"(?<!\p{L})\p{Lu}\p{L}*[ \u00a0]*\([ \u00a0]*$")  # "Đồng Nai (" before the value
-RANKING_SENTENCE_RE = regex.compile(r"(?<!\p{L})(?:vị[ \u00a0]+trí|xếp[ \u00a0]+thứ|xếp[ \u00a0]+hạng|thứ[ \u00a0]+hạng|dẫn[ \u00a0]+đầu"
+NAME_BRACKET_BEFORE_RE = compile_pattern(r"(?<!\p{L})\p{Lu}\p{L}*[ \u00a0]*\([ \u00a0]*$")  # "Đồng Nai (" before the value
+RANKING_SENTENCE_RE = compile_pattern(r"(?<!\p{L})(?:vị[ \u00a0]+trí|xếp[ \u00a0]+thứ|xếp[ \u00a0]+hạng|thứ[ \u00a0]+hạng|dẫn[ \u00a0]+đầu"
                                     r"|đứng[ \u00a0]+đầu|cuối[ \u00a0]+bảng|đứng[ \u00a0]+cuối)(?!\p{L})")
 
 
 # "đoàn kiểm tra phát hiện 38 hồ sơ giải quyết quá hạn": what was found is named by its own words
-FOUND_RE = regex.compile(r"(?<!\p{L})phát[ \u00a0]+hiện(?!\p{L})")
+FOUND_RE = compile_pattern(r"(?<!\p{L})phát[ \u00a0]+hiện(?!\p{L})")
 
 
 def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span,
@@ -313,8 +312,8 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     return topic_aspect(article, cues, sent, kind)
 
 
-BASE_AFTER_RE = regex.compile(r"[ \u00a0]*%?[ \u00a0]*(?:trên[ \u00a0]+|của[ \u00a0]+)?tổng(?:[ \u00a0]+số)?(?!\p{L})")
-RATE_HEAD_RE = regex.compile(rf"(?<!\p{{L}}){RATE_WORDS}(?!\p{{L}})")
+BASE_AFTER_RE = compile_pattern(r"[ \u00a0]*%?[ \u00a0]*(?:trên[ \u00a0]+|của[ \u00a0]+)?tổng(?:[ \u00a0]+số)?(?!\p{L})")
+RATE_HEAD_RE = compile_pattern(rf"(?<!\p{{L}}){RATE_WORDS}(?!\p{{L}})")
 RATE_CUE_WORDS = 4  # words from "tỷ lệ" to the cue that names the rate ("tỷ lệ hồ sơ trực tuyến")
 
 
@@ -386,14 +385,14 @@ BREAKDOWN_REACH = 20  # figures looked back for the total: bounds the work per f
 # a breakdown by field: "Lĩnh vực đất đai chiếm tỷ trọng lớn nhất với 1.806 hồ sơ", "Phân theo lĩnh
 # vực, tư pháp có 412.300 hồ sơ"; or by the units with the most: "xã A và xã B có lượng hồ sơ lớn
 # nhất, lần lượt là 904 và 512 hồ sơ"
-FIELD_RE = regex.compile(r"(?<!\p{L})(?:lĩnh[ \u00a0]+vực|lượng[ \u00a0]+hồ[ \u00a0]+sơ)(?!\p{L})")  # by field, or by volume
+FIELD_RE = compile_pattern(r"(?<!\p{L})(?:lĩnh[ \u00a0]+vực|lượng[ \u00a0]+hồ[ \u00a0]+sơ)(?!\p{L})")  # by field, or by volume
 BRACKET_ITEM_REACH = 200  # characters from a bracket's opening to the item before a next one in it
 FIELD_SHARE_ASPECT = "received"  # a field's dossiers, with no metric named, are the dossiers it received
 # a part in brackets right after its total: "trễ hạn 8 hồ sơ (lĩnh vực đất đai 6, ...)"
-BRACKETED_PART_RE = regex.compile(r"[ \u00a0]*(?:[\p{L}][\p{L} \u00a0-]{0,20})?\([^()\d;]{0,40}")
+BRACKETED_PART_RE = compile_pattern(r"[ \u00a0]*(?:[\p{L}][\p{L} \u00a0-]{0,20})?\([^()\d;]{0,40}")
 
 
-NEXT_BRACKETED_ITEM_RE = regex.compile(r"[ \u00a0]*[,;][ \u00a0]*[^()\d;]{0,50}")  # "; qua dịch vụ bưu chính công ích 180"
+NEXT_BRACKETED_ITEM_RE = compile_pattern(r"[ \u00a0]*[,;][ \u00a0]*[^()\d;]{0,50}")  # "; qua dịch vụ bưu chính công ích 180"
 
 
 def in_brackets_after(folded: str, prev_span: list[int], pos: int) -> bool:
@@ -459,12 +458,12 @@ def breakdown_totals(article: Article, cues: list[Cue], num: NumberMatch, sent: 
 # "công bố 2.041 TTHC ...; trong đó cấp tỉnh 1.611 thủ tục, cấp xã 386 thủ tục, còn lại 44 thủ
 # tục", "đã kiểm tra 12 cơ quan, gồm 5 sở, ngành và 7 UBND cấp huyện": the parts of a total
 # named as such take its measure
-PARTS_OPEN_RE = regex.compile(r"[^.!?\n]{0,120}?[,;:(]?[ \u00a0]*(?:trong đó|gồm có|bao gồm|gồm)[ \u00a0]*:?[ \u00a0]*(?:có[ \u00a0]+)?"
+PARTS_OPEN_RE = compile_pattern(r"[^.!?\n]{0,120}?[,;:(]?[ \u00a0]*(?:trong đó|gồm có|bao gồm|gồm)[ \u00a0]*:?[ \u00a0]*(?:có[ \u00a0]+)?"
                               r"[^\d.;!?()\n]{0,30}")
-NEXT_PART_RE = regex.compile(r"[^\d.;!?()\n]{0,40}")  # ", cấp xã ", " và ", ", còn lại "
+NEXT_PART_RE = compile_pattern(r"[^\d.;!?()\n]{0,40}")  # ", cấp xã ", " và ", ", còn lại "
 MEASURES_OF_PARTS = frozenset({"received", "resolved", "published", "inspected", "cut", "simplified"})
 MAX_PARTS = 12
-PART_MARKER_RE = regex.compile(r"(?:trong đó|gồm có|bao gồm|gồm)")
+PART_MARKER_RE = compile_pattern(r"(?:trong đó|gồm có|bao gồm|gồm)")
 
 
 def _part_marker_ends(article: Article) -> list[int]:

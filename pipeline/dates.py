@@ -8,15 +8,16 @@ import datetime as dt
 from email.utils import parsedate_to_datetime
 
 import regex
+from .pattern_cache import compile_pattern
 
 # 12/09/2019, 16/10/2024, 4/12/2023, 29-12-2021, 29.12.2021 (day first, as Vietnamese writes)
-DMY_RE = regex.compile(r"(?<!\d)(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>(?:19|20)\d{2})(?!\d)")
+DMY_RE = compile_pattern(r"(?<!\d)(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>(?:19|20)\d{2})(?!\d)")
 # "ngày 29 tháng 12 năm 2021"
-DMY_WORDS_RE = regex.compile(
+DMY_WORDS_RE = compile_pattern(
     r"(?<!\w)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y>(?:19|20)\d{2})(?!\d)",
     regex.IGNORECASE,
 )
-ISO_RE = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+ISO_RE = compile_pattern(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 
 
 def iso(year: int, month: int, day: int) -> str | None:

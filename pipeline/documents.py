@@ -33,13 +33,14 @@ from dataclasses import dataclass
 import regex
 
 from .dates import iso
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .segment import Article, Span
 from .textkeys import PhraseFinder, fold, normalize_tones, phrase_alternation
 
 SP = r"[ \t\u00a0]"
 # the number after the type: "số 249/KH-UBND", "60-NQ/TU", "30c/NQ-CP", "01 - NQ / CP"
-NUMBER_RE = regex.compile(
+NUMBER_RE = compile_pattern(
     rf"""(?:{SP}+(?P<so>(?i:số)){SP}*:?{SP}*|{SP}+)
     (?P<number>\d{{1,6}}[a-zđ]?
         (?:{SP}?[/\-–]{SP}?(?:\d{{1,4}}[a-zđ]?|\p{{Lu}}[\p{{Lu}}\d&]*[a-z]?))*)
@@ -48,26 +49,26 @@ NUMBER_RE = regex.compile(
     (?![\p{{L}}\d]|[.,]\d|{SP}?%)""",
     regex.VERBOSE,
 )
-CODE_RE = regex.compile(r"[/\-–]")
-LETTER_CODE_END_RE = regex.compile(r"/\p{Lu}+$")  # "1140/BC": a type code the issuer's code follows
-SPACES_RE = regex.compile(r"\s+")
-NUMBER_YEAR_RE = regex.compile(r"(?<=/)(?:19|20)\d\d(?=/)")  # "136/2018/NĐ-CP"
-ISO_YEAR_RE = regex.compile(r"(?:19|20)\d\d(?=-)")  # article.published
-DATE_RE = regex.compile(
+CODE_RE = compile_pattern(r"[/\-–]")
+LETTER_CODE_END_RE = compile_pattern(r"/\p{Lu}+$")  # "1140/BC": a type code the issuer's code follows
+SPACES_RE = compile_pattern(r"\s+")
+NUMBER_YEAR_RE = compile_pattern(r"(?<=/)(?:19|20)\d\d(?=/)")  # "136/2018/NĐ-CP"
+ISO_YEAR_RE = compile_pattern(r"(?:19|20)\d\d(?=-)")  # article.published
+DATE_RE = compile_pattern(
     rf"""{SP}*,?{SP}*(?i:(?:ban{SP}+hành|ký){SP}+)?(?i:ngày){SP}+
     (?:(?P<d>\d{{1,2}}){SP}*[/.\-]{SP}*(?P<m>\d{{1,2}})(?:{SP}*[/.\-]{SP}*(?P<y>(?:19|20)\d{{2}}))?
       |(?P<d>\d{{1,2}}){SP}+(?i:tháng){SP}+(?P<m>\d{{1,2}})(?:{SP}*,?{SP}*(?i:năm){SP}+(?P<y>(?:19|20)\d{{2}}))?)
     (?![\d/])""",
     regex.VERBOSE,
 )
-ISSUER_INTRO_RE = regex.compile(rf"{SP}*,?{SP}*(?i:của|do){SP}+")
+ISSUER_INTRO_RE = compile_pattern(rf"{SP}*,?{SP}*(?i:của|do){SP}+")
 # "ngày 27/11/2024, " right before a clause
-DATE_BEFORE_RE = regex.compile(
+DATE_BEFORE_RE = compile_pattern(
     rf"(?i:ngày){SP}+(?P<d>\d{{1,2}}){SP}*[/.\-]{SP}*(?P<m>\d{{1,2}})(?:{SP}*[/.\-]{SP}*(?P<y>(?:19|20)\d{{2}}))?"
     rf"{SP}*,{SP}*$")
-WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*|\d+|[^\s\p{L}\p{M}\d]")
+WORD_RE = compile_pattern(r"\p{L}[\p{L}\p{M}]*|\d+|[^\s\p{L}\p{M}\d]")
 CLAUSE_PUNCT = ",;:.!?()“”\"\n"
-YEAR_LIKE_RE = regex.compile(r"(?:19|20)\d\d")
+YEAR_LIKE_RE = compile_pattern(r"(?:19|20)\d\d")
 MAX_ISSUER_WORDS = 12
 MAX_CITATION = 300  # characters a citation (or the clause before it) may run
 
@@ -99,30 +100,30 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     d = load_yaml("document_types.yml")
-    type_re = regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternation(d['types'])})(?![\p{{L}}\d])")
+    type_re = compile_pattern(rf"(?<![\p{{L}}\d])(?:{_alternation(d['types'])})(?![\p{{L}}\d])")
     return Lexicon(
         canonical={" ".join(fold(t).split()): t for t in d["types"]},
         type_re=type_re,
         types=PhraseFinder(type_re, (fold(t).split() for t in d["types"])),
-        named_re=regex.compile(
+        named_re=compile_pattern(
             rf"(?<![\p{{L}}\d])(?P<type>{'|'.join(map(regex.escape, sorted(d['named_types'], key=len, reverse=True)))})"
             rf"(?={SP}+\p{{Lu}})"),
-        not_before_named_re=regex.compile(rf"(?:{_alternation(d['not_before_named'])}){SP}*$"),
-        blocker_re=regex.compile(rf"{SP}+(?:{_alternation(d['bare_number_blockers'])})(?![\p{{L}}\d])"),
-        stop_re=regex.compile(rf"(?:{_alternation(d['issuer_stop_words'])})(?![\p{{L}}\d])"),
+        not_before_named_re=compile_pattern(rf"(?:{_alternation(d['not_before_named'])}){SP}*$"),
+        blocker_re=compile_pattern(rf"{SP}+(?:{_alternation(d['bare_number_blockers'])})(?![\p{{L}}\d])"),
+        stop_re=compile_pattern(rf"(?:{_alternation(d['issuer_stop_words'])})(?![\p{{L}}\d])"),
         joiners=frozenset(fold(w) for w in d["issuer_joiners"]),
-        closed_re=regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternation(d['closed_issuer_ends'])})$"),
-        actor_heads_re=regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternation(d['actor_heads'])})(?![\p{{L}}\d])"),
-        actor_tail_re=regex.compile(
+        closed_re=compile_pattern(rf"(?<![\p{{L}}\d])(?:{_alternation(d['closed_issuer_ends'])})$"),
+        actor_heads_re=compile_pattern(rf"(?<![\p{{L}}\d])(?:{_alternation(d['actor_heads'])})(?![\p{{L}}\d])"),
+        actor_tail_re=compile_pattern(
             rf"{SP}+(?:(?:{_alternation(d['issue_adverbs'])}){SP}+)*(?P<verb>{_alternation(d['issue_verbs'])})"
             rf"{SP}+(?:(?:các|những){SP}+)?$"),
         dating_verbs=frozenset(fold(v) for v in d["dating_verbs"]),
         standard_types=dict(d["standards"]),
-        standard_re=regex.compile(
+        standard_re=compile_pattern(
             rf"(?<![\p{{L}}\d])(?P<code>{'|'.join(map(regex.escape, d['standards']))}){SP}*"
             rf"(?P<number>\d{{1,4}}(?:[-.]\d{{1,4}})*(?:{SP}?:{SP}?(?:19|20)\d\d)?"
             rf"(?:{SP}?/{SP}?[\p{{Lu}}\d&]+(?:-[\p{{Lu}}\d&]+)*)?)(?![\p{{L}}\d])"),
-        standard_name_re=regex.compile(
+        standard_name_re=compile_pattern(
             rf"(?<![\p{{L}}\d])(?:{_alternation(d['standard_names'])})(?![\p{{L}}\d])"),
     )
 

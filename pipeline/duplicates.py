@@ -29,8 +29,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
-import regex
 
+from .pattern_cache import compile_pattern
 from .textkeys import BEYOND_BMP_RE, bmp_classes
 
 SHINGLE_WORDS = 5  # words per shingle: long enough that shared phrases rarely make two stories alike
@@ -44,7 +44,7 @@ BANDS, ROWS = 25, 5
 MAX_HASH = np.uint32(0xFFFFFFFF)
 FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
-_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+_WORD_RE = compile_pattern(r"[\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True)

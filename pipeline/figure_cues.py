@@ -10,6 +10,7 @@ from typing import NamedTuple
 import regex
 
 from .numbers import phrase_at, phrase_before, PhraseMap, Phrases
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .segment import Article, enclosing_bracket
 from .textkeys import PhraseFinder, key, phrase_alternation
@@ -22,18 +23,18 @@ FULL_STOP = r"(?<!\d)(?<!\b[Tt][Pp])\.(?!\d)"
 PEOPLE = r"(?:người[ \u00a0]+dân|công[ \u00a0]+dân|cá[ \u00a0]+nhân|tổ[ \u00a0]+chức|doanh[ \u00a0]+nghiệp)"
 JOINED_NOUNS_AFTER = (rf"(?i:(?<={PEOPLE}[ \u00a0]?,)[ \u00a0]*{PEOPLE}(?!\p{{L}})"
                       rf"|(?<=hồ[ \u00a0]+sơ[ \u00a0]?,)[ \u00a0]*kết[ \u00a0]+quả[ \u00a0]+giải[ \u00a0]+quyết)")
-CLAUSE_BREAK_RE = regex.compile(rf"[;:(\)\n]|,(?!\d)(?!{JOINED_NOUNS_AFTER})|{FULL_STOP}|\btrong đó\b|\bcòn lại\b")
-SENTENCE_BREAK_RE = regex.compile(rf"[;\n]|{FULL_STOP}")
-WORD_RE = regex.compile(r"[\p{L}\d]+")
+CLAUSE_BREAK_RE = compile_pattern(rf"[;:(\)\n]|,(?!\d)(?!{JOINED_NOUNS_AFTER})|{FULL_STOP}|\btrong đó\b|\bcòn lại\b")
+SENTENCE_BREAK_RE = compile_pattern(rf"[;\n]|{FULL_STOP}")
+WORD_RE = compile_pattern(r"[\p{L}\d]+")
 RATE_WORDS = r"(?:tỷ|tỉ)[ \u00a0]+lệ"  # "tỷ lệ" in both spellings: figures, aspects and checks use it
 # a number, then perhaps other unit-type words of its list: "9/9 xã", "30 quận, huyện, thị xã"
 # (not a date closing a phrase before a comma: "Lũy kế quý I/2026, phường tiếp nhận ...")
-NUMBER_BEFORE_RE = regex.compile(
+NUMBER_BEFORE_RE = compile_pattern(
     r"\d(?:[\d.,/]*\d)?%?[ \u00a0]*(?:(?:thị trấn|thị xã|thành phố|xã|phường|huyện|quận|tỉnh)[ \u00a0]*(?:,|và)[ \u00a0]*)*$")
 # a year or date right before a unit word is no count of it: "năm 2023 huyện đề ra 32 nhiệm vụ"
-DATE_BEFORE_RE = regex.compile(r"(?:(?<!\p{L})(?:năm|tháng)[ \u00a0]+\d{1,4}|\d/\d{4}"
+DATE_BEFORE_RE = compile_pattern(r"(?:(?<!\p{L})(?:năm|tháng)[ \u00a0]+\d{1,4}|\d/\d{4}"
                                r"|(?<!\p{L})quý[ \u00a0]+(?:[ivx]+|\d)(?:[ \u00a0]*[/.\-][ \u00a0]*\d{4})?)[ \u00a0]*$")  # "quý I/2026 đặc khu"
-LEVEL_BEFORE_RE = regex.compile(r"(?:cấp|cấp độ|khối)[ \u00a0]*$")  # "cấp xã", "khối huyện": a level, no unit
+LEVEL_BEFORE_RE = compile_pattern(r"(?:cấp|cấp độ|khối)[ \u00a0]*$")  # "cấp xã", "khối huyện": a level, no unit
 
 
 class Cue(NamedTuple):  # a tuple, so that `cues_between` bisects a list of them by start in C
@@ -63,7 +64,7 @@ def lexicon() -> dict:
     return {
         "cues": cues,
         # tried only where a fast `re` scan finds a cue's words
-        "cue_re": PhraseFinder(regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])"),
+        "cue_re": PhraseFinder(compile_pattern(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])"),
                                [tuple(w.rstrip(",") for w in words) for words in cue_words]),  # the comma: a gap
         "qualifiers": qualifiers,
         "qualifiers_after": qualifiers_after,
@@ -74,16 +75,16 @@ def lexicon() -> dict:
         "rank_move_nouns": frozenset(key(w) for w in data["rank_move_nouns"]),
         "index_component_nouns": frozenset(key(w) for w in data["index_component_nouns"]),
         "announcement_cues": frozenset(key(w) for w in data["announcement_cues"]),
-        "channel_label_re": regex.compile(r"(?<![\p{L}])(?:" + _words_alternation(data["channel_labels"]) + r")(?![\p{L}])"),
+        "channel_label_re": compile_pattern(r"(?<![\p{L}])(?:" + _words_alternation(data["channel_labels"]) + r")(?![\p{L}])"),
         "procedure_heads": Phrases(key(w) for w in data["procedure_heads"]),
-        "national_body_re": regex.compile(
+        "national_body_re": compile_pattern(
             r"(?<![\p{L}\d])(?:(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["names"])
             + r")(?![\p{L}\d])|(?:" + "|".join(regex.escape(b) for b in data["national_bodies"]["heads"])
             + r")[ \u00a0]+\p{Lu}\p{L}*)"),
         "coordinated_nouns": Phrases(key(w) for w in data["coordinated_nouns"]),
-        "survey_answer_re": regex.compile(
+        "survey_answer_re": compile_pattern(
             r"[ \u00a0]*(?:" + respondents + r"[ \u00a0]+)?(?:" + _words_alternation(data["survey_verbs"]) + r")(?![\p{L}\d])"),
-        "respondents_re": regex.compile(r"[ \u00a0]*" + respondents + r"(?![\p{L}\d])"),
+        "respondents_re": compile_pattern(r"[ \u00a0]*" + respondents + r"(?![\p{L}\d])"),
     }
 
 
@@ -104,14 +105,14 @@ def is_share_of_people(folded: str, end: int) -> bool:
     return bool(lex["survey_answer_re"].match(folded, end) or lex["respondents_re"].match(folded, end))
 
 
-BLANK_COMMA_RE = regex.compile(r"[ \u00a0],")
+BLANK_COMMA_RE = compile_pattern(r"[ \u00a0],")
 
 
 # a satisfaction survey's factor named in quotes: its words name the factor, they state no
 # metric ("Yếu tố “Tiếp nhận, xử lý góp ý, phản ánh” thấp nhất, chỉ đạt 79,8%" is a satisfaction
 # figure, nothing received). A service index's component keeps its aspect: "Chỉ số thành phần
 # “Thanh toán trực tuyến” đạt 4,5/10 điểm" is paid_online (ANNOTATION.md).
-QUOTED_NAME_RE = regex.compile(r"(?<!\p{L})yếu[ \u00a0]+tố[ \u00a0]*[\"“”]([^\"“”\n]{1,80})[\"“”]")
+QUOTED_NAME_RE = compile_pattern(r"(?<!\p{L})yếu[ \u00a0]+tố[ \u00a0]*[\"“”]([^\"“”\n]{1,80})[\"“”]")
 
 
 def _quoted_names(folded: str, start: int, end: int) -> list[Span]:
@@ -187,12 +188,12 @@ def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
 
 
 # after a comma, a new measure: "1.257 thủ tục đã được giải quyết, tỷ lệ giải quyết đúng hạn đạt 97%"
-NEW_MEASURE_RE = regex.compile(rf"[ \u00a0]*{RATE_WORDS}(?![\p{{L}}])")
-AND_NEW_MEASURE_RE = regex.compile(rf"[ \u00a0]và[ \u00a0]+(?:{RATE_WORDS}|mức[ \u00a0]+độ|chỉ[ \u00a0]+số)(?![\p{{L}}])")
+NEW_MEASURE_RE = compile_pattern(rf"[ \u00a0]*{RATE_WORDS}(?![\p{{L}}])")
+AND_NEW_MEASURE_RE = compile_pattern(rf"[ \u00a0]và[ \u00a0]+(?:{RATE_WORDS}|mức[ \u00a0]+độ|chỉ[ \u00a0]+số)(?![\p{{L}}])")
 BRACKET_REACH = 60  # characters back to an opening bracket the number stands in
 # the words about a number end at a clause break, "trong đó", or a conjunction that opens a
 # clause of its own ("lượng hồ sơ tiếp nhận lên đến 14 triệu hồ sơ nên con số trễ hạn ...")
-POST_BREAK_RE = regex.compile(rf"[;(\n]|{FULL_STOP}|\btrong đó\b|(?<![\p{{L}}])(?:nên|nhưng|song|do đó|vì vậy|vì thế)(?![\p{{L}}])")
+POST_BREAK_RE = compile_pattern(rf"[;(\n]|{FULL_STOP}|\btrong đó\b|(?<![\p{{L}}])(?:nên|nhưng|song|do đó|vì vậy|vì thế)(?![\p{{L}}])")
 # what every POST_BREAK_RE match starts with: the search starts at the first of them, if any
 POST_BREAK_START_RE = re.compile(r"[;(\n.]|trong đó|nên|nhưng|song|do đó|vì vậy|vì thế")
 
@@ -256,15 +257,15 @@ def words_between(folded: str, a: int, b: int) -> int:
 # --------------------------------------------------------------------------- "lần lượt" lists
 
 RESPECTIVELY_REACH = 200  # characters from "lần lượt" to its values (bounded: a sentence may be huge)
-RESPECTIVELY_RE = regex.compile(r"(?<![\p{L}])lần[ \u00a0]+lượt(?![\p{L}])")
+RESPECTIVELY_RE = compile_pattern(r"(?<![\p{L}])lần[ \u00a0]+lượt(?![\p{L}])")
 # one value of a "lần lượt" list: a number, a ratio or a percentage ("95%", "22/24", "88,5")
-VALUE_RE = regex.compile(r"(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:[ \u00a0]*/[ \u00a0]*\d+)?"
+VALUE_RE = compile_pattern(r"(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:[ \u00a0]*/[ \u00a0]*\d+)?"
                          r"|(?<!\p{L})thứ[ \u00a0]+(?:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\p{L})")  # ranks in words
-RUN_GAP_RE = regex.compile(r"[ \u00a0]*(?:,|và|;)?[ \u00a0]*(?:thứ[ \u00a0]*)?")  # "thứ 4 và thứ 5", "89,12 và 88,7"
-VALUE_END_RE = regex.compile(r"[ \u00a0]*(?:%|điểm)?")
+RUN_GAP_RE = compile_pattern(r"[ \u00a0]*(?:,|và|;)?[ \u00a0]*(?:thứ[ \u00a0]*)?")  # "thứ 4 và thứ 5", "89,12 và 88,7"
+VALUE_END_RE = compile_pattern(r"[ \u00a0]*(?:%|điểm)?")
 # between two values that each carry their noun, maybe an aside: "27.642 hồ sơ (trực tuyến 81,4%) và 19.380"
-NOUN_GAP_RE = regex.compile(r"(?:[ \u00a0]*\p{L}+){1,3}[ \u00a0]*(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
-ASIDE_IN_RUN_RE = regex.compile(r"[ \u00a0]*\([^()]{0,40}\)")
+NOUN_GAP_RE = compile_pattern(r"(?:[ \u00a0]*\p{L}+){1,3}[ \u00a0]*(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
+ASIDE_IN_RUN_RE = compile_pattern(r"[ \u00a0]*\([^()]{0,40}\)")
 
 
 def respective_values(folded: str, sent: Span, pos: int) -> tuple[regex.Match, list[int]] | None:
@@ -303,7 +304,7 @@ def value_run(folded: str, start: int, end: int, pos: int) -> list[int]:
 
 # "hoàn thành 21/34 nhiệm vụ đề ra, đạt 61,76%", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
 # restating the ratio just before it (the ratio's noun words, then "đạt", "chiếm" ...)
-RATIO_RESTATED_GAP_RE = regex.compile(r"[ \u00a0]*(?:\p{L}+[ \u00a0]*){0,6},?[ \u00a0]*(?:\([ \u00a0]*)?"
+RATIO_RESTATED_GAP_RE = compile_pattern(r"[ \u00a0]*(?:\p{L}+[ \u00a0]*){0,6},?[ \u00a0]*(?:\([ \u00a0]*)?"
                                       r"(?:đạt|bằng|chiếm|tương[ \u00a0]+đương|tương[ \u00a0]+ứng)(?:[ \u00a0]+tỷ[ \u00a0]+lệ)?[ \u00a0]*")
 
 

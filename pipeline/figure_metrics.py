@@ -5,11 +5,10 @@ takes that figure's metric.
 """
 from __future__ import annotations
 
-import regex
-
 from .aspects import INDEX_ASPECTS, ITEM_JOINT_RE
 from .figure_cues import Cue, Span, clause_start, cues_between, lexicon as cue_lexicon, restates_ratio_gap
 from .numbers import NumberMatch, as_number
+from .pattern_cache import compile_pattern
 from .segment import Article
 
 UNNAMED_ASPECTS = ("planned", "other")  # what a figure gets when no cue names its metric
@@ -31,13 +30,13 @@ def share_trailing_metric(figures: list[dict], cues: list[Cue]) -> None:
 
 
 # from units counted by an index band to the band's bound: "9 đơn vị đạt trên | 85%", "từ 80% đến dưới | 85%"
-BAND_GAP_RE = regex.compile(r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:đạt|dưới|trên|từ|đến)[ \u00a0]*")
-BAND_RANGE_GAP_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:(?:dưới|trên|hơn)[ \u00a0]*)?")
+BAND_GAP_RE = compile_pattern(r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:đạt|dưới|trên|từ|đến)[ \u00a0]*")
+BAND_RANGE_GAP_RE = compile_pattern(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:(?:dưới|trên|hơn)[ \u00a0]*)?")
 BAND_HOLDERS = ("admin_unit", "agency")
 DOSSIER_RATES = ("digitized", "paid_online")  # measured on dossiers only (Bộ chỉ số 766)
 DOSSIER_METRICS = ("online", "on_time", "overdue", "resolved", "digitized", "paid_online")
 PLACE_OBJECTS = ("admin_unit", "agency", "other")  # a percentage's noun from the places near it, or none
-BAND_BOUND_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:đạt|từ|dưới|trên|đến)[ \u00a0]*(?:(?:dưới|trên)[ \u00a0]*)?$")
+BAND_BOUND_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:đạt|từ|dưới|trên|đến)[ \u00a0]*(?:(?:dưới|trên)[ \u00a0]*)?$")
 # the metrics a band of units is a band of: indexes and rates
 BAND_ASPECTS = (*INDEX_ASPECTS, "online", "paid_online", "digitized", "on_time", "overdue", "one_stop")
 
@@ -64,7 +63,7 @@ def same_scale_score(cues: list[Cue], prev: dict, den, sent: Span, num: NumberMa
 
 
 # a value stated with only its holder: "Riêng phường Phan Đình Phùng đạt 99,2%", "; xã B đạt"
-BARE_VALUE_RE = regex.compile(r"[ \u00a0]*(?:riêng[ \u00a0]+)?(?!đạt(?!\p{L}))\p{L}[^\d,;:]{0,60}?(?<!\p{L})đạt[ \u00a0]*")
+BARE_VALUE_RE = compile_pattern(r"[ \u00a0]*(?:riêng[ \u00a0]+)?(?!đạt(?!\p{L}))\p{L}[^\d,;:]{0,60}?(?<!\p{L})đạt[ \u00a0]*")
 BARE_VALUE_REACH = 100  # characters: the longest holder BARE_VALUE_RE reads
 RATE_REACH = 12  # figures looked back for the rate a bare value restates
 
@@ -91,15 +90,15 @@ def last_named_rate(article: Article, num: NumberMatch, earlier: list[dict]) -> 
 
 # (the noun of the item before may hold a comma itself: "9 sở, ngành và | 6 huyện", "6 cơ quan, đơn vị và | 4 xã")
 # (an abbreviation in brackets may follow the noun: "2.183 thủ tục hành chính (TTHC) và 4.271 điều kiện")
-LIST_GAP_RE = regex.compile(r"[ \u00a0]*(?:(?:[\p{L}\d/]+|\([\p{L}\d]{1,12}\))(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+(?:[ \u00a0]+\p{L}+)?[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
+LIST_GAP_RE = compile_pattern(r"[ \u00a0]*(?:(?:[\p{L}\d/]+|\([\p{L}\d]{1,12}\))(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+(?:[ \u00a0]+\p{L}+)?[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
 # "102/163 điều kiện kinh doanh (chiếm 62,6%)", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
 # restating the figure before it
 # (a word is taken whole, possessively: splitting one could only use more of the twelve, and
 # trying every split of every word made a failing gap cost up to a second)
-PARALLEL_GAP_RE = regex.compile(r"[ \u00a0]*\)?[ \u00a0]*(?:[,;]|(?<!\p{L})(?:còn|và)(?!\p{L}))[ \u00a0]*"
+PARALLEL_GAP_RE = compile_pattern(r"[ \u00a0]*\)?[ \u00a0]*(?:[,;]|(?<!\p{L})(?:còn|và)(?!\p{L}))[ \u00a0]*"
                              r"(?:[\p{L}\d&/-]++[ \u00a0]*+,?[ \u00a0]*+){0,12}\(?[ \u00a0]*")
 # ("... với 90,79%, tiếp theo là TP Hải Phòng (89,12%) và Bắc Giang (87,35%)": values of a ranking)
-RESTATEMENT_GAP_RE = regex.compile(
+RESTATEMENT_GAP_RE = compile_pattern(
     r"[ \u00a0]*(?:[\p{L}\d/]+[ \u00a0]*){0,8}(?:\([ \u00a0]*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)[ \u00a0]*)?"
     r"|,[ \u00a0]*(?:chiếm|bằng|tương đương|tương ứng)[ \u00a0]+)")  # "412.300 hồ sơ, chiếm 32,1%"
 # how the gaps of the three patterns end, blanks stripped (and how PARALLEL_GAP_RE's starts)
@@ -154,7 +153,7 @@ def restates_ratio(article: Article, prev: dict | None, num: NumberMatch) -> boo
 
 
 # "tỷ lệ này là 37%", "con số này đạt ...": the same measure as the figure before, elsewhere
-THIS_MEASURE_BEFORE_RE = regex.compile(
+THIS_MEASURE_BEFORE_RE = compile_pattern(
     r"(?<![\p{L}])(?:tỷ[ \u00a0]+lệ|tỉ[ \u00a0]+lệ|con[ \u00a0]+số|số[ \u00a0]+liệu|mức)[ \u00a0]+(?:này|đó|tương[ \u00a0]+ứng)"
     r"(?:[ \u00a0]+(?:là|đạt|chiếm|ở[ \u00a0]+mức|cũng[ \u00a0]+đạt|chỉ[ \u00a0]+đạt|lên[ \u00a0]+tới|lên[ \u00a0]+đến))?[ \u00a0]*$")
 REFER_BACK_REACH = 300  # characters from the figure referred to
@@ -167,7 +166,7 @@ def refers_back(article: Article, sent: Span, prev: dict, num: NumberMatch) -> b
             and bool(THIS_MEASURE_BEFORE_RE.search(article.folded, max(sent[0], num.start - 40), num.start)))
 
 
-THIS_AFTER_RE = regex.compile(r"[ \u00a0]*này(?!\p{L})")
+THIS_AFTER_RE = compile_pattern(r"[ \u00a0]*này(?!\p{L})")
 
 
 def antecedent(article: Article, num: NumberMatch, earlier: list[dict]) -> dict | None:
@@ -184,9 +183,9 @@ SURVEY_COMPONENT_REACH = 250  # characters from the survey value before
 
 # "Tỷ lệ hài lòng về tiếp cận dịch vụ, ... và việc tiếp nhận, xử lý ý kiến góp ý lần lượt đạt
 # 84,1%, 82,6%, ...": the survey's components listed, then their values
-SURVEY_LIST_RE = regex.compile(r"(?<!\p{L})hài lòng\s+(?:về|với|đối với)\s[^.;!?\d]{0,200}?(?<!\p{L})lần lượt"
+SURVEY_LIST_RE = compile_pattern(r"(?<!\p{L})hài lòng\s+(?:về|với|đối với)\s[^.;!?\d]{0,200}?(?<!\p{L})lần lượt"
                                r"(?:\s+(?:là|đạt|ở mức))?\s*:?\s*")
-SURVEY_VALUES_RE = regex.compile(r"(?:\d[\d.,]*\s*%?\s*(?:,|;|và)\s*)*")  # the values before this one
+SURVEY_VALUES_RE = compile_pattern(r"(?:\d[\d.,]*\s*%?\s*(?:,|;|và)\s*)*")  # the values before this one
 
 
 SURVEY_LIST_REACH = 600  # characters before a value where its "lần lượt" is sought (bounded: a sentence may be huge)

@@ -12,20 +12,21 @@ from .aspects import LOOKBACK, in_brackets_after
 from .figure_cues import RATE_WORDS, Span, clause_start, sentence_part_start
 from .numbers import FROM_BEFORE_RE, NumberMatch, PhraseMap, lexicon as number_lexicon, phrase_at
 from .open_nouns import open_noun_after
+from .pattern_cache import compile_pattern
 from .segment import Article
 from .textkeys import key
 
-RATE_RE = regex.compile(rf"(?<!\p{{L}}){RATE_WORDS}[ \u00a0]+", regex.REVERSE)
-SO_RE = regex.compile(r"(?<!\p{L})số[ \u00a0]+", regex.REVERSE)
-NOUN_DETERMINER_RE = regex.compile(r"[ \u00a0]*(?:(?:các|những|tổng số|số|loại|nhóm)[ \u00a0]+)?")
-COPULA_BEFORE_RE = regex.compile(r"(?:(?<!\p{L})(?:là|đạt|từ|lên|còn|xuống)|:)[ \u00a0]*$")
-TOTAL_COPULA_RE = regex.compile(r"số[ \u00a0]+là[ \u00a0]*")  # "tổng số là 2.760"
-WORD_START_RE = regex.compile(r"(?<![\p{L}\d])\p{L}")
+RATE_RE = compile_pattern(rf"(?<!\p{{L}}){RATE_WORDS}[ \u00a0]+", regex.REVERSE)
+SO_RE = compile_pattern(r"(?<!\p{L})số[ \u00a0]+", regex.REVERSE)
+NOUN_DETERMINER_RE = compile_pattern(r"[ \u00a0]*(?:(?:các|những|tổng số|số|loại|nhóm)[ \u00a0]+)?")
+COPULA_BEFORE_RE = compile_pattern(r"(?:(?<!\p{L})(?:là|đạt|từ|lên|còn|xuống)|:)[ \u00a0]*$")
+TOTAL_COPULA_RE = compile_pattern(r"số[ \u00a0]+là[ \u00a0]*")  # "tổng số là 2.760"
+WORD_START_RE = compile_pattern(r"(?<![\p{L}\d])\p{L}")
 
 GENERIC_BODY = "đơn vị"  # a count of "units" of either kind: administrative units or agencies
-UNIT_WORD_RE = regex.compile(r"(?<!\p{L})(?:xã|phường|thị[ \u00a0]+trấn|huyện|quận|thị[ \u00a0]+xã|đặc[ \u00a0]+khu|địa[ \u00a0]+phương"
+UNIT_WORD_RE = compile_pattern(r"(?<!\p{L})(?:xã|phường|thị[ \u00a0]+trấn|huyện|quận|thị[ \u00a0]+xã|đặc[ \u00a0]+khu|địa[ \u00a0]+phương"
                           r"|tỉnh,[ \u00a0]*thành[ \u00a0]+phố)(?!\p{L})")  # "9 tỉnh, thành phố ...; 22 đơn vị"
-AGENCY_WORD_RE = regex.compile(r"(?<!\p{L})(?:sở|ngành|cơ[ \u00a0]+quan|phòng|ban|cục|bộ|trung[ \u00a0]+tâm|văn[ \u00a0]+phòng)(?!\p{L})")
+AGENCY_WORD_RE = compile_pattern(r"(?<!\p{L})(?:sở|ngành|cơ[ \u00a0]+quan|phòng|ban|cục|bộ|trung[ \u00a0]+tâm|văn[ \u00a0]+phòng)(?!\p{L})")
 UNIT_VIEW = 300  # characters before a count where the units it counts are sought
 
 
@@ -42,7 +43,7 @@ def units_in_view(article: Article, sent: Span, num: NumberMatch) -> bool:
     return bool(UNIT_WORD_RE.search(folded, lo, num.start) or LISTED_UNITS_AFTER_RE.match(folded, num.end))
 
 
-LISTED_UNITS_AFTER_RE = regex.compile(r"[ \u00a0]+đơn[ \u00a0]+vị[ \u00a0]*(?::|là|gồm)[ \u00a0]*(?:xã|phường|thị[ \u00a0]+trấn|huyện|quận|thị[ \u00a0]+xã)(?!\p{L})")
+LISTED_UNITS_AFTER_RE = compile_pattern(r"[ \u00a0]+đơn[ \u00a0]+vị[ \u00a0]*(?::|là|gồm)[ \u00a0]*(?:xã|phường|thị[ \u00a0]+trấn|huyện|quận|thị[ \u00a0]+xã)(?!\p{L})")
 
 
 def counted_noun(article: Article, pos: int) -> tuple[str, str, Span] | None:
@@ -58,9 +59,9 @@ def counted_noun(article: Article, pos: int) -> tuple[str, str, Span] | None:
     return number_lexicon()["counted"][phrase], article.text[start:start + len(phrase)], (start, start + len(phrase))
 
 
-WORD_AT_RE = regex.compile(r"[\p{L}\d&]+(?![\p{L}\d])")
+WORD_AT_RE = compile_pattern(r"[\p{L}\d&]+(?![\p{L}\d])")
 # "tiếp nhận 1.200 hồ sơ (HS). Trong đó, 1.100 HS ...": an abbreviation the article defines
-ABBREVIATION_IN_BRACKETS_RE = regex.compile(r"\([ \u00a0]*(?P<abbr>\p{Lu}[\p{Lu}\d&]{1,7})[ \u00a0]*\)")
+ABBREVIATION_IN_BRACKETS_RE = compile_pattern(r"\([ \u00a0]*(?P<abbr>\p{Lu}[\p{Lu}\d&]{1,7})[ \u00a0]*\)")
 ABBREVIATION_NOUN_REACH = 60  # characters before the bracket where the noun it abbreviates ends
 
 
@@ -103,7 +104,7 @@ def context_noun(article: Article, sent: Span, num: NumberMatch, post_end: int) 
     return None
 
 
-IN_SENTENCE_BEFORE_RE = regex.compile(r"[\p{L}\d,)][ \u00a0]+$")  # a word before: not a sentence's first
+IN_SENTENCE_BEFORE_RE = compile_pattern(r"[\p{L}\d,)][ \u00a0]+$")  # a word before: not a sentence's first
 CONTEXT_OBJECTS = {"dossier", "procedure", "task", "document", "other"}
 
 
@@ -132,10 +133,10 @@ def _scan_nouns(folded: str, a: int, b: int, counted: PhraseMap, keep_all: bool 
     return out
 
 
-PORTAL_BEFORE_RE = regex.compile(r"(?<!\p{L})cổng[ \u00a0]+(?:thông[ \u00a0]+tin[ \u00a0]+)?$")
+PORTAL_BEFORE_RE = compile_pattern(r"(?<!\p{L})cổng[ \u00a0]+(?:thông[ \u00a0]+tin[ \u00a0]+)?$")
 
 # "Sở Y tế có 140; Sở Nội vụ có 123": a parallel clause that leaves out the previous count's noun
-ELIDED_GAP_RE = regex.compile(
+ELIDED_GAP_RE = compile_pattern(
     r"[^\d\n]{0,8}[;,.][ \u00a0\n]*(?:[^\d;.\n]{0,12}[ \u00a0])?\p{Lu}[^\d;.\n]{1,60}[ \u00a0](?P<verb>có|là|với|chiếm)[ \u00a0]*")
 ELIDED_REACH = 120
 
@@ -160,7 +161,7 @@ def elided_noun(article: Article, prev: dict | None, num: NumberMatch):
 
 # the numbers after a bare one up to the last, which the noun follows: "lần lượt là 6.140, 4.215
 # và 3.388 hồ sơ", "lần lượt là 90,98; 90,45 và 89,87 điểm"
-LISTED_NUMBERS_AFTER_RE = regex.compile(r"(?:[ \u00a0]*(?:,|;|và|[,;][ \u00a0]*và)[ \u00a0]*\d[\d.]*(?:,\d+)?(?!\d|[ \u00a0]*[%/]))+")
+LISTED_NUMBERS_AFTER_RE = compile_pattern(r"(?:[ \u00a0]*(?:,|;|và|[,;][ \u00a0]*và)[ \u00a0]*\d[\d.]*(?:,\d+)?(?!\d|[ \u00a0]*[%/]))+")
 
 
 def shared_noun_after(article: Article, num: NumberMatch):
@@ -184,11 +185,11 @@ def _may_be_broken_down(prev: dict | None) -> bool:
 
 # "Giải quyết 23.988 hồ sơ, trong đó trước và đúng hạn 23.851, chiếm 99,43%": a part named by its
 # class after "trong đó", its noun left out
-WHEREOF_LABEL_GAP_RE = regex.compile(r"[^\d;()]{0,12}[,;:]?[ \u00a0]*trong[ \u00a0]+đó[ \u00a0]*:?[ \u00a0]*[^\d;()]{1,40}")
+WHEREOF_LABEL_GAP_RE = compile_pattern(r"[^\d;()]{0,12}[,;:]?[ \u00a0]*trong[ \u00a0]+đó[ \u00a0]*:?[ \u00a0]*[^\d;()]{1,40}")
 
 
-NEXT_LABEL_GAP_RE = regex.compile(r"[ \u00a0]*,[ \u00a0]*[^\d;()]{1,25}")
-WHEREOF_BEFORE_RE = regex.compile(r"(?<!\p{L})trong[ \u00a0]+đó(?!\p{L})[^;()]*$")
+NEXT_LABEL_GAP_RE = compile_pattern(r"[ \u00a0]*,[ \u00a0]*[^\d;()]{1,25}")
+WHEREOF_BEFORE_RE = compile_pattern(r"(?<!\p{L})trong[ \u00a0]+đó(?!\p{L})[^;()]*$")
 
 
 
@@ -216,9 +217,9 @@ def bracketed_part_noun(article: Article, prev: dict | None, num: NumberMatch):
     return prev["object"], prev["noun"], (num.end, num.end)
 
 
-PERCENT_AT_RE = regex.compile(r"\d[\d.,]*[ \u00a0]*%")
+PERCENT_AT_RE = compile_pattern(r"\d[\d.,]*[ \u00a0]*%")
 OPEN_WORDS_REACH = 40  # characters between a count in words of an ordinary noun and the count it is listed with
-TO_AFTER_RE = regex.compile(r"[ \u00a0]*(?:xuống|lên)[ \u00a0]+(?:(?:còn|tới|đến|mức)[ \u00a0]+)?(?P<end>\d[\d.,]*)")
+TO_AFTER_RE = compile_pattern(r"[ \u00a0]*(?:xuống|lên)[ \u00a0]+(?:(?:còn|tới|đến|mức)[ \u00a0]+)?(?P<end>\d[\d.,]*)")
 
 
 def listed_with_a_count(text: str, num: NumberMatch, sent: Span, prev_fig: dict | None, nxt_fig: int | None) -> bool:
@@ -266,9 +267,9 @@ def noun_before_copula(article: Article, sent: Span, num: NumberMatch):
 
 # an item of a breakdown that names its noun before its count: "trong đó hồ sơ trực tuyến 905, hồ
 # sơ trực tiếp 379", "trong đó hồ sơ trực tuyến là 24.113"
-ITEM_OPENING_RE = regex.compile(r"[ \u00a0]*(?:trong[ \u00a0]+đó[ \u00a0]*,?|gồm[ \u00a0]*:?)?[ \u00a0]*")
-ITEM_VALUE_END_RE = regex.compile(r"[ \u00a0]*(?:[,;.)]|và(?!\p{L})|$)")  # the count ends the item
-ITEM_LABEL_RE = regex.compile(r"(?:[ \u00a0]+\p{Ll}+){0,4}[ \u00a0]*(?:(?<!\p{L})là|:)?[ \u00a0]*")
+ITEM_OPENING_RE = compile_pattern(r"[ \u00a0]*(?:trong[ \u00a0]+đó[ \u00a0]*,?|gồm[ \u00a0]*:?)?[ \u00a0]*")
+ITEM_VALUE_END_RE = compile_pattern(r"[ \u00a0]*(?:[,;.)]|và(?!\p{L})|$)")  # the count ends the item
+ITEM_LABEL_RE = compile_pattern(r"(?:[ \u00a0]+\p{Ll}+){0,4}[ \u00a0]*(?:(?<!\p{L})là|:)?[ \u00a0]*")
 
 
 def item_label_noun(article: Article, sent: Span, num: NumberMatch):

@@ -13,8 +13,6 @@ What a figure counts is read by `figure_nouns.py`; what it takes from the figure
 """
 from __future__ import annotations
 
-import regex
-
 from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, bracketed_part_aspect, breakdown_totals, choose_aspect,
                       field_share_aspect, is_base, is_field_breakdown, named_parts_aspect, noun_key)
 from .figure_cues import Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end
@@ -29,18 +27,19 @@ from .labels import label_figures
 from .numbers import (ONLY_ONE_AFTER_RE, NumberMatch, as_number, elliptic_rank, find_numbers, phrase_before, rank_words,
                       word_after)
 from .open_nouns import open_noun_after
+from .pattern_cache import compile_pattern
 from .period_scope import PeriodIndex, period_for
 from .periods import find_periods
 from .segment import Article
 from .subjects import UNIT_TYPES, UNITS_BY_ID, choose_subject, holder_of_counted_units, unit_refs
 from .textkeys import key
 
-RANK_FIELD_RE = regex.compile(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ \u00a0]+)?(?:số[ \u00a0]+)?(\d+)(?![\d.,])")
-RANGE_END_RE = regex.compile(r"[ \u00a0]?[-–][ \u00a0]?[\d.,]+")
+RANK_FIELD_RE = compile_pattern(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ \u00a0]+)?(?:số[ \u00a0]+)?(\d+)(?![\d.,])")
+RANGE_END_RE = compile_pattern(r"[ \u00a0]?[-–][ \u00a0]?[\d.,]+")
 # "2 bậc so với năm 2023"; not "7 tỉnh tăng hạng so với năm 2024" (what changed is what is counted)
-COMPARED_AFTER_RE = regex.compile(r"[ \u00a0]*(?:(?!(?:tăng|giảm)(?!\p{L}))\p{L}+[ \u00a0]+){0,3}so với")
-TOTAL_AFTER_RE = regex.compile(r"[ \u00a0]+(?:trong|trên)[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?P<total>\d+)(?![\d.,])")
-PART_OF_TOTAL_RE = regex.compile(
+COMPARED_AFTER_RE = compile_pattern(r"[ \u00a0]*(?:(?!(?:tăng|giảm)(?!\p{L}))\p{L}+[ \u00a0]+){0,3}so với")
+TOTAL_AFTER_RE = compile_pattern(r"[ \u00a0]+(?:trong|trên)[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?P<total>\d+)(?![\d.,])")
+PART_OF_TOTAL_RE = compile_pattern(
     r"[ \u00a0]+trong[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]+(?:(?:hơn|gần|khoảng|trên)[ \u00a0]+)?"
     r"(?:\d[\d.,]*\d(?![\d])|\d(?![\d.,]))")
 
@@ -54,13 +53,13 @@ def rank_denominator(text: str, folded: str, end: int) -> tuple[float | None, in
 
 
 # the first end of a range of points: "từ 80 đến 85 điểm", "từ 80 đến dưới 90 điểm"
-POINTS_RANGE_START_RE = regex.compile(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:dưới[ \u00a0]+|trên[ \u00a0]+|hơn[ \u00a0]+)?\d[\d.,]*[ \u00a0]*điểm")
+POINTS_RANGE_START_RE = compile_pattern(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:dưới[ \u00a0]+|trên[ \u00a0]+|hơn[ \u00a0]+)?\d[\d.,]*[ \u00a0]*điểm")
 
 
 
 # a group at the top of a ranking: "nhóm 10 địa phương dẫn đầu", "nhóm 20 tỉnh đứng đầu cả nước"
-TOP_GROUP_BEFORE_RE = regex.compile(r"(?<!\p{L})nhóm[ \u00a0]+$")
-TOP_GROUP_AFTER_RE = regex.compile(r"[ \u00a0]+[\p{L}, \u00a0]{1,30}?(?<!\p{L})(?:dẫn[ \u00a0]+đầu|đứng[ \u00a0]+đầu|cao[ \u00a0]+nhất|tốt[ \u00a0]+nhất)(?!\p{L})")
+TOP_GROUP_BEFORE_RE = compile_pattern(r"(?<!\p{L})nhóm[ \u00a0]+$")
+TOP_GROUP_AFTER_RE = compile_pattern(r"[ \u00a0]+[\p{L}, \u00a0]{1,30}?(?<!\p{L})(?:dẫn[ \u00a0]+đầu|đứng[ \u00a0]+đầu|cao[ \u00a0]+nhất|tốt[ \u00a0]+nhất)(?!\p{L})")
 
 
 def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None] | None:
@@ -100,10 +99,10 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
 
 # "Các địa phương xếp cuối bảng lần lượt là Đắk Nông (61/63), Kon Tum (62/63)": a unit's place
 # in brackets after its name, in a ranking
-NAME_THEN_BRACKET_RE = regex.compile(r"(?:\p{Lu}\p{L}*|(?<!\p{L})(?:xếp|đứng)[ \u00a0]+(?:cuối|đầu)(?:[ \u00a0]+bảng)?)"
+NAME_THEN_BRACKET_RE = compile_pattern(r"(?:\p{Lu}\p{L}*|(?<!\p{L})(?:xếp|đứng)[ \u00a0]+(?:cuối|đầu)(?:[ \u00a0]+bảng)?)"
                                      r"[ \u00a0]*\([ \u00a0]*(?:thứ[ \u00a0]+)?$")  # "Cao Bằng (thứ 32/34)", "xếp cuối (130/130"
-BRACKET_END_RE = regex.compile(r"[ \u00a0]*[),;]")  # the bracket closes, or goes on with the value: "(130/130, đạt"
-RANKING_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:xếp|đứng|cuối bảng|dẫn đầu|thứ hạng|bảng xếp hạng)(?!\p{L})")
+BRACKET_END_RE = compile_pattern(r"[ \u00a0]*[),;]")  # the bracket closes, or goes on with the value: "(130/130, đạt"
+RANKING_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:xếp|đứng|cuối bảng|dẫn đầu|thứ hạng|bảng xếp hạng)(?!\p{L})")
 RANKING_REACH = 160  # characters before the bracket where the ranking's verb is sought
 
 
@@ -117,7 +116,7 @@ def is_bracketed_rank(article: Article, num: NumberMatch) -> bool:
 
 
 # a paragraph's first word split after its drop capital, right before the number: "H ƠN 98%"
-DROP_CAPITAL_RE = regex.compile(r"(?P<letter>\p{Lu})[ \u00a0](?P<rest>\p{Lu}+)[ \u00a0]*(?=\d)")
+DROP_CAPITAL_RE = compile_pattern(r"(?P<letter>\p{Lu})[ \u00a0](?P<rest>\p{Lu}+)[ \u00a0]*(?=\d)")
 
 
 def approx_of(article: Article, num: NumberMatch, noun_end: int) -> str:
@@ -180,9 +179,9 @@ def extract_figures(article: Article, units: list[dict]) -> list[dict]:
     return figures
 
 
-GRADE_AFTER_RE = regex.compile(r"[ \u00a0]+(?:xếp[ \u00a0]+loại|đạt[ \u00a0]+loại|đạt[ \u00a0]+mức|ở[ \u00a0]+mức)(?!\p{L})")
+GRADE_AFTER_RE = compile_pattern(r"[ \u00a0]+(?:xếp[ \u00a0]+loại|đạt[ \u00a0]+loại|đạt[ \u00a0]+mức|ở[ \u00a0]+mức)(?!\p{L})")
 # between a value and a zero after it: its unit, a few words ("đạt loại Trung bình"), a separator
-ZERO_AFTER_VALUE_GAP_RE = regex.compile(r"[ \u00a0]*%?[ \u00a0]*(?:điểm[ \u00a0]*)?(?:[\p{L} \u00a0]{0,30}?)[,;]?[ \u00a0]*(?:và[ \u00a0]+)?")
+ZERO_AFTER_VALUE_GAP_RE = compile_pattern(r"[ \u00a0]*%?[ \u00a0]*(?:điểm[ \u00a0]*)?(?:[\p{L} \u00a0]{0,30}?)[,;]?[ \u00a0]*(?:và[ \u00a0]+)?")
 
 
 def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt_fig, earlier=()) -> dict | None:
@@ -342,13 +341,13 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     }
 
 
-CHANGE_BEFORE_RE = regex.compile(
+CHANGE_BEFORE_RE = compile_pattern(
     r"(?:tăng|giảm|tăng thêm|giảm thêm|tăng lên|giảm xuống|tăng gần|giảm gần|tăng hơn|giảm hơn|tăng trên|giảm trên"
     r"|tăng khoảng|giảm khoảng)[ \u00a0]*$")
 
 
 # between a count and the fall of it: its noun and words, a comma, "giảm" (no other figure)
-CHANGE_OF_PREVIOUS_RE = regex.compile(r"[^\d;.!?\n]{0,80}?,[ \u00a0]*giảm(?:[ \u00a0]+(?:hơn|gần|khoảng|trên))?[ \u00a0]*")
+CHANGE_OF_PREVIOUS_RE = compile_pattern(r"[^\d;.!?\n]{0,80}?,[ \u00a0]*giảm(?:[ \u00a0]+(?:hơn|gần|khoảng|trên))?[ \u00a0]*")
 
 
 def is_change(article: Article, num: NumberMatch) -> bool:

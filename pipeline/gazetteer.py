@@ -40,8 +40,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
-
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .startup_cache import cache_key, load_or_build
 from .textkeys import key, normalize_tones
@@ -55,9 +54,9 @@ TYPE_LEVEL = {
     "xã": "commune", "phường": "commune", "thị trấn": "commune", "đặc khu": "commune",
     "thành phố": "district",  # a provincial city; the five centrally-run cities are provinces
 }
-DASH_RE = regex.compile(r"\s*[-\u2013\u2014]\s*")
-NUMBERED_RE = regex.compile(r"^(?:quận|phường)\s+(\d+)$")  # "Quận 1", "Phường 12": key "1", "12"
-QUALIFIER_RE = regex.compile(r"\s*\([^)]*\)")
+DASH_RE = compile_pattern(r"\s*[-\u2013\u2014]\s*")
+NUMBERED_RE = compile_pattern(r"^(?:quận|phường)\s+(\d+)$")  # "Quận 1", "Phường 12": key "1", "12"
+QUALIFIER_RE = compile_pattern(r"\s*\([^)]*\)")
 TYPE_PREFIXES = ("thanhpho", "thitran", "thixa", "phuong", "huyen", "quan", "tinh", "tx", "tp", "xa")
 
 
@@ -94,7 +93,7 @@ def _short_name(name: str) -> str:
 # a syllable whose only vowel is a final "y" after consonants ("Quý", "Kỳ", "Lý", "Mỹ") is also
 # written with "i" ("Phú Quí" in the register, "Phú Quý" in the news): one spelling in the key.
 # Not after another vowel: "Thụy", "Huy" keep their "uy".
-Y_SYLLABLE_RE = regex.compile(r"(?<![\p{L}])(qu|[bcdđghklmnprstvx]{1,2})y(?=[\u0300\u0301\u0303\u0309\u0323]?(?![\p{L}]))")
+Y_SYLLABLE_RE = compile_pattern(r"(?<![\p{L}])(qu|[bcdđghklmnprstvx]{1,2})y(?=[\u0300\u0301\u0303\u0309\u0323]?(?![\p{L}]))")
 
 
 def _spelling_key(name: str) -> str:

@@ -17,6 +17,7 @@ import regex
 
 from .aspects import INDEX_ASPECTS
 from .figure_cues import is_share_of_people, restates_ratio_gap
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .segment import Article
 from .textkeys import PhraseFinder, key, phrase_alternation
@@ -25,13 +26,13 @@ Span = tuple[int, int]
 INDEX_KINDS = ("rank", "score")
 TARGET_REACH = 120  # characters before the figure in which a goal cue governs it
 # what may stand between a figure and the index named right after it
-NAMED_RIGHT_AFTER_RE = regex.compile(r"[^\d,;.:()\n]{0,20}")
-CLAUSE_END_RE = regex.compile(r"[;:\n]|\.(?!\d)|\btrong đó\b")
+NAMED_RIGHT_AFTER_RE = compile_pattern(r"[^\d,;.:()\n]{0,20}")
+CLAUSE_END_RE = compile_pattern(r"[;:\n]|\.(?!\d)|\btrong đó\b")
 
 
 def _words_re(phrases) -> regex.Pattern:
     words = [tuple(key(p).split()) for p in phrases]
-    return regex.compile(r"(?<![\p{L}\d])(?:" + phrase_alternation(words, r"[\s\u00a0]*") + r")(?![\p{L}\d])")
+    return compile_pattern(r"(?<![\p{L}\d])(?:" + phrase_alternation(words, r"[\s\u00a0]*") + r")(?![\p{L}\d])")
 
 
 def _words_finder(phrases) -> PhraseFinder:
@@ -57,7 +58,7 @@ def _lexicon() -> dict:
 
 PAIR_REACH = 3  # mentions looked back for the first of a pair (one index may be named twice: "Chỉ số CCHC (PAR INDEX)")
 # between two indexes named together: their names' words, brackets and "và"
-PAIR_JOINT_RE = regex.compile(r"[^.;:!?\d]{0,80}?(?<!\p{L})và(?!\p{L})[^.;:!?\d]{0,80}")
+PAIR_JOINT_RE = compile_pattern(r"[^.;:!?\d]{0,80}?(?<!\p{L})và(?!\p{L})[^.;:!?\d]{0,80}")
 
 
 @dataclass
@@ -116,7 +117,7 @@ def index_of(article: Article, mentions: list[IndexMention], fig: dict,
     return None
 
 
-PART_BREAK_RE = regex.compile(r"[;:]")
+PART_BREAK_RE = compile_pattern(r"[;:]")
 PART_REACH = 300  # characters back from a figure to the start of its part of the sentence
 
 

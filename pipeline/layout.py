@@ -20,16 +20,17 @@ from dataclasses import dataclass, field
 import regex
 
 from .dates import DMY_RE, parse_date
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .textkeys import fold, key
 
 Span = tuple[int, int]
 
-LINE_RE = regex.compile(r"[^\n]*")
+LINE_RE = compile_pattern(r"[^\n]*")
 # A line that is (mostly) a publication date: "Publish date 12/09/2019 | 10:22 | View count: 2644",
 # "Cập nhật ngày: 16/10/2024 13:01:49", "Thứ hai, 04/12/2023", "Tin tức 23/04/2024 20:28",
 # "Thứ Năm, 12/9/2019, 10:22 (GMT+7)", "Ngày đăng: 12/09/2019".
-DATE_LINE_RE = regex.compile(
+DATE_LINE_RE = compile_pattern(
     r"""^\W*
         (?:(?:publish(?:ed)?\s*(?:date|on)?|cập\s*nhật(?:\s*ngày|\s*lúc)?|ngày\s*đăng|đăng\s*(?:ngày|lúc)
            |ngày|thứ\s*\w+|chủ\s*nhật|tin\s*tức|thời\s*sự|posted|date|\w+\s*\|)\W*)*
@@ -42,21 +43,21 @@ DATE_LINE_RE = regex.compile(
 MAX_DATE_LINE = 90
 # "Dũng Chinh", "THANH HUYỀN", "T.L", "N.H.Anh": capitalised words or initials
 _NAME_WORD = r"(?:\p{Lu}\.)*\p{Lu}[\p{Ll}\p{Lu}]*\.?"
-BYLINE_NAME_RE = regex.compile(rf"^{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}}$")
+BYLINE_NAME_RE = compile_pattern(rf"^{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}}$")
 
 
 # "... kiểm tra. T.L", "... vật chất). Công Thành", "... ch. Chu Thanh Vân (TTXVN)",
 # "... phẩm. Hải An - Ngọc An": a byline glued after the last sentence of the last line
-TRAILING_BYLINE_RE = regex.compile(
+TRAILING_BYLINE_RE = compile_pattern(
     rf"""(?<=[\p{{Ll}}\d)”"][.!?…]|[.!?…][”"]|\./\.)[ \u00a0]+
     (?P<name>{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}}(?:[ \u00a0]+[-–][ \u00a0]+{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}})*)
     (?:[ \u00a0]*\([^()\n]{{1,30}}\))?[ \u00a0]*[-–]?[ \u00a0]*$""",
     regex.VERBOSE,
 )
 # "... nhiều. Quốc Phong ---- [1] Hoàn thành ...": a rule, then the article's notes
-NOTES_RULE_RE = regex.compile(r"(?<![ \u00a0])[ \u00a0]+-{3,}(?=[ \u00a0]|$)")
+NOTES_RULE_RE = compile_pattern(r"(?<![ \u00a0])[ \u00a0]+-{3,}(?=[ \u00a0]|$)")
 # "... các Sở GTVT.C.N.Q": initials glued to the last full stop without a space
-GLUED_INITIALS_RE = regex.compile(r"(?<=[\p{L}\d)”\"][.!?…])(?P<name>(?:\p{Lu}\.){1,4}\p{Lu}\.?)[ \u00a0]*$")
+GLUED_INITIALS_RE = compile_pattern(r"(?<=[\p{L}\d)”\"][.!?…])(?P<name>(?:\p{Lu}\.){1,4}\p{Lu}\.?)[ \u00a0]*$")
 
 
 @dataclass
@@ -77,7 +78,7 @@ def _prefix_re(prefixes: list[str]) -> regex.Pattern:
         body = r"\s*".join(w.replace(",", r"\s*,") for w in words)
         return body + (r"\s*:\s*" if prefix.endswith(":") else r"\s+")
     alternation = "|".join(pattern(p) for p in sorted(prefixes, key=len, reverse=True))
-    return regex.compile(rf"^(?:{alternation})")
+    return compile_pattern(rf"^(?:{alternation})")
 
 
 @functools.cache
@@ -89,7 +90,7 @@ def _lexicon() -> dict:
         "end_words": max(len(key(x).split()) for x in data["end_markers"]),
         "footer_words": max(len(key(x).split()) for x in data["footer_prefixes"]),
         "section": {key(x) for x in data["section_labels"]},
-        "site_info_re": regex.compile(r"(?:^|[-–|.©][ \u00a0]*)(?:" + "|".join(regex.escape(x) for x in data["site_info_labels"]) + ")"),
+        "site_info_re": compile_pattern(r"(?:^|[-–|.©][ \u00a0]*)(?:" + "|".join(regex.escape(x) for x in data["site_info_labels"]) + ")"),
         "separators": data["byline_separators"],
         "name_separators": data["byline_name_separators"],
         "prefix_re": _prefix_re(data["byline_prefixes"]),
@@ -103,13 +104,13 @@ def _lexicon() -> dict:
 
 # "... trong cải cách hành chính Cải cách hành chính, tạo lập ...": a lower-case word, then a
 # capitalised word starting a new headline
-SEAM_RE = regex.compile(r"(?<=(?<!\S)\p{Ll}+ \p{Ll}+ (\p{Ll}+)) (\p{Lu}\p{Ll}* \p{Ll}+)")
-TERMINAL_PUNCT_RE = regex.compile(r"[.!?:;…\"”’)\]]\s*$")
+SEAM_RE = compile_pattern(r"(?<=(?<!\S)\p{Ll}+ \p{Ll}+ (\p{Ll}+)) (\p{Lu}\p{Ll}* \p{Ll}+)")
+TERMINAL_PUNCT_RE = compile_pattern(r"[.!?:;…\"”’)\]]\s*$")
 TEASER_ZONE = 6  # lines after the headline where crawled pages put related-article links
 
 
 # a photo caption's credit after its last sentence: "... đạt 100%. Ảnh: Bùi Giang – TTXVN"
-CREDIT_TAIL_RE = regex.compile(r"[.!?…]\s*\(?\s*Ảnh\s*:?[^.!?()]{1,60}\)?\s*$")
+CREDIT_TAIL_RE = compile_pattern(r"[.!?…]\s*\(?\s*Ảnh\s*:?[^.!?()]{1,60}\)?\s*$")
 
 
 def _may_be_teaser(line: str) -> bool:
@@ -254,8 +255,8 @@ def _office_name_only(line: str) -> bool:
     return True
 
 
-SOURCE_RE = regex.compile(r"[ \t]*Theo[ \t]+(?P<source>[^\d\n]{2,70}?)[ \t]*$")
-AGENCY_RE = regex.compile(r"(?:Tin[ \t]+tức|Thông[ \t]+tấn|Tạp[ \t]+chí)(?!\p{L})|\p{Lu}{3,}(?:[ \t]|$)")
+SOURCE_RE = compile_pattern(r"[ \t]*Theo[ \t]+(?P<source>[^\d\n]{2,70}?)[ \t]*$")
+AGENCY_RE = compile_pattern(r"(?:Tin[ \t]+tức|Thông[ \t]+tấn|Tạp[ \t]+chí)(?!\p{L})|\p{Lu}{3,}(?:[ \t]|$)")
 
 
 def source_byline(line: str) -> str | None:
@@ -269,7 +270,7 @@ def source_byline(line: str) -> str | None:
     return source if is_affiliation(source) or AGENCY_RE.match(source) else None
 
 
-AGENCY_AFTER_SLASH_RE = regex.compile(r"[ \t]*/[ \t]*\p{Lu}{2,}[\p{Lu}\d&]*[ \t]*$")
+AGENCY_AFTER_SLASH_RE = compile_pattern(r"[ \t]*/[ \t]*\p{Lu}{2,}[\p{Lu}\d&]*[ \t]*$")
 
 
 def byline_names(line: str) -> list[str]:
@@ -317,7 +318,7 @@ def byline_name(line: str) -> str | None:
 
 
 # a page's share buttons: "Chia sẻ: Facebook | Zalo | Twitter | In bài", "Share: Facebook, Email"
-SHARE_LINE_RE = regex.compile(r"[ \t]*(?:chia[ \t]+sẻ|share)[ \t]*:?[ \t]*(?:facebook|zalo|twitter|email|in[ \t]+bài)(?![\p{L}])",
+SHARE_LINE_RE = compile_pattern(r"[ \t]*(?:chia[ \t]+sẻ|share)[ \t]*:?[ \t]*(?:facebook|zalo|twitter|email|in[ \t]+bài)(?![\p{L}])",
                               regex.IGNORECASE)
 
 
@@ -472,7 +473,7 @@ def analyse(text: str, given_title: str | None = None, given_published: str | No
 
 
 # a byline and the page's date on one line: "Thành Duy - Phương Thúy • 09/07/2026 16:20"
-BYLINE_THEN_DATE_RE = regex.compile(r"(?P<names>[^\d•|]{3,80}?)[ \u00a0]*[•|·][ \u00a0]*(?:\p{L}+[ \u00a0]*\p{L}*,[ \u00a0]*)?"
+BYLINE_THEN_DATE_RE = compile_pattern(r"(?P<names>[^\d•|]{3,80}?)[ \u00a0]*[•|·][ \u00a0]*(?:\p{L}+[ \u00a0]*\p{L}*,[ \u00a0]*)?"
                                     r"\d{1,2}/\d{1,2}/\d{4}(?:[ \u00a0,-]+\d{1,2}:\d{2})?[ \u00a0]*$")
 
 

@@ -10,11 +10,12 @@ import regex
 
 from .numerals import (DATE_AFTER_RE, FRACTION_OF_RE, NON_DIGIT_RE, ROUND_THE_CLOCK, SCORE_OR_PERCENT_RE,
                        YEAR_RANGE_AFTER_RE, NumberMatch, Phrases, lexicon, phrase_at, phrase_before, word_after)
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .textkeys import key
 
-ACHIEVED_BEFORE_RE = regex.compile(r"(?<!\p{L})đạt[ \u00a0]+(?:được[ \u00a0]+)?điểm[ \u00a0]+tối[ \u00a0]+đa[ \u00a0]*$")
-ACRONYM_BEFORE_RE = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,}[ \u00a0]+$")
+ACHIEVED_BEFORE_RE = compile_pattern(r"(?<!\p{L})đạt[ \u00a0]+(?:được[ \u00a0]+)?điểm[ \u00a0]+tối[ \u00a0]+đa[ \u00a0]*$")
+ACRONYM_BEFORE_RE = compile_pattern(r"(?<![\p{L}\d])\p{Lu}{2,}[ \u00a0]+$")
 
 @functools.cache
 def context_words() -> dict:
@@ -26,7 +27,7 @@ def context_words() -> dict:
 # the largest number a day, month or quarter word can take as a date ("ngày 31", "tháng 12")
 DATE_WORD_LIMITS = {"ngày": 31, "tháng": 12, "quý": 4}
 # "mỗi", "hằng" ... then the day, month or quarter word, right before the number
-DISTRIBUTIVE_BEFORE_RE = regex.compile(
+DISTRIBUTIVE_BEFORE_RE = compile_pattern(
     r"(?<!\p{L})(?:mỗi|hằng|hàng|bình[ \u00a0]+quân|trung[ \u00a0]+bình)[ \u00a0]*(?:ngày|tháng|quý)[ \u00a0]*$")
 
 
@@ -42,26 +43,26 @@ def _count_per_period(folded: str, before: str, m: NumberMatch) -> bool:
 
 
 # "năm 2019" after a number: the year of what the number states, not years it lasts
-YEAR_NAMED_AFTER_RE = regex.compile(r"[ \u00a0]+năm[ \u00a0]+(?:19|20)\d\d(?!\d)")
+YEAR_NAMED_AFTER_RE = compile_pattern(r"[ \u00a0]+năm[ \u00a0]+(?:19|20)\d\d(?!\d)")
 # a share before a small fraction: "chiếm gần 1/3", "hơn 2/3 số xã"
-SHARE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:chiếm|gần|hơn|khoảng|xấp xỉ|trên|dưới)[ \u00a0]*$")
+SHARE_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:chiếm|gần|hơn|khoảng|xấp xỉ|trên|dưới)[ \u00a0]*$")
 FRACTION_MAX_DEN = 5
 
 
 # what an assessment is made of, named as such: "8 lĩnh vực được đánh giá", "đánh giá trên 8 lĩnh
 # vực": the index's structure, not a result (the parts a unit achieved stay: "có 5 lĩnh vực đạt ...")
 ASSESSED_PARTS = r"[ \u00a0]+(?:lĩnh[ \u00a0]+vực|tiêu[ \u00a0]+chí|nội[ \u00a0]+dung|chỉ[ \u00a0]+số)(?![\p{L}])"
-ASSESSED_PARTS_RE = regex.compile(ASSESSED_PARTS)
+ASSESSED_PARTS_RE = compile_pattern(ASSESSED_PARTS)
 ASSESSED_REACH = 80  # characters after a number where its parts' words are read
-ASSESSED_PARTS_AFTER_RE = regex.compile(ASSESSED_PARTS + r"[ \u00a0]+được[ \u00a0]+đánh[ \u00a0]+giá(?![\p{L}])"
+ASSESSED_PARTS_AFTER_RE = compile_pattern(ASSESSED_PARTS + r"[ \u00a0]+được[ \u00a0]+đánh[ \u00a0]+giá(?![\p{L}])"
                                         r"(?![ \u00a0]+(?:cao|tốt|thấp|khá|kém|xuất[ \u00a0]+sắc|đạt|là|ở[ \u00a0]+mức)(?![\p{L}]))")
-ASSESSED_ON_BEFORE_RE = regex.compile(r"(?<![\p{L}])đánh[ \u00a0]+giá[ \u00a0]+(?:trên|theo|qua|ở)[ \u00a0]*$")
+ASSESSED_ON_BEFORE_RE = compile_pattern(r"(?<![\p{L}])đánh[ \u00a0]+giá[ \u00a0]+(?:trên|theo|qua|ở)[ \u00a0]*$")
 # an index's fields and criteria counted side by side after a word that introduces its make-up
 # ("với 9 lĩnh vực, 44 tiêu chí"); not what a unit achieved ("đạt điểm tối đa ở 5 lĩnh vực, 20 tiêu chí")
-MAKE_UP_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:với|gồm|bao[ \u00a0]+gồm|gồm[ \u00a0]+có|trên|theo)[ \u00a0]*$")
-FIELDS_THEN_CRITERIA_RE = regex.compile(r"[ \u00a0]+lĩnh[ \u00a0]+vực[ \u00a0]*(?:,|và)[ \u00a0]*\d+[ \u00a0]+tiêu[ \u00a0]+chí(?![\p{L}])")
-CRITERIA_AFTER_FIELDS_RE = regex.compile(r"(?<![\d.,/])\d+[ \u00a0]+lĩnh[ \u00a0]+vực[ \u00a0]*(?:,|và)[ \u00a0]*$")
-CRITERIA_RE = regex.compile(r"[ \u00a0]+tiêu[ \u00a0]+chí(?![\p{L}])")
+MAKE_UP_BEFORE_RE = compile_pattern(r"(?<![\p{L}])(?:với|gồm|bao[ \u00a0]+gồm|gồm[ \u00a0]+có|trên|theo)[ \u00a0]*$")
+FIELDS_THEN_CRITERIA_RE = compile_pattern(r"[ \u00a0]+lĩnh[ \u00a0]+vực[ \u00a0]*(?:,|và)[ \u00a0]*\d+[ \u00a0]+tiêu[ \u00a0]+chí(?![\p{L}])")
+CRITERIA_AFTER_FIELDS_RE = compile_pattern(r"(?<![\d.,/])\d+[ \u00a0]+lĩnh[ \u00a0]+vực[ \u00a0]*(?:,|và)[ \u00a0]*$")
+CRITERIA_RE = compile_pattern(r"[ \u00a0]+tiêu[ \u00a0]+chí(?![\p{L}])")
 
 
 def _assessment_part(folded: str, s: int, e: int) -> bool:
@@ -164,13 +165,13 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
 
 
 # the units a merger joined, named in a time clause or as what was before it: no figure of their work
-MERGED_WHEN_BEFORE_RE = regex.compile(r"(?<!\p{L})khi[ \u00a0]+(?:sáp[ \u00a0]+nhập|hợp[ \u00a0]+nhất)[ \u00a0]+$")
-MERGED_GROUP_AFTER_RE = regex.compile(
+MERGED_WHEN_BEFORE_RE = compile_pattern(r"(?<!\p{L})khi[ \u00a0]+(?:sáp[ \u00a0]+nhập|hợp[ \u00a0]+nhất)[ \u00a0]+$")
+MERGED_GROUP_AFTER_RE = compile_pattern(
     r"[ \u00a0]+(?:tỉnh|xã|phường|huyện|địa[ \u00a0]+phương|đơn[ \u00a0]+vị)(?:[ \u00a0]+[^\d.;:,()\n]{1,40}?)?"
     r"[ \u00a0]+trước[ \u00a0]+(?:khi[ \u00a0]+)?(?:sáp[ \u00a0]+nhập|hợp[ \u00a0]+nhất)(?!\p{L})")
 _NAME = r"(?:\p{Ll}+[ \u00a0]+){0,2}(?:\p{Lu}\p{L}*[ \u00a0]*){1,4}(?:\d{1,2}[ \u00a0]*)?(?:\([^()\n]{0,40}\)[ \u00a0]*)?"
 # "Phường Minh Xuân và phường Hà Giang 1 là hai đơn vị ...": the units just named, counted again
-NAMED_THEN_COUNTED_RE = regex.compile(rf"{_NAME}(?:,[ \u00a0]*{_NAME})*[ \u00a0]*và[ \u00a0]+{_NAME}là[ \u00a0]+$")
+NAMED_THEN_COUNTED_RE = compile_pattern(rf"{_NAME}(?:,[ \u00a0]*{_NAME})*[ \u00a0]*và[ \u00a0]+{_NAME}là[ \u00a0]+$")
 
 
 def names_the_units_before(text: str, s: int) -> bool:
@@ -187,9 +188,9 @@ def names_merged_units(folded: str, s: int, e: int) -> bool:
 SHARE_OF_RE = re.compile(r"[ \u00a0]*(?:tổng[ \u00a0]+)?số(?=[ \u00a0])")
 # how every PLACE_GAP_RE match ends: a capitalised word, then blanks (tested from the end, far
 # cheaper than the search it spares where it fails)
-PLACE_END_RE = regex.compile(r"\p{Lu}[\p{L}.]*[ \u00a0]*$", regex.REVERSE)
+PLACE_END_RE = compile_pattern(r"\p{Lu}[\p{L}.]*[ \u00a0]*$", regex.REVERSE)
 # a place named between a context phrase and its number: "dân số TP. HCM gần 10 triệu người"
-PLACE_GAP_RE = regex.compile(r"(?<![\p{L}])(?:(?:tỉnh|thành phố|tp\.?|huyện|quận|xã|phường|thị xã)[ \u00a0]+)?"
+PLACE_GAP_RE = compile_pattern(r"(?<![\p{L}])(?:(?:tỉnh|thành phố|tp\.?|huyện|quận|xã|phường|thị xã)[ \u00a0]+)?"
                              r"(?:\p{Lu}[\p{L}.]*[ \u00a0]*){1,4}$")
 
 
@@ -230,7 +231,7 @@ def _context_subject(folded: str, verb_start: int) -> bool:
 
 
 WORD_START_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]")
-CONTEXT_SUBJECT_GAP_RE = regex.compile(rf"(?:[ \u00a0]+\p{{L}}+){{0,{CONTEXT_SUBJECT_WORDS}}}[ \u00a0]*")
+CONTEXT_SUBJECT_GAP_RE = compile_pattern(rf"(?:[ \u00a0]+\p{{L}}+){{0,{CONTEXT_SUBJECT_WORDS}}}[ \u00a0]*")
 # a change or a level between a context phrase and its number
 CONTEXT_VERB_RE = re.compile(r"(?<![^\W_])(?:(?:chỉ|vẫn|bình quân|trung bình)[ \u00a0]+)?(?:giảm|tăng|giảm còn|"
                              r"tăng lên|còn|đạt|là|ở mức)[ \u00a0]*$")
@@ -241,7 +242,7 @@ def _is_year(m: NumberMatch) -> bool:
     return m.surface.isdigit() and len(m.surface) == 4 and 1900 <= m.value <= 2100
 
 
-RESPECTIVELY_AT_RE = regex.compile(r"lần[ \u00a0]+lượt(?!\p{L})")
+RESPECTIVELY_AT_RE = compile_pattern(r"lần[ \u00a0]+lượt(?!\p{L})")
 
 
 @functools.lru_cache(maxsize=65536)  # the few words after a number: the same ones recur in every article
@@ -272,29 +273,29 @@ def _rank_before(folded: str, s: int) -> str | None:
 
 # "xếp thứ 2 và 3", "lần lượt xếp thứ 3 về PCI và thứ 6 về PAPI", "vị trí thứ 2 và thứ 3": a
 # rank that shares the verb of a rank before it in the clause
-ELLIPTIC_RANK_RE = regex.compile(
+ELLIPTIC_RANK_RE = compile_pattern(
     r"(?:xếp|đứng|hạng|vị[ \u00a0]+trí)(?![\p{L}])[^\d.;:\n]{0,40}\d+(?:[ \u00a0]*/[ \u00a0]*\d+)?[^\d.;:\n]{0,30}?(?:[ \u00a0]và|,)[ \u00a0]*(?:thứ[ \u00a0]*)?$")
 
 
 # "dịch vụ công trực tuyến đứng thứ 74; hạ tầng viễn thông thứ 110; hạ tầng nhân lực thứ 127":
 # a list whose items each give "thứ N" after a first rank with its verb
-RANK_LIST_RE = regex.compile(
+RANK_LIST_RE = compile_pattern(
     r"(?:xếp|đứng|hạng)(?![\p{L}])[^\d.;:\n]{0,40}\d+(?:[ \u00a0]*/[ \u00a0]*\d+)?"
     r"(?:[^\d.:\n]{1,50}?(?<![\p{L}])thứ[ \u00a0]*\d+)*[ \u00a0]*(?:[;,]|(?<!\p{L})và(?!\p{L}))[^\d.:\n]{0,50}?(?<![\p{L}])thứ[ \u00a0]*$")
 # "có thứ hạng lần lượt là: Hà Nội thứ 3 (90,11 điểm), TP Hồ Chí Minh thứ 9 ...": places given to
 # the units listed after a ranking's word and "là" or ":"
-RANKED_NAMES_RE = regex.compile(
+RANKED_NAMES_RE = compile_pattern(
     r"(?<!\p{L})(?:xếp[ \u00a0]+hạng|thứ[ \u00a0]+hạng|xếp[ \u00a0]+thứ|đứng[ \u00a0]+thứ)(?!\p{L})[^\d.;\n]{0,30}?(?:(?<!\p{L})là|:)"
     r"(?:[^\d.;\n]{1,40}?(?<!\p{L})thứ[ \u00a0]*\d+(?:[ \u00a0]*\([^()\n]{0,30}\))?[ \u00a0]*(?:,|(?<!\p{L})và(?!\p{L})))*"
     r"[^\d.;\n]{1,40}?(?<!\p{L})thứ[ \u00a0]*$")
-ORDINAL_THU_BEFORE_RE = regex.compile(
+ORDINAL_THU_BEFORE_RE = compile_pattern(
     r"(?<![\p{L}])(?<!(?:lần|kỳ|kỳ họp|năm|khóa|khoá|ngày|tuần|tháng|quý|đợt)[ \u00a0]+)thứ[ \u00a0]*$")
 
 
 # a place in the ranking, then its number: "xếp cuối, thứ 10/10", "đứng đầu, thứ 1/63"
-PLACE_THEN_THU_RE = regex.compile(r"(?<![\p{L}])(?:xếp|đứng)[ \u00a0]+(?:cuối|đầu|chót)(?:[ \u00a0]+bảng)?[ \u00a0]*,?[ \u00a0]*thứ[ \u00a0]*$")
-BRACKET_THU_RE = regex.compile(r"\([ \u00a0]*thứ[ \u00a0]*$")
-RANKING_CONTEXT_RE = regex.compile(r"(?<![\p{L}])(?:xếp|đứng|cuối bảng|dẫn đầu|nhóm cuối|nhóm đầu|bảng xếp hạng)(?![\p{L}])")
+PLACE_THEN_THU_RE = compile_pattern(r"(?<![\p{L}])(?:xếp|đứng)[ \u00a0]+(?:cuối|đầu|chót)(?:[ \u00a0]+bảng)?[ \u00a0]*,?[ \u00a0]*thứ[ \u00a0]*$")
+BRACKET_THU_RE = compile_pattern(r"\([ \u00a0]*thứ[ \u00a0]*$")
+RANKING_CONTEXT_RE = compile_pattern(r"(?<![\p{L}])(?:xếp|đứng|cuối bảng|dẫn đầu|nhóm cuối|nhóm đầu|bảng xếp hạng)(?![\p{L}])")
 RANK_VERBS = ("xếp", "đứng", "hạng", "vị")  # one of them starts every ELLIPTIC_RANK_RE and RANK_LIST_RE match
 
 

@@ -18,6 +18,7 @@ from .number_exclusions import (names_merged_units, names_the_units_before, _aft
                                 exclusion, rank_words)
 from .numerals import (NAO_RE, NUMBER_RE, PERCENT_WORDS_RE, NumberMatch, PhraseMap, Phrases, _number_words, as_number,
                        lexicon, parse_number_words, parse_numeral, phrase_at, phrase_before, word_after)
+from .pattern_cache import compile_pattern
 from .textkeys import char_trie_alternation, key
 
 __all__ = ["NumberMatch", "Phrases", "PhraseMap", "as_number", "context_words", "elliptic_rank", "exclusion",
@@ -29,7 +30,7 @@ __all__ = ["NumberMatch", "Phrases", "PhraseMap", "as_number", "context_words", 
 
 NUMBER_WORDS = ("không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|"
                 "trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|linh|lẻ|phẩy")
-WORD_NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:(?:{NUMBER_WORDS})(?:[ \u00a0]+|(?![\p{{L}}\d])))+")
+WORD_NUMBER_RE = compile_pattern(rf"(?<![\p{{L}}\d])(?:(?:{NUMBER_WORDS})(?:[ \u00a0]+|(?![\p{{L}}\d])))+")
 # where WORD_NUMBER_RE can start: the standard `re` module finds these several times faster,
 # the more so as a character trie without a look-behind (which `re` would try at every
 # character); the character before a match is tested apart (`_word_number_starts`)
@@ -69,11 +70,11 @@ def find_numbers(text: str, folded: str, start: int, end: int) -> list[NumberMat
     return kept
 
 
-LIST_JOIN_RE = regex.compile(r"^[ \u00a0]*(?:,|và|hoặc|-|–)?[ \u00a0]*$")
+LIST_JOIN_RE = compile_pattern(r"^[ \u00a0]*(?:,|và|hoặc|-|–)?[ \u00a0]*$")
 
 
-RANGE_TO_RE = regex.compile(r"^[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?P<qualifier>dưới|hơn|trên)?[ \u00a0]*$")
-FROM_BEFORE_RE = regex.compile(r"(?<!\p{L})từ[ \u00a0]*$")
+RANGE_TO_RE = compile_pattern(r"^[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?P<qualifier>dưới|hơn|trên)?[ \u00a0]*$")
+FROM_BEFORE_RE = compile_pattern(r"(?<!\p{L})từ[ \u00a0]*$")
 
 
 def _may_be_day_month(day: str, month: str) -> bool:
@@ -95,8 +96,8 @@ def _scale_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     mult = _number_words()["mult"]
     big = "|".join(regex.escape(w) for w in sorted(mult, key=len, reverse=True) if mult[w] >= 1000)
     small = "|".join(regex.escape(w) for w in mult if mult[w] == 1000)
-    return (regex.compile(rf"[ \u00a0]+(?P<word>{big})(?!\p{{L}})"),
-            regex.compile(rf"[ \u00a0]+(?P<num>\d{{1,3}})[ \u00a0]+(?P<word>{small})(?!\p{{L}})"))
+    return (compile_pattern(rf"[ \u00a0]+(?P<word>{big})(?!\p{{L}})"),
+            compile_pattern(rf"[ \u00a0]+(?P<num>\d{{1,3}})[ \u00a0]+(?P<word>{small})(?!\p{{L}})"))
 
 
 def _percent_ranges(text: str, numbers: list[NumberMatch]) -> None:
@@ -217,7 +218,7 @@ def _read_digits(text: str, folded: str, m) -> list[NumberMatch]:
     return [nm]
 
 
-CLAUSE_END_RE = regex.compile(r"[ \u00a0]*(?:[.;,)]|$)")
+CLAUSE_END_RE = compile_pattern(r"[ \u00a0]*(?:[.;,)]|$)")
 
 
 ORDINAL_BEFORE_RE = re.compile(r"(?<![^\W_])thứ[ \u00a0]+$")
@@ -268,7 +269,7 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
     return out
 
 
-SENTENCE_OPEN_RE = regex.compile(r"(?:^|[.!?:\n])[ \u00a0\t\"“]*$")
+SENTENCE_OPEN_RE = compile_pattern(r"(?:^|[.!?:\n])[ \u00a0\t\"“]*$")
 
 
 def _opens_sentence(text: str, s: int) -> bool:
@@ -277,25 +278,25 @@ def _opens_sentence(text: str, s: int) -> bool:
 
 
 # a capitalised word right before a capitalised number word: both belong to one name
-NAME_WORD_BEFORE_RE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{L}*[ \u00a0]+$")
+NAME_WORD_BEFORE_RE = compile_pattern(r"(?<![\p{L}])\p{Lu}\p{L}*[ \u00a0]+$")
 # "một điểm duy nhất", "một bộ phận duy nhất": a noun of one to three words, then "duy nhất"
-ONLY_ONE_AFTER_RE = regex.compile(r"(?:[ \u00a0]+\p{L}+){1,3}[ \u00a0]+duy[ \u00a0]+nhất(?![\p{L}])")
+ONLY_ONE_AFTER_RE = compile_pattern(r"(?:[ \u00a0]+\p{L}+){1,3}[ \u00a0]+duy[ \u00a0]+nhất(?![\p{L}])")
 
 
-ORDINAL_RANK_RE = regex.compile(
+ORDINAL_RANK_RE = compile_pattern(
     r"(?<![\p{L}\d])(?:xếp|đứng|giữ|vị trí|xếp vị trí|đứng vị trí|giữ vị trí|xếp hạng|vươn lên|tụt xuống|lên|xuống)[ \u00a0]+"
     r"(?P<ordinal>(?:thứ|số)[ \u00a0]+(?P<word>\p{L}+)(?P<more>(?:[ \u00a0]+(?:mươi|mốt|một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|bẩy|tám|chín)){1,2})?)"
     r"(?![\p{L}\d])")
 # ", thứ ba là tỉnh Hưng Yên": a place naming its holder, after a ranking's verb in the sentence
-THU_IS_RE = regex.compile(r"[,;][ \u00a0]*(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{L}+))[ \u00a0]+là(?![\p{L}\d])")
+THU_IS_RE = compile_pattern(r"[,;][ \u00a0]*(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{L}+))[ \u00a0]+là(?![\p{L}\d])")
 
 
 # after a unit's capitalised name, "thứ" and an ordinal word: a place, when a ranking verb came before
-ELLIPTIC_ORDINAL_RE = regex.compile(r"(?P<before>\p{Lu}\p{L}*)[ \u00a0]+(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{Ll}+))(?![\p{L}\d])")
+ELLIPTIC_ORDINAL_RE = compile_pattern(r"(?P<before>\p{Lu}\p{L}*)[ \u00a0]+(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{Ll}+))(?![\p{L}\d])")
 NOT_RANK_WORDS = {"Lần", "Năm", "Kỳ", "Khóa", "Khoá", "Đợt", "Ngày", "Tuần", "Tháng", "Quý", "Vào"}
-ELLIPTIC_REACH_RE = regex.compile(r"(?<![\p{L}])(?:xếp|đứng)(?![\p{L}])[^\n.]*$")  # the verb in the same sentence
+ELLIPTIC_REACH_RE = compile_pattern(r"(?<![\p{L}])(?:xếp|đứng)(?![\p{L}])[^\n.]*$")  # the verb in the same sentence
 ELLIPTIC_ORDINAL_REACH = 200
-COORDINATED_ORDINAL_RE = regex.compile(r"[ \u00a0]*(?:,|và|,[ \u00a0]*và)[ \u00a0]*(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
+COORDINATED_ORDINAL_RE = compile_pattern(r"[ \u00a0]*(?:,|và|,[ \u00a0]*và)[ \u00a0]*(?P<ordinal>thứ[ \u00a0]+(?P<word>\p{L}+))(?![\p{L}\d])")
 RANK_VERBS = ("xếp", "đứng", "giữ", "vị trí", "lên", "xuống")  # one of them starts every ORDINAL_RANK_RE match
 
 

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 import regex
 
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .textkeys import key
 
 # A number as written: "42.503", "2.065", "0,58", "91,16", "42 503", "2065", "1,5".
 NUMERAL = r"""(?:\d{1,3}(?:\.\d{3})+(?:,\d+)? | \d{1,3}(?:[ \u00a0]\d{3})+(?![\d.,]\d) | \d+(?:,\d+)?
              | \d{1,3}\.\d{1,2}(?=[ \u00a0]?%))"""  # last: "54.9%", a decimal point only before "%"
-NUMBER_RE = regex.compile(
+NUMBER_RE = compile_pattern(
     rf"""(?<![\p{{L}}\d.,/\-:]|\d[.,])                      # not inside a word, code or version
     (?P<num>{NUMERAL})
     (?:
@@ -29,9 +30,9 @@ NUMBER_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-FRACTION_OF_RE = regex.compile(r"(?:tổng[ \u00a0]+)?số[ \u00a0]+")
+FRACTION_OF_RE = compile_pattern(r"(?:tổng[ \u00a0]+)?số[ \u00a0]+")
 ROUND_THE_CLOCK = {(24, 24), (24, 7)}  # hours a day, days a week
-DATE_AFTER_RE = regex.compile(r"^\s?[/.\-]\s?\d{1,2}(?:\s?[/.\-]\s?\d{2,4})?")
+DATE_AFTER_RE = compile_pattern(r"^\s?[/.\-]\s?\d{1,2}(?:\s?[/.\-]\s?\d{2,4})?")
 
 
 @dataclass
@@ -155,7 +156,7 @@ def lexicon() -> dict:
             "scale_before": Phrases(key(w) for w in data["not_figure_before"]["scale"]),
             "context_before": Phrases(key(w) for w in data["not_figure_before"]["context"]),
             "qualifiers": Phrases(key(w) for ws in data["qualifiers"].values() for w in ws),
-            "negation_re": regex.compile(
+            "negation_re": compile_pattern(
                 r"(?<!\p{L})(?:" + "|".join(regex.escape(key(w)) for w in zero["negations"]) + r")[ \u00a0]+"),
             "zero_nouns": Phrases(key(w) for w in zero["nouns"]),
             "zero_nouns_with_nao": Phrases(key(w) for w in zero["nouns_with_nao"])}
@@ -233,13 +234,13 @@ def phrase_before(folded: str, pos: int, phrases) -> str | None:
     return None
 
 
-DOT_DECIMAL_RE = regex.compile(r"\d{1,3}\.\d{1,2}")
-NON_DIGIT_RE = regex.compile(r"\D")
-SCORE_OR_PERCENT_RE = regex.compile(r"\s*(điểm|%)")
-YEAR_RANGE_AFTER_RE = regex.compile(r"[ \u00a0]*[-–][ \u00a0]*(19|20)\d\d")
-PERCENT_WORDS_RE = regex.compile(r"[ \u00a0]*phần[ \u00a0]+trăm")
-NAO_RE = regex.compile(r"[ \u00a0]+nào(?!\p{L})")
-WORDS_AFTER_RE = regex.compile(r"[ \u00a0]*([\p{L}\p{N}]+(?:[ \u00a0]+[\p{L}]+){0,3})")
+DOT_DECIMAL_RE = compile_pattern(r"\d{1,3}\.\d{1,2}")
+NON_DIGIT_RE = compile_pattern(r"\D")
+SCORE_OR_PERCENT_RE = compile_pattern(r"\s*(điểm|%)")
+YEAR_RANGE_AFTER_RE = compile_pattern(r"[ \u00a0]*[-–][ \u00a0]*(19|20)\d\d")
+PERCENT_WORDS_RE = compile_pattern(r"[ \u00a0]*phần[ \u00a0]+trăm")
+NAO_RE = compile_pattern(r"[ \u00a0]+nào(?!\p{L})")
+WORDS_AFTER_RE = compile_pattern(r"[ \u00a0]*([\p{L}\p{N}]+(?:[ \u00a0]+[\p{L}]+){0,3})")
 
 
 @functools.lru_cache(maxsize=4096)  # asked again for the same number by exclusions and figures

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import functools
 
-import regex
-
+from .pattern_cache import compile_pattern
 from .pos_tags import tagged_words
 from .resources import load_yaml
 from .segment import Article
@@ -22,8 +21,8 @@ NOUN_TAGS = frozenset({"N", "Nc"})  # common nouns and classifiers ("cặp", "su
 PREFIX_TAGS = frozenset({"Z"})  # "Phó" in "4 Phó Bí thư"
 MAX_NOUN_WORDS = 3
 # a capitalised word right before the number makes it part of a name: "Vùng 4", "Lữ đoàn 146"
-NAME_BEFORE_RE = regex.compile(r"(?<![.!?\n]\s*)(?<=\S\s+)\p{Lu}[\p{L}.]*\s*$")
-PER_BEFORE_RE = regex.compile(r"/\s*$")  # "thuê bao / 100 dân": a rate's base, not a count
+NAME_BEFORE_RE = compile_pattern(r"(?<![.!?\n]\s*)(?<=\S\s+)\p{Lu}[\p{L}.]*\s*$")
+PER_BEFORE_RE = compile_pattern(r"/\s*$")  # "thuê bao / 100 dân": a rate's base, not a count
 
 
 @functools.cache
@@ -32,7 +31,7 @@ def _not_counted() -> tuple[str, ...]:
 
 
 WINDOW = 60  # characters after the number that are tagged: the noun phrase right after it
-WORD_AFTER_RE = regex.compile(r"[ \u00a0]+\p{L}")
+WORD_AFTER_RE = compile_pattern(r"[ \u00a0]+\p{L}")
 # taggings per article at most, in proportion to its length (at least TAGGING_FLOOR): a page of
 # ten thousand bare numbers costs seconds, not minutes, and a long article keeps the same
 # cost per character as a short one

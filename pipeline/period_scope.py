@@ -12,34 +12,35 @@ import bisect
 import regex
 
 from .figure_cues import value_run
+from .pattern_cache import compile_pattern
 from .periods import TERM_RE, Period, Span, term_body_re
 from .segment import LEAD_PARAGRAPHS, enclosing_bracket
 
 # a paragraph opening so goes on with the one before: "Trong đó, ...", "Xét riêng nhóm hồ sơ ..."
-CONTINUATION_RE = regex.compile(r"\s*(?:trong\s+đó|cụ\s+thể|xét\s+riêng|riêng|bên\s+cạnh\s+đó|ngoài\s+ra|đồng\s+thời"
+CONTINUATION_RE = compile_pattern(r"\s*(?:trong\s+đó|cụ\s+thể|xét\s+riêng|riêng|bên\s+cạnh\s+đó|ngoài\s+ra|đồng\s+thời"
                                 r"|theo\s+đó|như\s+vậy)(?!\p{L})", regex.IGNORECASE)
-BLANK_LINE_RE = regex.compile(r"\n[ \t\u00a0]*\n")  # the end of a paragraph as a reader sees it
+BLANK_LINE_RE = compile_pattern(r"\n[ \t\u00a0]*\n")  # the end of a paragraph as a reader sees it
 # from a baseline to its own value: a "khi" clause after it, or a bracket right after it
-BASELINE_CLAUSE_RE = regex.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:khi|lúc)(?!\p{L})(?:[^;:(),]|,(?=\d)|\([^()]{0,20}\))*|\([^()]*)", regex.IGNORECASE)
-SENTENCE_END_RE = regex.compile(r"[.?!…](?=\s|$)")
+BASELINE_CLAUSE_RE = compile_pattern(r"[ \u00a0]*(?:,[ \u00a0]*(?:khi|lúc)(?!\p{L})(?:[^;:(),]|,(?=\d)|\([^()]{0,20}\))*|\([^()]*)", regex.IGNORECASE)
+SENTENCE_END_RE = compile_pattern(r"[.?!…](?=\s|$)")
 SEVERAL_SENTENCE_SHARE = 0.3  # of an article's lines, for its lines to be paragraphs
-LIST_ITEM_RE = regex.compile(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
+LIST_ITEM_RE = compile_pattern(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
 
 
 # --------------------------------------------------------------------------- which period governs
 
 # what may stand between a figure and the period written right after it: "49% năm 2017", "17%
 # vào năm 2016", "xếp thứ 5 trong năm 2023"
-ADJACENT_GAP_RE = regex.compile(r"\s*(?:(?:vào|trong|của)\s+)?", regex.IGNORECASE)
-OTHER_FIGURE_BEFORE_RE = regex.compile(r"\d\s*%?\s*(?:(?:vào|trong|của)\s+)?$", regex.IGNORECASE)
+ADJACENT_GAP_RE = compile_pattern(r"\s*(?:(?:vào|trong|của)\s+)?", regex.IGNORECASE)
+OTHER_FIGURE_BEFORE_RE = compile_pattern(r"\d\s*%?\s*(?:(?:vào|trong|của)\s+)?$", regex.IGNORECASE)
 BRACKET_REACH = 200  # characters: how far back an enclosing "(" is looked for
 SENTENCE_REACH = 1500  # characters either side of a figure where its sentence's periods are weighed
 RESPECTIVE_REACH = 400  # characters back from a value to the periods it may pair with (a sentence may be huge)
 # periods named side by side, and what pairs values with them in order: "Trong quý III/2026 và 9
 # tháng năm 2026, ... tiếp nhận lần lượt 312.548 và 905.117 hồ sơ", "tăng từ 58,4% lên 79,6%"
-COORDINATED_PERIODS_RE = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
-RESPECTIVE_RE = regex.compile(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.IGNORECASE)
-FROM_TO_RE = regex.compile(r"(?<![\p{L}])từ\s+(\d[\d.,]*)\s*(?:%|điểm)?\s+(?:lên|xuống|đến|tới)\s+(\d[\d.,]*)", regex.IGNORECASE)
+COORDINATED_PERIODS_RE = compile_pattern(r"\s*(?:,|và|,\s*và)\s*")
+RESPECTIVE_RE = compile_pattern(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.IGNORECASE)
+FROM_TO_RE = compile_pattern(r"(?<![\p{L}])từ\s+(\d[\d.,]*)\s*(?:%|điểm)?\s+(?:lên|xuống|đến|tới)\s+(\d[\d.,]*)", regex.IGNORECASE)
 
 
 class PeriodIndex:
@@ -218,7 +219,7 @@ def _asks(text: str, paragraph: Span) -> bool:
 
 # "sau 100 ngày hoạt động", "Sau 6 tháng vận hành": the time elapsed since a change, which the
 # headline gives where the lead dates the period ("Từ ngày 1/7 đến ngày 10/10/2025, ...")
-ELAPSED_RE = regex.compile(r"^sau[ \u00a0]", regex.IGNORECASE)
+ELAPSED_RE = compile_pattern(r"^sau[ \u00a0]", regex.IGNORECASE)
 
 
 def lead_period(stated: list[Period], paragraphs: list[Span]) -> Period | None:

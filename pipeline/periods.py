@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from .dates import iso
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .textkeys import char_trie_alternation
 
@@ -87,20 +88,20 @@ START_FOLLOWERS = {
 OPERATOR = (r"(?:(?:các\s+|những\s+)?(?:mô\s+hình|chính\s+quyền|bộ\s+máy|trung\s+tâm|tỉnh|thành\s+phố|xã|phường|đơn\s+vị)"
             r"(?:\s+[^\s,;:.()]+){0,7}?\s+)?")
 # "Hơn 15 năm nay": more than a count of years, no comparison
-COUNT_QUALIFIER_RE = regex.compile(r"(?<![\p{L}])(?:hơn|gần)\s*$", regex.IGNORECASE)
-TERM_RE = regex.compile(r"nhiệm\s+kỳ", regex.IGNORECASE)
+COUNT_QUALIFIER_RE = compile_pattern(r"(?<![\p{L}])(?:hơn|gần)\s*$", regex.IGNORECASE)
+TERM_RE = compile_pattern(r"nhiệm\s+kỳ", regex.IGNORECASE)
 # a comparison's baseline may be named at some length before its date: "so với lần đánh giá hồi
 # đầu tháng 7" (a "trong" in between starts the period of the comparison itself)
-LONG_BASELINE_RE = regex.compile(r"(?<![\p{L}])so\s+với(?:\s+(?!trong(?!\p{L}))[^\s,;:.()]+){1,6}\s*$", regex.IGNORECASE)
+LONG_BASELINE_RE = compile_pattern(r"(?<![\p{L}])so\s+với(?:\s+(?!trong(?!\p{L}))[^\s,;:.()]+){1,6}\s*$", regex.IGNORECASE)
 # the date something was published on, not the period it reports
-ANNOUNCED_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:công\s+bố|ban\s+hành|phát\s+hành)(?:\s+(?:vào|hồi))?\s*$", regex.IGNORECASE)
+ANNOUNCED_BEFORE_RE = compile_pattern(r"(?<![\p{L}])(?:công\s+bố|ban\s+hành|phát\s+hành)(?:\s+(?:vào|hồi))?\s*$", regex.IGNORECASE)
 # the period of the work ahead a meeting sets, not of the results it reviews
-FORWARD_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:triển\s+khai(?:\s+(?:các\s+)?(?:nhiệm\s+vụ|kế\s+hoạch))|phương\s+hướng(?:\s+nhiệm\s+vụ)?)"
+FORWARD_BEFORE_RE = compile_pattern(r"(?<![\p{L}])(?:triển\s+khai(?:\s+(?:các\s+)?(?:nhiệm\s+vụ|kế\s+hoạch))|phương\s+hướng(?:\s+nhiệm\s+vụ)?)"
                                   r"(?:\s+trọng\s+tâm)?\s*$", regex.IGNORECASE)
 # where a month named without its year is a reporting period: opening its clause, after "trong"
 # or "hồi" ("hồi tháng 8, chỉ số đạt 73,88 điểm"), or as "tháng 9 vừa qua"; elsewhere ("dự kiến
 # thử nghiệm vào tháng 9") it dates an event
-MONTH_OPENER_RE = regex.compile(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong|hồi))\s*$", regex.IGNORECASE)
+MONTH_OPENER_RE = compile_pattern(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong|hồi))\s*$", regex.IGNORECASE)
 
 
 def _pattern(events: str) -> str:
@@ -156,17 +157,17 @@ def _lexicon() -> dict:
     alternation = lambda words: "|".join(r"\s+".join(map(regex.escape, w.split())) for w in
                                          sorted(words, key=len, reverse=True))
     return {
-        "period_re": regex.compile(_pattern(alternation(data["change_events"])),
+        "period_re": compile_pattern(_pattern(alternation(data["change_events"])),
                                    regex.VERBOSE | regex.IGNORECASE),
-        "baseline_re": regex.compile(rf"(?<![\p{{L}}])(?:{alternation(data['baseline_before'])})"
+        "baseline_re": compile_pattern(rf"(?<![\p{{L}}])(?:{alternation(data['baseline_before'])})"
                                      r"(?:\s+(?:cùng\s+kỳ|kết\s+quả|của|tỷ\s+lệ|tỉ\s+lệ|mức|\d[\d.,]*\s*%?))*\s*$",
                                      regex.IGNORECASE),
-        "name_re": regex.compile(rf"(?<![\p{{L}}])(?:{alternation(data['name_heads'])})"
+        "name_re": compile_pattern(rf"(?<![\p{{L}}])(?:{alternation(data['name_heads'])})"
                                  r"(?:\s+[^\s,;:.()]+){0,14}\s*$", regex.IGNORECASE),
         "change_date": dt.date.fromisoformat(data["change_date"]),
         "lunar_new_year": {int(y): dt.date.fromisoformat(d) for y, d in data["lunar_new_year"].items()},
         # "Ủy ban Thường vụ Quốc hội" is the legislature's standing committee, no party body
-        "term_body_re": regex.compile(rf"(?<![\p{{L}}])(?<!ủy\s)(?<!uỷ\s)(?:{alternation(data['term_bodies'])})(?![\p{{L}}])",
+        "term_body_re": compile_pattern(rf"(?<![\p{{L}}])(?<!ủy\s)(?<!uỷ\s)(?:{alternation(data['term_bodies'])})(?![\p{{L}}])",
                                       regex.IGNORECASE),
     }
 
@@ -459,9 +460,9 @@ def find_periods(text: str, start: int, end: int, published: str | None = None,
 
 # between a period and its restatement in brackets: "Sau 3 tháng vận hành chính quyền địa phương
 # 2 cấp (từ ngày 1/7 đến 30/9/2025)", "9 tháng đầu năm (từ 1/1 đến 30/9/2024)"
-RESTATED_GAP_RE = regex.compile(r"[^.;:!?()\n]{0,60}?\(\s*")
-RESTATED_CLOSE_RE = regex.compile(r"\s*\)")
-APPOSITION_GAP_RE = regex.compile(r"\s*[,–-]\s*")
+RESTATED_GAP_RE = compile_pattern(r"[^.;:!?()\n]{0,60}?\(\s*")
+RESTATED_CLOSE_RE = compile_pattern(r"\s*\)")
+APPOSITION_GAP_RE = compile_pattern(r"\s*[,–-]\s*")
 
 
 def _merge_into(text: str, out: list[Period], p: Period) -> bool:

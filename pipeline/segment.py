@@ -15,11 +15,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
+from .pattern_cache import compile_pattern
 from .textkeys import fold
 
-PARAGRAPH_RE = regex.compile(r"[^\n]+")
+PARAGRAPH_RE = compile_pattern(r"[^\n]+")
 Span = tuple[int, int]
 
 LEAD_PARAGRAPHS = 3  # the headline, the sapo and the opening paragraph of the story

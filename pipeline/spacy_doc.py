@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 import re
 
-import regex
+from .pattern_cache import compile_pattern
 
 _CHUNK = re.compile(r"\S+")  # str.isspace() whitespace, as spaCy's alignment uses
-_TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|\w+|.")
+_TOKEN = compile_pattern(r"\d+(?:[.,]\d+)*|\w+|.")
 
 
 @functools.lru_cache(maxsize=1)

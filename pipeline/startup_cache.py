@@ -74,24 +74,36 @@ def _by_use(paths: Iterable[Path]) -> list[Path]:
     return [path for _, path in sorted(dated, reverse=True)]
 
 
-def load_or_build(name: str, key: str, build: Callable[[], T]) -> T:
-    """The value cached as `name` under `key`, else `build()` (then stored beside the values of
-    the other keys most recently used, up to KEEP in all)."""
+def read(name: str, key: str):
+    """The value cached as `name` under `key`, or None (no cache, no such value, or a file that
+    does not load: corrupt, or from an incompatible library)."""
     folder = cache_dir()
     if folder is None:
-        return build()
+        return None
     path = folder / f"{name}-{key}.pickle"
     try:
         with open(path, "rb") as fh:
             value = pickle.load(fh)  # a file this user's own earlier run wrote
-        _touch(path)
-        return value
-    except FileNotFoundError:
-        pass
-    except Exception:  # corrupt or from an incompatible library: build again
-        pass
-    value = build()
-    _store(folder, name, path, value)
+    except Exception:
+        return None
+    _touch(path)
+    return value
+
+
+def write(name: str, key: str, value) -> None:
+    """Store `value` as `name` under `key`, beside the values of the other keys most recently
+    used (up to KEEP in all); a cache that cannot be written is left as it is."""
+    folder = cache_dir()
+    if folder is not None:
+        _store(folder, name, folder / f"{name}-{key}.pickle", value)
+
+
+def load_or_build(name: str, key: str, build: Callable[[], T]) -> T:
+    """The value cached as `name` under `key`, else `build()` (then stored)."""
+    value = read(name, key)
+    if value is None:
+        value = build()
+        write(name, key, value)
     return value
 
 

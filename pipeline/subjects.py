@@ -12,12 +12,13 @@ from .figure_cues import (DATE_BEFORE_RE, LEVEL_BEFORE_RE, NUMBER_BEFORE_RE, RES
                           clause_start, lexicon, match_ends, respective_values, sentence_part_start, value_run)
 from .numbers import NumberMatch
 from .numerals import parse_number_words
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .segment import Article, enclosing_bracket
 from .spans import SpanSet
 from .textkeys import PhraseFinder, key
 from .unit_names import common_noun_words, starts_person_name
-UNIT_TYPE_RE = regex.compile(
+UNIT_TYPE_RE = compile_pattern(
     r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
     r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh|đặc khu)(?![\p{L}\d])"
     # ("các xã, phường, đặc khu": after "các" any number of types; else one: "cấp xã, đặc khu đã ...")
@@ -40,7 +41,7 @@ class UnitRef(NamedTuple):  # a tuple, so that lists of them sorted by start bis
 
 
 SYSTEM_REACH = 60
-SYSTEM_OWNER_BEFORE_RE = regex.compile(
+SYSTEM_OWNER_BEFORE_RE = compile_pattern(
     r"(?<![\p{L}])cổng[ \u00a0]+(?:dịch[ \u00a0]+vụ[ \u00a0]+công|thông[ \u00a0]+tin[ \u00a0]+điện[ \u00a0]+tử)"
     r"(?:[ \u00a0]+(?:trực[ \u00a0]+tuyến|một[ \u00a0]+cửa|điện[ \u00a0]+tử))?(?:[ \u00a0]+của)?[ \u00a0]*$")
 
@@ -148,8 +149,8 @@ def _last_named(named, of_type, utype: str, ts: int, anywhere: bool = True) -> d
 
 UNIT_TYPES = "unit_types"  # article.cache key: unit id -> type, set by extract_figures
 UNITS_BY_ID = "units_by_id"  # article.cache key: unit id -> unit, set by extract_figures
-NEXT_WORD_RE = regex.compile(r"[ \u00a0]+(\p{L}+)")
-NEXT_TWO_WORDS_RE = regex.compile(r"[ \u00a0]+(\p{L}+)[ \u00a0]+(\p{L}+)")
+NEXT_WORD_RE = compile_pattern(r"[ \u00a0]+(\p{L}+)")
+NEXT_TWO_WORDS_RE = compile_pattern(r"[ \u00a0]+(\p{L}+)[ \u00a0]+(\p{L}+)")
 
 
 def _person_after(folded: str, pos: int) -> bool:
@@ -202,14 +203,14 @@ def _same_level(a: str, b: str) -> bool:
 
 # what may stand between a unit and its figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42",
 # "Ứng Hòa (hơn 80%", with adverbs before the verb ("tỉnh chỉ xếp thứ 19/34", "vẫn đạt")
-SUBJECT_LINK_RE = regex.compile(
+SUBJECT_LINK_RE = compile_pattern(
     r"(?:[ \u00a0]*\([ \u00a0]*(?:cũ|mới)[ \u00a0]*\)|[ \u00a0]+(?:cũ|mới)(?!\p{L}))?"  # "tỉnh Quảng Trị (cũ) xếp thứ 39/63"
     r"[ \u00a0(:,]*(?:(?:xếp|đứng|thứ|hạng|vị trí|với|đạt|giảm|tăng|là|có|chỉ có|được|hơn|trên|gần|khoảng|dưới"
     r"|dẫn đầu|đứng đầu|cuối bảng|cuối|cao nhất|thấp nhất|toàn tỉnh|toàn huyện|cả nước"
     r"|chỉ|mới|vẫn|tiếp tục|đã|cũng)(?!\p{L})[ \u00a0(:,]*){0,4}")  # "tỉnh chỉ xếp thứ 19/34", "vẫn đạt"
 # a unit's scope after a ranking verb, not a unit of its own: "dẫn đầu toàn tỉnh với 13.642",
 # "thấp nhất tỉnh, 91,4%", "xếp thứ 3/15 huyện, thị xã, thành phố của tỉnh Long An"
-SCOPE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:toàn|nhất|dẫn[ \u00a0]+đầu|đứng[ \u00a0]+đầu"
+SCOPE_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:toàn|nhất|dẫn[ \u00a0]+đầu|đứng[ \u00a0]+đầu"
                                 r"|(?:xã|phường|huyện|thị[ \u00a0]+xã|thành[ \u00a0]+phố|tỉnh|đơn[ \u00a0]+vị|địa[ \u00a0]+phương)"
                                 r"[ \u00a0]+(?:của|trong|thuộc))[ \u00a0]*$")
 SCOPE_REACH = 24  # characters before a unit's mention where its scope word is sought
@@ -232,7 +233,7 @@ def _is_scope(folded: str, sent: Span, ref: UnitRef) -> bool:
 # a national body that announces or assesses an index is not the unit its figures are about:
 # "PAR INDEX của tỉnh Cao Bằng do Bộ Nội vụ công bố đạt 84,62%"
 # (the body's pattern may end inside its name: "Bộ Nội| vụ công bố")
-ANNOUNCER_AFTER_RE = regex.compile(r"(?:[ \u00a0]+\p{L}+){0,3}?[ \u00a0]+(?:công[ \u00a0]+bố|đánh[ \u00a0]+giá|thẩm[ \u00a0]+định"
+ANNOUNCER_AFTER_RE = compile_pattern(r"(?:[ \u00a0]+\p{L}+){0,3}?[ \u00a0]+(?:công[ \u00a0]+bố|đánh[ \u00a0]+giá|thẩm[ \u00a0]+định"
                                    r"|xếp[ \u00a0]+hạng)(?!\p{L})")
 
 
@@ -246,19 +247,19 @@ def _national_body_before(article: Article, start: int, end: int) -> int | None:
     return ends[i]
 
 
-LOCATIVE_BEFORE_RE = regex.compile(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
+LOCATIVE_BEFORE_RE = compile_pattern(r"(?:ở|tại|của|trên địa bàn)[ \u00a0]*$")
 # a name between a figure and "của" + unit: the unit is that thing's ("112 TTHC ... trên Cổng Dịch
 # vụ công của tỉnh"), not the figure's
-NAMED_THING_RE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}")
+NAMED_THING_RE = compile_pattern(r"(?<![\p{L}])\p{Lu}\p{Ll}")
 # a comparison between a figure and the unit after it: the unit is the baseline's ("tăng 18% so
 # với cùng kỳ năm 2024 của huyện Vân Đồn (cũ)")
-BASELINE_BETWEEN_RE = regex.compile(r"(?<![\p{L}])so[ \u00a0]+với(?![\p{L}])")
+BASELINE_BETWEEN_RE = compile_pattern(r"(?<![\p{L}])so[ \u00a0]+với(?![\p{L}])")
 # a meeting's venue: "vừa được công bố tại Hà Nội"
-VENUE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:công[ \u00a0]+bố|tổ[ \u00a0]+chức|diễn[ \u00a0]+ra|khai[ \u00a0]+mạc|họp)"
+VENUE_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:công[ \u00a0]+bố|tổ[ \u00a0]+chức|diễn[ \u00a0]+ra|khai[ \u00a0]+mạc|họp)"
                              r"(?:[ \u00a0]+[^\s.;:!?]+){0,3}?[ \u00a0]+tại[ \u00a0]*$")  # "công bố sáng 27/4 tại Hà Nội"
-APPOSITION_START_RE = regex.compile(r"[ \u00a0]*,")  # "phường Rạch Giá, trước đây là ..."
+APPOSITION_START_RE = compile_pattern(r"[ \u00a0]*,")  # "phường Rạch Giá, trước đây là ..."
 # what may open a part of a sentence before the unit it is about: "; Quảng Ninh", "; còn tỉnh X"
-PART_OPENING_RE = regex.compile(r"[;\s]*(?:(?:còn|riêng|tại|ở|với|trong khi)(?!\p{L})[ \u00a0]*)?")
+PART_OPENING_RE = compile_pattern(r"[;\s]*(?:(?:còn|riêng|tại|ở|với|trong khi)(?!\p{L})[ \u00a0]*)?")
 
 
 @functools.cache
@@ -266,7 +267,7 @@ def _service_place_re() -> regex.Pattern:
     """A service place ("Trung tâm Phục vụ hành chính công") right before a unit's mention."""
     places = sorted((key(p) for p in load_yaml("unit_service_places.yml")["places"]), key=len, reverse=True)
     alternation = "|".join(regex.escape(p).replace(r"\ ", r"[ \u00a0]+") for p in places)
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})[ \u00a0(]*$")
+    return compile_pattern(rf"(?<![\p{{L}}\d])(?:{alternation})[ \u00a0(]*$")
 
 
 def _service_place_unit(article: Article, in_sentence: list[UnitRef], sent: Span) -> UnitRef | None:
@@ -287,7 +288,7 @@ def _service_place_unit(article: Article, in_sentence: list[UnitRef], sent: Span
     return None
 
 
-APPOSED_PLACE_GAP_RE = regex.compile(r"[ \u00a0]*[,(–-][ \u00a0]*")  # "phường Phú Lợi, thành phố Cần Thơ"
+APPOSED_PLACE_GAP_RE = compile_pattern(r"[ \u00a0]*[,(–-][ \u00a0]*")  # "phường Phú Lợi, thành phố Cần Thơ"
 
 
 def _respective_unit(article: Article, refs: list[UnitRef], in_sentence: list[UnitRef], sent: Span,
@@ -317,11 +318,11 @@ def _respective_unit(article: Article, refs: list[UnitRef], in_sentence: list[Un
     return units[len(units) - len(values) + values.index(pos)]
 
 
-NAMES_THEN_VALUES_RE = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:với|đạt|cùng[ \u00a0]+đạt)(?:[ \u00a0]+(?:số[ \u00a0]+)?điểm[ \u00a0]+số"
+NAMES_THEN_VALUES_RE = compile_pattern(r"[ \u00a0]*,?[ \u00a0]*(?:với|đạt|cùng[ \u00a0]+đạt)(?:[ \u00a0]+(?:số[ \u00a0]+)?điểm[ \u00a0]+số"
                                      r"|[ \u00a0]+(?:tỷ|tỉ)[ \u00a0]+lệ)?[ \u00a0]*(?:là[ \u00a0]*)?:?[ \u00a0]*")
 # "của ba phường lần lượt ...", "của hai đặc khu lần lượt là ...": units counted, named before
 # ("của các xã này lần lượt ...": as many as the values, named before)
-COUNTED_UNITS_RE = regex.compile(r"(?<!\p{L})(?P<n>hai|ba|bốn|năm|sáu|[2-6]|các)[ \u00a0]+(?P<type>xã|phường|đặc[ \u00a0]+khu|huyện"
+COUNTED_UNITS_RE = compile_pattern(r"(?<!\p{L})(?P<n>hai|ba|bốn|năm|sáu|[2-6]|các)[ \u00a0]+(?P<type>xã|phường|đặc[ \u00a0]+khu|huyện"
                                  r"|quận|thị[ \u00a0]+xã|tỉnh|thành[ \u00a0]+phố|đơn[ \u00a0]+vị|địa[ \u00a0]+phương)(?!\p{L})"
                                  r"(?P<these>[ \u00a0]+(?:này|nói[ \u00a0]+trên)(?!\p{L}))?[^.;:\d]{0,60}$")
 COUNTED_UNITS_REACH = 90  # characters: the count, its type word and the 60 after it
@@ -370,13 +371,13 @@ def _parallel_unit(article: Article, in_sentence: list[UnitRef], sent: Span, pos
 
 
 PARALLEL_VERB_REACH = 30  # characters from the last unit to the first value ("chỉ đạt")
-DIGIT_RE = regex.compile(r"\d")
-COORDINATED_GAP_RE = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:,?\s*và\s*)?"
+DIGIT_RE = compile_pattern(r"\d")
+COORDINATED_GAP_RE = compile_pattern(r"\s*(?:,|và|hoặc)\s*(?:,?\s*và\s*)?"
                                    r"(?:(?:thị\s+xã|thị\s+trấn|thành\s+phố|huyện|quận|xã|phường|tỉnh)\s+)?")  # "ở huyện A, huyện B"
-LOCATOR_OPEN_RE = regex.compile(r"\s*\(\s*")
-LOCATOR_CLOSE_RE = regex.compile(r"\s*\)")
-APPOSED_LOCATOR_OPEN_RE = regex.compile(r"\s*,\s*(?:thuộc|nằm\s+trên|trên)(?:\s+địa\s+bàn)?\s+")
-APPOSED_LOCATOR_CLOSE_RE = regex.compile(r"(?:\s*\(\s*(?:cũ|mới)\s*\))?\s*,")
+LOCATOR_OPEN_RE = compile_pattern(r"\s*\(\s*")
+LOCATOR_CLOSE_RE = compile_pattern(r"\s*\)")
+APPOSED_LOCATOR_OPEN_RE = compile_pattern(r"\s*,\s*(?:thuộc|nằm\s+trên|trên)(?:\s+địa\s+bàn)?\s+")
+APPOSED_LOCATOR_CLOSE_RE = compile_pattern(r"(?:\s*\(\s*(?:cũ|mới)\s*\))?\s*,")
 
 
 ASIDE_REACH = 200  # characters back from a unit to the "(" of the aside it may stand in
@@ -407,14 +408,14 @@ def _locator_end(folded: str, pos: int) -> int:
     return m.end()
 
 
-RANKED_IS_RE = regex.compile(r"[ \u00a0]*(?:là|thuộc[ \u00a0]+về)[ \u00a0]*")
+RANKED_IS_RE = compile_pattern(r"[ \u00a0]*(?:là|thuộc[ \u00a0]+về)[ \u00a0]*")
 # "xếp thứ hai và thứ ba lần lượt là Ninh Bình (...) và Hà Nội": places given, in order, to the
 # units named after them
 RANK_WORD = r"(?:\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![\p{L}\d.,/])"
-RANKS_THEN_RESPECTIVELY_RE = regex.compile(
+RANKS_THEN_RESPECTIVELY_RE = compile_pattern(
     rf"(?<!\p{{L}})thứ[ \u00a0]+(?P<v>{RANK_WORD})(?:[ \u00a0]*(?:,|và)[ \u00a0]*(?:thứ[ \u00a0]+)?(?P<v>{RANK_WORD}))+"
     r"[ \u00a0]+lần[ \u00a0]+lượt[ \u00a0]+(?:là|thuộc[ \u00a0]+về)(?!\p{L})[ \u00a0]*:?[ \u00a0]*")
-RANK_AT_RE = regex.compile(r"thứ[ \u00a0]+")
+RANK_AT_RE = compile_pattern(r"thứ[ \u00a0]+")
 RANKS_REACH = 60  # characters before a rank where the run of ranks it belongs to may start
 RANKS_AFTER_REACH = 400  # characters after it where the run and its "lần lượt là" end
 
@@ -547,9 +548,9 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
 
 # units a directive addresses ("yêu cầu các sở, ngành và UBND các xã ... phấn đấu 80%"): the
 # goal is the article's unit's, the one that sets it, not theirs apart
-DIRECTIVE_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:yêu[ \u00a0]+cầu|đề[ \u00a0]+nghị|chỉ[ \u00a0]+đạo|giao|quán[ \u00a0]+triệt)"
+DIRECTIVE_BEFORE_RE = compile_pattern(r"(?<![\p{L}])(?:yêu[ \u00a0]+cầu|đề[ \u00a0]+nghị|chỉ[ \u00a0]+đạo|giao|quán[ \u00a0]+triệt)"
                                     r"(?:[ \u00a0,]+\p{L}+){0,8}?[ \u00a0]*$")
-TARGET_WORD_RE = regex.compile(r"(?<![\p{L}])(?:phấn[ \u00a0]+đấu|mục[ \u00a0]+tiêu|chỉ[ \u00a0]+tiêu)(?![\p{L}])")
+TARGET_WORD_RE = compile_pattern(r"(?<![\p{L}])(?:phấn[ \u00a0]+đấu|mục[ \u00a0]+tiêu|chỉ[ \u00a0]+tiêu)(?![\p{L}])")
 
 
 def _addressed_target(folded: str, sent: Span, agg: UnitRef, pos: int) -> bool:
@@ -566,7 +567,7 @@ COMMUNE_LEVEL = 3  # LEVEL_RANK of communes, wards, towns and special zones
 PARENT_TYPES = (("district", ("huyện", "quận", "thị xã", "thành phố")), ("province", ("tỉnh", "thành phố")))
 
 
-COUNTED_COMMUNES_RE = regex.compile(r"(?:xã|phường|thị[ \u00a0]+trấn|đặc[ \u00a0]+khu|đơn[ \u00a0]+vị|địa[ \u00a0]+phương)(?!\p{L})")
+COUNTED_COMMUNES_RE = compile_pattern(r"(?:xã|phường|thị[ \u00a0]+trấn|đặc[ \u00a0]+khu|đơn[ \u00a0]+vị|địa[ \u00a0]+phương)(?!\p{L})")
 
 
 def holder_of_counted_units(article: Article, refs: list[UnitRef], sent: Span, pos: int, noun: str | None,

@@ -15,13 +15,14 @@ import unicodedata
 from typing import Iterable, Iterator, Sequence
 
 import regex
+from .pattern_cache import compile_pattern
 
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 # Base vowels (after removing the tone mark); the vowels that carry their own diacritic
 # (â ă ê ô ơ ư) always take the tone.
 VOWELS = set("aăâeêioôơuưy")
 MARKED_VOWELS = set("ăâêôơư")
-WORD_RE = regex.compile(r"\p{L}+")
+WORD_RE = compile_pattern(r"\p{L}+")
 
 
 def _split_tone(syllable: str) -> tuple[str, str]:
@@ -142,7 +143,7 @@ def key(text: str) -> str:
 def folded_alternation(phrases) -> str:
     """Folded phrases as a regex alternation, longest first, a space matching any run of blanks
     (space, tab, no-break space): for patterns run over `fold(text)`."""
-    keys = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    keys = sorted({fold(p) for p in phrases}, key=lambda k: (-len(k), k))  # the same text every run
     return "|".join(regex.escape(k).replace(r"\ ", r"[ \t\u00a0]+") for k in keys)
 
 
@@ -161,7 +162,7 @@ def phrase_alternation(phrases, gap: str, escape=regex.escape) -> str:
 
     def alternation(node: dict) -> str:
         branches = []
-        for w in sorted(node, key=len, reverse=True):
+        for w in sorted(node, key=lambda w: (-len(w), w)):  # the same text every run (pattern_cache.py)
             if w:
                 rest = alternation(node[w])
                 optional = "?" if "" in node[w] else ""
@@ -307,7 +308,7 @@ class PhraseFinder:
         return [m.span() for m in self.finditer(text, pos, endpos)]
 
 
-_WORD_CHAR_RE = regex.compile(r"[\p{L}\d]")
+_WORD_CHAR_RE = compile_pattern(r"[\p{L}\d]")
 _BLANKS = " \t\u00a0"
 
 

@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import functools
 
-import regex
-
 from .gazetteer import lookup
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .segment import Span
 from .textkeys import fold
 from .unit_link import Unit
 
-PROVINCE_WORD_RE = regex.compile(r"(?<![\p{L}\d])tỉnh(?![\p{L}\d])")  # over the folded text
-WORD_AFTER_RE = regex.compile(r"[ \u00a0]*(\S)(\p{L}*)")
-WORD_BEFORE_RE = regex.compile(r"(\p{L}+|\d[\d.,]*)[ \u00a0]+$")
+PROVINCE_WORD_RE = compile_pattern(r"(?<![\p{L}\d])tỉnh(?![\p{L}\d])")  # over the folded text
+WORD_AFTER_RE = compile_pattern(r"[ \u00a0]*(\S)(\p{L}*)")
+WORD_BEFORE_RE = compile_pattern(r"(\p{L}+|\d[\d.,]*)[ \u00a0]+$")
 MIN_REFERENCES = 3
 
 

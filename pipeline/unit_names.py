@@ -11,12 +11,13 @@ from typing import NamedTuple
 import regex
 
 from .gazetteer import REGISTERS, TYPE_LEVEL, Entry, former, lookup, name_key
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .textkeys import fold, normalize_tones
 
 SP = r"[ \t\u00a0]"
-TOKEN_RE = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)*|\d+")
-SEP_RE = regex.compile(rf"{SP}*[-\u2013]{SP}*|{SP}+")
+TOKEN_RE = compile_pattern(r"\p{L}+(?:['\u2019]\p{L}+)*|\d+")
+SEP_RE = compile_pattern(rf"{SP}*[-\u2013]{SP}*|{SP}+")
 CAPS_NAME_MIN = 2  # an all-caps token of this length or more is an acronym ("UBND") in running text
 FREE_NAME_MAX = 3  # an unregistered commune name runs at most this many syllables
 
@@ -82,7 +83,7 @@ def _levels_for(utype: str, name: str) -> tuple[str, ...]:
 
 # after the number of a numbered ward or district, what makes it a quantity instead: more digits
 # ("cấp quận 21.310 hồ sơ") or a noun it counts ("phường 10 tháng qua tiếp nhận ...")
-NOT_A_UNIT_NUMBER_RE = regex.compile(r"[.,]\d|\s*%|\s+(?:tháng|năm|ngày|tuần|quý|hồ\s+sơ|thủ\s+tục|TTHC|nhiệm\s+vụ|lượt)(?!\p{L})",
+NOT_A_UNIT_NUMBER_RE = compile_pattern(r"[.,]\d|\s*%|\s+(?:tháng|năm|ngày|tuần|quý|hồ\s+sơ|thủ\s+tục|TTHC|nhiệm\s+vụ|lượt)(?!\p{L})",
                                      regex.IGNORECASE)
 
 

@@ -16,13 +16,14 @@ import functools
 import regex
 
 from .gazetteer import PRE_2025, REG_2025
+from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .textkeys import PhraseFinder, fold, folded_alternation
 
 CHANGE = (2025, 7, 1)
 SP = r"[ \t\u00a0]"
 # 30/9/2025, 30-9-2025, 30.9.2025; "tháng 9/2025", "9/2025", "tháng 9 năm 2025"
-DATE_RE = regex.compile(
+DATE_RE = compile_pattern(
     r"(?<![\d/.])(?:(?P<d>\d{1,2})[/.\-])?(?P<m>\d{1,2})[/.\-](?P<y>20\d{2})(?![\d/])"
     rf"|tháng{SP}+(?P<m2>\d{{1,2}}){SP}+năm{SP}+(?P<y2>20\d{{2}})(?!\d)"
     rf"|quý{SP}+(?P<q>[1-4]|i{{1,3}}|iv){SP}*(?:[/.\-]|{SP}năm{SP}){SP}*(?P<y3>20\d{{2}})(?!\d)")
@@ -39,13 +40,13 @@ def _lexicon() -> dict:
     return {
         "article_2025": _phrase_finder(lex["article_2025"]),
         "article_2025_hint": _phrase_finder(lex["article_2025_hint"]),
-        "past_after": regex.compile(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['past_after'])}){end}"),
+        "past_after": compile_pattern(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['past_after'])}){end}"),
         # "mới" is also the adverb "just" ("Đà Nẵng mới ban hành"): only before a punctuation
-        "new_after": regex.compile(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['new_after'])}){SP}*(?:[),.;:!?]|$)"),
+        "new_after": compile_pattern(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['new_after'])}){SP}*(?:[),.;:!?]|$)"),
         # the phrase, then only names, unit words, commas and "và" up to the unit
-        "past_list_before": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['past_list_before'])})(?!{SP}*,)"
+        "past_list_before": compile_pattern(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['past_list_before'])})(?!{SP}*,)"
                                           rf"(?:(?:phường|quận|p\.){SP}*\d{{1,2}}|(?!{SP}thành{SP}(?:{INTO_UNIT}|$))[^.;:!?()\n\d]){{0,160}}$"),
-        "not_report": regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['not_report_date_before'])})"
+        "not_report": compile_pattern(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['not_report_date_before'])})"
                                     rf"(?:{SP}+(?:ngày|tháng|năm))?{SP}*$"),
     }
 
@@ -53,7 +54,7 @@ def _lexicon() -> dict:
 def _phrase_finder(phrases: list[str]) -> PhraseFinder:
     """`phrases` standing alone (no letter or digit around), searched over the whole body: tried
     only where a fast scan finds their words."""
-    pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(phrases)})(?![\p{{L}}\d])")
+    pattern = compile_pattern(rf"(?<![\p{{L}}\d])(?:{folded_alternation(phrases)})(?![\p{{L}}\d])")
     return PhraseFinder(pattern, (fold(p).split() for p in phrases))
 
 

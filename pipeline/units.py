@@ -32,15 +32,16 @@ from .unit_implied import implied_province
 from .unit_link import RANK, Unit, assign_registers, link, name_votes
 from .unit_names import (Token, canonical, common_noun_words, dash_run, name_tokens, person_name_words, read_name,
                          token_kind)
+from .pattern_cache import compile_pattern
 from .unit_register import listed_as_former, marked, register_of_date, text_evidence
 SP = r"[ \t\u00a0]"
-NOT_LETTER_RE = regex.compile(r"\P{L}")
+NOT_LETTER_RE = compile_pattern(r"\P{L}")
 # "xã A, B và C"; also past a short bracketed aside: "huyện A (hơn 81%); B (hơn 80%) và C"
-COORD_RE = regex.compile(rf"(?:{SP}*\([^()\n]{{0,40}}\))?(?:{SP}*[,;]{SP}*(?:và{SP}+)?|{SP}+(?:và|hoặc|cùng){SP}+)")
-PARENT_GAP_RE = regex.compile(rf"{SP}*(?:[,(\-\u2013]|thuộc|của)?{SP}*")  # "xã X tỉnh Y" too
-NEXT_WORD_RE = regex.compile(rf"{SP}+(\p{{L}}+|\d+)")
-GAP_RE = regex.compile(rf"{SP}*:?{SP}*")  # between a type word and its name
-CLAUSE_END_RE = regex.compile(rf"[.!?:;\"\u201c\u201d(\[\-\u2013\u2014\u2022*…]{SP}*$")
+COORD_RE = compile_pattern(rf"(?:{SP}*\([^()\n]{{0,40}}\))?(?:{SP}*[,;]{SP}*(?:và{SP}+)?|{SP}+(?:và|hoặc|cùng){SP}+)")
+PARENT_GAP_RE = compile_pattern(rf"{SP}*(?:[,(\-\u2013]|thuộc|của)?{SP}*")  # "xã X tỉnh Y" too
+NEXT_WORD_RE = compile_pattern(rf"{SP}+(\p{{L}}+|\d+)")
+GAP_RE = compile_pattern(rf"{SP}*:?{SP}*")  # between a type word and its name
+CLAUSE_END_RE = compile_pattern(rf"[.!?:;\"\u201c\u201d(\[\-\u2013\u2014\u2022*…]{SP}*$")
 ONE_MAP_TYPES = ("thị trấn", "đặc khu")  # no thị trấn after 1 July 2025, no đặc khu before
 
 
@@ -71,7 +72,7 @@ def _lexicon() -> dict:
     dotted = [w for w in all_types if w.endswith(".")]
     plain = [w for w in all_types if not w.endswith(".")]
     not_place_before = context["org_heads"] + context["person_before"] + context["street_words"]
-    type_re = regex.compile(
+    type_re = compile_pattern(
         rf"(?<![\p{{L}}\d])(?:(?P<organ>{folded_alternation(types['organs'])}){word_end}"
         rf"|(?P<typed>{folded_alternation(aliases['typed'])}){word_end}"
         rf"|(?P<type>{folded_alternation(dotted)}|(?:{folded_alternation(plain)}){word_end}))")
@@ -84,12 +85,12 @@ def _lexicon() -> dict:
         "organs": {_blank_key(k): v for k, v in types["organs"].items()},
         "typed": {_blank_key(k): v for k, v in aliases["typed"].items()},
         "not_after": common_noun_words(),
-        "not_before_re": regex.compile(
+        "not_before_re": compile_pattern(
             rf"(?<![\p{{L}}])(?:{folded_alternation(types['not_before_type'])}){SP}+$"),
-        "before_re": regex.compile(rf"(?<![\p{{L}}])(?:{folded_alternation(not_place_before)}){SP}+$"),
-        "org_head_re": regex.compile(rf"(?<![\p{{L}}])(?:{folded_alternation(context['org_heads'])})(?![\p{{L}}])"),
+        "before_re": compile_pattern(rf"(?<![\p{{L}}])(?:{folded_alternation(not_place_before)}){SP}+$"),
+        "org_head_re": compile_pattern(rf"(?<![\p{{L}}])(?:{folded_alternation(context['org_heads'])})(?![\p{{L}}])"),
         "place_words": {fold(w) for w in context["place_words"]},
-        "title_before_re": regex.compile(rf"(?<![\p{{L}}])(?:{folded_alternation(context['title_before_name'])}){SP}+$"),
+        "title_before_re": compile_pattern(rf"(?<![\p{{L}}])(?:{folded_alternation(context['title_before_name'])}){SP}+$"),
         "not_bare": {name_key(n) for n in aliases["not_bare"]},
     }
 
@@ -106,7 +107,7 @@ def _province_re() -> PhraseFinder:
     # hyphen is a word of its own, so "Bà Rịa - Vũng Tàu" and "Bà Rịa-Vũng Tàu" both match
     words = [tuple(w for w in regex.split(r" |(-)", k) if w) for k in names]
     alternation = phrase_alternation(words, f"{SP}*", lambda w: "[-\u2013]" if w == "-" else regex.escape(w))
-    pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])")
+    pattern = compile_pattern(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])")
     # tried only where a fast `re` scan finds the names' words (hyphens aside)
     return PhraseFinder(pattern, [tuple(w for w in ws if w != "-") for ws in words])
 
@@ -194,19 +195,19 @@ def _typed_at(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Men
     return [first, *_coordinated(text, folded, first, pe, headline)]
 
 
-COUNT_BEFORE_RE = regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|các|những|nhiều|một{SP}+số|một{SP}+vài|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+$")
-ENUM_ITEM_SEP_RE = regex.compile(rf"{SP}*(?:,{SP}*(?:và{SP}+)?|{SP}và{SP}+){SP}*")
-LIST_SEP_RE = regex.compile(rf"{SP}*,{SP}*")
-LIST_OPENING_RE = regex.compile(rf"{SP}*(?:\(|:|{SP}như(?![\p{{L}}\d])){SP}*")
+COUNT_BEFORE_RE = compile_pattern(rf"(?<![\p{{L}}\d])(?:\d+|các|những|nhiều|một{SP}+số|một{SP}+vài|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+$")
+ENUM_ITEM_SEP_RE = compile_pattern(rf"{SP}*(?:,{SP}*(?:và{SP}+)?|{SP}và{SP}+){SP}*")
+LIST_SEP_RE = compile_pattern(rf"{SP}*,{SP}*")
+LIST_OPENING_RE = compile_pattern(rf"{SP}*(?:\(|:|{SP}như(?![\p{{L}}\d])){SP}*")
 # "các xã vùng cao như Sìn Hồ, Than Uyên": a few words about the units, then "như" (names the
 # register knows, as after "gồm")
-SUCH_AS_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{1,6}}{SP}+như(?![\p{{L}}\d]){SP}*")
+SUCH_AS_RE = compile_pattern(rf"(?:{SP}+\p{{Ll}}+){{1,6}}{SP}+như(?![\p{{L}}\d]){SP}*")
 # "5 xã vùng cao, gồm A, B và C", "3 xã gồm: A, B": a few words about the units, then "gồm"
-INCLUDING_RE = regex.compile(rf"(?:{SP}+\p{{Ll}}+){{0,8}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm|là)(?![\p{{L}}\d]){SP}*:?{SP}*")
-CLAUSE_STOP_RE = regex.compile(r"[.;!?\n()…]")
-SENTENCE_PART_STOP_RE = regex.compile(r"[.;!?\n…]")
+INCLUDING_RE = compile_pattern(rf"(?:{SP}+\p{{Ll}}+){{0,8}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm|là)(?![\p{{L}}\d]){SP}*:?{SP}*")
+CLAUSE_STOP_RE = compile_pattern(r"[.;!?\n()…]")
+SENTENCE_PART_STOP_RE = compile_pattern(r"[.;!?\n…]")
 # a value in brackets after a listed name: "các xã lân cận là Phượng Dực (79,3%) và Đại Xuyên (76,8%)"
-ITEM_ASIDE_RE = regex.compile(rf"{SP}*\([^()\n]{{1,40}}\)")
+ITEM_ASIDE_RE = compile_pattern(rf"{SP}*\([^()\n]{{1,40}}\)")
 
 
 def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Mention]:
@@ -263,7 +264,7 @@ def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[
             ne = aside.end()
         sep = ENUM_ITEM_SEP_RE.match(text, ne, close)
         if sep is None:
-            if in_parentheses and regex.compile(rf"{SP}*").match(text, ne, close).end() != close:
+            if in_parentheses and compile_pattern(rf"{SP}*").match(text, ne, close).end() != close:
                 return []
             break
         pos = sep.end()
@@ -280,7 +281,7 @@ def _clause_end(text: str, pos: int, pe: int) -> int:
 
 # "xã Vĩnh Điều, Giang Thành và Sơn Hải": a name the list goes on after is a sibling, not the
 # first one's district ("xã An Phước, Tân Thành" names its district)
-LIST_GOES_ON_RE = regex.compile(rf"{SP}+và{SP}+\p{{Lu}}")
+LIST_GOES_ON_RE = compile_pattern(rf"{SP}+và{SP}+\p{{Lu}}")
 
 
 def _coordinated(text: str, folded: str, first: Mention, pe: int, headline: bool) -> list[Mention]:
@@ -340,10 +341,10 @@ def _bare_parent(text: str, tokens: list[Token], child: Mention) -> Mention | No
 
 # --------------------------------------------------------------------------- bare mentions
 
-PREV_WORD_RE = regex.compile(rf"(\p{{L}}+(?:['\u2019]\p{{L}}+)*|\d+){SP}+$")
-CLAUSE_BREAK_RE = regex.compile(r"[^\p{L}\d \t\u00a0'\u2019&]")
-NON_BLANK_RE = regex.compile(r"\S+")
-LETTERS_RE = regex.compile(r"\p{L}+")
+PREV_WORD_RE = compile_pattern(rf"(\p{{L}}+(?:['\u2019]\p{{L}}+)*|\d+){SP}+$")
+CLAUSE_BREAK_RE = compile_pattern(r"[^\p{L}\d \t\u00a0'\u2019&]")
+NON_BLANK_RE = compile_pattern(r"\S+")
+LETTERS_RE = compile_pattern(r"\p{L}+")
 
 
 def _prev_token(text: str, start: int, ps: int) -> tuple[int, int] | None:
@@ -377,7 +378,7 @@ def _inside_org(text: str, folded: str, s: int, ps: int, max_words: int = 6) -> 
 
 # a person's full name: a family name and one to three more capitalised syllables, then no
 # further capitalised word
-PERSON_AFTER_RE = regex.compile(r"[ \u00a0]+\p{Lu}\p{Ll}*(?:[ \u00a0]+\p{Lu}\p{Ll}*){1,3}(?![ \u00a0]*\p{Lu})(?!\p{L})")
+PERSON_AFTER_RE = compile_pattern(r"[ \u00a0]+\p{Lu}\p{Ll}*(?:[ \u00a0]+\p{Lu}\p{Ll}*){1,3}(?![ \u00a0]*\p{Lu})(?!\p{L})")
 
 
 def _is_bare_place(text: str, folded: str, s: int, e: int, ps: int, pe: int) -> bool:
@@ -456,6 +457,7 @@ def _known_names_re(names: tuple[str, ...]) -> PhraseFinder:
     name starts (a long article names hundreds: a flat alternation of them all, tried at every
     character, made the cost per character grow with the article); articles of one source
     repeat the same sets of names."""
+    # the article's own names: not for the pattern cache (pattern_cache.py)
     pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{folded_alternation(names)})(?![\p{{L}}\d])")
     return PhraseFinder(pattern, (fold(n).split() for n in names))
 
@@ -490,7 +492,7 @@ def _units_of(mentions: list[Mention]) -> dict[tuple[str, str], Unit]:
     return units
 
 
-NUMBERED_NAME_RE = regex.compile(r"(?:Quận|Phường)\s+(\d+)")
+NUMBERED_NAME_RE = compile_pattern(r"(?:Quận|Phường)\s+(\d+)")
 
 
 def _record(i: int, u: Unit) -> dict:

@@ -1,6 +1,7 @@
 """The speed-ups are the slow definitions they replace: each fast path against the plain loop
 it stands for, on random inputs (records byte for byte the same is the end-to-end check:
 test_records.test_extracted_matches_a_fresh_run and benchmarks/scaling.py)."""
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -740,3 +741,75 @@ def test_may_name_examples():
     assert passes("Tổng thống Hàn Quốc Yoon Suk Yeol") and passes("Lò Thị Mai, Chủ tịch UBND xã")
     assert not passes("Giám đốc Sở Nội vụ cho biết, tỉnh đã giải quyết 1.200 hồ sơ.")
     assert not passes("Chủ tịch UBND tỉnh chỉ đạo các sở, ngành không để hồ sơ trễ hạn; Hồ sơ trễ hạn giảm.")
+
+
+@pytest.fixture
+def fresh_pattern_cache(tmp_path, monkeypatch):
+    """pipeline.pattern_cache as in a new process, its file under tmp_path."""
+    from pipeline import pattern_cache, startup_cache
+
+    monkeypatch.setenv(startup_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(pattern_cache, "_known", None)
+    monkeypatch.setattr(pattern_cache, "_new", {})
+    return pattern_cache
+
+
+def _next_process(pattern_cache, monkeypatch):
+    pattern_cache.save()  # what the first process does at exit
+    monkeypatch.setattr(pattern_cache, "_known", None)
+    monkeypatch.setattr(pattern_cache, "_new", {})
+
+
+def test_pattern_cache_gives_the_compiled_pattern_to_the_next_process(fresh_pattern_cache, monkeypatch, tmp_path):
+    import regex
+
+    cache = fresh_pattern_cache
+    source, flags = r"(?<!\p{L})(?P<n>\d+)[ \u00a0]+hồ[ \u00a0]+sơ", regex.IGNORECASE
+    first = cache.compile_pattern(source, flags)
+    assert first.search("Tiếp nhận 1234 HỒ SƠ").group("n") == "1234"
+    _next_process(cache, monkeypatch)
+    assert len(list(tmp_path.glob(f"{cache.CACHE_NAME}-*.pickle"))) == 1
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(regex, "compile", no_compiling)
+    again = cache.compile_pattern(source, flags)  # from the file
+    assert again is not first and (again.pattern, again.flags, again.groupindex) == (first.pattern, first.flags, first.groupindex)
+    text = "Năm 2024: 15 hồ sơ, 7 HỒ SƠ trễ hạn, x9 hồ sơ"
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in first.finditer(text)] == [(10, 18), (20, 27)]
+    assert [text[s:e] for s, e in [(10, 18), (20, 27)]] == ["15 hồ sơ", "7 HỒ SƠ"]  # not x9: a letter before
+    with pytest.raises(AssertionError):
+        cache.compile_pattern(r"\d+ thủ tục", flags)  # a pattern the file lacks is compiled
+
+
+def test_pattern_cache_unreadable_or_off_compiles_as_before(fresh_pattern_cache, monkeypatch, tmp_path):
+    from pipeline import startup_cache
+
+    cache = fresh_pattern_cache
+    cache.compile_pattern(r"\d+")
+    _next_process(cache, monkeypatch)
+    [stored] = tmp_path.glob(f"{cache.CACHE_NAME}-*.pickle")
+    stored.write_bytes(b"\x80\x05 truncated")
+    assert cache.compile_pattern(r"\d+").findall("a 12 b 345") == ["12", "345"]
+    _next_process(cache, monkeypatch)  # written whole again
+    assert cache.compile_pattern(r"\d+") is cache._known[(r"\d+", 0)]
+
+    off = tmp_path / "elsewhere"
+    monkeypatch.setenv(startup_cache.CACHE_ENV, "off")
+    monkeypatch.setattr(cache, "_known", None)
+    assert cache.compile_pattern(r"[a-z]+", 0).findall("ab 1 cd") == ["ab", "cd"]
+    cache.save()
+    assert not off.exists() and len(list(tmp_path.glob(f"{cache.CACHE_NAME}-*.pickle"))) == 1
+
+
+def test_alternations_are_the_same_text_whatever_the_order_of_their_phrases():
+    """A set's order changes from run to run; the pattern built from it must not, or the pattern
+    cache would miss (and grow) every run."""
+    from pipeline.textkeys import folded_alternation, phrase_alternation
+
+    phrases = ["thủ tục", "thông tư", "thông báo", "hồ sơ", "tờ trình", "hồ sơ trễ hạn"]
+    words = [tuple(p.split()) for p in phrases]
+    assert phrase_alternation(words, " ") == phrase_alternation(list(reversed(words)), " ")
+    assert folded_alternation(phrases) == folded_alternation(reversed(phrases))
+    assert folded_alternation(["ab", "cd", "abc"]).startswith("abc|ab|cd")

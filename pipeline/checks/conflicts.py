@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from ..pattern_cache import compile_pattern
 from .base import SUBSET_RE, Article, Finding, exact, is_change, is_target
 
 # index values, scores and ranks come in league tables, one per body, and national averages
@@ -11,7 +12,7 @@ UNCOMPARABLE_ASPECTS = ("other", "par_index", "satisfaction", "planned")
 # counts of bodies or places are counts of those meeting a threshold ("5 xã đạt trên 90%")
 COMPARABLE_OBJECTS = ("dossier", "procedure", "document", "task")
 # a sentence about the nation, an average, a running total or a threshold band is another quantity
-OTHER_QUANTITY_RE = regex.compile(
+OTHER_QUANTITY_RE = compile_pattern(
     r"(?<!\p{L})(?:cả nước|toàn quốc|bình quân|trung bình|lũy kế|luỹ kế|cộng dồn|tính từ|từ khi|từ năm|"
     r"(?:trên|dưới|hơn|từ)\s+\d|mỗi|một ngày|chưa)(?!\p{L})", regex.IGNORECASE)
 
@@ -32,7 +33,7 @@ def _key(f: dict) -> tuple | None:
 
 
 TAIL_REACH = 200  # characters: a figure's qualifying words are sought this far after it
-CLAUSE_END_RE = regex.compile(r"[,.;:()\n]")
+CLAUSE_END_RE = compile_pattern(r"[,.;:()\n]")
 
 
 def _tail(f: dict, text: str) -> str:

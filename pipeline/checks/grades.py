@@ -10,6 +10,7 @@ import math
 
 import regex
 
+from ..pattern_cache import compile_pattern
 from .base import UNIT_OBJECTS, Article, Finding, is_change, is_target, same_sentence
 from .partitions import covers_the_whole, partitions
 from .tolerance import EPS, figure_range, sum_range
@@ -17,13 +18,13 @@ from .tolerance import EPS, figure_range, sum_range
 NUMBER = r"(\d+(?:[.,]\d+)?)"
 UNIT = r"(?:\s*(?:điểm|%))?"
 # a score band: "từ 80 đến dưới 90 điểm", "từ 90 điểm trở lên", "trên 90 điểm", "dưới 80 điểm"
-BAND_RE = regex.compile(
+BAND_RE = compile_pattern(
     rf"(?<!\p{{L}})(?:từ\s+{NUMBER}{UNIT}\s*(?:đến|-|–)\s*(?:dưới\s+)?{NUMBER}"
     rf"|(?:từ|trên)\s+{NUMBER}{UNIT}(?:\s+trở\s+lên)?|dưới\s+{NUMBER})(?!\d)", regex.IGNORECASE)
 GRADE_WORDS = r"(?:xếp\s+)?loại|(?:đạt\s+)?mức|đạt"  # before a grade: "đạt loại tốt", "xếp loại Khá"
-LABEL_END_RE = regex.compile(r"[;(]|\s(?:và|còn)\s")  # not ",": "38/95 xã, phường đạt trên 90 điểm"
+LABEL_END_RE = compile_pattern(r"[;(]|\s(?:và|còn)\s")  # not ",": "38/95 xã, phường đạt trên 90 điểm"
 # between the units graded and the first graded count: their words, then "kết quả (có)", "có"
-GRADED_GAP_RE = regex.compile(r"[^\d;.]{0,60}?(?:[;,:]\s*(?:(?:kết\s+quả|trong\s+đó)\s*[:,]?\s*)?(?:có\s+)?"
+GRADED_GAP_RE = compile_pattern(r"[^\d;.]{0,60}?(?:[;,:]\s*(?:(?:kết\s+quả|trong\s+đó)\s*[:,]?\s*)?(?:có\s+)?"
                               r"|\s+(?:được\s+đánh\s+giá\s+)?có\s+)$",
                               regex.IGNORECASE)
 MAX_GRADED = 8
@@ -38,7 +39,7 @@ def _grades() -> tuple[regex.Pattern, dict[str, str]]:
     """The pattern of a grade after its words, and phrase -> grade (the `grade` partition)."""
     grade_of = next(phrases for name, _, phrases in partitions() if name == "grade")  # longest first
     alternation = "|".join(regex.escape(p) for p in grade_of)
-    return regex.compile(rf"(?<!\p{{L}})(?:{GRADE_WORDS})\s+({alternation})(?!\p{{L}})", regex.IGNORECASE), grade_of
+    return compile_pattern(rf"(?<!\p{{L}})(?:{GRADE_WORDS})\s+({alternation})(?!\p{{L}})", regex.IGNORECASE), grade_of
 
 
 def _label(text: str) -> tuple[str, object] | None:

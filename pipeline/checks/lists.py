@@ -6,20 +6,21 @@ import functools
 
 import regex
 
+from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
 from .base import Article, Finding, exact, is_change
 
 # what opens the list a count names: "là", "gồm", "bao gồm", "gồm có", ":"
-INTRO_RE = regex.compile(r"(?:(?<!\p{L})(?:là|gồm có|bao gồm|gồm)(?!\p{L})\s*:?|:)\s*", regex.IGNORECASE)
+INTRO_RE = compile_pattern(r"(?:(?<!\p{L})(?:là|gồm có|bao gồm|gồm)(?!\p{L})\s*:?|:)\s*", regex.IGNORECASE)
 # (lower case only: "Đạt" of "xã Hoằng Đạt" is a name, no verb)
-LIST_END_RE = regex.compile(r"[;(.!?\n]|(?<!\p{L})(?:đạt|được|đã|có|với|lần lượt|nhằm|để|trong đó)(?!\p{L})")
-RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})lần lượt(?:\s+(?:là|đạt|có|được))?(?!\p{L})", regex.IGNORECASE)
-VALUE_GAP_RE = regex.compile(r"^\s*(?:%|điểm)?\s*(?:[,;]|và|;\s*và|,\s*và)\s*$", regex.IGNORECASE)
+LIST_END_RE = compile_pattern(r"[;(.!?\n]|(?<!\p{L})(?:đạt|được|đã|có|với|lần lượt|nhằm|để|trong đó)(?!\p{L})")
+RESPECTIVELY_RE = compile_pattern(r"(?<!\p{L})lần lượt(?:\s+(?:là|đạt|có|được))?(?!\p{L})", regex.IGNORECASE)
+VALUE_GAP_RE = compile_pattern(r"^\s*(?:%|điểm)?\s*(?:[,;]|và|;\s*và|,\s*và)\s*$", regex.IGNORECASE)
 MAX_COUNT = 30  # larger counts are not spelt out as lists
-NUMBERED_UNIT_RE = regex.compile(r"(?:phường|quận)\s*\d{1,2}", regex.IGNORECASE)  # "Phường 10": a name with a number
-BRACKETED_RE = regex.compile(r"\s*\([^()\n]{0,40}\)")
-DIGIT_RE = regex.compile(r"\d")
-JOINED_PART_RE = regex.compile(r"[^\d;.]{0,60}\s(?:và|,)\s*")
+NUMBERED_UNIT_RE = compile_pattern(r"(?:phường|quận)\s*\d{1,2}", regex.IGNORECASE)  # "Phường 10": a name with a number
+BRACKETED_RE = compile_pattern(r"\s*\([^()\n]{0,40}\)")
+DIGIT_RE = compile_pattern(r"\d")
+JOINED_PART_RE = compile_pattern(r"[^\d;.]{0,60}\s(?:và|,)\s*")
 INTRO_REACH = 80  # characters from a count to the word that opens its list
 NAMES_REACH = 400  # characters before "lần lượt" where the names it pairs with are read
 UNIT_NOUNS = {"xã", "phường", "huyện", "quận", "tỉnh", "thị", "đặc", "địa", "đơn"}  # first words of unit nouns
@@ -39,6 +40,7 @@ def _starts_with_head(item: str, extra: tuple[str, ...] = ()) -> bool:
 def _and_before_head_re(extra: tuple[str, ...]) -> regex.Pattern:
     """"và" before a head word (of `extra` or list_heads.yml): where a list piece splits."""
     heads = "|".join(regex.escape(h) for h in (*extra, *_heads()))
+    # `extra` holds an article's words: not for the pattern cache (pattern_cache.py)
     return regex.compile(rf"\s+và\s+(?=(?:{heads})(?!\p{{L}}))", flags=regex.IGNORECASE)
 
 
@@ -86,7 +88,7 @@ def _capitalised_names(segment: str) -> list[str] | None:
 
 
 SEMICOLON_ITEM_WORDS = 15
-LAST_NAME_JOINT_RE = regex.compile(r"\s+và\s+(?=\p{Lu})")  # "và" before a capitalised name joins two last items
+LAST_NAME_JOINT_RE = compile_pattern(r"\s+và\s+(?=\p{Lu})")  # "và" before a capitalised name joins two last items
 
 
 def _semicolon_items(segment: str) -> list[str] | None:

@@ -9,12 +9,13 @@ import re
 
 import regex
 
+from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
 from ..textkeys import char_trie_alternation
 from .base import Article
 
-CLAUSE_RE = regex.compile(r"[;,]")
-CLAUSE_OR_PAREN_RE = regex.compile(r"[;,(]")
+CLAUSE_RE = compile_pattern(r"[;,]")
+CLAUSE_OR_PAREN_RE = compile_pattern(r"[;,(]")
 LABEL_REACH = 120  # characters either side of a figure where the class naming it is sought
 
 
@@ -70,7 +71,7 @@ def class_finder() -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
     """One pattern for every partition phrase (longest first), and phrase -> (partition, class)."""
     owner = {p: (name, cls) for name, _, phrases in partitions() for p, cls in phrases.items()}
     alternation = "|".join(regex.escape(p) for p in sorted(owner, key=len, reverse=True))
-    return regex.compile(rf"(?<!\p{{L}})(?:{alternation})(?!\p{{L}})", regex.IGNORECASE), owner
+    return compile_pattern(rf"(?<!\p{{L}})(?:{alternation})(?!\p{{L}})", regex.IGNORECASE), owner
 
 
 def classes_in(window: str) -> dict[str, frozenset]:

@@ -9,27 +9,28 @@ import regex
 from ..figure_cues import RATE_WORDS, respective_values
 from .base import (BASE_BEFORE_RE, NEAR_TOTAL, UNIT_OBJECTS, Article, Finding, exact, is_change, is_target, same_sentence,
                    same_subject)
+from ..pattern_cache import compile_pattern
 from .tolerance import agrees, figure_range, share_range
 
 # a total linked from another sentence is trusted only when the share it gives is near the stated
 # one: a misstatement is near, a share of some other base is anywhere
 LINKED_GAP = 15.0  # percentage points
-NAME_RE = regex.compile(r"(?<!\p{L})\p{Lu}")  # a capitalised word: another body may be the subject
+NAME_RE = compile_pattern(r"(?<!\p{L})\p{Lu}")  # a capitalised word: another body may be the subject
 ON_TIME_REACH = 300  # characters either side of "100% đúng hạn" where overdue dossiers are sought
 NEAR = 80  # characters: a percentage this close after a ratio or count may restate it
 # what makes a percentage restate the figure before it as a share: "(", "chiếm", "bằng",
 # "tương đương", or a comma then "đạt" / "là" / "tỷ lệ" ("450 hồ sơ, đạt 90%"); without the comma
 # "45 TTHC đạt 100% trực tuyến" says what those things achieved
-RESTATE_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương|tương ứng)(?!\p{L})"
+RESTATE_RE = compile_pattern(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương|tương ứng)(?!\p{L})"
                            r"|,\s*(?:đạt|là|với|(?:đạt\s+)?(?:tỷ lệ|tỉ lệ))(?!\p{L})|,\s*$", regex.IGNORECASE)
 # a band's bound between a ratio and its share: "đạt ... từ 95% trở lên, chiếm 94,1%"
 BAND_APPROX = ("at_least", "over", "under", "at_most")
-SHARE_AFTER_BAND_RE = regex.compile(r"[ \u00a0\p{L}]{0,15},[ \u00a0]*(?:chiếm|tương đương|tương ứng)[ \u00a0]*", regex.IGNORECASE)
+SHARE_AFTER_BAND_RE = compile_pattern(r"[ \u00a0\p{L}]{0,15},[ \u00a0]*(?:chiếm|tương đương|tương ứng)[ \u00a0]*", regex.IGNORECASE)
 # an aside in brackets that is closed: "(từ 90 điểm trở lên)"; not one still open ("(chiếm 65%")
-ASIDE_RE = regex.compile(r"\([^()]*\)")
+ASIDE_RE = compile_pattern(r"\([^()]*\)")
 ASIDE_ALLOWANCE = 60  # characters an aside may add to NEAR
-CLAUSE_END_RE = regex.compile(r"[;.:()]")
-RATE_RE = regex.compile(rf"(?<!\p{{L}}){RATE_WORDS}(?!\p{{L}})", regex.IGNORECASE)
+CLAUSE_END_RE = compile_pattern(r"[;.:()]")
+RATE_RE = compile_pattern(rf"(?<!\p{{L}}){RATE_WORDS}(?!\p{{L}})", regex.IGNORECASE)
 MAX_BACK = 12  # figures: how far back the count a rate names is sought
 # the aspects a count can be a part of, and what its total is: on-time and overdue dossiers are
 # shares of the resolved ones as often as of the received ones
@@ -37,7 +38,7 @@ PART_OF = {"resolved": ("received",), "online": ("received",), "interlinked": ("
            "on_time": ("received", "resolved"), "overdue": ("received", "resolved"),
            "completed": ("planned",)}  # tasks done of the tasks a plan set
 # a backlog carried over makes "resolved" larger than "received" in the period, legitimately
-CARRY_OVER_RE = regex.compile(r"(?<!\p{L})(?:kỳ trước|tồn đọng|tồn chuyển|chuyển sang|chuyển qua|chuyển tiếp|"
+CARRY_OVER_RE = compile_pattern(r"(?<!\p{L})(?:kỳ trước|tồn đọng|tồn chuyển|chuyển sang|chuyển qua|chuyển tiếp|"
                               r"năm trước chuyển|từ kỳ trước)(?!\p{L})", regex.IGNORECASE)
 
 
@@ -47,18 +48,18 @@ CARRY_OVER_RE = regex.compile(r"(?<!\p{L})(?:kỳ trước|tồn đọng|tồn c
 SHARE_OBJECTS = ("dossier", "procedure", "task", "document")
 # a percentage in brackets after a ratio restates it whatever noun its own words name: "67/72
 # nhiệm vụ trong Kế hoạch CCHC năm 2019 (đạt 94,4%)", "62/99 xã, phường (chiếm 65,6%)"
-BRACKETED_RE = regex.compile(r"\(\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)\s*)?$", regex.IGNORECASE)
-SHARE_WORD_END_RE = regex.compile(r"(?<!\p{L})(?:chiếm|tương đương|tương ứng)\s*$", regex.IGNORECASE)
-SHARE_WORD_RE = regex.compile(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương)(?!\p{L})", regex.IGNORECASE)
+BRACKETED_RE = compile_pattern(r"\(\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)\s*)?$", regex.IGNORECASE)
+SHARE_WORD_END_RE = compile_pattern(r"(?<!\p{L})(?:chiếm|tương đương|tương ứng)\s*$", regex.IGNORECASE)
+SHARE_WORD_RE = compile_pattern(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương)(?!\p{L})", regex.IGNORECASE)
 
-OWN_SHARE_AFTER_RE = regex.compile(r"[ \u00a0]*[\p{L} ]{0,12}(?:\([ \u00a0]*(?:chiếm[ \u00a0]*)?|,[ \u00a0]*chiếm[ \u00a0]*)"
+OWN_SHARE_AFTER_RE = compile_pattern(r"[ \u00a0]*[\p{L} ]{0,12}(?:\([ \u00a0]*(?:chiếm[ \u00a0]*)?|,[ \u00a0]*chiếm[ \u00a0]*)"
                                    r"\d[\d,.]*[ \u00a0]*%")
 # "đạt 95% kế hoạch", "bằng 120% so với cùng kỳ": measured against a plan or another period
-AGAINST_RE = regex.compile(r"\s*(?:\S+\s+){0,3}?(?:kế hoạch|chỉ tiêu|dự toán|so với|cùng kỳ|năm trước|mục tiêu)",
+AGAINST_RE = compile_pattern(r"\s*(?:\S+\s+){0,3}?(?:kế hoạch|chỉ tiêu|dự toán|so với|cùng kỳ|năm trước|mục tiêu)",
                            regex.IGNORECASE)
 
 # a percentage followed by the figures it is the share of: "đạt 65% (9.000/15.000 hồ sơ)"
-RESTATED_BY_RE = regex.compile(r"^[\s\p{L}]{0,25}?(?:\(|,?\s*(?:tương ứng|tương đương|với)(?:\s+với)?)\s*$",
+RESTATED_BY_RE = compile_pattern(r"^[\s\p{L}]{0,25}?(?:\(|,?\s*(?:tương ứng|tương đương|với)(?:\s+với)?)\s*$",
                                regex.IGNORECASE)
 
 
@@ -242,7 +243,7 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
 
 
 # "thu về 2.400 phiếu; trong đó 2.196 phiếu đánh giá hài lòng, đạt tỷ lệ 92,5%": a part named so
-WHEREOF_GAP_RE = regex.compile(r"[^\d;.]{0,40}?[,;:(]\s*trong\s+đó\s*[:,]?\s*(?:có\s+)?", regex.IGNORECASE)
+WHEREOF_GAP_RE = compile_pattern(r"[^\d;.]{0,40}?[,;:(]\s*trong\s+đó\s*[:,]?\s*(?:có\s+)?", regex.IGNORECASE)
 
 
 def _named_part(count: dict, article: Article) -> bool:

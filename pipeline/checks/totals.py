@@ -10,6 +10,7 @@ from .base import BASE_BEFORE_RE, SUBSET_RE, Article, Finding, exact, is_change,
 from .grades import graded_units
 from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
                          partition_of, partitions)
+from ..pattern_cache import compile_pattern
 from .ratios import CARRY_OVER_RE, PART_OF, _totals
 from .tolerance import figure_range, meet, sum_range
 
@@ -17,45 +18,45 @@ from .tolerance import figure_range, meet, sum_range
 BREAKDOWN = (r"(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)"
              r"(?:(?!trong|tăng|giảm|chiếm|so với|đạt)[\p{L}]+(?: (?:[\p{L}]+|[-–]))"
              r"{0,7} )?$")  # the first part's label: "gồm: lĩnh vực tư pháp - hộ tịch 812 hồ sơ"
-BREAKDOWN_RE = regex.compile(r"^\s*(?:[\p{L} ]{0,40}?)" + BREAKDOWN, regex.IGNORECASE)
+BREAKDOWN_RE = compile_pattern(r"^\s*(?:[\p{L} ]{0,40}?)" + BREAKDOWN, regex.IGNORECASE)
 # the same after a count of something else in the total's words: "18.437 hồ sơ của 19 sở, ngành
 # đặt tại Trung tâm, gồm: ..."
-BREAKDOWN_AFTER_OTHER_RE = regex.compile(r"^\s*(?:[\p{L} ,]{0,40}?)" + BREAKDOWN, regex.IGNORECASE)
+BREAKDOWN_AFTER_OTHER_RE = compile_pattern(r"^\s*(?:[\p{L} ,]{0,40}?)" + BREAKDOWN, regex.IGNORECASE)
 # the last part named as the rest: "..., các lĩnh vực khác 203 hồ sơ", "các xã còn lại 702 hồ sơ"
 REST_SLACK = 0.1  # how far parts ending in "the rest" may be from the count they break down
-ABBREVIATION_RE = regex.compile(r"\([\p{L} ]{1,12}\)")  # "(TTHC)" after a noun
+ABBREVIATION_RE = compile_pattern(r"\([\p{L} ]{1,12}\)")  # "(TTHC)" after a noun
 # the rest of a breakdown named without a number after its last part: the parts are not the whole
-UNNUMBERED_REST_RE = regex.compile(r"[^\d;.()]{0,25}?[,;]\s*(?:(?:phần\s+)?còn\s+lại|các\s+lĩnh\s+vực\s+khác|và\s+các\s+\p{L}+(?:\s+\p{L}+)?\s+khác)(?!\s*\d)",
+UNNUMBERED_REST_RE = compile_pattern(r"[^\d;.()]{0,25}?[,;]\s*(?:(?:phần\s+)?còn\s+lại|các\s+lĩnh\s+vực\s+khác|và\s+các\s+\p{L}+(?:\s+\p{L}+)?\s+khác)(?!\s*\d)",
                                    regex.IGNORECASE)
-REST_LABEL_RE = regex.compile(r"(?<!\p{L})(?:khác|còn lại)(?:\s+(?:có|là|với))?\s*$", regex.IGNORECASE)  # "các lĩnh vực còn lại có 735"
+REST_LABEL_RE = compile_pattern(r"(?<!\p{L})(?:khác|còn lại)(?:\s+(?:có|là|với))?\s*$", regex.IGNORECASE)  # "các lĩnh vực còn lại có 735"
 # between a total and its first part: "trong đó" (or "(trong đó:") with nothing else of substance (a measure's
 # verb may repeat before the label or after it: "giải quyết 3.268 hồ sơ, trong đó giải quyết trước
 # hạn ...", "tiếp nhận 2.104 hồ sơ. Trong đó, thị trấn A tiếp nhận nhiều nhất với 486 hồ sơ")
-WHEREOF_RE = regex.compile(r"^\s*[\p{L} ,]{0,60}?[,;:.(]?\s*trong đó\s*[:,]?\s*(?:có\s+)?"
+WHEREOF_RE = compile_pattern(r"^\s*[\p{L} ,]{0,60}?[,;:.(]?\s*trong đó\s*[:,]?\s*(?:có\s+)?"
                            r"(?:[\p{L} ]{0,25}?(?<!\p{L})(?P<verb>giải quyết|tiếp nhận|xử lý)\s+)?(?:[\p{L} ]{0,25})?$",
                            regex.IGNORECASE)
 # a breakdown announced at the start of the next sentence: "... 118.000 hồ sơ. Trong đó, ..."
-WHEREOF_NEXT_RE = regex.compile(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
+WHEREOF_NEXT_RE = compile_pattern(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
 # between two parts of one breakdown: labels, commas, "và"; no sub-breakdown and no end of list
-PART_GAP_RE = regex.compile(r"^[^\d;()]{0,80}$")
+PART_GAP_RE = compile_pattern(r"^[^\d;()]{0,80}$")
 # the aspects of the parts of dossiers received, by channel, field or level
 CHANNEL_ASPECTS = frozenset({"received", "online", "interlinked", "other"})
-SEMICOLON_GAP_RE = regex.compile(r"^[^\d;()]{0,60};[^\d;()]{0,60}$")
-LIST_GAP_RE = regex.compile(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
-BASE_HAS_RE = regex.compile(r"^[\p{L} ,]{0,40}?(?<!\p{L})có\s*(?:[\p{L} ]{0,25})?$", regex.IGNORECASE)
+SEMICOLON_GAP_RE = compile_pattern(r"^[^\d;()]{0,60};[^\d;()]{0,60}$")
+LIST_GAP_RE = compile_pattern(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
+BASE_HAS_RE = compile_pattern(r"^[\p{L} ,]{0,40}?(?<!\p{L})có\s*(?:[\p{L} ]{0,25})?$", regex.IGNORECASE)
 # a percentage in brackets right after a part restates it: "1.905 hồ sơ (chiếm 66,9%)"
-RESTATING_BRACKET_RE = regex.compile(r"[^\d;()]{0,60}?\(\s*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng)\s*)?$", regex.IGNORECASE)
-CLOSING_RE = regex.compile(r"^\s*\)")
-ASIDE_RE = regex.compile(r"\s*\([^()]{0,40}\)")
+RESTATING_BRACKET_RE = compile_pattern(r"[^\d;()]{0,60}?\(\s*(?:(?:chiếm|đạt|bằng|tương đương|tương ứng)\s*)?$", regex.IGNORECASE)
+CLOSING_RE = compile_pattern(r"^\s*\)")
+ASIDE_RE = compile_pattern(r"\s*\([^()]{0,40}\)")
 MAX_PARTS = 20
 # "398 hồ sơ còn lại": the rest of a total after the parts named before it
-REMAINDER_RE = regex.compile(r"(?<!\p{L})còn lại(?!\p{L})", regex.IGNORECASE)
+REMAINDER_RE = compile_pattern(r"(?<!\p{L})còn lại(?!\p{L})", regex.IGNORECASE)
 RESOLVED_REACH = 600  # characters: dossiers received this close before those resolved are their total
-NESTED_RE = regex.compile(r"trong đó|bao gồm|gồm|tăng|giảm|so với", regex.IGNORECASE)
+NESTED_RE = compile_pattern(r"trong đó|bao gồm|gồm|tăng|giảm|so với", regex.IGNORECASE)
 # a verb of another measurement between two counts: "..., đã giải quyết 3.000 hồ sơ" ends the parts
-MEASURE_RE = regex.compile(r"(?<!\p{L})(?:giải quyết|tiếp nhận|trả kết quả|xử lý|đạt|chiếm)(?!\p{L})",
+MEASURE_RE = compile_pattern(r"(?<!\p{L})(?:giải quyết|tiếp nhận|trả kết quả|xử lý|đạt|chiếm)(?!\p{L})",
                            regex.IGNORECASE)
-BULLET_RE = regex.compile(r"[ \t]*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
+BULLET_RE = compile_pattern(r"[ \t]*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
 
 
 # the verb of a total's own measure: in its breakdown it labels a part ("9.870 hồ sơ, gồm 6.215
@@ -176,7 +177,7 @@ def sum_mismatch(article: Article) -> list[Finding]:
 # the next sentence distributes a total: "... 6.842 hồ sơ (...). Phân theo lĩnh vực: đất đai 3.215
 # hồ sơ, ..., các lĩnh vực khác 301 hồ sơ", "Chia theo cấp, cấp tỉnh tiếp nhận 98.214 hồ sơ; ..."
 # (in the same paragraph: after a blank line, "Phân theo lĩnh vực" may distribute another total)
-DISTRIBUTED_NEXT_RE = regex.compile(r"[ \t\u00a0]*(?:phân|chia)\s+theo\s+[\p{L} ]{1,30}?\s*[:,]", regex.IGNORECASE)
+DISTRIBUTED_NEXT_RE = compile_pattern(r"[ \t\u00a0]*(?:phân|chia)\s+theo\s+[\p{L} ]{1,30}?\s*[:,]", regex.IGNORECASE)
 
 
 def _distributed_next(article: Article) -> list[Finding]:
@@ -203,8 +204,8 @@ def _distributed_next(article: Article) -> list[Finding]:
 
 
 # a total stated after its parts: "A (2.418 hồ sơ), B (1.536 hồ sơ) và C (1.702 hồ sơ), tổng cộng 5.756 hồ sơ"
-TOTAL_AFTER_RE = regex.compile(r"[^\d;.]{0,30}[,;:]\s*(?:tổng\s+cộng|tổng\s+số|tổng)\s*(?:là|:)?\s*", regex.IGNORECASE)
-PARTS_RUN_GAP_RE = regex.compile(r"[^\d;.]{0,60}")  # between two listed parts: names, brackets, commas, "và"
+TOTAL_AFTER_RE = compile_pattern(r"[^\d;.]{0,30}[,;:]\s*(?:tổng\s+cộng|tổng\s+số|tổng)\s*(?:là|:)?\s*", regex.IGNORECASE)
+PARTS_RUN_GAP_RE = compile_pattern(r"[^\d;.]{0,60}")  # between two listed parts: names, brackets, commas, "và"
 
 
 def _total_after_parts(article: Article) -> list[Finding]:
@@ -328,7 +329,7 @@ def _parts_disagree(total: dict, parts: list[dict], article: Article, whole: boo
 # a breakdown that names the total it breaks down instead of stating it: "Trong tổng số hồ sơ
 # tiếp nhận, lĩnh vực cư trú có 215.430 hồ sơ, ..., các lĩnh vực khác 9.375 hồ sơ"
 # ("Số hồ sơ tiếp nhận tập trung ở một số lĩnh vực: tư pháp 31.208 hồ sơ; ...": the same, a list)
-NAMED_TOTAL_RE = regex.compile(
+NAMED_TOTAL_RE = compile_pattern(
     r"(?<!\p{L})(?:trong\s+tổng\s+số|(?P<list>số))\s+(?:hồ\s+sơ|thủ\s+tục(?:\s+hành\s+chính)?|tthc)(?:\s+(?:đã|được))?\s+"
     r"(?P<verb>tiếp\s+nhận|giải\s+quyết)(?!\p{L})(?(list)[^\d;.:]{0,60}?:|[^\d;.]{0,12}?,)", regex.IGNORECASE)
 NAMED_TOTAL_REACH = 1500  # characters before the breakdown where the total it names is sought

@@ -5,20 +5,19 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable, Iterator, Sequence
 
-import regex
-
 from ..segment import Article, Span
 from ..textkeys import fold, normalize_tones
 from .lexicon import Lexicon, expand, lexicon
 from .linking import (PlaceIndex, complete_org, drop_borrowed, full_mentions, merge_roles, name_bare_heads, names_test,
                       short_form_test, short_mentions, short_name_owner, unit_regions)
+from ..pattern_cache import compile_pattern
 from .ministries import name_ministries
 from .parser import ParagraphParser
 from .prefilter import may_name
 from .reader import tokenize
 from .roles import Person, Role
 
-LINE_RE = regex.compile(r"[^\n]+")
+LINE_RE = compile_pattern(r"[^\n]+")
 
 
 def _paragraphs(article: Article) -> list[Span]:
@@ -109,7 +108,7 @@ def extract_officials(article: Article, units: Sequence[dict] = ()) -> list[dict
             for n, person in enumerate(ordered, 1)]
 
 
-BRACKET_SPACE_RE = regex.compile(r"(?<=\()\s+|\s+(?=\))")  # spaces just inside brackets
+BRACKET_SPACE_RE = compile_pattern(r"(?<=\()\s+|\s+(?=\))")  # spaces just inside brackets
 
 
 def _role_dict(role: Role, text: str, units: Sequence[dict]) -> dict:

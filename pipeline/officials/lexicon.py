@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 import regex
 
+from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
 from ..textkeys import PhraseFinder, fold, normalize_tones, phrase_alternation
 
-TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*|\d+|[^\s\p{L}\p{M}\d]")
+TOKEN_RE = compile_pattern(r"\p{L}[\p{L}\p{M}]*|\d+|[^\s\p{L}\p{M}\d]")
 
 # --------------------------------------------------------------------------- lexicons
 
@@ -103,7 +104,7 @@ def _abbreviation_patterns(abbreviations: tuple[tuple[str, str], ...]) -> list[t
     """(abbreviation, pattern of the folded words it stands for), compiled once for all titles
     (looking each up in the regex module's cache, a title at a time, was most of the lexicon's
     start-up)."""
-    return [(abbr, regex.compile(rf"(?<!\p{{L}}){regex.escape(fold(full))}(?!\p{{L}})"))
+    return [(abbr, compile_pattern(rf"(?<!\p{{L}}){regex.escape(fold(full))}(?!\p{{L}})"))
             for abbr, full in abbreviations]
 
 
@@ -123,7 +124,7 @@ def _phrases_re(phrases) -> regex.Pattern:
     for p in phrases:
         words = p if isinstance(p, tuple) else _words(p)
         groups[kind(words[0]), kind(words[-1])].append(words)
-    return regex.compile("|".join(f"{before[b]}(?:{phrase_alternation(g, TOKEN_GAP)}){after[a]}"
+    return compile_pattern("|".join(f"{before[b]}(?:{phrase_alternation(g, TOKEN_GAP)}){after[a]}"
                                   for (b, a), g in groups.items()))
 
 
@@ -171,7 +172,7 @@ def lexicon() -> Lexicon:
         group_heads={fold(k): (frozenset(fold(g) for g in v["groups"]), tuple(_words(p) for p in v["purposes"]))
                      for k, v in t["group_heads"].items()},
         abbreviations=a,
-        abbr_re=regex.compile(
+        abbr_re=compile_pattern(
             rf"(?<![\p{{L}}\d])(?P<abbr>{abbr_alt})(?P<dot>\.(?=\s*\p{{L}}))?(?(dot)|(?![\p{{L}}\d]))"),
         cue_re=PhraseFinder(_phrases_re(cues), cues),
         # "nguyên" too: the scan must stop on it to read "nguyên Bộ trưởng" as one title

@@ -9,16 +9,15 @@ import re
 from collections import defaultdict
 from typing import Callable, Iterable, Sequence
 
-import regex
-
+from ..pattern_cache import compile_pattern
 from ..segment import Span
 from ..textkeys import BEYOND_BMP_RE, bmp_classes, fold
 from .lexicon import Phrases
 from .parser import ParagraphParser
 from .roles import Person, Place, Role
 
-NOT_KEY_RE = regex.compile(r"[^\p{L}\d]+")  # what comparing titles and organisations ignores
-LETTER_TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*")  # a word token of TOKEN_RE (lexicon.py)
+NOT_KEY_RE = compile_pattern(r"[^\p{L}\d]+")  # what comparing titles and organisations ignores
+LETTER_TOKEN_RE = compile_pattern(r"\p{L}[\p{L}\p{M}]*")  # a word token of TOKEN_RE (lexicon.py)
 
 # --------------------------------------------------------------------------- merging
 

@@ -8,6 +8,7 @@ from typing import Iterable
 
 import regex
 
+from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
 from ..segment import Article
 from ..textkeys import fold, phrase_alternation
@@ -18,7 +19,7 @@ from .roles import Person
 @functools.cache
 def _lexicon() -> tuple[regex.Pattern, frozenset[str]]:
     names = load_yaml("ministries.yml")["ministries"]
-    pattern = regex.compile(r"(?<![\p{L}\d])(?:" + phrase_alternation([_words(n) for n in names], r"\s*")
+    pattern = compile_pattern(r"(?<![\p{L}\d])(?:" + phrase_alternation([_words(n) for n in names], r"\s*")
                             + r")(?![\p{L}\d])")
     # the titles whose organisation is a ministry ("Thứ trưởng Nội vụ" is of "Bộ Nội vụ")
     titles = frozenset(fold(t.title) for t in lexicon().titles.items.values() if t.org_head == "Bộ")

@@ -8,18 +8,17 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate, chain
 
-import regex
-
 from .. import gazetteer
+from ..pattern_cache import compile_pattern
 from ..segment import Article, Span
 from ..textkeys import BEYOND_BMP_RE, bmp_classes
 from .lexicon import TOKEN_RE, Lexicon, Phrases, Title
 
 MAX_RUN = 12  # a longer run of capitalised words is neither a name nor a place
 # a syllable Vietnamese could write (tones removed): onset, vowels, final consonant
-VIET_SYLLABLE_RE = regex.compile(
+VIET_SYLLABLE_RE = compile_pattern(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
-ASCII_WORD_RE = regex.compile(r"[A-Za-z]+")
+ASCII_WORD_RE = compile_pattern(r"[A-Za-z]+")
 
 # --------------------------------------------------------------------------- tokens
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-import regex
-
+from ..pattern_cache import compile_pattern
 from ..segment import Span
 from ..textkeys import fold
 
@@ -62,7 +61,7 @@ class Person:
     comrade: bool = False
 
 
-JOIN_GAP_RE = regex.compile(r"\s*,\s*")
+JOIN_GAP_RE = compile_pattern(r"\s*,\s*")
 
 
 def joined(text: str, roles: list[Role]) -> list[Role]:
