@@ -813,3 +813,50 @@ def test_alternations_are_the_same_text_whatever_the_order_of_their_phrases():
     assert phrase_alternation(words, " ") == phrase_alternation(list(reversed(words)), " ")
     assert folded_alternation(phrases) == folded_alternation(reversed(phrases))
     assert folded_alternation(["ab", "cd", "abc"]).startswith("abc|ab|cd")
+
+
+def test_a_required_string_without_fixed_offset_is_dropped_and_only_that():
+    import regex
+
+    from pipeline.pattern_cache import without_floating_required_string
+
+    floating = regex.compile(r"[ \u00a0]*(?:trên[ \u00a0]+)?tổng")  # "tổng" after a start of any length
+    assert floating._pickled_data[7:9] == (-1, tuple(map(ord, "tổng")))
+    dropped = without_floating_required_string(floating)
+    assert dropped._pickled_data[7:9] == (0, ())
+    assert (dropped.pattern, dropped.flags, dropped.groupindex) == (floating.pattern, floating.flags, floating.groupindex)
+    fixed = regex.compile(r"tổng[ \u00a0]+số")  # at offset 0: checked in place, kept
+    assert without_floating_required_string(fixed) is fixed
+    plain = regex.compile(r"\d+")
+    assert without_floating_required_string(plain) is plain
+
+
+MATCH_TEXTS = [
+    "Năm 2024, UBND huyện Tân Hồng tiếp nhận 2.065 hồ sơ, trong đó 1.980 hồ sơ trực tuyến (đạt 95,88%); "
+    "xếp thứ 3/10 trên tổng số 10 đơn vị, đạt 91,16 điểm. Ông Nguyễn Văn Hội, Chủ tịch UBND huyện, ký "
+    "Kế hoạch số 249/KH-UBND ngày 15/12/2023 về cải cách hành chính.\n(Ảnh: Thu Hà)",
+    "hồ sơ 1 hồ sơ 2 hồ sơ 3, tỷ lệ 9% và 10 %, từ 80 đến 85 điểm; 22/24 nhiệm vụ, trong tổng số 24 nhiệm vụ",
+]
+
+
+@pytest.mark.parametrize("text", MATCH_TEXTS)
+def test_the_pipeline_patterns_match_as_compiled_by_regex(text):
+    """Every pattern an article makes the pipeline compile (from the cache or not, its required
+    string dropped or not) finds what `regex.compile` of its source finds, anchored and not."""
+    import regex
+
+    from pipeline import pattern_cache
+    from pipeline.extract import extract_text
+
+    extract_text(MATCH_TEXTS[0])
+    patterns = {**(pattern_cache._known or {}), **pattern_cache._new}
+    assert len(patterns) > 300
+    folded = text.lower()
+    for (source, flags), ours in patterns.items():
+        theirs = regex.compile(source, flags)
+        for subject in (text, folded):
+            for pos in range(0, len(subject), 5):
+                a, b = ours.match(subject, pos), theirs.match(subject, pos)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (source, pos)
+            a, b = ours.search(subject, 3), theirs.search(subject, 3)
+            assert (a and a.span()) == (b and b.span()), source
