@@ -150,6 +150,7 @@ class TreeSampler(threading.Thread):
 
 def run_pipeline(shards: list[Path], out: Path, workers: int, label: str) -> Run:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode kept (benchmarks/startup.py)
     cmd = [sys.executable, "-m", "pipeline", "extract", *map(str, shards), "-o", str(out),
            "--workers", str(workers), "--force"]
     with tempfile.TemporaryFile() as err:
