@@ -997,6 +997,17 @@ ASPECT_WINDOW_CASES = [
     # ... not rates of processes listed so
     ("Năm 2023, tỷ lệ hồ sơ tiếp nhận, xử lý đúng hạn lần lượt đạt 84,1% và 82,6%.",
      [("84,1%", "on_time"), ("82,6%", "on_time")]),
+    # the insurance, tax and treasury agencies' electronic transactions are their online channel
+    ("Năm 2023, BHXH tỉnh tiếp nhận 184.620 hồ sơ, trong đó có 176.305 hồ sơ giao dịch điện tử, chiếm 94,5%.",
+     [("184.620", "received"), ("176.305", "online"), ("94,5%", "online")]),
+    ("Năm 2022, toàn ngành Thuế đã tiếp nhận hơn 10,3 triệu hồ sơ khai thuế điện tử.", [("10,3 triệu", "online")]),
+    ("Năm 2022, 22.964 doanh nghiệp nộp hồ sơ đề nghị hoàn thuế bằng phương thức điện tử, đạt 95,8%.",
+     [("22.964", "online"), ("95,8%", "online")]),
+    # ... and paying tax so is paying online
+    ("Đến hết tháng 3/2024, 12.458 doanh nghiệp đăng ký nộp thuế điện tử, đạt 99,57%.",
+     [("12.458", "paid_online"), ("99,57%", "paid_online")]),
+    # not electronic documents or invoices
+    ("Năm 2022, Cục Thuế tiếp nhận 1.200 hồ sơ đăng ký sử dụng hóa đơn điện tử.", [("1.200", "received")]),
 ]
 
 
