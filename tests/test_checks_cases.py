@@ -95,6 +95,10 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # the total's change between it and "Trong đó"; a part's label as long as a portal's name
+        C("Năm 2024, tổng số hồ sơ tiếp nhận là 21.346 hồ sơ, tăng 8,2% so với cùng kỳ năm 2023. Trong đó, hồ sơ nộp "
+          "trực tuyến qua Cổng Dịch vụ công của tỉnh là 15.870 hồ sơ; hồ sơ nộp trực tiếp và qua dịch vụ bưu chính là "
+          "5.746 hồ sơ.", ("sum_mismatch", ["15.870", "21.346", "5.746"]), linked=True),
         # a breakdown in brackets that names every part is the whole
         C("Năm 2025, Trung tâm tiếp nhận 9.842 hồ sơ (đất đai 3.105 hồ sơ, hộ tịch 2.870 hồ sơ, các lĩnh vực khác "
           "1.214 hồ sơ).", ("sum_mismatch", ["1.214", "2.870", "3.105", "9.842"])),
@@ -203,6 +207,9 @@ FIRES = {
           ("sum_mismatch", ["12.846", "235", "4.688", "7.905"])),
     ],
     "part_exceeds_total": [
+        # a field's dossiers above the total received just before it, the channel parts between
+        C("Quý III/2022, huyện tiếp nhận 1.240 hồ sơ, trong đó 272 hồ sơ nộp trực tiếp. Lĩnh vực đất đai vẫn chiếm tỷ lệ "
+          "lớn nhất với 1.315 hồ sơ, tiếp đến là lĩnh vực hộ tịch.", ("part_exceeds_total", ["1.240", "1.315"]), linked=True),
         C("Xã tiếp nhận 1.200 hồ sơ, trong đó 1.350 hồ sơ được giải quyết đúng hạn.",
           ("part_exceeds_total", ["1.200", "1.350"])),
         C("Huyện đã giải quyết 5.320/5.120 hồ sơ.", ("part_exceeds_total", ["5.320/5.120"])),
@@ -337,6 +344,9 @@ NEAR_MISSES = {
           "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
     ],
     "sum_mismatch": [
+        # parts after the total's change, in the next sentence, that add up
+        C("Năm 2024, tổng số hồ sơ tiếp nhận là 21.346 hồ sơ, tăng 8,2% so với cùng kỳ năm 2023. Trong đó, hồ sơ nộp "
+          "trực tuyến qua Cổng Dịch vụ công của tỉnh là 15.870 hồ sơ; hồ sơ nộp trực tiếp là 5.476 hồ sơ."),
         # the next class of the breakdown after ";", adding up
         C("Năm 2023, huyện đã giải quyết 3.268 hồ sơ, trong đó giải quyết trước và đúng hạn 3.241 hồ sơ; quá hạn 27 hồ sơ."),
         # the rest named without a number: the parts in brackets are not the whole
@@ -437,6 +447,11 @@ NEAR_MISSES = {
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ."),
     ],
     "part_exceeds_total": [
+        # a field's dossiers within the total received just before it
+        C("Quý III/2022, huyện tiếp nhận 1.240 hồ sơ, trong đó 1.012 hồ sơ trực tuyến. Lĩnh vực đất đai chiếm nhiều nhất "
+          "với 615 hồ sơ, tiếp đến là lĩnh vực hộ tịch."),
+        # ... in another period: no part of it
+        C("Quý III/2022, huyện tiếp nhận 1.240 hồ sơ. Lĩnh vực đất đai năm 2022 có 1.315 hồ sơ."),
         C("Kỳ trước chuyển sang 120 hồ sơ, tiếp nhận mới 1.000 hồ sơ; đã giải quyết 1.080 hồ sơ."),
         C("Xã tiếp nhận 1.200 hồ sơ, trong đó 1.150 hồ sơ được giải quyết đúng hạn."),
         C("Sở tiếp nhận 500 hồ sơ lĩnh vực đất đai; toàn tỉnh đã giải quyết 1.200 hồ sơ."),  # a field's total

@@ -6,11 +6,11 @@ import bisect
 
 import regex
 
+from ..pattern_cache import compile_pattern
 from .base import BASE_BEFORE_RE, SUBSET_RE, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
 from .grades import graded_units
 from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
                          partition_of, partitions)
-from ..pattern_cache import compile_pattern
 from .ratios import CARRY_OVER_RE, PART_OF, _totals
 from .tolerance import figure_range, meet, sum_range
 
@@ -32,8 +32,9 @@ REST_LABEL_RE = compile_pattern(r"(?<!\p{L})(?:khác|còn lại)(?:\s+(?:có|là
 # between a total and its first part: "trong đó" (or "(trong đó:") with nothing else of substance (a measure's
 # verb may repeat before the label or after it: "giải quyết 3.268 hồ sơ, trong đó giải quyết trước
 # hạn ...", "tiếp nhận 2.104 hồ sơ. Trong đó, thị trấn A tiếp nhận nhiều nhất với 486 hồ sơ")
+# (the part's label may be long: "hồ sơ nộp trực tuyến qua Cổng Dịch vụ công của tỉnh là 15.870")
 WHEREOF_RE = compile_pattern(r"^\s*[\p{L} ,]{0,60}?[,;:.(]?\s*trong đó\s*[:,]?\s*(?:có\s+)?"
-                           r"(?:[\p{L} ]{0,25}?(?<!\p{L})(?P<verb>giải quyết|tiếp nhận|xử lý)\s+)?(?:[\p{L} ]{0,25})?$",
+                           r"(?:[\p{L} ]{0,25}?(?<!\p{L})(?P<verb>giải quyết|tiếp nhận|xử lý)\s+)?(?:[\p{L} ]{0,60})?$",
                            regex.IGNORECASE)
 # a breakdown announced at the start of the next sentence: "... 118.000 hồ sơ. Trong đó, ..."
 WHEREOF_NEXT_RE = compile_pattern(r"\s*trong đó(?!\p{L})", regex.IGNORECASE)
@@ -267,6 +268,11 @@ def _parts_vs_total(article: Article) -> list[Finding]:
             # "18.437 hồ sơ của 19 sở, ngành ..., gồm: 11.206 hồ sơ ...": past the other count
             whole = bool(BREAKDOWN_AFTER_OTHER_RE.match(text[first["span"][1]:figures[i + 2]["span"][0]]))
             first, start = (figures[i + 2], i + 1) if whole else (first, start)
+        if not whole and is_change(first) and same_sentence(total, first):
+            # "... là 21.346 hồ sơ, tăng 8,2% so với cùng kỳ. Trong đó, ...": past the total's change
+            opening = _next_sentence_whereof(total, figures[i + 2], article)
+            if opening is not None:
+                first, start, gap = figures[i + 2], i + 1, text[opening:figures[i + 2]["span"][0]]
         if not whole and not _whereof(gap, total) and not (
                 BASE_BEFORE_RE.search(text, max(0, total["span"][0] - 26), total["span"][0]) and BASE_HAS_RE.match(gap)):
             continue
@@ -275,6 +281,17 @@ def _parts_vs_total(article: Article) -> list[Finding]:
             out.append(_sum_finding(total, parts,
                                     across=bool(WHEREOF_NEXT_RE.match(text, (total.get("sentence") or total["span"])[1]))))
     return out
+
+
+def _next_sentence_whereof(total: dict, part: dict, article: Article) -> int | None:
+    """Where the sentence right after `total`'s opens with "trong đó" and holds `part`, if it does."""
+    sentence = total.get("sentence")
+    if not sentence:
+        return None
+    opening = len(article.text) - len(article.text[sentence[1]:].lstrip())
+    if not (WHEREOF_NEXT_RE.match(article.text, opening) and (part.get("sentence") or [None])[0] == opening):
+        return None
+    return opening
 
 
 def _names_its_unit(label: str, part: dict) -> bool:
@@ -418,6 +435,37 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
 
 
 
+# a field's share of the dossiers received: "Lĩnh vực đất đai chiếm nhiều nhất với 1.315 hồ sơ"
+FIELD_PART_RE = compile_pattern(r"(?<!\p{L})lĩnh vực(?!\p{L})[^\d.;]{0,80}$", regex.IGNORECASE)
+
+
+def _field_above_total(article: Article, flagged: set) -> list[Finding]:
+    """The dossiers of one field, named at the start of the sentence after a total received,
+    above that total: "huyện tiếp nhận 1.240 hồ sơ, ... Lĩnh vực đất đai ... với 1.315 hồ sơ"."""
+    out = []
+    figures, text = article.figures, article.text
+    for k, part in enumerate(figures):
+        if (part["kind"] != "count" or part["aspect"] != "received" or not exact(part) or is_change(part)
+                or is_target(part) or part["id"] in flagged or not part.get("sentence")):
+            continue
+        sentence_start = part["sentence"][0]
+        if not FIELD_PART_RE.match(text, sentence_start, part["span"][0]):  # the sentence opens with the field
+            continue
+        period = (part.get("period") or {}).get("text")
+        totals = [f for f in figures[:k] if f.get("sentence") and f["sentence"][1] <= sentence_start
+                  and article.paragraph(f["span"][0]) == article.paragraph(part["span"][0])
+                  and f["kind"] == "count" and f["aspect"] == "received" and f["object"] == part["object"]
+                  and exact(f) and not is_change(f) and not is_target(f) and same_subject(f, part)
+                  and (f.get("period") or {}).get("text") == period]
+        total = max(totals, key=lambda f: f["value"], default=None)  # the whole, not a channel's part
+        if (total is not None and part["value"] > total["value"]
+                and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])):
+            flagged.add(part["id"])
+            out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
+                               "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
+    return out
+
+
 def part_exceeds_total(article: Article) -> list[Finding]:
     """A part above its whole: "5.320/5.120 hồ sơ"; "tiếp nhận 1.200 hồ sơ, trong đó 1.350 ...";
     more dossiers resolved (online, on time ...) than received, with no backlog mentioned."""
@@ -436,6 +484,7 @@ def part_exceeds_total(article: Article) -> list[Finding]:
             flagged.add(part["id"])
             out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
                                "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
+    out.extend(_field_above_total(article, flagged))
     for part in figures:
         if (part["kind"] != "count" or part["aspect"] not in PART_OF or not exact(part) or is_change(part)
                 or is_target(part) or part["id"] in flagged):
