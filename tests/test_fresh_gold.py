@@ -27,6 +27,11 @@ SET_FLOORS = {
     # "Chánh Văn phòng HĐND và UBND quận" given the org "Văn phòng HĐND và UBND ..." (the other
     # sets write "HĐND và UBND ..."), a department's org with its city's name
     "dev_pre_w": {"role_acc": 0.75},
+    # ministries and national agencies as the subjects of their own figures, written as names
+    # ("Bộ Tài chính", "Tổng cục Thuế"): a subject is a unit (ANNOTATION.md), so the scorer can
+    # match none of them; their own vocabulary (customs declarations by lane, procedures connected
+    # to the national single window) is the rest of the aspect misses (first score 0.714)
+    "dev_pre_y": {"aspect_acc": 0.80, "subject_acc": 0.30},
 }
 
 
