@@ -95,6 +95,10 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # "gồm" after a total whose words name a portal
+        C("Năm 2021, BHXH đã cung cấp 18 dịch vụ công trên Cổng Dịch vụ công quốc gia, gồm 7 dịch vụ thuộc lĩnh vực thu, "
+          "cấp sổ, thẻ; 6 dịch vụ thuộc lĩnh vực chế độ chính sách và 3 dịch vụ hỗ trợ người lao động.",
+          ("sum_mismatch", ["18", "3", "6", "7"])),
         # the total's change between it and "Trong đó"; a part's label as long as a portal's name
         C("Năm 2024, tổng số hồ sơ tiếp nhận là 21.346 hồ sơ, tăng 8,2% so với cùng kỳ năm 2023. Trong đó, hồ sơ nộp "
           "trực tuyến qua Cổng Dịch vụ công của tỉnh là 15.870 hồ sơ; hồ sơ nộp trực tiếp và qua dịch vụ bưu chính là "
@@ -344,6 +348,8 @@ NEAR_MISSES = {
           "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
     ],
     "sum_mismatch": [
+        C("Năm 2021, BHXH đã cung cấp 18 dịch vụ công trên Cổng Dịch vụ công quốc gia, gồm 7 dịch vụ thuộc lĩnh vực thu, "
+          "cấp sổ, thẻ; 8 dịch vụ thuộc lĩnh vực chế độ chính sách và 3 dịch vụ hỗ trợ người lao động."),
         # parts after the total's change, in the next sentence, that add up
         C("Năm 2024, tổng số hồ sơ tiếp nhận là 21.346 hồ sơ, tăng 8,2% so với cùng kỳ năm 2023. Trong đó, hồ sơ nộp "
           "trực tuyến qua Cổng Dịch vụ công của tỉnh là 15.870 hồ sơ; hồ sơ nộp trực tiếp là 5.476 hồ sơ."),

@@ -18,7 +18,7 @@ from .tolerance import figure_range, meet, sum_range
 BREAKDOWN = (r"(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)"
              r"(?:(?!trong|tăng|giảm|chiếm|so với|đạt)[\p{L}]+(?: (?:[\p{L}]+|[-–]))"
              r"{0,7} )?$")  # the first part's label: "gồm: lĩnh vực tư pháp - hộ tịch 812 hồ sơ"
-BREAKDOWN_RE = compile_pattern(r"^\s*(?:[\p{L} ]{0,40}?)" + BREAKDOWN, regex.IGNORECASE)
+BREAKDOWN_RE = compile_pattern(r"^\s*(?:[\p{L} ]{0,60}?)" + BREAKDOWN, regex.IGNORECASE)  # "18 dịch vụ công trên Cổng Dịch vụ công quốc gia, gồm"
 # the same after a count of something else in the total's words: "18.437 hồ sơ của 19 sở, ngành
 # đặt tại Trung tâm, gồm: ..."
 BREAKDOWN_AFTER_OTHER_RE = compile_pattern(r"^\s*(?:[\p{L} ,]{0,40}?)" + BREAKDOWN, regex.IGNORECASE)
