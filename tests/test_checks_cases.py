@@ -221,6 +221,11 @@ FIRES = {
         C("Huyện có 12 xã, thị trấn; trong đó 13 xã đã đạt chuẩn.", ("part_exceeds_total", ["12", "13"])),
     ],
     "count_list_mismatch": [
+        # past a zero in the count's own words; a numbered ward's name is one item
+        C("Trong quý I/2026, có 4 xã, phường không có hồ sơ quá hạn, gồm phường Cam Ranh, xã Diên Khánh và xã Cam Lâm.",
+          ("count_list_mismatch", ["4"])),
+        C("Tháng 10/2025, có 6 đơn vị đạt từ 90 điểm trở lên, gồm: phường Minh Xuân, phường Hà Giang 1, xã Hàm Yên, "
+          "xã Chiêm Hóa và xã Bắc Quang.", ("count_list_mismatch", ["6"])),
         # a count of units whose ranks changed is no change itself
         C("Năm 2025, khu vực có 7 tỉnh tăng hạng so với năm 2024, gồm Cao Bằng, Lạng Sơn, Điện Biên, Sơn La, Thái "
           "Nguyên và Lào Cai.", ("count_list_mismatch", ["7"])),
@@ -464,6 +469,9 @@ NEAR_MISSES = {
         C("Huyện đã giải quyết 5.120/5.320 hồ sơ."),
     ],
     "count_list_mismatch": [
+        C("Trong quý I/2026, có 3 xã, phường không có hồ sơ quá hạn, gồm phường Cam Ranh, xã Diên Khánh và xã Cam Lâm."),
+        C("Tháng 10/2025, có 5 đơn vị đạt từ 90 điểm trở lên, gồm: phường Minh Xuân, phường Hà Giang 1, xã Hàm Yên, "
+          "xã Chiêm Hóa và xã Bắc Quang."),
         C("Năm 2020, thị xã chọn 2 xã làm điểm mô hình một cửa hiện đại, gồm xã Tả Van và Bản Hồ."),
         C("Ba đơn vị dẫn đầu gồm phường Phan Thiết, phường Bắc Gia Nghĩa và xã Đức Trọng, với số điểm lần lượt là "
           "93,15; 92,80 và 91,64 điểm."),

@@ -17,7 +17,8 @@ LIST_END_RE = compile_pattern(r"[;(.!?\n]|(?<!\p{L})(?:đạt|được|đã|có|
 RESPECTIVELY_RE = compile_pattern(r"(?<!\p{L})lần lượt(?:\s+(?:là|đạt|có|được))?(?!\p{L})", regex.IGNORECASE)
 VALUE_GAP_RE = compile_pattern(r"^\s*(?:%|điểm)?\s*(?:[,;]|và|;\s*và|,\s*và)\s*$", regex.IGNORECASE)
 MAX_COUNT = 30  # larger counts are not spelt out as lists
-NUMBERED_UNIT_RE = compile_pattern(r"(?:phường|quận)\s*\d{1,2}", regex.IGNORECASE)  # "Phường 10": a name with a number
+# "Phường 10", "phường Hà Giang 1": a name with a number
+NUMBERED_UNIT_RE = compile_pattern(r"(?:phường|quận|xã)(?:\s+\p{L}+){0,3}\s*\d{1,2}", regex.IGNORECASE)
 BRACKETED_RE = compile_pattern(r"\s*\([^()\n]{0,40}\)")
 DIGIT_RE = compile_pattern(r"\d")
 JOINED_PART_RE = compile_pattern(r"[^\d;.]{0,60}\s(?:và|,)\s*")
@@ -126,8 +127,9 @@ def _count_against_list(article: Article) -> list[Finding]:
         sentence_end = f["sentence"][1]
         j = i + 1  # past a rate or band in the count's own words: "5 huyện có tỷ lệ ... trên 90% gồm: ...",
         # "5 địa phương đạt trên 90 điểm gồm ..."
-        while (j < len(figures) and figures[j]["kind"] in ("percent", "score") and figures[j]["span"][0] < sentence_end
-               and figures[j]["span"][0] - f["span"][1] <= INTRO_REACH):
+        # "4 xã, phường không có hồ sơ quá hạn, gồm ...": past a zero in them too
+        while (j < len(figures) and (figures[j]["kind"] in ("percent", "score") or figures[j]["value"] == 0)
+               and figures[j]["span"][0] < sentence_end and figures[j]["span"][0] - f["span"][1] <= INTRO_REACH):
             j += 1
         following = figures[j]["span"][0] if j < len(figures) else sentence_end
         next_start = min(following, sentence_end)
