@@ -309,7 +309,7 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         # "ban hành Kế hoạch CCHC với 56 nhiệm vụ", "Trong 12 nhiệm vụ của Kế hoạch CCHC năm
         # 2025, ...": the tasks a plan sets
         return "planned"
-    return topic_aspect(article, cues, sent, kind)
+    return topic_aspect(article, cues, sent, kind, min(cstart, pstart))
 
 
 BASE_AFTER_RE = compile_pattern(r"[ \u00a0]*%?[ \u00a0]*(?:trên[ \u00a0]+|của[ \u00a0]+)?tổng(?:[ \u00a0]+số)?(?!\p{L})")
@@ -362,15 +362,18 @@ def base_aspect(folded: str, after: list[Cue], before: list[Cue], part_before: b
     return "other"
 
 
-def topic_aspect(article: Article, cues: list[Cue], sent: Span, kind: str) -> str:
+def topic_aspect(article: Article, cues: list[Cue], sent: Span, kind: str, clause: int | None = None) -> str:
     """A figure with no cue in its sentence takes the metric the passage is about: the last
     topic cue of the sentences just before it, back to a blank line ("Về mức độ hài lòng ...
-    Cụ thể, thủ tục khám chữa bệnh đạt 72,1%")."""
+    Cụ thể, thủ tục khám chữa bệnh đạt 72,1%"), or of the clauses before its `clause` in its
+    sentence when they hold no number ("tỷ lệ hồ sơ trực tuyến ở một số xã còn thấp; xã A chỉ
+    đạt 31,2%")."""
     if kind not in ("percent", "count"):
         return "other"
+    end = clause if clause is not None and not PART_NUMBER_RE.search(article.folded, sent[0], clause) else sent[0]
     start = max(article.body[0], sent[0] - TOPIC_LOOKBACK)
-    blank = article.text.rfind("\n\n", start, sent[0])  # a section break ends the topic
-    earlier = [c for c in cues_between(cues, blank + 2 if blank >= 0 else start, sent[0])
+    blank = article.text.rfind("\n\n", start, end)  # a section break ends the topic
+    earlier = [c for c in cues_between(cues, blank + 2 if blank >= 0 else start, end)
                if c.specific and c.aspect in cue_lexicon()["topic_aspects"]]
     return earlier[-1].aspect if earlier else "other"
 

@@ -1006,6 +1006,11 @@ ASPECT_WINDOW_CASES = [
     # ... and paying tax so is paying online
     ("Đến hết tháng 3/2024, 12.458 doanh nghiệp đăng ký nộp thuế điện tử, đạt 99,57%.",
      [("12.458", "paid_online"), ("99,57%", "paid_online")]),
+    # a rate named in an earlier clause of the sentence, with no number of its own, is the topic
+    ("Quý I/2026, tỷ lệ hồ sơ trực tuyến ở một số xã miền núi còn thấp; xã Khánh Sơn và xã Tây Khánh Sơn lần lượt "
+     "chỉ đạt 31,2% và 27,5%.", [("31,2%", "online"), ("27,5%", "online")]),
+    # ... not when that clause states a figure of its own
+    ("Năm 2025, xã tiếp nhận 1.200 hồ sơ trực tuyến, tăng mạnh; 35 cán bộ được tập huấn.", [("1.200", "online"), ("35", "other")]),
     # not electronic documents or invoices
     ("Năm 2022, Cục Thuế tiếp nhận 1.200 hồ sơ đăng ký sử dụng hóa đơn điện tử.", [("1.200", "received")]),
 ]
