@@ -122,10 +122,19 @@ def names_another_channel(article: Article, cues: list[Cue], start: int, post_en
         all(c.aspect == "received" for c in cues_between(cues, start, post_end))  # "hồ sơ nộp trực tiếp"
 
 
-def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMatch) -> bool:
+def is_list_sibling(article: Article, cues: list[Cue], prev: dict, num: NumberMatch,
+                    aside: tuple[int, int] | None = None) -> bool:
     """"6 cơ quan chuyên môn, 2 đơn vị sự nghiệp và 9/9 xã": only the previous figure's noun
-    and a comma or "và" between them, and no cue; or a percentage in brackets restating it."""
+    and a comma or "và" between them, and no cue; or a percentage in brackets restating it.
+    `aside`: a bracket between them read as if it were not there ("7 đơn vị đạt loại Tốt (từ 90
+    điểm trở lên), 12 đơn vị loại Khá")."""
     folded, gap_start = article.folded, prev["span"][1]
+    if aside is not None:
+        if not 0 < num.start - gap_start - (aside[1] - aside[0]) <= 80 or cues_between(cues, gap_start, aside[0]) \
+                or cues_between(cues, aside[1], num.start):
+            return False
+        gap = folded[gap_start:aside[0]].rstrip(" \u00a0") + folded[aside[1]:num.start]
+        return prev["kind"] in ("count", "ratio") and bool(LIST_GAP_RE.fullmatch(gap))
     if not 0 < num.start - gap_start <= 80 or cues_between(cues, gap_start, num.start):
         return False
     # a pattern is tried only on a gap that ends (or starts) as its matches do: failing, it

@@ -30,7 +30,7 @@ from .open_nouns import open_noun_after
 from .pattern_cache import compile_pattern
 from .period_scope import PeriodIndex, period_for
 from .periods import find_periods
-from .segment import Article
+from .segment import Article, enclosing_bracket
 from .subjects import UNIT_TYPES, UNITS_BY_ID, choose_subject, holder_of_counted_units, unit_refs
 from .textkeys import key
 
@@ -184,6 +184,19 @@ GRADE_AFTER_RE = compile_pattern(r"[ \u00a0]+(?:xếp[ \u00a0]+loại|đạt[ \u
 ZERO_AFTER_VALUE_GAP_RE = compile_pattern(r"[ \u00a0]*%?[ \u00a0]*(?:điểm[ \u00a0]*)?(?:[\p{L} \u00a0]{0,30}?)[,;]?[ \u00a0]*(?:và[ \u00a0]+)?")
 
 
+ASIDE_REACH = 40  # characters: a bracket's opening from the figure before it, and its length
+
+
+def _aside_of(article: Article, before: dict, fig: dict) -> tuple[int, int] | None:
+    """The bracket `fig` stands in, right after the words of `before` (its band, its share), or None."""
+    text = article.text
+    opening = enclosing_bracket(text, before["span"][1], fig["span"][0], ASIDE_REACH)
+    closing = text.find(")", fig["span"][1], fig["span"][1] + ASIDE_REACH) if opening is not None else -1
+    if opening is None or closing < 0 or opening - before["span"][1] > ASIDE_REACH:
+        return None
+    return opening, closing + 1
+
+
 def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt_fig, earlier=()) -> dict | None:
     prev_fig = earlier[-1] if earlier else None
     text = article.text
@@ -230,6 +243,10 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     post_end = post_window_end(text, article.folded, sent, max(num.end, own[2][1] if own else 0), nxt_fig, cues)
     sibling = prev_fig["aspect"] if prev_fig and (is_list_sibling(article, cues, prev_fig, num)
                                                   or refers_back(article, sent, prev_fig, num)) else None
+    if sibling is None and len(earlier) > 1 and (aside := _aside_of(article, earlier[-2], prev_fig)) \
+            and is_list_sibling(article, cues, earlier[-2], num, aside):
+        # "7 đơn vị đạt loại Tốt (từ 90 điểm trở lên), 12 đơn vị loại Khá": past the aside's figure
+        sibling = earlier[-2]["aspect"]
     if restates_ratio(article, prev_fig, num):
         aspect = prev_fig["aspect"]  # the ratio's own words may hold a cue: "21/34 nhiệm vụ đề ra, đạt 61,76%"
     else:

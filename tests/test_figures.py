@@ -1011,6 +1011,12 @@ ASPECT_WINDOW_CASES = [
      "chỉ đạt 31,2% và 27,5%.", [("31,2%", "online"), ("27,5%", "online")]),
     # ... not when that clause states a figure of its own
     ("Năm 2025, xã tiếp nhận 1.200 hồ sơ trực tuyến, tăng mạnh; 35 cán bộ được tập huấn.", [("1.200", "online"), ("35", "other")]),
+    # list items past a band in brackets after the first
+    ("Năm 2025, có 7 đơn vị đạt loại Tốt (từ 90 điểm trở lên), 12 đơn vị loại Khá và 1 đơn vị loại Trung bình.",
+     [("7", "par_index"), ("90", "par_index"), ("12", "par_index"), ("1", "par_index")]),
+    # ... not an item with its own metric
+    ("Năm 2025, có 7 đơn vị đạt loại Tốt (từ 90 điểm trở lên); 12 đơn vị có hồ sơ trễ hạn.",
+     [("7", "par_index"), ("90", "par_index"), ("12", "overdue")]),
     # not electronic documents or invoices
     ("Năm 2022, Cục Thuế tiếp nhận 1.200 hồ sơ đăng ký sử dụng hóa đơn điện tử.", [("1.200", "received")]),
 ]
