@@ -27,7 +27,11 @@ import atexit
 import sys
 
 import regex
-from regex import _regex
+
+try:  # the compiled-program constructor that unpickling calls; a `regex` without it: no dropping
+    from regex import _regex
+except ImportError:  # pragma: no cover
+    _regex = None
 
 from .startup_cache import cache_dir, cache_key, read, write
 
@@ -67,7 +71,7 @@ def without_floating_required_string(compiled: regex.Pattern) -> regex.Pattern:
     module's docstring); any other pattern, or a `regex` whose compiled form is not the one
     known here, as it is."""
     data = getattr(compiled, "_pickled_data", None)  # the arguments of _regex.compile, as pickled
-    if not (isinstance(data, tuple) and len(data) == 11 and data[7] == -1 and data[8]):
+    if _regex is None or not (isinstance(data, tuple) and len(data) == 11 and data[7] == -1 and data[8]):
         return compiled
     return _regex.compile(*data[:7], 0, (), 0, data[10])  # no required offset, characters, flags
 
