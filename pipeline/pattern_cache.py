@@ -24,6 +24,7 @@ compare them), and on ordinary articles the pipeline runs about 4 % faster witho
 from __future__ import annotations
 
 import atexit
+import copy
 import sys
 
 import regex
@@ -73,7 +74,9 @@ def without_floating_required_string(compiled: regex.Pattern) -> regex.Pattern:
     data = getattr(compiled, "_pickled_data", None)  # the arguments of _regex.compile, as pickled
     if _regex is None or not (isinstance(data, tuple) and len(data) == 11 and data[7] == -1 and data[8]):
         return compiled
-    return _regex.compile(*data[:7], 0, (), 0, data[10])  # no required offset, characters, flags
+    # built from fresh copies of the program's parts, as unpickling builds a pattern: the new
+    # pattern shares no object with `compiled` (which the regex module's own cache keeps)
+    return _regex.compile(*copy.deepcopy((*data[:7], 0, (), 0, data[10])))  # no required offset, characters, flags
 
 
 def save() -> None:
