@@ -208,6 +208,7 @@ CLAUSE_STOP_RE = compile_pattern(r"[.;!?\n()…]")
 SENTENCE_PART_STOP_RE = compile_pattern(r"[.;!?\n…]")
 # a value in brackets after a listed name: "các xã lân cận là Phượng Dực (79,3%) và Đại Xuyên (76,8%)"
 ITEM_ASIDE_RE = compile_pattern(rf"{SP}*\([^()\n]{{1,40}}\)")
+BLANKS_RE = compile_pattern(rf"{SP}*")
 
 
 def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[Mention]:
@@ -264,7 +265,7 @@ def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[
             ne = aside.end()
         sep = ENUM_ITEM_SEP_RE.match(text, ne, close)
         if sep is None:
-            if in_parentheses and compile_pattern(rf"{SP}*").match(text, ne, close).end() != close:
+            if in_parentheses and BLANKS_RE.match(text, ne, close).end() != close:
                 return []
             break
         pos = sep.end()

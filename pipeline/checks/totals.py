@@ -285,11 +285,9 @@ def _parts_vs_total(article: Article) -> list[Finding]:
 
 def _next_sentence_whereof(total: dict, part: dict, article: Article) -> int | None:
     """Where the sentence right after `total`'s opens with "trong đó" and holds `part`, if it does."""
-    sentence = total.get("sentence")
-    if not sentence:
-        return None
-    opening = len(article.text) - len(article.text[sentence[1]:].lstrip())
-    if not (WHEREOF_NEXT_RE.match(article.text, opening) and (part.get("sentence") or [None])[0] == opening):
+    sentence, opening = total.get("sentence"), (part.get("sentence") or [None])[0]
+    if (not sentence or opening is None or opening < sentence[1] or article.text[sentence[1]:opening].strip()
+            or not WHEREOF_NEXT_RE.match(article.text, opening)):
         return None
     return opening
 
@@ -452,8 +450,10 @@ def _field_above_total(article: Article, flagged: set) -> list[Finding]:
         if not FIELD_PART_RE.match(text, sentence_start, part["span"][0]):  # the sentence opens with the field
             continue
         period = (part.get("period") or {}).get("text")
-        totals = [f for f in figures[:k] if f.get("sentence") and f["sentence"][1] <= sentence_start
-                  and article.paragraph(f["span"][0]) == article.paragraph(part["span"][0])
+        paragraph = article.paragraph(part["span"][0])
+        first = bisect.bisect_left(article.starts, article.paragraph_starts[paragraph])  # the paragraph's first figure
+        totals = [f for f in figures[first:k] if f.get("sentence") and f["sentence"][1] <= sentence_start
+                  and article.paragraph(f["span"][0]) == paragraph
                   and f["kind"] == "count" and f["aspect"] == "received" and f["object"] == part["object"]
                   and exact(f) and not is_change(f) and not is_target(f) and same_subject(f, part)
                   and (f.get("period") or {}).get("text") == period]
