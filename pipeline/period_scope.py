@@ -51,7 +51,7 @@ class PeriodIndex:
         self.text = text
         self.periods = sorted(periods, key=lambda p: p.start_pos)
         self.starts = [p.start_pos for p in self.periods]
-        self.stated = [p for p in self.periods if p.role in ("period", "edition", "term")]
+        self.stated = [p for p in self.periods if p.role in ("period", "edition", "term") and not in_aside(text, p)]
         self.stated_ends = [p.end_pos for p in self.stated]
         self.paragraphs = paragraphs
         self.lines_are_paragraphs = lines_are_paragraphs(text, paragraphs)
@@ -170,6 +170,17 @@ class PeriodIndex:
             if not (plain and p.role == "edition"):
                 return p
         return None
+
+
+# a bracket that states a figure of its own after its period: "(năm 2014 đạt 76,99%)", "(năm 2013
+# xếp thứ 5)": an aside about another time, whose period governs nothing outside it
+ASIDE_REST_RE = compile_pattern(r"[^()\n]*?\d[^()\n]*\)")
+
+
+def in_aside(text: str, period: Period) -> bool:
+    """Whether `period` is the period of a bracketed aside that states a figure of its own."""
+    return (enclosing_bracket(text, max(0, period.start_pos - BRACKET_REACH), period.start_pos, BRACKET_REACH) is not None
+            and ASIDE_REST_RE.match(text, period.end_pos) is not None)
 
 
 def lines_are_paragraphs(text: str, paragraphs: list[Span]) -> bool:

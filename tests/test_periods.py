@@ -412,6 +412,12 @@ GOVERNING = [
     # ... another start date is mostly a rule's effective date, its own sentence's only
     ("Headline\n\nNăm 2018, tỉnh họp tổng kết.\n\nTừ ngày 1/7/2018, tỉnh áp dụng quy trình mới với 30 thủ tục. "
      "Ba đơn vị có tỷ lệ hồ sơ trực tuyến trên 95%.", {"95%": ("Năm 2018", True)}),
+    # a bracketed aside that states a figure of another year keeps its period to itself; a
+    # period restated in brackets with no figure of its own is passed on
+    ("Headline\n\nLead năm 2015.\n\nChỉ số đạt 85,3% (năm 2014 đạt 76,99%). Không có bộ nào giảm điểm; 3 bộ tăng "
+     "trên 10 điểm.", {"76,99%": ("năm 2014", False), "3": ("năm 2015", True)}),
+    ("Headline\n\nLead năm 2015.\n\nBáo cáo kết quả (năm 2014). Không có bộ nào giảm điểm; 3 bộ tăng trên 10 điểm.",
+     {"3": ("năm 2014", True)}),
     # a headline's "10 tháng, ..." is its own sentence's period, not the article's
     ("Hà Tĩnh: 10 tháng, tỷ lệ hồ sơ trực tuyến đạt 68,4%\n\nTính đến ngày 31/10/2025, tỉnh đạt 87,19 điểm.\n\n"
      "Mở đầu.\n\nToàn tỉnh tiếp nhận 356.812 hồ sơ.",
