@@ -228,9 +228,10 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         if own is None and is_index_value(article, cues, num, sent):
             kind = "score"  # "Điện Biên ( 74,99 )": a PAR INDEX value in a ranking
         elif own is None:
-            own = elided_noun(article, prev_fig, num) or bracketed_part_noun(article, prev_fig, num)
+            own = elided_noun(article, prev_fig, num)
             elided = own is not None
-            own = (own or whereof_part_noun(article, prev_fig, num) or shared_noun_after(article, num)
+            # (a part in brackets is named by its label: "(đúng hạn 9.600, quá hạn 200)")
+            own = (own or bracketed_part_noun(article, prev_fig, num) or whereof_part_noun(article, prev_fig, num) or shared_noun_after(article, num)
                    or range_start_noun(article, sent, num)
                    or open_noun_after(article, sent, num.start, num.end))
             if own is None:
@@ -271,7 +272,10 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
                 article, cues, num, sent, own[1], words_start, post_end, earlier)
             # (an item of a channel that says it came in, "2.190 hồ sơ nộp trực tiếp", is received)
             came_in = channel and bool(cues_between(cues, words_start, post_end))
-            aspect = (bracketed_part_aspect(article.folded, cues, num, prev_fig)
+            # (not the online item's before it in the same brackets: "(trực tuyến 6.000, trực tiếp 3.800)")
+            bracketed = None if channel and prev_fig is not None and prev_fig["aspect"] == "online" else \
+                bracketed_part_aspect(article.folded, cues, num, prev_fig)
+            aspect = (bracketed
                       or (by_field and field_share_aspect(totals))
                       or (totals[0] if totals else "received" if came_in else None)
                       or named_parts_aspect(article, cues, num, sent, earlier, own[0], own[1]) or "other")

@@ -624,9 +624,9 @@ def test_subject_rules(text, units, surface, subject):
      [("23.988", "resolved"), ("23.851", "on_time"), ("99,43%", "on_time")]),
     ("Năm 2025, trung tâm giải quyết 6.703 hồ sơ, trong đó trước hạn 2.418, đúng hạn 4.259, quá hạn 26 hồ sơ.",
      [("6.703", "resolved"), ("2.418", "on_time"), ("4.259", "on_time"), ("26", "overdue")]),
-    # a part in brackets after a long label
+    # a part in brackets after a long label; each part takes its own class's aspect
     ("Năm 2025, trung tâm tiếp nhận 24.615 hồ sơ (trực tuyến 19.870; trực tiếp 4.645; qua dịch vụ bưu chính "
-     "công ích 180).", [("24.615", "received"), ("19.870", "received"), ("4.645", "received"), ("180", "received")]),
+     "công ích 180).", [("24.615", "received"), ("19.870", "online"), ("4.645", "received"), ("180", "received")]),
 ])
 def test_parts_whose_noun_is_left_out(text, expected):
     assert [(f["surface"], f["aspect"]) for f in run(text)] == expected
@@ -1347,6 +1347,15 @@ def test_parts_in_brackets_after_a_count_are_counts_of_its_noun():
     assert [(f["surface"], f["object"], f["aspect"]) for f in run(text)] == [
         ("214", "dossier", "received"), ("41", "dossier", "received"), ("23", "dossier", "received"),
         ("7", "dossier", "received"), ("11", "dossier", "received")]
+    # ... and a part labelled by its metric takes the label's: "(đúng hạn 9.600, quá hạn 200)",
+    # one labelled by another channel than online is received, not the online item's before it
+    text = "Năm 2024, xã đã giải quyết 9.800 hồ sơ (trước hạn 5.000, đúng hạn 4.500, quá hạn 200)."
+    assert [(f["surface"], f["object"], f["aspect"]) for f in run(text)] == [
+        ("9.800", "dossier", "resolved"), ("5.000", "dossier", "on_time"), ("4.500", "dossier", "on_time"),
+        ("200", "dossier", "overdue")]
+    text = "Năm 2024, xã tiếp nhận 9.800 hồ sơ (trực tuyến 6.000; trực tiếp 3.700; qua bưu chính 100)."
+    assert [(f["surface"], f["aspect"]) for f in run(text)] == [
+        ("9.800", "received"), ("6.000", "online"), ("3.700", "received"), ("100", "received")]
     # ... not the names of units in brackets after a count of them
     text = "Năm 2018, mặt trận khảo sát ở 3 quận huyện ( 1 , 12 và Hóc Môn )."
     assert [f["surface"] for f in run(text)] == ["3"]
