@@ -144,7 +144,7 @@ def exclusion(folded: str, m: NumberMatch, text: str) -> str | None:
             return "year"
         if before not in context_words()["year_before"] and not (
                 (before in lex["verbs_before"] or (before in NUMBERED_UNIT_WORDS and len(digits) > MAX_UNIT_NUMBER_DIGITS))
-                and _counted_noun(word_after(folded, e))):
+                and _counted_noun(word_after(folded, e))) and not _decimal_score(m, folded):
             return "identifier"  # "mức độ 3", "Tổ giám sát số 1", "Kỳ họp thứ 17", "Quận 3"
     if (text[s - 2:s] in ("/ ", "- ", "– ") or text[s - 1:s] in ("-", "–")) and _is_year(m):
         return "year range"
@@ -236,6 +236,12 @@ CONTEXT_SUBJECT_GAP_RE = compile_pattern(rf"(?:[ \u00a0]+\p{{L}}+){{0,{CONTEXT_S
 CONTEXT_VERB_RE = re.compile(r"(?<![^\W_])(?:(?:chỉ|vẫn|bình quân|trung bình)[ \u00a0]+)?(?:giảm|tăng|giảm còn|"
                              r"tăng lên|còn|đạt|là|ở mức)[ \u00a0]*$")
 CONTEXT_VERB_ENDS = ("giảm", "tăng", "lên", "còn", "đạt", "là", "mức")  # how its matches end, blanks stripped
+
+
+def _decimal_score(m: NumberMatch, folded: str) -> bool:
+    """"Hải Phòng 82,03 điểm": points with a decimal part, which no room, level or article number
+    has, after a name that ends in an identifier's word."""
+    return "," in m.surface and bool(SCORE_OR_PERCENT_RE.match(word_after(folded, m.end)))
 
 
 def _is_year(m: NumberMatch) -> bool:

@@ -86,6 +86,8 @@ FORMS = {
         Example("không có hồ sơ nào quá hạn", "không có hồ sơ nào", 0, "zero"),
         Example("không có hồ sơ trễ hẹn", "không có hồ sơ", 0, "zero"),
     ],
+    # points with a decimal part after a name ending in an identifier's word ("phòng")
+    "decimal_points": [Example("và Hải Phòng 82,03 điểm.", "82,03", 82.03)],
 }
 
 
