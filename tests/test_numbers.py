@@ -281,3 +281,18 @@ def test_counts_per_day_or_month_are_not_dates(text, surface):
 @pytest.mark.parametrize("text", ["Tháng 12 có nhiều hồ sơ.", "Sáng ngày 15, xã họp.", "Trong quý 3 xã họp."])
 def test_a_day_or_month_number_stays_a_date(text):
     assert _figures(text) == []
+
+
+ZERO = load_yaml("figures.yml")["zero_phrase"]
+
+
+@pytest.mark.parametrize("noun", ZERO["nouns"] + ZERO["nouns_with_nao"])
+def test_every_zero_noun_makes_a_zero_count(noun):
+    text = f"Năm 2025, không có {noun} nào quá hạn."
+    n = only(text)
+    assert (n.surface, n.value, n.form) == (f"không có {noun} nào", 0, "zero")
+
+
+@pytest.mark.parametrize("noun", ZERO["nouns_with_nao"])
+def test_a_zero_noun_that_needs_nao_is_no_count_without_it(noun):
+    assert candidates(f"Năm 2025, không có {noun} quá hạn.") == []
