@@ -267,6 +267,11 @@ FIRES = {
           ("count_list_mismatch", ["4"])),
         C("Các đơn vị dẫn đầu gồm Sở Tư pháp, Sở Y tế, với tỷ lệ hồ sơ đúng hạn lần lượt là 99,2%; 98,5% "
           "và 97,1%.", ("count_list_mismatch", ["97,1%", "98,5%", "99,2%"])),
+        # a name after a unit's type keeps the type: four units
+        C("Năm 2018, thành phố chọn 5 xã, phường làm điểm mô hình “một cửa hiện đại” gồm phường Phú Lâm, Phú Đông, "
+          "Phú Thạnh và xã Bình Kiến.", ("count_list_mismatch", ["5"])),
+        C("Năm 2024, có 4 đơn vị đạt mức hài lòng trên 90%, gồm: TP Tân An, huyện Đức Hòa và Bến Lức.",
+          ("count_list_mismatch", ["4"])),
     ],
     "conflicting_values": [
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Trong năm 2024, huyện Tân Hồng đã tiếp nhận "
@@ -480,6 +485,13 @@ NEAR_MISSES = {
 
         # a name holding a verb ("Đạt") does not end the list
         C("Năm 2023, huyện có 2 xã đạt chuẩn gồm Hoằng Đạt và Hoằng Thịnh."),
+        # names after a unit's type are units of it, counted one by one
+        C("Năm 2018, thành phố chọn 4 xã, phường làm điểm gồm phường Phú Lâm, Phú Đông, Phú Thạnh và xã Bình Kiến."),
+        C("Năm 2024, một số đơn vị thực hiện tốt là thị trấn Hưng Hà, xã Tân Lễ và Canh Tân, với tỷ lệ hồ sơ trực "
+          "tuyến lần lượt đạt 99,2%, 98,7% và 98,5%."),
+        # ... and the values "lần lượt" pairs are those of the names right before it, not of a list before a ";"
+        C("Năm 2025, có bốn đơn vị đạt 100% là xã Y Tý, A Mú Sung, Trịnh Tường và thị trấn Bát Xát; các xã Quang "
+          "Kim, Bản Qua, Mường Hum lần lượt đạt 98,2%, 97,5% và 96,9%."),
         C("Toàn huyện có 5 xã đạt chuẩn là xã An Bình, xã Tân Lập, xã Hòa Phú, xã Minh Đức và xã Phú Lộc."),
         C("Năm 2025, có 4 địa phương đạt trên 90 điểm gồm Quảng Ninh, Hà Nội, Đà Nẵng và Đồng Nai."),
         C("Năm 2026, xã đề xuất cắt giảm thời gian giải quyết đối với 4 TTHC, gồm: cấp giấy phép xây dựng nhà ở "

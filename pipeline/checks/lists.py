@@ -24,6 +24,8 @@ DIGIT_RE = compile_pattern(r"\d")
 JOINED_PART_RE = compile_pattern(r"[^\d;.]{0,60}\s(?:và|,)\s*")
 INTRO_REACH = 80  # characters from a count to the word that opens its list
 NAMES_REACH = 400  # characters before "lần lượt" where the names it pairs with are read
+UNIT_TYPES = ("xã ", "phường ", "thị trấn ", "đặc khu ", "huyện ", "quận ", "thị xã ", "thành phố ", "tp ", "tp. ", "tỉnh ")
+UNIT_TYPE_AT_RE = compile_pattern(rf"^(?:{'|'.join(regex.escape(t.strip()) for t in UNIT_TYPES)})\s+", regex.IGNORECASE)
 UNIT_NOUNS = {"xã", "phường", "huyện", "quận", "tỉnh", "thị", "đặc", "địa", "đơn"}  # first words of unit nouns
 
 
@@ -45,9 +47,10 @@ def _and_before_head_re(extra: tuple[str, ...]) -> regex.Pattern:
     return regex.compile(rf"\s+và\s+(?=(?:{heads})(?!\p{{L}}))", flags=regex.IGNORECASE)
 
 
-def list_items(segment: str, extra: tuple[str, ...] = ()) -> list[str] | None:
+def list_items(segment: str, extra: tuple[str, ...] = (), keep_type: bool = True) -> list[str] | None:
     """The items of "xã A, xã B và xã C" (split on commas, and on "và" before a head word), or
-    None when a piece does not open with a head word (not a list of names)."""
+    None when a piece does not open with a head word (not a list of names); with `keep_type`,
+    names after a unit's type are units of it ("phường A, B và xã C": three)."""
     items = []
     for piece in segment.split(","):
         piece = piece.strip()
@@ -55,10 +58,38 @@ def list_items(segment: str, extra: tuple[str, ...] = ()) -> list[str] | None:
             return None
         sub = _and_before_head_re(extra).split(piece)
         items += [s.strip() for s in sub]
-    if not items or not all(_starts_with_head(i, extra) and (not regex.search(r"\d", i) or NUMBERED_UNIT_RE.fullmatch(i))
-                            for i in items):
+    if not items:
         return None
-    return items
+    if all(_is_item(i, extra) for i in items) and not (keep_type and any(_coordinated_units(i) for i in items)):
+        return items
+    return _names_keeping_their_type(items) if keep_type else None
+
+
+def _coordinated_units(item: str) -> bool:
+    """"xã Tân Lễ và Canh Tân": names coordinated after one unit type (no unit's name holds "và")."""
+    return item.lower().startswith(UNIT_TYPES) and LAST_NAME_JOINT_RE.search(item) is not None
+
+
+def _is_item(item: str, extra: tuple[str, ...] = ()) -> bool:
+    return _starts_with_head(item, extra) and (not DIGIT_RE.search(item) or NUMBERED_UNIT_RE.fullmatch(item) is not None)
+
+
+def _names_keeping_their_type(pieces: list[str]) -> list[str] | None:
+    """The units of "phường Phú Lâm, Phú Đông, Phú Thạnh và xã Bình Kiến": a name after a unit's
+    type keeps the type (ANNOTATION.md), so every capitalised name is one unit; None unless the
+    list opens with a unit type and every piece is a typed unit or such names. (Units only: a
+    department's name may hold commas, "Sở Văn hóa, Thể thao và Du lịch".)"""
+    if not pieces[0].lower().startswith(UNIT_TYPES):
+        return None
+    out = []
+    for piece in pieces:
+        typed = piece.lower().startswith(UNIT_TYPES) and _is_item(piece)
+        rest = UNIT_TYPE_AT_RE.sub("", piece, count=1) if typed else piece
+        names = LAST_NAME_JOINT_RE.split(rest)
+        if not all(n and n[0].isupper() and len(n.split()) <= 4 and not DIGIT_RE.search(n) for n in names):
+            return None
+        out += names
+    return out
 
 
 def _bare_names(segment: str, heads: tuple[str, ...]) -> list[str] | None:
@@ -198,6 +229,8 @@ def _names_against_values(article: Article) -> list[Finding]:
         if not intros:
             continue
         segment = head[intros[-1].end():]
+        if ";" in segment:
+            continue  # "... là xã A, B và C; các xã D, E, F lần lượt đạt ...": the names it pairs with are not listed after an intro
         end = LIST_END_RE.search(segment)
         segment = (segment[:end.start()] if end else segment).rstrip(" ,")
         items = list_items(segment)
