@@ -219,6 +219,10 @@ FIRES = {
         C("Huyện đã giải quyết 5.320/5.120 hồ sơ.", ("part_exceeds_total", ["5.320/5.120"])),
         C("Xã tiếp nhận 1.140 hồ sơ, giải quyết 1.200 hồ sơ.", ("part_exceeds_total", ["1.140", "1.200"])),
         C("Huyện có 12 xã, thị trấn; trong đó 13 xã đã đạt chuẩn.", ("part_exceeds_total", ["12", "13"])),
+        # the places a superlative compares the part with do not narrow it to a subset
+        C("Năm 2026, xã Long Thành tiếp nhận 26.214 hồ sơ. Đáng chú ý, số hồ sơ nộp trực tuyến tại xã lên tới "
+          "26.902 hồ sơ, cao nhất trong các xã khu vực phía Nam của tỉnh.",
+          ("part_exceeds_total", ["26.214", "26.902"]), linked=True),
     ],
     "count_list_mismatch": [
         # past a zero in the count's own words; a numbered ward's name is one item

@@ -117,6 +117,9 @@ GROUPS = {
           dict(surface="95%", value=95, approx="at_most")),
         E("Tỷ lệ hồ sơ đúng hạn từ 80% đến dưới 90%.", dict(surface="80%", approx="exact"),
           dict(surface="90%", approx="under")),
+        # "lên tới" (reaching) states the count itself: ANNOTATION.md's over-words are hơn, trên, ngoài, vượt
+        E("Số hồ sơ nộp trực tuyến lên tới 26.902 hồ sơ.", dict(surface="26.902", approx="exact")),
+        E("Số hồ sơ nộp trực tuyến lên đến hơn 26.902 hồ sơ.", dict(surface="26.902", approx="over")),
     ],
     "changes": [
         E("Cơ chế một cửa đã xử lý 180.079 hồ sơ (tăng 107% so với cùng kỳ).",

@@ -10,10 +10,12 @@ import regex
 from ..pattern_cache import compile_pattern
 from .tolerance import is_exact
 
-# a sentence that narrows a quantity to a part: a field, a level, a body, a channel
+# a sentence that narrows a quantity to a part: a field, a level, a body, a channel (not the
+# places a superlative compares it with: "cao nhất trong các xã")
 SUBSET_RE = compile_pattern(
     r"(?<!\p{L})(?:riêng|trong đó|trong số|lĩnh vực|thuộc|thẩm quyền|bộ phận|trung tâm|cấp tỉnh|cấp huyện|"
-    r"cấp xã|bưu chính|đối với|từng|các xã|các phường|các sở|các cơ quan|nhóm|loại)(?!\p{L})", regex.IGNORECASE)
+    r"cấp xã|bưu chính|đối với|từng|(?<!nhất\s+(?:trong|của|giữa)\s+)(?:các xã|các phường|các sở|các cơ quan)|nhóm|loại)(?!\p{L})",
+    regex.IGNORECASE)
 # "trong tổng số 12.846 hồ sơ tiếp nhận có 7.905 ...", "4.512 hồ sơ trên tổng số 5.860 hồ sơ": a base
 BASE_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:trong|trên)\s+(?:tổng\s+)?số\s*(?:(?:hơn|gần|khoảng|trên)\s+)?$", regex.IGNORECASE)
 UNIT_OBJECTS = ("admin_unit", "agency")  # what is graded, ranked and given rates: places and bodies
