@@ -412,6 +412,9 @@ GOVERNING = [
     # ... another start date is mostly a rule's effective date, its own sentence's only
     ("Headline\n\nNăm 2018, tỉnh họp tổng kết.\n\nTừ ngày 1/7/2018, tỉnh áp dụng quy trình mới với 30 thủ tục. "
      "Ba đơn vị có tỷ lệ hồ sơ trực tuyến trên 95%.", {"95%": ("Năm 2018", True)}),
+    # the year of the tasks a plan sets is a name's year, not the period the sentence states
+    ("Headline\n\nLead.\n\nQuý IV/2025, xã phấn đấu hoàn thành 100% nhiệm vụ CCHC năm 2025; tỷ lệ hồ sơ đúng hạn "
+     "đạt trên 99%.", {"99%": ("Quý IV/2025", False)}),
     # a bracketed aside that states a figure of another year keeps its period to itself; a
     # period restated in brackets with no figure of its own is passed on
     ("Headline\n\nLead năm 2015.\n\nChỉ số đạt 85,3% (năm 2014 đạt 76,99%). Không có bộ nào giảm điểm; 3 bộ tăng "
