@@ -3,7 +3,7 @@
 Phrases: "trong năm 2018 và 6 tháng đầu năm 2019", "Từ ngày 15/12/2023 - 15/9/2024", "Từ năm
 2021 đến 2023", "giai đoạn 2021-2025", "đến hết năm 2019", "từ đầu năm 2018 đến hết tháng
 6/2019", "từ tháng 7-2018 đến nay", "6 tháng đầu năm 2024", "9 tháng năm nay", "quý I/2017",
-"tháng 9.2025", "năm 2023", "năm nay", "5 năm qua", "hiện nay", "đến nay", "trong ngày
+"tháng 9.2025", "năm 2023", "năm nay", "năm tới", "5 năm qua", "hiện nay", "đến nay", "trong ngày
 1/7/2025", "từ 1/7 đến hết năm 2025", "sau 3 tháng vận hành". Years the text omits come from
 `published`.
 
@@ -137,6 +137,7 @@ def _pattern(events: str) -> str:
     | (?P<years_list>(?:(?:hai|ba|các)\s+)?năm\s+(?P<y27>{Y})(?:\s*(?:,|và)\s*(?:năm\s+)?{Y})*\s*(?:,|và)\s*(?:năm\s+)?(?P<y28>{Y}))
     | (?P<year>năm\s+(?P<y10>{Y}))
     | (?P<this_year>năm\s+nay)
+    | (?P<next_year>năm\s+tới)  # "Năm tới, huyện phấn đấu 100% hồ sơ được số hóa"
     | (?P<this_span>trong\s+(?:tháng|tuần|quý|kỳ(?!\s+(?:họp|đại\s+hội|thi|nghỉ|bầu\s+cử)(?!\p{{L}})))(?!\s*(?:\d|[IV]+(?!\p{{L}})))
         |trong\s+năm(?=\s*[,;:.)]|\s+(?:có|đã|sẽ|phải|tiếp|giải|đạt|hoàn)(?!\p{{L}}))  # "trong năm có 80%": this year
         |trong\s+(?:năm|tháng|quý)\s+(?:này|đó)  # "Cũng trong năm này": the year just named
@@ -382,6 +383,8 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
         return _year_bounds(int(g["y10"]))
     if g["this_year"]:
         return _year_bounds(pub_year) if pub_year else (None, None)
+    if g["next_year"]:
+        return _year_bounds(pub_year + 1) if pub_year else (None, None)
     if g["now"] or g["currently"] or (g["past"] and (g["n21"] or g["n33"])):
         return None, published
     return None, None

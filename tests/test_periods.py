@@ -41,6 +41,8 @@ PHRASES = {
         Example("Trong 9 tháng năm 2024 có 30 hồ sơ.", "9 tháng năm 2024", "2024-01-01", "2024-09-30"),
         Example("Trong 10 tháng năm nay có 30 hồ sơ.", "10 tháng năm nay", "2024-01-01", "2024-10-31"),
         Example("Trong năm nay có 30 hồ sơ.", "năm nay", "2024-01-01", "2024-12-31"),
+        Example("Năm tới, huyện phấn đấu 100% hồ sơ được số hóa.", "Năm tới", "2025-01-01", "2025-12-31"),
+        Example("Trong năm tới, huyện phấn đấu 100% hồ sơ được số hóa.", "năm tới", "2025-01-01", "2025-12-31"),
         Example("Quý III/2024 có 30 hồ sơ.", "Quý III/2024", "2024-07-01", "2024-09-30"),
         Example("Trong tháng 9.2025 có 30 hồ sơ.", "tháng 9.2025", "2025-09-01", "2025-09-30"),
         Example("Trong tháng 12-2016 có 30 hồ sơ.", "tháng 12-2016", "2016-12-01", "2016-12-31"),
