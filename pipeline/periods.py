@@ -149,6 +149,8 @@ def _pattern(events: str) -> str:
         |(?P<n33>{N})\s+năm\s+nay|(?:thời\s+gian|những\s+năm|mấy\s+năm)\s+gần\s+đây)
     | (?P<currently>(?<!(?:thực|xuất|thể|biểu|phát|tái)\s)hiện(?=\s+(?:có|gồm|đang|còn|bố\s+trí|là|đã|vẫn|chỉ|mới|đạt|chiếm|được)(?!\p{{L}})))
     | (?P<now>(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))|(?<!thực\s)hiện\s+(?:nay|tại))
+    | (?P<until_moment>(?:tính\s+)?(?:đến|tới)\s+thời\s+điểm\s+(?:ngày\s+)?(?P<d31>{DMY}|{DM}(?![/.\-]?\d)))  # "Tính đến thời điểm 30/9/2025"
+    | (?P<until_event>tính\s+(?:đến|tới)\s+thời\s+điểm\s+(?!(?:này|hiện|\d)(?!\p{{L}}))\p{{L}}+(?:\s+(?!\d)\p{{L}}+)?)  # "Tính đến thời điểm kiểm tra"
     )(?:\s+(?:và|,)\s+(?P<and>(?:\d{{1,2}}|sáu|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{Y})?))?(?![\p{{L}}\d])"""
 
 
@@ -341,6 +343,8 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
         if g["m5"]:
             return None, _month_end(int(g["y6"]) if g["y6"] else _bare_month_year(int(g["m5"]), published), int(g["m5"]))
         return None, _dmy(g["d5"], pub_year)
+    if g["until_moment"]:
+        return None, _dmy(g["d31"], pub_year)
     if g["year_to_now"]:
         return iso(int(g["y25"]), 1, 1), published
     if g["since_year"]:

@@ -63,6 +63,10 @@ PHRASES = {
         Example("Từ tháng 3 đến hết 31-12-2016 có 30 hồ sơ.", "Từ tháng 3 đến hết 31-12-2016", "2016-03-01", "2016-12-31"),
         Example("Từ đầu năm đến nay có 30 hồ sơ.", "Từ đầu năm đến nay", "2024-01-01", PUBLISHED),
         Example("Tính đến ngày 15/9/2024 có 30 hồ sơ.", "Tính đến ngày 15/9/2024", None, "2024-09-15"),
+        Example("Tính đến thời điểm 30/9/2024, có 30 hồ sơ.", "Tính đến thời điểm 30/9/2024", None, "2024-09-30"),
+        # up to an event the article names: no date of its own
+        Example("Tính đến thời điểm kiểm tra, xã còn 37 hồ sơ trễ hạn.", "Tính đến thời điểm kiểm tra"),
+        Example("Tính đến thời điểm ra mắt, tổng đài đáp ứng 6.000 cuộc gọi.", "Tính đến thời điểm ra mắt"),
         Example("Đến hết tháng 6/2017 có 30 hồ sơ.", "Đến hết tháng 6/2017", None, "2017-06-30"),
         # the end of a year the phrase does not name: a period without dates
         Example("Kế hoạch có 56 nhiệm vụ; đến hết năm đã hoàn thành 55 nhiệm vụ.", "đến hết năm"),
