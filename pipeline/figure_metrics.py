@@ -88,9 +88,10 @@ def last_named_rate(article: Article, num: NumberMatch, earlier: list[dict]) -> 
     return None
 
 
-# (the noun of the item before may hold a comma itself: "9 sở, ngành và | 6 huyện", "6 cơ quan, đơn vị và | 4 xã")
+# (the noun of the item before may hold a comma itself: "9 sở, ngành và | 6 huyện", "6 cơ quan, đơn vị và | 4 xã",
+# "12 sở, ban, ngành và | 30 xã", "12 cơ quan, đơn vị cấp tỉnh, | 5 huyện")
 # (an abbreviation in brackets may follow the noun: "2.183 thủ tục hành chính (TTHC) và 4.271 điều kiện")
-LIST_GAP_RE = compile_pattern(r"[ \u00a0]*(?:(?:[\p{L}\d/]+|\([\p{L}\d]{1,12}\))(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+(?:[ \u00a0]+\p{L}+)?[ \u00a0]+(?:và|,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
+LIST_GAP_RE = compile_pattern(r"[ \u00a0]*(?:(?:[\p{L}\d/]+|\([\p{L}\d]{1,12}\))(?:[ \u00a0]*,(?=[ \u00a0]*\p{L}+(?:[ \u00a0]+\p{L}+){0,3}(?:[ \u00a0]+và|[ \u00a0]*,)))?[ \u00a0]*){0,6}(?:,|và|,[ \u00a0]*và)[ \u00a0]*")
 # "102/163 điều kiện kinh doanh (chiếm 62,6%)", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
 # restating the figure before it
 # (a word is taken whole, possessively: splitting one could only use more of the twelve, and

@@ -1378,6 +1378,11 @@ def test_a_rate_with_no_noun_counts_its_aspects_default_object(aspect, obj):
 INSPECTION_CASES = [
     # the items of a list of places inspected, the first noun holding a comma
     ("Năm 2020, UBND tỉnh đã tổ chức kiểm tra CCHC tại 9 sở, ngành và 6 huyện.", {"9": "inspected", "6": "inspected"}),
+    # ... past a noun of three parts, or of a noun and its level
+    ("Năm 2026, tỉnh kiểm tra công tác CCHC tại 12 sở, ban, ngành và 30 xã, phường, đặc khu.",
+     {"12": "inspected", "30": "inspected"}),
+    ("Năm 2024, đoàn đã kiểm tra 12 cơ quan, đơn vị cấp tỉnh, 5 huyện, thị xã, thành phố và 15 xã, phường, thị trấn.",
+     {"12": "inspected", "5": "inspected", "15": "inspected"}),
     # ... however long what was inspected
     ("Năm 2024, huyện đã kiểm tra cải cách hành chính, kỷ luật, kỷ cương hành chính tại 4 cơ quan chuyên môn "
      "và 3 UBND xã.", {"4": "inspected", "3": "inspected"}),
