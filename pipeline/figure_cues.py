@@ -121,6 +121,13 @@ def _quoted_names(folded: str, start: int, end: int) -> list[Span]:
     return [m.span(1) for m in QUOTED_NAME_RE.finditer(folded, start, end)]
 
 
+# the measure a bare "giảm" follows in its clause: a rate, an index, a count of dossiers
+CHANGE_VERB = "giảm"
+MEASURE_REACH = 80
+MEASURE_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:số(?:[ \u00a0]+lượng)?[ \u00a0]+hồ[ \u00a0]+sơ|tỷ[ \u00a0]+lệ|tỉ[ \u00a0]+lệ|chỉ[ \u00a0]+số)"
+                                   r"(?!\p{L})[^\d,;:.()\n]{0,60}$")
+
+
 def find_cues(folded: str, start: int, end: int) -> list[Cue]:
     lex = lexicon()
     out = []
@@ -134,6 +141,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue
         if not specific and phrase_before(folded, m.start(), lex["procedure_heads"]):
             continue  # "thủ tục cấp phép xây dựng": the generic verb names a procedure
+        if found == CHANGE_VERB and MEASURE_BEFORE_RE.search(folded, max(start, m.start() - MEASURE_REACH), m.start()):
+            continue  # "số hồ sơ trễ hạn giảm 37,5%": a change of the measure, no cut
         out.append(Cue(m.start(), m.end(), aspect, specific))
     return out
 

@@ -1377,6 +1377,10 @@ def test_a_rate_with_no_noun_counts_its_aspects_default_object(aspect, obj):
 
 INSPECTION_CASES = [
     # the items of a list of places inspected, the first noun holding a comma
+    # "giảm" after a measure is a change of the measure, no cut
+    ("So với cùng kỳ năm 2025, số hồ sơ trễ hạn giảm 37,5%.", {"37,5%": "overdue"}),
+    ("Năm 2022, tỷ lệ hồ sơ trễ hạn giảm 0,9% so với năm 2021.", {"0,9%": "overdue"}),
+    ("Năm 2023, tỉnh đã giảm 20 TTHC.", {"20": "cut"}),
     ("Năm 2020, UBND tỉnh đã tổ chức kiểm tra CCHC tại 9 sở, ngành và 6 huyện.", {"9": "inspected", "6": "inspected"}),
     # ... past a noun of three parts, or of a noun and its level
     ("Năm 2026, tỉnh kiểm tra công tác CCHC tại 12 sở, ban, ngành và 30 xã, phường, đặc khu.",
