@@ -235,13 +235,19 @@ ELAPSED_RE = compile_pattern(r"^sau[ \u00a0]", regex.IGNORECASE)
 
 def lead_period(stated: list[Period], paragraphs: list[Span]) -> Period | None:
     """The first period stated in the headline or the lead (the sapo and the opening paragraph);
-    a headline's time elapsed since a change yields to a period the lead states."""
+    a headline's time elapsed since a change, or a period it states without dates, yields to a
+    period the lead states."""
     firsts = [next((p for p in stated if para[0] <= p.start_pos < para[1]), None) for para in paragraphs[:LEAD_PARAGRAPHS]]
     found = [p for p in firsts if p is not None]
     if not found:
         return None
     if firsts[0] is not None and ELAPSED_RE.match(firsts[0].text) and len(found) > 1:
         return found[1]
+    if firsts[0] is not None and firsts[0].start is None and firsts[0].end is None:
+        # a headline's "trong quý" yields to the lead's "quý III/2025": the same period, dated
+        dated = next((p for p in found[1:] if p.start or p.end), None)
+        if dated is not None:
+            return dated
     return found[0]
 
 

@@ -427,6 +427,10 @@ GOVERNING = [
      "trên 10 điểm.", {"76,99%": ("năm 2014", False), "3": ("năm 2015", True)}),
     ("Headline\n\nLead năm 2015.\n\nBáo cáo kết quả (năm 2014). Không có bộ nào giảm điểm; 3 bộ tăng trên 10 điểm.",
      {"3": ("năm 2014", True)}),
+    # a headline's period without dates yields to the dated one of the lead
+    ("Phường giải quyết hơn 6.100 hồ sơ trong quý\n\nTrong quý III/2025, phường tiếp nhận 6.350 hồ sơ.\n\n"
+     "Mở đầu.\n\nPhường đã tiếp nhận 1.126 hồ sơ của người dân cư trú ngoài địa bàn.",
+     {"6.100": ("trong quý", False), "1.126": ("quý III/2025", True)}),
     # a headline's "10 tháng, ..." is its own sentence's period, not the article's
     ("Hà Tĩnh: 10 tháng, tỷ lệ hồ sơ trực tuyến đạt 68,4%\n\nTính đến ngày 31/10/2025, tỉnh đạt 87,19 điểm.\n\n"
      "Mở đầu.\n\nToàn tỉnh tiếp nhận 356.812 hồ sơ.",
