@@ -22,6 +22,8 @@ CONTINUATION_RE = compile_pattern(r"\s*(?:trong\s+đó|cụ\s+thể|xét\s+riên
 BLANK_LINE_RE = compile_pattern(r"\n[ \t\u00a0]*\n")  # the end of a paragraph as a reader sees it
 # from a baseline to its own value: a "khi" clause after it, or a bracket right after it
 BASELINE_CLAUSE_RE = compile_pattern(r"[ \u00a0]*(?:,[ \u00a0]*(?:khi|lúc)(?!\p{L})(?:[^;:(),]|,(?=\d)|\([^()]{0,20}\))*|\([^()]*)", regex.IGNORECASE)
+BASELINE_VALUE_GAP_RE = compile_pattern(r"[ \u00a0]*(?:(?:là|đạt|chỉ[ \u00a0]+đạt|có)(?!\p{L})[ \u00a0]*)?:?[ \u00a0]*", regex.IGNORECASE)
+BRACKETED_BASELINE_RE = compile_pattern(r"\([ \u00a0]*(?:so[ \u00a0]+với[ \u00a0]+)?(?:cùng[ \u00a0]+kỳ[ \u00a0]+)?$", regex.IGNORECASE)
 SENTENCE_END_RE = compile_pattern(r"[.?!…](?=\s|$)")
 SEVERAL_SENTENCE_SHARE = 0.3  # of an article's lines, for its lines to be paragraphs
 LIST_ITEM_RE = compile_pattern(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
@@ -135,7 +137,13 @@ class PeriodIndex:
                 last = p
         if last is None or last.end_pos > pos:
             return None
-        return last if BASELINE_CLAUSE_RE.fullmatch(self.text, last.end_pos, pos) else None
+        if BASELINE_CLAUSE_RE.fullmatch(self.text, last.end_pos, pos):
+            return last
+        # "( cùng kỳ năm 2017 là 1,2 % )": a bracket that opens with the baseline states its value
+        if BASELINE_VALUE_GAP_RE.fullmatch(self.text, last.end_pos, pos) and \
+                BRACKETED_BASELINE_RE.search(self.text, max(0, last.start_pos - 30), last.start_pos):
+            return last
+        return None
 
     def term_of_office(self, sent: Span) -> Period | None:
         """The last term of office ("nhiệm kỳ 2025-2030") stated before a sentence about a party

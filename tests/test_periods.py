@@ -289,6 +289,8 @@ GOVERNING = [
      "tăng 30%.", {"15.342": ("năm 2025", False), "58,1%": ("năm 2025", False), "30%": ("quý I/2026", False)}),
     ("So với thị trấn Tân Yên (cũ) cùng kỳ năm 2024 (tiếp nhận 684 hồ sơ), khối lượng tăng.",
      {"684": ("năm 2024", False)}),
+    ("Năm 2018, số hồ sơ trễ hạn là 86 hồ sơ, chiếm 0,34% (cùng kỳ năm 2017 là 1,2%).",
+     {"0,34%": ("Năm 2018", False), "1,2%": ("năm 2017", False)}),
     ("Huyện tiếp nhận 300 hồ sơ, nhiều nhất so với 3 năm qua.", {"300": None}),
     # a plan's year only when nothing else in the sentence is a period
     ("Theo Kế hoạch CCHC năm 2024, đến nay huyện hoàn thành 22 nhiệm vụ.", {"22": ("đến nay", False)}),
