@@ -487,6 +487,26 @@ def _same_kind_of_thing(total: dict, obj: str, noun: str | None) -> bool:
     return obj != "other" or bool(noun and total["noun"] and _same_head(key(total["noun"]), key(noun)))
 
 
+# "... với tổng số 1.932 TTHC thuộc thẩm quyền ... . Trong đó, cấp tỉnh 1.517 TTHC": the parts
+# in the next sentence, which "Trong đó" opens, of the count that closes the sentence before
+TOTAL_CLOSES_SENTENCE_RE = compile_pattern(r"[^\d!?\n]{0,160}")
+WHEREOF_OPENS_RE = compile_pattern(r"trong[ \u00a0]+đó[ \u00a0]*[,:]?[ \u00a0]*(?:có[ \u00a0]+)?")
+FIRST_PART_LABEL_RE = compile_pattern(r"[^\d.;!?()\n]{0,30}")
+
+
+def _whereof_sentence_total(article: Article, cues: list[Cue], total: dict, sent: Span, first_part: int) -> str | None:
+    """The measure of `total` when the part starting at `first_part` is the first of those a
+    sentence opening with "Trong đó" names, and `total` is the last count of the sentence before."""
+    folded = article.folded
+    opening = WHEREOF_OPENS_RE.match(folded, sent[0])
+    if (opening is None or total["aspect"] not in MEASURES_OF_PARTS or total.get("change")
+            or not TOTAL_CLOSES_SENTENCE_RE.fullmatch(folded, total["span"][1], sent[0])
+            or not FIRST_PART_LABEL_RE.fullmatch(folded, opening.end(), first_part)
+            or cues_between(cues, opening.end(), first_part)):
+        return None
+    return total["aspect"]
+
+
 def named_parts_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Span, earlier: list[dict],
                        obj: str, noun: str | None) -> str | None:
     """The measure of the total whose named parts a count with no metric of its own continues:
@@ -499,6 +519,8 @@ def named_parts_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent
     if k == 0 or markers[k - 1] <= sent[0]:
         return None  # no "trong đó" / "gồm" before it in its sentence: the common case, at once
     for f in reversed(earlier[-MAX_PARTS:]):
+        if f["sentence"] != list(sent) and f["kind"] == "count" and _same_kind_of_thing(f, obj, noun):
+            return _whereof_sentence_total(article, cues, f, sent, end)
         if f["sentence"] != list(sent) or f["kind"] != "count" or not _same_kind_of_thing(f, obj, noun):
             return None
         start = f["span"][1]

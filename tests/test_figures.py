@@ -170,6 +170,12 @@ GROUPS = {
         E("Từ đầu năm, Sở Nội vụ đã kiểm tra 12 cơ quan, đơn vị, gồm 5 sở, ngành và 7 UBND cấp huyện.",
           dict(surface="12", aspect="inspected"), dict(surface="5", aspect="inspected"),
           dict(surface="7", aspect="inspected")),
+        # ... in the next sentence too, when "Trong đó" opens it and the total closes the one before
+        E("Năm 2025, tỉnh đã công bố 1.932 TTHC thuộc thẩm quyền giải quyết của các cấp chính quyền. Trong đó, "
+          "cấp tỉnh 1.517 TTHC, cấp xã 415 TTHC.", dict(surface="1.932", aspect="published"),
+          dict(surface="1.517", aspect="published"), dict(surface="415", aspect="published")),
+        E("Năm 2025, tỉnh đã công bố 1.932 TTHC. Trong đó, 1.200 TTHC được cung cấp trực tuyến toàn trình.",
+          dict(surface="1.932", aspect="published"), dict(surface="1.200", aspect="online")),
         # ... not a part with a measure of its own, nor a count of something else
         E("Năm 2025, tỉnh đã công bố 2.041 TTHC; trong đó 1.200 TTHC trực tuyến toàn trình.",
           dict(surface="2.041", aspect="published"), dict(surface="1.200", aspect="online")),
