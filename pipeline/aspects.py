@@ -172,6 +172,14 @@ def respective_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent:
     return listed[values.index(num.start)].aspect
 
 
+PLACE_CUE_RE = compile_pattern(r"(?:tiếp[ \u00a0]+nhận[ \u00a0]+)?tại(?!\p{L})")
+
+
+def _is_place_cue(folded: str, cue: Cue) -> bool:
+    """Whether a one-stop cue names the place a metric was measured ("tại Trung tâm ...")."""
+    return PLACE_CUE_RE.match(folded, cue.start, cue.end) is not None
+
+
 # an index named, or its components, in the words around a count of components
 INDEX_CONTEXT_RE = compile_pattern(r"(?<!\p{L})(?:chỉ[ \u00a0]+số[ \u00a0]+(?:thành[ \u00a0]+phần|nội[ \u00a0]+dung)|papi|pci|dti|sipas"
                                  r"|par[ \u00a0]+index|bộ[ \u00a0]+chỉ[ \u00a0]+số)(?!\p{L})")
@@ -199,6 +207,12 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if post_end is None:
         post_end = post_window_end(text, folded, sent, num.end, next_figure, cues)
     near = cues_between(cues, min(cstart, pstart), post_end)
+    if counted_object != "procedure" and any(c.aspect == "one_stop" for c in near) \
+            and any(c.aspect not in ("one_stop", "other") for c in near):
+        # "hơn 2,1 triệu hồ sơ được giải quyết tại Trung tâm Phục vụ hành chính công": where the
+        # metric was measured, not the one-stop measure itself (procedures brought there are:
+        # "đưa 100% TTHC ra tiếp nhận tại Trung tâm")
+        near = [c for c in near if not (c.aspect == "one_stop" and _is_place_cue(folded, c))]
     if kind != "count" and any(c.aspect in INDEX_ASPECTS for c in near):
         near = [c for c in near if not _announces(article, c)]  # "PAR INDEX ... được công bố, tỉnh đạt 80,61%"
     before = [c for c in near if cstart <= c.start and c.end <= num.start]

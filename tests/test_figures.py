@@ -1383,6 +1383,11 @@ def test_a_rate_with_no_noun_counts_its_aspects_default_object(aspect, obj):
 
 INSPECTION_CASES = [
     # the items of a list of places inspected, the first noun holding a comma
+    # a one-stop centre named as the place a metric was measured is no one-stop measure, except
+    # for the procedures brought there
+    ("Năm 2026, hơn 48.000 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công.", {"48.000": "received"}),
+    ("Năm 2024, tỷ lệ hồ sơ được giải quyết đúng hạn tại Trung tâm Hành chính công tỉnh đạt 98,6%.", {"98,6%": "on_time"}),
+    ("Năm 2025, tỉnh đã đưa 100% TTHC ra tiếp nhận tại Trung tâm Phục vụ hành chính công.", {"100%": "one_stop"}),
     # "giảm" after a measure is a change of the measure, no cut
     ("So với cùng kỳ năm 2025, số hồ sơ trễ hạn giảm 37,5%.", {"37,5%": "overdue"}),
     ("Năm 2022, tỷ lệ hồ sơ trễ hạn giảm 0,9% so với năm 2021.", {"0,9%": "overdue"}),
