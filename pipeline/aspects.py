@@ -313,6 +313,12 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     for specific in (True, False):
         for window in (adjacent, after, before):
             chosen = pick([c for c in window if c.specific == specific], num.start)
+            if chosen and chosen.aspect == "par_index" and not chosen.specific:
+                # "nhóm chỉ số số hóa hồ sơ ..., chỉ đạt gần 60% số điểm tối đa": the share of
+                # points of the component its sentence names
+                named = pick([c for c in cues_between(cues, sent[0], num.start) if c.specific
+                              and c.aspect not in INDEX_ASPECTS], num.start)
+                return named.aspect if named else chosen.aspect
             if chosen:
                 return chosen.aspect
     chosen = pick(part, num.start)

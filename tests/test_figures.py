@@ -1388,6 +1388,11 @@ INSPECTION_CASES = [
     ("Năm 2026, hơn 48.000 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công.", {"48.000": "received"}),
     ("Năm 2024, tỷ lệ hồ sơ được giải quyết đúng hạn tại Trung tâm Hành chính công tỉnh đạt 98,6%.", {"98,6%": "on_time"}),
     ("Năm 2025, tỉnh đã đưa 100% TTHC ra tiếp nhận tại Trung tâm Phục vụ hành chính công.", {"100%": "one_stop"}),
+    # a share of an assessment's points is the index's, or that of the component its sentence names
+    ("Trong 7 lĩnh vực đánh giá, Huế có 3 lĩnh vực đạt trên 90% số điểm tối đa.", {"90%": "par_index"}),
+    ("Năm 2024, lĩnh vực cải cách tài chính công có tỷ lệ điểm thấp nhất, chỉ đạt 76,4%.", {"76,4%": "par_index"}),
+    ("Năm 2024, nhóm chỉ số số hóa hồ sơ vẫn là điểm nghẽn lớn nhất, chỉ đạt gần 60% số điểm tối đa.",
+     {"60%": "digitized"}),
     # "giảm" after a measure is a change of the measure, no cut
     ("So với cùng kỳ năm 2025, số hồ sơ trễ hạn giảm 37,5%.", {"37,5%": "overdue"}),
     ("Năm 2022, tỷ lệ hồ sơ trễ hạn giảm 0,9% so với năm 2021.", {"0,9%": "overdue"}),
