@@ -110,7 +110,8 @@ def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
                          and c.aspect != "par_index" and words_between(article.folded, named_after.end(), c.start) <= COMPONENT_NAME_WORDS]
             if following:
                 return following[0].aspect
-        component = [c for c in part if c.specific and c.aspect != "par_index" and not _announces(article, c)
+        # (a component is named by a metric: "other" cues name none, "Chi phí không chính thức đạt 6,88 điểm")
+        component = [c for c in part if c.specific and c.aspect not in ("par_index", "other") and not _announces(article, c)
                      and words_between(article.folded, c.end, num.start) <= COMPONENT_WORDS]
         chosen = pick(component, num.start)
         if chosen:

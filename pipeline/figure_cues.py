@@ -128,6 +128,9 @@ MEASURE_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:số(?:[ \u00a0]+lượng)?[ 
                                    r"(?!\p{L})[^\d,;:.()\n]{0,60}$")
 
 
+INDEX_NAME_BEFORE_RE = compile_pattern(r"(?<!\p{L})chỉ[ \u00a0]+số(?:[ \u00a0]+thành[ \u00a0]+phần)?[ \u00a0]*[\"“]?[ \u00a0]*$")
+
+
 def find_cues(folded: str, start: int, end: int) -> list[Cue]:
     lex = lexicon()
     out = []
@@ -141,6 +144,8 @@ def find_cues(folded: str, start: int, end: int) -> list[Cue]:
             continue
         if not specific and phrase_before(folded, m.start(), lex["procedure_heads"]):
             continue  # "thủ tục cấp phép xây dựng": the generic verb names a procedure
+        if aspect == "other" and INDEX_NAME_BEFORE_RE.search(folded, max(start, m.start() - 24), m.start()):
+            continue  # "Chỉ số Chi phí không chính thức đạt 6,88 điểm": an index component's name
         if found == CHANGE_VERB and MEASURE_BEFORE_RE.search(folded, max(start, m.start() - MEASURE_REACH), m.start()):
             continue  # "số hồ sơ trễ hạn giảm 37,5%": a change of the measure, no cut
         out.append(Cue(m.start(), m.end(), aspect, specific))

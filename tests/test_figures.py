@@ -1388,6 +1388,12 @@ INSPECTION_CASES = [
     ("Năm 2026, hơn 48.000 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công.", {"48.000": "received"}),
     ("Năm 2024, tỷ lệ hồ sơ được giải quyết đúng hạn tại Trung tâm Hành chính công tỉnh đạt 98,6%.", {"98,6%": "on_time"}),
     ("Năm 2025, tỉnh đã đưa 100% TTHC ra tiếp nhận tại Trung tâm Phục vụ hành chính công.", {"100%": "one_stop"}),
+    # the PCI component "Chi phí không chính thức" is a name, no informal payment
+    ("Năm 2019, PCI của tỉnh đạt 65 điểm. Chỉ số Chi phí không chính thức còn thấp, chỉ đạt 5,91 điểm.",
+     {"5,91": "par_index"}),
+    ("Năm 2023, chỉ số thành phần Chi phí thời gian đạt 7,42 điểm; Chi phí không chính thức đạt 6,88 điểm.",
+     {"7,42": "par_index", "6,88": "par_index"}),
+    ("Năm 2023, có 17% doanh nghiệp phải trả chi phí không chính thức.", {"17%": "other"}),
     # a share of an assessment's points is the index's, or that of the component its sentence names
     ("Trong 7 lĩnh vực đánh giá, Huế có 3 lĩnh vực đạt trên 90% số điểm tối đa.", {"90%": "par_index"}),
     ("Năm 2024, lĩnh vực cải cách tài chính công có tỷ lệ điểm thấp nhất, chỉ đạt 76,4%.", {"76,4%": "par_index"}),
