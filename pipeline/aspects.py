@@ -391,6 +391,9 @@ def topic_aspect(article: Article, cues: list[Cue], sent: Span, kind: str, claus
     đạt 31,2%")."""
     if kind not in ("percent", "count"):
         return "other"
+    if clause is not None and any(c.specific and c.aspect not in cue_lexicon()["topic_aspects"] and c.aspect != "other"
+                                  for c in cues_between(cues, sent[0], clause)):
+        return "other"  # "hoàn thành 14/16 nhiệm vụ, đạt 87,5%; hai nhiệm vụ còn lại ...": its sentence moved on
     end = clause if clause is not None and not PART_NUMBER_RE.search(article.folded, sent[0], clause) else sent[0]
     start = max(article.body[0], sent[0] - TOPIC_LOOKBACK)
     blank = article.text.rfind("\n\n", start, end)  # a section break ends the topic

@@ -293,6 +293,11 @@ GROUPS = {
         E("Tỷ lệ hài lòng với thủ tục cấp phép xây dựng đạt 58%.", dict(surface="58%", aspect="satisfaction")),
         # a blank line ends the passage
         E("Người dân rất hài lòng với cán bộ.\n\nCông trình đã đạt 40% khối lượng.", dict(surface="40%", aspect="other")),
+        # ... and so does a sentence whose earlier clauses state another metric
+        E("Năm 2025, tỷ lệ hồ sơ trực tuyến đạt 80%. Phường đã hoàn thành 14/16 nhiệm vụ, đạt 87,5%; hai nhiệm vụ "
+          "còn lại đang được khẩn trương triển khai.", dict(surface="80%", aspect="online"),
+          dict(surface="14/16", aspect="completed"), dict(surface="87,5%", aspect="completed"),
+          dict(surface="hai", aspect="other")),
     ],
     "traps_of_news_pages": [
         # dates written with dots are dates, not decimals
