@@ -58,7 +58,9 @@ def _lexicon() -> dict:
 
 PAIR_REACH = 3  # mentions looked back for the first of a pair (one index may be named twice: "Chỉ số CCHC (PAR INDEX)")
 # between two indexes named together: their names' words, brackets and "và"
-PAIR_JOINT_RE = compile_pattern(r"[^.;:!?\d]{0,80}?(?<!\p{L})và(?!\p{L})[^.;:!?\d]{0,80}")
+# (no number but an edition's year: "(PAR INDEX 2025) và Chỉ số hài lòng ... (SIPAS 2025)")
+PAIR_JOINT_RE = compile_pattern(r"(?:[^.;:!?\d]|(?<!\d)(?:19|20)\d{2}(?!\d)){0,80}?(?<!\p{L})và(?!\p{L})"
+                                r"(?:[^.;:!?\d]|(?<!\d)(?:19|20)\d{2}(?!\d)){0,80}")
 
 
 @dataclass

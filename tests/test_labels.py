@@ -41,6 +41,9 @@ INDEX_CASES = [
     # of two indexes announced together, the ranks and scores after them are the first's
     ("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS) năm 2022. Với 86,21 điểm, tỉnh "
      "đứng thứ 12.", {"86,21": "PAR INDEX", "12": "PAR INDEX"}),
+    # ... their edition years between them too
+    ("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX 2025) và Chỉ số hài lòng (SIPAS 2025). Theo đó, tỉnh đạt "
+     "91,26%, xếp thứ 4/34 tỉnh, thành phố.", {"91,26%": "PAR INDEX", "4/34": "PAR INDEX"}),
     # ... but a satisfaction rate is still the survey's
     ("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS) năm 2022. Mức độ hài lòng "
      "đạt 85%.", {"85%": "SIPAS"}),
