@@ -197,6 +197,10 @@ def _aside_of(article: Article, before: dict, fig: dict) -> tuple[int, int] | No
     return opening, closing + 1
 
 
+RESOLVED_AFTER_RE = compile_pattern(r"[ \u00a0]*(?:đã[ \u00a0]+)?(?:được[ \u00a0]+)?giải[ \u00a0]+quyết(?!\p{L})")
+ONE_STOP_PLACE_RE = compile_pattern(r"(?<!\p{L})(?:trung[ \u00a0]+tâm|bộ[ \u00a0]+phận|một[ \u00a0]+cửa|quầy)(?!\p{L})")
+
+
 def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt_fig, earlier=()) -> dict | None:
     prev_fig = earlier[-1] if earlier else None
     text = article.text
@@ -310,6 +314,11 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         # "tiếp nhận 4.372 hồ sơ, giảm 6,2% so với quý II", "Số hồ sơ quá hạn là 8.915, giảm 21,5%":
         # the fall of the count before, no cut
         aspect = prev_fig["aspect"]
+    if (kind == "count" and own is not None and own[0] == "procedure" and aspect in ("received", "resolved")
+            and not RESOLVED_AFTER_RE.match(article.folded, own[2][1])):
+        # procedures are not received or resolved like dossiers: "Trung tâm tiếp nhận 1.632 TTHC"
+        # are those handled at the one-stop centre ("1.257 thủ tục đã được giải quyết" are cases)
+        aspect = "one_stop" if ONE_STOP_PLACE_RE.search(article.folded, sent[0], sent[1]) else "other"
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     if own is not None or num.form == "zero":

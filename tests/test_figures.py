@@ -1388,6 +1388,9 @@ def test_a_rate_with_no_noun_counts_its_aspects_default_object(aspect, obj):
 
 INSPECTION_CASES = [
     # the items of a list of places inspected, the first noun holding a comma
+    # procedures are not received or resolved like dossiers: those a one-stop place handles are one_stop
+    ("Hiện nay, Trung tâm tiếp nhận 1.632 TTHC của 19 sở, ngành.", {"1.632": "one_stop"}),
+    ("Năm 2025, xã đang tiếp nhận 342 TTHC thuộc thẩm quyền.", {"342": "other"}),
     # a one-stop centre named as the place a metric was measured is no one-stop measure, except
     # for the procedures brought there
     ("Năm 2026, hơn 48.000 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công.", {"48.000": "received"}),
