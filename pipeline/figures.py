@@ -197,6 +197,9 @@ def _aside_of(article: Article, before: dict, fig: dict) -> tuple[int, int] | No
     return opening, closing + 1
 
 
+APPLIED_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:đang|hiện)[ \u00a0]+(?:thực[ \u00a0]+hiện|áp[ \u00a0]+dụng)[ \u00a0]+$")
+HAS_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:có|là|gồm)[ \u00a0]+$")
+IN_REMIT_AFTER_RE = compile_pattern(r"[ \u00a0]*thuộc[ \u00a0]+thẩm[ \u00a0]+quyền(?!\p{L})")
 RESOLVED_AFTER_RE = compile_pattern(r"[ \u00a0]*(?:đã[ \u00a0]+)?(?:được[ \u00a0]+)?giải[ \u00a0]+quyết(?!\p{L})")
 ONE_STOP_PLACE_RE = compile_pattern(r"(?<!\p{L})(?:trung[ \u00a0]+tâm|bộ[ \u00a0]+phận|một[ \u00a0]+cửa|quầy)(?!\p{L})")
 
@@ -319,6 +322,12 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         # procedures are not received or resolved like dossiers: "Trung tâm tiếp nhận 1.632 TTHC"
         # are those handled at the one-stop centre ("1.257 thủ tục đã được giải quyết" are cases)
         aspect = "one_stop" if ONE_STOP_PLACE_RE.search(article.folded, sent[0], sent[1]) else "other"
+    if (kind == "count" and own is not None and own[0] == "procedure" and aspect == "other"
+            and (APPLIED_BEFORE_RE.search(article.folded, max(sent[0], num.start - 40), num.start)
+                 or (HAS_BEFORE_RE.search(article.folded, max(sent[0], num.start - 12), num.start)
+                     and IN_REMIT_AFTER_RE.match(article.folded, own[2][1])))):
+        # "xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã": the set of procedures it publishes
+        aspect = "published"
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     if own is not None or num.form == "zero":

@@ -1390,7 +1390,11 @@ INSPECTION_CASES = [
     # the items of a list of places inspected, the first noun holding a comma
     # procedures are not received or resolved like dossiers: those a one-stop place handles are one_stop
     ("Hiện nay, Trung tâm tiếp nhận 1.632 TTHC của 19 sở, ngành.", {"1.632": "one_stop"}),
-    ("Năm 2025, xã đang tiếp nhận 342 TTHC thuộc thẩm quyền.", {"342": "other"}),
+    ("Năm 2025, xã đang tiếp nhận 342 TTHC.", {"342": "other"}),
+    # ... and those a unit applies are the set it publishes
+    ("Hiện nay, xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã.", {"367": "published"}),
+    ("Năm 2025, toàn tỉnh có 1.947 TTHC thuộc thẩm quyền giải quyết.", {"1.947": "published"}),
+    ("Từ đầu năm, quận đã rà soát 296 TTHC thuộc thẩm quyền giải quyết cấp quận.", {"296": "other"}),
     # a one-stop centre named as the place a metric was measured is no one-stop measure, except
     # for the procedures brought there
     ("Năm 2026, hơn 48.000 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công.", {"48.000": "received"}),
