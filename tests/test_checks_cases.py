@@ -219,6 +219,10 @@ FIRES = {
         C("Huyện đã giải quyết 5.320/5.120 hồ sơ.", ("part_exceeds_total", ["5.320/5.120"])),
         C("Xã tiếp nhận 1.140 hồ sơ, giải quyết 1.200 hồ sơ.", ("part_exceeds_total", ["1.140", "1.200"])),
         C("Huyện có 12 xã, thị trấn; trong đó 13 xã đã đạt chuẩn.", ("part_exceeds_total", ["12", "13"])),
+        # a part said to be of the dossiers received, whatever body received them
+        C("Trong 6 tháng đầu năm 2022, Bộ phận một cửa của xã đã tiếp nhận 1.568 hồ sơ; trong đó hồ sơ nộp trực "
+          "tuyến là 624 hồ sơ. Trong số hồ sơ tiếp nhận, đã giải quyết 1.586 hồ sơ.",
+          ("part_exceeds_total", ["1.568", "1.586"]), linked=True),
         # the places a superlative compares the part with do not narrow it to a subset
         C("Năm 2026, xã Long Thành tiếp nhận 26.214 hồ sơ. Đáng chú ý, số hồ sơ nộp trực tuyến tại xã lên tới "
           "26.902 hồ sơ, cao nhất trong các xã khu vực phía Nam của tỉnh.",
