@@ -128,11 +128,14 @@ def _scan_nouns(folded: str, a: int, b: int, counted: PhraseMap, keep_all: bool 
                 continue
             if p == "lượt" and folded.endswith("lần ", max(a, ws - 4), ws):
                 continue  # "lần lượt": "respectively", no count of turns
+            if out and ABBREVIATION_GAP_RE.fullmatch(folded, out[-1][0] + len(out[-1][1]), ws):
+                continue  # "hồ sơ thủ tục hành chính (TTHC)": the abbreviation of the noun before
             if keep_all or counted[p] in CONTEXT_OBJECTS:
                 out.append((ws, p))
     return out
 
 
+ABBREVIATION_GAP_RE = compile_pattern(r"[ \u00a0]*\([ \u00a0]*")
 PORTAL_BEFORE_RE = compile_pattern(r"(?<!\p{L})cổng[ \u00a0]+(?:thông[ \u00a0]+tin[ \u00a0]+)?$")
 
 # "Sở Y tế có 140; Sở Nội vụ có 123": a parallel clause that leaves out the previous count's noun

@@ -131,6 +131,9 @@ GROUPS = {
         E("Năm 2025, có 5 xã giảm điểm so với năm 2024.", dict(surface="5", change=False)),
     ],
     "counted_objects": [
+        # a rate after a count takes its noun, not the abbreviation defined in brackets after it
+        E("Quý I/2026, tỉnh tiếp nhận 356.204 hồ sơ thủ tục hành chính (TTHC), tăng 12,4% so với quý IV/2025.",
+          dict(surface="356.204", object="dossier"), dict(surface="12,4%", object="dossier")),
         E("Tỉnh đã bãi bỏ 40 điều kiện kinh doanh.", dict(surface="40", object="other", aspect="cut", noun="điều kiện kinh doanh")),
         E("Đoàn làm việc với 12 doanh nghiệp và 3 tổ chức.", dict(surface="12", object="other"), dict(surface="3", object="other")),
         E("Sở đã cấp 5.200 giấy chứng nhận.", dict(surface="5.200", object="other")),
