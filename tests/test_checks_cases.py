@@ -275,6 +275,9 @@ FIRES = {
           ("count_list_mismatch", ["4"])),
         C("Các đơn vị dẫn đầu gồm Sở Tư pháp, Sở Y tế, với tỷ lệ hồ sơ đúng hạn lần lượt là 99,2%; 98,5% "
           "và 97,1%.", ("count_list_mismatch", ["97,1%", "98,5%", "99,2%"])),
+        # the counted noun's own comma does not end the count's clause before "là"
+        C("Năm 2022 có bốn bộ, cơ quan ngang bộ đạt kết quả trên 88% là Bộ Tư pháp, Ngân hàng Nhà nước Việt Nam "
+          "và Bộ Tài chính.", ("count_list_mismatch", ["bốn"])),
         # a name after a unit's type keeps the type: four units
         C("Năm 2018, thành phố chọn 5 xã, phường làm điểm mô hình “một cửa hiện đại” gồm phường Phú Lâm, Phú Đông, "
           "Phú Thạnh và xã Bình Kiến.", ("count_list_mismatch", ["5"])),

@@ -168,7 +168,8 @@ def _count_against_list(article: Article) -> list[Finding]:
         intro = INTRO_RE.search(window)
         if intro is None or intro.start() > INTRO_REACH:
             continue
-        if intro.group().lstrip().lower().startswith("là") and ("," in window[:intro.start()] or ";" in window[:intro.start()]):
+        lead_in = _past_noun(window[:intro.start()], f.get("noun") or "")  # (the noun's own comma: "bốn bộ, cơ quan ngang bộ")
+        if intro.group().lstrip().lower().startswith("là") and ("," in lead_in or ";" in lead_in):
             # "tại 5 xã vùng cao, tiên phong là xã A và xã B", "22 đơn vị dưới 80 điểm; thấp nhất
             # là xã A, xã B và xã C": some of them, after the count's clause ended
             continue
@@ -202,6 +203,14 @@ def _count_against_list(article: Article) -> list[Finding]:
                   and g["span"][0] >= f["span"][1] + intro.end() and g["kind"] in ("score", "percent")]
         out.append(_count_finding(f, len(items), values))
     return out
+
+
+def _past_noun(words: str, noun: str) -> str:
+    """`words` without the counted noun they open with."""
+    stripped = words.lstrip()
+    if noun and stripped.lower().startswith(noun.lower()):
+        return stripped[len(noun):]
+    return words
 
 
 def _count_finding(f: dict, named: int, values: list[dict] = ()) -> Finding:
