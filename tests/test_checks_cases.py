@@ -275,6 +275,9 @@ FIRES = {
           ("count_list_mismatch", ["4"])),
         C("Các đơn vị dẫn đầu gồm Sở Tư pháp, Sở Y tế, với tỷ lệ hồ sơ đúng hạn lần lượt là 99,2%; 98,5% "
           "và 97,1%.", ("count_list_mismatch", ["97,1%", "98,5%", "99,2%"])),
+        # an index's components named with capitals after the count of them
+        C("Năm 2023, Long An tăng điểm ở 4 chỉ số là Chi phí gia nhập thị trường, Tiếp cận đất đai, Chi phí thời "
+          "gian, Đào tạo lao động và Thiết chế pháp lý.", ("count_list_mismatch", ["4"])),
         # the counted noun's own comma does not end the count's clause before "là"
         C("Năm 2022 có bốn bộ, cơ quan ngang bộ đạt kết quả trên 88% là Bộ Tư pháp, Ngân hàng Nhà nước Việt Nam "
           "và Bộ Tài chính.", ("count_list_mismatch", ["bốn"])),
@@ -496,6 +499,8 @@ NEAR_MISSES = {
 
         # a name holding a verb ("Đạt") does not end the list
         C("Năm 2023, huyện có 2 xã đạt chuẩn gồm Hoằng Đạt và Hoằng Thịnh."),
+        C("Năm 2023, Long An tăng điểm ở 5 chỉ số là Chi phí gia nhập thị trường, Tiếp cận đất đai, Chi phí thời "
+          "gian, Đào tạo lao động và Thiết chế pháp lý."),
         # names after a unit's type are units of it, counted one by one
         C("Năm 2018, thành phố chọn 4 xã, phường làm điểm gồm phường Phú Lâm, Phú Đông, Phú Thạnh và xã Bình Kiến."),
         C("Năm 2024, một số đơn vị thực hiện tốt là thị trấn Hưng Hà, xã Tân Lễ và Canh Tân, với tỷ lệ hồ sơ trực "

@@ -26,6 +26,8 @@ INTRO_REACH = 80  # characters from a count to the word that opens its list
 NAMES_REACH = 400  # characters before "lần lượt" where the names it pairs with are read
 UNIT_TYPES = ("xã ", "phường ", "thị trấn ", "đặc khu ", "huyện ", "quận ", "thị xã ", "thành phố ", "tp ", "tp. ", "tỉnh ")
 UNIT_TYPE_AT_RE = compile_pattern(rf"^(?:{'|'.join(regex.escape(t.strip()) for t in UNIT_TYPES)})\s+", regex.IGNORECASE)
+COMPONENT_NOUNS = {"chỉ"}  # "chỉ số": an index's components, named with capitals
+COMPONENT_NAME_WORDS = 6  # "Chi phí gia nhập thị trường"
 UNIT_NOUNS = {"xã", "phường", "huyện", "quận", "tỉnh", "thị", "đặc", "địa", "đơn"}  # first words of unit nouns
 
 
@@ -103,18 +105,19 @@ def _bare_names(segment: str, heads: tuple[str, ...]) -> list[str] | None:
     return _capitalised_names(segment[m.end():])
 
 
-def _names_after_intro(segment: str) -> list[str] | None:
+def _names_after_intro(segment: str, max_words: int = 4) -> list[str] | None:
     """The names right after "gồm:" when the count counts units ("5 huyện ... gồm: Đức Hòa, Bến
-    Lức, Cần Giuộc và Châu Thành"): two or more, or None."""
-    names = _capitalised_names(segment)
+    Lức, Cần Giuộc và Châu Thành") or an index's components ("4 chỉ số là Chi phí gia nhập thị
+    trường, Tiếp cận đất đai, ..."): two or more, or None."""
+    names = _capitalised_names(segment, max_words)
     return names if names and len(names) >= 2 else None
 
 
-def _capitalised_names(segment: str) -> list[str] | None:
-    """The parts of "A, B và C" when every one is a capitalised name of at most four words with no
-    digit, else None."""
+def _capitalised_names(segment: str, max_words: int = 4) -> list[str] | None:
+    """The parts of "A, B và C" when every one is a capitalised name of at most `max_words` words
+    with no digit, else None."""
     names = [n.strip() for n in regex.split(r",|\s+và\s+", segment)]
-    if not all(n and n[0].isupper() and len(n.split()) <= 4 and not regex.search(r"\d", n) for n in names):
+    if not all(n and n[0].isupper() and len(n.split()) <= max_words and not regex.search(r"\d", n) for n in names):
         return None
     return names
 
@@ -194,7 +197,9 @@ def _count_against_list(article: Article) -> list[Finding]:
         items = list_items(segment, head)
         if items is None or len(items) < 2:  # "gồm xã Tả Van và Bản Hồ": the head said once
             items = (_bare_names(segment, head)
-                     or (_names_after_intro(segment) if head and head[0] in UNIT_NOUNS else None) or items)
+                     or (_names_after_intro(segment) if head and head[0] in UNIT_NOUNS else None)
+                     or (_names_after_intro(segment, COMPONENT_NAME_WORDS) if head and head[0] in COMPONENT_NOUNS else None)
+                     or items)
         if items is None or len(items) < 2 or len(items) == f["value"]:
             continue
         # the values given to the items named ("gồm: phường A (94,12 điểm), ...", "..., với số
