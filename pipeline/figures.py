@@ -197,6 +197,7 @@ def _aside_of(article: Article, before: dict, fig: dict) -> tuple[int, int] | No
     return opening, closing + 1
 
 
+REMAINING_AFTER_RE = compile_pattern(r"[ \u00a0]*còn[ \u00a0]+lại(?!\p{L})")
 APPLIED_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:đang|hiện)[ \u00a0]+(?:thực[ \u00a0]+hiện|áp[ \u00a0]+dụng)[ \u00a0]+$")
 HAS_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:có|là|gồm)[ \u00a0]+$")
 IN_REMIT_AFTER_RE = compile_pattern(r"[ \u00a0]*thuộc[ \u00a0]+thẩm[ \u00a0]+quyền(?!\p{L})")
@@ -328,6 +329,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
                      and IN_REMIT_AFTER_RE.match(article.folded, own[2][1])))):
         # "xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã": the set of procedures it publishes
         aspect = "published"
+    if kind == "count" and own is not None and own[0] == "task" and REMAINING_AFTER_RE.match(article.folded, own[2][1]):
+        aspect = "other"  # "hoàn thành 36/38 nhiệm vụ, 2 nhiệm vụ còn lại ...": the tasks not done
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     if own is not None or num.form == "zero":

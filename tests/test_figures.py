@@ -1391,6 +1391,10 @@ def test_a_rate_with_no_noun_counts_its_aspects_default_object(aspect, obj):
 
 INSPECTION_CASES = [
     # the items of a list of places inspected, the first noun holding a comma
+    # the tasks remaining are those not done, whatever verb stands before them
+    ("Năm 2025, thị xã đã hoàn thành 33 nhiệm vụ, 3 nhiệm vụ còn lại đang được triển khai.",
+     {"33": "completed", "3": "other"}),
+    ("Năm 2025, tỉnh yêu cầu tập trung hoàn thành 11 nhiệm vụ còn lại trước ngày 15/12.", {"11": "other"}),
     # procedures are not received or resolved like dossiers: those a one-stop place handles are one_stop
     ("Hiện nay, Trung tâm tiếp nhận 1.632 TTHC của 19 sở, ngành.", {"1.632": "one_stop"}),
     ("Năm 2025, xã đang tiếp nhận 342 TTHC.", {"342": "other"}),
