@@ -197,6 +197,8 @@ def _aside_of(article: Article, before: dict, fig: dict) -> tuple[int, int] | No
     return opening, closing + 1
 
 
+SURVEY_PLACES_BEFORE_RE = compile_pattern(r"(?<!\p{L})phiếu(?:[ \u00a0]+(?:hỏi|khảo[ \u00a0]+sát|điều[ \u00a0]+tra|hợp[ \u00a0]+lệ))*"
+                                         r"[ \u00a0]+(?:tại|ở)[ \u00a0]+(?:các[ \u00a0]+)?$")
 REMAINING_AFTER_RE = compile_pattern(r"[ \u00a0]*còn[ \u00a0]+lại(?!\p{L})")
 APPLIED_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:đang|hiện)[ \u00a0]+(?:thực[ \u00a0]+hiện|áp[ \u00a0]+dụng)[ \u00a0]+$")
 HAS_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:có|là|gồm)[ \u00a0]+$")
@@ -329,6 +331,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
                      and IN_REMIT_AFTER_RE.match(article.folded, own[2][1])))):
         # "xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã": the set of procedures it publishes
         aspect = "published"
+    if (kind == "count" and own is not None and own[0] in ("admin_unit", "agency")
+            and SURVEY_PLACES_BEFORE_RE.search(article.folded, max(sent[0], num.start - 40), num.start)):
+        aspect = "other"  # "4.050 phiếu hỏi tại 135 xã, phường": where a survey was taken, no result
     if kind == "count" and own is not None and own[0] == "task" and REMAINING_AFTER_RE.match(article.folded, own[2][1]):
         aspect = "other"  # "hoàn thành 36/38 nhiệm vụ, 2 nhiệm vụ còn lại ...": the tasks not done
     if num.form == "zero" and aspect == "other":

@@ -1391,6 +1391,9 @@ def test_a_rate_with_no_noun_counts_its_aspects_default_object(aspect, obj):
 
 INSPECTION_CASES = [
     # the items of a list of places inspected, the first noun holding a comma
+    # the places a survey was taken are no result of it
+    ("Việc đo lường SIPAS năm 2025 được thực hiện với 4.050 phiếu hỏi tại 135 xã, phường và 19 sở, ngành.",
+     {"135": "other", "19": "other"}),
     # the tasks remaining are those not done, whatever verb stands before them
     ("Năm 2025, thị xã đã hoàn thành 33 nhiệm vụ, 3 nhiệm vụ còn lại đang được triển khai.",
      {"33": "completed", "3": "other"}),
