@@ -543,10 +543,10 @@ def named_parts_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent
     if k == 0 or markers[k - 1] <= sent[0]:
         return None  # no "trong đó" / "gồm" before it in its sentence: the common case, at once
     for f in reversed(earlier[-MAX_PARTS:]):
-        if f["sentence"] != list(sent) and f["kind"] == "count" and _same_kind_of_thing(f, obj, noun):
-            return _whereof_sentence_total(article, cues, f, sent, end)
-        if f["sentence"] != list(sent) or f["kind"] != "count" or not _same_kind_of_thing(f, obj, noun):
+        if f["kind"] != "count" or not _same_kind_of_thing(f, obj, noun):
             return None
+        if f["sentence"] != list(sent):
+            return _whereof_sentence_total(article, cues, f, sent, end)
         start = f["span"][1]
         opened = PARTS_OPEN_RE.fullmatch(folded, start, end)
         if opened and f["aspect"] in MEASURES_OF_PARTS and not f.get("change"):

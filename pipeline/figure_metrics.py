@@ -221,3 +221,34 @@ def is_survey_component(article: Article, cues: list[Cue], prev: dict | None, nu
             and 0 < num.start - prev["span"][1] <= SURVEY_COMPONENT_REACH
             and article.paragraph_of(prev["span"][0]) == article.paragraph_of(num.start)
             and not any(c.specific for c in cues_between(cues, prev["span"][1], num.start)))
+
+
+# what a count's own thing says of its metric, past the cues: procedures are not received or
+# resolved like dossiers; a unit applies its published set; where a survey was taken; tasks left
+SURVEY_PLACES_BEFORE_RE = compile_pattern(r"(?<!\p{L})phiếu(?:[ \u00a0]+(?:hỏi|khảo[ \u00a0]+sát|điều[ \u00a0]+tra|hợp[ \u00a0]+lệ))*"
+                                         r"[ \u00a0]+(?:tại|ở)[ \u00a0]+(?:các[ \u00a0]+)?$")
+REMAINING_AFTER_RE = compile_pattern(r"[ \u00a0]*còn[ \u00a0]+lại(?!\p{L})")
+APPLIED_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:đang|hiện)[ \u00a0]+(?:thực[ \u00a0]+hiện|áp[ \u00a0]+dụng)[ \u00a0]+$")
+HAS_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:có|là|gồm)[ \u00a0]+$")
+IN_REMIT_AFTER_RE = compile_pattern(r"[ \u00a0]*thuộc[ \u00a0]+thẩm[ \u00a0]+quyền(?!\p{L})")
+RESOLVED_AFTER_RE = compile_pattern(r"[ \u00a0]*(?:đã[ \u00a0]+)?(?:được[ \u00a0]+)?giải[ \u00a0]+quyết(?!\p{L})")
+ONE_STOP_PLACE_RE = compile_pattern(r"(?<!\p{L})(?:trung[ \u00a0]+tâm|bộ[ \u00a0]+phận|một[ \u00a0]+cửa|quầy)(?!\p{L})")
+VERB_REACH = 40  # characters before a count where the verb that applies it, or a survey's place words, stand
+
+
+def counted_thing_aspect(folded: str, sent: Span, start: int, obj: str, noun_end: int, aspect: str) -> str:
+    """The aspect of a count of `obj` (its number at `start`, its noun ending at `noun_end`) given
+    the one its cues chose."""
+    if obj == "procedure" and aspect in ("received", "resolved") and not RESOLVED_AFTER_RE.match(folded, noun_end):
+        # "Trung tâm tiếp nhận 1.632 TTHC": those handled at the one-stop centre ("1.257 thủ tục
+        # đã được giải quyết" are cases, resolved)
+        aspect = "one_stop" if ONE_STOP_PLACE_RE.search(folded, sent[0], sent[1]) else "other"
+    if obj == "procedure" and aspect == "other" and (
+            APPLIED_BEFORE_RE.search(folded, max(sent[0], start - VERB_REACH), start)
+            or (HAS_BEFORE_RE.search(folded, max(sent[0], start - 12), start) and IN_REMIT_AFTER_RE.match(folded, noun_end))):
+        return "published"  # "xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã": the set it publishes
+    if obj in ("admin_unit", "agency") and SURVEY_PLACES_BEFORE_RE.search(folded, max(sent[0], start - VERB_REACH), start):
+        return "other"  # "4.050 phiếu hỏi tại 135 xã, phường": where a survey was taken, no result
+    if obj == "task" and REMAINING_AFTER_RE.match(folded, noun_end):
+        return "other"  # "hoàn thành 36/38 nhiệm vụ, 2 nhiệm vụ còn lại ...": the tasks not done
+    return aspect

@@ -17,7 +17,8 @@ from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, bracketed_part_aspect,
                       field_share_aspect, is_base, is_field_breakdown, named_parts_aspect, noun_key)
 from .figure_cues import Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end
 from .figure_metrics import (BAND_BOUND_BEFORE_RE, BAND_HOLDERS, DOSSIER_METRICS, DOSSIER_RATES, PLACE_OBJECTS,
-                             PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, in_survey_list, is_bare_value, is_list_sibling,
+                             PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, counted_thing_aspect, in_survey_list,
+                             is_bare_value, is_list_sibling,
                              is_survey_component, last_named_rate, names_another_channel, own_words_start, refers_back,
                              restates_ratio, same_scale_score, share_band_metric, share_trailing_metric)
 from .figure_nouns import (GENERIC_BODY, LISTED_NUMBERS_AFTER_RE, RATE_RE, bracketed_part_noun, context_noun,
@@ -197,16 +198,6 @@ def _aside_of(article: Article, before: dict, fig: dict) -> tuple[int, int] | No
     return opening, closing + 1
 
 
-SURVEY_PLACES_BEFORE_RE = compile_pattern(r"(?<!\p{L})phiếu(?:[ \u00a0]+(?:hỏi|khảo[ \u00a0]+sát|điều[ \u00a0]+tra|hợp[ \u00a0]+lệ))*"
-                                         r"[ \u00a0]+(?:tại|ở)[ \u00a0]+(?:các[ \u00a0]+)?$")
-REMAINING_AFTER_RE = compile_pattern(r"[ \u00a0]*còn[ \u00a0]+lại(?!\p{L})")
-APPLIED_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:đang|hiện)[ \u00a0]+(?:thực[ \u00a0]+hiện|áp[ \u00a0]+dụng)[ \u00a0]+$")
-HAS_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:có|là|gồm)[ \u00a0]+$")
-IN_REMIT_AFTER_RE = compile_pattern(r"[ \u00a0]*thuộc[ \u00a0]+thẩm[ \u00a0]+quyền(?!\p{L})")
-RESOLVED_AFTER_RE = compile_pattern(r"[ \u00a0]*(?:đã[ \u00a0]+)?(?:được[ \u00a0]+)?giải[ \u00a0]+quyết(?!\p{L})")
-ONE_STOP_PLACE_RE = compile_pattern(r"(?<!\p{L})(?:trung[ \u00a0]+tâm|bộ[ \u00a0]+phận|một[ \u00a0]+cửa|quầy)(?!\p{L})")
-
-
 def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt_fig, earlier=()) -> dict | None:
     prev_fig = earlier[-1] if earlier else None
     text = article.text
@@ -241,8 +232,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             own = elided_noun(article, prev_fig, num)
             elided = own is not None
             # (a part in brackets is named by its label: "(đúng hạn 9.600, quá hạn 200)")
-            own = (own or bracketed_part_noun(article, prev_fig, num) or whereof_part_noun(article, prev_fig, num) or shared_noun_after(article, num)
-                   or range_start_noun(article, sent, num)
+            own = (own or bracketed_part_noun(article, prev_fig, num) or whereof_part_noun(article, prev_fig, num)
+                   or shared_noun_after(article, num) or range_start_noun(article, sent, num)
                    or open_noun_after(article, sent, num.start, num.end))
             if own is None:
                 return None
@@ -320,22 +311,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         # "tiếp nhận 4.372 hồ sơ, giảm 6,2% so với quý II", "Số hồ sơ quá hạn là 8.915, giảm 21,5%":
         # the fall of the count before, no cut
         aspect = prev_fig["aspect"]
-    if (kind == "count" and own is not None and own[0] == "procedure" and aspect in ("received", "resolved")
-            and not RESOLVED_AFTER_RE.match(article.folded, own[2][1])):
-        # procedures are not received or resolved like dossiers: "Trung tâm tiếp nhận 1.632 TTHC"
-        # are those handled at the one-stop centre ("1.257 thủ tục đã được giải quyết" are cases)
-        aspect = "one_stop" if ONE_STOP_PLACE_RE.search(article.folded, sent[0], sent[1]) else "other"
-    if (kind == "count" and own is not None and own[0] == "procedure" and aspect == "other"
-            and (APPLIED_BEFORE_RE.search(article.folded, max(sent[0], num.start - 40), num.start)
-                 or (HAS_BEFORE_RE.search(article.folded, max(sent[0], num.start - 12), num.start)
-                     and IN_REMIT_AFTER_RE.match(article.folded, own[2][1])))):
-        # "xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã": the set of procedures it publishes
-        aspect = "published"
-    if (kind == "count" and own is not None and own[0] in ("admin_unit", "agency")
-            and SURVEY_PLACES_BEFORE_RE.search(article.folded, max(sent[0], num.start - 40), num.start)):
-        aspect = "other"  # "4.050 phiếu hỏi tại 135 xã, phường": where a survey was taken, no result
-    if kind == "count" and own is not None and own[0] == "task" and REMAINING_AFTER_RE.match(article.folded, own[2][1]):
-        aspect = "other"  # "hoàn thành 36/38 nhiệm vụ, 2 nhiệm vụ còn lại ...": the tasks not done
+    if kind == "count" and own is not None:
+        aspect = counted_thing_aspect(article.folded, sent, num.start, own[0], own[2][1], aspect)
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero
     if own is not None or num.form == "zero":

@@ -187,7 +187,7 @@ ASIDE_REST_RE = compile_pattern(r"[^()\n]*?\d[^()\n]*\)")
 
 def in_aside(text: str, period: Period) -> bool:
     """Whether `period` is the period of a bracketed aside that states a figure of its own."""
-    return (enclosing_bracket(text, max(0, period.start_pos - BRACKET_REACH), period.start_pos, BRACKET_REACH) is not None
+    return (enclosing_bracket(text, 0, period.start_pos, BRACKET_REACH) is not None
             and ASIDE_REST_RE.match(text, period.end_pos) is not None)
 
 

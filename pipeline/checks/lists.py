@@ -24,7 +24,8 @@ DIGIT_RE = compile_pattern(r"\d")
 JOINED_PART_RE = compile_pattern(r"[^\d;.]{0,60}\s(?:và|,)\s*")
 INTRO_REACH = 80  # characters from a count to the word that opens its list
 NAMES_REACH = 400  # characters before "lần lượt" where the names it pairs with are read
-UNIT_TYPES = ("xã ", "phường ", "thị trấn ", "đặc khu ", "huyện ", "quận ", "thị xã ", "thành phố ", "tp ", "tp. ", "tỉnh ")
+# the type words of unit_types.yml, longest first, each with the blank that ends it
+UNIT_TYPES = tuple(f"{t} " for t in sorted(load_yaml("unit_types.yml")["types"], key=len, reverse=True))
 UNIT_TYPE_AT_RE = compile_pattern(rf"^(?:{'|'.join(regex.escape(t.strip()) for t in UNIT_TYPES)})\s+", regex.IGNORECASE)
 COMPONENT_NOUNS = {"chỉ"}  # "chỉ số": an index's components, named with capitals
 COMPONENT_NAME_WORDS = 6  # "Chi phí gia nhập thị trường"
@@ -88,7 +89,7 @@ def _names_keeping_their_type(pieces: list[str]) -> list[str] | None:
         typed = piece.lower().startswith(UNIT_TYPES) and _is_item(piece)
         rest = UNIT_TYPE_AT_RE.sub("", piece, count=1) if typed else piece
         names = LAST_NAME_JOINT_RE.split(rest)
-        if not all(n and n[0].isupper() and len(n.split()) <= 4 and not DIGIT_RE.search(n) for n in names):
+        if not all(_is_name(n) for n in names):
             return None
         out += names
     return out
@@ -117,9 +118,12 @@ def _capitalised_names(segment: str, max_words: int = 4) -> list[str] | None:
     """The parts of "A, B và C" when every one is a capitalised name of at most `max_words` words
     with no digit, else None."""
     names = [n.strip() for n in regex.split(r",|\s+và\s+", segment)]
-    if not all(n and n[0].isupper() and len(n.split()) <= max_words and not regex.search(r"\d", n) for n in names):
-        return None
-    return names
+    return names if all(_is_name(n, max_words) for n in names) else None
+
+
+def _is_name(words: str, max_words: int = 4) -> bool:
+    """Whether `words` are a capitalised name of at most `max_words` words with no digit."""
+    return bool(words) and words[0].isupper() and len(words.split()) <= max_words and not DIGIT_RE.search(words)
 
 
 SEMICOLON_ITEM_WORDS = 15
