@@ -27,6 +27,13 @@ BRACKETED_BASELINE_RE = compile_pattern(r"\([ \u00a0]*(?:so[ \u00a0]+với[ \u00
 SENTENCE_END_RE = compile_pattern(r"[.?!…](?=\s|$)")
 SEVERAL_SENTENCE_SHARE = 0.3  # of an article's lines, for its lines to be paragraphs
 LIST_ITEM_RE = compile_pattern(r"\s*(?:[-–—+•*]|\d{1,2}[.)]\s|[a-zđ][)]\s)")
+# a crawled page's subheading, a line of its own between sentences: a few words, capitalised,
+# no closing punctuation, perhaps in quotes ("Nhiêu khê vì kiểm tra chuyên ngành"); a photo
+# credit is none
+SUBHEADING_RE = compile_pattern(r"[ \t\u00a0]*(?P<quote>[\"“])?[ \u00a0]*(?!Ảnh[ \u00a0]*:)\p{Lu}[^\n.!?:;…\"“”]*?[ \u00a0]*(?(quote)[\"”])[ \t\u00a0]*$")
+SUBHEADING_WORDS = (2, 15)
+CLOSED_LINE_RE = compile_pattern(r"[.!?…:\"”’)][ \t\u00a0]*$")
+OPENS_SENTENCE_RE = compile_pattern(r"[ \t\u00a0]*[\"“'‘(]?\p{Lu}")
 
 
 # --------------------------------------------------------------------------- which period governs
@@ -216,7 +223,8 @@ def scope_start(text: str, paragraphs: list[Span], i: int, lines: bool = False,
     while j not in known:
         passed.append(j)
         if not (j > 0 and (LIST_ITEM_RE.match(text, paragraphs[j][0]) or CONTINUATION_RE.match(text, paragraphs[j][0])
-                           or not (lines or BLANK_LINE_RE.search(text, paragraphs[j - 1][1], paragraphs[j][0])))):
+                           or not (lines or BLANK_LINE_RE.search(text, paragraphs[j - 1][1], paragraphs[j][0])))) \
+                or is_subheading(text, paragraphs, j):
             start = paragraphs[j][0]
             break
         if LIST_ITEM_RE.match(text, paragraphs[j][0]) and _asks(text, paragraphs[j - 1]):
@@ -228,6 +236,21 @@ def scope_start(text: str, paragraphs: list[Span], i: int, lines: bool = False,
     for k in passed:
         known[k] = start
     return start
+
+
+def is_subheading(text: str, paragraphs: list[Span], j: int) -> bool:
+    """Whether paragraph `j` is a subheading that opens a section of a page written a sentence
+    a line: a short capitalised line without closing punctuation, after a closed sentence and
+    before a line that opens one (not a sentence broken across lines: "Trung bình có\n30-40
+    người ...")."""
+    if not 0 < j < len(paragraphs) - 1:
+        return False
+    start, end = paragraphs[j]
+    words = len(text[start:end].split())
+    return (SUBHEADING_WORDS[0] <= words <= SUBHEADING_WORDS[1]
+            and SUBHEADING_RE.match(text, start, end) is not None
+            and CLOSED_LINE_RE.search(text, paragraphs[j - 1][0], paragraphs[j - 1][1]) is not None
+            and OPENS_SENTENCE_RE.match(text, paragraphs[j + 1][0]) is not None)
 
 
 def _asks(text: str, paragraph: Span) -> bool:

@@ -318,6 +318,17 @@ GOVERNING = [
     ("Kết quả CCHC năm 2020\nLead của bài.\nNăm 2016, thành phố công bố chỉ số.\nThành phố đứng thứ 10.\n"
      "Khối quận có 3 đơn vị đạt 93%.",
      {"10": ("Năm 2016", True), "3": ("Năm 2016", True), "93%": ("Năm 2016", True)}),
+    # ... where a subheading line opens a new section: the period before it governs nothing after
+    ("Kết quả CCHC năm 2020\nLead của bài.\nNăm 2016, thành phố công bố chỉ số.\nNhiêu khê vì kiểm tra chuyên ngành\n"
+     "Khối quận có 3 đơn vị đạt 93%.",
+     {"3": ("năm 2020", True), "93%": ("năm 2020", True)}),
+    ("Tin CCHC\nLead của bài.\nNội dung.\nNội dung.\nĐến nay, thành phố có 12 bộ phận .\n\" Cắt rồi nhưng vẫn còn nhiều \"\nÔng A cho biết "
+     "có 50 % danh mục .", {"12": ("Đến nay", False), "50 %": None}),
+    # ... not a sentence broken across lines, nor a photo credit
+    ("Tin CCHC\nLead của bài.\nNăm 2017, bưu điện làm tốt .\nTrung bình có\n30-40 người đến nộp hồ sơ .",
+     {"30": ("Năm 2017", True), "40": ("Năm 2017", True)}),
+    ("Tin CCHC\nLead của bài.\nNăm 2017, bưu điện làm tốt .\nẢnh : Hữu Công\nCó 40 người đến nộp hồ sơ .",
+     {"40": ("Năm 2017", True)}),
     # "trong tháng", "trong quý" are the paragraph's period as any other
     ("Headline\n\nKết quả quý III/2023.\n\nNội dung.\n\nTrong quý, trung tâm tiếp nhận 17.950 hồ sơ. Đã giải quyết "
      "17.788 hồ sơ.", {"17.950": ("Trong quý", False), "17.788": ("Trong quý", True)}),
