@@ -123,3 +123,24 @@ def test_blind_evaluation_set_is_valid_and_unseen(shared_dir, project_gold):
     mod = scorer(shared_dir)
     scores = mod.report(mod.score(blind, records_for([shared_dir / "corpus-real" / "dev.jsonl"])))
     assert scores["bad_spans"] == 0 and scores["missing_docs"] == 0
+
+
+def test_period_agreement_study_matches_gold(shared_dir):
+    """corpus/gold/agreement/periods.jsonl holds, for every figure of part1-6, the gold period
+    ("first"), a second annotator's, and an adjudicator's where the two differ: the same
+    figures as the gold, the gold's own period as "first", and the others phrases of the text."""
+    rows = {r["id"]: unicodedata.normalize("NFC", r["text"]) for r in read_jsonl(shared_dir / "corpus-real" / "dev.jsonl")}
+    gold = {g["doc_id"]: g for path in gold_files("part") for g in read_jsonl(path)}
+    study = read_jsonl(ROOT / "corpus" / "gold" / "agreement" / "periods.jsonl")
+    assert {s["doc_id"] for s in study} == {d for d, g in gold.items() if g["figures"]}
+    for s in study:
+        text, figures = rows[s["doc_id"]], gold[s["doc_id"]]["figures"]
+        assert [f["span"] for f in s["figures"]] == [f["span"] for f in figures]
+        for f, g in zip(s["figures"], figures):
+            assert f["first"] == g.get("period"), (s["doc_id"], f)
+            assert text[f["span"][0]:f["span"][1]] == f["surface"]
+            assert f["second"] is None or f["second"] in text, (s["doc_id"], f)
+            if "adjudication_note" in f:  # the two differed: the adjudicator's phrase, from the text
+                assert f["adjudicated"] is None or f["adjudicated"] in text, (s["doc_id"], f)
+            else:
+                assert f["adjudicated"] == f["first"], (s["doc_id"], f)
