@@ -224,12 +224,30 @@ def is_survey_component(article: Article, cues: list[Cue], prev: dict | None, nu
 
 
 # what a count's own thing says of its metric, past the cues: procedures are not received or
-# resolved like dossiers; a unit applies its published set; where a survey was taken; tasks left
+# resolved like dossiers; a unit applies its published set; where a survey was taken; tasks left;
+# the units an index covers, and those counted by their place in it
 SURVEY_PLACES_BEFORE_RE = compile_pattern(r"(?<!\p{L})phiếu(?:[ \u00a0]+(?:hỏi|khảo[ \u00a0]+sát|điều[ \u00a0]+tra|hợp[ \u00a0]+lệ))*"
                                          r"[ \u00a0]+(?:tại|ở)[ \u00a0]+(?:các[ \u00a0]+)?$")
 REMAINING_AFTER_RE = compile_pattern(r"[ \u00a0]*còn[ \u00a0]+lại(?!\p{L})")
 APPLIED_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:đang|hiện)[ \u00a0]+(?:thực[ \u00a0]+hiện|áp[ \u00a0]+dụng)[ \u00a0]+$")
 HAS_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:có|là|gồm)[ \u00a0]+$")
+# the units an index covers, no result of theirs: "Chỉ số CCHC năm 2025 của 148 xã, phường", "điểm
+# trung bình của 130 xã", "đánh giá Chỉ số CCHC đối với 54 xã" (also a later item of their list)
+INDEX_POPULATION_BEFORE_RE = compile_pattern(
+    r"(?<!\p{L})(?:chỉ[ \u00a0]+số|par[ \u00a0]+index|điểm|giá[ \u00a0]+trị|bình[ \u00a0]+quân|trung[ \u00a0]+bình)(?!\p{L})"
+    r"[^.;:!?\n]{0,40}?(?<!\p{L})(?:của|đối[ \u00a0]+với)[ \u00a0]+(?:các[ \u00a0]+)?(?:\d[^.;:!?\n]{0,40}?(?:,|và)[ \u00a0]+)?$")
+# a score band named before the units counted in it: "Nhóm xếp loại Khá (từ 80 đến dưới 90 điểm)
+# có 41 đơn vị", "nhóm đạt từ 80 đến dưới 90 điểm có 61 đơn vị"
+SCORE_BAND_BEFORE_RE = compile_pattern(
+    r"(?<!\p{L})nhóm(?!\p{L})[^.;:!?\n]{0,60}?\d[ \u00a0]*(?:điểm|%)[ \u00a0)]*(?:trở[ \u00a0]+lên[ \u00a0)]*)?(?:có|gồm)[ \u00a0]+$")
+# units counted by where they stand in an index: "46 địa phương có chỉ số tăng", "5 xã có điểm số
+# dưới mức bình quân", "4 tỉnh ... thuộc nhóm 10 địa phương dẫn đầu"
+INDEX_STANDING_AFTER_RE = compile_pattern(
+    r"[^.;:!?\n]{0,40}?(?<!\p{L})(?:có[ \u00a0]+(?:giá[ \u00a0]+trị[ \u00a0]+)?(?:chỉ[ \u00a0]+số|điểm(?:[ \u00a0]+số)?)"
+    r"[ \u00a0]+(?:tăng|giảm|cao|thấp|dưới|trên)|(?:thuộc|lọt[ \u00a0]+vào|có[ \u00a0]+mặt[ \u00a0]+trong|nằm[ \u00a0]+trong)"
+    r"[ \u00a0]+nhóm)(?!\p{L})")
+UNIT_OBJECTS = ("admin_unit", "agency")  # what an index scores: units, departments ("đơn vị")
+INDEX_POPULATION_REACH = 90  # characters before a count where its index phrase and "của" stand
 IN_REMIT_AFTER_RE = compile_pattern(r"[ \u00a0]*thuộc[ \u00a0]+thẩm[ \u00a0]+quyền(?!\p{L})")
 RESOLVED_AFTER_RE = compile_pattern(r"[ \u00a0]*(?:đã[ \u00a0]+)?(?:được[ \u00a0]+)?giải[ \u00a0]+quyết(?!\p{L})")
 ONE_STOP_PLACE_RE = compile_pattern(r"(?<!\p{L})(?:trung[ \u00a0]+tâm|bộ[ \u00a0]+phận|một[ \u00a0]+cửa|quầy)(?!\p{L})")
@@ -249,6 +267,13 @@ def counted_thing_aspect(folded: str, sent: Span, start: int, obj: str, noun_end
         return "published"  # "xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã": the set it publishes
     if obj in ("admin_unit", "agency") and SURVEY_PLACES_BEFORE_RE.search(folded, max(sent[0], start - VERB_REACH), start):
         return "other"  # "4.050 phiếu hỏi tại 135 xã, phường": where a survey was taken, no result
+    if obj in UNIT_OBJECTS and aspect == "par_index" and INDEX_POPULATION_BEFORE_RE.search(
+            folded, max(sent[0], start - INDEX_POPULATION_REACH), start):
+        return "other"  # "Chỉ số CCHC năm 2025 của 148 xã, phường đạt 81,47%": the units scored
+    if obj in UNIT_OBJECTS and aspect == "other" and (
+            SCORE_BAND_BEFORE_RE.search(folded, max(sent[0], start - INDEX_POPULATION_REACH), start)
+            or INDEX_STANDING_AFTER_RE.match(folded, noun_end, sent[1])):
+        return "par_index"  # "Nhóm xếp loại Khá (từ 80 đến dưới 90 điểm) có 41 đơn vị"
     if obj == "task" and REMAINING_AFTER_RE.match(folded, noun_end):
         return "other"  # "hoàn thành 36/38 nhiệm vụ, 2 nhiệm vụ còn lại ...": the tasks not done
     return aspect

@@ -311,7 +311,7 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         # "tiếp nhận 4.372 hồ sơ, giảm 6,2% so với quý II", "Số hồ sơ quá hạn là 8.915, giảm 21,5%":
         # the fall of the count before, no cut
         aspect = prev_fig["aspect"]
-    if kind == "count" and own is not None:
+    if kind in ("count", "ratio") and own is not None:
         aspect = counted_thing_aspect(article.folded, sent, num.start, own[0], own[2][1], aspect)
     if num.form == "zero" and aspect == "other":
         return None  # "không có hồ sơ" without a metric after it is not a reported zero

@@ -1398,6 +1398,17 @@ INSPECTION_CASES = [
     ("Năm 2025, thị xã đã hoàn thành 33 nhiệm vụ, 3 nhiệm vụ còn lại đang được triển khai.",
      {"33": "completed", "3": "other"}),
     ("Năm 2025, tỉnh yêu cầu tập trung hoàn thành 11 nhiệm vụ còn lại trước ngày 15/12.", {"11": "other"}),
+    # the units an index covers are no result of it; those counted by where they stand in it are
+    ("Kết quả, Chỉ số CCHC bình quân của 148 xã, phường đạt 81,47%.", {"148": "other", "81,47%": "par_index"}),
+    ("Năm 2026, UBND tỉnh phê duyệt Chỉ số CCHC năm 2025 của 18 sở, ban, ngành và 104 xã, phường.",
+     {"18": "other", "104": "other"}),
+    ("Năm 2025, tỉnh đánh giá Chỉ số CCHC đối với 54 xã, phường, đặc khu.", {"54": "other"}),
+    ("Năm 2025, nhóm xếp loại Khá (từ 80 đến dưới 90 điểm) có 41 đơn vị; nhóm Trung bình (từ 70 đến dưới 80 "
+     "điểm) có 17 đơn vị.", {"41": "par_index", "17": "par_index"}),
+    ("Năm 2023, có 46/63 địa phương có chỉ số tăng so với năm trước; 17 địa phương có chỉ số giảm.",
+     {"46/63": "par_index", "17": "par_index"}),
+    ("Năm 2026, 4 tỉnh miền núi phía Bắc có mặt trong nhóm 10 địa phương dẫn đầu.", {"4": "par_index"}),
+    ("Năm 2025, 5 xã có tỷ lệ hồ sơ trực tuyến dưới 50%.", {"5": "online"}),  # a band of a rate: its metric
     # procedures are not received or resolved like dossiers: those a one-stop place handles are one_stop
     ("Hiện nay, Trung tâm tiếp nhận 1.632 TTHC của 19 sở, ngành.", {"1.632": "one_stop"}),
     ("Năm 2025, xã đang tiếp nhận 342 TTHC.", {"342": "other"}),
