@@ -203,7 +203,9 @@ def sentence_part_start(article: Article, sent: Span, pos: int) -> int:
 
 # after a comma, a new measure: "1.257 thủ tục đã được giải quyết, tỷ lệ giải quyết đúng hạn đạt 97%"
 NEW_MEASURE_RE = compile_pattern(rf"[ \u00a0]*{RATE_WORDS}(?![\p{{L}}])")
-AND_NEW_MEASURE_RE = compile_pattern(rf"[ \u00a0]và[ \u00a0]+(?:{RATE_WORDS}|mức[ \u00a0]+độ|chỉ[ \u00a0]+số)(?![\p{{L}}])")
+# "và" before another measure, or another index by its short name: "đạt trên 90% và SIPAS đạt trên 85%"
+AND_NEW_MEASURE_RE = compile_pattern(rf"[ \u00a0]và[ \u00a0]+(?:{RATE_WORDS}|mức[ \u00a0]+độ|chỉ[ \u00a0]+số"
+                                     r"|sipas|par[ \u00a0]+index|papi|pci|dti)(?![\p{{L}}])")
 BRACKET_REACH = 60  # characters back to an opening bracket the number stands in
 # the words about a number end at a clause break, "trong đó", or a conjunction that opens a
 # clause of its own ("lượng hồ sơ tiếp nhận lên đến 14 triệu hồ sơ nên con số trễ hạn ...")

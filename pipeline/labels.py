@@ -25,9 +25,11 @@ from .textkeys import PhraseFinder, key, phrase_alternation
 Span = tuple[int, int]
 INDEX_KINDS = ("rank", "score")
 TARGET_REACH = 120  # characters before the figure in which a goal cue governs it
-# what may stand between a figure and the index named right after it
-NAMED_RIGHT_AFTER_RE = compile_pattern(r"[^\d,;.:()\n]{0,20}")
+# what may stand between a figure and the index named right after it: not "và", which opens the
+# next index's own clause ("PAR INDEX ... đạt trên 90% và SIPAS đạt trên 85%")
+NAMED_RIGHT_AFTER_RE = compile_pattern(r"(?:(?!(?<!\p{L})và(?!\p{L}))[^\d,;.:()\n]){0,20}")
 CLAUSE_END_RE = compile_pattern(r"[;:\n]|\.(?!\d)|\btrong đó\b")
+AND_BEFORE_RE = compile_pattern(r"(?<!\p{L})và[ \u00a0]+(?:chỉ[ \u00a0]+số[ \u00a0]+)?$")
 
 
 def _words_re(phrases) -> regex.Pattern:
@@ -94,8 +96,10 @@ def index_of(article: Article, mentions: list[IndexMention], fig: dict,
     i, j = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, se)
     own = mentions[i:j]
     before = [m for m in own if m.end <= s]
-    after = [m for m in own if m.start >= e]
-    if after and NAMED_RIGHT_AFTER_RE.fullmatch(article.folded, e, after[0].start):
+    # not an index that opens a clause of its own after "và": "đạt từ 85 điểm trở lên và chỉ số
+    # SIPAS đạt trên 90%"
+    after = [m for m in own if m.start >= e and not AND_BEFORE_RE.search(article.folded, max(e, m.start - 12), m.start)]
+    if after and _named_right_after(article, fig, after[0]):
         return after[0].name  # "thứ 6 về PAPI", "45,2 điểm PCI"
     first = _first_of_restated_pair(article, mentions, before, after)
     if first is not None:
@@ -117,6 +121,19 @@ def index_of(article: Article, mentions: list[IndexMention], fig: dict,
         if allowed is None or m.name in allowed:
             return _first_of_pair(article, mentions, m, allowed).name
     return None
+
+
+def _named_right_after(article: Article, fig: dict, mention: IndexMention) -> bool:
+    return NAMED_RIGHT_AFTER_RE.fullmatch(article.folded, fig["span"][1], mention.start) is not None
+
+
+def _named_after_in_sentence(article: Article, mentions: list[IndexMention], fig: dict) -> bool:
+    """Whether the figure's index is the one named right after it ("thứ 20/63 về Chỉ số cải cách
+    hành chính"), whatever index the words before it named."""
+    e, se = fig["span"][1], fig["sentence"][1]
+    i = bisect.bisect_left(mentions, e, key=lambda m: m.start)
+    return i < len(mentions) and mentions[i].start < se and mentions[i].name == fig["index"] \
+        and _named_right_after(article, fig, mentions[i])
 
 
 PART_BREAK_RE = compile_pattern(r"[;:]")
@@ -205,7 +222,7 @@ def index_aspect(fig: dict) -> str:
 def label_figures(article: Article, figures: list[dict]) -> None:
     """Set `index` and `target` on every figure (in place), the aspect of an index's change, and
     the aspect of a rank or score whose index its sentence settles (a restated pair, the index
-    named last in its part); a percentage restating a ratio is a goal only as the ratio is."""
+    named last in its part or right after it); a percentage restating a ratio is a goal only as the ratio is."""
     mentions = find_indexes(article)
     lead = [m for m in mentions if m.end <= article.lead_end]
     prev = None
@@ -218,5 +235,6 @@ def label_figures(article: Article, figures: list[dict]) -> None:
         prev = f
         f["aspect"] = index_aspect(f)
         if f["kind"] in INDEX_KINDS and f["aspect"] in INDEX_ASPECTS and f["index"] and (
-                _restated_pair(article, mentions, f) or _named_in_own_part(article, mentions, f)):
+                _restated_pair(article, mentions, f) or _named_in_own_part(article, mentions, f)
+                or _named_after_in_sentence(article, mentions, f)):
             f["aspect"] = _lexicon()["index_aspects"].get(f["index"], "par_index")

@@ -72,6 +72,24 @@ def test_the_index_named_in_the_figures_own_part_gives_its_aspect():
         ("PAR INDEX", "par_index"), ("SIPAS", "satisfaction"), ("PAPI", "par_index")]
 
 
+def test_the_index_named_right_after_a_rank_gives_its_aspect():
+    got = figures("Năm 2023, Long An xếp thứ 14/63 về Chỉ số SIPAS và thứ 20/63 về Chỉ số cải cách hành chính "
+                  "(PAR INDEX).")
+    assert [(got[s]["index"], got[s]["aspect"]) for s in ("14/63", "20/63")] == [
+        ("SIPAS", "satisfaction"), ("PAR INDEX", "par_index")]
+
+
+def test_an_index_opening_its_own_clause_after_và_is_not_the_figures_before():
+    """"... đạt trên 90% và SIPAS đạt trên 85%": SIPAS has its own value; the 90% is PAR INDEX's."""
+    got = figures("Phấn đấu năm 2026 giá trị trung bình PAR INDEX của các tỉnh, thành phố đạt trên 90% và SIPAS "
+                  "đạt trên 85%.")
+    assert [(got[s]["index"], got[s]["aspect"]) for s in ("90%", "85%")] == [
+        ("PAR INDEX", "par_index"), ("SIPAS", "satisfaction")]
+    got = figures("Kết quả CCHC\n\nTỉnh làm tốt.\n\nNội dung.\n\nNăm 2024, thành phố phấn đấu có 100% quận, huyện đạt "
+                  "từ 85 điểm trở lên và chỉ số SIPAS đạt trên 90%.")
+    assert [(got[s]["index"], got[s]["aspect"]) for s in ("100%", "90%")] == [(None, "par_index"), ("SIPAS", "satisfaction")]
+
+
 def test_the_first_of_a_restated_pair_gives_its_aspect():
     got = figures("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS) năm 2025, tỉnh đạt 89,45 "
                   "điểm, xếp thứ 4/34 tỉnh, thành phố; Chỉ số SIPAS đạt 88,12%.", "2026-05-20")
