@@ -225,7 +225,7 @@ def is_survey_component(article: Article, cues: list[Cue], prev: dict | None, nu
 
 # what a count's own thing says of its metric, past the cues: procedures are not received or
 # resolved like dossiers; a unit applies its published set; where a survey was taken; tasks left;
-# the units an index covers, and those counted by their place in it
+# the units an index covers, and those counted by their place in it; petitions received and answered
 SURVEY_PLACES_BEFORE_RE = compile_pattern(r"(?<!\p{L})phiếu(?:[ \u00a0]+(?:hỏi|khảo[ \u00a0]+sát|điều[ \u00a0]+tra|hợp[ \u00a0]+lệ))*"
                                          r"[ \u00a0]+(?:tại|ở)[ \u00a0]+(?:các[ \u00a0]+)?$")
 REMAINING_AFTER_RE = compile_pattern(r"[ \u00a0]*còn[ \u00a0]+lại(?!\p{L})")
@@ -246,6 +246,10 @@ INDEX_STANDING_AFTER_RE = compile_pattern(
     r"[^.;:!?\n]{0,40}?(?<!\p{L})(?:có[ \u00a0]+(?:giá[ \u00a0]+trị[ \u00a0]+)?(?:chỉ[ \u00a0]+số|điểm(?:[ \u00a0]+số)?)"
     r"[ \u00a0]+(?:tăng|giảm|cao|thấp|dưới|trên)|(?:thuộc|lọt[ \u00a0]+vào|có[ \u00a0]+mặt[ \u00a0]+trong|nằm[ \u00a0]+trong)"
     r"[ \u00a0]+nhóm)(?!\p{L})")
+# received and answered in one breath: "tiếp nhận và trả lời 156 kiến nghị", "tiếp nhận, xử lý 27
+# phản ánh, kiến nghị": petitions handled, neither only received nor resolved
+RECEIVED_AND_HANDLED_BEFORE_RE = compile_pattern(
+    r"(?<!\p{L})tiếp[ \u00a0]+nhận[ \u00a0]*(?:,|và)[ \u00a0]*(?:xử[ \u00a0]+lý|trả[ \u00a0]+lời)[ \u00a0]+$")
 UNIT_OBJECTS = ("admin_unit", "agency")  # what an index scores: units, departments ("đơn vị")
 INDEX_POPULATION_REACH = 90  # characters before a count where its index phrase and "của" stand
 IN_REMIT_AFTER_RE = compile_pattern(r"[ \u00a0]*thuộc[ \u00a0]+thẩm[ \u00a0]+quyền(?!\p{L})")
@@ -274,6 +278,9 @@ def counted_thing_aspect(folded: str, sent: Span, start: int, obj: str, noun_end
             SCORE_BAND_BEFORE_RE.search(folded, max(sent[0], start - INDEX_POPULATION_REACH), start)
             or INDEX_STANDING_AFTER_RE.match(folded, noun_end, sent[1])):
         return "par_index"  # "Nhóm xếp loại Khá (từ 80 đến dưới 90 điểm) có 41 đơn vị"
+    if obj == "other" and aspect in ("received", "resolved") and RECEIVED_AND_HANDLED_BEFORE_RE.search(
+            folded, max(sent[0], start - VERB_REACH), start):
+        return "other"  # "tiếp nhận và trả lời 156 kiến nghị"
     if obj == "task" and REMAINING_AFTER_RE.match(folded, noun_end):
         return "other"  # "hoàn thành 36/38 nhiệm vụ, 2 nhiệm vụ còn lại ...": the tasks not done
     return aspect

@@ -1409,6 +1409,11 @@ INSPECTION_CASES = [
      {"46/63": "par_index", "17": "par_index"}),
     ("Năm 2026, 4 tỉnh miền núi phía Bắc có mặt trong nhóm 10 địa phương dẫn đầu.", {"4": "par_index"}),
     ("Năm 2025, 5 xã có tỷ lệ hồ sơ trực tuyến dưới 50%.", {"5": "online"}),  # a band of a rate: its metric
+    # petitions received and answered in one breath are handled, neither only received nor resolved
+    ("Năm 2022, tỉnh đã tổ chức 12 hội nghị, tiếp nhận và trả lời 156 kiến nghị.", {"156": "other"}),
+    ("Năm 2022, quận đã tiếp nhận, xử lý 27 phản ánh, kiến nghị của người dân.", {"27": "other"}),
+    ("Năm 2025, Trung tâm tiếp nhận 212 phản ánh, kiến nghị.", {"212": "received"}),
+    ("Năm 2025, xã tiếp nhận và giải quyết 500 hồ sơ.", {"500": "resolved"}),
     # procedures are not received or resolved like dossiers: those a one-stop place handles are one_stop
     ("Hiện nay, Trung tâm tiếp nhận 1.632 TTHC của 19 sở, ngành.", {"1.632": "one_stop"}),
     ("Năm 2025, xã đang tiếp nhận 342 TTHC.", {"342": "other"}),
