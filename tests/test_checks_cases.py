@@ -95,6 +95,19 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # the total named back ("trong tổng số hồ sơ tiếp nhận"), its two channels after ";", the
+        # first's words running long past the name of a system holding a verb
+        C("Năm 2025, xã tiếp nhận 1.248.615 hồ sơ. Cụ thể, trong tổng số hồ sơ tiếp nhận, có 1.036.208 hồ sơ được nộp "
+          "trực tuyến qua Cổng Dịch vụ công quốc gia và Hệ thống thông tin giải quyết TTHC của thành phố; 209.117 hồ sơ "
+          "được nộp trực tiếp tại các điểm tiếp nhận.", ("sum_mismatch", ["1.036.208", "1.248.615", "209.117"]),
+          linked=True),
+        # the rest named in its own clause before the clause that states its share
+        C("Trong quý III/2025, đặc khu tiếp nhận 2.000 hồ sơ. Trong tổng số hồ sơ tiếp nhận, hồ sơ nộp trực tuyến chiếm "
+          "71,4%, còn lại là hồ sơ nộp trực tiếp tại Trung tâm và các điểm tiếp nhận, chiếm 26,9%.",
+          ("sum_mismatch", ["26,9%", "71,4%"])),
+        # the answers of one survey question are shares of one whole
+        C("Năm 2023, có 52,4% người được hỏi rất hài lòng, 41,3% hài lòng và 8,1% không hài lòng với sự phục vụ của "
+          "cán bộ.", ("sum_mismatch", ["41,3%", "52,4%", "8,1%"])),
         # "gồm" after a total whose words name a portal
         C("Năm 2021, BHXH đã cung cấp 18 dịch vụ công trên Cổng Dịch vụ công quốc gia, gồm 7 dịch vụ thuộc lĩnh vực thu, "
           "cấp sổ, thẻ; 6 dịch vụ thuộc lĩnh vực chế độ chính sách và 3 dịch vụ hỗ trợ người lao động.",
@@ -374,6 +387,16 @@ NEAR_MISSES = {
     "sum_mismatch": [
         C("Năm 2021, BHXH đã cung cấp 18 dịch vụ công trên Cổng Dịch vụ công quốc gia, gồm 7 dịch vụ thuộc lĩnh vực thu, "
           "cấp sổ, thẻ; 8 dịch vụ thuộc lĩnh vực chế độ chính sách và 3 dịch vụ hỗ trợ người lao động."),
+        # the same channels adding up
+        C("Năm 2025, xã tiếp nhận 1.245.325 hồ sơ. Cụ thể, trong tổng số hồ sơ tiếp nhận, có 1.036.208 hồ sơ được nộp "
+          "trực tuyến qua Cổng Dịch vụ công quốc gia và Hệ thống thông tin giải quyết TTHC của thành phố; 209.117 hồ sơ "
+          "được nộp trực tiếp tại các điểm tiếp nhận."),
+        C("Trong quý III/2025, đặc khu tiếp nhận 2.000 hồ sơ. Trong tổng số hồ sơ tiếp nhận, hồ sơ nộp trực tuyến chiếm "
+          "71,4%, còn lại là hồ sơ nộp trực tiếp tại Trung tâm và các điểm tiếp nhận, chiếm 28,6%."),
+        C("Năm 2023, có 52,4% người được hỏi rất hài lòng, 40,5% hài lòng và 7,1% không hài lòng."),
+        # "hài lòng" alone may count the very satisfied; a satisfaction rate is no answer class
+        C("Năm 2024, tỷ lệ người dân hài lòng đạt 98,5%, rất hài lòng 60%."),
+        C("Năm 2024, mức độ hài lòng đạt 95%, rất hài lòng 40%, không hài lòng 5%."),
         # parts after the total's change, in the next sentence, that add up
         C("Năm 2024, tổng số hồ sơ tiếp nhận là 21.346 hồ sơ, tăng 8,2% so với cùng kỳ năm 2023. Trong đó, hồ sơ nộp "
           "trực tuyến qua Cổng Dịch vụ công của tỉnh là 15.870 hồ sơ; hồ sơ nộp trực tiếp là 5.476 hồ sơ."),

@@ -97,6 +97,8 @@ PARTITIONS = load_yaml("check_partitions.yml")
 
 def _phrase_cases():
     for name, spec in PARTITIONS.items():
+        if spec.get("whole"):
+            continue  # a name of the whole (test_every_whole_phrase_names_no_class)
         classes = list(spec["classes"])
         for cls, phrases in spec["classes"].items():
             for phrase in phrases:
@@ -128,6 +130,19 @@ def test_every_partition_phrase_names_a_part_of_a_total(partition, cls, phrase, 
     consistent = text.replace("40 hồ sơ", "30 hồ sơ")
     figs = place(consistent, fig(1, "100", 100), fig(2, "70", 70), fig(3, "30", 30))
     assert run_checks(figs, consistent) == []
+
+
+@pytest.mark.parametrize("phrase", [p for spec in PARTITIONS.values() if spec.get("whole")
+                                    for ps in spec["classes"].values() for p in ps])
+def test_every_whole_phrase_names_no_class(phrase):
+    """"mức độ hài lòng đạt 95%, rất hài lòng 40%": a rate named as a whole is no share beside the
+    classes of the partition its last word names ("hài lòng" alone would be one)."""
+    text = f"Năm 2024, {phrase} đạt 95%, rất hài lòng 40%, không hài lòng 5%."
+    figs = place(text, fig(1, "95%", 95, "percent"), fig(2, "40%", 40, "percent"), fig(3, "5%", 5, "percent"))
+    assert run_checks(figs, text) == []
+    answers = text.replace(phrase, "hài lòng")
+    figs = place(answers, fig(1, "95%", 95, "percent"), fig(2, "40%", 40, "percent"), fig(3, "5%", 5, "percent"))
+    assert [c["kind"] for c in run_checks(figs, answers)] == ["sum_mismatch"]
 
 
 def test_a_complete_partition_named_in_full_must_reach_100():

@@ -17,6 +17,9 @@ from .base import Article
 CLAUSE_RE = compile_pattern(r"[;,]")
 CLAUSE_OR_PAREN_RE = compile_pattern(r"[;,(]")
 LABEL_REACH = 120  # characters either side of a figure where the class naming it is sought
+# a clause that only states the value of what the clause before it names
+PREDICATE_ONLY_RE = compile_pattern(r"\s*(?:chiếm(?:\s+(?:tỷ|tỉ)\s+lệ)?|đạt|là|với|tương\s+đương|tương\s+ứng)?\s*(?:khoảng|gần|hơn|trên)?\s*",
+                                    regex.IGNORECASE)
 
 
 def partition_of(total: dict, parts: list[dict], article: Article) -> tuple[str, frozenset] | None:
@@ -46,8 +49,9 @@ def covers_the_whole(name: str, covered: frozenset) -> bool:
 
 
 # "trước hạn 45%, đúng hạn 99%": "đúng hạn" often counts the early ones too; without the
-# overdue share beside them the two are not known to be disjoint
-AMBIGUOUS = {"deadline": (frozenset({"early", "on_time"}),)}
+# overdue share beside them the two are not known to be disjoint; so "hài lòng" the very satisfied
+AMBIGUOUS = {"deadline": (frozenset({"early", "on_time"}),),
+             "satisfaction": (frozenset({"very_satisfied", "satisfied"}),)}
 
 
 @functools.cache
@@ -92,7 +96,10 @@ def _side_labels(figs: list[dict], first_start: int, article: Article, side: str
     for k, f in enumerate(figs):
         if side == "before":
             start = figs[k - 1]["span"][1] if k else first_start
-            window = CLAUSE_RE.split(text[max(start, f["span"][0] - LABEL_REACH):f["span"][0]])[-1]
+            clauses = CLAUSE_RE.split(text[max(start, f["span"][0] - LABEL_REACH):f["span"][0]])
+            window = clauses[-1]
+            if len(clauses) > 1 and PREDICATE_ONLY_RE.fullmatch(window):
+                window = clauses[-2] + window  # "còn lại là hồ sơ nộp trực tiếp tại Trung tâm, chiếm 26,9%"
         else:
             end = figs[k + 1]["span"][0] if k + 1 < len(figs) else f["sentence"][1]
             window = CLAUSE_OR_PAREN_RE.split(text[f["span"][1]:min(end, f["span"][1] + LABEL_REACH)], maxsplit=1)[0]

@@ -43,6 +43,10 @@ PART_GAP_RE = compile_pattern(r"^[^\d;()]{0,80}$")
 # the aspects of the parts of dossiers received, by channel, field or level
 CHANNEL_ASPECTS = frozenset({"received", "online", "interlinked", "other"})
 SEMICOLON_GAP_RE = compile_pattern(r"^[^\d;()]{0,60};[^\d;()]{0,60}$")
+# the same where the next part names a class of the partition the last one named: the last part's
+# words may run long ("1.036.208 hồ sơ được nộp trực tuyến qua Cổng Dịch vụ công quốc gia và Hệ
+# thống thông tin giải quyết TTHC của thành phố; 209.117 hồ sơ được nộp trực tiếp")
+CLASS_SEMICOLON_GAP_RE = compile_pattern(r"^[^\d;()]{0,160};[^\d;()]{0,60}$")
 LIST_GAP_RE = compile_pattern(r"^[^\d;()\n]{0,60};?\s*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s*$")  # "...;\n- "
 BASE_HAS_RE = compile_pattern(r"^[\p{L} ,]{0,40}?(?<!\p{L})có\s*(?:[\p{L} ]{0,25})?$", regex.IGNORECASE)
 # a percentage in brackets right after a part restates it: "1.905 hồ sơ (chiếm 66,9%)"
@@ -55,8 +59,9 @@ REMAINDER_RE = compile_pattern(r"(?<!\p{L})còn lại(?!\p{L})", regex.IGNORECAS
 RESOLVED_REACH = 600  # characters: dossiers received this close before those resolved are their total
 NESTED_RE = compile_pattern(r"trong đó|bao gồm|gồm|tăng|giảm|so với", regex.IGNORECASE)
 # a verb of another measurement between two counts: "..., đã giải quyết 3.000 hồ sơ" ends the parts
-MEASURE_RE = compile_pattern(r"(?<!\p{L})(?:giải quyết|tiếp nhận|trả kết quả|xử lý|đạt|chiếm)(?!\p{L})",
-                           regex.IGNORECASE)
+# (not in the name of a system or body: "Hệ thống thông tin giải quyết TTHC của thành phố")
+MEASURE_RE = compile_pattern(r"(?<!\p{L})(?:giải quyết|tiếp nhận|trả kết quả|xử lý|đạt|chiếm)(?!\p{L})"
+                           r"(?!\s+(?:tthc|thủ tục hành chính)(?!\p{L}))", regex.IGNORECASE)
 BULLET_RE = compile_pattern(r"[ \t]*\n\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
 
 
@@ -147,6 +152,8 @@ def _parts_after(total: dict, index: int, article: Article, whole: bool = False,
         if parts and (not (PART_GAP_RE.match(gap) or LIST_GAP_RE.match(gap)
                            or (whole and _item_after_semicolon(gap, f, total, parts))
                            or (not whole and _class_after_semicolon(gap, parts, (parts[-2] if len(parts) > 1 else total)["span"][1], text))
+                           or (not whole and CLASS_SEMICOLON_GAP_RE.match(gap)
+                               and partition_of(total, [*parts, f], article) is not None)
                            or (SEMICOLON_GAP_RE.match(gap) and _names_its_unit(gap.rsplit(";", 1)[1], f)))
                       or NESTED_RE.search(gap)):
             break
