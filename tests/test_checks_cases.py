@@ -55,6 +55,11 @@ FIRES = {
           ("ratio_percent_mismatch", ["25,4%", "31/140"])),
     ],
     "count_percent_mismatch": [
+        # a rate paragraphs after the one count of its measure, of one period
+        C("Ninh Bình: quý I/2026 tiếp nhận hơn 186.000 hồ sơ\n\nQuý I/2026, các cơ quan trên địa bàn tỉnh Ninh Bình tiếp nhận "
+          "186.420 hồ sơ.\n\nCác cơ quan đã giải quyết 181.305 hồ sơ, trong đó 179.874 hồ sơ được giải quyết trước và "
+          "đúng hạn.\n\nRiêng Trung tâm tiếp nhận 28.964 hồ sơ.\n\nTính chung quý I/2026, tỷ lệ giải quyết hồ sơ trước và "
+          "đúng hạn của toàn tỉnh đạt 98,1%.", ("count_percent_mismatch", ["179.874", "181.305", "98,1%"]), linked=True),
         # a part named after "trong đó", restated by a share that is not its share of the count before
         C("Năm 2025, tỉnh thu về 2.400 phiếu; trong đó 2.196 phiếu đánh giá hài lòng, đạt tỷ lệ 92,5%.",
           ("count_percent_mismatch", ["2.196", "2.400", "92,5%"])),
@@ -349,6 +354,20 @@ NEAR_MISSES = {
           "tỷ lệ lần lượt là 78%, 84% và 63%."),
     ],
     "count_percent_mismatch": [
+        # ... not when it agrees, nor when the count is of another period, nor when two counts of its
+        # measure stand in the paragraphs before (which one the rate restates is not known)
+        C("Ninh Bình: quý I/2026 tiếp nhận hơn 186.000 hồ sơ\n\nQuý I/2026, các cơ quan trên địa bàn tỉnh Ninh Bình tiếp nhận "
+          "186.420 hồ sơ.\n\nCác cơ quan đã giải quyết 181.305 hồ sơ, trong đó 179.874 hồ sơ được giải quyết trước và "
+          "đúng hạn.\n\nRiêng Trung tâm tiếp nhận 28.964 hồ sơ.\n\nTính chung quý I/2026, tỷ lệ giải quyết hồ sơ trước và "
+          "đúng hạn của toàn tỉnh đạt 99,2%."),
+        C("Ninh Bình: quý I/2026 tiếp nhận hơn 186.000 hồ sơ\n\nQuý I/2026, các cơ quan trên địa bàn tỉnh Ninh Bình tiếp nhận "
+          "186.420 hồ sơ.\n\nCác cơ quan đã giải quyết 181.305 hồ sơ, trong đó 179.874 hồ sơ được giải quyết trước và "
+          "đúng hạn.\n\nRiêng Trung tâm tiếp nhận 28.964 hồ sơ.\n\nTính chung năm 2025, tỷ lệ giải quyết hồ sơ trước và "
+          "đúng hạn của toàn tỉnh đạt 98,1%."),
+        C("Ninh Bình: quý I/2026 tiếp nhận hơn 186.000 hồ sơ\n\nQuý I/2026, các cơ quan trên địa bàn tỉnh Ninh Bình tiếp nhận "
+          "186.420 hồ sơ.\n\nCác cơ quan đã giải quyết 181.305 hồ sơ, trong đó 179.874 hồ sơ được giải quyết trước và "
+          "đúng hạn.\n\nRiêng Trung tâm giải quyết 28.964 hồ sơ, trong đó 27.100 hồ sơ đúng hạn.\n\nTính chung quý I/2026, tỷ lệ giải quyết hồ sơ trước và "
+          "đúng hạn của toàn tỉnh đạt 98,1%."),
         C("Năm 2023 huyện đề ra 32 nhiệm vụ CCHC. Đến nay đã hoàn thành 24 nhiệm vụ, đạt 75%."),
         # two values of one "lần lượt" run, each with its own share: neither is the other's total
         C("Năm 2025, phường A và phường B tiếp nhận nhiều hồ sơ nhất, lần lượt 27.642 hồ sơ (trực tuyến 81,4%) và "

@@ -32,6 +32,10 @@ ASIDE_ALLOWANCE = 60  # characters an aside may add to NEAR
 CLAUSE_END_RE = compile_pattern(r"[;.:()]")
 RATE_RE = compile_pattern(rf"(?<!\p{{L}}){RATE_WORDS}(?!\p{{L}})", regex.IGNORECASE)
 MAX_BACK = 12  # figures: how far back the count a rate names is sought
+# characters back, past its own paragraph, the count a rate names may stand, when the two state one
+# period: "... giải quyết 181.305 hồ sơ, trong đó 179.874 hồ sơ trước và đúng hạn ... [two
+# paragraphs on] Tính chung quý I/2026, tỷ lệ giải quyết hồ sơ trước và đúng hạn của toàn tỉnh đạt 98,1%"
+NAMED_SHARE_REACH = 1500
 # the aspects a count can be a part of, and what its total is: on-time and overdue dossiers are
 # shares of the resolved ones as often as of the received ones
 PART_OF = {"resolved": ("received",), "online": ("received",), "interlinked": ("received",),
@@ -261,7 +265,8 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
     """A rate stated on its own, sentences after the count it is the share of: "tiếp nhận 1.284
     hồ sơ, trong đó hồ sơ trực tuyến 905 ... Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp
     nhận đạt 75,2%" (70,48 %). The count is the nearest one of the rate's aspect, object, unit
-    and period in the paragraph, with no other share of it between them; silent when any total
+    and period in the paragraph (or a few before it, when the period is stated), with no other
+    share of it between them; silent when any total
     in view agrees, or when the nearest is far off (another base)."""
     out = []
     figures, text = article.figures, article.text
@@ -275,17 +280,19 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
         paragraph = article.paragraph(pct["span"][0])
         count = None
         for f in reversed(figures[max(0, k - MAX_BACK):k]):
-            if article.paragraph(f["span"][0]) != paragraph or id(f) in restated:
+            away = paragraph != article.paragraph(f["span"][0])
+            if (away and pct["span"][0] - f["span"][1] > NAMED_SHARE_REACH) or id(f) in restated:
                 break
             if f["aspect"] == pct["aspect"] and f["kind"] == "percent":
                 break  # another share of the same thing stands between
             if (f["kind"] == "count" and f["aspect"] == pct["aspect"] and f["object"] == pct["object"]
-                    and same_subject(f, pct) and _period_text(f) == _period_text(pct)
+                    and same_subject(f, pct) and _same_period(f, pct, stated=away)
                     and exact(f) and not is_change(f) and not is_target(f)):
                 count = f
                 break
-        if count is None:
-            continue
+        if count is None or (article.paragraph(count["span"][0]) != paragraph
+                             and _counts_of_its_measure(figures[max(0, k - MAX_BACK):k], pct, article) > 1):
+            continue  # from a paragraph before, only the one count of its measure there is: no choice to make
         totals = [t for t in _totals(count, article) if t["value"] >= count["value"]
                   and not OWN_SHARE_AFTER_RE.match(text, t["span"][1])]
         if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
@@ -298,6 +305,21 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
 
 def _period_text(f: dict) -> str | None:
     return (f.get("period") or {}).get("text")
+
+
+def _counts_of_its_measure(earlier: list[dict], pct: dict, article: Article) -> int:
+    """How many counts of the rate's aspect and object stand in the paragraphs a named share may
+    reach back to."""
+    return sum(1 for f in earlier if f["kind"] == "count" and f["aspect"] == pct["aspect"] and f["object"] == pct["object"]
+               and pct["span"][0] - f["span"][1] <= NAMED_SHARE_REACH)
+
+
+def _same_period(a: dict, b: dict, stated: bool) -> bool:
+    """Whether two figures have one period (`stated`: one the article states, not none)."""
+    pa, pb = _period_text(a), _period_text(b)
+    if stated and (pa is None or pb is None):
+        return False
+    return (pa or "").casefold() == (pb or "").casefold()
 
 
 def _count_percent(total: dict, count: dict, pct: dict) -> Finding:
