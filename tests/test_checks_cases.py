@@ -100,6 +100,9 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # a breakdown in brackets whose label holds "cắt giảm" (no fall of the total)
+        C("Năm 2025, tỉnh phê duyệt phương án đơn giản hóa 126 TTHC (gồm 48 TTHC được cắt giảm thành phần hồ sơ và 71 "
+          "TTHC được đơn giản hóa quy trình).", ("sum_mismatch", ["126", "48", "71"])),
         # the total named back ("trong tổng số hồ sơ tiếp nhận"), its two channels after ";", the
         # first's words running long past the name of a system holding a verb
         C("Năm 2025, xã tiếp nhận 1.248.615 hồ sơ. Cụ thể, trong tổng số hồ sơ tiếp nhận, có 1.036.208 hồ sơ được nộp "
@@ -247,6 +250,9 @@ FIRES = {
           ("part_exceeds_total", ["26.214", "26.902"]), linked=True),
     ],
     "count_list_mismatch": [
+        # a list naming its second type once after "và các": "thị trấn A và các xã B, C, D"
+        C("Năm 2024, toàn huyện có 5 xã, thị trấn đạt tỷ lệ số hóa 100%, gồm: thị trấn Chư Sê và các xã Ia Tiêm, Bar "
+          "Măih, Ia Blang, Dun, Ia Pal.", ("count_list_mismatch", ["5"])),
         # past a zero in the count's own words; a numbered ward's name is one item
         C("Trong quý I/2026, có 4 xã, phường không có hồ sơ quá hạn, gồm phường Cam Ranh, xã Diên Khánh và xã Cam Lâm.",
           ("count_list_mismatch", ["4"])),
@@ -404,6 +410,8 @@ NEAR_MISSES = {
           "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
     ],
     "sum_mismatch": [
+        C("Năm 2025, tỉnh phê duyệt phương án đơn giản hóa 119 TTHC (gồm 48 TTHC được cắt giảm thành phần hồ sơ và 71 "
+          "TTHC được đơn giản hóa quy trình)."),
         C("Năm 2021, BHXH đã cung cấp 18 dịch vụ công trên Cổng Dịch vụ công quốc gia, gồm 7 dịch vụ thuộc lĩnh vực thu, "
           "cấp sổ, thẻ; 8 dịch vụ thuộc lĩnh vực chế độ chính sách và 3 dịch vụ hỗ trợ người lao động."),
         # the same channels adding up
@@ -530,6 +538,8 @@ NEAR_MISSES = {
         C("Huyện đã giải quyết 5.120/5.320 hồ sơ."),
     ],
     "count_list_mismatch": [
+        C("Năm 2024, toàn huyện có 6 xã, thị trấn đạt tỷ lệ số hóa 100%, gồm: thị trấn Chư Sê và các xã Ia Tiêm, Bar "
+          "Măih, Ia Blang, Dun, Ia Pal."),
         C("Trong quý I/2026, có 3 xã, phường không có hồ sơ quá hạn, gồm phường Cam Ranh, xã Diên Khánh và xã Cam Lâm."),
         C("Tháng 10/2025, có 5 đơn vị đạt từ 90 điểm trở lên, gồm: phường Minh Xuân, phường Hà Giang 1, xã Hàm Yên, "
           "xã Chiêm Hóa và xã Bắc Quang."),

@@ -27,6 +27,9 @@ NAMES_REACH = 400  # characters before "lần lượt" where the names it pairs 
 # the type words of unit_types.yml, longest first, each with the blank that ends it
 UNIT_TYPES = tuple(f"{t} " for t in sorted(load_yaml("unit_types.yml")["types"], key=len, reverse=True))
 UNIT_TYPE_AT_RE = compile_pattern(rf"^(?:{'|'.join(regex.escape(t.strip()) for t in UNIT_TYPES)})\s+", regex.IGNORECASE)
+# "các" before a unit type inside a list: "thị trấn Chư Sê và các xã Ia Tiêm, Dun" names the type once
+PLURAL_BEFORE_TYPE_RE = compile_pattern(rf"(?<=(?:^|\s)và\s+)các\s+(?=(?:{'|'.join(regex.escape(t.strip()) for t in UNIT_TYPES)})\s)",
+                                        regex.IGNORECASE)
 COMPONENT_NOUNS = {"chỉ"}  # "chỉ số": an index's components, named with capitals
 COMPONENT_NAME_WORDS = 6  # "Chi phí gia nhập thị trường"
 UNIT_NOUNS = {"xã", "phường", "huyện", "quận", "tỉnh", "thị", "đặc", "địa", "đơn"}  # first words of unit nouns
@@ -55,6 +58,7 @@ def list_items(segment: str, extra: tuple[str, ...] = (), keep_type: bool = True
     None when a piece does not open with a head word (not a list of names); with `keep_type`,
     names after a unit's type are units of it ("phường A, B và xã C": three)."""
     items = []
+    segment = PLURAL_BEFORE_TYPE_RE.sub("", segment)  # "và các xã A, B": "và xã A, B"
     for piece in segment.split(","):
         piece = piece.strip()
         if not piece:

@@ -57,7 +57,7 @@ MAX_PARTS = 20
 # "398 hồ sơ còn lại": the rest of a total after the parts named before it
 REMAINDER_RE = compile_pattern(r"(?<!\p{L})còn lại(?!\p{L})", regex.IGNORECASE)
 RESOLVED_REACH = 600  # characters: dossiers received this close before those resolved are their total
-NESTED_RE = compile_pattern(r"trong đó|bao gồm|gồm|tăng|giảm|so với", regex.IGNORECASE)
+NESTED_RE = compile_pattern(r"trong đó|bao gồm|gồm|tăng|(?<!cắt\s)giảm|so với", regex.IGNORECASE)  # ("cắt giảm": a label)
 # a verb of another measurement between two counts: "..., đã giải quyết 3.000 hồ sơ" ends the parts
 # (not in the name of a system or body: "Hệ thống thông tin giải quyết TTHC của thành phố")
 MEASURE_RE = compile_pattern(r"(?<!\p{L})(?:giải quyết|tiếp nhận|trả kết quả|xử lý|đạt|chiếm)(?!\p{L})"
