@@ -230,6 +230,17 @@ def _is_scope(folded: str, sent: Span, ref: UnitRef) -> bool:
     return bool(SCOPE_BEFORE_RE.search(folded, max(sent[0], ref.start - SCOPE_REACH), ref.start))
 
 
+# the body a request goes to is not the one that acts: "thành phố đã rà soát, đề nghị UBND tỉnh bãi
+# bỏ 7 thủ tục hành chính"
+ADDRESSEE_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:đề[ \u00a0]+nghị|kiến[ \u00a0]+nghị|đề[ \u00a0]+xuất|trình|xin[ \u00a0]+ý[ \u00a0]+kiến)"
+                                    r"[ \u00a0]+(?:(?:ubnd|hđnd|ủy[ \u00a0]+ban[ \u00a0]+nhân[ \u00a0]+dân|uỷ[ \u00a0]+ban[ \u00a0]+nhân[ \u00a0]+dân)[ \u00a0]+)?$")
+
+
+def _is_addressee(folded: str, sent: Span, ref: UnitRef) -> bool:
+    """Whether the unit's mention is what a request in its sentence is addressed to."""
+    return bool(ADDRESSEE_BEFORE_RE.search(folded, max(sent[0], ref.start - SCOPE_REACH - 16), ref.start))
+
+
 # a national body that announces or assesses an index is not the unit its figures are about:
 # "PAR INDEX của tỉnh Cao Bằng do Bộ Nội vụ công bố đạt 84,62%"
 # (the body's pattern may end inside its name: "Bộ Nội| vụ công bố")
@@ -482,7 +493,8 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
     if chosen is None:
         # one unit alone in the figure's clause, after the sentence's actor: a ranking list
         in_clause = [r for r in in_sentence if r.start >= cstart]
-        if len(in_clause) == 1 and in_clause[0] is not in_sentence[0] and in_clause[0].unit_id is not None:
+        if (len(in_clause) == 1 and in_clause[0] is not in_sentence[0] and in_clause[0].unit_id is not None
+                and not _is_addressee(folded, sent, in_clause[0])):
             chosen = in_clause[0]
     if chosen is None:
         # the one unit of the figure's part of the sentence, after a ";": "... của các tỉnh đạt
@@ -496,7 +508,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
                 and (len({r.unit_id for r in in_part}) == 1
                      or (APPOSITION_START_RE.match(folded, in_part[0].end) and not any(r.start >= cstart for r in in_part)))):
             chosen = in_part[0]
-    named_before = [r for r in in_sentence if not _is_scope(folded, sent, r)]
+    named_before = [r for r in in_sentence if not _is_scope(folded, sent, r) and not _is_addressee(folded, sent, r)]
     if chosen is None and named_before and named_before[-1].unit_id is not None:
         # a unit a few words before the figure: "Hải Phòng xếp thứ 5", "Hà Nội (giảm 2,42 điểm)",
         # "tỉnh Đồng Tháp đứng cuối bảng với 77,02%", "Phường Long Xuyên dẫn đầu toàn tỉnh với ..."

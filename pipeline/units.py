@@ -405,6 +405,12 @@ def _is_bare_place(text: str, folded: str, s: int, e: int, ps: int, pe: int) -> 
     return True
 
 
+# a district and the town at its seat (a thị trấn: the pre-2025 map), of one name; on the 2025 map
+# an abolished district's name lives on as a commune's, and said alone means the commune
+SEAT_LEVELS = {"district", "commune"}
+SEAT_KEY_END = "|thị trấn"
+
+
 def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mention]) -> list[Mention]:
     lex = _lexicon()
     taken = sorted((m.start, m.end) for m in typed)
@@ -438,6 +444,10 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
                                   None, entry)
             else:
                 owners = by_name.get(name_key(name), set())
+                if (len(owners) == 2 and {level for level, _ in owners} == SEAT_LEVELS
+                        and any(level == "commune" and ukey.endswith(SEAT_KEY_END) for level, ukey in owners)):
+                    # "Đăk Hà: ..." beside "huyện Đăk Hà" and "thị trấn Đăk Hà": said alone, the district
+                    owners = {o for o in owners if o[0] == "district"}
                 if len(owners) != 1:
                     continue  # the same name at two levels: no way to tell which
                 level, ukey = next(iter(owners))

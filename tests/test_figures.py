@@ -622,6 +622,11 @@ SUBJECT_CASES = [
     ("Phường Ba Đình sơ kết CCHC\n\nĐến ngày 29/9, phường Ba Đình đã giải quyết 9.612 hồ sơ, có 22 hồ sơ quá hạn "
      "(chuyển từ quận Ba Đình cũ sang). Tỷ lệ hài lòng đạt 99,2%.",
      [("u1", "phường", "Ba Đình", "Phường Ba Đình"), ("u2", "quận", "Ba Đình", "quận Ba Đình")], "99,2%", "u1"),
+    # the body a request is addressed to is not the one that acts
+    ("Trong năm 2019, thành phố Bảo Lộc đã rà soát, đề nghị UBND tỉnh Lâm Đồng bãi bỏ 7 thủ tục hành chính.",
+     [("u1", "thành phố", "Bảo Lộc", "thành phố Bảo Lộc"), ("u2", "tỉnh", "Lâm Đồng", "tỉnh Lâm Đồng")], "7", "u1"),
+    ("Năm 2019, huyện Bảo Lâm đã kiến nghị tỉnh Lâm Đồng bãi bỏ 7 thủ tục hành chính.",
+     [("u1", "huyện", "Bảo Lâm", "huyện Bảo Lâm"), ("u2", "tỉnh", "Lâm Đồng", "tỉnh Lâm Đồng")], "7", "u1"),
     # a unit named alone in an earlier paragraph is still carried over
     ("Kết quả CCHC của thành phố Hà Nội\n\nHuyện Thanh Oai đẩy mạnh số hóa.\n\nHuyện tiếp nhận 300 hồ sơ.",
      [("u1", "thành phố", "Hà Nội", None), ("u2", "huyện", "Thanh Oai", "Huyện Thanh Oai")], "300", "u2"),

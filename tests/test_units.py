@@ -216,10 +216,15 @@ GROUPS: dict[str, list[Example]] = {
         # a name ending in "y", whose key spells it "i": found as written
         Example("Tam Kỳ xếp thứ 2\nỞ khối cấp huyện, thành phố Tam Kỳ đạt 89,31 điểm.",
                 [U("thành phố", "Tam Kỳ", "502", ["Tam Kỳ", "thành phố Tam Kỳ"])]),
-        # the same name at two levels: a bare mention could be either, so it is neither
+        # a district and the town at its seat share a name: said alone, it is the district
         Example("thị trấn Phú Xuyên thuộc huyện Phú Xuyên. Phú Xuyên phát triển",
                 [U("thị trấn", "Phú Xuyên", "10273", ["thị trấn Phú Xuyên"], "Phú Xuyên", "Hà Nội"),
-                 U("huyện", "Phú Xuyên", "280", ["huyện Phú Xuyên"])]),
+                 U("huyện", "Phú Xuyên", "280", ["huyện Phú Xuyên", "Phú Xuyên"])]),
+        # ... but the same name at two levels otherwise could be either, so it is neither (on the
+        # 2025 map an abolished district's name lives on as a commune's)
+        Example("xã Bảo Yên được thành lập từ huyện Bảo Yên (cũ). Bảo Yên phát triển",
+                [U("xã", "Bảo Yên", None, ["xã Bảo Yên"]),
+                 U("huyện", "Bảo Yên", "087", ["huyện Bảo Yên"])]),
     ],
     "inside_organisation_names": [
         Example("UBND huyện Tân Hồng tổ chức hội nghị",
