@@ -56,6 +56,13 @@ FIRES = {
     ],
     "count_percent_mismatch": [
         # a rate paragraphs after the one count of its measure, of one period
+        # ... past a total the headline rounds ("Hơn 181 nghìn hồ sơ") and another measure restated
+        # with its own share between them
+        C("Ninh Bình: hơn 181 nghìn hồ sơ được giải quyết trong quý I/2026\n\nQuý I/2026, các cơ quan trên địa bàn tỉnh "
+          "Ninh Bình tiếp nhận 186.420 hồ sơ.\n\nCác cơ quan đã giải quyết 181.305 hồ sơ, trong đó 179.874 hồ sơ được giải "
+          "quyết trước và đúng hạn.\n\nRiêng Trung tâm tiếp nhận 28.964 hồ sơ, trong đó hồ sơ trực tuyến chiếm 94,2%.\n\n"
+          "Tính chung quý I/2026, tỷ lệ giải quyết hồ sơ trước và đúng hạn của toàn tỉnh đạt 98,1%.",
+          ("count_percent_mismatch", ["179.874", "181.305", "98,1%"]), linked=True),
         C("Ninh Bình: quý I/2026 tiếp nhận hơn 186.000 hồ sơ\n\nQuý I/2026, các cơ quan trên địa bàn tỉnh Ninh Bình tiếp nhận "
           "186.420 hồ sơ.\n\nCác cơ quan đã giải quyết 181.305 hồ sơ, trong đó 179.874 hồ sơ được giải quyết trước và "
           "đúng hạn.\n\nRiêng Trung tâm tiếp nhận 28.964 hồ sơ.\n\nTính chung quý I/2026, tỷ lệ giải quyết hồ sơ trước và "

@@ -178,6 +178,7 @@ def _respective_siblings(a: dict, b: dict, article: Article) -> bool:
 
 
 ROUNDING_REACH = 0.1  # how far a "hơn 8.600" may lie from the exact count it rounds
+SCALED_RE = compile_pattern(r"(?<!\p{L})(?:nghìn|ngàn|triệu|vạn)(?!\p{L})", regex.IGNORECASE)
 ROUNDING_VIEW = 3000  # characters around an open total where the exact count it rounds is sought
 
 
@@ -185,8 +186,8 @@ def _rounds_an_exact_count(total: dict, article: Article, known: dict[int, bool]
     """Whether an open total ("hơn 8.600 hồ sơ" in a headline) rounds an exact count the article
     states of the same measure (8.642): not a base of its own, whose open end any share fits.
     `known`: the answers so far, by figure (a total is asked once per share it may be the base of)."""
-    if total.get("approx") not in ("over", "under", "about"):
-        return False
+    if total.get("approx") not in ("over", "under", "about") and not SCALED_RE.search(total["surface"]):
+        return False  # (a count in scale words, "181 nghìn", rounds as "hơn" does)
     if id(total) not in known:
         known[id(total)] = _rounds_near(total, article)
     return known[id(total)]
@@ -270,6 +271,7 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
     in view agrees, or when the nearest is far off (another base)."""
     out = []
     figures, text = article.figures, article.text
+    rounding: dict[int, bool] = {}
     for k, pct in enumerate(figures):
         if (not _share_of(pct) or id(pct) in restated or is_target(pct) or pct["aspect"] not in PART_OF
                 or not RATE_RE.search(text, pct["sentence"][0], pct["span"][0])):
@@ -281,7 +283,11 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
         count = None
         for f in reversed(figures[max(0, k - MAX_BACK):k]):
             away = paragraph != article.paragraph(f["span"][0])
-            if (away and pct["span"][0] - f["span"][1] > NAMED_SHARE_REACH) or id(f) in restated:
+            if away and pct["span"][0] - f["span"][1] > NAMED_SHARE_REACH:
+                break
+            if id(f) in restated:
+                if away and f["aspect"] != pct["aspect"]:
+                    continue  # a paragraph before: another measure restated with its own share
                 break
             if f["aspect"] == pct["aspect"] and f["kind"] == "percent":
                 break  # another share of the same thing stands between
@@ -294,7 +300,7 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
                              and _counts_of_its_measure(figures[max(0, k - MAX_BACK):k], pct, article) > 1):
             continue  # from a paragraph before, only the one count of its measure there is: no choice to make
         totals = [t for t in _totals(count, article) if t["value"] >= count["value"]
-                  and not OWN_SHARE_AFTER_RE.match(text, t["span"][1])]
+                  and not OWN_SHARE_AFTER_RE.match(text, t["span"][1]) and not _rounds_an_exact_count(t, article, rounding)]
         if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
             continue
         finding = _count_percent(totals[0], count, pct)
