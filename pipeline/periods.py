@@ -102,6 +102,9 @@ FORWARD_BEFORE_RE = compile_pattern(r"(?<![\p{L}])(?:triển\s+khai(?:\s+(?:các
 # or "hồi" ("hồi tháng 8, chỉ số đạt 73,88 điểm"), or as "tháng 9 vừa qua"; elsewhere ("dự kiến
 # thử nghiệm vào tháng 9") it dates an event
 MONTH_OPENER_RE = compile_pattern(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong|hồi))\s*$", regex.IGNORECASE)
+# a bare month right after the service index's name is its monthly edition, no date: "Bộ chỉ số
+# 766 tháng 9 đạt 91,05 điểm", "chỉ số phục vụ người dân, doanh nghiệp tháng 10"
+INDEX_MONTH_BEFORE_RE = compile_pattern(r"(?<![\p{L}\d])(?:766|doanh\s+nghiệp)\s*$", regex.IGNORECASE)
 
 
 def _pattern(events: str) -> str:
@@ -402,7 +405,8 @@ def _role(text: str, start: int, m) -> str:
     if (lex["baseline_re"].search(clause) or LONG_BASELINE_RE.search(clause)) \
             and not ((m["n21"] or m["n33"]) and COUNT_QUALIFIER_RE.search(clause)):
         return "baseline"
-    if m["month_bare"] and not (MONTH_OPENER_RE.search(clause) or m.group().lower().endswith("qua")):
+    if m["month_bare"] and not (MONTH_OPENER_RE.search(clause) or m.group().lower().endswith("qua")
+                                or INDEX_MONTH_BEFORE_RE.search(clause)):
         return "date"
     if (m["month"] or m["month_bare"] or m["event_day"]) and ANNOUNCED_BEFORE_RE.search(clause):
         return "date"  # "các chỉ số năm 2025 được công bố tháng 5/2026": when it was published
