@@ -102,9 +102,9 @@ FORWARD_BEFORE_RE = compile_pattern(r"(?<![\p{L}])(?:triển\s+khai(?:\s+(?:các
 # or "hồi" ("hồi tháng 8, chỉ số đạt 73,88 điểm"), or as "tháng 9 vừa qua"; elsewhere ("dự kiến
 # thử nghiệm vào tháng 9") it dates an event
 MONTH_OPENER_RE = compile_pattern(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong|hồi))\s*$", regex.IGNORECASE)
-# a bare month right after the service index's name is its monthly edition, no date: "Bộ chỉ số
-# 766 tháng 9 đạt 91,05 điểm", "chỉ số phục vụ người dân, doanh nghiệp tháng 10"
-INDEX_MONTH_BEFORE_RE = compile_pattern(r"(?<![\p{L}\d])(?:766|doanh\s+nghiệp)\s*$", regex.IGNORECASE)
+# a bare month right after the service index's name is its monthly edition, no date: "chỉ số phục
+# vụ người dân, doanh nghiệp tháng 10"
+INDEX_MONTH_BEFORE_RE = compile_pattern(r"(?<!\p{L})doanh\s+nghiệp\s*$", regex.IGNORECASE)
 
 
 def _pattern(events: str) -> str:
