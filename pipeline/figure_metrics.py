@@ -251,6 +251,11 @@ INDEX_STANDING_AFTER_RE = compile_pattern(
 RECEIVED_AND_HANDLED_BEFORE_RE = compile_pattern(
     r"(?<!\p{L})tiếp[ \u00a0]+nhận[ \u00a0]*(?:,|và)[ \u00a0]*(?:xử[ \u00a0]+lý|trả[ \u00a0]+lời)[ \u00a0]+$")
 UNIT_OBJECTS = ("admin_unit", "agency")  # what an index scores: units, departments ("đơn vị")
+# units counted by the one-stop service they run: "20/20 xã đã thực hiện cơ chế một cửa liên thông",
+# "75/75 xã đã vận hành Bộ phận Một cửa", "35 xã đã triển khai phần mềm một cửa điện tử"
+ONE_STOP_RUN_AFTER_RE = compile_pattern(
+    r"[^.;:!?\n\d]{0,40}?(?<!\p{L})(?:thực[ \u00a0]+hiện|vận[ \u00a0]+hành|triển[ \u00a0]+khai|áp[ \u00a0]+dụng|sử[ \u00a0]+dụng)"
+    r"(?!\p{L})[^.;:!?\n\d]{0,30}?(?<!\p{L})một[ \u00a0]+cửa(?!\p{L})")
 INDEX_POPULATION_REACH = 90  # characters before a count where its index phrase and "của" stand
 IN_REMIT_AFTER_RE = compile_pattern(r"[ \u00a0]*thuộc[ \u00a0]+thẩm[ \u00a0]+quyền(?!\p{L})")
 RESOLVED_AFTER_RE = compile_pattern(r"[ \u00a0]*(?:đã[ \u00a0]+)?(?:được[ \u00a0]+)?giải[ \u00a0]+quyết(?!\p{L})")
@@ -274,6 +279,9 @@ def counted_thing_aspect(folded: str, sent: Span, start: int, obj: str, noun_end
     if obj in UNIT_OBJECTS and aspect == "par_index" and INDEX_POPULATION_BEFORE_RE.search(
             folded, max(sent[0], start - INDEX_POPULATION_REACH), start):
         return "other"  # "Chỉ số CCHC năm 2025 của 148 xã, phường đạt 81,47%": the units scored
+    if obj in UNIT_OBJECTS and aspect == "other" and (
+            ONE_STOP_RUN_AFTER_RE.match(folded, noun_end, sent[1])):
+        return "one_stop"  # "20/20 xã đã thực hiện cơ chế một cửa liên thông"
     if obj in UNIT_OBJECTS and aspect == "other" and (
             SCORE_BAND_BEFORE_RE.search(folded, max(sent[0], start - INDEX_POPULATION_REACH), start)
             or INDEX_STANDING_AFTER_RE.match(folded, noun_end, sent[1])):

@@ -1414,6 +1414,10 @@ INSPECTION_CASES = [
      {"46/63": "par_index", "17": "par_index"}),
     ("Năm 2026, 4 tỉnh miền núi phía Bắc có mặt trong nhóm 10 địa phương dẫn đầu.", {"4": "par_index"}),
     ("Năm 2025, 5 xã có tỷ lệ hồ sơ trực tuyến dưới 50%.", {"5": "online"}),  # a band of a rate: its metric
+    # units counted by the one-stop service they run
+    ("Năm 2018, tại cấp xã, 20/20 xã, thị trấn đã thực hiện cơ chế một cửa liên thông.", {"20/20": "one_stop"}),
+    ("Năm 2020, toàn bộ 35 xã, thị trấn của huyện đã triển khai phần mềm một cửa điện tử.", {"35": "one_stop"}),
+    ("Năm 2024, 12 xã có tỷ lệ hồ sơ trực tuyến trên 80% và vận hành tốt bộ phận một cửa.", {"12": "online"}),
     # petitions received and answered in one breath are handled, neither only received nor resolved
     ("Năm 2022, tỉnh đã tổ chức 12 hội nghị, tiếp nhận và trả lời 156 kiến nghị.", {"156": "other"}),
     ("Năm 2022, quận đã tiếp nhận, xử lý 27 phản ánh, kiến nghị của người dân.", {"27": "other"}),
