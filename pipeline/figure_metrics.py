@@ -292,3 +292,27 @@ def counted_thing_aspect(folded: str, sent: Span, start: int, obj: str, noun_end
     if obj == "task" and REMAINING_AFTER_RE.match(folded, noun_end):
         return "other"  # "hoàn thành 36/38 nhiệm vụ, 2 nhiệm vụ còn lại ...": the tasks not done
     return aspect
+
+
+# people, places and means counted for the help they give toward online use: "Tổ công nghệ số cộng
+# đồng ở 100% khóm để hướng dẫn người dân nộp hồ sơ trực tuyến", "2 đoàn viên hỗ trợ người dân nộp
+# hồ sơ trực tuyến", "hai đợt tuyên truyền về dịch vụ công trực tuyến", "hỗ trợ người dân tại
+# 184/184 xã thực hiện dịch vụ công trực tuyến"
+HELP_VERB = r"(?<!\p{L})(?:hướng[ \u00a0]+dẫn|hỗ[ \u00a0]+trợ|tuyên[ \u00a0]+truyền)(?!\p{L})"
+ONLINE_WORD = r"(?<!\p{L})(?:trực[ \u00a0]+tuyến|dịch[ \u00a0]+vụ[ \u00a0]+công)(?!\p{L})"
+HELP_TOWARD_ONLINE_RE = compile_pattern(rf"(?:{HELP_VERB}|(?<!\p{{L}})để(?!\p{{L}}))[^.;:!?\n\d]{{0,70}}?{ONLINE_WORD}")
+HELP_BEFORE_RE = compile_pattern(rf"{HELP_VERB}[^.;:!?\n\d]*$")
+ONLINE_AFTER_RE = compile_pattern(rf"[^.;:!?\n\d]{{0,90}}?{ONLINE_WORD}")
+HELP_REACH = 40  # characters before a count where the help verb of its clause may stand
+HELPING_OBJECTS = ("admin_unit", "agency", "other")
+
+
+def helps_toward_online(folded: str, sent: Span, start: int, obj: str, noun_end: int) -> bool:
+    """Whether a count of people, places or means (`obj`, its noun ending at `noun_end`) is of
+    help toward online use: a help verb before it, or after it, then the online words."""
+    if obj not in HELPING_OBJECTS:
+        return False
+    end = min(sent[1], noun_end + 100)
+    return (HELP_TOWARD_ONLINE_RE.search(folded, noun_end, end) is not None
+            or (HELP_BEFORE_RE.search(folded, max(sent[0], start - HELP_REACH), start) is not None
+                and ONLINE_AFTER_RE.match(folded, noun_end, end) is not None))

@@ -1414,6 +1414,12 @@ INSPECTION_CASES = [
      {"46/63": "par_index", "17": "par_index"}),
     ("Năm 2026, 4 tỉnh miền núi phía Bắc có mặt trong nhóm 10 địa phương dẫn đầu.", {"4": "par_index"}),
     ("Năm 2025, 5 xã có tỷ lệ hồ sơ trực tuyến dưới 50%.", {"5": "online"}),  # a band of a rate: its metric
+    # people, places and means counted for the help they give toward online use
+    ("Trong quý III/2025, mỗi ngày có 2 đoàn viên thanh niên hỗ trợ người dân nộp hồ sơ trực tuyến.", {"2": "other"}),
+    ("Năm 2022, lực lượng công an đã hỗ trợ người dân tại 184/184 xã, phường, thị trấn thực hiện dịch vụ công "
+     "trực tuyến.", {"184/184": "other"}),
+    ("Trong tháng 9, xã tổ chức hai đợt tuyên truyền lưu động về dịch vụ công trực tuyến.", {"hai": "other"}),
+    ("Năm 2025, 12 xã có tỷ lệ hồ sơ trực tuyến trên 80%.", {"12": "online"}),
     # units counted by the one-stop service they run
     ("Năm 2018, tại cấp xã, 20/20 xã, thị trấn đã thực hiện cơ chế một cửa liên thông.", {"20/20": "one_stop"}),
     ("Năm 2020, toàn bộ 35 xã, thị trấn của huyện đã triển khai phần mềm một cửa điện tử.", {"35": "one_stop"}),
