@@ -32,7 +32,8 @@ from .pattern_cache import compile_pattern
 from .period_scope import PeriodIndex, period_for
 from .periods import find_periods
 from .segment import Article, enclosing_bracket
-from .subjects import UNIT_TYPES, UNITS_BY_ID, choose_subject, holder_of_counted_units, unit_refs
+from .subjects import choose_subject, holder_of_counted_units
+from .unit_refs import UNIT_TYPES, UNITS_BY_ID, unit_refs
 from .textkeys import key
 
 RANK_FIELD_RE = compile_pattern(r"[ \u00a0]*(?:trên|trong|/)[ \u00a0]*(?:tổng[ \u00a0]+)?(?:số[ \u00a0]+)?(\d+)(?![\d.,])")

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from pipeline.officials.linking import names_test
 from pipeline.segment import underthesea_sent_tokenize
 from pipeline.spans import SpanSet
-from pipeline.subjects import _last_named, _positions_by_type
+from pipeline.unit_refs import _last_named, _positions_by_type
 from pipeline.textkeys import fold, key
 
 span = st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1]))
