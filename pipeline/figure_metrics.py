@@ -229,7 +229,7 @@ def is_survey_component(article: Article, cues: list[Cue], prev: dict | None, nu
 SURVEY_PLACES_BEFORE_RE = compile_pattern(r"(?<!\p{L})phiếu(?:[ \u00a0]+(?:hỏi|khảo[ \u00a0]+sát|điều[ \u00a0]+tra|hợp[ \u00a0]+lệ))*"
                                          r"[ \u00a0]+(?:tại|ở)[ \u00a0]+(?:các[ \u00a0]+)?$")
 REMAINING_AFTER_RE = compile_pattern(r"[ \u00a0]*còn[ \u00a0]+lại(?!\p{L})")
-APPLIED_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:(?:đang|hiện)[ \u00a0]+(?:thực[ \u00a0]+hiện|áp[ \u00a0]+dụng|tiếp[ \u00a0]+nhận)"
+APPLIED_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:(?:đang|hiện)[ \u00a0]+(?:thực[ \u00a0]+hiện|áp[ \u00a0]+dụng)"
                                     r"|đang[ \u00a0]+áp[ \u00a0]+dụng[^.;:!?\n\d]{0,40}?(?<!\p{L})là)[ \u00a0]+$")
 HAS_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:có|là|gồm)[ \u00a0]+$")
 # the units an index covers, no result of theirs: "Chỉ số CCHC năm 2025 của 148 xã, phường", "điểm
@@ -275,7 +275,7 @@ def counted_thing_aspect(folded: str, sent: Span, start: int, obj: str, noun_end
             APPLIED_BEFORE_RE.search(folded, max(sent[0], start - VERB_REACH), start)
             or (HAS_BEFORE_RE.search(folded, max(sent[0], start - 12), start) and IN_REMIT_AFTER_RE.match(folded, noun_end))):
         return "published"  # "xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã", "tổng số TTHC đang áp
-        # dụng trên địa bàn tỉnh là 1.947 thủ tục", "Đặc khu hiện tiếp nhận 1.624 TTHC": the set it publishes
+        # dụng trên địa bàn tỉnh là 1.947 thủ tục": the set it publishes
     if obj in ("admin_unit", "agency") and SURVEY_PLACES_BEFORE_RE.search(folded, max(sent[0], start - VERB_REACH), start):
         return "other"  # "4.050 phiếu hỏi tại 135 xã, phường": where a survey was taken, no result
     if obj in UNIT_OBJECTS and aspect == "par_index" and INDEX_POPULATION_BEFORE_RE.search(

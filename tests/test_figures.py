@@ -1436,7 +1436,7 @@ INSPECTION_CASES = [
     ("Hiện nay, xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã.", {"367": "published"}),
     ("Năm 2025, toàn tỉnh có 1.947 TTHC thuộc thẩm quyền giải quyết.", {"1.947": "published"}),
     ("Năm 2025, tổng số TTHC đang áp dụng trên địa bàn tỉnh là 1.947 thủ tục.", {"1.947": "published"}),
-    ("Năm 2025, đặc khu hiện tiếp nhận 1.624 TTHC, trong đó 392 TTHC được cung cấp trực tuyến toàn trình.",
+    ("Năm 2025, tổng số TTHC đang áp dụng là 1.624 thủ tục, trong đó 392 TTHC được cung cấp trực tuyến toàn trình.",
      {"1.624": "published", "392": "online"}),
     ("Từ đầu năm, quận đã rà soát 296 TTHC thuộc thẩm quyền giải quyết cấp quận.", {"296": "other"}),
     # a one-stop centre named as the place a metric was measured is no one-stop measure, except
