@@ -208,10 +208,13 @@ AND_NEW_MEASURE_RE = compile_pattern(rf"[ \u00a0]và[ \u00a0]+(?:{RATE_WORDS}|m�
                                      r"|sipas|par[ \u00a0]+index|papi|pci|dti)(?![\p{{L}}])")
 BRACKET_REACH = 60  # characters back to an opening bracket the number stands in
 # the words about a number end at a clause break, "trong đó", or a conjunction that opens a
-# clause of its own ("lượng hồ sơ tiếp nhận lên đến 14 triệu hồ sơ nên con số trễ hạn ...")
-POST_BREAK_RE = compile_pattern(rf"[;(\n]|{FULL_STOP}|\btrong đó\b|(?<![\p{{L}}])(?:nên|nhưng|song|do đó|vì vậy|vì thế)(?![\p{{L}}])")
+# clause of its own ("lượng hồ sơ tiếp nhận lên đến 14 triệu hồ sơ nên con số trễ hạn ..."), or
+# at the fields it belongs to, described ("8.060 hồ sơ thuộc các lĩnh vực có cung cấp dịch vụ công
+# trực tuyến": received, no online measure)
+POST_BREAK_RE = compile_pattern(rf"[;(\n]|{FULL_STOP}|\btrong đó\b|(?<![\p{{L}}])(?:nên|nhưng|song|do đó|vì vậy|vì thế"
+                                r"|thuộc[ \u00a0]+(?:các[ \u00a0]+)?lĩnh[ \u00a0]+vực[ \u00a0]+có)(?![\p{{L}}])")
 # what every POST_BREAK_RE match starts with: the search starts at the first of them, if any
-POST_BREAK_START_RE = re.compile(r"[;(\n.]|trong đó|nên|nhưng|song|do đó|vì vậy|vì thế")
+POST_BREAK_START_RE = re.compile(r"[;(\n.]|trong đó|nên|nhưng|song|do đó|vì vậy|vì thế|thuộc")
 
 
 def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: int | None,

@@ -55,6 +55,9 @@ FIRES = {
           ("ratio_percent_mismatch", ["25,4%", "31/140"])),
     ],
     "count_percent_mismatch": [
+        # the total's fields described after it ("thuộc các lĩnh vực có ... trực tuyến") leave it received
+        C("Năm 2018, quận đã tiếp nhận 8.060 hồ sơ thuộc các lĩnh vực có cung cấp dịch vụ công trực tuyến mức độ 3, 4; "
+          "trong đó 5.240 hồ sơ được nộp trực tuyến, đạt tỷ lệ 67,5%.", ("count_percent_mismatch", ["5.240", "67,5%", "8.060"])),
         # a rate paragraphs after the one count of its measure, of one period
         # ... past a total the headline rounds ("Hơn 181 nghìn hồ sơ") and another measure restated
         # with its own share between them

@@ -1414,6 +1414,9 @@ INSPECTION_CASES = [
      {"46/63": "par_index", "17": "par_index"}),
     ("Năm 2026, 4 tỉnh miền núi phía Bắc có mặt trong nhóm 10 địa phương dẫn đầu.", {"4": "par_index"}),
     ("Năm 2025, 5 xã có tỷ lệ hồ sơ trực tuyến dưới 50%.", {"5": "online"}),  # a band of a rate: its metric
+    # the fields a count belongs to, described after it, give it no metric
+    ("Năm 2018, quận đã tiếp nhận 8.060 hồ sơ thuộc các lĩnh vực có cung cấp dịch vụ công trực tuyến mức độ 3, 4.",
+     {"8.060": "received"}),
     # people, places and means counted for the help they give toward online use
     ("Trong quý III/2025, mỗi ngày có 2 đoàn viên thanh niên hỗ trợ người dân nộp hồ sơ trực tuyến.", {"2": "other"}),
     ("Năm 2022, lực lượng công an đã hỗ trợ người dân tại 184/184 xã, phường, thị trấn thực hiện dịch vụ công "
