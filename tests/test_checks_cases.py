@@ -55,6 +55,11 @@ FIRES = {
           ("ratio_percent_mismatch", ["25,4%", "31/140"])),
     ],
     "count_percent_mismatch": [
+        # a rate stated before the sentence that counts its part, naming the base ("Trong số hồ sơ đã giải quyết")
+        C("6 tháng đầu năm 2021, Bộ phận một cửa thị xã tiếp nhận 3.120 hồ sơ, giải quyết 3.050 hồ sơ; tỷ lệ hồ sơ giải "
+          "quyết trước và đúng hạn đạt 99,2%.\n\nThị xã tập trung chỉ đạo. Trong số hồ sơ đã giải quyết, có 2.989 hồ sơ "
+          "giải quyết trước và đúng hạn, 61 hồ sơ quá hạn.", ("count_percent_mismatch", ["2.989", "3.050", "99,2%"]),
+          linked=True),
         # the total's fields described after it ("thuộc các lĩnh vực có ... trực tuyến") leave it received
         C("Năm 2018, quận đã tiếp nhận 8.060 hồ sơ thuộc các lĩnh vực có cung cấp dịch vụ công trực tuyến mức độ 3, 4; "
           "trong đó 5.240 hồ sơ được nộp trực tuyến, đạt tỷ lệ 67,5%.", ("count_percent_mismatch", ["5.240", "67,5%", "8.060"])),
@@ -370,6 +375,13 @@ NEAR_MISSES = {
           "tỷ lệ lần lượt là 78%, 84% và 63%."),
     ],
     "count_percent_mismatch": [
+        # ... not when the later count names no base, nor when it agrees
+        C("6 tháng đầu năm 2021, Bộ phận một cửa thị xã tiếp nhận 3.120 hồ sơ, giải quyết 3.050 hồ sơ; tỷ lệ hồ sơ giải "
+          "quyết trước và đúng hạn đạt 99,2%.\n\nThị xã tập trung chỉ đạo. Phường A có 2.989 hồ sơ giải quyết trước và "
+          "đúng hạn, 61 hồ sơ quá hạn."),
+        C("6 tháng đầu năm 2021, Bộ phận một cửa thị xã tiếp nhận 3.120 hồ sơ, giải quyết 3.050 hồ sơ; tỷ lệ hồ sơ giải "
+          "quyết trước và đúng hạn đạt 98%.\n\nThị xã tập trung chỉ đạo. Trong số hồ sơ đã giải quyết, có 2.989 hồ sơ "
+          "giải quyết trước và đúng hạn, 61 hồ sơ quá hạn."),
         # ... not when it agrees, nor when the count is of another period, nor when two counts of its
         # measure stand in the paragraphs before (which one the rate restates is not known)
         C("Ninh Bình: quý I/2026 tiếp nhận hơn 186.000 hồ sơ\n\nQuý I/2026, các cơ quan trên địa bàn tỉnh Ninh Bình tiếp nhận "

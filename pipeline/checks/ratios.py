@@ -267,7 +267,8 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
     hồ sơ, trong đó hồ sơ trực tuyến 905 ... Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp
     nhận đạt 75,2%" (70,48 %). The count is the nearest one of the rate's aspect, object, unit
     and period in the paragraph (or a few before it, when the period is stated), with no other
-    share of it between them; silent when any total
+    share of it between them; or, when none is, the one a sentence after the rate counts naming
+    its base ("Trong số hồ sơ đã giải quyết, có 2.989 ..."); silent when any total
     in view agrees, or when the nearest is far off (another base)."""
     out = []
     figures, text = article.figures, article.text
@@ -296,9 +297,14 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
                     and exact(f) and not is_change(f) and not is_target(f)):
                 count = f
                 break
-        if count is None or (article.paragraph(count["span"][0]) != paragraph
-                             and _counts_of_its_measure(figures[max(0, k - MAX_BACK):k], pct, article) > 1):
+        if count is None and not any(f["kind"] == "count" and f["aspect"] == pct["aspect"]
+                                     for f in figures[max(0, k - MAX_BACK):k] if same_sentence(f, pct)):
+            count = _count_named_after(figures, k, pct, article)
+        elif count is not None and (article.paragraph(count["span"][0]) != paragraph
+                                    and _counts_of_its_measure(figures[max(0, k - MAX_BACK):k], pct, article) > 1):
             continue  # from a paragraph before, only the one count of its measure there is: no choice to make
+        if count is None:
+            continue
         totals = [t for t in _totals(count, article) if t["value"] >= count["value"]
                   and not OWN_SHARE_AFTER_RE.match(text, t["span"][1]) and not _rounds_an_exact_count(t, article, rounding)]
         if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
@@ -311,6 +317,30 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
 
 def _period_text(f: dict) -> str | None:
     return (f.get("period") or {}).get("text")
+
+
+# the sentence that counts what a rate stated before it is the share of: "tỷ lệ hồ sơ giải quyết
+# trước và đúng hạn đạt 99,2%. [...] Trong số hồ sơ đã giải quyết, có 2.989 hồ sơ giải quyết trước
+# và đúng hạn" (98,0 %): it names its base after the rate
+BASE_NAMED_RE = compile_pattern(r"(?<!\p{L})trong\s+(?:tổng\s+)?số\s+(?:hồ\s+sơ|thủ\s+tục|tthc)", regex.IGNORECASE)
+
+
+def _count_named_after(figures: list[dict], k: int, pct: dict, article: Article) -> dict | None:
+    """The count of the rate's measure after it, in a sentence naming its base, when it is the only
+    such count within reach and no other share of the measure stands between."""
+    found = []
+    for f in figures[k + 1:k + 1 + MAX_BACK]:
+        if f["span"][0] - pct["span"][1] > NAMED_SHARE_REACH:
+            break
+        if f["aspect"] == pct["aspect"] and f["kind"] == "percent":
+            break
+        if (f["kind"] == "count" and f["aspect"] == pct["aspect"] and f["object"] == pct["object"]
+                and same_subject(f, pct) and _same_period(f, pct, stated=True) and exact(f)
+                and not is_change(f) and not is_target(f)):
+            found.append(f)
+    if len(found) != 1 or not BASE_NAMED_RE.search(article.text, found[0]["sentence"][0], found[0]["span"][0]):
+        return None
+    return found[0]
 
 
 def _counts_of_its_measure(earlier: list[dict], pct: dict, article: Article) -> int:
