@@ -1,8 +1,8 @@
 """Which period governs a figure (`period_for`), by ANNOTATION.md's rule: the figure's own
 sentence; else the last period stated earlier in its paragraph (a paragraph as a reader sees it:
-a block of lines up to a blank line; a bulleted list, or a paragraph opening with "Trong đó",
-"Cụ thể", "Ngoài ra" ..., continues the paragraph before); else the period of the headline or
-lead. A sentence about a party congress takes the term of office stated before it. The phrases
+a block of lines up to a blank line or a subheading line; a bulleted list, or a paragraph opening
+with "Trong đó", "Cụ thể", "Ngoài ra" ..., continues the paragraph before); else the period of the
+headline or lead. A sentence about a party congress takes the term of office stated before it. The phrases
 and their roles come from pipeline/periods.py.
 """
 from __future__ import annotations
