@@ -233,10 +233,11 @@ APPLIED_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:(?:đang|hiện)[ \u00a0]+(?:
                                     r"|đang[ \u00a0]+áp[ \u00a0]+dụng[^.;:!?\n\d]{0,40}?(?<!\p{L})là)[ \u00a0]+$")
 HAS_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:có|là|gồm)[ \u00a0]+$")
 # the units an index covers, no result of theirs: "Chỉ số CCHC năm 2025 của 148 xã, phường", "điểm
-# trung bình của 130 xã", "đánh giá Chỉ số CCHC đối với 54 xã" (also a later item of their list)
+# trung bình của 130 xã", "đánh giá Chỉ số CCHC đối với 54 xã" (also a later item of their list:
+# "của các bộ, cơ quan ngang bộ và 34 tỉnh, thành phố")
 INDEX_POPULATION_BEFORE_RE = compile_pattern(
     r"(?<!\p{L})(?:chỉ[ \u00a0]+số|par[ \u00a0]+index|điểm|giá[ \u00a0]+trị|bình[ \u00a0]+quân|trung[ \u00a0]+bình)(?!\p{L})"
-    r"[^.;:!?\n]{0,40}?(?<!\p{L})(?:của|đối[ \u00a0]+với)[ \u00a0]+(?:các[ \u00a0]+)?(?:\d[^.;:!?\n]{0,40}?(?:,|và)[ \u00a0]+)?$")
+    r"[^.;:!?\n]{0,60}?(?<!\p{L})(?:của|đối[ \u00a0]+với)[ \u00a0]+(?:các[ \u00a0]+)?(?:[^.;:!?\n]{0,40}?(?:,|và)[ \u00a0]+)?$")
 # a score band named before the units counted in it: "Nhóm xếp loại Khá (từ 80 đến dưới 90 điểm)
 # có 41 đơn vị", "nhóm đạt từ 80 đến dưới 90 điểm có 61 đơn vị"
 SCORE_BAND_BEFORE_RE = compile_pattern(

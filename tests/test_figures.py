@@ -1408,6 +1408,8 @@ INSPECTION_CASES = [
     ("Năm 2026, UBND tỉnh phê duyệt Chỉ số CCHC năm 2025 của 18 sở, ban, ngành và 104 xã, phường.",
      {"18": "other", "104": "other"}),
     ("Năm 2025, tỉnh đánh giá Chỉ số CCHC đối với 54 xã, phường, đặc khu.", {"54": "other"}),
+    ("Năm 2025, Bộ Nội vụ công bố Chỉ số CCHC năm 2025 của các bộ, cơ quan ngang bộ và 34 tỉnh, thành phố.",
+     {"34": "other"}),
     ("Năm 2025, nhóm xếp loại Khá (từ 80 đến dưới 90 điểm) có 41 đơn vị; nhóm Trung bình (từ 70 đến dưới 80 "
      "điểm) có 17 đơn vị.", {"41": "par_index", "17": "par_index"}),
     ("Năm 2023, có 46/63 địa phương có chỉ số tăng so với năm trước; 17 địa phương có chỉ số giảm.",

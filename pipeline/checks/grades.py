@@ -10,6 +10,7 @@ import math
 
 import regex
 
+from ..figure_metrics import INDEX_POPULATION_BEFORE_RE, INDEX_POPULATION_REACH
 from ..pattern_cache import compile_pattern
 from .base import UNIT_OBJECTS, Article, Finding, is_change, is_target, same_sentence
 from .partitions import covers_the_whole, partitions
@@ -103,11 +104,47 @@ def _graded_run(first: int, article: Article) -> list[tuple[dict, tuple]]:
     return run
 
 
+def _index_population(article: Article, before: int) -> dict | None:
+    """The last count before `before` of the units an index covers ("công bố Bộ chỉ số ... tháng
+    10/2025 của 130 xã, phường", in the headline): the whole its graded units come from."""
+    for f in reversed(article.figures[:before]):
+        if (f["kind"] == "count" and f["object"] in UNIT_OBJECTS and f.get("approx") == "exact"
+                and not is_change(f) and not is_target(f)
+                and INDEX_POPULATION_BEFORE_RE.search(
+                    article.text[max(0, f["span"][0] - INDEX_POPULATION_REACH):f["span"][0]].lower())):
+            return f
+    return None
+
+
+def _more_than_the_population(article: Article, i: int) -> Finding | None:
+    """Graded counts opening a sentence of their own ("Toàn tỉnh có 18 xã đạt loại Tốt, 74 đơn vị
+    đạt loại Khá và 39 đơn vị đạt loại Trung bình") that add up to more than the units the index
+    covers, stated before them (130): each unit gets one grade."""
+    run = _graded_run(i, article)
+    kinds = {kind for _, (kind, _) in run}
+    labels = [label for _, (_, label) in run]
+    if len(run) < 2 or len(kinds) != 1 or len(set(labels)) != len(labels) or not _disjoint(kinds, labels):
+        return None
+    whole = _index_population(article, i)
+    if whole is None:
+        return None
+    counts = [figure_range(g, rounded=False) for g, _ in run]
+    low, _ = sum_range(counts)
+    if low <= figure_range(whole, rounded=False)[1]:
+        return None
+    parts = [g for g, _ in run]
+    computed = sum(c[0] for c in counts)
+    return Finding("sum_mismatch", [whole, *parts], computed, whole["value"], "parts_vs_total",
+                   dict(parts=" + ".join(g["surface"] for g in parts), computed=computed, stated=whole["surface"]),
+                   across=True)
+
+
 def graded_units(article: Article) -> list[Finding]:
     out = []
     figures, text = article.figures, article.text
     if "điểm" not in text and "loại" not in text and "mức" not in text:
         return out
+    graded_whole: set[int] = set()  # graded counts already read against a total of their sentence
     for i, f in enumerate(figures):
         if f["object"] not in UNIT_OBJECTS or is_change(f) or is_target(f):
             continue
@@ -120,7 +157,14 @@ def graded_units(article: Article) -> list[Finding]:
             run, graded, stated = _graded_run(i + 1, article), f, f["value"]
             whole = figure_range(f, rounded=False)
         else:
+            if (f["kind"] == "count" and i not in graded_whole
+                    and not any(same_sentence(g, f) and g["object"] in UNIT_OBJECTS for g in figures[max(0, i - 3):i])):
+                found = _more_than_the_population(article, i)
+                if found is not None:
+                    out.append(found)
+                    graded_whole.update(range(i, i + len(found.figures) - 1))
             continue
+        graded_whole.update(range(i, i + 2 * MAX_GRADED))
         kinds = {kind for _, (kind, _) in run}
         labels = [label for _, (_, label) in run]
         if len(run) < 2 or len(kinds) != 1 or len(set(labels)) != len(labels) or not _disjoint(kinds, labels):
