@@ -104,16 +104,42 @@ def _graded_run(first: int, article: Article) -> list[tuple[dict, tuple]]:
     return run
 
 
+def _one_grading(run: list[tuple[dict, tuple]]) -> bool:
+    """Whether a run of graded counts is one grading: two or more, all grades or all bands, each
+    named once, no unit in two of them."""
+    kinds = {kind for _, (kind, _) in run}
+    labels = [label for _, (_, label) in run]
+    return len(run) >= 2 and len(kinds) == 1 and len(set(labels)) == len(labels) and _disjoint(kinds, labels)
+
+
+def _covered_units(article: Article, f: dict) -> bool:
+    """Whether `f` counts the units an index covers ("Chỉ số CCHC ... của 130 xã, phường")."""
+    return (f["kind"] == "count" and f["object"] in UNIT_OBJECTS and f.get("approx") == "exact"
+            and not is_change(f) and not is_target(f)
+            and INDEX_POPULATION_BEFORE_RE.search(
+                article.text[max(0, f["span"][0] - INDEX_POPULATION_REACH):f["span"][0]].lower()) is not None)
+
+
+HEAD_PARAGRAPHS = 2  # the headline and the lead: where an article states what its index covers
+
+
+def _in_headline_or_lead(article: Article, f: dict) -> bool:
+    """Whether `f` stands in the article's first two non-empty lines (its headline and lead)."""
+    lines = article.text[:f["span"][0]].split("\n")
+    return sum(1 for line in lines[:-1] if line.strip()) < HEAD_PARAGRAPHS
+
+
 def _index_population(article: Article, before: int) -> dict | None:
-    """The last count before `before` of the units an index covers ("công bố Bộ chỉ số ... tháng
-    10/2025 của 130 xã, phường", in the headline): the whole its graded units come from."""
-    for f in reversed(article.figures[:before]):
-        if (f["kind"] == "count" and f["object"] in UNIT_OBJECTS and f.get("approx") == "exact"
-                and not is_change(f) and not is_target(f)
-                and INDEX_POPULATION_BEFORE_RE.search(
-                    article.text[max(0, f["span"][0] - INDEX_POPULATION_REACH):f["span"][0]].lower())):
-            return f
-    return None
+    """The units an index covers, counted in the headline or lead ("công bố Bộ chỉ số ... tháng
+    10/2025 của 130 xã, phường"): the whole the article's graded units come from (further on an
+    article may count the units of several levels, any of which its grades may be of). Where that
+    sentence counts several ("của 20 sở và 10 huyện"), the largest."""
+    last = next((f for f in reversed(article.figures[:before])
+                 if _in_headline_or_lead(article, f) and _covered_units(article, f)), None)
+    if last is None:
+        return None
+    return max((f for f in article.figures[:before] if same_sentence(f, last) and _covered_units(article, f)),
+               key=lambda f: f["value"])
 
 
 def _more_than_the_population(article: Article, i: int) -> Finding | None:
@@ -121,9 +147,7 @@ def _more_than_the_population(article: Article, i: int) -> Finding | None:
     đạt loại Khá và 39 đơn vị đạt loại Trung bình") that add up to more than the units the index
     covers, stated before them (130): each unit gets one grade."""
     run = _graded_run(i, article)
-    kinds = {kind for _, (kind, _) in run}
-    labels = [label for _, (_, label) in run]
-    if len(run) < 2 or len(kinds) != 1 or len(set(labels)) != len(labels) or not _disjoint(kinds, labels):
+    if not _one_grading(run):
         return None
     whole = _index_population(article, i)
     if whole is None:
@@ -144,7 +168,6 @@ def graded_units(article: Article) -> list[Finding]:
     figures, text = article.figures, article.text
     if "điểm" not in text and "loại" not in text and "mức" not in text:
         return out
-    graded_whole: set[int] = set()  # graded counts already read against a total of their sentence
     for i, f in enumerate(figures):
         if f["object"] not in UNIT_OBJECTS or is_change(f) or is_target(f):
             continue
@@ -157,18 +180,17 @@ def graded_units(article: Article) -> list[Finding]:
             run, graded, stated = _graded_run(i + 1, article), f, f["value"]
             whole = figure_range(f, rounded=False)
         else:
-            if (f["kind"] == "count" and i not in graded_whole
-                    and not any(same_sentence(g, f) and g["object"] in UNIT_OBJECTS for g in figures[max(0, i - 3):i])):
+            # the first count of units of its sentence: graded counts against the index's units
+            if f["kind"] == "count" and not any(same_sentence(g, f) and g["object"] in UNIT_OBJECTS
+                                                for g in figures[max(0, i - 3):i]):
                 found = _more_than_the_population(article, i)
                 if found is not None:
                     out.append(found)
-                    graded_whole.update(range(i, i + len(found.figures) - 1))
             continue
-        graded_whole.update(range(i, i + 2 * MAX_GRADED))
+        if not _one_grading(run):
+            continue
         kinds = {kind for _, (kind, _) in run}
         labels = [label for _, (_, label) in run]
-        if len(run) < 2 or len(kinds) != 1 or len(set(labels)) != len(labels) or not _disjoint(kinds, labels):
-            continue
         if run[0][0] is graded:  # the ratio: its numerator is the first grade's count
             counts = [(graded["value"], graded["value"])] + [figure_range(g, rounded=False) for g, _ in run[1:]]
         else:
