@@ -32,7 +32,7 @@ def share_trailing_metric(figures: list[dict], cues: list[Cue]) -> None:
 # from units counted by an index band to the band's bound: "9 đơn vị đạt trên | 85%", "từ 80% đến dưới | 85%"
 BAND_GAP_RE = compile_pattern(r"[^\d;.:!?]{0,40}?(?<!\p{L})(?:đạt|dưới|trên|từ|đến)[ \u00a0]*")
 BAND_RANGE_GAP_RE = compile_pattern(r"[ \u00a0]*(?:đến|tới|-|–)[ \u00a0]*(?:(?:dưới|trên|hơn)[ \u00a0]*)?")
-BAND_HOLDERS = ("admin_unit", "agency")
+BAND_HOLDERS = ("admin_unit", "agency")  # what an index bands, scores and covers: units, departments
 DOSSIER_RATES = ("digitized", "paid_online")  # measured on dossiers only (Bộ chỉ số 766)
 DOSSIER_METRICS = ("online", "on_time", "overdue", "resolved", "digitized", "paid_online")
 PLACE_OBJECTS = ("admin_unit", "agency", "other")  # a percentage's noun from the places near it, or none
@@ -252,7 +252,6 @@ INDEX_STANDING_AFTER_RE = compile_pattern(
 # phản ánh, kiến nghị": petitions handled, neither only received nor resolved
 RECEIVED_AND_HANDLED_BEFORE_RE = compile_pattern(
     r"(?<!\p{L})tiếp[ \u00a0]+nhận[ \u00a0]*(?:,|và)[ \u00a0]*(?:xử[ \u00a0]+lý|trả[ \u00a0]+lời)[ \u00a0]+$")
-UNIT_OBJECTS = ("admin_unit", "agency")  # what an index scores: units, departments ("đơn vị")
 # units counted by the one-stop service they run: "20/20 xã đã thực hiện cơ chế một cửa liên thông",
 # "75/75 xã đã vận hành Bộ phận Một cửa", "35 xã đã triển khai phần mềm một cửa điện tử"
 ONE_STOP_RUN_AFTER_RE = compile_pattern(
@@ -277,15 +276,14 @@ def counted_thing_aspect(folded: str, sent: Span, start: int, obj: str, noun_end
             or (HAS_BEFORE_RE.search(folded, max(sent[0], start - 12), start) and IN_REMIT_AFTER_RE.match(folded, noun_end))):
         return "published"  # "xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã", "tổng số TTHC đang áp
         # dụng trên địa bàn tỉnh là 1.947 thủ tục": the set it publishes
-    if obj in ("admin_unit", "agency") and SURVEY_PLACES_BEFORE_RE.search(folded, max(sent[0], start - VERB_REACH), start):
+    if obj in BAND_HOLDERS and SURVEY_PLACES_BEFORE_RE.search(folded, max(sent[0], start - VERB_REACH), start):
         return "other"  # "4.050 phiếu hỏi tại 135 xã, phường": where a survey was taken, no result
-    if obj in UNIT_OBJECTS and aspect == "par_index" and INDEX_POPULATION_BEFORE_RE.search(
+    if obj in BAND_HOLDERS and aspect == "par_index" and INDEX_POPULATION_BEFORE_RE.search(
             folded, max(sent[0], start - INDEX_POPULATION_REACH), start):
         return "other"  # "Chỉ số CCHC năm 2025 của 148 xã, phường đạt 81,47%": the units scored
-    if obj in UNIT_OBJECTS and aspect == "other" and (
-            ONE_STOP_RUN_AFTER_RE.match(folded, noun_end, sent[1])):
+    if obj in BAND_HOLDERS and aspect == "other" and ONE_STOP_RUN_AFTER_RE.match(folded, noun_end, sent[1]):
         return "one_stop"  # "20/20 xã đã thực hiện cơ chế một cửa liên thông"
-    if obj in UNIT_OBJECTS and aspect == "other" and (
+    if obj in BAND_HOLDERS and aspect == "other" and (
             SCORE_BAND_BEFORE_RE.search(folded, max(sent[0], start - INDEX_POPULATION_REACH), start)
             or INDEX_STANDING_AFTER_RE.match(folded, noun_end, sent[1])):
         return "par_index"  # "Nhóm xếp loại Khá (từ 80 đến dưới 90 điểm) có 41 đơn vị"

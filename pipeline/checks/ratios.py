@@ -277,12 +277,13 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
         if (not _share_of(pct) or id(pct) in restated or is_target(pct) or pct["aspect"] not in PART_OF
                 or not RATE_RE.search(text, pct["sentence"][0], pct["span"][0])):
             continue
+        earlier = figures[max(0, k - MAX_BACK):k]
         if any(f["object"] in UNIT_OBJECTS and f["kind"] in ("count", "ratio") and same_sentence(f, pct)
-               for f in figures[max(0, k - MAX_BACK):k]):
+               for f in earlier):
             continue  # "Có bốn đơn vị đạt tỷ lệ hồ sơ trực tuyến 100%": the rate of those units
         paragraph = article.paragraph(pct["span"][0])
         count = None
-        for f in reversed(figures[max(0, k - MAX_BACK):k]):
+        for f in reversed(earlier):
             away = paragraph != article.paragraph(f["span"][0])
             if away and pct["span"][0] - f["span"][1] > NAMED_SHARE_REACH:
                 break
@@ -298,10 +299,10 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
                 count = f
                 break
         if count is None and not any(f["kind"] == "count" and f["aspect"] == pct["aspect"]
-                                     for f in figures[max(0, k - MAX_BACK):k] if same_sentence(f, pct)):
+                                     for f in earlier if same_sentence(f, pct)):
             count = _count_named_after(figures, k, pct, article)
         elif count is not None and (article.paragraph(count["span"][0]) != paragraph
-                                    and _counts_of_its_measure(figures[max(0, k - MAX_BACK):k], pct, article) > 1):
+                                    and _counts_of_its_measure(earlier, pct) > 1):
             continue  # from a paragraph before, only the one count of its measure there is: no choice to make
         if count is None:
             continue
@@ -343,7 +344,7 @@ def _count_named_after(figures: list[dict], k: int, pct: dict, article: Article)
     return found[0]
 
 
-def _counts_of_its_measure(earlier: list[dict], pct: dict, article: Article) -> int:
+def _counts_of_its_measure(earlier: list[dict], pct: dict) -> int:
     """How many counts of the rate's aspect and object stand in the paragraphs a named share may
     reach back to."""
     return sum(1 for f in earlier if f["kind"] == "count" and f["aspect"] == pct["aspect"] and f["object"] == pct["object"]
