@@ -234,11 +234,35 @@ def post_window_end(text: str, folded: str, sent: Span, pos: int, next_figure: i
     cue_before_comma = any(c.end <= comma for c in cues_between(cues, pos, comma))
     # a cue phrase holding the comma: "được thanh toán phí, lệ phí trực tuyến"
     cue_over_comma = any(c.end > comma for c in cues_between(cues, pos, comma))
-    if comma >= 0 and not cue_over_comma and (not cue_before_comma or NEW_MEASURE_RE.match(folded, comma + 1)) \
+    agents_end = _passive_agents_end(text, folded, cues, pos, comma, end) if comma >= 0 and not cue_before_comma else None
+    if agents_end is not None:
+        end = agents_end  # "372 phản ánh, kiến nghị đã được các bộ, ngành, địa phương xử lý"
+    elif comma >= 0 and not cue_over_comma and (not cue_before_comma or NEW_MEASURE_RE.match(folded, comma + 1)) \
             and not _coordinated_noun_at(folded, comma + 1):
         end = comma
     joined = AND_NEW_MEASURE_RE.search(folded, pos, end)
     return joined.start() if joined else end  # "đạt trên 87% và mức độ hài lòng đạt ...": another measure
+
+
+# a passive's agents listed with commas before its verb: "đã được các bộ, ngành, địa phương xử lý"
+# (not a verb of its own: "20 sở, ban, ngành được đánh giá, xác định Chỉ số CCHC")
+PASSIVE_AGENT_RE = compile_pattern(r"(?<!\p{L})được[ \u00a0]+các[ \u00a0]+\p{L}+(?:[ \u00a0]+\p{L}+)?[ \u00a0]*$")
+AGENT_ITEM_REACH = 30  # characters an agent of the list runs to (its comma included)
+
+
+def _passive_agents_end(text: str, folded: str, cues: list[Cue], pos: int, comma: int, end: int) -> int | None:
+    """Where the words about a number end when the comma at `comma` lists a passive's agents and
+    the passive's verb, a cue, follows them; None if it does not."""
+    if not PASSIVE_AGENT_RE.search(folded, pos, comma):
+        return None
+    while True:  # past the agents: short items without a cue
+        nxt = text.find(",", comma + 1, end)
+        if nxt < 0 or nxt - comma > AGENT_ITEM_REACH or cues_between(cues, comma + 1, nxt):
+            break
+        comma = nxt
+    verb_end = text.find(",", comma + 1, end)
+    verb_end = end if verb_end < 0 else verb_end
+    return verb_end if cues_between(cues, comma + 1, verb_end) else None
 
 
 def post_break(text: str, pos: int, end: int):

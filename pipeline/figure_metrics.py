@@ -37,6 +37,10 @@ DOSSIER_RATES = ("digitized", "paid_online")  # measured on dossiers only (Bộ 
 DOSSIER_METRICS = ("online", "on_time", "overdue", "resolved", "digitized", "paid_online")
 PLACE_OBJECTS = ("admin_unit", "agency", "other")  # a percentage's noun from the places near it, or none
 BAND_BOUND_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:đạt|từ|dưới|trên|đến)[ \u00a0]*(?:(?:dưới|trên)[ \u00a0]*)?$")
+# the time or compliance cost a cut percentage shortens, which are procedures': "cắt giảm 30% thời gian
+# giải quyết", "30% chi phí tuân thủ TTHC", "rút ngắn 50% thời gian so với quy định" (not the cost
+# to firms: "30% chi phí tuân thủ đối với doanh nghiệp")
+PROCEDURE_COST_AFTER_RE = compile_pattern(r"[ \u00a0]+(?:thời[ \u00a0]+gian|chi[ \u00a0]+phí[ \u00a0]+tuân[ \u00a0]+thủ[ \u00a0]+(?:tthc|thủ[ \u00a0]+tục))(?!\p{L})")
 # the metrics a band of units is a band of: indexes and rates
 BAND_ASPECTS = (*INDEX_ASPECTS, "online", "paid_online", "digitized", "on_time", "overdue", "one_stop")
 
@@ -228,9 +232,19 @@ def is_survey_component(article: Article, cues: list[Cue], prev: dict | None, nu
 # the units an index covers, and those counted by their place in it; petitions received and answered
 SURVEY_PLACES_BEFORE_RE = compile_pattern(r"(?<!\p{L})phiếu(?:[ \u00a0]+(?:hỏi|khảo[ \u00a0]+sát|điều[ \u00a0]+tra|hợp[ \u00a0]+lệ))*"
                                          r"[ \u00a0]+(?:tại|ở)[ \u00a0]+(?:các[ \u00a0]+)?$")
+# a survey's sample, counted right after its verb: "khảo sát hơn 12.000 doanh nghiệp", "điều tra hơn
+# 18.300 cán bộ", "phiếu điều tra được thực hiện trên 31.000 người", "lấy ý kiến của 2.500 người dân"
+SURVEY_SAMPLE_BEFORE_RE = compile_pattern(
+    r"(?<!\p{L})(?:điều[ \u00a0]+tra|khảo[ \u00a0]+sát|lấy[ \u00a0]+ý[ \u00a0]+kiến|phỏng[ \u00a0]+vấn)"
+    r"(?:[ \u00a0]+(?:được[ \u00a0]+)?(?:thực[ \u00a0]+hiện|tiến[ \u00a0]+hành))?"
+    r"(?:[ \u00a0]+(?:trên|với|đối[ \u00a0]+với|của|hơn|gần|khoảng|tổng[ \u00a0]+số))*[ \u00a0]+$")
 REMAINING_AFTER_RE = compile_pattern(r"[ \u00a0]*còn[ \u00a0]+lại(?!\p{L})")
 APPLIED_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:(?:đang|hiện)[ \u00a0]+(?:thực[ \u00a0]+hiện|áp[ \u00a0]+dụng)"
                                     r"|đang[ \u00a0]+áp[ \u00a0]+dụng[^.;:!?\n\d]{0,40}?(?<!\p{L})là)[ \u00a0]+$")
+# the procedures in a level's remit, listed as a set: "thủ tục hành chính thuộc thẩm quyền giải
+# quyết của cấp huyện gồm: 5 thủ tục thuộc lĩnh vực ..." (not a part of it: "..., trong đó có")
+REMIT_SET_BEFORE_RE = compile_pattern(r"(?<!\p{L})thuộc[ \u00a0]+thẩm[ \u00a0]+quyền(?!\p{L})[^.;:!?\n\d,]{0,50}?"
+                                      r"(?<!\p{L})(?:gồm|có)[ \u00a0:]*$")
 HAS_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:có|là|gồm)[ \u00a0]+$")
 # the units an index covers, no result of theirs: "Chỉ số CCHC năm 2025 của 148 xã, phường", "điểm
 # trung bình của 130 xã", "đánh giá Chỉ số CCHC đối với 54 xã" (also a later item of their list:
@@ -261,6 +275,8 @@ INDEX_POPULATION_REACH = 90  # characters before a count where its index phrase 
 IN_REMIT_AFTER_RE = compile_pattern(r"[ \u00a0]*thuộc[ \u00a0]+thẩm[ \u00a0]+quyền(?!\p{L})")
 RESOLVED_AFTER_RE = compile_pattern(r"[ \u00a0]*(?:đã[ \u00a0]+)?(?:được[ \u00a0]+)?giải[ \u00a0]+quyết(?!\p{L})")
 ONE_STOP_PLACE_RE = compile_pattern(r"(?<!\p{L})(?:trung[ \u00a0]+tâm|bộ[ \u00a0]+phận|một[ \u00a0]+cửa|quầy)(?!\p{L})")
+REMIT_REACH = 80  # characters before a count where "thuộc thẩm quyền ... gồm" stands
+SURVEYED_OBJECTS = ("admin_unit", "agency", "other")
 VERB_REACH = 40  # characters before a count where the verb that applies it, or a survey's place words, stand
 
 
@@ -273,11 +289,14 @@ def counted_thing_aspect(folded: str, sent: Span, start: int, obj: str, noun_end
         aspect = "one_stop" if ONE_STOP_PLACE_RE.search(folded, sent[0], sent[1]) else "other"
     if obj == "procedure" and aspect == "other" and (
             APPLIED_BEFORE_RE.search(folded, max(sent[0], start - VERB_REACH), start)
-            or (HAS_BEFORE_RE.search(folded, max(sent[0], start - 12), start) and IN_REMIT_AFTER_RE.match(folded, noun_end))):
+            or (HAS_BEFORE_RE.search(folded, max(sent[0], start - 12), start) and IN_REMIT_AFTER_RE.match(folded, noun_end))
+            or REMIT_SET_BEFORE_RE.search(folded, max(sent[0], start - REMIT_REACH), start)):
         return "published"  # "xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã", "tổng số TTHC đang áp
         # dụng trên địa bàn tỉnh là 1.947 thủ tục": the set it publishes
     if obj in BAND_HOLDERS and SURVEY_PLACES_BEFORE_RE.search(folded, max(sent[0], start - VERB_REACH), start):
         return "other"  # "4.050 phiếu hỏi tại 135 xã, phường": where a survey was taken, no result
+    if obj in SURVEYED_OBJECTS and SURVEY_SAMPLE_BEFORE_RE.search(folded, max(sent[0], start - VERB_REACH), start):
+        return "other"  # "PAR INDEX 2017 thực hiện điều tra hơn 18.300 cán bộ": whom a survey asked
     if obj in BAND_HOLDERS and aspect == "par_index" and INDEX_POPULATION_BEFORE_RE.search(
             folded, max(sent[0], start - INDEX_POPULATION_REACH), start):
         return "other"  # "Chỉ số CCHC năm 2025 của 148 xã, phường đạt 81,47%": the units scored

@@ -17,7 +17,7 @@ from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, bracketed_part_aspect,
                       field_share_aspect, is_base, is_field_breakdown, named_parts_aspect, noun_key)
 from .figure_cues import Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end
 from .figure_metrics import (BAND_BOUND_BEFORE_RE, BAND_HOLDERS, DOSSIER_METRICS, DOSSIER_RATES, PLACE_OBJECTS,
-                             PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, counted_thing_aspect, helps_toward_online, in_survey_list,
+                             PROCEDURE_COST_AFTER_RE, PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, counted_thing_aspect, helps_toward_online, in_survey_list,
                              is_bare_value, is_list_sibling,
                              is_survey_component, last_named_rate, names_another_channel, own_words_start, refers_back,
                              restates_ratio, same_scale_score, share_band_metric, share_trailing_metric)
@@ -341,6 +341,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         # "tỷ lệ trực tuyến cao như phường Hoa Lư (89,4%)", "Huyện Đức Hòa dẫn đầu với 96,8%": a
         # rate of the place's dossiers, not a share of places
         obj = "dossier"
+    elif kind == "percent" and aspect == "cut" and obj == "other" and PROCEDURE_COST_AFTER_RE.match(article.folded, num.end):
+        obj = "procedure"  # "cắt giảm ít nhất 30% thời gian giải quyết": the procedures' time cut
     if kind in ("rank", "score"):
         obj = "other"  # the field ranked in ("5/63 tỉnh, thành phố") is not what is counted
     elif kind == "percent" and aspect == "satisfaction":

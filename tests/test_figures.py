@@ -930,6 +930,13 @@ ASPECT_WINDOW_CASES = [
     # ... nor across a comma when a cue of its own stands between
     ("Năm 2024, tỉnh tiếp nhận 300 hồ sơ trực tuyến, giải quyết 280 hồ sơ.",
      [("300", "online"), ("280", "resolved")]),
+    # a passive's agents listed with commas do not end the words before its verb
+    ("Năm 2024, tỉnh tiếp nhận 500 phản ánh. Đến nay, 372 phản ánh đã được các bộ, ngành, địa phương xử lý.",
+     [("500", "received"), ("372", "resolved")]),
+    ("Năm 2024, tỉnh tiếp nhận 500 hồ sơ. Đến nay, có 372 hồ sơ đã được các sở, ngành giải quyết.",
+     [("500", "received"), ("372", "resolved")]),
+    # ... but a verb of the count's own does: the cue after it is another clause's
+    ("Năm 2023, có 20 sở, ban, ngành được đánh giá, xác định Chỉ số CCHC.", [("20", "other")]),
     # a survey's share of people who paid informally is no satisfaction figure
     ("Chỉ có 17% người trả lời cho biết họ đã phải đưa hối lộ khi làm sổ đỏ.", [("17%", "other")]),
     ("Có 25% người trả lời cho biết họ hài lòng.", [("25%", "satisfaction")]),
@@ -1429,6 +1436,11 @@ INSPECTION_CASES = [
     ("Năm 2018, tại cấp xã, 20/20 xã, thị trấn đã thực hiện cơ chế một cửa liên thông.", {"20/20": "one_stop"}),
     ("Năm 2020, toàn bộ 35 xã, thị trấn của huyện đã triển khai phần mềm một cửa điện tử.", {"35": "one_stop"}),
     ("Năm 2024, 12 xã có tỷ lệ hồ sơ trực tuyến trên 80% và vận hành tốt bộ phận một cửa.", {"12": "online"}),
+    # whom a survey asked, counted right after its verb, is its sample, no result
+    ("PAR INDEX 2017 thực hiện điều tra hơn 18.300 cán bộ, công chức.", {"18.300": "other"}),
+    ("Năm 2017, số phiếu điều tra được thực hiện trên 31.000 người về sự hài lòng.", {"31.000": "other"}),
+    ("Năm 2018, đơn vị khảo sát đã lấy ý kiến của 2.500 người dân về sự hài lòng.", {"2.500": "other"}),
+    ("Năm 2024, kết quả khảo sát cho thấy 1.200 người dân hài lòng.", {"1.200": "satisfaction"}),
     # petitions received and answered in one breath are handled, neither only received nor resolved
     ("Năm 2022, tỉnh đã tổ chức 12 hội nghị, tiếp nhận và trả lời 156 kiến nghị.", {"156": "other"}),
     ("Năm 2022, quận đã tiếp nhận, xử lý 27 phản ánh, kiến nghị của người dân.", {"27": "other"}),
@@ -1444,6 +1456,10 @@ INSPECTION_CASES = [
     ("Năm 2025, tổng số TTHC đang áp dụng là 1.624 thủ tục, trong đó 392 TTHC được cung cấp trực tuyến toàn trình.",
      {"1.624": "published", "392": "online"}),
     ("Từ đầu năm, quận đã rà soát 296 TTHC thuộc thẩm quyền giải quyết cấp quận.", {"296": "other"}),
+    # ... and so are those a level's remit is listed as
+    ("Theo đó, thủ tục hành chính thuộc thẩm quyền giải quyết của cấp huyện gồm: 5 thủ tục thuộc lĩnh vực hộ kinh "
+     "doanh.", {"5": "published"}),
+    ("Đối với thủ tục hành chính thuộc thẩm quyền cấp xã có 21 thủ tục ở mục đấu thầu.", {"21": "published"}),
     # a one-stop centre named as the place a metric was measured is no one-stop measure, except
     # for the procedures brought there
     ("Năm 2026, hơn 48.000 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công.", {"48.000": "received"}),
@@ -1553,6 +1569,8 @@ RATE_OBJECT_CASES = [
     # a noun written with a capital inside a sentence is part of a name, not what a rate is of
     ("Năm 2024, huyện hoàn thành 31/38 nhiệm vụ theo Kế hoạch CCHC năm 2024, đạt 81,6%.", "81,6%", "completed", "task"),
     ("Năm 2024, Sở Kế hoạch và Đầu tư đạt tỷ lệ thanh toán trực tuyến 100%.", "100%", "paid_online", "dossier"),
+    # their cost to firms is no procedure's (the time and cost a cut shortens are: test below)
+    ("Năm 2018, Bộ cho rằng sẽ giảm được 30% chi phí tuân thủ đối với doanh nghiệp.", "30%", "cut", "other"),
     # a figure's noun continued after a comma: "hồ sơ, kết quả giải quyết TTHC được số hóa"
     ("Năm 2026, tỉnh phấn đấu tỷ lệ hồ sơ trực tuyến đạt 80%; 100% hồ sơ, kết quả giải quyết TTHC được số hóa.",
      "100%", "digitized", "dossier"),
@@ -1563,6 +1581,14 @@ RATE_OBJECT_CASES = [
 def test_what_a_rate_is_of(text, surface, aspect, obj):
     [fig] = [f for f in run(text) if f["surface"] == surface]
     assert (fig["aspect"], fig["object"]) == (aspect, obj)
+
+
+def test_the_time_and_cost_a_cut_shortens_are_the_procedures():
+    text = "Năm 2026, tỉnh phấn đấu cắt giảm ít nhất 30% thời gian giải quyết và 30% chi phí tuân thủ TTHC."
+    figs = run(text)
+    assert [(text[f["span"][0]:f["span"][1]], f["aspect"], f["object"]) for f in figs] == [
+        ("30%", "cut", "procedure"), ("30%", "cut", "procedure")]
+    assert [text.index("30% thời gian"), text.index("30% chi phí")] == [f["span"][0] for f in figs]
 
 
 def test_a_group_at_the_top_of_a_ranking_is_a_rank():
