@@ -271,6 +271,23 @@ RECEIVED_AND_HANDLED_BEFORE_RE = compile_pattern(
 ONE_STOP_RUN_AFTER_RE = compile_pattern(
     r"[^.;:!?\n\d]{0,40}?(?<!\p{L})(?:thực[ \u00a0]+hiện|vận[ \u00a0]+hành|triển[ \u00a0]+khai|áp[ \u00a0]+dụng|sử[ \u00a0]+dụng)"
     r"(?!\p{L})[^.;:!?\n\d]{0,30}?(?<!\p{L})một[ \u00a0]+cửa(?!\p{L})")
+# procedures brought to a one-stop place to be received there: "đưa 1.652 TTHC vào tiếp nhận tại Trung
+# tâm", "100% TTHC cấp xã được tiếp nhận, trả kết quả tại Trung tâm", "trung tâm sẽ tiếp nhận và trả
+# kết quả với 1.161 thủ tục" (not a time: "tiếp nhận và trả kết quả trong vòng 2 giờ đối với 15 TTHC";
+# not past a part: "1.703 TTHC được công bố, trong đó 100% TTHC được tiếp nhận tại Trung tâm")
+ONE_STOP_DESK = r"(?:trung[ \u00a0]+tâm|bộ[ \u00a0]+phận|một[ \u00a0]+cửa|một[ \u00a0]+đầu[ \u00a0]+mối)(?!\p{L})"
+RECEIVED_AND_RETURNED = r"tiếp[ \u00a0]+nhận[ \u00a0]*(?:,|và)[ \u00a0]*trả[ \u00a0]+kết[ \u00a0]+quả"
+ONE_STOP_INTAKE_AFTER_RE = compile_pattern(
+    r"(?:(?!trong[ \u00a0]+đó|%)[^;:!?\n]){0,60}?(?<!\p{L})tiếp[ \u00a0]+nhận(?:[ \u00a0]*(?:,|và)[ \u00a0]*trả[ \u00a0]+kết[ \u00a0]+quả)?(?!\p{L})"
+    rf"[^.;:!?\n\d]{{0,30}}?(?<!\p{{L}})(?:tại|qua)[ \u00a0]+(?:các[ \u00a0]+)?{ONE_STOP_DESK}")
+ONE_STOP_INTAKE_BEFORE_RE = compile_pattern(
+    rf"(?<!\p{{L}}){ONE_STOP_DESK}[^.;:!?\n\d]{{0,20}}?(?<!\p{{L}}){RECEIVED_AND_RETURNED}[ \u00a0]+"
+    r"(?:(?:với|cho|đối[ \u00a0]+với)[ \u00a0]+)?$")
+# dossiers counted as those that carry a fee, the base of the online payment rate: "trong đó có 5.318
+# hồ sơ có thu phí, lệ phí", "31.000 hồ sơ thuộc diện thu phí" (not those paid: "... được thanh toán")
+FEE_BEARING_AFTER_RE = compile_pattern(
+    r"[ \u00a0]+(?:có[ \u00a0]+thu[ \u00a0]+phí|thuộc[ \u00a0]+diện[ \u00a0]+(?:thu[ \u00a0]+)?phí)(?:[ \u00a0]*,[ \u00a0]*lệ[ \u00a0]+phí)?(?!\p{L})"
+    r"(?![^.;:!?\n]{0,40}?(?<!\p{L})(?:được|thanh[ \u00a0]+toán)(?!\p{L}))")
 INDEX_POPULATION_REACH = 90  # characters before a count where its index phrase and "của" stand
 IN_REMIT_AFTER_RE = compile_pattern(r"[ \u00a0]*thuộc[ \u00a0]+thẩm[ \u00a0]+quyền(?!\p{L})")
 RESOLVED_AFTER_RE = compile_pattern(r"[ \u00a0]*(?:đã[ \u00a0]+)?(?:được[ \u00a0]+)?giải[ \u00a0]+quyết(?!\p{L})")
@@ -278,6 +295,13 @@ ONE_STOP_PLACE_RE = compile_pattern(r"(?<!\p{L})(?:trung[ \u00a0]+tâm|bộ[ \u0
 REMIT_REACH = 80  # characters before a count where "thuộc thẩm quyền ... gồm" stands
 SURVEYED_OBJECTS = ("admin_unit", "agency", "other")
 VERB_REACH = 40  # characters before a count where the verb that applies it, or a survey's place words, stand
+
+
+def brought_to_one_stop(folded: str, sent: Span, start: int, noun_end: int) -> bool:
+    """Whether the procedures counted at `start` (their noun ending at `noun_end`) are those a
+    one-stop place receives: the words after them say so, or a centre receiving them before."""
+    return (ONE_STOP_INTAKE_AFTER_RE.match(folded, noun_end, sent[1]) is not None
+            or ONE_STOP_INTAKE_BEFORE_RE.search(folded, max(sent[0], start - VERB_REACH - 20), start) is not None)
 
 
 def counted_thing_aspect(folded: str, sent: Span, start: int, obj: str, noun_end: int, aspect: str) -> str:
@@ -309,6 +333,8 @@ def counted_thing_aspect(folded: str, sent: Span, start: int, obj: str, noun_end
     if obj == "other" and aspect in ("received", "resolved") and RECEIVED_AND_HANDLED_BEFORE_RE.search(
             folded, max(sent[0], start - VERB_REACH), start):
         return "other"  # "tiếp nhận và trả lời 156 kiến nghị"
+    if obj == "dossier" and aspect in PROCESS_ASPECTS and FEE_BEARING_AFTER_RE.match(folded, noun_end):
+        return "other"  # "Trung tâm tiếp nhận 7.906 hồ sơ, trong đó có 5.318 hồ sơ có thu phí, lệ phí"
     if obj == "task" and REMAINING_AFTER_RE.match(folded, noun_end):
         return "other"  # "hoàn thành 36/38 nhiệm vụ, 2 nhiệm vụ còn lại ...": the tasks not done
     return aspect

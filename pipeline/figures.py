@@ -17,7 +17,7 @@ from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, bracketed_part_aspect,
                       field_share_aspect, is_base, is_field_breakdown, named_parts_aspect, noun_key)
 from .figure_cues import Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end
 from .figure_metrics import (BAND_BOUND_BEFORE_RE, BAND_HOLDERS, DOSSIER_METRICS, DOSSIER_RATES, PLACE_OBJECTS,
-                             PROCEDURE_COST_AFTER_RE, PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, counted_thing_aspect, helps_toward_online, in_survey_list,
+                             PROCEDURE_COST_AFTER_RE, PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, brought_to_one_stop, counted_thing_aspect, helps_toward_online, in_survey_list,
                              is_bare_value, is_list_sibling,
                              is_survey_component, last_named_rate, names_another_channel, own_words_start, refers_back,
                              restates_ratio, same_scale_score, share_band_metric, share_trailing_metric)
@@ -314,6 +314,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
         aspect = prev_fig["aspect"]
     if kind in ("count", "ratio") and own is not None:
         aspect = counted_thing_aspect(article.folded, sent, num.start, own[0], own[2][1], aspect)
+    if own is not None and own[0] == "procedure" and aspect != "one_stop" and referent is None \
+            and brought_to_one_stop(article.folded, sent, num.start, own[2][1]):
+        aspect = "one_stop"  # "đưa 1.652 TTHC vào tiếp nhận tại Trung tâm"
     if own is not None and aspect == "online" and helps_toward_online(article.folded, sent, num.start, own[0], own[2][1]):
         aspect = "other"  # "2 đoàn viên hỗ trợ người dân nộp hồ sơ trực tuyến": help given, not an online measure
     if num.form == "zero" and aspect == "other":

@@ -244,7 +244,7 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         five = words == ["năm"] and bool(_counted_noun(word_after(folded, e))) and (
             bool(phrase_before(folded, s, lex["one_counts_after"])) or _opens_sentence(text, s))
         if len(words) == 1 and words[0] not in lex["single_word_figures"] and not only_one and not five and not (
-                words[0] == "một" and phrase_before(folded, s, lex["one_counts_after"])):
+                words[0] == "một" and (phrase_before(folded, s, lex["one_counts_after"]) or _one_listed_with_counts(folded, s, e))):
             continue
         if ORDINAL_BEFORE_RE.search(folded, max(0, s - 8), s):
             continue  # "năm thứ ba", "lần thứ hai": an ordinal (ranks in words: _ordinal_ranks)
@@ -267,6 +267,22 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         elif nxt[:1].isalpha() and not _after_reason(nxt) and (words[0] != "một" or only_one):
             out.append(NumberMatch(s, e, text[s:e], value, None, "words", open_noun=True))
     return out
+
+
+LIST_ITEM_BEFORE_RE = compile_pattern(r"(?:,|;|và)[ \u00a0]*$")
+LIST_REACH = 120  # characters before "một" where an item counted in digits is sought
+DIGIT_COUNT_BEFORE = r"(?<![\p{L}\d.,])\d[\d.]*[ \u00a0]+"
+
+
+def _one_listed_with_counts(folded: str, s: int, e: int) -> bool:
+    """"2 dịch vụ đạt 95%, một dịch vụ đạt 90%": "một" is a count where it is an item of a list
+    whose earlier item counts the same noun in digits."""
+    noun = _counted_noun(word_after(folded, e))
+    if noun is None or not LIST_ITEM_BEFORE_RE.search(folded, max(0, s - 6), s):
+        return False
+    start = max(0, s - LIST_REACH)
+    stop = max(folded.rfind(".", start, s), folded.rfind("\n", start, s))
+    return regex.search(DIGIT_COUNT_BEFORE + regex.escape(noun) + r"(?!\p{L})", folded, pos=max(start, stop + 1), endpos=s) is not None
 
 
 SENTENCE_OPEN_RE = compile_pattern(r"(?:^|[.!?:\n])[ \u00a0\t\"“]*$")

@@ -1064,7 +1064,13 @@ CHANGE_RANGE_CASES = [
     # "duy nhất một", "một ... duy nhất": one
     ("Bộ chỉ bãi bỏ duy nhất một quy định.", [("một", "procedure")]),
     ("Trung tâm chỉ còn làm việc tại một điểm duy nhất.", [("một", "agency")]),
-    # elsewhere "một" is an article
+    # ... and so it is as an item of a list whose earlier item counts the same noun in digits
+    ("Năm 2018, có 2 dịch vụ đạt 95%, một dịch vụ đạt 90%.", [("2", "procedure"), ("95%", "procedure"),
+                                                             ("một", "procedure"), ("90%", "procedure")]),
+    ("Năm 2024, có 3 xã đạt loại Tốt và một xã đạt loại Khá.", [("3", "admin_unit"), ("một", "admin_unit")]),
+    # elsewhere "một" is an article: after a count of another noun, or in another sentence
+    ("Năm 2024, có 3 xã đạt loại Tốt, một cán bộ được khen.", [("3", "admin_unit")]),
+    ("Năm 2024, có 3 xã đạt loại Tốt. Và một xã khác được khen.", [("3", "admin_unit")]),
     ("Anh gặp một cán bộ trẻ ở bàn.", []),
 ]
 
@@ -1446,9 +1452,25 @@ INSPECTION_CASES = [
     ("Năm 2022, quận đã tiếp nhận, xử lý 27 phản ánh, kiến nghị của người dân.", {"27": "other"}),
     ("Năm 2025, Trung tâm tiếp nhận 212 phản ánh, kiến nghị.", {"212": "received"}),
     ("Năm 2025, xã tiếp nhận và giải quyết 500 hồ sơ.", {"500": "resolved"}),
+    # dossiers counted as those that carry a fee are the base of the payment rate, not received
+    ("Trong quý I/2026, Trung tâm tiếp nhận 7.906 hồ sơ, trong đó có 5.318 hồ sơ có thu phí, lệ phí.",
+     {"7.906": "received", "5.318": "other"}),
+    ("Năm 2025, tỉnh tiếp nhận 52.300 hồ sơ, trong đó khoảng 31.000 hồ sơ thuộc diện thu phí, lệ phí.",
+     {"31.000": "other"}),
+    ("Năm 2025, xã tiếp nhận 2.000 hồ sơ, trong đó 612 hồ sơ thuộc diện thu phí được thanh toán trực tuyến.",
+     {"612": "paid_online"}),
     # procedures are not received or resolved like dossiers: those a one-stop place handles are one_stop
     ("Hiện nay, Trung tâm tiếp nhận 1.632 TTHC của 19 sở, ngành.", {"1.632": "one_stop"}),
     ("Năm 2025, xã đang tiếp nhận 342 TTHC.", {"342": "other"}),
+    # ... and so are those brought to a one-stop place to be received there
+    ("Năm 2019, tỉnh đã đưa 1.652 TTHC vào tiếp nhận tại Trung tâm Phục vụ hành chính công.", {"1.652": "one_stop"}),
+    ("Năm 2019, thị xã đã đưa 100% TTHC cấp thị xã, cấp xã vào tiếp nhận tại bộ phận một cửa.", {"100%": "one_stop"}),
+    ("Năm 2018, hơn 1.000 TTHC thuộc 17 lĩnh vực được tiếp nhận và trả kết quả tại Trung tâm hành chính công.",
+     {"1.000": "one_stop"}),
+    ("Năm 2018, trung tâm sẽ tiếp nhận và trả kết quả với 1.161 thủ tục hành chính.", {"1.161": "one_stop"}),
+    ("Năm 2021, quận tiếp nhận và trả kết quả trong vòng 2 giờ đối với 15 TTHC lĩnh vực chứng thực.", {"15": "other"}),
+    ("Năm 2019, tỉnh có 1.703 TTHC được công bố, trong đó 100% TTHC được tiếp nhận tại Trung tâm.",
+     {"1.703": "published", "100%": "one_stop"}),
     # ... and those a unit applies are the set it publishes
     ("Hiện nay, xã đang thực hiện 367 TTHC thuộc thẩm quyền cấp xã.", {"367": "published"}),
     ("Năm 2025, toàn tỉnh có 1.947 TTHC thuộc thẩm quyền giải quyết.", {"1.947": "published"}),
