@@ -77,8 +77,10 @@ INDEX_BAND_AFTER_RE = compile_pattern(
 # "Hải Phòng có 3 lĩnh vực nằm trong nhóm 5 địa phương dẫn đầu"
 FIELDS_ACHIEVING_RE = compile_pattern(r"[ \u00a0]*(?:/[ \u00a0]*\d+[ \u00a0]*)?lĩnh[ \u00a0]+vực[ \u00a0]+(?:thành[ \u00a0]+phần[ \u00a0]+)?"
                                     r"(?:đạt|nằm|xếp|thuộc[ \u00a0]+nhóm|có[ \u00a0]+điểm|tăng[ \u00a0]+điểm|giảm[ \u00a0]+điểm)(?!\p{L})")
-COMPONENT_HEAD_RE = compile_pattern(r"(?<!\p{L})(?:nhóm[ \u00a0]+chỉ[ \u00a0]+tiêu|nhóm[ \u00a0]+chỉ[ \u00a0]+số|nhóm[ \u00a0]+tiêu[ \u00a0]+chí"
+COMPONENT_HEAD_RE = compile_pattern(r"(?<!\p{L})(?:nhóm(?:[ \u00a0]+chỉ[ \u00a0]+tiêu|[ \u00a0]+chỉ[ \u00a0]+số|[ \u00a0]+tiêu[ \u00a0]+chí)?"
                                r"|chỉ[ \u00a0]+số[ \u00a0]+thành[ \u00a0]+phần)(?!\p{L})")
+# a component named, then said to be a group: "Số hóa hồ sơ là nhóm chỉ tiêu thấp nhất, chỉ đạt 14,54/22 điểm"
+IS_GROUP_AFTER_RE = compile_pattern(r"[ \u00a0]+(?:vẫn[ \u00a0]+|tiếp[ \u00a0]+tục[ \u00a0]+)?là[ \u00a0]+nhóm(?!\p{L})")
 COMPONENT_WORDS = 6  # words from a component's name to its points: "Thanh toán trực tuyến đạt 4,5/10 điểm"
 # points followed by the component they are of: "19,35/20 điểm về tiến độ giải quyết", "17,2/18
 # điểm ở nhóm công khai, minh bạch"
@@ -117,7 +119,7 @@ def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         if chosen:
             return chosen.aspect
         # a component group named at the head of the part, however far: "Nhóm chỉ tiêu số hóa hồ
-        # sơ vẫn là điểm nghẽn khi chỉ đạt 14,12/22 điểm"
+        # sơ vẫn là điểm nghẽn khi chỉ đạt 14,12/22 điểm", "Nhóm Số hóa hồ sơ ..."
         head = COMPONENT_HEAD_RE.search(article.folded, pstart, num.start)
         if head and DIGIT_RE.search(article.folded, head.end(), num.start):
             head = None  # another value stands between: the group's is that one
@@ -125,10 +127,21 @@ def _index_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
                  and head.end() <= c.start and words_between(article.folded, head.end(), c.start) <= 1]
         if named:
             return named[0].aspect
+        opening = [c for c in part if c.specific and c.aspect not in INDEX_ASPECTS
+                   and _opens_clause(article.folded, pstart, c.start) and IS_GROUP_AFTER_RE.match(article.folded, c.end)
+                   and not DIGIT_RE.search(article.folded, c.end, num.start)]
+        if opening:
+            return opening[0].aspect
     index = [c for c in cues_between(cues, *sent) if c.aspect in INDEX_ASPECTS
              and (pstart <= c.start < post_end or c.end <= num.start)]
     chosen = pick(index, num.start)
     return chosen.aspect if chosen else "par_index"
+
+
+def _opens_clause(folded: str, start: int, pos: int) -> bool:
+    """Whether `pos` opens the part of a sentence starting at `start` or a clause after a comma in it."""
+    before = folded[start:pos].rstrip(" \u00a0")
+    return not before or before.endswith((",", ":", ";"))
 
 
 LISTED_CUE_GAP_RE = compile_pattern(r"[^\d.;:!?()]{0,40}")  # between two metrics of a list: no number, no clause end

@@ -17,8 +17,8 @@ from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, bracketed_part_aspect,
                       field_share_aspect, is_base, is_field_breakdown, named_parts_aspect, noun_key)
 from .figure_cues import Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end
 from .figure_metrics import (BAND_BOUND_BEFORE_RE, BAND_HOLDERS, DOSSIER_METRICS, DOSSIER_RATES, PLACE_OBJECTS,
-                             PROCEDURE_COST_AFTER_RE, PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, brought_to_one_stop, counted_thing_aspect, helps_toward_online, in_survey_list,
-                             is_bare_value, is_list_sibling,
+                             PROCEDURE_COST_AFTER_RE, PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, brought_to_one_stop,
+                             counted_thing_aspect, helps_toward_online, in_survey_list, is_bare_value, is_list_sibling,
                              is_survey_component, last_named_rate, names_another_channel, own_words_start, refers_back,
                              restates_ratio, same_scale_score, share_band_metric, share_trailing_metric)
 from .figure_nouns import (GENERIC_BODY, LISTED_NUMBERS_AFTER_RE, RATE_RE, bracketed_part_noun, context_noun,

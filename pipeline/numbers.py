@@ -271,18 +271,24 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
 
 LIST_ITEM_BEFORE_RE = compile_pattern(r"(?:,|;|và)[ \u00a0]*$")
 LIST_REACH = 120  # characters before "một" where an item counted in digits is sought
-DIGIT_COUNT_BEFORE = r"(?<![\p{L}\d.,])\d[\d.]*[ \u00a0]+"
+DIGIT_COUNT_BEFORE_RE = compile_pattern(r"(?<![\p{L}\d.,])\d[\d.]*[ \u00a0]+$")
 
 
 def _one_listed_with_counts(folded: str, s: int, e: int) -> bool:
     """"2 dịch vụ đạt 95%, một dịch vụ đạt 90%": "một" is a count where it is an item of a list
-    whose earlier item counts the same noun in digits."""
+    whose earlier item, in the same sentence, counts the same noun in digits."""
     noun = _counted_noun(word_after(folded, e))
     if noun is None or not LIST_ITEM_BEFORE_RE.search(folded, max(0, s - 6), s):
         return False
     start = max(0, s - LIST_REACH)
-    stop = max(folded.rfind(".", start, s), folded.rfind("\n", start, s))
-    return regex.search(DIGIT_COUNT_BEFORE + regex.escape(noun) + r"(?!\p{L})", folded, pos=max(start, stop + 1), endpos=s) is not None
+    start = max(start, folded.rfind(".", start, s) + 1, folded.rfind("\n", start, s) + 1)
+    at = folded.rfind(noun, start, s)
+    while at >= 0:
+        after = at + len(noun)
+        if not folded[after:after + 1].isalpha() and DIGIT_COUNT_BEFORE_RE.search(folded, start, at):
+            return True
+        at = folded.rfind(noun, start, at)
+    return False
 
 
 SENTENCE_OPEN_RE = compile_pattern(r"(?:^|[.!?:\n])[ \u00a0\t\"“]*$")

@@ -1698,6 +1698,10 @@ def test_the_base_of_a_part(text, expected):
 SAME_SCALE_SCORE_CASES = [
     # a component group named at the head of its sentence, however far from its points
     ("Năm 2025, nhóm chỉ tiêu số hóa hồ sơ vẫn là điểm nghẽn khi chỉ đạt 14,12/22 điểm.", {"14,12/22": "digitized"}),
+    ("Năm 2025, nhóm Số hóa hồ sơ vẫn là điểm nghẽn khi chỉ đạt 12,62/22 điểm.", {"12,62/22": "digitized"}),
+    # ... or named first, then said to be a group
+    ("Năm 2025, Số hóa hồ sơ là nhóm chỉ tiêu thấp nhất, chỉ đạt 14,54/22 điểm.", {"14,54/22": "digitized"}),
+    ("Năm 2025, tỉnh đạt 85 điểm, nhóm 10 địa phương dẫn đầu đạt 90,5 điểm.", {"90,5": "par_index"}),
     ("Năm 2025, nhóm chỉ số Thanh toán trực tuyến có điểm bình quân thấp nhất, đạt 6,84/10 điểm.",
      {"6,84/10": "paid_online"}),
     # a second score on the same scale, with no words of its own, is the component's again
