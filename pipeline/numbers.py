@@ -244,7 +244,7 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         five = words == ["năm"] and bool(_counted_noun(word_after(folded, e))) and (
             bool(phrase_before(folded, s, lex["one_counts_after"])) or _opens_sentence(text, s))
         if len(words) == 1 and words[0] not in lex["single_word_figures"] and not only_one and not five and not (
-                words[0] == "một" and (phrase_before(folded, s, lex["one_counts_after"]) or _one_listed_with_counts(folded, s, e))):
+                words[0] == "một" and (_one_counts_after(folded, s) or _one_listed_with_counts(folded, s, e))):
             continue
         if ORDINAL_BEFORE_RE.search(folded, max(0, s - 8), s):
             continue  # "năm thứ ba", "lần thứ hai": an ordinal (ranks in words: _ordinal_ranks)
@@ -267,6 +267,17 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         elif nxt[:1].isalpha() and not _after_reason(nxt) and (words[0] != "một" or only_one):
             out.append(NumberMatch(s, e, text[s:e], value, None, "words", open_noun=True))
     return out
+
+
+def _one_counts_after(folded: str, s: int) -> bool:
+    """Whether "một" at `s` counts after the words before it ("trong đó có một xã"), not "có" as
+    "there is" after a purpose or a place ("để có một nghị định", "nơi có một cán bộ")."""
+    lex = _number_words()
+    before = phrase_before(folded, s, lex["one_counts_after"])
+    if before != "có":
+        return before is not None
+    have = folded.rindex("có", 0, s)
+    return phrase_before(folded, have, lex["have_not_counting_after"]) is None
 
 
 LIST_ITEM_BEFORE_RE = compile_pattern(r"(?:,|;|và)[ \u00a0]*$")

@@ -808,6 +808,13 @@ def test_one_counts_after_each_cue(cue):
     assert (fig["surface"], fig["value"], fig["object"]) == ("một", 1, "admin_unit")
 
 
+@pytest.mark.parametrize("word", load_yaml("figures.yml")["number_words"]["have_not_counting_after"])
+def test_have_after_each_word_introduces_an_article(word):
+    assert run(f"Huyện {word} có một xã đạt chuẩn.") == []
+    [fig] = run(f"Huyện {word} chỉ có một xã đạt chuẩn.")  # "chỉ có" still counts
+    assert (fig["surface"], fig["value"]) == ("một", 1)
+
+
 @pytest.mark.parametrize("obj,noun", [(o, n) for o, nouns in load_yaml("figures.yml")["objects"].items() for n in nouns])
 def test_every_counted_noun_gives_its_object(obj, noun):
     """Each counted noun of figures.yml makes the number before it a count of its object."""
