@@ -55,6 +55,16 @@ FIRES = {
           ("ratio_percent_mismatch", ["25,4%", "31/140"])),
     ],
     "count_percent_mismatch": [
+        # ... the one count of its measure and unit, however often restated (the headline's), beside another unit's
+        C("Bắc Quang: Giải quyết trước và đúng hạn 3.016 hồ sơ trong quý I\n\nQuý I/2024, Bộ phận Một cửa huyện Bắc "
+          "Quang tiếp nhận 3.240 hồ sơ; đã giải quyết 3.102 hồ sơ, trong đó trước và đúng hạn 3.016 hồ sơ.\n\nỞ cấp "
+          "xã, các xã tiếp nhận 5.870 hồ sơ, giải quyết trước và đúng hạn 5.861 hồ sơ.\n\nTrong quý I, tỷ lệ hồ sơ "
+          "giải quyết trước và đúng hạn tại Bộ phận Một cửa huyện đạt 99,1%.",
+          ("count_percent_mismatch", ["3.016", "3.102", "99,1%"]), linked=True),
+        # a rate sentences after the count it shares, its period written without the year the count's has
+        C("Trong tháng 10/2024, toàn tỉnh tiếp nhận 68.400 hồ sơ, trong đó 49.980 hồ sơ nộp trực tuyến.\n\nTỉnh đã "
+          "triển khai nhiều giải pháp. Riêng trong tháng 10, tỷ lệ hồ sơ nộp trực tuyến của tỉnh đạt 75,6%.",
+          ("count_percent_mismatch", ["49.980", "68.400", "75,6%"]), linked=True),
         # a rate stated before the sentence that counts its part, naming the base ("Trong số hồ sơ đã giải quyết")
         C("6 tháng đầu năm 2021, Bộ phận một cửa thị xã tiếp nhận 3.120 hồ sơ, giải quyết 3.050 hồ sơ; tỷ lệ hồ sơ giải "
           "quyết trước và đúng hạn đạt 99,2%.\n\nThị xã tập trung chỉ đạo. Trong số hồ sơ đã giải quyết, có 2.989 hồ sơ "
@@ -115,6 +125,14 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # a sentence distributing by level, paragraphs after the lead that states the total
+        C("Quý III/2025, các xã, phường trên địa bàn TP Cần Thơ đã tiếp nhận 186.420 hồ sơ.\n\nNgười dân làm thủ tục."
+          "\n\nXét theo cấp giải quyết, Trung tâm Phục vụ hành chính công thành phố tiếp nhận 41.305 hồ sơ; các xã, "
+          "phường tiếp nhận 143.915 hồ sơ.", ("sum_mismatch", ["143.915", "186.420", "41.305"]), linked=True),
+        # ... but a nearer total of the same measure is the one the sentence right after it distributes
+        C("Hưng Yên: Hơn 412 nghìn hồ sơ được tiếp nhận trong 9 tháng\n\nChín tháng năm 2025, tỉnh tiếp nhận hồ sơ "
+          "tăng mạnh.\n\nCác cơ quan đã tiếp nhận 412.386 hồ sơ. Chia theo cấp, cấp tỉnh tiếp nhận 98.214 hồ sơ; "
+          "cấp xã tiếp nhận 311.948 hồ sơ.", ("sum_mismatch", ["311.948", "412.386", "98.214"]), linked=True),
         # units counted by grade, more than the units the index covers, stated in the headline
         C("Nghệ An công bố kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 10/2025 của 130 xã, phường\n\n"
           "Tháng 10/2025, tỉnh đạt 84,62 điểm.\n\nToàn tỉnh có 18 xã, phường đạt loại Tốt, 74 đơn vị đạt loại Khá và 39 "
@@ -336,6 +354,12 @@ FIRES = {
         C("Năm 2024, trên địa bàn huyện Tân Hồng đã ban hành 35 quyết định công bố TTHC. Trong năm 2024, "
           "UBND huyện Tân Hồng ban hành 38 quyết định công bố TTHC.",
           ("conflicting_values", ["35", "38"]), linked=True),
+        # said to rise (fall) from one value to another that is lower (higher)
+        C("Năm 2025, số TTHC có hồ sơ trực tuyến toàn trình tiếp tục tăng, từ 412 thủ tục trong tháng 7/2025 lên "
+          "386 thủ tục trong tháng 12/2025.", ("conflicting_values", ["386", "412"])),
+        C("Năm 2022, điểm số PCI của tỉnh tăng so với năm 2021, từ 66,12 điểm lên 65,47 điểm.",
+          ("conflicting_values", ["65,47", "66,12"])),
+        C("Năm 2024, tỷ lệ hồ sơ trễ hạn giảm từ 1,2% xuống còn 2,5%.", ("conflicting_values", ["1,2%", "2,5%"])),
     ],
     "value_out_of_range": [
         C("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 102,5%.", ("value_out_of_range", ["102,5%"])),
@@ -379,6 +403,9 @@ NEAR_MISSES = {
           "tỷ lệ lần lượt là 78%, 84% và 63%."),
     ],
     "count_percent_mismatch": [
+        # ... of another month: the count's year is not the year the rate's month is read in
+        C("Trong tháng 10/2023, toàn tỉnh tiếp nhận 68.400 hồ sơ, trong đó 49.980 hồ sơ nộp trực tuyến.\n\nTỉnh đã "
+          "triển khai nhiều giải pháp. Riêng trong tháng 10, tỷ lệ hồ sơ nộp trực tuyến của tỉnh đạt 75,6%."),
         # ... not when the later count names no base, nor when it agrees
         C("6 tháng đầu năm 2021, Bộ phận một cửa thị xã tiếp nhận 3.120 hồ sơ, giải quyết 3.050 hồ sơ; tỷ lệ hồ sơ giải "
           "quyết trước và đúng hạn đạt 99,2%.\n\nThị xã tập trung chỉ đạo. Phường A có 2.989 hồ sơ giải quyết trước và "
@@ -436,6 +463,10 @@ NEAR_MISSES = {
           "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
     ],
     "sum_mismatch": [
+        # ... whose parts add up
+        C("Quý III/2025, các xã, phường trên địa bàn TP Cần Thơ đã tiếp nhận 186.420 hồ sơ.\n\nNgười dân làm thủ tục."
+          "\n\nXét theo cấp giải quyết, Trung tâm Phục vụ hành chính công thành phố tiếp nhận 42.505 hồ sơ; các xã, "
+          "phường tiếp nhận 143.915 hồ sơ."),
         # ... nor against units counted further on, where an article may count several levels
         C("Tỉnh công bố Chỉ số CCHC năm 2023\n\nLead của bài.\n\nNội dung.\n\nNăm 2023, Chỉ số CCHC được xác định đối "
           "với 20 sở, 10 huyện và lần đầu mở rộng tới 207 xã.\n\nKết quả, có 52 xã đạt loại Tốt, 138 xã đạt loại Khá "
@@ -640,6 +671,10 @@ NEAR_MISSES = {
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2024, bình quân mỗi huyện tiếp nhận 2.800 hồ sơ."),
         C("Năm 2024, huyện Tân Hồng có 5 xã giải quyết hồ sơ đúng hạn trên 95%. Năm 2024, huyện Tân Hồng có "
           "3 xã giải quyết hồ sơ đúng hạn dưới 95%."),
+        # a rise and a fall that the values bear out; a rank's place moves the other way
+        C("Năm 2024, tỷ lệ hồ sơ trực tuyến tăng từ 70% năm 2023 lên 75% năm 2024."),
+        C("Năm 2024, tỷ lệ hồ sơ trễ hạn giảm từ 2,5% xuống còn 1,2%."),
+        C("Năm 2022, thứ hạng PCI của tỉnh giảm 4 bậc, từ vị trí 25 xuống vị trí 29."),
     ],
     "value_out_of_range": [
         C("Số hồ sơ trực tuyến năm nay tăng 120% so với năm trước."),

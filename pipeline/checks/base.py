@@ -74,6 +74,18 @@ class Article:
                     return n
         return None
 
+    @functools.cached_property
+    def opening(self) -> frozenset[int]:
+        """The paragraph numbers of the headline and the lead: the first three non-empty ones."""
+        out = []
+        for n, start in enumerate(self.paragraph_starts):
+            end = self.paragraph_starts[n + 1] if n + 1 < len(self.paragraph_starts) else len(self.text)
+            if self.text[start:end].strip():
+                out.append(n)
+                if len(out) == 3:
+                    break
+        return frozenset(out)
+
     def in_scope(self, earlier: dict, later: dict) -> bool:
         """Whether `earlier` may be restated or broken down by `later`: same paragraph, or
         `earlier` in the lead."""
@@ -134,6 +146,15 @@ def exact(f: dict) -> bool:
 
 def same_sentence(a: dict, b: dict) -> bool:
     return a.get("sentence") == b.get("sentence")
+
+
+def same_period(a: dict, b: dict) -> bool:
+    """Whether two figures have one period: the same dates where both periods are closed ("tháng
+    10" read in 2025 and "tháng 10/2025"), else the same words; never when neither states one."""
+    pa, pb = a.get("period") or {}, b.get("period") or {}
+    if pa.get("start") and pa.get("end") and pb.get("start") and pb.get("end"):
+        return (pa["start"], pa["end"]) == (pb["start"], pb["end"])
+    return bool(pa.get("text")) and (pa.get("text") or "").casefold() == (pb.get("text") or "").casefold()
 
 
 def same_subject(a: dict, b: dict) -> bool:

@@ -1,4 +1,5 @@
-"""The same quantity reported twice with different values."""
+"""The same quantity reported twice with different values, or said to rise (fall) from one value
+to another that is lower (higher)."""
 from __future__ import annotations
 
 import regex
@@ -58,6 +59,10 @@ def _plain_statement(f: dict, article: Article) -> bool:
 
 
 def conflicting_values(article: Article) -> list[Finding]:
+    return restated_differently(article) + move_contradicted(article)
+
+
+def restated_differently(article: Article) -> list[Finding]:
     """The same unit, metric, noun and period given two values in two sentences (headline and
     body, lead and detail), each stated plainly with the same qualifying words after it. Two
     values in one sentence are parts of a breakdown; a sentence naming a field, a level, a body
@@ -74,4 +79,37 @@ def conflicting_values(article: Article) -> list[Finding]:
                 and (own_period(first) or own_period(f))):
             out.append(Finding("conflicting_values", [first, f], None, f["value"], "conflicting_values",
                                dict(first=first["surface"], second=f["surface"])))
+    return out
+
+
+# "từ 412 thủ tục trong tháng 7/2025 lên 386 thủ tục", "từ 66,12 điểm lên 65,47 điểm": the move a
+# change names between its two values ("lên" up, "xuống" down), no clause break and no number
+# between but the date of the first value
+FROM_BEFORE_RE = compile_pattern(r"(?<!\p{L})từ\s*(?:mức\s+)?$", regex.IGNORECASE)
+MOVE_GAP_RE = compile_pattern(r"[^\d;.!?\n]{0,40}?(?:\d{1,4}(?:/\d{1,4}){0,2}[^\d;.!?\n]{0,20}?)?(?<!\p{L})(?P<move>lên|xuống)"
+                              r"(?:\s+(?:còn|mức|đến|tới))?\s*$", regex.IGNORECASE)
+# the place of a unit in a ranking moves the other way ("giảm 4 bậc, từ vị trí 25 xuống vị trí 29")
+RANK_WORDS_RE = compile_pattern(r"(?<!\p{L})(?:vị\s+trí|thứ|hạng|bậc|top)\s*$", regex.IGNORECASE)
+MOVING_KINDS = ("count", "percent", "score")
+
+
+def move_contradicted(article: Article) -> list[Finding]:
+    """"tăng, từ 412 thủ tục ... lên 386 thủ tục": a change said to go up (down) between two values
+    of one kind and object that go down (up)."""
+    out = []
+    figures, text = article.figures, article.text
+    for a, b in zip(figures, figures[1:]):
+        if (a["kind"] not in MOVING_KINDS or b["kind"] != a["kind"] or b["object"] != a["object"]
+                or not exact(a) or not exact(b) or a.get("sentence") != b.get("sentence")):
+            continue
+        gap = MOVE_GAP_RE.fullmatch(text, a["span"][1], b["span"][0])
+        if gap is None or not FROM_BEFORE_RE.search(text, max(0, a["span"][0] - 12), a["span"][0]):
+            continue
+        if RANK_WORDS_RE.search(text, max(0, a["span"][0] - 20), a["span"][0]):
+            continue
+        up = gap["move"].lower() == "lên"
+        if (up and b["value"] < a["value"]) or (not up and b["value"] > a["value"]):
+            out.append(Finding("conflicting_values", [a, b], b["value"] - a["value"], None,
+                               "rise_contradicted" if up else "fall_contradicted",
+                               dict(first=a["surface"], second=b["surface"])))
     return out

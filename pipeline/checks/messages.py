@@ -48,6 +48,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The same figure is given as {first} and as {second}.",
         "vi": "Cùng một số liệu được nêu là {first} và {second}.",
     },
+    "rise_contradicted": {
+        "en": "The figure is said to rise from {first} to {second}, but {second} is lower.",
+        "vi": "Số liệu được nói là tăng từ {first} lên {second}, nhưng {second} lại thấp hơn.",
+    },
+    "fall_contradicted": {
+        "en": "The figure is said to fall from {first} to {second}, but {second} is higher.",
+        "vi": "Số liệu được nói là giảm từ {first} xuống {second}, nhưng {second} lại cao hơn.",
+    },
     "share_above_100": {
         "en": "{stated} is not a possible share (above 100 %).",
         "vi": "{stated} không thể là một tỷ lệ (vượt quá 100 %).",

@@ -7,8 +7,8 @@ import bisect
 import regex
 
 from ..figure_cues import RATE_WORDS, respective_values
-from .base import (BASE_BEFORE_RE, NEAR_TOTAL, UNIT_OBJECTS, Article, Finding, exact, is_change, is_target, same_sentence,
-                   same_subject)
+from .base import (BASE_BEFORE_RE, NEAR_TOTAL, UNIT_OBJECTS, Article, Finding, exact, is_change, is_target, same_period,
+                   same_sentence, same_subject)
 from ..pattern_cache import compile_pattern
 from .tolerance import agrees, figure_range, share_range
 
@@ -345,18 +345,19 @@ def _count_named_after(figures: list[dict], k: int, pct: dict, article: Article)
 
 
 def _counts_of_its_measure(earlier: list[dict], pct: dict) -> int:
-    """How many counts of the rate's aspect and object stand in the paragraphs a named share may
-    reach back to."""
-    return sum(1 for f in earlier if f["kind"] == "count" and f["aspect"] == pct["aspect"] and f["object"] == pct["object"]
-               and pct["span"][0] - f["span"][1] <= NAMED_SHARE_REACH)
+    """How many counts of the rate's aspect, object and unit stand in the paragraphs a named share
+    may reach back to (one count restated with its value, as a headline restates the body's, is one)."""
+    return len({f["value"] for f in earlier if f["kind"] == "count" and f["aspect"] == pct["aspect"]
+                and f["object"] == pct["object"] and same_subject(f, pct)
+                and pct["span"][0] - f["span"][1] <= NAMED_SHARE_REACH})
 
 
 def _same_period(a: dict, b: dict, stated: bool) -> bool:
     """Whether two figures have one period (`stated`: one the article states, not none)."""
     pa, pb = _period_text(a), _period_text(b)
-    if stated and (pa is None or pb is None):
-        return False
-    return (pa or "").casefold() == (pb or "").casefold()
+    if pa is None and pb is None:
+        return not stated
+    return same_period(a, b)
 
 
 def _count_percent(total: dict, count: dict, pct: dict) -> Finding:

@@ -7,7 +7,8 @@ import bisect
 import regex
 
 from ..pattern_cache import compile_pattern
-from .base import BASE_BEFORE_RE, SUBSET_RE, Article, Finding, exact, is_change, is_target, same_sentence, same_subject
+from .base import (BASE_BEFORE_RE, SUBSET_RE, Article, Finding, exact, is_change, is_target, same_period, same_sentence,
+                   same_subject)
 from .grades import graded_units
 from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
                          partition_of, partitions)
@@ -178,8 +179,8 @@ def _sum_finding(total: dict, parts: list[dict], across: bool | None = None) -> 
 
 def sum_mismatch(article: Article) -> list[Finding]:
     return (_parts_vs_total(article) + _remainder(article) + _total_after_parts(article)
-            + _distributed_next(article) + _parts_of_named_total(article) + _shares_of_one_whole(article)
-            + graded_units(article))
+            + _distributed_next(article) + _distributed_later(article) + _parts_of_named_total(article)
+            + _shares_of_one_whole(article) + graded_units(article))
 
 
 # the next sentence distributes a total: "... 6.842 hồ sơ (...). Phân theo lĩnh vực: đất đai 3.215
@@ -207,6 +208,36 @@ def _distributed_next(article: Article) -> list[Finding]:
         if len(parts) < 2 or parts[0] is not figures[k] or total["aspect"] not in ("received", parts[0]["aspect"]):
             continue
         if not _add_up(total, parts):
+            out.append(_sum_finding(total, parts, across=True))
+    return out
+
+
+# a sentence opening with the levels it distributes a total by: "Xét theo cấp giải quyết, Trung tâm ..."
+DISTRIBUTED_BY_LEVEL_RE = compile_pattern(r"[ \t\u00a0]*(?:xét|phân|chia|tính)\s+theo\s+cấp(?:\s+[\p{L}]+){0,3}?\s*[:,]",
+                                          regex.IGNORECASE)
+
+
+def _distributed_later(article: Article) -> list[Finding]:
+    """"(lead) ... đã tiếp nhận 186.420 hồ sơ ... (paragraphs later) Xét theo cấp giải quyết, Trung
+    tâm ... thành phố tiếp nhận 41.305 hồ sơ; các xã, phường tiếp nhận 143.915 hồ sơ": a sentence
+    that distributes by level the total the lead states for the same measure and period."""
+    out = []
+    figures, text = article.figures, article.text
+    for k, first in enumerate(figures):
+        sentence = first.get("sentence")
+        if (first["kind"] != "count" or is_change(first) or not sentence
+                or (k and figures[k - 1].get("sentence") == sentence)
+                or not DISTRIBUTED_BY_LEVEL_RE.match(text, sentence[0])):
+            continue
+        # the nearest count of the same measure before it, when the headline or lead states it
+        # (a total nearer than those is distributed by the sentence after it: _distributed_next)
+        total = next((t for t in reversed(figures[:k]) if t["kind"] == "count" and not is_change(t)
+                      and t["object"] == first["object"] and t["aspect"] == first["aspect"]
+                      and is_target(t) == is_target(first) and same_subject(t, first) and same_period(t, first)), None)
+        if total is None or article.paragraph(total["span"][0]) not in article.opening or not exact(total):
+            continue
+        parts = _parts_after(total, k - 1, article, whole=True, end=sentence[1], asides=True)
+        if len(parts) >= 2 and parts[0] is first and not _add_up(total, parts):
             out.append(_sum_finding(total, parts, across=True))
     return out
 
