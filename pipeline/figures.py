@@ -250,7 +250,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             and is_list_sibling(article, cues, earlier[-2], num, aside):
         # "7 đơn vị đạt loại Tốt (từ 90 điểm trở lên), 12 đơn vị loại Khá": past the aside's figure
         sibling = earlier[-2]["aspect"]
-    if restates_ratio(article, prev_fig, num):
+    restated = restates_ratio(article, prev_fig, num)
+    if restated:
         aspect = prev_fig["aspect"]  # the ratio's own words may hold a cue: "21/34 nhiệm vụ đề ra, đạt 61,76%"
     else:
         # (a zero phrase counts the noun inside it: "chưa có đơn vị nào đạt loại Xuất sắc")
@@ -335,6 +336,8 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
             obj, noun = cue_lexicon()["default_object"].get(aspect, "other"), None
     if own is None and sibling is not None and sibling == aspect and prev_fig["kind"] == kind:
         obj, noun = prev_fig["object"], prev_fig["noun"]  # "... 54,1%; Bộ NN & PTNT đạt 37%"
+    elif own is None and restated:
+        obj, noun = prev_fig["object"], prev_fig["noun"]  # "22.964/24.382 doanh nghiệp nộp hồ sơ ..., đạt 95,8%"
     if kind == "percent" and own is None and aspect in DOSSIER_RATES and obj != "dossier" and (
             obj == "procedure" or (obj in BAND_HOLDERS and BAND_BOUND_BEFORE_RE.search(article.folded, max(0, num.start - 12), num.start))):
         # "tỷ lệ số hóa kết quả giải quyết TTHC đạt 95,1%", "67 đơn vị đạt từ 70% đến dưới 90%":

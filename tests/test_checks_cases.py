@@ -342,6 +342,9 @@ FIRES = {
         # the counted noun's own comma does not end the count's clause before "là"
         C("Năm 2022 có bốn bộ, cơ quan ngang bộ đạt kết quả trên 88% là Bộ Tư pháp, Ngân hàng Nhà nước Việt Nam "
           "và Bộ Tài chính.", ("count_list_mismatch", ["bốn"])),
+        # "các" before a type after a comma names the type once for the names after it: four units
+        C("Năm 2021, có 5 đơn vị xếp loại tốt gồm: thị trấn Hát Lót, các xã Cò Nòi, Chiềng Mung, Mường Bon.",
+          ("count_list_mismatch", ["5"])),
         # a name after a unit's type keeps the type: four units
         C("Năm 2018, thành phố chọn 5 xã, phường làm điểm mô hình “một cửa hiện đại” gồm phường Phú Lâm, Phú Đông, "
           "Phú Thạnh và xã Bình Kiến.", ("count_list_mismatch", ["5"])),
@@ -603,6 +606,7 @@ NEAR_MISSES = {
         C("Huyện đã giải quyết 5.120/5.320 hồ sơ."),
     ],
     "count_list_mismatch": [
+        C("Năm 2021, có 4 đơn vị xếp loại tốt gồm: thị trấn Hát Lót, các xã Cò Nòi, Chiềng Mung, Mường Bon."),
         C("Năm 2024, toàn huyện có 6 xã, thị trấn đạt tỷ lệ số hóa 100%, gồm: thị trấn Chư Sê và các xã Ia Tiêm, Bar "
           "Măih, Ia Blang, Dun, Ia Pal."),
         C("Trong quý I/2026, có 3 xã, phường không có hồ sơ quá hạn, gồm phường Cam Ranh, xã Diên Khánh và xã Cam Lâm."),

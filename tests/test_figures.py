@@ -1600,6 +1600,10 @@ RATE_OBJECT_CASES = [
     ("Năm 2024, Sở Kế hoạch và Đầu tư đạt tỷ lệ thanh toán trực tuyến 100%.", "100%", "paid_online", "dossier"),
     # their cost to firms is no procedure's (the time and cost a cut shortens are: test below)
     ("Năm 2018, Bộ cho rằng sẽ giảm được 30% chi phí tuân thủ đối với doanh nghiệp.", "30%", "cut", "other"),
+    # a percentage restating the ratio before it is a share of what the ratio counts
+    ("Năm 2026, các đơn vị đã hoàn thành 214/236 nhiệm vụ CCHC theo kế hoạch, đạt 90,68%.", "90,68%", "completed", "task"),
+    ("Đến nay, đoàn đã kiểm tra 9/12 xã, thị trấn (đạt 75%) và 6/8 cơ quan chuyên môn (đạt 70%).", "70%", "inspected",
+     "agency"),
     # a figure's noun continued after a comma: "hồ sơ, kết quả giải quyết TTHC được số hóa"
     ("Năm 2026, tỉnh phấn đấu tỷ lệ hồ sơ trực tuyến đạt 80%; 100% hồ sơ, kết quả giải quyết TTHC được số hóa.",
      "100%", "digitized", "dossier"),

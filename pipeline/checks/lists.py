@@ -27,8 +27,9 @@ NAMES_REACH = 400  # characters before "lần lượt" where the names it pairs 
 # the type words of unit_types.yml, longest first, each with the blank that ends it
 UNIT_TYPES = tuple(f"{t} " for t in sorted(load_yaml("unit_types.yml")["types"], key=len, reverse=True))
 UNIT_TYPE_AT_RE = compile_pattern(rf"^(?:{'|'.join(regex.escape(t.strip()) for t in UNIT_TYPES)})\s+", regex.IGNORECASE)
-# "các" before a unit type inside a list: "thị trấn Chư Sê và các xã Ia Tiêm, Dun" names the type once
-PLURAL_BEFORE_TYPE_RE = compile_pattern(rf"(?<=(?:^|\s)và\s+)các\s+(?=(?:{'|'.join(regex.escape(t.strip()) for t in UNIT_TYPES)})\s)",
+# "các" before a unit type inside a list: "thị trấn Chư Sê và các xã Ia Tiêm, Dun", "thị trấn Hát
+# Lót, các xã Cò Nòi, Chiềng Mung" name the type once
+PLURAL_BEFORE_TYPE_RE = compile_pattern(rf"(?<=(?:^|\s)và\s+|,\s*)các\s+(?=(?:{'|'.join(regex.escape(t.strip()) for t in UNIT_TYPES)})\s)",
                                         regex.IGNORECASE)
 COMPONENT_NOUNS = {"chỉ"}  # "chỉ số": an index's components, named with capitals
 COMPONENT_NAME_WORDS = 6  # "Chi phí gia nhập thị trường"
