@@ -39,8 +39,8 @@ OPENS_SENTENCE_RE = compile_pattern(r"[ \t\u00a0]*[\"“'‘(]?\p{Lu}")
 # --------------------------------------------------------------------------- which period governs
 
 # what may stand between a figure and the period written right after it: "49% năm 2017", "17%
-# vào năm 2016", "xếp thứ 5 trong năm 2023"
-ADJACENT_GAP_RE = compile_pattern(r"\s*(?:(?:vào|trong|của)\s+)?", regex.IGNORECASE)
+# vào năm 2016", "xếp thứ 5 trong năm 2023", its noun and "trong": "386 thủ tục trong tháng 12/2025"
+ADJACENT_GAP_RE = compile_pattern(r"\s*(?:(?:vào|trong|của)\s+|(?:\p{L}+\s+){1,3}(?:trong|vào)\s+)?", regex.IGNORECASE)
 OTHER_FIGURE_BEFORE_RE = compile_pattern(r"\d\s*%?\s*(?:(?:vào|trong|của)\s+)?$", regex.IGNORECASE)
 BRACKET_REACH = 200  # characters: how far back an enclosing "(" is looked for
 SENTENCE_REACH = 1500  # characters either side of a figure where its sentence's periods are weighed

@@ -39,7 +39,7 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                "mười": 10, "mười một": 11, "mười hai": 12}
 DATE_SEP_RE = re.compile(r"[/.\-]")
-CLAUSE_SEP_RE = re.compile(r"[,;:.()\n]")
+CLAUSE_SEP_RE = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:()\n]")  # (not the mark inside a number: "gấp 1,6 lần")
 # where a period phrase can start (its first word, or a digit): a fast `re` scan of the lowered
 # text finds these, and the full pattern is tried only there. Every phrase's first word is
 # followed by a blank (or "-" in "PAR-INDEX", hence "par" alone may run on), so a first word that
@@ -166,7 +166,7 @@ def _lexicon() -> dict:
         "period_re": compile_pattern(_pattern(alternation(data["change_events"])),
                                    regex.VERBOSE | regex.IGNORECASE),
         "baseline_re": compile_pattern(rf"(?<![\p{{L}}])(?:{alternation(data['baseline_before'])})"
-                                     r"(?:\s+(?:cùng\s+kỳ|kết\s+quả|của|tỷ\s+lệ|tỉ\s+lệ|mức|\d[\d.,]*\s*%?))*\s*$",
+                                     r"(?:\s+(?:cùng\s+kỳ|kết\s+quả|của|tỷ\s+lệ|tỉ\s+lệ|mức|lần|\d[\d.,]*\s*%?))*\s*$",
                                      regex.IGNORECASE),
         "name_re": compile_pattern(rf"(?<![\p{{L}}])(?:{alternation(data['name_heads'])})"
                                  r"(?:\s+[^\s,;:.()]+){0,14}\s*$", regex.IGNORECASE),

@@ -303,6 +303,9 @@ GOVERNING = [
     # inherited from earlier in the paragraph
     ("Headline\n\nLead.\n\nTrong năm 2023, huyện làm tốt. Huyện tiếp nhận 300 hồ sơ.",
      {"300": ("năm 2023", True)}),
+    # ... past a multiplier's baseline ("gấp 1,6 lần năm 2019": its decimal comma ends no clause)
+    ("Headline\n\nLead.\n\nNăm 2020, huyện tiếp nhận 6.214 hồ sơ trực tuyến, gấp 1,6 lần năm 2019. Huyện tổ chức "
+     "2 đợt kiểm tra.", {"6.214": ("Năm 2020", False), "2": ("Năm 2020", True)}),
     # a bulleted list continues the paragraph that introduces it
     ("Headline\n\nLead.\n\nMục tiêu đến hết năm 2025:\n- 100% hồ sơ được số hóa.",
      {"100%": ("đến hết năm 2025", True)}),
@@ -390,6 +393,9 @@ GOVERNING = [
      {"6": ("2018", False), "41,27": ("năm 2018", True)}),
     # a period written right after a figure is that figure's, a baseline's value's too
     ("Tỷ lệ tăng từ 42% năm 2016 lên 49% năm 2017.", {"42%": ("năm 2016", False), "49%": ("năm 2017", False)}),
+    # ... past the figure's noun and "trong"
+    ("Số TTHC có hồ sơ trực tuyến tăng từ 412 thủ tục trong tháng 7/2025 lên 586 thủ tục trong tháng 12/2025.",
+     {"412": ("tháng 7/2025", False), "586": ("tháng 12/2025", False)}),
     ("Năm 2017, 48% người cho biết, giảm so với tỉ lệ 54% năm 2016.",
      {"48%": ("Năm 2017", False), "54%": ("năm 2016", False)}),
     # ... and not the period of a figure before it
