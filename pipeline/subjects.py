@@ -147,7 +147,7 @@ def _respective_unit(article: Article, refs: list[UnitRef], in_sentence: list[Un
     return units[len(units) - len(values) + values.index(pos)]
 
 
-NAMES_THEN_VALUES_RE = compile_pattern(r"[ \u00a0]*,?[ \u00a0]*(?:với|đạt|cùng[ \u00a0]+đạt)(?:[ \u00a0]+(?:số[ \u00a0]+)?điểm[ \u00a0]+số"
+NAMES_THEN_VALUES_RE = compile_pattern(r"[ \u00a0]*,?[ \u00a0]*(?:với|đạt|cùng[ \u00a0]+đạt)(?:[ \u00a0]+(?:số[ \u00a0]+)?điểm(?:[ \u00a0]+số)?"
                                      r"|[ \u00a0]+(?:tỷ|tỉ)[ \u00a0]+lệ)?[ \u00a0]*(?:là[ \u00a0]*)?:?[ \u00a0]*")
 # "của ba phường lần lượt ...", "của hai đặc khu lần lượt là ...": units counted, named before
 # ("của các xã này lần lượt ...": as many as the values, named before)

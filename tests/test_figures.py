@@ -843,6 +843,9 @@ UNITS_NAMED_CASES = [
     # units named after "lần lượt là", their values after "với"
     ("Năm 2025, cuối bảng xếp hạng lần lượt là tỉnh Lai Châu, tỉnh Điện Biên và tỉnh Cao Bằng với 79,64; 79,11 và "
      "78,53 điểm.", ["tỉnh Lai Châu", "tỉnh Điện Biên", "tỉnh Cao Bằng"]),
+    # ... after "với số điểm" (whose "số điểm" takes a quantity, no item number "điểm 79")
+    ("Năm 2025, cuối bảng xếp hạng lần lượt là tỉnh Lai Châu, tỉnh Điện Biên và tỉnh Cao Bằng với số điểm 79,64; "
+     "79,11 và 78,53.", ["tỉnh Lai Châu", "tỉnh Điện Biên", "tỉnh Cao Bằng"]),
     # more values than units: no pairing, the sentence's first unit as before
     ("Huyện Ứng Hòa và huyện Mỹ Đức lần lượt đạt 95%, 90% và 80%.", ["Huyện Ứng Hòa"] * 3),
     # a ministry's figure is no unit's, nor the venue's where it was reported
