@@ -276,12 +276,12 @@ ONE_STOP_RUN_AFTER_RE = compile_pattern(
 # kết quả với 1.161 thủ tục" (not a time: "tiếp nhận và trả kết quả trong vòng 2 giờ đối với 15 TTHC";
 # not past a part: "1.703 TTHC được công bố, trong đó 100% TTHC được tiếp nhận tại Trung tâm")
 ONE_STOP_DESK = r"(?:trung[ \u00a0]+tâm|bộ[ \u00a0]+phận|một[ \u00a0]+cửa|một[ \u00a0]+đầu[ \u00a0]+mối)(?!\p{L})"
-RECEIVED_AND_RETURNED = r"tiếp[ \u00a0]+nhận[ \u00a0]*(?:,|và)[ \u00a0]*trả[ \u00a0]+kết[ \u00a0]+quả"
+AND_RETURNED = r"[ \u00a0]*(?:,|và)[ \u00a0]*trả[ \u00a0]+kết[ \u00a0]+quả"  # "tiếp nhận(,| và) trả kết quả"
 ONE_STOP_INTAKE_AFTER_RE = compile_pattern(
-    r"(?:(?!trong[ \u00a0]+đó|%)[^;:!?\n]){0,60}?(?<!\p{L})tiếp[ \u00a0]+nhận(?:[ \u00a0]*(?:,|và)[ \u00a0]*trả[ \u00a0]+kết[ \u00a0]+quả)?(?!\p{L})"
+    rf"(?:(?!trong[ \u00a0]+đó|%)[^;:!?\n]){{0,60}}?(?<!\p{{L}})tiếp[ \u00a0]+nhận(?:{AND_RETURNED})?(?!\p{{L}})"
     rf"[^.;:!?\n\d]{{0,30}}?(?<!\p{{L}})(?:tại|qua)[ \u00a0]+(?:các[ \u00a0]+)?{ONE_STOP_DESK}")
 ONE_STOP_INTAKE_BEFORE_RE = compile_pattern(
-    rf"(?<!\p{{L}}){ONE_STOP_DESK}[^.;:!?\n\d]{{0,20}}?(?<!\p{{L}}){RECEIVED_AND_RETURNED}[ \u00a0]+"
+    rf"(?<!\p{{L}}){ONE_STOP_DESK}[^.;:!?\n\d]{{0,20}}?(?<!\p{{L}})tiếp[ \u00a0]+nhận{AND_RETURNED}[ \u00a0]+"
     r"(?:(?:với|cho|đối[ \u00a0]+với)[ \u00a0]+)?$")
 # dossiers counted as those that carry a fee, the base of the online payment rate: "trong đó có 5.318
 # hồ sơ có thu phí, lệ phí", "31.000 hồ sơ thuộc diện thu phí" (not those paid: "... được thanh toán")

@@ -63,20 +63,12 @@ class Article:
         """The paragraph number of the lead: the first non-empty paragraph that holds a figure,
         when it is among the first three (the headline counts: it states totals too)."""
         figure_paragraphs = {self.paragraph(f["span"][0]) for f in self.figures[:LEAD_FIGURES]}
-        seen = 0
-        for n, start in enumerate(self.paragraph_starts):
-            end = self.paragraph_starts[n + 1] if n + 1 < len(self.paragraph_starts) else len(self.text)
-            if self.text[start:end].strip():
-                seen += 1
-                if seen > 3:
-                    return None
-                if n in figure_paragraphs:
-                    return n
-        return None
+        return next((n for n in self.opening if n in figure_paragraphs), None)
 
     @functools.cached_property
-    def opening(self) -> frozenset[int]:
-        """The paragraph numbers of the headline and the lead: the first three non-empty ones."""
+    def opening(self) -> tuple[int, ...]:
+        """The paragraph numbers of the first three non-empty paragraphs, in order: the headline,
+        the lead and the one after (where `lead` looks for the first holding a figure)."""
         out = []
         for n, start in enumerate(self.paragraph_starts):
             end = self.paragraph_starts[n + 1] if n + 1 < len(self.paragraph_starts) else len(self.text)
@@ -84,7 +76,7 @@ class Article:
                 out.append(n)
                 if len(out) == 3:
                     break
-        return frozenset(out)
+        return tuple(out)
 
     def in_scope(self, earlier: dict, later: dict) -> bool:
         """Whether `earlier` may be restated or broken down by `later`: same paragraph, or

@@ -12,7 +12,7 @@ import regex
 
 from ..figure_metrics import INDEX_POPULATION_BEFORE_RE, INDEX_POPULATION_REACH
 from ..pattern_cache import compile_pattern
-from .base import UNIT_OBJECTS, Article, Finding, is_change, is_target, same_sentence
+from .base import UNIT_OBJECTS, Article, Finding, exact, is_change, is_target, same_sentence
 from .partitions import covers_the_whole, partitions
 from .tolerance import EPS, figure_range, sum_range
 
@@ -114,7 +114,7 @@ def _one_grading(run: list[tuple[dict, tuple]]) -> bool:
 
 def _covered_units(article: Article, f: dict) -> bool:
     """Whether `f` counts the units an index covers ("Chỉ số CCHC ... của 130 xã, phường")."""
-    return (f["kind"] == "count" and f["object"] in UNIT_OBJECTS and f.get("approx") == "exact"
+    return (f["kind"] == "count" and f["object"] in UNIT_OBJECTS and exact(f)
             and not is_change(f) and not is_target(f)
             and INDEX_POPULATION_BEFORE_RE.search(
                 article.text[max(0, f["span"][0] - INDEX_POPULATION_REACH):f["span"][0]].lower()) is not None)
@@ -125,8 +125,7 @@ HEAD_PARAGRAPHS = 2  # the headline and the lead: where an article states what i
 
 def _in_headline_or_lead(article: Article, f: dict) -> bool:
     """Whether `f` stands in the article's first two non-empty lines (its headline and lead)."""
-    lines = article.text[:f["span"][0]].split("\n")
-    return sum(1 for line in lines[:-1] if line.strip()) < HEAD_PARAGRAPHS
+    return article.paragraph(f["span"][0]) in article.opening[:HEAD_PARAGRAPHS]
 
 
 def _index_population(article: Article, before: int) -> dict | None:
