@@ -285,12 +285,21 @@ LIST_REACH = 120  # characters before "một" where an item counted in digits is
 DIGIT_COUNT_BEFORE_RE = compile_pattern(r"(?<![\p{L}\d.,])\d[\d.]*[ \u00a0]+$")
 
 
+# the item right before: "8 phường, 69 xã và một đặc khu"
+DIGIT_ITEM_BEFORE_RE = compile_pattern(r"(?<![\p{L}\d.,])\d[\d.]*[ \u00a0]+(?P<noun>\p{L}+(?:[ \u00a0]+\p{L}+){0,2})"
+                                       r"[ \u00a0]*(?:,|và|,[ \u00a0]*và)[ \u00a0]*$")
+
+
 def _one_listed_with_counts(folded: str, s: int, e: int) -> bool:
-    """"2 dịch vụ đạt 95%, một dịch vụ đạt 90%": "một" is a count where it is an item of a list
-    whose earlier item, in the same sentence, counts the same noun in digits."""
+    """"2 dịch vụ đạt 95%, một dịch vụ đạt 90%", "8 phường, 69 xã và một đặc khu": "một" is a
+    count where it is an item of a list whose earlier item, in the same sentence, counts the same
+    noun in digits, or whose item right before it counts another noun in digits."""
     noun = _counted_noun(word_after(folded, e))
     if noun is None or not LIST_ITEM_BEFORE_RE.search(folded, max(0, s - 6), s):
         return False
+    item = DIGIT_ITEM_BEFORE_RE.search(folded, max(0, s - 40), s)
+    if item is not None and _counted_noun(item["noun"] + " ") == item["noun"]:
+        return True
     start = max(0, s - LIST_REACH)
     start = max(start, folded.rfind(".", start, s) + 1, folded.rfind("\n", start, s) + 1)
     at = folded.rfind(noun, start, s)

@@ -454,6 +454,10 @@ def find_periods(text: str, start: int, end: int, published: str | None = None,
         s, e = m.span()
         free = e
         first, last = interpret(m, published)
+        if m["this_span"] and first is None:
+            first, last = this_span_dates(m["this_span"], out)
+        elif m["months_bare"] and first is None:
+            first, last = bare_months_dates(_count(m["n32"]), out)
         if m["and"]:  # "năm 2018 và 6 tháng đầu năm 2019": from the first to the end of the second
             sub = pattern.match(m["and"])
             if sub:
@@ -467,6 +471,48 @@ def find_periods(text: str, start: int, end: int, published: str | None = None,
         if stop is not None and s >= stop and not merged:
             break
     return out
+
+
+THIS_SPAN_UNIT_RE = re.compile(r"quý|tháng|năm|kỳ", re.IGNORECASE)
+
+
+def _is_quarter(p: Period) -> bool:
+    y, m = int(p.start[:4]), int(p.start[5:7])
+    return p.start[8:] == "01" and m % 3 == 1 and p.end == _month_end(y, m + 2)
+
+
+def _is_month(p: Period) -> bool:
+    return p.start[8:] == "01" and p.end == _month_end(int(p.start[:4]), int(p.start[5:7]))
+
+
+def this_span_dates(phrase: str, earlier: list[Period]) -> tuple[str | None, str | None]:
+    """The dates of "trong quý", "trong tháng", "trong năm", "cả năm", "trong kỳ": those of the
+    quarter (month; the calendar year; the reporting period) stated last before it ("Quý
+    III/2025, trung tâm tiếp nhận 4.870 hồ sơ ... Riêng lĩnh vực này, trong quý, ..."); none
+    when the article has stated none (no baseline, name or term counts)."""
+    unit = THIS_SPAN_UNIT_RE.search(phrase)
+    if unit is None:
+        return None, None
+    unit = unit.group().lower()
+    for p in reversed(earlier):
+        if p.role != "period" or not (p.start and p.end):
+            continue
+        if unit == "kỳ":
+            return p.start, p.end
+        if unit == "năm" and p.start[:4] == p.end[:4]:
+            return _year_bounds(int(p.start[:4]))
+        if (unit == "quý" and _is_quarter(p)) or (unit == "tháng" and _is_month(p)):
+            return p.start, p.end
+    return None, None
+
+
+def bare_months_dates(n: int, earlier: list[Period]) -> tuple[str | None, str | None]:
+    """The dates of "trong 9 tháng" with no year: those of the first nine months of a year the
+    article stated last before it ("Trong 9 tháng năm 2023, ... Cụ thể, trong 9 tháng, ...")."""
+    for p in reversed(earlier):
+        if p.role == "period" and p.start and p.end and (p.start, p.end) == _months(n, None, int(p.start[:4])):
+            return p.start, p.end
+    return None, None
 
 
 # between a period and its restatement in brackets: "Sau 3 tháng vận hành chính quyền địa phương

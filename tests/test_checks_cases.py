@@ -55,6 +55,11 @@ FIRES = {
           ("ratio_percent_mismatch", ["25,4%", "31/140"])),
     ],
     "count_percent_mismatch": [
+        # a rate paragraphs after its counts, another unit's share restated between
+        C("Tháng 10/2024, tỉnh Quảng Bình đã giải quyết 67.930 hồ sơ, trong đó giải quyết trước và đúng hạn 65.203 hồ "
+          "sơ.\n\nXã Tân Hóa tiếp nhận 37 hồ sơ, 100% giải quyết đúng hạn.\n\nTỷ lệ hồ sơ giải quyết trước và "
+          "đúng hạn của tỉnh Quảng Bình trong tháng 10/2024 đạt 97,8%.",
+          ("count_percent_mismatch", ["65.203", "67.930", "97,8%"]), linked=True),
         # ... the one count of its measure and unit, however often restated (the headline's), beside another unit's
         C("Bắc Quang: Giải quyết trước và đúng hạn 3.016 hồ sơ trong quý I\n\nQuý I/2024, Bộ phận Một cửa huyện Bắc "
           "Quang tiếp nhận 3.240 hồ sơ; đã giải quyết 3.102 hồ sơ, trong đó trước và đúng hạn 3.016 hồ sơ.\n\nỞ cấp "
@@ -125,6 +130,10 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # the details of the lead's total, by every level ("trong 9 tháng": the nine months stated before)
+        C("Trong 9 tháng năm 2023, các cơ quan ba cấp của tỉnh đã tiếp nhận 412.856 hồ sơ.\n\nNgười dân làm thủ tục."
+          "\n\nCụ thể, trong 9 tháng, cấp tỉnh tiếp nhận 96.412 hồ sơ, cấp huyện tiếp nhận 128.730 hồ sơ và cấp xã "
+          "tiếp nhận 185.318 hồ sơ.", ("sum_mismatch", ["128.730", "185.318", "412.856", "96.412"]), linked=True),
         # a sentence distributing by level, paragraphs after the lead that states the total
         C("Quý III/2025, các xã, phường trên địa bàn TP Cần Thơ đã tiếp nhận 186.420 hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, Trung tâm Phục vụ hành chính công thành phố tiếp nhận 41.305 hồ sơ; các xã, "
@@ -285,6 +294,20 @@ FIRES = {
         C("Năm 2026, xã Long Thành tiếp nhận 26.214 hồ sơ. Đáng chú ý, số hồ sơ nộp trực tuyến tại xã lên tới "
           "26.902 hồ sơ, cao nhất trong các xã khu vực phía Nam của tỉnh.",
           ("part_exceeds_total", ["26.214", "26.902"]), linked=True),
+        # one field's dossiers in a later paragraph, in the quarter ("trong quý") or the year stated before
+        C("Quý III/2024, trung tâm tiếp nhận 4.870 hồ sơ, đã giải quyết 4.652 hồ sơ.\n\nĐất đai vẫn là lĩnh vực "
+          "nhiều hồ sơ nhất. Riêng lĩnh vực này, trong quý, trung tâm đã tiếp nhận 5.210 hồ sơ.",
+          ("part_exceeds_total", ["4.870", "5.210"]), linked=True),
+        C("Năm 2020, bộ phận một cửa huyện tiếp nhận 38.452 hồ sơ.\n\nCả năm 2020, bộ phận một cửa huyện đã tiếp "
+          "nhận 41.260 hồ sơ đất đai, chủ yếu là đăng ký biến động.", ("part_exceeds_total", ["38.452", "41.260"]),
+          linked=True),
+        # a field singled out by name, its dossiers received and resolved
+        C("6 tháng đầu năm 2018, xã tiếp nhận 1.126 hồ sơ.\n\nRiêng chứng thực bản sao, chứng thực chữ ký, xã đã "
+          "tiếp nhận và giải quyết 1.184 hồ sơ.", ("part_exceeds_total", ["1.126", "1.184"]), linked=True),
+        # the dossiers submitted online in the dates an earlier paragraph counts all those received in
+        C("Từ ngày 1/7 đến ngày 31/10/2024, Trung tâm tiếp nhận 5.214 hồ sơ.\n\nNgười dân được hỗ trợ tận tình.\n\n"
+          "Nhờ đó, số hồ sơ nộp trực tuyến từ đầu tháng 7 đến hết tháng 10 đạt 5.381 hồ sơ.",
+          ("part_exceeds_total", ["5.214", "5.381"]), linked=True),
     ],
     "count_list_mismatch": [
         # a list naming its second type once after "và các": "thị trấn A và các xã B, C, D"
@@ -363,6 +386,9 @@ FIRES = {
         C("Năm 2022, điểm số PCI của tỉnh tăng so với năm 2021, từ 66,12 điểm lên 65,47 điểm.",
           ("conflicting_values", ["65,47", "66,12"])),
         C("Năm 2024, tỷ lệ hồ sơ trễ hạn giảm từ 1,2% xuống còn 2,5%.", ("conflicting_values", ["1,2%", "2,5%"])),
+        # "thì" pairs a first value with the move to the second
+        C("Số hồ sơ trễ hạn giảm mạnh: năm 2024 toàn tỉnh có 1.126 hồ sơ trễ hạn thì năm 2025 giảm xuống còn 1.284 "
+          "hồ sơ.", ("conflicting_values", ["1.126", "1.284"])),
     ],
     "value_out_of_range": [
         C("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 102,5%.", ("value_out_of_range", ["102,5%"])),
@@ -603,6 +629,15 @@ NEAR_MISSES = {
         C("Kỳ trước chuyển sang 120 hồ sơ, tiếp nhận mới 1.000 hồ sơ; đã giải quyết 1.080 hồ sơ."),
         C("Xã tiếp nhận 1.200 hồ sơ, trong đó 1.150 hồ sơ được giải quyết đúng hạn."),
         C("Sở tiếp nhận 500 hồ sơ lĩnh vực đất đai; toàn tỉnh đã giải quyết 1.200 hồ sơ."),  # a field's total
+        # a field's dossiers within the whole, or of another quarter than the whole's
+        C("Quý III/2024, trung tâm tiếp nhận 4.870 hồ sơ.\n\nRiêng lĩnh vực đất đai, trong quý, trung tâm đã tiếp "
+          "nhận 2.210 hồ sơ."),
+        C("Quý II/2024, trung tâm tiếp nhận 4.870 hồ sơ. Quý III/2024, trung tâm tiếp nhận 5.020 hồ sơ.\n\n"
+          "Riêng lĩnh vực đất đai, trong quý, trung tâm đã tiếp nhận 4.910 hồ sơ."),
+        C("Năm 2020, bộ phận một cửa huyện tiếp nhận 38.452 hồ sơ.\n\nCả năm 2020, bộ phận một cửa huyện đã tiếp "
+          "nhận 41.260 hồ sơ trực tuyến và trực tiếp."),
+        C("Từ ngày 1/7 đến ngày 31/10/2024, Trung tâm tiếp nhận 5.214 hồ sơ.\n\nNgười dân được hỗ trợ tận tình.\n\n"
+          "Nhờ đó, số hồ sơ nộp trực tuyến từ đầu tháng 7 đến hết tháng 9 đạt 5.381 hồ sơ."),
         C("Huyện đã giải quyết 5.120/5.320 hồ sơ."),
     ],
     "count_list_mismatch": [
@@ -675,10 +710,15 @@ NEAR_MISSES = {
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2024, bình quân mỗi huyện tiếp nhận 2.800 hồ sơ."),
         C("Năm 2024, huyện Tân Hồng có 5 xã giải quyết hồ sơ đúng hạn trên 95%. Năm 2024, huyện Tân Hồng có "
           "3 xã giải quyết hồ sơ đúng hạn dưới 95%."),
+        # the rate of the places a sentence counts is theirs, not the whole's
+        C("Năm 2024, huyện Tân Hồng có tỷ lệ giải quyết đúng hạn đạt 97,6%. Năm 2024, huyện Tân Hồng có 12 xã được "
+          "khen thưởng vì có tỷ lệ giải quyết đúng hạn 100%."),
         # a rise and a fall that the values bear out; a rank's place moves the other way
         C("Năm 2024, tỷ lệ hồ sơ trực tuyến tăng từ 70% năm 2023 lên 75% năm 2024."),
         C("Năm 2024, tỷ lệ hồ sơ trễ hạn giảm từ 2,5% xuống còn 1,2%."),
         C("Năm 2022, thứ hạng PCI của tỉnh giảm 4 bậc, từ vị trí 25 xuống vị trí 29."),
+        C("Số hồ sơ trễ hạn giảm mạnh: năm 2024 toàn tỉnh có 1.426 hồ sơ trễ hạn thì năm 2025 giảm xuống còn 1.284 "
+          "hồ sơ."),
     ],
     "value_out_of_range": [
         C("Số hồ sơ trực tuyến năm nay tăng 120% so với năm trước."),

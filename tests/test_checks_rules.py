@@ -165,6 +165,18 @@ def test_every_list_head_opens_an_item(head):
     assert run_checks(place(three, fig(1, "3", 3, noun="đơn vị")), three) == []
 
 
+@pytest.mark.parametrize("name", load_yaml("procedure_fields.yml"))
+def test_every_procedure_field_names_a_part_of_the_dossiers_received(name):
+    from pipeline.extract import extract_text
+    text = f"Năm 2020, huyện tiếp nhận 1.000 hồ sơ.\n\nCả năm 2020, huyện tiếp nhận 1.200 hồ sơ {name}."
+    record = extract_text(text, title="Tin", published="2020-12-20")
+    surface = {f["id"]: f["surface"] for f in record["figures"]}
+    assert [(c["kind"], [surface[i] for i in c["figures"]]) for c in record["checks"]] == [
+        ("part_exceeds_total", ["1.000", "1.200"])]
+    within = extract_text(text.replace("1.200", "800"), title="Tin", published="2020-12-20")
+    assert within["checks"] == []
+
+
 def _grade_cases():
     classes = PARTITIONS["grade"]["classes"]
     for cls, phrases in classes.items():

@@ -1078,6 +1078,9 @@ CHANGE_RANGE_CASES = [
     ("Năm 2018, có 2 dịch vụ đạt 95%, một dịch vụ đạt 90%.", [("2", "procedure"), ("95%", "procedure"),
                                                              ("một", "procedure"), ("90%", "procedure")]),
     ("Năm 2024, có 3 xã đạt loại Tốt và một xã đạt loại Khá.", [("3", "admin_unit"), ("một", "admin_unit")]),
+    # ... or whose item right before it counts another noun in digits
+    ("Năm 2025, tỉnh có 78 đơn vị cấp xã, gồm 8 phường, 69 xã và một đặc khu.",
+     [("78", "admin_unit"), ("8", "admin_unit"), ("69", "admin_unit"), ("một", "admin_unit")]),
     # elsewhere "một" is an article: after a count of another noun, or in another sentence
     ("Năm 2024, có 3 xã đạt loại Tốt, một cán bộ được khen.", [("3", "admin_unit")]),
     ("Năm 2024, có 3 xã đạt loại Tốt. Và một xã khác được khen.", [("3", "admin_unit")]),

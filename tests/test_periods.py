@@ -220,6 +220,36 @@ def test_period_phrases(example):
     assert (p.start, p.end) == (example.start, example.end)
 
 
+# "trong quý", "trong tháng", "trong năm", "cả năm", "trong kỳ": the dates of the quarter (month,
+# calendar year, reporting period) the article stated last before it
+THIS_SPANS = [
+    Example("Quý III/2025, trung tâm nhận 4.870 hồ sơ. Riêng đất đai, trong quý, nhận 1.210 hồ sơ.", "trong quý",
+            "2025-07-01", "2025-09-30"),
+    Example("Quý III/2025, xã nhận 870 hồ sơ; 9 tháng năm 2025 nhận 2.100 hồ sơ. Trong quý, có 5 hồ sơ trễ.",
+            "Trong quý", "2025-07-01", "2025-09-30"),
+    Example("Tháng 10/2024, xã nhận 870 hồ sơ. Trong tháng, có 5 hồ sơ trễ.", "Trong tháng", "2024-10-01", "2024-10-31"),
+    Example("9 tháng đầu năm 2023, xã nhận 870 hồ sơ. Cả năm, dự kiến nhận 1.200 hồ sơ.", "Cả năm",
+            "2023-01-01", "2023-12-31"),
+    Example("6 tháng đầu năm 2024, xã nhận 870 hồ sơ. Trong kỳ, có 5 hồ sơ trễ.", "Trong kỳ", "2024-01-01", "2024-06-30"),
+    # no quarter stated before: no dates invented; a baseline is no antecedent
+    Example("Năm 2024, xã nhận 870 hồ sơ. Trong quý, có 5 hồ sơ trễ.", "Trong quý"),
+    Example("Tăng 5% so với quý II/2024. Trong quý, có 5 hồ sơ trễ.", "Trong quý"),
+    Example("Từ năm 2021 đến 2023, xã nhận 870 hồ sơ. Trong năm, có 5 hồ sơ trễ.", "Trong năm"),
+    # "trong 9 tháng" with no year: the first nine months of the year stated before, if it stated them
+    Example("Trong 9 tháng năm 2023, tỉnh nhận 412.856 hồ sơ. Cụ thể, trong 9 tháng, cấp tỉnh nhận 96.412 hồ sơ.",
+            "trong 9 tháng", "2023-01-01", "2023-09-30"),
+    Example("Năm 2023, tỉnh nhận 412.856 hồ sơ. Cụ thể, trong 9 tháng, cấp tỉnh nhận 96.412 hồ sơ.", "trong 9 tháng"),
+]
+
+
+@pytest.mark.parametrize("example", THIS_SPANS, ids=lambda e: e.phrase)
+def test_this_span_takes_the_dates_stated_before_it(example):
+    found = find_periods(example.text, 0, len(example.text), example.published)
+    p = next(p for p in found if p.text == example.phrase)
+    assert example.text[p.start_pos:p.end_pos] == p.text
+    assert (p.start, p.end) == (example.start, example.end)
+
+
 LEXICON = load_yaml("periods.yml")
 
 

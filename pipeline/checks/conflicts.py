@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..pattern_cache import compile_pattern
-from .base import SUBSET_RE, Article, Finding, exact, is_change, is_target
+from .base import SUBSET_RE, UNIT_OBJECTS, Article, Finding, exact, is_change, is_target
 
 # index values, scores and ranks come in league tables, one per body, and national averages
 # beside local ones: their subjects are too uncertain to call two of them the same figure
@@ -53,9 +53,17 @@ def own_period(f: dict) -> bool:
     return not (f.get("period") or {}).get("inherited")
 
 
+def _units_counted_before(f: dict, article: Article) -> bool:
+    """Whether its sentence counts places or bodies before the figure: "12 xã, phường được khen
+    thưởng vì có tỷ lệ đúng hạn 100%" is those units' rate, not the whole's."""
+    return any(g["kind"] == "count" and g["object"] in UNIT_OBJECTS and g["span"][1] <= f["span"][0]
+               for g in article.before(f["span"][0], f["span"][0] - (f.get("sentence") or f["span"])[0]))
+
+
 def _plain_statement(f: dict, article: Article) -> bool:
     """Whether a figure's sentence states the quantity as a whole, with no narrowing words."""
-    return not article.sentence_matches(OTHER_QUANTITY_RE, f) and not article.sentence_matches(SUBSET_RE, f)
+    return (not article.sentence_matches(OTHER_QUANTITY_RE, f) and not article.sentence_matches(SUBSET_RE, f)
+            and not _units_counted_before(f, article))
 
 
 def conflicting_values(article: Article) -> list[Finding]:
@@ -88,14 +96,20 @@ def restated_differently(article: Article) -> list[Finding]:
 FROM_BEFORE_RE = compile_pattern(r"(?<!\p{L})từ\s*(?:mức\s+)?$", regex.IGNORECASE)
 MOVE_GAP_RE = compile_pattern(r"[^\d;.!?\n]{0,40}?(?:\d{1,4}(?:/\d{1,4}){0,2}[^\d;.!?\n]{0,20}?)?(?<!\p{L})(?P<move>lên|xuống)"
                               r"(?:\s+(?:còn|mức|đến|tới))?\s*$", regex.IGNORECASE)
+# "năm 2024 có 1.126 hồ sơ trễ hạn thì năm 2025 giảm xuống còn 1.284 hồ sơ": the first value, then
+# the second period and the move ("thì" pairs the two)
+THEN_MOVE_GAP_RE = compile_pattern(r"[^\d;.!?\n]{0,40}?(?<!\p{L})thì(?!\p{L})[^\d;.!?\n]{0,20}?(?:\d{1,4}(?:/\d{1,4}){0,2}"
+                                   r"[^\d;.!?\n]{0,20}?)?(?<!\p{L})(?:tăng|giảm)\s+(?P<move>lên|xuống)(?:\s+(?:còn|mức|đến|tới))?\s*$",
+                                   regex.IGNORECASE)
 # the place of a unit in a ranking moves the other way ("giảm 4 bậc, từ vị trí 25 xuống vị trí 29")
 RANK_WORDS_RE = compile_pattern(r"(?<!\p{L})(?:vị\s+trí|thứ|hạng|bậc|top)\s*$", regex.IGNORECASE)
 MOVING_KINDS = ("count", "percent", "score")
 
 
 def move_contradicted(article: Article) -> list[Finding]:
-    """"tăng, từ 412 thủ tục ... lên 386 thủ tục": a change said to go up (down) between two values
-    of one kind and object that go down (up)."""
+    """"tăng, từ 412 thủ tục ... lên 386 thủ tục", "năm 2024 có 1.126 hồ sơ trễ hạn thì năm 2025
+    giảm xuống còn 1.284 hồ sơ": a change said to go up (down) between two values of one kind and
+    object that go down (up)."""
     out = []
     figures, text = article.figures, article.text
     for a, b in zip(figures, figures[1:]):
@@ -104,6 +118,8 @@ def move_contradicted(article: Article) -> list[Finding]:
             continue
         gap = MOVE_GAP_RE.fullmatch(text, a["span"][1], b["span"][0])
         if gap is None or not FROM_BEFORE_RE.search(text, max(0, a["span"][0] - 12), a["span"][0]):
+            gap = THEN_MOVE_GAP_RE.fullmatch(text, a["span"][1], b["span"][0])
+        if gap is None:
             continue
         if RANK_WORDS_RE.search(text, max(0, a["span"][0] - 20), a["span"][0]):
             continue

@@ -288,11 +288,11 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
             if away and pct["span"][0] - f["span"][1] > NAMED_SHARE_REACH:
                 break
             if id(f) in restated:
-                if away and f["aspect"] != pct["aspect"]:
-                    continue  # a paragraph before: another measure restated with its own share
+                if away and f["aspect"] != pct["aspect"] or not same_subject(f, pct):
+                    continue  # a paragraph before: another measure restated with its own share; another unit's
                 break
-            if f["aspect"] == pct["aspect"] and f["kind"] == "percent":
-                break  # another share of the same thing stands between
+            if f["aspect"] == pct["aspect"] and f["kind"] == "percent" and same_subject(f, pct):
+                break  # another share of the same thing stands between (not one of another unit)
             if (f["kind"] == "count" and f["aspect"] == pct["aspect"] and f["object"] == pct["object"]
                     and same_subject(f, pct) and _same_period(f, pct, stated=away)
                     and exact(f) and not is_change(f) and not is_target(f)):

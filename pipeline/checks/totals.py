@@ -3,10 +3,12 @@ stated total, and shares of one whole that add up to more than 100 %."""
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
 from ..pattern_cache import compile_pattern
+from ..resources import load_yaml
 from .base import (BASE_BEFORE_RE, SUBSET_RE, Article, Finding, exact, is_change, is_target, same_period, same_sentence,
                    same_subject)
 from .grades import graded_units
@@ -217,6 +219,19 @@ DISTRIBUTED_BY_LEVEL_RE = compile_pattern(r"[ \t\u00a0]*(?:xét|phân|chia|tính
                                           regex.IGNORECASE)
 
 
+# "Cụ thể, trong 9 tháng, cấp tỉnh tiếp nhận 96.412 hồ sơ, cấp huyện ... và cấp xã ...": the
+# details of a total, by every level
+DETAILS_RE = compile_pattern(r"[ \t\u00a0]*(?:cụ\s+thể|chi\s+tiết)\s*[:,]", regex.IGNORECASE)
+
+
+def _details_every_level(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence opening with "Cụ thể" names every level of the administration."""
+    if not DETAILS_RE.match(text, sentence[0]):
+        return False
+    levels = classes_in(text[sentence[0]:sentence[1]]).get("level")
+    return levels is not None and covers_the_whole("level", levels)
+
+
 def _distributed_later(article: Article) -> list[Finding]:
     """"(lead) ... đã tiếp nhận 186.420 hồ sơ ... (paragraphs later) Xét theo cấp giải quyết, Trung
     tâm ... thành phố tiếp nhận 41.305 hồ sơ; các xã, phường tiếp nhận 143.915 hồ sơ": a sentence
@@ -227,7 +242,7 @@ def _distributed_later(article: Article) -> list[Finding]:
         sentence = first.get("sentence")
         if (first["kind"] != "count" or is_change(first) or not sentence
                 or (k and figures[k - 1].get("sentence") == sentence)
-                or not DISTRIBUTED_BY_LEVEL_RE.match(text, sentence[0])):
+                or not (DISTRIBUTED_BY_LEVEL_RE.match(text, sentence[0]) or _details_every_level(text, sentence))):
             continue
         # the nearest count of the same measure before it, when the headline or lead states it
         # (a total nearer than those is distributed by the sentence after it: _distributed_next)
@@ -472,29 +487,64 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
 
 
 # a field's share of the dossiers received: "Lĩnh vực đất đai chiếm nhiều nhất với 1.315 hồ sơ"
-FIELD_PART_RE = compile_pattern(r"(?<!\p{L})lĩnh vực(?!\p{L})[^\d.;]{0,80}$", regex.IGNORECASE)
+# ("Riêng lĩnh vực này, trong quý, ...": one field singled out)
+FIELD_PART_RE = compile_pattern(r"(?:(?:riêng|đối với)\s+)?(?<!\p{L})lĩnh vực(?!\p{L})[^\d.;]{0,80}$", regex.IGNORECASE)
+
+
+def _field_names() -> str:
+    names = sorted(load_yaml("procedure_fields.yml"), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(regex.escape, name.split())) for name in names)
+
+
+@functools.cache
+def field_after_noun_re() -> regex.Pattern:
+    """A field named right after a count's noun: "41.260 hồ sơ đất đai", "hồ sơ thuộc lĩnh vực
+    hộ tịch" (procedure_fields.yml)."""
+    return compile_pattern(rf"\s+(?:thuộc\s+)?(?:(?:các\s+)?lĩnh\s+vực\s+)?(?:{_field_names()})(?!\p{{L}})",
+                           regex.IGNORECASE)
+
+
+@functools.cache
+def field_singled_out_re() -> regex.Pattern:
+    """A sentence singling out a field by name: "Riêng chứng thực bản sao ..., xã đã tiếp nhận"."""
+    return compile_pattern(rf"(?:riêng|đối\s+với)\s+(?:(?:các\s+)?lĩnh\s+vực\s+)?(?:{_field_names()})(?!\p{{L}})"
+                           r"[^\d.;]{0,80}$", regex.IGNORECASE)
+
+
+def _one_field(article: Article, part: dict) -> bool:
+    """Whether a count of dossiers is one field's: its sentence opens with the field ("Lĩnh vực
+    đất đai chiếm nhiều nhất với 1.315 hồ sơ", "Riêng lĩnh vực này, ... 5.210 hồ sơ", "Riêng
+    chứng thực ..., xã đã tiếp nhận và giải quyết 1.184 hồ sơ") or its noun is followed by one
+    ("41.260 hồ sơ đất đai")."""
+    text = article.text
+    if (FIELD_PART_RE.match(text, part["sentence"][0], part["span"][0])
+            or field_singled_out_re().match(text, part["sentence"][0], part["span"][0])):
+        return True
+    noun = regex.match(r"\s*" + r"\s+".join(map(regex.escape, (part.get("noun") or "hồ sơ").split())),
+                       text[part["span"][1]:part["span"][1] + 40], regex.IGNORECASE)
+    return noun is not None and field_after_noun_re().match(text, part["span"][1] + noun.end()) is not None
 
 
 def _field_above_total(article: Article, flagged: set) -> list[Finding]:
-    """The dossiers of one field, named at the start of the sentence after a total received,
-    above that total: "huyện tiếp nhận 1.240 hồ sơ, ... Lĩnh vực đất đai ... với 1.315 hồ sơ"."""
+    """The dossiers of one field (received, or resolved) above the total received stated before
+    it, of the same unit and period, in its paragraph or an earlier one: "huyện tiếp nhận 1.240 hồ sơ, ... Lĩnh vực đất
+    đai ... với 1.315 hồ sơ"; "Quý III/2025, trung tâm tiếp nhận 4.870 hồ sơ ... Riêng lĩnh vực
+    này, trong quý, trung tâm đã tiếp nhận 5.210 hồ sơ"."""
     out = []
-    figures, text = article.figures, article.text
+    figures = article.figures
     for k, part in enumerate(figures):
-        if (part["kind"] != "count" or part["aspect"] != "received" or not exact(part) or is_change(part)
-                or is_target(part) or part["id"] in flagged or not part.get("sentence")):
+        if (part["kind"] != "count" or part["aspect"] not in ("received", "resolved") or not exact(part)
+                or is_change(part)
+                or is_target(part) or part["id"] in flagged or not part.get("sentence")
+                or not _one_field(article, part)):
             continue
         sentence_start = part["sentence"][0]
-        if not FIELD_PART_RE.match(text, sentence_start, part["span"][0]):  # the sentence opens with the field
-            continue
-        period = (part.get("period") or {}).get("text")
-        paragraph = article.paragraph(part["span"][0])
-        first = bisect.bisect_left(article.starts, article.paragraph_starts[paragraph])  # the paragraph's first figure
-        totals = [f for f in figures[first:k] if f.get("sentence") and f["sentence"][1] <= sentence_start
-                  and article.paragraph(f["span"][0]) == paragraph
+        totals = [f for f in figures[:k] if f.get("sentence") and f["sentence"][1] <= sentence_start
                   and f["kind"] == "count" and f["aspect"] == "received" and f["object"] == part["object"]
                   and exact(f) and not is_change(f) and not is_target(f) and same_subject(f, part)
-                  and (f.get("period") or {}).get("text") == period]
+                  and (same_period(f, part) or not f.get("period") and not part.get("period")
+                       and article.paragraph(f["span"][0]) == article.paragraph(part["span"][0]))
+                  and not _one_field(article, f)]
         total = max(totals, key=lambda f: f["value"], default=None)  # the whole, not a channel's part
         if (total is not None and part["value"] > total["value"]
                 and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])):
@@ -522,6 +572,25 @@ def _narrowed(article: Article, f: dict) -> bool:
     return SUBSET_RE.search(words) is not None
 
 
+def _closed_own_period(f: dict) -> bool:
+    period = f.get("period") or {}
+    return bool(period.get("start") and period.get("end") and not period.get("inherited"))
+
+
+def _earlier_totals(part: dict, article: Article) -> list[dict]:
+    """The counts received, before the part's paragraph, for the part's own unit and period: the
+    headline's or lead's ("Từ ngày 1/7 đến ngày 31/8/2025, Trung tâm ... đã tiếp nhận 4.236 hồ sơ"
+    and, paragraphs later, the dossiers of those two months submitted online), or any whose
+    sentence states the same dates as the part's ("từ đầu tháng 7 đến hết tháng 10")."""
+    paragraph = article.paragraph(part["span"][0])
+    return [t for t in article.figures[:bisect.bisect_left(article.starts, part["span"][0])]
+            if article.paragraph(t["span"][0]) != paragraph
+            and (article.paragraph(t["span"][0]) in article.opening or _closed_own_period(t) and _closed_own_period(part))
+            and t["kind"] == "count" and t["aspect"] == "received" and t["object"] == part["object"]
+            and exact(t) and not is_change(t) and not is_target(t) and same_subject(t, part)
+            and same_period(t, part)]
+
+
 def part_exceeds_total(article: Article) -> list[Finding]:
     """A part above its whole: "5.320/5.120 hồ sơ"; "tiếp nhận 1.200 hồ sơ, trong đó 1.350 ...";
     more dossiers resolved (online, on time ...) than received, with no backlog mentioned."""
@@ -545,14 +614,17 @@ def part_exceeds_total(article: Article) -> list[Finding]:
         if (part["kind"] != "count" or part["aspect"] not in PART_OF or not exact(part) or is_change(part)
                 or is_target(part) or part["id"] in flagged):
             continue
-        totals = [t for t in _totals(part, article) if t["aspect"] == "received"
-                  and article.paragraph(t["span"][0]) == article.paragraph(part["span"][0])
-                  and part["span"][0] - t["span"][1] <= RESOLVED_REACH]
+        near = [t for t in _totals(part, article) if t["aspect"] == "received"
+                and article.paragraph(t["span"][0]) == article.paragraph(part["span"][0])
+                and part["span"][0] - t["span"][1] <= RESOLVED_REACH]
+        totals = near or _earlier_totals(part, article)
         if not totals or not all(exact(t) for t in totals):
             continue
         total = max(totals, key=lambda t: t["value"])
+        # (an earlier total names the body that received the whole: "Trung tâm ... đã tiếp nhận")
+        judged = (total, part) if near else (part,)
         if (part["value"] > total["value"] and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
-                and (_of_the_received(article, part) or not any(_narrowed(article, f) for f in (total, part)))):
+                and (_of_the_received(article, part) or not any(_narrowed(article, f) for f in judged))):
             out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
                                "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
     return out
