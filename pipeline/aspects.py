@@ -500,7 +500,7 @@ def breakdown_totals(article: Article, cues: list[Cue], num: NumberMatch, sent: 
 # named as such take its measure
 PARTS_OPEN_RE = compile_pattern(r"[^.!?\n]{0,120}?[,;:(]?[ \u00a0]*(?:trong đó|gồm có|bao gồm|gồm)[ \u00a0]*:?[ \u00a0]*(?:có[ \u00a0]+)?"
                               r"[^\d.;!?()\n]{0,30}")
-NEXT_PART_RE = compile_pattern(r"[^\d.;!?()\n]{0,40}")  # ", cấp xã ", " và ", ", còn lại "
+NEXT_PART_RE = compile_pattern(r"[^\d.;!?()\n]{0,80}")  # ", cấp xã ", " và ", ", còn lại ", a part's long label
 MEASURES_OF_PARTS = frozenset({"received", "resolved", "published", "inspected", "cut", "simplified"})
 MAX_PARTS = 12
 PART_MARKER_RE = compile_pattern(r"(?:trong đó|gồm có|bao gồm|gồm)")
@@ -555,11 +555,15 @@ def named_parts_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent
     k = bisect.bisect_right(markers, num.start)
     if k == 0 or markers[k - 1] <= sent[0]:
         return None  # no "trong đó" / "gồm" before it in its sentence: the common case, at once
+    first = None  # the earliest part of the run so far
     for f in reversed(earlier[-MAX_PARTS:]):
+        if f["sentence"] != list(sent):
+            if f["kind"] != "count" or not _same_kind_of_thing(f, obj, noun):
+                return _listed_after_marker(article, cues, first, markers[k - 1])
+            return _whereof_sentence_total(article, cues, f, sent, end) or \
+                _listed_after_marker(article, cues, first, markers[k - 1])
         if f["kind"] != "count" or not _same_kind_of_thing(f, obj, noun):
             return None
-        if f["sentence"] != list(sent):
-            return _whereof_sentence_total(article, cues, f, sent, end)
         start = f["span"][1]
         opened = PARTS_OPEN_RE.fullmatch(folded, start, end)
         if opened and f["aspect"] in MEASURES_OF_PARTS and not f.get("change"):
@@ -568,4 +572,17 @@ def named_parts_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent
         if not NEXT_PART_RE.fullmatch(folded, start, end) or cues_between(cues, start, end):
             return None
         end = f["span"][0]
-    return None
+        first = f
+    return _listed_after_marker(article, cues, first, markers[k - 1])
+
+
+def _listed_after_marker(article: Article, cues: list[Cue], first: dict | None, marker_end: int) -> str | None:
+    """The measure of the first of the parts a sentence lists after "gồm:" with no total count
+    before it ("TTHC thuộc thẩm quyền giải quyết của cấp huyện gồm: 5 thủ tục thuộc lĩnh vực ...,
+    19 thủ tục ..."): the later parts take the first's."""
+    if (first is None or first["aspect"] not in MEASURES_OF_PARTS or first.get("change")
+            or not first["sentence"][0] <= marker_end <= first["span"][0]
+            or not FIRST_PART_LABEL_RE.fullmatch(article.folded, marker_end, first["span"][0])
+            or cues_between(cues, marker_end, first["span"][0])):
+        return None
+    return first["aspect"]

@@ -1494,6 +1494,10 @@ INSPECTION_CASES = [
     # ... and so are those a level's remit is listed as
     ("Theo đó, thủ tục hành chính thuộc thẩm quyền giải quyết của cấp huyện gồm: 5 thủ tục thuộc lĩnh vực hộ kinh "
      "doanh.", {"5": "published"}),
+    # ... the later items of that list too, however long each item's label
+    ("Theo đó, thủ tục hành chính thuộc thẩm quyền giải quyết của cấp huyện gồm: 5 thủ tục thuộc lĩnh vực thành lập "
+     "và hoạt động của hộ kinh doanh, 19 thủ tục thuộc lĩnh vực thành lập và hoạt động của hợp tác xã.",
+     {"5": "published", "19": "published"}),
     ("Đối với thủ tục hành chính thuộc thẩm quyền cấp xã có 21 thủ tục ở mục đấu thầu.", {"21": "published"}),
     # a one-stop centre named as the place a metric was measured is no one-stop measure, except
     # for the procedures brought there
