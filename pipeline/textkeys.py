@@ -15,7 +15,7 @@ import unicodedata
 from typing import Iterable, Iterator, Sequence
 
 import regex
-from .pattern_cache import compile_pattern
+from .pattern_cache import compile_pattern, compile_re
 
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 # Base vowels (after removing the tone mark); the vowels that carry their own diacritic
@@ -284,7 +284,7 @@ class PhraseFinder:
         so the pre-scan does not ask for a non-letter after it."""
         alternation = char_trie_alternation(phrases, r"\W*")
         self.pattern = pattern
-        self.candidates = re.compile(f"(?:{alternation})" if open_end else rf"(?:{alternation})(?![{LATIN_LETTERS}])")
+        self.candidates = compile_re(f"(?:{alternation})" if open_end else rf"(?:{alternation})(?![{LATIN_LETTERS}])")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         endpos = len(text) if endpos is None else endpos

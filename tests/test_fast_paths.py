@@ -783,6 +783,30 @@ def test_pattern_cache_gives_the_compiled_pattern_to_the_next_process(fresh_patt
         cache.compile_pattern(r"\d+ thủ tục", flags)  # a pattern the file lacks is compiled
 
 
+def test_standard_re_patterns_come_back_from_the_cache_equal(fresh_pattern_cache, monkeypatch, tmp_path):
+    """A `re` pattern kept as its program: rebuilt in the next process without parsing, equal
+    to `re.compile`'s (program, flags, groups) and matching as it does."""
+    import re
+
+    from pipeline.officials.reader import _gap_token_re
+
+    cache = fresh_pattern_cache
+    sources = [(r"(?P<n>\d[\d.]*)\s+(hồ sơ|thủ tục)(?![^\W\d_])", re.IGNORECASE),
+               (r"(?<![^\W_])(?:quý|tháng)\s+(\d{1,2})", 0), (_gap_token_re().pattern, 0)]
+    first = [cache.compile_re(p, f) for p, f in sources]
+    _next_process(cache, monkeypatch)
+    parsed = []
+    monkeypatch.setattr(cache._re_parser, "parse", lambda *a, **k: parsed.append(a) or None)
+    again = [cache.compile_re(p, f) for p, f in sources]
+    assert parsed == []  # none parsed again: all from the file
+    text = "Tháng 10, xã nhận 1.204 HỒ SƠ và 37 thủ tục; quý 3 có 5 hồ sơx."
+    for (p, f), a, b in zip(sources, first, again):
+        assert a is not b and a == b == re.compile(p, f)
+        assert (b.flags, b.groups, b.groupindex) == (a.flags, a.groups, a.groupindex)
+        assert [m.span() + m.groups() for m in b.finditer(text)] == [m.span() + m.groups() for m in a.finditer(text)]
+    assert [m.group("n") for m in again[0].finditer(text)] == ["1.204", "37"]  # not "5": a letter after
+
+
 def test_pattern_cache_unreadable_or_off_compiles_as_before(fresh_pattern_cache, monkeypatch, tmp_path):
     from pipeline import startup_cache
 
@@ -849,8 +873,14 @@ def test_the_pipeline_patterns_match_as_compiled_by_regex(text):
     from pipeline.extract import extract_text
 
     extract_text(MATCH_TEXTS[0])
-    patterns = {**(pattern_cache._known or {}), **pattern_cache._new}
+    stored = {**(pattern_cache._known or {}), **pattern_cache._new}
+    patterns = {key: ours for key, ours in stored.items() if key[0] != "re"}
     assert len(patterns) > 300
+    # the standard `re` ones, kept as programs: rebuilt, each is the pattern `re.compile` makes
+    programs = {key[1:]: program for key, program in stored.items() if key[0] == "re"}
+    assert len(programs) >= 5
+    for (source, flags), program in programs.items():
+        assert pattern_cache._sre.compile(*program) == __import__("re").compile(source, flags), source
     folded = text.lower()
     for (source, flags), ours in patterns.items():
         theirs = regex.compile(source, flags)

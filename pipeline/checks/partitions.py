@@ -9,7 +9,7 @@ import re
 
 import regex
 
-from ..pattern_cache import compile_pattern
+from ..pattern_cache import compile_pattern, compile_re
 from ..resources import load_yaml
 from ..textkeys import char_trie_alternation
 from .base import Article
@@ -137,7 +137,7 @@ def _lowered_starts() -> re.Pattern | None:
     _, owner = class_finder()
     if any(p != p.lower() for p in owner):
         return None
-    return re.compile(char_trie_alternation([(p,) for p in owner], ""))
+    return compile_re(char_trie_alternation([(p,) for p in owner], ""))
 
 
 def partition_hits(text: str) -> list[int]:

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from typing import Callable, Iterable, Sequence
 
-from ..pattern_cache import compile_pattern
+from ..pattern_cache import compile_pattern, compile_re
 from ..segment import Span
 from ..textkeys import BEYOND_BMP_RE, bmp_classes, fold
 from .lexicon import Phrases
@@ -140,7 +140,7 @@ def _letter_tokens(folded: str) -> list[str]:
 @functools.cache
 def _bmp_letter_token_re() -> re.Pattern:
     letter, mark = bmp_classes((r"\p{L}", r"\p{M}"))
-    return re.compile(f"[{letter}][{letter}{mark}]*")
+    return compile_re(f"[{letter}][{letter}{mark}]*")
 
 
 def names_test(people: dict[str, Person]) -> Callable[[str], bool]:

@@ -19,6 +19,7 @@ import sys
 
 import regex
 
+from ..pattern_cache import compile_re
 from ..textkeys import BEYOND_BMP_RE, bmp_classes, class_ranges
 from .lexicon import lexicon
 from .reader import VIET_SYLLABLE_RE
@@ -43,8 +44,8 @@ def _build_not_lower_letters() -> str:
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """`re` patterns of a capitalised token, of a letter, of the gap between two tokens."""
     letter, mark, space = bmp_classes((r"\p{L}", r"\p{M}", r"\s"))
-    return (re.compile(f"[{_not_lower_letters()}][{letter}{mark}]*"), re.compile(f"[{letter}]"),
-            re.compile(f"[{space}{mark}]*"))
+    return (compile_re(f"[{_not_lower_letters()}][{letter}{mark}]*"), compile_re(f"[{letter}]"),
+            compile_re(f"[{space}{mark}]*"))
 
 
 @functools.cache

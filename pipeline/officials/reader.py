@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import accumulate, chain
 
 from .. import gazetteer
-from ..pattern_cache import compile_pattern
+from ..pattern_cache import compile_pattern, compile_re
 from ..segment import Article, Span
 from ..textkeys import BEYOND_BMP_RE, bmp_classes
 from .lexicon import TOKEN_RE, Lexicon, Phrases, Title
@@ -56,7 +56,7 @@ def _gap_token_re() -> re.Pattern:
     a space or a mark, so the pairs run on from the paragraph's start without a skipped
     character, and the offsets are the running sums of their lengths."""
     letter, mark, digit, space = bmp_classes((r"\p{L}", r"\p{M}", r"\d", r"\s"))
-    return re.compile(f"([{space}{mark}]*)([{letter}][{letter}{mark}]*|[{digit}]+|[^{space}{letter}{mark}{digit}])")
+    return compile_re(f"([{space}{mark}]*)([{letter}][{letter}{mark}]*|[{digit}]+|[^{space}{letter}{mark}{digit}])")
 
 
 def tokenize(article: Article, span: Span) -> Tokens:
