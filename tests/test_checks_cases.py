@@ -31,6 +31,9 @@ def checks_of(text, lang="en"):
 
 FIRES = {
     "ratio_percent_mismatch": [
+        # a bracket closing the ratio's clause, however long the clause
+        C("Đến nay, 21/22 quận, huyện và TP Thủ Đức đã hoàn thành số hóa hồ sơ, kết quả giải quyết TTHC còn hiệu lực "
+          "(đạt 96,5%); riêng huyện Cần Giờ còn chậm.", ("ratio_percent_mismatch", ["21/22", "96,5%"])),
         # a share of the plan restates the tasks done of its tasks
         C("Năm 2026, xã đã hoàn thành 18/20 nhiệm vụ, đạt 95% kế hoạch.", ("ratio_percent_mismatch", ["18/20", "95%"])),
         # the ratio's own words holding a goal's cue ("đề ra": the tasks set) leave both results
@@ -55,6 +58,11 @@ FIRES = {
           ("ratio_percent_mismatch", ["25,4%", "31/140"])),
     ],
     "count_percent_mismatch": [
+        # a rate paragraphs after its counts, past another thing's share and a change
+        C("6 tháng đầu năm 2020, thành phố đã tiếp nhận 152.640 hồ sơ, trong đó có 61.318 hồ sơ được nộp trực tuyến, "
+          "tăng hơn 18% so với cùng kỳ.\n\nHiện nay, thành phố có 1.104 TTHC trực tuyến, trong đó 785 thủ tục mức độ "
+          "4, chiếm 71,1%.\n\nTỷ lệ hồ sơ trực tuyến tính chung toàn thành phố 6 tháng đầu năm 2020 đạt 42,6%.",
+          ("count_percent_mismatch", ["152.640", "42,6%", "61.318"]), linked=True),
         # a rate paragraphs after its counts, another unit's share restated between
         C("Tháng 10/2024, tỉnh Quảng Bình đã giải quyết 67.930 hồ sơ, trong đó giải quyết trước và đúng hạn 65.203 hồ "
           "sơ.\n\nXã Tân Hóa tiếp nhận 37 hồ sơ, 100% giải quyết đúng hạn.\n\nTỷ lệ hồ sơ giải quyết trước và "
@@ -308,6 +316,10 @@ FIRES = {
         C("Từ ngày 1/7 đến ngày 31/10/2024, Trung tâm tiếp nhận 5.214 hồ sơ.\n\nNgười dân được hỗ trợ tận tình.\n\n"
           "Nhờ đó, số hồ sơ nộp trực tuyến từ đầu tháng 7 đến hết tháng 10 đạt 5.381 hồ sơ.",
           ("part_exceeds_total", ["5.214", "5.381"]), linked=True),
+        # some of the dossiers singled out ("Riêng hồ sơ ...") are of the same body
+        C("Từ ngày 1/7 đến ngày 30/9/2024, Trung tâm tiếp nhận 12.480 hồ sơ.\n\nNgười dân được hỗ trợ tận tình.\n\n"
+          "Trong quý III/2024, riêng hồ sơ trực tuyến toàn trình là 13.105 hồ sơ.",
+          ("part_exceeds_total", ["12.480", "13.105"]), linked=True),
     ],
     "count_list_mismatch": [
         # a list naming its second type once after "và các": "thị trấn A và các xã B, C, D"
@@ -410,6 +422,9 @@ FIRES = {
 
 NEAR_MISSES = {
     "ratio_percent_mismatch": [
+        # a bracket after the ratio's clause has ended restates something else
+        C("Đến nay, 21/22 quận, huyện đã hoàn thành số hóa hồ sơ; tỷ lệ số hóa kết quả giải quyết TTHC còn hiệu lực "
+          "(đạt 96,5%)."),
         C("Năm 2026, xã đã hoàn thành 19/20 nhiệm vụ, đạt 95% kế hoạch."),
         # ... not a count measured against its plan
         C("Năm 2026, xã tiếp nhận 4.500 hồ sơ, đạt 95% kế hoạch."),
@@ -432,6 +447,9 @@ NEAR_MISSES = {
           "tỷ lệ lần lượt là 78%, 84% và 63%."),
     ],
     "count_percent_mismatch": [
+        # the rate of the dossiers on time and overdue its sentence counts, with no resolved total
+        C("Năm 2018, thành phố đã tiếp nhận 412.386 hồ sơ. Đã giải quyết đúng hạn 398.745 hồ sơ, trễ hạn 2.107 hồ sơ; "
+          "tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,47%."),
         # ... of another month: the count's year is not the year the rate's month is read in
         C("Trong tháng 10/2023, toàn tỉnh tiếp nhận 68.400 hồ sơ, trong đó 49.980 hồ sơ nộp trực tuyến.\n\nTỉnh đã "
           "triển khai nhiều giải pháp. Riêng trong tháng 10, tỷ lệ hồ sơ nộp trực tuyến của tỉnh đạt 75,6%."),

@@ -53,6 +53,10 @@ SHARE_OBJECTS = ("dossier", "procedure", "task", "document")
 # a percentage in brackets after a ratio restates it whatever noun its own words name: "67/72
 # nhiệm vụ trong Kế hoạch CCHC năm 2019 (đạt 94,4%)", "62/99 xã, phường (chiếm 65,6%)"
 BRACKETED_RE = compile_pattern(r"\(\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ)\s*)?$", regex.IGNORECASE)
+# a bracket closing the ratio's clause restates it, however long the clause: "21/22 quận, huyện và TP
+# Thủ Đức đã hoàn thành số hóa hồ sơ, kết quả giải quyết TTHC còn hiệu lực (đạt 96,5%)"
+BRACKETED_REACH = 160
+CLAUSE_BREAK_RE = compile_pattern(r"[;:()]|\.(?!\d)|(?<!\p{L})(?:trong đó|còn lại|riêng)(?!\p{L})", regex.IGNORECASE)
 SHARE_WORD_END_RE = compile_pattern(r"(?<!\p{L})(?:chiếm|tương đương|tương ứng)\s*$", regex.IGNORECASE)
 SHARE_WORD_RE = compile_pattern(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương)(?!\p{L})", regex.IGNORECASE)
 
@@ -105,7 +109,12 @@ def restates(first: dict, pct: dict, text: str) -> bool:
     """Whether the percentage is stated as the share of the figure right before it: "22/24
     nhiệm vụ (đạt 91,16%)", "450 hồ sơ, chiếm 90%", not a new statement after ";". An aside
     in brackets between them is left out: it names no share."""
-    between = ASIDE_RE.sub(" ", text[first["span"][1]:pct["span"][0]])
+    raw = text[first["span"][1]:pct["span"][0]]
+    between = ASIDE_RE.sub(" ", raw)
+    opened = raw.rfind("(")
+    if (opened >= 0 and BRACKETED_RE.search(raw) and len(raw) <= BRACKETED_REACH
+            and not CLAUSE_BREAK_RE.search(raw, 0, opened)):
+        return True  # "21/22 quận, huyện ... đã hoàn thành số hóa hồ sơ, kết quả ... (đạt 96,5%)": its clause's close
     return (pct["span"][0] - first["span"][1] <= NEAR + ASIDE_ALLOWANCE and ";" not in between
             and len(between) <= NEAR and bool(RESTATE_RE.search(between)))
 
@@ -233,7 +242,8 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
         totals = [t for t in _totals(count, article, wanted) if t["value"] >= count["value"]
                   and not (wanted and OWN_SHARE_AFTER_RE.match(article.text, t["span"][1]))
                   and not _rounds_an_exact_count(t, article, rounding)]
-        if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
+        if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct)
+                             for t in totals + _resolved_by_deadline(count, article)):
             continue
         # the nearest total that is not itself a part stated with its share ("cấp xã 510.000 hồ
         # sơ (45,3%)" is a part of the article's total)
@@ -288,11 +298,12 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
             if away and pct["span"][0] - f["span"][1] > NAMED_SHARE_REACH:
                 break
             if id(f) in restated:
-                if away and f["aspect"] != pct["aspect"] or not same_subject(f, pct):
-                    continue  # a paragraph before: another measure restated with its own share; another unit's
+                if away and f["aspect"] != pct["aspect"] or not same_subject(f, pct) or f["object"] != pct["object"]:
+                    continue  # a paragraph before: another measure restated with its own share; another unit's or thing's
                 break
-            if f["aspect"] == pct["aspect"] and f["kind"] == "percent" and same_subject(f, pct):
-                break  # another share of the same thing stands between (not one of another unit)
+            if (f["aspect"] == pct["aspect"] and f["kind"] == "percent" and f["object"] == pct["object"]
+                    and same_subject(f, pct) and not is_change(f)):
+                break  # another share of the same thing stands between (not another unit's, thing's, nor a change)
             if (f["kind"] == "count" and f["aspect"] == pct["aspect"] and f["object"] == pct["object"]
                     and same_subject(f, pct) and _same_period(f, pct, stated=away)
                     and exact(f) and not is_change(f) and not is_target(f)):
@@ -308,12 +319,28 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
             continue
         totals = [t for t in _totals(count, article) if t["value"] >= count["value"]
                   and not OWN_SHARE_AFTER_RE.match(text, t["span"][1]) and not _rounds_an_exact_count(t, article, rounding)]
-        if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct) for t in totals):
+        if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct)
+                             for t in totals + _resolved_by_deadline(count, article)):
             continue
         finding = _count_percent(totals[0], count, pct)
         if abs(finding.computed - pct["value"]) <= LINKED_GAP:
             out.append(finding)
     return out
+
+
+def _resolved_by_deadline(count: dict, article: Article) -> list[dict]:
+    """The dossiers resolved as the sum of those on time and those overdue when its sentence
+    counts both and no resolved total ("Đã giải quyết đúng hạn 398.745 hồ sơ, trễ hạn 2.107 hồ
+    sơ; tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,47%": of 400.852): a base the rate may mean."""
+    if count["aspect"] != "on_time" or not exact(count):
+        return []
+    k = bisect.bisect_left(article.starts, count["span"][0])
+    overdue = [f for f in article.figures[max(0, k - MAX_BACK):k + MAX_BACK]
+               if f["kind"] == "count" and f["aspect"] == "overdue" and same_sentence(f, count)
+               and f["object"] == count["object"] and exact(f) and not is_change(f)]
+    if len(overdue) != 1:
+        return []
+    return [{"kind": "count", "value": count["value"] + overdue[0]["value"], "approx": "exact", "surface": ""}]
 
 
 def _period_text(f: dict) -> str | None:

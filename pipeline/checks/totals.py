@@ -564,11 +564,18 @@ def _of_the_received(article: Article, part: dict) -> bool:
     return RECEIVED_BASE_RE.search(article.text, part["sentence"][0], part["span"][0]) is not None
 
 
+# "Riêng hồ sơ trực tuyến toàn trình là 13.105 hồ sơ": some of the dossiers, of the same body
+DOSSIERS_SINGLED_OUT_RE = compile_pattern(r"(?<!\p{L})riêng[ \u00a0]+(?:số[ \u00a0]+)?hồ[ \u00a0]+sơ(?!\p{L})", regex.IGNORECASE)
+
+
 def _narrowed(article: Article, f: dict) -> bool:
     """Whether the words of the figure's sentence before it narrow it to a subset (a field, a
-    level, a body ...): what follows it ("...; trong đó 624 hồ sơ trực tuyến") breaks it down."""
+    level, a body ...): what follows it ("...; trong đó 624 hồ sơ trực tuyến") breaks it down.
+    The dossiers named as the base, or singled out ("Riêng hồ sơ ..."), are no other body's."""
     start = f["sentence"][0]
-    words = RECEIVED_BASE_RE.sub(lambda m: " " * len(m.group()), article.text[start:f["span"][0]])
+    words = article.text[start:f["span"][0]]
+    for known in (RECEIVED_BASE_RE, DOSSIERS_SINGLED_OUT_RE):
+        words = known.sub(lambda m: " " * len(m.group()), words)
     return SUBSET_RE.search(words) is not None
 
 
