@@ -202,8 +202,9 @@ LIST_OPENING_RE = compile_pattern(rf"{SP}*(?:\(|:|{SP}như(?![\p{{L}}\d])){SP}*"
 # "các xã vùng cao như Sìn Hồ, Than Uyên": a few words about the units, then "như" (names the
 # register knows, as after "gồm")
 SUCH_AS_RE = compile_pattern(rf"(?:{SP}+\p{{Ll}}+){{1,6}}{SP}+như(?![\p{{L}}\d]){SP}*")
-# "5 xã vùng cao, gồm A, B và C", "3 xã gồm: A, B": a few words about the units, then "gồm"
-INCLUDING_RE = compile_pattern(rf"(?:{SP}+\p{{Ll}}+){{0,8}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm|là)(?![\p{{L}}\d]){SP}*:?{SP}*")
+# "5 xã vùng cao, gồm A, B và C", "3 xã gồm: A, B", "5 phường đạt tỷ lệ 100% hồ sơ giải quyết đúng
+# hạn, gồm: A, B": a few words about the units (a rate among them), then "gồm"
+INCLUDING_RE = compile_pattern(rf"(?:{SP}+(?:\p{{Ll}}+|\d+(?:[,.]\d+)?{SP}?%)){{0,12}}{SP}*,?{SP}*(?:gồm{SP}+có|bao{SP}+gồm|gồm|là)(?![\p{{L}}\d]){SP}*:?{SP}*")
 CLAUSE_STOP_RE = compile_pattern(r"[.;!?\n()…]")
 SENTENCE_PART_STOP_RE = compile_pattern(r"[.;!?\n…]")
 # a value in brackets after a listed name: "các xã lân cận là Phượng Dực (79,3%) và Đại Xuyên (76,8%)"

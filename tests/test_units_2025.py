@@ -216,6 +216,12 @@ CASES = {
               ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
               ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước"),
               ("xã", "Phú Sơn", "pre-2025", "25400", "25402", "Bình Phước")]),
+        # ... a rate among the words about the units before "gồm"
+        Case("Huyện Bù Đăng có 3 xã đạt tỷ lệ 100% hồ sơ giải quyết đúng hạn, gồm: Đak Nhau, Bom Bo và Phú Sơn.", OLD,
+             [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
+              ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
+              ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước"),
+              ("xã", "Phú Sơn", "pre-2025", "25400", "25402", "Bình Phước")]),
         Case("Huyện Bù Đăng có 3 xã gồm Đak Nhau, Ban Chỉ đạo và các thôn.", OLD,
              [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
               ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước")]),
