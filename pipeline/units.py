@@ -92,6 +92,7 @@ def _lexicon() -> dict:
         "place_words": {fold(w) for w in context["place_words"]},
         "title_before_re": compile_pattern(rf"(?<![\p{{L}}])(?:{folded_alternation(context['title_before_name'])}){SP}+$"),
         "not_bare": {name_key(n) for n in aliases["not_bare"]},
+        "bare_after_change": tuple(aliases["bare_after_change"]),
     }
 
 
@@ -110,6 +111,12 @@ def _province_re() -> PhraseFinder:
     pattern = compile_pattern(rf"(?<![\p{{L}}\d])(?:{alternation})(?![\p{{L}}\d])")
     # tried only where a fast `re` scan finds the names' words (hyphens aside)
     return PhraseFinder(pattern, [tuple(w for w in ws if w != "-") for ws in words])
+
+
+@functools.cache
+def _after_change_province_re() -> FewNamesFinder | PhraseFinder:
+    """The province names that stand alone as the province on the 2025 map only ("Huế")."""
+    return _known_names_finder(tuple(sorted(fold(n) for n in _lexicon()["bare_after_change"])))
 
 
 def _unit_key(level: str, name: str, entry: Entry | None, utype: str | None = None) -> str:
@@ -246,8 +253,19 @@ def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[
         close = _clause_end(text, opening.end(), pe)
     if close < 0:
         return []
+    out = _listed_names(text, opening.end(), close, level, types, in_parentheses, bool(including))
+    groups[0] += 1
+    for x in out:
+        x.group = groups[0]
+    return out
+
+
+def _listed_names(text: str, pos: int, close: int, level: str, types: list[str], in_parentheses: bool,
+                  known_only: bool) -> list[Mention]:
+    """The names listed from `pos` to `close`, of `level` and one of `types`: in parentheses
+    every item must be a name (else none is taken); with `known_only`, the list runs to the
+    first name the register does not know, each name maybe with a value in brackets."""
     out: list[Mention] = []
-    pos = opening.end()
     while pos < close:
         tokens = name_tokens(text, pos, close)
         end = dash_run(tokens, 0) if tokens else 0
@@ -258,11 +276,11 @@ def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[
         ns, ne = tokens[0].start, tokens[end - 1].end
         name = text[ns:ne]
         found = [e for r in REGISTERS for e in lookup(level, name, r) if e.type in types]
-        if including and not found:
+        if known_only and not found:
             break  # after "gồm" only names the register knows are taken for the units'
         utype = found[0].type if found and len({e.type for e in found}) == 1 else types[0]
         out.append(Mention(ns, ne, level, _unit_key(level, name, None, utype), name, utype))
-        if including and (aside := ITEM_ASIDE_RE.match(text, ne, close)):
+        if known_only and (aside := ITEM_ASIDE_RE.match(text, ne, close)):
             ne = aside.end()
         sep = ENUM_ITEM_SEP_RE.match(text, ne, close)
         if sep is None:
@@ -270,9 +288,30 @@ def _enumeration(text: str, folded: str, m, pe: int, groups: list[int]) -> list[
                 return []
             break
         pos = sep.end()
-    groups[0] += 1
-    for x in out:
-        x.group = groups[0]
+    return out
+
+
+# a ranking going on after a typed unit: "phường Thạch Thang dẫn đầu với 91,35 điểm, tiếp đến là
+# Phước Ninh (90,82 điểm) và Hòa Cường Bắc (89,96 điểm)"
+RANKING_GOES_ON_RE = compile_pattern(
+    rf"(?<![\p{{L}}\d])(?:tiếp{SP}+(?:đến|theo|sau)|kế{SP}+(?:đến|tiếp)|xếp{SP}+sau|đứng{SP}+sau|sau{SP}+đó)"
+    rf"(?:{SP}+lần{SP}+lượt)?{SP}+là{SP}*:?{SP}*")
+RANKING_REACH = 200  # characters back from "tiếp đến là" to the ranked unit named with its type
+
+
+def _ranking_followers(text: str, folded: str, typed: list[Mention], ps: int, pe: int) -> list[Mention]:
+    """The names a ranking goes on with, after a unit named with its type in the same sentence:
+    of that unit's level and type, the names the register knows."""
+    out: list[Mention] = []
+    for m in RANKING_GOES_ON_RE.finditer(folded, ps, pe):
+        before = [x for x in typed if x.type and x.level in ("commune", "district")
+                  and m.start() - RANKING_REACH <= x.end <= m.start()
+                  and not SENTENCE_PART_STOP_RE.search(text, x.end, m.start())]
+        if not before:
+            continue
+        last = before[-1]
+        stop = SENTENCE_PART_STOP_RE.search(text, m.end(), pe)
+        out += _listed_names(text, m.end(), stop.start() if stop else pe, last.level, [last.type], False, True)
     return out
 
 
@@ -412,7 +451,8 @@ SEAT_LEVELS = {"district", "commune"}
 SEAT_KEY_END = "|thị trấn"
 
 
-def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mention]) -> list[Mention]:
+def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mention],
+                   after_change: bool = False) -> list[Mention]:
     lex = _lexicon()
     taken = sorted((m.start, m.end) for m in typed)
     by_name: dict[str, set[tuple[str, str]]] = {}
@@ -431,6 +471,8 @@ def _bare_mentions(text: str, folded: str, spans: list[Span], typed: list[Mentio
     out: list[Mention] = []
     for ps, pe in spans:
         found = [(x.start(), x.end(), "province") for x in _province_re().finditer(folded, ps, pe)]
+        if after_change:
+            found += [(s, e, "province") for s, e in _after_change_province_re().spans(folded, ps, pe)]
         if known:
             found += [(s, e, "known") for s, e in known.spans(folded, ps, pe)]
         for s, e, how in sorted(found, key=lambda f: (f[0], -f[1])):
@@ -556,7 +598,9 @@ def extract_units(article: Article) -> tuple[list[dict], list[str]]:
     typed: list[Mention] = []
     for ps, pe in spans:
         typed += _typed_mentions(text, folded, ps, pe, groups)
-    mentions = typed + _bare_mentions(text, folded, spans, typed)
+    for ps, pe in spans:
+        typed += _ranking_followers(text, folded, typed, ps, pe)
+    mentions = typed + _bare_mentions(text, folded, spans, typed, register_of_date(article.published) == REG_2025)
     units = _units_of(mentions)
     era = _era(article, folded, units)
     for uid, u in list(units.items()):

@@ -493,6 +493,16 @@ def test_every_not_bare_name(name):
     assert extract(f"Tham quan {name} hôm qua")[1] == []
 
 
+@pytest.mark.parametrize("name", load_yaml("province_aliases.yml")["bare_after_change"])
+def test_every_name_bare_after_the_change_is_the_province_then_only(name):
+    text = unicodedata.normalize("NFC", f"Năm 2025, {name} đạt 87,95 điểm, xếp thứ 3/34 tỉnh, thành phố.")
+    after, _ = extract_units(segment(text, (0, len(text)), published="2026-01-10"))
+    assert [(u["name"], u["code_2025"], [text[s:e] for s, e in u["mentions"]]) for u in after] == [
+        (name, after[0]["code_2025"], [name])] and after[0]["type"] in ("tỉnh", "thành phố") and after[0]["code_2025"]
+    before, _ = extract_units(segment(text, (0, len(text)), published="2019-05-01"))
+    assert before == []
+
+
 # --------------------------------------------------------------------------- record shape
 
 

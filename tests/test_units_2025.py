@@ -222,6 +222,13 @@ CASES = {
               ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
               ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước"),
               ("xã", "Phú Sơn", "pre-2025", "25400", "25402", "Bình Phước")]),
+        # a ranking going on after a unit named with its type: the names the register knows
+        Case("Huyện Bù Đăng xếp hạng các xã: xã Đak Nhau dẫn đầu với 91,35 điểm, tiếp đến là Bom Bo (90,82 điểm) và "
+             "Phú Sơn (89,96 điểm); thấp nhất là Ban Chỉ đạo.", OLD,
+             [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
+              ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước"),
+              ("xã", "Bom Bo", "pre-2025", "25405", "25405", "Bình Phước"),
+              ("xã", "Phú Sơn", "pre-2025", "25400", "25402", "Bình Phước")]),
         Case("Huyện Bù Đăng có 3 xã gồm Đak Nhau, Ban Chỉ đạo và các thôn.", OLD,
              [("huyện", "Bù Đăng", "pre-2025", "696", None, "Bình Phước"),
               ("xã", "Đak Nhau", "pre-2025", "25399", "25399", "Bình Phước")]),
