@@ -271,6 +271,10 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
     if kind == "percent" and RANK_AFTER_RE.match(folded, num.end) and not _names_other_measure(part):
         # "Bắc Ninh đạt 86,92%, xếp thứ 5": the value its rank is of
         return _index_aspect(article, cues, num, sent, "percent", part, pstart, post_end)
+    if kind == "count" and not part and RESTATED_FIGURE_RE.search(folded, max(sent[0], num.start - 40), num.start):
+        restated = _restated_measure(article, cues, sent)
+        if restated is not None:
+            return restated  # "tiếp nhận 38.452 hồ sơ, đã giải quyết ... Năm 2019, con số này là 42.118 hồ sơ"
     respective = respective_aspect(article, cues, num, sent) if kind in ("percent", "count", "score") else None
     if kind == "score" and respective is not None and respective not in INDEX_ASPECTS:
         return respective  # "nhóm chỉ tiêu số hóa hồ sơ và nhóm thanh toán trực tuyến lần lượt đạt 17,5/18 và 9,2/10 điểm"
@@ -394,6 +398,26 @@ def base_aspect(folded: str, after: list[Cue], before: list[Cue], part_before: b
     if shared and not any(c.specific and c.aspect not in ("online",) for c in before if c.start > shared[-1].start):
         return shared[-1].aspect
     return "other"
+
+
+# "Năm 2019, con số này là 42.118 hồ sơ": the same quantity as the sentence before, another period
+RESTATED_FIGURE_RE = compile_pattern(r"(?<!\p{L})con[ \u00a0]+số[ \u00a0]+này[ \u00a0]*(?:(?:chỉ[ \u00a0]+|mới[ \u00a0]+)?"
+                                     r"(?:là|đạt|lên[ \u00a0]+tới|lên[ \u00a0]+đến|tăng[ \u00a0]+lên)[ \u00a0]*)?"
+                                     r"(?:(?:hơn|gần|khoảng|trên|chỉ)[ \u00a0]+)?$")
+
+
+def _restated_measure(article: Article, cues: list[Cue], sent: Span) -> str | None:
+    """The measure of the sentence before `sent`: its first cue naming one."""
+    pos = sent[0] - 1
+    while pos > article.body[0] and article.text[pos].isspace():
+        pos -= 1  # (the blanks and line breaks between the two)
+    if pos <= article.body[0]:
+        return None
+    prev = article.sentence_of(pos)
+    if prev == article.body:
+        return None  # no sentence found there: nothing to restate
+    named = [c for c in cues_between(cues, prev[0], prev[1]) if c.aspect not in ("other", "planned")]
+    return named[0].aspect if named else None
 
 
 def topic_aspect(article: Article, cues: list[Cue], sent: Span, kind: str, clause: int | None = None) -> str:

@@ -1494,6 +1494,11 @@ INSPECTION_CASES = [
     # ... and so are those a level's remit is listed as
     ("Theo đó, thủ tục hành chính thuộc thẩm quyền giải quyết của cấp huyện gồm: 5 thủ tục thuộc lĩnh vực hộ kinh "
      "doanh.", {"5": "published"}),
+    # "con số này" restates the quantity of the sentence before, for another period: its first measure
+    ("Năm 2020, bộ phận một cửa huyện tiếp nhận 38.452 hồ sơ, đã giải quyết 37.905 hồ sơ. Năm 2019, con số này là "
+     "42.118 hồ sơ.", {"38.452": "received", "37.905": "resolved", "42.118": "received"}),
+    ("Các cơ quan của thành phố hằng năm tiếp nhận một lượng hồ sơ khổng lồ.\nNăm 2017 con số này là hơn 14 triệu "
+     "hồ sơ.", {"14 triệu": "received"}),
     # ... the later items of that list too, however long each item's label
     ("Theo đó, thủ tục hành chính thuộc thẩm quyền giải quyết của cấp huyện gồm: 5 thủ tục thuộc lĩnh vực thành lập "
      "và hoạt động của hộ kinh doanh, 19 thủ tục thuộc lĩnh vực thành lập và hoạt động của hợp tác xã.",
