@@ -185,7 +185,7 @@ def read_archive(manifest_path: Path, records_path: Path) -> list[ArchiveEntry]:
     entries = _archive_from_manifest(manifest_path)
     if entries is not None and _archive_matches(entries, records_path):
         return entries
-    return _archive_from_records(records_path)
+    return _archive_from_records(records_path, entries or [])
 
 
 def _archive_from_manifest(path: Path) -> list[ArchiveEntry] | None:
@@ -219,7 +219,11 @@ def _archive_matches(entries: list[ArchiveEntry], records_path: Path) -> bool:
         return not fh.read(1)
 
 
-def _archive_from_records(records_path: Path) -> list[ArchiveEntry]:
+def _archive_from_records(records_path: Path, known: list[ArchiveEntry] = ()) -> list[ArchiveEntry]:
+    """The archive rebuilt from records.jsonl; a line the (stale) manifest lists byte for byte
+    (the same doc_id and digest: a run killed between publishing records.jsonl and the manifest)
+    keeps the key and hash it vouches for, so it is not taken for unknown."""
+    vouched = {(e.doc_id, e.line.digest): (e.key, e.sha) for e in known if e.line.digest}
     entries, offset = [], 0
     with open(records_path, "rb") as fh:
         for line in fh:
@@ -230,8 +234,10 @@ def _archive_from_records(records_path: Path) -> list[ArchiveEntry]:
                 offset += len(line)
                 continue  # not a record: dropped from the archive
             body = record_body(record)
-            entries.append(ArchiveEntry(str(doc_id), Located("record", offset, len(line), line_digest(line)),
-                                        None, None, fingerprint(body) if body else None,
+            digest = line_digest(line)
+            key, sha = vouched.get((str(doc_id), digest), (None, None))
+            entries.append(ArchiveEntry(str(doc_id), Located("record", offset, len(line), digest),
+                                        key, sha, fingerprint(body) if body else None,
                                         record.get("duplicate_of")))
             offset += len(line)
     return entries

@@ -161,6 +161,27 @@ def test_kill_and_resume_during_an_add_is_byte_identical(tmp_path):
         assert (out / name).read_bytes() == (clean / name).read_bytes(), name
 
 
+def test_a_crash_between_publishing_records_and_manifest_loses_no_key(tmp_path):
+    """records.jsonl published, the manifest not yet (the old one left): the next run rebuilds
+    its index from records.jsonl, keeping the keys the old manifest gives the lines it lists
+    byte for byte, and leaves the outputs a clean run leaves."""
+    base = tmp_path / "base"
+    extract([folder(tmp_path, "day1", [0, 1, 2])], base)
+    day2 = folder(tmp_path, "day2", [3, 4])
+    clean = tmp_path / "clean"
+    shutil.copytree(base, clean)
+    extract([day2], clean)
+    out = tmp_path / "out"
+    shutil.copytree(clean, out)
+    shutil.copy(base / ".cchc" / "manifest.jsonl", out / ".cchc" / "manifest.jsonl")  # the old one
+    summary, _ = extract([day2], out)
+    assert (summary.new, summary.kept) == (0, 5)
+    for name in ("records.jsonl", ".cchc/manifest.jsonl"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+    keys = [json.loads(line)["key"] for line in (out / ".cchc" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(keys) == 5 and None not in keys
+
+
 # --------------------------------------------------------------------------- duplicates
 
 def test_exact_near_and_false_duplicates(tmp_path):
