@@ -303,9 +303,11 @@ def _ranking_followers(text: str, folded: str, typed: list[Mention], ps: int, pe
     """The names a ranking goes on with, after a unit named with its type in the same sentence:
     of that unit's level and type, the names the register knows."""
     out: list[Mention] = []
-    for m in RANKING_GOES_ON_RE.finditer(folded, ps, pe):
-        before = [x for x in typed if x.type and x.level in ("commune", "district")
-                  and m.start() - RANKING_REACH <= x.end <= m.start()
+    ranked = [x for x in typed if x.type and x.level in ("commune", "district") and ps <= x.start and x.end <= pe]
+    if not ranked:
+        return out  # (most paragraphs: no scan)
+    for m in RANKING_GOES_ON_RE.finditer(folded, min(x.end for x in ranked), pe):
+        before = [x for x in ranked if m.start() - RANKING_REACH <= x.end <= m.start()
                   and not SENTENCE_PART_STOP_RE.search(text, x.end, m.start())]
         if not before:
             continue

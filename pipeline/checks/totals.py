@@ -525,23 +525,33 @@ def _one_field(article: Article, part: dict) -> bool:
     return noun is not None and field_after_noun_re().match(text, part["span"][1] + noun.end()) is not None
 
 
-def _field_above_total(article: Article, flagged: set) -> list[Finding]:
+def _received_totals(article: Article) -> list[dict]:
+    """The article's exact counts received, not a change or a goal: the totals a part may exceed
+    (looked up once per article, not once per part)."""
+    return [f for f in article.figures if f["kind"] == "count" and f["aspect"] == "received" and exact(f)
+            and not is_change(f) and not is_target(f)]
+
+
+def _part_above(total: dict, part: dict) -> Finding:
+    return Finding("part_exceeds_total", [total, part], part["value"], total["value"], "part_exceeds_total",
+                   dict(part=part["surface"], total=total["surface"]))
+
+
+def _field_above_total(article: Article, flagged: set, received: list[dict]) -> list[Finding]:
     """The dossiers of one field (received, or resolved) above the total received stated before
     it, of the same unit and period, in its paragraph or an earlier one: "huyện tiếp nhận 1.240 hồ sơ, ... Lĩnh vực đất
     đai ... với 1.315 hồ sơ"; "Quý III/2025, trung tâm tiếp nhận 4.870 hồ sơ ... Riêng lĩnh vực
     này, trong quý, trung tâm đã tiếp nhận 5.210 hồ sơ"."""
     out = []
-    figures = article.figures
-    for k, part in enumerate(figures):
+    for part in article.figures:
         if (part["kind"] != "count" or part["aspect"] not in ("received", "resolved") or not exact(part)
                 or is_change(part)
                 or is_target(part) or part["id"] in flagged or not part.get("sentence")
                 or not _one_field(article, part)):
             continue
         sentence_start = part["sentence"][0]
-        totals = [f for f in figures[:k] if f.get("sentence") and f["sentence"][1] <= sentence_start
-                  and f["kind"] == "count" and f["aspect"] == "received" and f["object"] == part["object"]
-                  and exact(f) and not is_change(f) and not is_target(f) and same_subject(f, part)
+        totals = [f for f in received if f.get("sentence") and f["sentence"][1] <= sentence_start
+                  and f["object"] == part["object"] and same_subject(f, part)
                   and (same_period(f, part) or not f.get("period") and not part.get("period")
                        and article.paragraph(f["span"][0]) == article.paragraph(part["span"][0]))
                   and not _one_field(article, f)]
@@ -549,8 +559,7 @@ def _field_above_total(article: Article, flagged: set) -> list[Finding]:
         if (total is not None and part["value"] > total["value"]
                 and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])):
             flagged.add(part["id"])
-            out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
-                               "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
+            out.append(_part_above(total, part))
     return out
 
 
@@ -584,18 +593,16 @@ def _closed_own_period(f: dict) -> bool:
     return bool(period.get("start") and period.get("end") and not period.get("inherited"))
 
 
-def _earlier_totals(part: dict, article: Article) -> list[dict]:
+def _earlier_totals(part: dict, article: Article, received: list[dict]) -> list[dict]:
     """The counts received, before the part's paragraph, for the part's own unit and period: the
     headline's or lead's ("Từ ngày 1/7 đến ngày 31/8/2025, Trung tâm ... đã tiếp nhận 4.236 hồ sơ"
     and, paragraphs later, the dossiers of those two months submitted online), or any whose
     sentence states the same dates as the part's ("từ đầu tháng 7 đến hết tháng 10")."""
     paragraph = article.paragraph(part["span"][0])
-    return [t for t in article.figures[:bisect.bisect_left(article.starts, part["span"][0])]
-            if article.paragraph(t["span"][0]) != paragraph
+    return [t for t in received if t["span"][0] < part["span"][0]
+            and article.paragraph(t["span"][0]) != paragraph
             and (article.paragraph(t["span"][0]) in article.opening or _closed_own_period(t) and _closed_own_period(part))
-            and t["kind"] == "count" and t["aspect"] == "received" and t["object"] == part["object"]
-            and exact(t) and not is_change(t) and not is_target(t) and same_subject(t, part)
-            and same_period(t, part)]
+            and t["object"] == part["object"] and same_subject(t, part) and same_period(t, part)]
 
 
 def part_exceeds_total(article: Article) -> list[Finding]:
@@ -614,9 +621,9 @@ def part_exceeds_total(article: Article) -> list[Finding]:
                 and not is_change(total) and same_sentence(total, part)
                 and _whereof(text[total["span"][1]:part["span"][0]], total) and part["value"] > total["value"]):
             flagged.add(part["id"])
-            out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
-                               "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
-    out.extend(_field_above_total(article, flagged))
+            out.append(_part_above(total, part))
+    received = _received_totals(article)
+    out.extend(_field_above_total(article, flagged, received))
     for part in figures:
         if (part["kind"] != "count" or part["aspect"] not in PART_OF or not exact(part) or is_change(part)
                 or is_target(part) or part["id"] in flagged):
@@ -624,7 +631,7 @@ def part_exceeds_total(article: Article) -> list[Finding]:
         near = [t for t in _totals(part, article) if t["aspect"] == "received"
                 and article.paragraph(t["span"][0]) == article.paragraph(part["span"][0])
                 and part["span"][0] - t["span"][1] <= RESOLVED_REACH]
-        totals = near or _earlier_totals(part, article)
+        totals = near or _earlier_totals(part, article, received)
         if not totals or not all(exact(t) for t in totals):
             continue
         total = max(totals, key=lambda t: t["value"])
@@ -632,6 +639,5 @@ def part_exceeds_total(article: Article) -> list[Finding]:
         judged = (total, part) if near else (part,)
         if (part["value"] > total["value"] and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
                 and (_of_the_received(article, part) or not any(_narrowed(article, f) for f in judged))):
-            out.append(Finding("part_exceeds_total", [total, part], part["value"], total["value"],
-                               "part_exceeds_total", dict(part=part["surface"], total=total["surface"])))
+            out.append(_part_above(total, part))
     return out
