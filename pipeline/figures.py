@@ -357,7 +357,9 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     subject = choose_subject(article, refs, sent, num, post_end, rank=kind == "rank", prev=prev_fig)
     if obj == "admin_unit" and kind in ("count", "ratio", "percent"):
         subject = holder_of_counted_units(article, refs, sent, num.start, noun, subject)
-    period = period_for(periods, sent, num.start, num.end)
+    # a percentage restating the ratio before it is the same quantity, of the same period: "Tính đến
+    # ngày 15/12/2025, ... hoàn thành 41/46 nhiệm vụ ... đề ra trong năm, đạt 87,5%"
+    period = (prev_fig["period"] and dict(prev_fig["period"])) if restated else period_for(periods, sent, num.start, num.end)
     return {
         "id": "",
         "span": [num.start, num.end],

@@ -101,7 +101,10 @@ FORWARD_BEFORE_RE = compile_pattern(r"(?<![\p{L}])(?:triển\s+khai(?:\s+(?:các
 # where a month named without its year is a reporting period: opening its clause, after "trong"
 # or "hồi" ("hồi tháng 8, chỉ số đạt 73,88 điểm"), or as "tháng 9 vừa qua"; elsewhere ("dự kiến
 # thử nghiệm vào tháng 9") it dates an event
-MONTH_OPENER_RE = compile_pattern(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong|hồi))\s*$", regex.IGNORECASE)
+# ... or "sang" opening its clause or after "thì": the next month of a run ("tháng 2, ... giảm còn 2.480
+# hồ sơ; sang tháng 3, số hồ sơ tăng trở lại"; "Nếu như tháng 9, ... thì sang tháng 10 đã đạt ...")
+MONTH_OPENER_RE = compile_pattern(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong|hồi)|(?:^|(?<![\p{L}])thì)\s*sang)\s*$",
+                                  regex.IGNORECASE)
 # a bare month right after the service index's name is its monthly edition, no date: "chỉ số phục
 # vụ người dân, doanh nghiệp tháng 10"
 INDEX_MONTH_BEFORE_RE = compile_pattern(r"(?<!\p{L})doanh\s+nghiệp\s*$", regex.IGNORECASE)

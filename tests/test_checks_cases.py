@@ -31,6 +31,9 @@ def checks_of(text, lang="en"):
 
 FIRES = {
     "ratio_percent_mismatch": [
+        # the ratio's noun words holding an abbreviation in brackets and a phrase of the year
+        C("Tính đến ngày 15/12/2024, tỉnh hoàn thành 41/46 nhiệm vụ cải cách hành chính (CCHC) đề ra trong năm, đạt 87,5%.",
+          ("ratio_percent_mismatch", ["41/46", "87,5%"])),
         # a bracket closing the ratio's clause, however long the clause
         C("Đến nay, 21/22 quận, huyện và TP Thủ Đức đã hoàn thành số hóa hồ sơ, kết quả giải quyết TTHC còn hiệu lực "
           "(đạt 96,5%); riêng huyện Cần Giờ còn chậm.", ("ratio_percent_mismatch", ["21/22", "96,5%"])),
@@ -58,6 +61,13 @@ FIRES = {
           ("ratio_percent_mismatch", ["25,4%", "31/140"])),
     ],
     "count_percent_mismatch": [
+        # a rate after a count of another measure, its count paragraphs later in a sentence stating its dates
+        C("Năm 2025, tỉnh tiếp nhận 412.500 hồ sơ.\n\nTỷ lệ hồ sơ nộp trực tuyến năm 2025 đạt 76,2%. Riêng tháng "
+          "12/2025, tỷ lệ hồ sơ nộp trực tuyến đạt 84,7%.\n\nSố hồ sơ nộp trực tuyến trong năm 2025 là 298.600 hồ sơ.",
+          ("count_percent_mismatch", ["298.600", "412.500", "76,2%"]), linked=True),
+        C("Năm 2025, tỉnh Cao Bằng tiếp nhận hơn 58 nghìn hồ sơ, tỷ lệ hồ sơ nộp trực tuyến đạt 78%.\n\nTrong tổng "
+          "số hồ sơ tiếp nhận, 41.300 hồ sơ được nộp qua Cổng Dịch vụ công quốc gia.",
+          ("count_percent_mismatch", ["41.300", "58 nghìn", "78%"]), linked=True),
         # a rate paragraphs after its counts, past another thing's share and a change
         C("6 tháng đầu năm 2020, thành phố đã tiếp nhận 152.640 hồ sơ, trong đó có 61.318 hồ sơ được nộp trực tuyến, "
           "tăng hơn 18% so với cùng kỳ.\n\nHiện nay, thành phố có 1.104 TTHC trực tuyến, trong đó 785 thủ tục mức độ "
@@ -138,6 +148,19 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # every level's count in turn, sentences and paragraphs after the lead's total
+        C("Năm 2024, các cơ quan hành chính ba cấp của tỉnh Hậu Giang tiếp nhận 612.458 hồ sơ.\n\nỞ cấp tỉnh, các sở, "
+          "ban, ngành tiếp nhận 85.320 hồ sơ.\n\nCác huyện, thị xã, thành phố tiếp nhận 201.117 hồ sơ. UBND các xã, "
+          "phường, thị trấn tiếp nhận 318.905 hồ sơ.",
+          ("sum_mismatch", ["201.117", "318.905", "612.458", "85.320"]), linked=True),
+        # the months of a quarter, one count each
+        C("Quý III/2024, thành phố Sóc Trăng tiếp nhận 9.846 hồ sơ.\n\nXét theo từng tháng, tháng 7 thành phố tiếp "
+          "nhận 3.215 hồ sơ; tháng 8 giảm còn 2.480 hồ sơ; sang tháng 9, thành phố tiếp nhận 4.051 hồ sơ.",
+          ("sum_mismatch", ["2.480", "3.215", "4.051", "9.846"]), linked=True),
+        # the total stated above, named and divided
+        C("Năm 2024, quận Ninh Kiều tiếp nhận 28.645 hồ sơ.\n\nToàn bộ số hồ sơ tiếp nhận nêu trên được chia theo "
+          "lĩnh vực như sau: đất đai 12.310 hồ sơ, hộ tịch 9.874 hồ sơ, xây dựng 3.215 hồ sơ và đăng ký kinh doanh "
+          "2.946 hồ sơ.", ("sum_mismatch", ["12.310", "2.946", "28.645", "3.215", "9.874"]), linked=True),
         # the details of the lead's total, by every level ("trong 9 tháng": the nine months stated before)
         C("Trong 9 tháng năm 2023, các cơ quan ba cấp của tỉnh đã tiếp nhận 412.856 hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nCụ thể, trong 9 tháng, cấp tỉnh tiếp nhận 96.412 hồ sơ, cấp huyện tiếp nhận 128.730 hồ sơ và cấp xã "
@@ -286,6 +309,10 @@ FIRES = {
           ("sum_mismatch", ["12.846", "235", "4.688", "7.905"])),
     ],
     "part_exceeds_total": [
+        # one field's overdue dossiers above the overdue total the lead states
+        C("Quý I/2026, tỉnh Phú Thọ tiếp nhận 256.840 hồ sơ, trong đó còn 3.218 hồ sơ quá hạn.\n\nHồ sơ quá hạn tập "
+          "trung ở lĩnh vực đất đai; riêng lĩnh vực này có 3.460 hồ sơ quá hạn.",
+          ("part_exceeds_total", ["3.218", "3.460"]), linked=True),
         # a field's dossiers above the total received just before it, the channel parts between
         C("Quý III/2022, huyện tiếp nhận 1.240 hồ sơ, trong đó 272 hồ sơ nộp trực tiếp. Lĩnh vực đất đai vẫn chiếm tỷ lệ "
           "lớn nhất với 1.315 hồ sơ, tiếp đến là lĩnh vực hộ tịch.", ("part_exceeds_total", ["1.240", "1.315"]), linked=True),
@@ -387,6 +414,10 @@ FIRES = {
           ("count_list_mismatch", ["4"])),
     ],
     "conflicting_values": [
+        # a rounded count the exact whole stated later falls outside of
+        C("Năm 2024, các cơ quan, đơn vị trên địa bàn tỉnh Vĩnh Long tiếp nhận hơn 1,1 triệu hồ sơ.\n\nTheo báo cáo, "
+          "tổng số hồ sơ tiếp nhận trong năm 2024 là 986.450 hồ sơ.",
+          ("conflicting_values", ["1,1 triệu", "986.450"]), linked=True),
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Trong năm 2024, huyện Tân Hồng đã tiếp nhận "
           "2.800 hồ sơ.", ("conflicting_values", ["2.500", "2.800"]), linked=True),
         C("Năm 2024, trên địa bàn huyện Tân Hồng đã ban hành 35 quyết định công bố TTHC. Trong năm 2024, "
@@ -447,6 +478,9 @@ NEAR_MISSES = {
           "tỷ lệ lần lượt là 78%, 84% và 63%."),
     ],
     "count_percent_mismatch": [
+        # an on-time rate has two possible bases: a later count stating its dates is not linked by them alone
+        C("Năm 2025, tỉnh tiếp nhận 412.500 hồ sơ.\n\nTỷ lệ hồ sơ giải quyết đúng hạn năm 2025 đạt 99,2%.\n\n"
+          "Số hồ sơ giải quyết đúng hạn trong năm 2025 là 398.000 hồ sơ."),
         # the rate of the dossiers on time and overdue its sentence counts, with no resolved total
         C("Năm 2018, thành phố đã tiếp nhận 412.386 hồ sơ. Đã giải quyết đúng hạn 398.745 hồ sơ, trễ hạn 2.107 hồ sơ; "
           "tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,47%."),
@@ -510,6 +544,19 @@ NEAR_MISSES = {
           "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
     ],
     "sum_mismatch": [
+        # levels in turn that add up
+        C("Năm 2024, các cơ quan hành chính ba cấp của tỉnh Hậu Giang tiếp nhận 605.342 hồ sơ.\n\nỞ cấp tỉnh, các sở "
+          "tiếp nhận 85.320 hồ sơ.\n\nCác huyện, thị xã, thành phố tiếp nhận 201.117 hồ sơ. UBND các xã, phường, thị "
+          "trấn tiếp nhận 318.905 hồ sơ."),
+        # levels that do not cover the whole: the districts' dossiers are not stated
+        C("Năm 2024, tỉnh Hậu Giang tiếp nhận 612.458 hồ sơ.\n\nỞ cấp tỉnh, các sở tiếp nhận 85.320 hồ sơ.\n\nUBND "
+          "các xã, phường, thị trấn tiếp nhận 318.905 hồ sơ."),
+        # months that add up; a month counted twice (its total, then a part of it)
+        C("Quý III/2024, thành phố Sóc Trăng tiếp nhận 9.746 hồ sơ.\n\nTháng 7 thành phố tiếp nhận 3.215 hồ sơ; tháng "
+          "8 giảm còn 2.480 hồ sơ; sang tháng 9, thành phố tiếp nhận 4.051 hồ sơ."),
+        C("Quý III/2024, thành phố Sóc Trăng tiếp nhận 9.846 hồ sơ.\n\nTháng 7 thành phố tiếp nhận 3.215 hồ sơ; tháng "
+          "8 nhận 2.480 hồ sơ; tháng 9 nhận 4.051 hồ sơ. Riêng tháng 9, phường 1 của thành phố Sóc Trăng tiếp nhận 600 "
+          "hồ sơ, thành phố Sóc Trăng tiếp nhận 4.151 hồ sơ."),
         # ... whose parts add up
         C("Quý III/2025, các xã, phường trên địa bàn TP Cần Thơ đã tiếp nhận 186.420 hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, Trung tâm Phục vụ hành chính công thành phố tiếp nhận 42.505 hồ sơ; các xã, "
@@ -639,6 +686,9 @@ NEAR_MISSES = {
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ."),
     ],
     "part_exceeds_total": [
+        # a field's overdue dossiers within the overdue total
+        C("Quý I/2026, tỉnh Phú Thọ tiếp nhận 256.840 hồ sơ, trong đó còn 3.218 hồ sơ quá hạn.\n\nHồ sơ quá hạn tập "
+          "trung ở lĩnh vực đất đai; riêng lĩnh vực này có 2.460 hồ sơ quá hạn."),
         # a field's dossiers within the total received just before it
         C("Quý III/2022, huyện tiếp nhận 1.240 hồ sơ, trong đó 1.012 hồ sơ trực tuyến. Lĩnh vực đất đai chiếm nhiều nhất "
           "với 615 hồ sơ, tiếp đến là lĩnh vực hộ tịch."),
@@ -710,6 +760,11 @@ NEAR_MISSES = {
           "99,2%; 98,5% và 97,1%."),
     ],
     "conflicting_values": [
+        # a rounded count the exact whole bears out; an exact count not named as the whole (a channel's, a body's)
+        C("Năm 2024, các cơ quan, đơn vị trên địa bàn tỉnh Vĩnh Long tiếp nhận hơn 1,1 triệu hồ sơ.\n\nTheo báo cáo, "
+          "tổng số hồ sơ tiếp nhận trong năm 2024 là 1.106.450 hồ sơ."),
+        C("Năm 2024, các cơ quan, đơn vị trên địa bàn tỉnh Vĩnh Long tiếp nhận hơn 1,1 triệu hồ sơ.\n\nTrong tổng số "
+          "hồ sơ tiếp nhận năm 2024, tỉnh Vĩnh Long có 209.117 hồ sơ được nộp trực tiếp."),
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Trong năm 2024, huyện Tân Hồng đã tiếp nhận "
           "2.500 hồ sơ."),
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2023, huyện Tân Hồng tiếp nhận 2.800 hồ sơ."),

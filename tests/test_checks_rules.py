@@ -196,3 +196,40 @@ def test_every_grade_names_a_share_of_the_units_graded(phrase, other):
     assert found == [("sum_mismatch", ["10", "6", "5"], 11)]
     fits = extract_text(text.replace("5 đơn vị", "4 đơn vị"), title="Tin", published="2024-12-20")
     assert fits["checks"] == []
+
+
+def _aggregate_cases():
+    for level, types in PARTITIONS["level"]["aggregates"].items():
+        for t in types:
+            yield pytest.param(level, t, id=t)
+
+
+@pytest.mark.parametrize("level,type_word", list(_aggregate_cases()))
+def test_every_level_aggregate_names_its_level(level, type_word):
+    """A count whose subject aggregates places of one type is that level's part of a total
+    (checks/distributed.py), with no "cấp ..." before it."""
+    from pipeline.checks.base import Article
+    from pipeline.checks.distributed import level_of
+    text = f"UBND các {type_word} tiếp nhận 500 hồ sơ."
+    f = place(text, fig(1, "500", 500))[0]
+    f["subject"] = {"unit": None, "aggregate": f"{type_word}, khác", "text": f"các {type_word}"}
+    assert level_of(f, 0, Article([f], text)) == level
+    f["subject"] = {"unit": None, "aggregate": "sở, ngành", "text": "các sở, ngành"}
+    assert level_of(f, 0, Article([f], text)) is None
+
+
+@pytest.mark.parametrize("surface,value,unit", [
+    ("986.450", 986450, 1), ("1,1 triệu", 1_100_000, 100_000), ("58 nghìn", 58_000, 1000),
+    ("2,45 triệu", 2_450_000, 10_000), ("hơn 12", 12, 1)])
+def test_written_unit_is_one_unit_of_the_last_digit_in_the_figures_scale(surface, value, unit):
+    from pipeline.checks.tolerance import written_unit
+    assert math.isclose(written_unit({"surface": surface, "value": value}), unit)
+
+
+def test_a_qualified_count_allows_what_its_last_digit_rounds():
+    from pipeline.checks.tolerance import bound_range
+    over = {"surface": "1,1 triệu", "value": 1_100_000, "approx": "over", "kind": "count"}
+    lo, hi = bound_range(over)
+    assert math.isclose(lo, 1_000_000) and hi == math.inf
+    under = {"surface": "10.000", "value": 10_000, "approx": "under", "kind": "count"}
+    assert bound_range(under) == (-math.inf, 10_001)

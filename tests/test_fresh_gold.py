@@ -33,6 +33,9 @@ SET_FLOORS = {
     # match none of them; their own vocabulary (customs declarations by lane, procedures connected
     # to the national single window) is the rest of the aspect misses (first score 0.714)
     "dev_pre_y": {"aspect_acc": 0.80, "subject_acc": 0.30},
+    # a department's ministry written after a comma in the gold ("Vụ Cải cách hành chính, Bộ Nội
+    # vụ") where the text, and so the record, has it in brackets: 2 of its 13 roles
+    "dev2025ze": {"role_acc": 0.80},
 }
 
 

@@ -152,6 +152,12 @@ PHRASES = {
         Example("Trong tháng 9, xã nhận 30 hồ sơ.", "tháng 9", "2024-09-01", "2024-09-30"),
         Example("Tháng 9 vừa qua, xã nhận 30 hồ sơ.", "Tháng 9 vừa qua", "2024-09-01", "2024-09-30"),
         Example("Hồi tháng 8, chỉ số đạt 73,88 điểm.", "tháng 8", "2024-08-01", "2024-08-31"),
+        # the next month of a run, "sang" opening its clause or after "thì"
+        Example("Sang tháng 3, số hồ sơ tăng lên 41 hồ sơ.", "tháng 3", "2024-03-01", "2024-03-31"),
+        Example("Nếu như chỉ tiêu chỉ đạt 6,2 điểm thì sang tháng 10 đã đạt 9,6 điểm.", "tháng 10", "2024-10-01",
+                "2024-10-31"),
+        # ... not a move to a month ("chuyển sang", "lùi sang")
+        Example("Kỳ họp được lùi sang tháng 11.", None),
         # a month in passing dates an event
         Example("Hệ thống dự kiến vận hành vào tháng 11.", None),
         # ... but right after the service index's name it is the index's monthly edition
@@ -384,6 +390,9 @@ GOVERNING = [
      {"8.390": ("Từ ngày 1/7 đến ngày 10/10/2025", True)}),
     ("Phường A tiếp nhận hơn 8.600 hồ sơ sau 100 ngày hoạt động\n\nLead.\n\nPhường làm tốt.\n\nPhường giải "
      "quyết 8.390 hồ sơ.", {"8.390": ("sau 100 ngày hoạt động", True)}),
+    # the next month of a run opened by "sang" is that clause's period, not the month before
+    ("Tháng 1 xã tiếp nhận 30 hồ sơ; tháng 2 giảm còn 24 hồ sơ; sang tháng 3, số hồ sơ tăng lên 41 hồ sơ.",
+     {"24": ("tháng 2", False), "41": ("tháng 3", False)}),
     # a term of office is the period of its sentence and its paragraph, but in the headline it
     # names the congress and is no lead period
     ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nLead.\n\nXã nhận 12 hồ sơ.", {"12": None}),
@@ -485,6 +494,9 @@ GOVERNING = [
     ("Phường giải quyết hơn 6.100 hồ sơ trong quý\n\nTrong quý III/2025, phường tiếp nhận 6.350 hồ sơ.\n\n"
      "Mở đầu.\n\nPhường đã tiếp nhận 1.126 hồ sơ của người dân cư trú ngoài địa bàn.",
      {"6.100": ("trong quý", False), "1.126": ("quý III/2025", True)}),
+    # a percentage restating the ratio before it is of the ratio's period, not of a phrase between them
+    ("Tính đến ngày 15/12/2025, tỉnh đã hoàn thành 41/46 nhiệm vụ cải cách hành chính (CCHC) đề ra trong năm, "
+     "đạt 87,5%.", {"41/46": ("Tính đến ngày 15/12/2025", False), "87,5%": ("Tính đến ngày 15/12/2025", False)}),
     # a headline's "10 tháng, ..." is its own sentence's period, not the article's
     ("Hà Tĩnh: 10 tháng, tỷ lệ hồ sơ trực tuyến đạt 68,4%\n\nTính đến ngày 31/10/2025, tỉnh đạt 87,19 điểm.\n\n"
      "Mở đầu.\n\nToàn tỉnh tiếp nhận 356.812 hồ sơ.",

@@ -13,12 +13,14 @@ over the article's figures and text:
 - sum_mismatch: parts against their total ("gồm", "(", list items, items after ";" in a "gồm:"
   list; after "trong đó" only parts named as classes of one partition, or ending in "the rest":
   "các lĩnh vực khác 203 hồ sơ"); shares of one whole (trước hạn / đúng hạn / quá
-  hạn) over 100 %, or under it when every class is named.
+  hạn) over 100 %, or under it when every class is named; a total and its parts stated in turn
+  in later sentences, one for each level or each month of its period (`distributed.py`).
 - part_exceeds_total: "tiếp nhận 1.200 hồ sơ, trong đó 1.350 ..."; "5.320/5.120"; more
   resolved than received with no backlog mentioned.
 - count_list_mismatch: "có 4 xã ... là xã A, xã B, xã C, xã D và xã E"; names against the
   values given to them "lần lượt".
-- conflicting_values: one unit, aspect, noun and period, stated plainly twice with two values.
+- conflicting_values: one unit, aspect, noun and period, stated plainly twice with two values;
+  a qualified count ("hơn 1,1 triệu") that the exact whole stated elsewhere falls outside of.
 - value_out_of_range: a share above 100 % that is no change or plan ratio; a rank beyond its field.
 
 The tolerance rule lives in one place (`tolerance.py`): a stated value agrees when it equals

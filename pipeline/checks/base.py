@@ -43,6 +43,19 @@ class Finding:
         return len({tuple(f.get("sentence") or f["span"]) for f in self.figures}) > 1
 
 
+def sum_finding(total: dict, parts: list[dict], across: bool | None = None) -> Finding:
+    """Parts that do not add up to their total."""
+    computed = sum(p["value"] for p in parts)
+    return Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
+                   dict(parts=" + ".join(p["surface"] for p in parts), computed=computed, stated=total["surface"]),
+                   across=across)
+
+
+def part_above(total: dict, part: dict) -> Finding:
+    return Finding("part_exceeds_total", [total, part], part["value"], total["value"], "part_exceeds_total",
+                   dict(part=part["surface"], total=total["surface"]))
+
+
 @dataclass
 class Article:
     """An article's figures and text, with the paragraph layout the checks need."""

@@ -6,6 +6,7 @@ import regex
 
 from ..pattern_cache import compile_pattern
 from .base import SUBSET_RE, UNIT_OBJECTS, Article, Finding, exact, is_change, is_target
+from .tolerance import bound_range
 
 # index values, scores and ranks come in league tables, one per body, and national averages
 # beside local ones: their subjects are too uncertain to call two of them the same figure
@@ -18,12 +19,13 @@ OTHER_QUANTITY_RE = compile_pattern(
     r"(?:trên|dưới|hơn|từ)\s+\d|mỗi|một ngày|chưa)(?!\p{L})", regex.IGNORECASE)
 
 
-def _key(f: dict) -> tuple | None:
+def _key(f: dict, bound: bool = False) -> tuple | None:
     """What makes two figures the same quantity: unit, aspect, object, kind, denominator, noun
-    and a closed period; None for figures that are never compared."""
+    and a closed period; None for figures that are never compared (with `bound`, for counts
+    qualified by "hơn", "gần", "khoảng" ..., else for exact figures)."""
     subj = f.get("subject") or {}
     period = f.get("period") or {}
-    if (f["aspect"] in UNCOMPARABLE_ASPECTS or f["kind"] in ("score", "rank") or not exact(f)
+    if (f["aspect"] in UNCOMPARABLE_ASPECTS or f["kind"] in ("score", "rank") or exact(f) == bound
             or f["object"] not in COMPARABLE_OBJECTS
             or is_change(f) or is_target(f) or f.get("index") or subj.get("unit") is None
             or not period.get("start") or not period.get("end")
@@ -67,7 +69,7 @@ def _plain_statement(f: dict, article: Article) -> bool:
 
 
 def conflicting_values(article: Article) -> list[Finding]:
-    return restated_differently(article) + move_contradicted(article)
+    return restated_differently(article) + move_contradicted(article) + bound_contradicted(article)
 
 
 def restated_differently(article: Article) -> list[Finding]:
@@ -87,6 +89,64 @@ def restated_differently(article: Article) -> list[Finding]:
                 and (own_period(first) or own_period(f))):
             out.append(Finding("conflicting_values", [first, f], None, f["value"], "conflicting_values",
                                dict(first=first["surface"], second=f["surface"])))
+    return out
+
+
+def _same_noun(a: dict, b: dict) -> bool:
+    """Whether one counted noun is the other or its start ("hồ sơ" of "hồ sơ thủ tục hành chính")."""
+    x, y = (a.get("noun") or "").lower().split(), (b.get("noun") or "").lower().split()
+    return bool(x and y) and (x[:len(y)] == y or y[:len(x)] == x)
+
+
+QUALIFIER_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:hơn|trên|gần|dưới|khoảng|xấp xỉ|chừng|ước|ít nhất|tối thiểu|tối đa|"
+                                      r"không quá|chưa đến|chưa tới)\s*$", regex.IGNORECASE)
+# bodies or places "trên địa bàn" a unit are all of them: "các cơ quan, đơn vị trên địa bàn tỉnh"
+ALL_IN_TERRITORY_RE = compile_pattern(r"(?<!\p{L})(?:các cơ quan|các sở|các xã|các phường)[^.;\d]{0,40}?trên địa bàn(?!\p{L})",
+                                      regex.IGNORECASE)
+
+
+def _plain_but_its_qualifier(f: dict, article: Article) -> bool:
+    """Whether a qualified figure is stated as a whole: no other quantity in its sentence (its own
+    "hơn", "gần" ... aside), no words before it narrowing it to a part (bodies "trên địa bàn" the
+    unit are all of them)."""
+    s, e = f.get("sentence") or f["span"]
+    before = article.text[s:f["span"][0]]
+    q = QUALIFIER_BEFORE_RE.search(before)
+    before = before[:q.start()] if q else before
+    return (not OTHER_QUANTITY_RE.search(before + " " + article.text[f["span"][1]:e])
+            and not SUBSET_RE.search(ALL_IN_TERRITORY_RE.sub(" ", before))
+            and not _units_counted_before(f, article))
+
+
+# the words that state a count as the whole: "tổng số hồ sơ tiếp nhận ... là 986.450", "toàn tỉnh tiếp nhận ..."
+# (not a base: "Trong tổng số hồ sơ tiếp nhận, có ...")
+WHOLE_NAMED_RE = compile_pattern(r"(?<!\p{L})(?:(?<!(?:trong|trên)\s+)tổng\s+số|tổng\s+cộng|toàn\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|"
+                                 r"đặc\s+khu))(?!\p{L})", regex.IGNORECASE)
+
+
+def bound_contradicted(article: Article) -> list[Finding]:
+    """A count stated with a qualifier ("hơn 1,1 triệu hồ sơ") and exactly, as the whole, in another
+    sentence for the same unit, measure and period ("tổng số hồ sơ tiếp nhận trong năm 2024 là
+    986.450 hồ sơ"), the exact count outside what the qualified one allows (`tolerance.bound_range`).
+    An exact count not named as the whole may be a body's or a channel's part."""
+    out = []
+    bounds = [f for f in article.figures if f["kind"] == "count" and _key(f, bound=True) is not None
+              and _plain_but_its_qualifier(f, article)]
+    if not bounds:
+        return out
+    exacts = [f for f in article.figures if f["kind"] == "count" and _key(f) is not None and _plain_statement(f, article)
+              and WHOLE_NAMED_RE.search(article.text, f["sentence"][0], f["span"][0])]
+    for b in bounds:
+        for f in exacts:
+            if (_key(b, bound=True)[:5] + _key(b, bound=True)[6:] != _key(f)[:5] + _key(f)[6:] or not _same_noun(b, f)
+                    or b.get("sentence") == f.get("sentence") or not (own_period(b) or own_period(f))):
+                continue
+            lo, hi = bound_range(b)
+            if not lo <= f["value"] <= hi:
+                first, second = sorted((b, f), key=lambda x: x["span"][0])
+                out.append(Finding("conflicting_values", [first, second], None, f["value"], "conflicting_values",
+                                   dict(first=first["surface"], second=second["surface"])))
+                break
     return out
 
 

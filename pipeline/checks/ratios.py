@@ -252,7 +252,10 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
         if not same_sentence(total, count) and abs(finding.computed - pct["value"]) > LINKED_GAP:
             continue  # far off: the article likely means another base than the one linked
         out.append(finding)
-    out += _named_shares(article, restated)
+    # a rate after a count of another measure restates nothing ("tiếp nhận hơn 58 nghìn hồ sơ, tỷ lệ
+    # hồ sơ nộp trực tuyến đạt 78%"): it is a named share like any other
+    restating = {id(pct) for count, pct in pairs if count["aspect"] == pct["aspect"]}
+    out += _named_shares(article, restated, restating)
     out += _all_on_time_but_overdue(article)
     return out
 
@@ -272,7 +275,7 @@ def _named_part(count: dict, article: Article) -> bool:
             and WHEREOF_GAP_RE.fullmatch(article.between(total, count)) is not None)
 
 
-def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
+def _named_shares(article: Article, restated: set[int], restating: set[int]) -> list[Finding]:
     """A rate stated on its own, sentences after the count it is the share of: "tiếp nhận 1.284
     hồ sơ, trong đó hồ sơ trực tuyến 905 ... Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp
     nhận đạt 75,2%" (70,48 %). The count is the nearest one of the rate's aspect, object, unit
@@ -284,7 +287,7 @@ def _named_shares(article: Article, restated: set[int]) -> list[Finding]:
     figures, text = article.figures, article.text
     rounding: dict[int, bool] = {}
     for k, pct in enumerate(figures):
-        if (not _share_of(pct) or id(pct) in restated or is_target(pct) or pct["aspect"] not in PART_OF
+        if (not _share_of(pct) or id(pct) in restating or is_target(pct) or pct["aspect"] not in PART_OF
                 or not RATE_RE.search(text, pct["sentence"][0], pct["span"][0])):
             continue
         earlier = figures[max(0, k - MAX_BACK):k]
@@ -360,15 +363,30 @@ def _count_named_after(figures: list[dict], k: int, pct: dict, article: Article)
     for f in figures[k + 1:k + 1 + MAX_BACK]:
         if f["span"][0] - pct["span"][1] > NAMED_SHARE_REACH:
             break
-        if f["aspect"] == pct["aspect"] and f["kind"] == "percent":
-            break
+        if f["aspect"] == pct["aspect"] and f["kind"] == "percent" and not _other_dates(f, pct):
+            break  # another share of the measure (not one of another month: "Riêng tháng 12/2025, ... 84,7%")
         if (f["kind"] == "count" and f["aspect"] == pct["aspect"] and f["object"] == pct["object"]
                 and same_subject(f, pct) and _same_period(f, pct, stated=True) and exact(f)
                 and not is_change(f) and not is_target(f)):
             found.append(f)
-    if len(found) != 1 or not BASE_NAMED_RE.search(article.text, found[0]["sentence"][0], found[0]["span"][0]):
+    if len(found) != 1 or not (BASE_NAMED_RE.search(article.text, found[0]["sentence"][0], found[0]["span"][0])
+                               or len(PART_OF[pct["aspect"]]) == 1 and _own_dates_as(found[0], pct)):
         return None
     return found[0]
+
+
+def _other_dates(a: dict, b: dict) -> bool:
+    """Whether two figures have closed periods of different dates."""
+    pa, pb = a.get("period") or {}, b.get("period") or {}
+    return bool(pa.get("start") and pa.get("end") and pb.get("start") and pb.get("end")) and not same_period(a, b)
+
+
+def _own_dates_as(count: dict, pct: dict) -> bool:
+    """Whether the count's sentence states the closed period of the rate ("tỷ lệ hồ sơ nộp trực
+    tuyến năm 2025 đạt 76,2% ... số hồ sơ nộp trực tuyến trong năm 2025 là 298.600 hồ sơ"): enough
+    to link them when the rate has one base (not an on-time rate, of the received or the resolved)."""
+    own = count.get("period") or {}
+    return bool(own.get("start") and own.get("end") and not own.get("inherited")) and same_period(count, pct)
 
 
 def _counts_of_its_measure(earlier: list[dict], pct: dict) -> int:

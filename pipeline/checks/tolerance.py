@@ -19,6 +19,7 @@ is at least 90.31 %).
 from __future__ import annotations
 
 import math
+import re
 
 ABOUT = 0.10  # "khoảng": a tenth either side
 EPS = 1e-9
@@ -63,6 +64,29 @@ def figure_range(figure: dict, rounded: bool | None = None) -> tuple[float, floa
     return value - unit * (1 - CEILING_MARGIN), value + unit + EPS
 
 
+NUMBER_TOKEN_RE = re.compile(r"\d[\d.]*(?:,\d+)?")
+
+
+def written_unit(figure: dict) -> float:
+    """One unit of the last digit written, in the figure's own scale: "1,1 triệu" -> 100,000,
+    "58 nghìn" -> 1,000, "986.450" -> 1."""
+    m = NUMBER_TOKEN_RE.search(figure.get("surface") or "")
+    if m is None:
+        return 1.0
+    written = float(m.group().replace(".", "").replace(",", "."))
+    scale = float(figure["value"]) / written if written else 1.0
+    return last_digit(m.group()) * scale
+
+
+def bound_range(figure: dict) -> tuple[float, float]:
+    """What a qualified figure ("hơn 1,1 triệu", "gần 10.000", "khoảng 2,4 triệu") allows of the
+    exact count it rounds: its interval widened by one unit of its last digit ("hơn 1,1 triệu" is
+    written of anything above 1,0 triệu)."""
+    lo, hi = figure_range(figure, rounded=False)
+    unit = written_unit(figure)
+    return lo - unit, hi + unit
+
+
 def share_range(part: tuple[float, float], whole: tuple[float, float]) -> tuple[float, float]:
     """100 * part / whole, as an interval (both positive)."""
     lo = 0.0 if whole[1] == math.inf else 100 * max(part[0], 0) / whole[1]
@@ -77,6 +101,11 @@ def sum_range(ranges: list[tuple[float, float]]) -> tuple[float, float]:
 def meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether two intervals share a value."""
     return a[0] <= b[1] + EPS and b[0] <= a[1] + EPS
+
+
+def parts_add_up(total: dict, parts: list[dict]) -> bool:
+    """Whether parts can add up to their total, each read as the range its rounding allows."""
+    return meet(sum_range([figure_range(p, rounded=False) for p in parts]), figure_range(total, rounded=False))
 
 
 def agrees(computed: tuple[float, float], stated: dict) -> bool:

@@ -3,19 +3,19 @@ stated total, and shares of one whole that add up to more than 100 %."""
 from __future__ import annotations
 
 import bisect
-import functools
 
 import regex
 
 from ..pattern_cache import compile_pattern
-from ..resources import load_yaml
 from .base import (BASE_BEFORE_RE, SUBSET_RE, Article, Finding, exact, is_change, is_target, same_period, same_sentence,
-                   same_subject)
+                   part_above, same_subject, sum_finding)
 from .grades import graded_units
 from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
                          partition_of, partitions)
 from .ratios import CARRY_OVER_RE, PART_OF, _totals
-from .tolerance import figure_range, meet, sum_range
+from .distributed import levels_in_turn, months_of_a_total
+from .fields import field_above_total
+from .tolerance import figure_range, meet, parts_add_up, sum_range
 
 # right after a total: the parts that make it up ("gồm", "bao gồm", "(")
 BREAKDOWN = (r"(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)"
@@ -167,22 +167,11 @@ def _parts_after(total: dict, index: int, article: Article, whole: bool = False,
     return parts
 
 
-def _add_up(total: dict, parts: list[dict]) -> bool:
-    """Whether the parts can add up to the total, each read as the range its rounding allows."""
-    return meet(sum_range([figure_range(p, rounded=False) for p in parts]), figure_range(total, rounded=False))
-
-
-def _sum_finding(total: dict, parts: list[dict], across: bool | None = None) -> Finding:
-    computed = sum(p["value"] for p in parts)
-    return Finding("sum_mismatch", [total, *parts], computed, total["value"], "parts_vs_total",
-                   dict(parts=" + ".join(p["surface"] for p in parts), computed=computed, stated=total["surface"]),
-                   across=across)
-
-
 def sum_mismatch(article: Article) -> list[Finding]:
     return (_parts_vs_total(article) + _remainder(article) + _total_after_parts(article)
             + _distributed_next(article) + _distributed_later(article) + _parts_of_named_total(article)
-            + _shares_of_one_whole(article) + graded_units(article))
+            + _shares_of_one_whole(article) + graded_units(article) + levels_in_turn(article)
+            + months_of_a_total(article))
 
 
 # the next sentence distributes a total: "... 6.842 hồ sơ (...). Phân theo lĩnh vực: đất đai 3.215
@@ -209,14 +198,20 @@ def _distributed_next(article: Article) -> list[Finding]:
         parts = _parts_after(total, k - 1, article, whole=True, end=figures[k]["sentence"][1], asides=True)
         if len(parts) < 2 or parts[0] is not figures[k] or total["aspect"] not in ("received", parts[0]["aspect"]):
             continue
-        if not _add_up(total, parts):
-            out.append(_sum_finding(total, parts, across=True))
+        if not parts_add_up(total, parts):
+            out.append(sum_finding(total, parts, across=True))
     return out
 
 
 # a sentence opening with the levels it distributes a total by: "Xét theo cấp giải quyết, Trung tâm ..."
 DISTRIBUTED_BY_LEVEL_RE = compile_pattern(r"[ \t\u00a0]*(?:xét|phân|chia|tính)\s+theo\s+cấp(?:\s+[\p{L}]+){0,3}?\s*[:,]",
                                           regex.IGNORECASE)
+
+
+# a sentence naming the total stated above and dividing it: "Toàn bộ số hồ sơ tiếp nhận nêu trên được
+# chia theo lĩnh vực như sau: đất đai 12.310 hồ sơ, ..."
+ABOVE_TOTAL_DIVIDED_RE = compile_pattern(r"[ \t\u00a0]*(?:toàn\s+bộ|tổng)\s+(?:số\s+)?[\p{L} ]{0,40}?(?:nêu|kể|nói)\s+(?:ở\s+)?trên"
+                                         r"[^\d.;:]{0,40}?(?:chia|phân)\s+(?:theo|ra)(?!\p{L})", regex.IGNORECASE)
 
 
 # "Cụ thể, trong 9 tháng, cấp tỉnh tiếp nhận 96.412 hồ sơ, cấp huyện ... và cấp xã ...": the
@@ -242,7 +237,8 @@ def _distributed_later(article: Article) -> list[Finding]:
         sentence = first.get("sentence")
         if (first["kind"] != "count" or is_change(first) or not sentence
                 or (k and figures[k - 1].get("sentence") == sentence)
-                or not (DISTRIBUTED_BY_LEVEL_RE.match(text, sentence[0]) or _details_every_level(text, sentence))):
+                or not (DISTRIBUTED_BY_LEVEL_RE.match(text, sentence[0]) or ABOVE_TOTAL_DIVIDED_RE.match(text, sentence[0])
+                        or _details_every_level(text, sentence))):
             continue
         # the nearest count of the same measure before it, when the headline or lead states it
         # (a total nearer than those is distributed by the sentence after it: _distributed_next)
@@ -252,8 +248,8 @@ def _distributed_later(article: Article) -> list[Finding]:
         if total is None or article.paragraph(total["span"][0]) not in article.opening or not exact(total):
             continue
         parts = _parts_after(total, k - 1, article, whole=True, end=sentence[1], asides=True)
-        if len(parts) >= 2 and parts[0] is first and not _add_up(total, parts):
-            out.append(_sum_finding(total, parts, across=True))
+        if len(parts) >= 2 and parts[0] is first and not parts_add_up(total, parts):
+            out.append(sum_finding(total, parts, across=True))
     return out
 
 
@@ -278,8 +274,8 @@ def _total_after_parts(article: Article) -> list[Finding]:
             if parts and not PARTS_RUN_GAP_RE.fullmatch(text, f["span"][1], parts[0]["span"][0]):
                 break
             parts.insert(0, f)
-        if len(parts) >= 2 and not _add_up(total, parts):
-            out.append(_sum_finding(total, parts))
+        if len(parts) >= 2 and not parts_add_up(total, parts):
+            out.append(sum_finding(total, parts))
     return out
 
 
@@ -299,8 +295,8 @@ def _remainder(article: Article) -> list[Finding]:
         total, parts = earlier[total_at], earlier[total_at + 1:]
         if not parts or not all(_counts_like(total, p) and p["aspect"] != "received" for p in parts + [rest]):
             continue
-        if not _add_up(total, parts + [rest]):
-            out.append(_sum_finding(total, parts + [rest]))
+        if not parts_add_up(total, parts + [rest]):
+            out.append(sum_finding(total, parts + [rest]))
     return out
 
 
@@ -331,7 +327,7 @@ def _parts_vs_total(article: Article) -> list[Finding]:
             continue
         parts = _parts_after(total, start, article, whole)
         if _parts_disagree(total, parts, article, whole):
-            out.append(_sum_finding(total, parts,
+            out.append(sum_finding(total, parts,
                                     across=bool(WHEREOF_NEXT_RE.match(text, (total.get("sentence") or total["span"])[1]))))
     return out
 
@@ -428,7 +424,7 @@ def _parts_of_named_total(article: Article) -> list[Finding]:
         # (a list after ":" may part its items with ";": read so, judged as a "trong đó" breakdown)
         parts = _parts_after(total, k - 1, article, whole=bool(m["list"]), end=sentence[1])
         if parts and parts[0] is first and _parts_disagree(total, parts, article, whole=False):
-            out.append(_sum_finding(total, parts, across=True))
+            out.append(sum_finding(total, parts, across=True))
     return out
 
 
@@ -486,81 +482,10 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
 
 
 
-# a field's share of the dossiers received: "Lĩnh vực đất đai chiếm nhiều nhất với 1.315 hồ sơ"
-# ("Riêng lĩnh vực này, trong quý, ...": one field singled out)
-FIELD_PART_RE = compile_pattern(r"(?:(?:riêng|đối với)\s+)?(?<!\p{L})lĩnh vực(?!\p{L})[^\d.;]{0,80}$", regex.IGNORECASE)
-
-
-def _field_names() -> str:
-    names = sorted(load_yaml("procedure_fields.yml"), key=len, reverse=True)
-    return "|".join(r"\s+".join(map(regex.escape, name.split())) for name in names)
-
-
-@functools.cache
-def field_after_noun_re() -> regex.Pattern:
-    """A field named right after a count's noun: "41.260 hồ sơ đất đai", "hồ sơ thuộc lĩnh vực
-    hộ tịch" (procedure_fields.yml)."""
-    return compile_pattern(rf"\s+(?:thuộc\s+)?(?:(?:các\s+)?lĩnh\s+vực\s+)?(?:{_field_names()})(?!\p{{L}})",
-                           regex.IGNORECASE)
-
-
-@functools.cache
-def field_singled_out_re() -> regex.Pattern:
-    """A sentence singling out a field by name: "Riêng chứng thực bản sao ..., xã đã tiếp nhận"."""
-    return compile_pattern(rf"(?:riêng|đối\s+với)\s+(?:(?:các\s+)?lĩnh\s+vực\s+)?(?:{_field_names()})(?!\p{{L}})"
-                           r"[^\d.;]{0,80}$", regex.IGNORECASE)
-
-
-def _one_field(article: Article, part: dict) -> bool:
-    """Whether a count of dossiers is one field's: its sentence opens with the field ("Lĩnh vực
-    đất đai chiếm nhiều nhất với 1.315 hồ sơ", "Riêng lĩnh vực này, ... 5.210 hồ sơ", "Riêng
-    chứng thực ..., xã đã tiếp nhận và giải quyết 1.184 hồ sơ") or its noun is followed by one
-    ("41.260 hồ sơ đất đai")."""
-    text = article.text
-    if (FIELD_PART_RE.match(text, part["sentence"][0], part["span"][0])
-            or field_singled_out_re().match(text, part["sentence"][0], part["span"][0])):
-        return True
-    noun = regex.match(r"\s*" + r"\s+".join(map(regex.escape, (part.get("noun") or "hồ sơ").split())),
-                       text[part["span"][1]:part["span"][1] + 40], regex.IGNORECASE)
-    return noun is not None and field_after_noun_re().match(text, part["span"][1] + noun.end()) is not None
-
-
-def _received_totals(article: Article) -> list[dict]:
-    """The article's exact counts received, not a change or a goal: the totals a part may exceed
-    (looked up once per article, not once per part)."""
-    return [f for f in article.figures if f["kind"] == "count" and f["aspect"] == "received" and exact(f)
-            and not is_change(f) and not is_target(f)]
-
-
-def _part_above(total: dict, part: dict) -> Finding:
-    return Finding("part_exceeds_total", [total, part], part["value"], total["value"], "part_exceeds_total",
-                   dict(part=part["surface"], total=total["surface"]))
-
-
-def _field_above_total(article: Article, flagged: set, received: list[dict]) -> list[Finding]:
-    """The dossiers of one field (received, or resolved) above the total received stated before
-    it, of the same unit and period, in its paragraph or an earlier one: "huyện tiếp nhận 1.240 hồ sơ, ... Lĩnh vực đất
-    đai ... với 1.315 hồ sơ"; "Quý III/2025, trung tâm tiếp nhận 4.870 hồ sơ ... Riêng lĩnh vực
-    này, trong quý, trung tâm đã tiếp nhận 5.210 hồ sơ"."""
-    out = []
-    for part in article.figures:
-        if (part["kind"] != "count" or part["aspect"] not in ("received", "resolved") or not exact(part)
-                or is_change(part)
-                or is_target(part) or part["id"] in flagged or not part.get("sentence")
-                or not _one_field(article, part)):
-            continue
-        sentence_start = part["sentence"][0]
-        totals = [f for f in received if f.get("sentence") and f["sentence"][1] <= sentence_start
-                  and f["object"] == part["object"] and same_subject(f, part)
-                  and (same_period(f, part) or not f.get("period") and not part.get("period")
-                       and article.paragraph(f["span"][0]) == article.paragraph(part["span"][0]))
-                  and not _one_field(article, f)]
-        total = max(totals, key=lambda f: f["value"], default=None)  # the whole, not a channel's part
-        if (total is not None and part["value"] > total["value"]
-                and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])):
-            flagged.add(part["id"])
-            out.append(_part_above(total, part))
-    return out
+def _plain_totals(article: Article) -> list[dict]:
+    """The article's exact counts, not a change or a goal: the totals a part may exceed (looked
+    up once per article, not once per part)."""
+    return [f for f in article.figures if f["kind"] == "count" and exact(f) and not is_change(f) and not is_target(f)]
 
 
 # "Trong số hồ sơ tiếp nhận, đã giải quyết 1.586 hồ sơ": the received total itself, no subset
@@ -621,9 +546,10 @@ def part_exceeds_total(article: Article) -> list[Finding]:
                 and not is_change(total) and same_sentence(total, part)
                 and _whereof(text[total["span"][1]:part["span"][0]], total) and part["value"] > total["value"]):
             flagged.add(part["id"])
-            out.append(_part_above(total, part))
-    received = _received_totals(article)
-    out.extend(_field_above_total(article, flagged, received))
+            out.append(part_above(total, part))
+    counts = _plain_totals(article)
+    received = [f for f in counts if f["aspect"] == "received"]
+    out.extend(field_above_total(article, flagged, counts))
     for part in figures:
         if (part["kind"] != "count" or part["aspect"] not in PART_OF or not exact(part) or is_change(part)
                 or is_target(part) or part["id"] in flagged):
@@ -639,5 +565,5 @@ def part_exceeds_total(article: Article) -> list[Finding]:
         judged = (total, part) if near else (part,)
         if (part["value"] > total["value"] and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
                 and (_of_the_received(article, part) or not any(_narrowed(article, f) for f in judged))):
-            out.append(_part_above(total, part))
+            out.append(part_above(total, part))
     return out

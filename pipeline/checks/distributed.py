@@ -1,0 +1,117 @@
+"""A total stated once and its parts stated in turn in later sentences or paragraphs, each named
+by what part of the whole it is: a level of the administration ("ở cấp tỉnh ... 85.320 hồ sơ.
+Các huyện ... 201.117 hồ sơ. UBND các xã ... 318.905 hồ sơ") or a month of the total's period
+("Quý I/2021 ... 9.846 hồ sơ ... tháng 1 ... 3.215 hồ sơ; tháng 2 ... 2.480 hồ sơ; sang tháng
+3 ... 4.051 hồ sơ"). Used by the sum check (`totals.py`)."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from ..resources import load_yaml
+from .base import Article, Finding, exact, is_change, is_target, same_period, sum_finding
+from .partitions import classes_in, covers_the_whole
+from .tolerance import parts_add_up
+
+
+def _plain_count(f: dict) -> bool:
+    return f["kind"] == "count" and exact(f) and not is_change(f) and not is_target(f)
+
+
+def _same_measure(total: dict, f: dict) -> bool:
+    return _plain_count(f) and f["object"] == total["object"] and f["aspect"] == total["aspect"]
+
+
+def _unit(f: dict) -> str | None:
+    return (f.get("subject") or {}).get("unit")
+
+
+@functools.cache
+def _aggregate_levels() -> dict[str, str]:
+    """The type a subject aggregate begins with -> the level it names (check_partitions.yml)."""
+    spec = load_yaml("check_partitions.yml")["level"].get("aggregates", {})
+    return {t: level for level, types in spec.items() for t in types}
+
+
+def level_of(f: dict, previous_end: int, article: Article) -> str | None:
+    """The one level of the administration named before a figure in its sentence (since the
+    figure before it: "ở cấp tỉnh, ... tiếp nhận 85.320"), else by the places its subject
+    aggregates ("Các huyện, thị xã, thành phố tiếp nhận 201.117")."""
+    start = max(previous_end, (f.get("sentence") or f["span"])[0])
+    levels = classes_in(article.text[start:f["span"][0]]).get("level", frozenset())
+    if len(levels) == 1:
+        return next(iter(levels))
+    if levels:
+        return None
+    aggregate = ((f.get("subject") or {}).get("aggregate") or "").lower()
+    first = aggregate.split(",")[0].strip().removeprefix("các ").strip()
+    return _aggregate_levels().get(first)
+
+
+def levels_in_turn(article: Article) -> list[Finding]:
+    """A total the headline or lead states, and after it, for the same measure, period and unit,
+    one count for each level of the administration (named as `level_of` reads them) that
+    together cover the whole: the levels' counts add up to the total."""
+    out = []
+    figures = article.figures
+    for i, total in enumerate(figures):
+        if not _plain_count(total) or article.paragraph(total["span"][0]) not in article.opening or _unit(total) is None:
+            continue
+        parts: dict[str, dict] = {}
+        for k in range(i + 1, len(figures)):
+            f = figures[k]
+            if not (_same_measure(total, f) and same_period(total, f) and _unit(f) in (None, _unit(total))):
+                continue
+            level = level_of(f, figures[k - 1]["span"][1], article)
+            if level is None:
+                continue
+            if level in parts:
+                break  # a level stated again: another breakdown (of a part, or of another total)
+            parts[level] = f
+        if len(parts) >= 2 and covers_the_whole("level", frozenset(parts)):
+            in_order = sorted(parts.values(), key=lambda f: f["span"][0])
+            if not parts_add_up(total, in_order):
+                out.append(sum_finding(total, in_order, across=True))
+    return out
+
+
+def _months(period: dict) -> list[tuple[int, int]] | None:
+    """The calendar months a closed period spans, when it runs from a month's first day to a
+    month's last; None otherwise."""
+    try:
+        start, end = dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if start.day != 1 or (end + dt.timedelta(days=1)).day != 1 or end < start:
+        return None
+    return [(y, m) for n in range(start.year * 12 + start.month - 1, end.year * 12 + end.month)
+            for y, m in [divmod(n, 12)] for m in [m + 1]]
+
+
+def months_of_a_total(article: Article) -> list[Finding]:
+    """A count for a span of months ("Quý I/2021 ... tiếp nhận 9.846 hồ sơ") and counts of the
+    same measure and unit for each of its months, one a month: the months add up to the span.
+    The span's total is the first count of its measure with those dates; a month counted twice
+    (a month's total and its part) leaves the months unread."""
+    out = []
+    figures = [f for f in article.figures if _plain_count(f) and _unit(f) is not None]
+    seen: set[tuple] = set()
+    for total in figures:
+        months = _months(total.get("period") or {})
+        key = (total["object"], total["aspect"], _unit(total), tuple(months or ()))
+        if not months or len(months) < 2 or key in seen:
+            continue
+        seen.add(key)
+        by_month: dict[tuple[int, int], list[dict]] = {}
+        for f in figures:
+            if f is total or not _same_measure(total, f) or _unit(f) != _unit(total):
+                continue
+            own = _months(f.get("period") or {})
+            if own and len(own) == 1 and own[0] in months:
+                by_month.setdefault(own[0], []).append(f)
+        if set(by_month) != set(months) or any(len(fs) != 1 for fs in by_month.values()):
+            continue
+        parts = sorted((fs[0] for fs in by_month.values()), key=lambda f: f["span"][0])
+        if not parts_add_up(total, parts):
+            out.append(sum_finding(total, parts, across=True))
+    return out
