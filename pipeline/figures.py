@@ -89,8 +89,9 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
         if den is None:
             den, _ = rank_denominator(article.text, folded, num.end)
         return "rank", den
-    if num.form == "ratio" and is_bracketed_rank(article, num):
-        return "rank", num.denominator
+    if num.form == "ratio" and (is_bracketed_rank(article, num)
+                                or ORDINAL_BEFORE_RE.search(folded, max(0, num.start - 8), num.start)):
+        return "rank", num.denominator  # "Kon Tum (62/63)", "Phú Thọ (87,12 điểm, thứ 18/34)"
     if num.form == "ratio":
         return "ratio", num.denominator
     total = TOTAL_AFTER_RE.match(folded, num.end, num.end + 40)
@@ -104,6 +105,11 @@ def classify_kind(article: Article, num: NumberMatch) -> tuple[str, float | None
 NAME_THEN_BRACKET_RE = compile_pattern(r"(?:\p{Lu}\p{L}*|(?<!\p{L})(?:xếp|đứng)[ \u00a0]+(?:cuối|đầu)(?:[ \u00a0]+bảng)?)"
                                      r"[ \u00a0]*\([ \u00a0]*(?:thứ[ \u00a0]+)?$")  # "Cao Bằng (thứ 32/34)", "xếp cuối (130/130"
 BRACKET_END_RE = compile_pattern(r"[ \u00a0]*[),;]")  # the bracket closes, or goes on with the value: "(130/130, đạt"
+# between a rate and the goal set for it: "tỷ lệ ... đạt 76,2%, vượt chỉ tiêu 70% mà Nghị quyết ... đề ra"
+RATE_TARGET_GAP_RE = compile_pattern(r"[ \u00a0]*,?[ \u00a0]*(?:vượt|cao[ \u00a0]+hơn|thấp[ \u00a0]+hơn|so[ \u00a0]+với|bằng|chưa[ \u00a0]+đạt|"
+                                     r"không[ \u00a0]+đạt|đạt)?[ \u00a0]*(?:chỉ[ \u00a0]+tiêu|mục[ \u00a0]+tiêu)[ \u00a0]*(?:là[ \u00a0]*)?")
+# "thứ" before a place out of a field is a rank, whatever verb (if any) comes before it
+ORDINAL_BEFORE_RE = compile_pattern(r"(?<!\p{L})thứ[ \u00a0]+$")
 RANKING_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:xếp|đứng|cuối bảng|dẫn đầu|thứ hạng|bảng xếp hạng)(?!\p{L})")
 RANKING_REACH = 160  # characters before the bracket where the ranking's verb is sought
 
@@ -260,6 +266,10 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
                                noun_key(own[1]) if own else None, post_end)
     if elided:
         aspect = prev_fig["aspect"]  # "Thanh tra tỉnh có 5": a cue in the next item's name is no aspect
+    elif (num.form == "percent" and prev_fig is not None and prev_fig["kind"] == "percent"
+          and prev_fig["aspect"] not in ("planned", "other") and list(prev_fig["sentence"]) == list(sent)
+          and RATE_TARGET_GAP_RE.fullmatch(article.folded, prev_fig["span"][1], num.start)):
+        aspect = prev_fig["aspect"]  # "đúng hạn đạt 99,4%, vượt chỉ tiêu 98% đề ra": the goal of that rate
     referent = antecedent(article, num, earlier)
     if referent is not None:
         aspect = referent["aspect"]

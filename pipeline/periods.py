@@ -457,6 +457,8 @@ def find_periods(text: str, start: int, end: int, published: str | None = None,
         s, e = m.span()
         free = e
         first, last = interpret(m, published)
+        if m["month_bare"] and first is not None:
+            first, last = month_in_span_dates(int(m["m29"]), out) or (first, last)
         if m["this_span"] and first is None:
             first, last = this_span_dates(m["this_span"], out)
         elif m["months_bare"] and first is None:
@@ -507,6 +509,21 @@ def this_span_dates(phrase: str, earlier: list[Period]) -> tuple[str | None, str
         if (unit == "quý" and _is_quarter(p)) or (unit == "tháng" and _is_month(p)):
             return p.start, p.end
     return None, None
+
+
+def month_in_span_dates(month: int, earlier: list[Period]) -> tuple[str, str] | None:
+    """The dates of a month written without its year inside the span of months stated last before
+    it, months between them aside ("Quý I/2021, ... Cụ thể, tháng 1, ...; tháng 2, ..."): that span's
+    year, whatever the publication's."""
+    last = next((p for p in reversed(earlier) if p.role == "period" and p.start and p.end
+                 and p.start[:7] != p.end[:7]), None)
+    if last is None:
+        return None
+    for year in range(int(last.start[:4]), int(last.end[:4]) + 1):
+        first = iso(year, month, 1)
+        if last.start <= first and _month_end(year, month) <= last.end:
+            return first, _month_end(year, month)
+    return None
 
 
 def bare_months_dates(n: int, earlier: list[Period]) -> tuple[str | None, str | None]:

@@ -61,9 +61,19 @@ FIRES = {
           ("ratio_percent_mismatch", ["25,4%", "31/140"])),
     ],
     "count_percent_mismatch": [
+        # a headline holding a figure: the body's lead states the totals later paragraphs break down
+        C("Bình Thuận: Gần 159.000 hồ sơ được giải quyết trong 6 tháng\n\nSáu tháng đầu năm 2024, các cơ quan của tỉnh "
+          "Bình Thuận tiếp nhận 164.315 hồ sơ, đã giải quyết 158.742 hồ sơ.\n\nTrong tổng số hồ sơ đã giải quyết, có "
+          "151.906 hồ sơ được trả kết quả trước và đúng hạn.\n\nÔng Hải cho biết tỷ lệ hồ sơ được giải quyết trước và "
+          "đúng hạn trong 6 tháng đầu năm đạt 98,6%.",
+          ("count_percent_mismatch", ["151.906", "158.742", "98,6%"]), linked=True),
         # a rate after a count of another measure, its count paragraphs later in a sentence stating its dates
         C("Năm 2025, tỉnh tiếp nhận 412.500 hồ sơ.\n\nTỷ lệ hồ sơ nộp trực tuyến năm 2025 đạt 76,2%. Riêng tháng "
           "12/2025, tỷ lệ hồ sơ nộp trực tuyến đạt 84,7%.\n\nSố hồ sơ nộp trực tuyến trong năm 2025 là 298.600 hồ sơ.",
+          ("count_percent_mismatch", ["298.600", "412.500", "76,2%"]), linked=True),
+        # ... past the goal set for the rate
+        C("Năm 2025, tỉnh tiếp nhận 412.500 hồ sơ.\n\nTỷ lệ hồ sơ nộp trực tuyến năm 2025 đạt 76,2%, vượt chỉ tiêu "
+          "70%.\n\nSố hồ sơ nộp trực tuyến trong năm 2025 là 298.600 hồ sơ.",
           ("count_percent_mismatch", ["298.600", "412.500", "76,2%"]), linked=True),
         C("Năm 2025, tỉnh Cao Bằng tiếp nhận hơn 58 nghìn hồ sơ, tỷ lệ hồ sơ nộp trực tuyến đạt 78%.\n\nTrong tổng "
           "số hồ sơ tiếp nhận, 41.300 hồ sơ được nộp qua Cổng Dịch vụ công quốc gia.",
@@ -148,6 +158,10 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # ... a rounded quarter total the months fall short of
+        C("Trong quý I/2021, Trung tâm tiếp nhận hơn 9.800 hồ sơ của tỉnh Kon Tum.\n\nCụ thể, tháng 1, Trung tâm tỉnh "
+          "Kon Tum tiếp nhận 3.412 hồ sơ; tháng 2 chỉ tiếp nhận 2.286 hồ sơ; sang tháng 3, Trung tâm tiếp nhận 3.795 hồ sơ.",
+          ("sum_mismatch", ["2.286", "3.412", "3.795", "9.800"]), linked=True),
         # every level's count in turn, sentences and paragraphs after the lead's total
         C("Năm 2024, các cơ quan hành chính ba cấp của tỉnh Hậu Giang tiếp nhận 612.458 hồ sơ.\n\nỞ cấp tỉnh, các sở, "
           "ban, ngành tiếp nhận 85.320 hồ sơ.\n\nCác huyện, thị xã, thành phố tiếp nhận 201.117 hồ sơ. UBND các xã, "
@@ -309,6 +323,14 @@ FIRES = {
           ("sum_mismatch", ["12.846", "235", "4.688", "7.905"])),
     ],
     "part_exceeds_total": [
+        # on-time dossiers of the resolved ones the lead states, their base named
+        C("Năm 2022, các sở, ngành của tỉnh Đắk Nông tiếp nhận 48.315 hồ sơ, giải quyết 46.870 hồ sơ.\n\nTỉnh đã công "
+          "bố 1.782 thủ tục.\n\nTrong số hồ sơ đã giải quyết ở cấp tỉnh, 47.210 hồ sơ được trả kết quả trước và đúng hạn.",
+          ("part_exceeds_total", ["46.870", "47.210"]), linked=True),
+        # a part said to be of a total stated before, with no number, above every count of its object
+        C("Hiện nay, Bộ TTHC áp dụng trên địa bàn tỉnh Bạc Liêu gồm 1.765 thủ tục.\n\nĐến nay, tỉnh Bạc Liêu đã cung "
+          "cấp 1.902 TTHC trực tuyến mức độ 3, 4 trong tổng số TTHC của tỉnh.",
+          ("part_exceeds_total", ["1.765", "1.902"]), linked=True),
         # one field's overdue dossiers above the overdue total the lead states
         C("Quý I/2026, tỉnh Phú Thọ tiếp nhận 256.840 hồ sơ, trong đó còn 3.218 hồ sơ quá hạn.\n\nHồ sơ quá hạn tập "
           "trung ở lĩnh vực đất đai; riêng lĩnh vực này có 3.460 hồ sơ quá hạn.",
@@ -544,6 +566,9 @@ NEAR_MISSES = {
           "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
     ],
     "sum_mismatch": [
+        # the months against the exact total where one is stated, not the headline's rounding of it
+        C("Quý I/2021, tỉnh Kon Tum tiếp nhận gần 9.500 hồ sơ\n\nQuý I/2021, tỉnh Kon Tum tiếp nhận 9.493 hồ sơ.\n\n"
+          "Tháng 1, tỉnh Kon Tum tiếp nhận 3.412 hồ sơ; tháng 2 tiếp nhận 2.286 hồ sơ; tháng 3 tiếp nhận 3.795 hồ sơ."),
         # levels in turn that add up
         C("Năm 2024, các cơ quan hành chính ba cấp của tỉnh Hậu Giang tiếp nhận 605.342 hồ sơ.\n\nỞ cấp tỉnh, các sở "
           "tiếp nhận 85.320 hồ sơ.\n\nCác huyện, thị xã, thành phố tiếp nhận 201.117 hồ sơ. UBND các xã, phường, thị "
@@ -686,6 +711,13 @@ NEAR_MISSES = {
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ."),
     ],
     "part_exceeds_total": [
+        C("Năm 2022, các sở, ngành của tỉnh Đắk Nông tiếp nhận 48.315 hồ sơ, giải quyết 46.870 hồ sơ.\n\nTỉnh đã công "
+          "bố 1.782 thủ tục.\n\nTrong số hồ sơ đã giải quyết ở cấp tỉnh, 46.210 hồ sơ được trả kết quả trước và đúng hạn."),
+        # ... within the largest of them, or the total named with its own number
+        C("Hiện nay, Bộ TTHC áp dụng trên địa bàn tỉnh Bạc Liêu gồm 1.965 thủ tục.\n\nĐến nay, tỉnh Bạc Liêu đã cung "
+          "cấp 1.902 TTHC trực tuyến mức độ 3, 4 trong tổng số TTHC của tỉnh."),
+        C("Hiện nay, Bộ TTHC áp dụng trên địa bàn tỉnh Bạc Liêu gồm 1.765 thủ tục.\n\nĐến nay, tỉnh Bạc Liêu đã cung "
+          "cấp 1.902 TTHC trực tuyến trong tổng số 2.100 TTHC."),
         # a field's overdue dossiers within the overdue total
         C("Quý I/2026, tỉnh Phú Thọ tiếp nhận 256.840 hồ sơ, trong đó còn 3.218 hồ sơ quá hạn.\n\nHồ sơ quá hạn tập "
           "trung ở lĩnh vực đất đai; riêng lĩnh vực này có 2.460 hồ sơ quá hạn."),

@@ -216,20 +216,3 @@ def test_every_level_aggregate_names_its_level(level, type_word):
     assert level_of(f, 0, Article([f], text)) == level
     f["subject"] = {"unit": None, "aggregate": "sở, ngành", "text": "các sở, ngành"}
     assert level_of(f, 0, Article([f], text)) is None
-
-
-@pytest.mark.parametrize("surface,value,unit", [
-    ("986.450", 986450, 1), ("1,1 triệu", 1_100_000, 100_000), ("58 nghìn", 58_000, 1000),
-    ("2,45 triệu", 2_450_000, 10_000), ("hơn 12", 12, 1)])
-def test_written_unit_is_one_unit_of_the_last_digit_in_the_figures_scale(surface, value, unit):
-    from pipeline.checks.tolerance import written_unit
-    assert math.isclose(written_unit({"surface": surface, "value": value}), unit)
-
-
-def test_a_qualified_count_allows_what_its_last_digit_rounds():
-    from pipeline.checks.tolerance import bound_range
-    over = {"surface": "1,1 triệu", "value": 1_100_000, "approx": "over", "kind": "count"}
-    lo, hi = bound_range(over)
-    assert math.isclose(lo, 1_000_000) and hi == math.inf
-    under = {"surface": "10.000", "value": 10_000, "approx": "under", "kind": "count"}
-    assert bound_range(under) == (-math.inf, 10_001)

@@ -713,6 +713,10 @@ def test_a_place_in_brackets_after_a_name_in_a_ranking_is_a_rank():
                "(130/130, đạt 61,4 điểm).")
     assert [(f["surface"], f["kind"]) for f in figs if "/" in f["surface"]] == [
         ("32/34", "rank"), ("34/34", "rank"), ("130/130", "rank")]
+    # "thứ" before a place out of its field, with no verb of ranking before it
+    figs = run("Năm 2025, Lào Cai đạt 87,95 điểm, xếp thứ 15/34; Phú Thọ (87,12 điểm, thứ 18/34).")
+    assert [(f["surface"], f["kind"], f["denominator"]) for f in figs if "/" in f["surface"]] == [
+        ("15/34", "rank", 34), ("18/34", "rank", 34)]
     # ... not a part of a whole in brackets, nor outside a ranking
     assert [f["kind"] for f in run("Năm 2022, xã Tân Hưng (15/19 tiêu chí) dẫn đầu.")] == ["ratio"]
     assert [f["kind"] for f in run("Năm 2022, huyện có xã Tân Hưng (15/19) đạt chuẩn.")] == ["ratio"]
@@ -1058,6 +1062,11 @@ ASPECT_WINDOW_CASES = [
      [("7", "par_index"), ("90", "par_index"), ("12", "overdue")]),
     # not electronic documents or invoices
     ("Năm 2022, Cục Thuế tiếp nhận 1.200 hồ sơ đăng ký sử dụng hóa đơn điện tử.", [("1.200", "received")]),
+    # the goal a rate is set against is of that rate, whatever words after it name the plan
+    ("Năm 2026, tỷ lệ giải quyết đúng hạn của tỉnh đạt 99,4%, vượt chỉ tiêu 98% đề ra cho năm 2026.",
+     [("99,4%", "on_time"), ("98%", "on_time")]),
+    ("Năm 2025, tỷ lệ hồ sơ nộp trực tuyến đạt 76,2%, vượt chỉ tiêu 70% mà Nghị quyết số 15/NQ-HĐND của HĐND "
+     "tỉnh đề ra.", [("76,2%", "online"), ("70%", "online")]),
 ]
 
 

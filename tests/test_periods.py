@@ -245,6 +245,13 @@ THIS_SPANS = [
     Example("Trong 9 tháng năm 2023, tỉnh nhận 412.856 hồ sơ. Cụ thể, trong 9 tháng, cấp tỉnh nhận 96.412 hồ sơ.",
             "trong 9 tháng", "2023-01-01", "2023-09-30"),
     Example("Năm 2023, tỉnh nhận 412.856 hồ sơ. Cụ thể, trong 9 tháng, cấp tỉnh nhận 96.412 hồ sơ.", "trong 9 tháng"),
+    # a month with no year inside the span stated before it (months between aside): that span's year,
+    # not the publication's
+    Example("Quý I/2021, tỉnh nhận 9.846 hồ sơ. Tháng 1 nhận 3.215 hồ sơ; tháng 2 nhận 2.480 hồ sơ.", "tháng 2",
+            "2021-02-01", "2021-02-28"),
+    Example("Năm 2019, tỉnh nhận 9.846 hồ sơ. Riêng tháng 12, tỉnh nhận 815 hồ sơ.", "tháng 12", "2019-12-01", "2019-12-31"),
+    # ... a month outside it keeps the publication's year
+    Example("Quý I/2021, tỉnh nhận 9.846 hồ sơ. Riêng tháng 5, tỉnh nhận 815 hồ sơ.", "tháng 5", "2024-05-01", "2024-05-31"),
 ]
 
 

@@ -91,11 +91,22 @@ class Article:
                     break
         return tuple(out)
 
+    @functools.cached_property
+    def leads(self) -> tuple[int, ...]:
+        """The paragraphs whose totals later ones may break down: the lead and, when the lead is
+        the headline, the first paragraph after it that holds a figure too (the body's lead)."""
+        if self.lead is None:
+            return ()
+        if self.lead != self.opening[0]:
+            return (self.lead,)
+        figure_paragraphs = {self.paragraph(f["span"][0]) for f in self.figures[:LEAD_FIGURES]}
+        return (self.lead, *[n for n in self.opening[1:] if n in figure_paragraphs][:1])
+
     def in_scope(self, earlier: dict, later: dict) -> bool:
         """Whether `earlier` may be restated or broken down by `later`: same paragraph, or
-        `earlier` in the lead."""
+        `earlier` in the lead (`leads`)."""
         p = self.paragraph(earlier["span"][0])
-        return p == self.paragraph(later["span"][0]) or p == self.lead
+        return p == self.paragraph(later["span"][0]) or p in self.leads
 
     @functools.cached_property
     def starts(self) -> list[int]:
@@ -113,10 +124,10 @@ class Article:
 
     @functools.cached_property
     def lead_figures(self) -> list[dict]:
-        """The first figures of the lead paragraph (a bounded number)."""
+        """The first figures of the lead paragraphs (`leads`; a bounded number)."""
         if self.lead is None:
             return []
-        return [f for f in self.figures[:200] if self.paragraph(f["span"][0]) == self.lead][:LEAD_FIGURES]
+        return [f for f in self.figures[:200] if self.paragraph(f["span"][0]) in self.leads][:LEAD_FIGURES]
 
     def sentence_text(self, f: dict) -> str:
         s, e = f.get("sentence") or f["span"]

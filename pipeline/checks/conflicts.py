@@ -6,7 +6,7 @@ import regex
 
 from ..pattern_cache import compile_pattern
 from .base import SUBSET_RE, UNIT_OBJECTS, Article, Finding, exact, is_change, is_target
-from .tolerance import bound_range
+from .tolerance import figure_range
 
 # index values, scores and ranks come in league tables, one per body, and national averages
 # beside local ones: their subjects are too uncertain to call two of them the same figure
@@ -127,7 +127,8 @@ WHOLE_NAMED_RE = compile_pattern(r"(?<!\p{L})(?:(?<!(?:trong|trên)\s+)tổng\s+
 def bound_contradicted(article: Article) -> list[Finding]:
     """A count stated with a qualifier ("hơn 1,1 triệu hồ sơ") and exactly, as the whole, in another
     sentence for the same unit, measure and period ("tổng số hồ sơ tiếp nhận trong năm 2024 là
-    986.450 hồ sơ"), the exact count outside what the qualified one allows (`tolerance.bound_range`).
+    986.450 hồ sơ"), the exact count outside the bound the qualified one states ("hơn 1,1 triệu" is
+    no 1.064.382).
     An exact count not named as the whole may be a body's or a channel's part."""
     out = []
     bounds = [f for f in article.figures if f["kind"] == "count" and _key(f, bound=True) is not None
@@ -141,7 +142,7 @@ def bound_contradicted(article: Article) -> list[Finding]:
             if (_key(b, bound=True)[:5] + _key(b, bound=True)[6:] != _key(f)[:5] + _key(f)[6:] or not _same_noun(b, f)
                     or b.get("sentence") == f.get("sentence") or not (own_period(b) or own_period(f))):
                 continue
-            lo, hi = bound_range(b)
+            lo, hi = figure_range(b, rounded=False)
             if not lo <= f["value"] <= hi:
                 first, second = sorted((b, f), key=lambda x: x["span"][0])
                 out.append(Finding("conflicting_values", [first, second], None, f["value"], "conflicting_values",

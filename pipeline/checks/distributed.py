@@ -10,12 +10,18 @@ import functools
 
 from ..resources import load_yaml
 from .base import Article, Finding, exact, is_change, is_target, same_period, sum_finding
+from .fields import one_field
 from .partitions import classes_in, covers_the_whole
 from .tolerance import parts_add_up
 
 
+def _count(f: dict) -> bool:
+    """A count of a result, exact or not: not a change, not a goal."""
+    return f["kind"] == "count" and not is_change(f) and not is_target(f)
+
+
 def _plain_count(f: dict) -> bool:
-    return f["kind"] == "count" and exact(f) and not is_change(f) and not is_target(f)
+    return _count(f) and exact(f)
 
 
 def _same_measure(total: dict, f: dict) -> bool:
@@ -91,12 +97,14 @@ def _months(period: dict) -> list[tuple[int, int]] | None:
 def months_of_a_total(article: Article) -> list[Finding]:
     """A count for a span of months ("Quý I/2021 ... tiếp nhận 9.846 hồ sơ") and counts of the
     same measure and unit for each of its months, one a month: the months add up to the span.
-    The span's total is the first count of its measure with those dates; a month counted twice
-    (a month's total and its part) leaves the months unread."""
+    The span's total is the first exact count of its measure with those dates, else the first
+    rounded one ("hơn 9.800 hồ sơ"), never one field's ("lĩnh vực ... đất đai với 4.105 hồ sơ"); a
+    month counted twice (a month's total and its part) leaves the months unread."""
     out = []
     figures = [f for f in article.figures if _plain_count(f) and _unit(f) is not None]
     seen: set[tuple] = set()
-    for total in figures:
+    counts = [f for f in article.figures if _count(f) and _unit(f) is not None and not one_field(article, f)]
+    for total in sorted(counts, key=lambda f: not exact(f)):  # (stable: exact ones first, each in text order)
         months = _months(total.get("period") or {})
         key = (total["object"], total["aspect"], _unit(total), tuple(months or ()))
         if not months or len(months) < 2 or key in seen:
@@ -112,6 +120,9 @@ def months_of_a_total(article: Article) -> list[Finding]:
         if set(by_month) != set(months) or any(len(fs) != 1 for fs in by_month.values()):
             continue
         parts = sorted((fs[0] for fs in by_month.values()), key=lambda f: f["span"][0])
+        if exact(total) and total["value"] < max(p["value"] for p in parts):
+            seen.discard(key)  # below one of its months: a part of the span's total, not the total
+            continue
         if not parts_add_up(total, parts):
             out.append(sum_finding(total, parts, across=True))
     return out

@@ -15,7 +15,9 @@ from .ratios import CARRY_OVER_RE
 
 # a field's share of the dossiers received: "Lĩnh vực đất đai chiếm nhiều nhất với 1.315 hồ sơ"
 # ("Riêng lĩnh vực này, trong quý, ...": one field singled out)
-FIELD_PART_RE = compile_pattern(r"(?:(?:riêng|đối với)\s+)?(?<!\p{L})lĩnh vực(?!\p{L})[^\d.;]{0,80}$", regex.IGNORECASE)
+# (after a short opening phrase: "Trong quý I, lĩnh vực có nhiều hồ sơ nhất là đất đai với 4.105 hồ sơ")
+FIELD_PART_RE = compile_pattern(r"(?:[^,.;]{0,25},\s*)?(?:(?:riêng|đối với)\s+)?(?<!\p{L})lĩnh vực(?!\p{L})[^\d.;]{0,80}$",
+                                regex.IGNORECASE)
 
 
 def _field_names() -> str:

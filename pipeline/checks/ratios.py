@@ -298,8 +298,8 @@ def _named_shares(article: Article, restated: set[int], restating: set[int]) -> 
         count = None
         for f in reversed(earlier):
             away = paragraph != article.paragraph(f["span"][0])
-            if away and pct["span"][0] - f["span"][1] > NAMED_SHARE_REACH:
-                break
+            if away and pct["span"][0] - f["span"][1] > NAMED_SHARE_REACH * (2 if _names_its_base(f, article) else 1):
+                break  # (twice as far for a count whose sentence names its base: "Trong tổng số hồ sơ đã giải quyết, có ...")
             if id(f) in restated:
                 if away and f["aspect"] != pct["aspect"] or not same_subject(f, pct) or f["object"] != pct["object"]:
                     continue  # a paragraph before: another measure restated with its own share; another unit's or thing's
@@ -356,6 +356,10 @@ def _period_text(f: dict) -> str | None:
 BASE_NAMED_RE = compile_pattern(r"(?<!\p{L})trong\s+(?:tổng\s+)?số\s+(?:hồ\s+sơ|thủ\s+tục|tthc)", regex.IGNORECASE)
 
 
+def _names_its_base(count: dict, article: Article) -> bool:
+    return count["kind"] == "count" and BASE_NAMED_RE.search(article.text, count["sentence"][0], count["span"][0]) is not None
+
+
 def _count_named_after(figures: list[dict], k: int, pct: dict, article: Article) -> dict | None:
     """The count of the rate's measure after it, in a sentence naming its base, when it is the only
     such count within reach and no other share of the measure stands between."""
@@ -363,8 +367,8 @@ def _count_named_after(figures: list[dict], k: int, pct: dict, article: Article)
     for f in figures[k + 1:k + 1 + MAX_BACK]:
         if f["span"][0] - pct["span"][1] > NAMED_SHARE_REACH:
             break
-        if f["aspect"] == pct["aspect"] and f["kind"] == "percent" and not _other_dates(f, pct):
-            break  # another share of the measure (not one of another month: "Riêng tháng 12/2025, ... 84,7%")
+        if f["aspect"] == pct["aspect"] and f["kind"] == "percent" and not _other_dates(f, pct) and not is_target(f):
+            break  # another share of the measure (not one of another month, "Riêng tháng 12/2025, ... 84,7%", nor its goal)
         if (f["kind"] == "count" and f["aspect"] == pct["aspect"] and f["object"] == pct["object"]
                 and same_subject(f, pct) and _same_period(f, pct, stated=True) and exact(f)
                 and not is_change(f) and not is_target(f)):

@@ -19,7 +19,6 @@ is at least 90.31 %).
 from __future__ import annotations
 
 import math
-import re
 
 ABOUT = 0.10  # "khoảng": a tenth either side
 EPS = 1e-9
@@ -62,29 +61,6 @@ def figure_range(figure: dict, rounded: bool | None = None) -> tuple[float, floa
     unit = last_digit(figure.get("surface") or "")
     # rounded up, the true value lies above the unit below: 92.0 % is no "93%" (ceil(92.0) = 92)
     return value - unit * (1 - CEILING_MARGIN), value + unit + EPS
-
-
-NUMBER_TOKEN_RE = re.compile(r"\d[\d.]*(?:,\d+)?")
-
-
-def written_unit(figure: dict) -> float:
-    """One unit of the last digit written, in the figure's own scale: "1,1 triệu" -> 100,000,
-    "58 nghìn" -> 1,000, "986.450" -> 1."""
-    m = NUMBER_TOKEN_RE.search(figure.get("surface") or "")
-    if m is None:
-        return 1.0
-    written = float(m.group().replace(".", "").replace(",", "."))
-    scale = float(figure["value"]) / written if written else 1.0
-    return last_digit(m.group()) * scale
-
-
-def bound_range(figure: dict) -> tuple[float, float]:
-    """What a qualified figure ("hơn 1,1 triệu", "gần 10.000", "khoảng 2,4 triệu") allows of the
-    exact count it rounds: its interval widened by one unit of its last digit ("hơn 1,1 triệu" is
-    written of anything above 1,0 triệu)."""
-    lo, hi = figure_range(figure, rounded=False)
-    unit = written_unit(figure)
-    return lo - unit, hi + unit
 
 
 def share_range(part: tuple[float, float], whole: tuple[float, float]) -> tuple[float, float]:

@@ -498,6 +498,17 @@ def _of_the_received(article: Article, part: dict) -> bool:
     return RECEIVED_BASE_RE.search(article.text, part["sentence"][0], part["span"][0]) is not None
 
 
+# "Trong số hồ sơ đã giải quyết ở cấp tỉnh, 47.210 hồ sơ được trả kết quả trước và đúng hạn": of the resolved
+RESOLVED_BASE_RE = compile_pattern(r"(?<!\p{L})trong[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]+hồ[ \u00a0]+sơ[ \u00a0]+(?:đã[ \u00a0]+)?"
+                                   r"(?:được[ \u00a0]+)?giải[ \u00a0]+quyết(?!\p{L})", regex.IGNORECASE)
+
+
+def _of_the_resolved(article: Article, part: dict) -> bool:
+    """Whether a count of dossiers on time or overdue names its base as those resolved, before it."""
+    return (part["aspect"] in ("on_time", "overdue")
+            and RESOLVED_BASE_RE.search(article.text, part["sentence"][0], part["span"][0]) is not None)
+
+
 # "Riêng hồ sơ trực tuyến toàn trình là 13.105 hồ sơ": some of the dossiers, of the same body
 DOSSIERS_SINGLED_OUT_RE = compile_pattern(r"(?<!\p{L})riêng[ \u00a0]+(?:số[ \u00a0]+)?hồ[ \u00a0]+sơ(?!\p{L})", regex.IGNORECASE)
 
@@ -530,6 +541,33 @@ def _earlier_totals(part: dict, article: Article, received: list[dict]) -> list[
             and t["object"] == part["object"] and same_subject(t, part) and same_period(t, part)]
 
 
+# a part said to be of a total stated before, with no number: "đã cung cấp 1.902 TTHC trực tuyến mức độ
+# 3, 4 trong tổng số TTHC của tỉnh"
+OF_THE_TOTAL_AFTER_RE = compile_pattern(r"[^.;]{0,60}?(?<!\p{L})trong[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?:các[ \u00a0]+)?"
+                                        r"(?:tthc|thủ[ \u00a0]+tục|hồ[ \u00a0]+sơ|nhiệm[ \u00a0]+vụ)(?![\p{L}\d])(?![ \u00a0]*\d)",
+                                        regex.IGNORECASE)
+
+
+def _above_the_total_named(article: Article, counts: list[dict], flagged: set) -> list[Finding]:
+    """A count said to be "trong tổng số TTHC (của tỉnh)" above every count of its object the
+    article gave its unit before it: the total it names is none of them."""
+    out = []
+    for part in counts:
+        if part["id"] in flagged or not part.get("sentence"):
+            continue
+        named = OF_THE_TOTAL_AFTER_RE.match(article.text, part["span"][1], part["sentence"][1])
+        following = article.after(part["span"][1], 1)
+        if named is None or following and following[0]["span"][0] < named.end():
+            continue  # (the words are another figure's: "1.902 TTHC, 412 thủ tục trong tổng số ...")
+        earlier = [t for t in counts if t["span"][1] <= part["span"][0] and t["object"] == part["object"]
+                   and same_subject(t, part) and not same_sentence(t, part)]
+        total = max(earlier, key=lambda t: t["value"], default=None)
+        if total is not None and part["value"] > total["value"]:
+            flagged.add(part["id"])
+            out.append(part_above(total, part))
+    return out
+
+
 def part_exceeds_total(article: Article) -> list[Finding]:
     """A part above its whole: "5.320/5.120 hồ sơ"; "tiếp nhận 1.200 hồ sơ, trong đó 1.350 ...";
     more dossiers resolved (online, on time ...) than received, with no backlog mentioned."""
@@ -550,20 +588,25 @@ def part_exceeds_total(article: Article) -> list[Finding]:
     counts = _plain_totals(article)
     received = [f for f in counts if f["aspect"] == "received"]
     out.extend(field_above_total(article, flagged, counts))
+    out.extend(_above_the_total_named(article, counts, flagged))
     for part in figures:
         if (part["kind"] != "count" or part["aspect"] not in PART_OF or not exact(part) or is_change(part)
                 or is_target(part) or part["id"] in flagged):
             continue
-        near = [t for t in _totals(part, article) if t["aspect"] == "received"
-                and article.paragraph(t["span"][0]) == article.paragraph(part["span"][0])
-                and part["span"][0] - t["span"][1] <= RESOLVED_REACH]
-        totals = near or _earlier_totals(part, article, received)
+        if _of_the_resolved(article, part):  # the resolved total stated before, whatever its sentence's words
+            near, totals = [], _earlier_totals(part, article, [f for f in counts if f["aspect"] == "resolved"])
+        else:
+            near = [t for t in _totals(part, article) if t["aspect"] == "received"
+                    and article.paragraph(t["span"][0]) == article.paragraph(part["span"][0])
+                    and part["span"][0] - t["span"][1] <= RESOLVED_REACH]
+            totals = near or _earlier_totals(part, article, received)
         if not totals or not all(exact(t) for t in totals):
             continue
         total = max(totals, key=lambda t: t["value"])
         # (an earlier total names the body that received the whole: "Trung tâm ... đã tiếp nhận")
         judged = (total, part) if near else (part,)
         if (part["value"] > total["value"] and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
-                and (_of_the_received(article, part) or not any(_narrowed(article, f) for f in judged))):
+                and (_of_the_received(article, part) or _of_the_resolved(article, part)
+                     or not any(_narrowed(article, f) for f in judged))):
             out.append(part_above(total, part))
     return out
