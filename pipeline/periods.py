@@ -105,6 +105,10 @@ FORWARD_BEFORE_RE = compile_pattern(r"(?<![\p{L}])(?:triển\s+khai(?:\s+(?:các
 # hồ sơ; sang tháng 3, số hồ sơ tăng trở lại"; "Nếu như tháng 9, ... thì sang tháng 10 đã đạt ...")
 MONTH_OPENER_RE = compile_pattern(r"(?:^|(?<![\p{L}])(?:trong|riêng|chỉ\s+trong|hồi)|(?:^|(?<![\p{L}])thì)\s*sang)\s*$",
                                   regex.IGNORECASE)
+# a superlative measured since a time is compared over it, not reported for it ("cao nhất trong
+# 9 tháng" is the 9 months' own)
+SUPERLATIVE_BEFORE_RE = compile_pattern(r"(?<!\p{L})nhất\s*$", regex.IGNORECASE)
+SINCE_RE = compile_pattern(r"(?:kể\s+)?từ(?!\p{L})", regex.IGNORECASE)
 # a bare month right after the service index's name is its monthly edition, no date: "chỉ số phục
 # vụ người dân, doanh nghiệp tháng 10"
 INDEX_MONTH_BEFORE_RE = compile_pattern(r"(?<!\p{L})doanh\s+nghiệp\s*$", regex.IGNORECASE)
@@ -136,7 +140,7 @@ def _pattern(events: str) -> str:
         (?:(?:\s+[^\s,;:.()]+){{0,10}}?\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|hiện\s+tại))?)
     | (?P<trial>(?:hơn\s+|gần\s+)?(?P<n19>{N})\s+(?:ngày|tuần|tháng)\s+(?:hoạt\s+động|vận\s+hành|triển\s+khai)\s+thử\s+nghiệm)
     | (?P<months>(?P<n>{N})\s+tháng\s+(?:(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y7>{Y})|\s+(?P<this7>nay))?|năm\s+(?:(?P<y20>{Y})|(?P<this20>nay))))
-    | (?P<months_bare>(?:trong\s+|(?<![^\n])|(?<=:[ \t]*))(?P<n32>{N})\s+tháng(?=\s*[,:]))  # "trong 9 tháng,", a headline's "10 tháng, ..."
+    | (?P<months_bare>(?:trong\s+|(?<![^\n])|(?<=:[ \t]*))(?P<n32>{N})\s+tháng(?=\s*[,:]|(?<=trong\s+(?:{N})\s+tháng)\s+(?:đạt|là)(?!\w)))  # "trong 9 tháng,", "... trong 9 tháng đạt 86,2%", a headline's "10 tháng, ..."
     | (?P<quarter>quý\s+(?P<q>I{{1,3}}|IV|[1-4])(?:\s*(?:/|-|\.|năm)\s*(?P<y8>{Y}))?)
     | (?P<month>tháng\s+(?P<m9>\d{{1,2}}){MY_SEP}(?P<y9>{Y}))
     | (?P<month_bare>(?<!\d\s*)tháng\s+(?P<m29>\d{{1,2}})(?![\d/.\-])(?:\s+(?:vừa\s+)?qua)?)
@@ -408,6 +412,8 @@ def _role(text: str, start: int, m) -> str:
     if (lex["baseline_re"].search(clause) or LONG_BASELINE_RE.search(clause)) \
             and not ((m["n21"] or m["n33"]) and COUNT_QUALIFIER_RE.search(clause)):
         return "baseline"
+    if SUPERLATIVE_BEFORE_RE.search(clause) and SINCE_RE.match(m.group()):
+        return "baseline"  # "đợt rà soát lớn nhất kể từ khi thành phố hợp nhất": the superlative's frame
     if m["month_bare"] and not (MONTH_OPENER_RE.search(clause) or m.group().lower().endswith("qua")
                                 or INDEX_MONTH_BEFORE_RE.search(clause)):
         return "date"

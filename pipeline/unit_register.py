@@ -44,7 +44,9 @@ def _lexicon() -> dict:
         # "mới" is also the adverb "just" ("Đà Nẵng mới ban hành"): only before a punctuation
         "new_after": compile_pattern(rf"{SP}*\(?{SP}*(?:{folded_alternation(lex['new_after'])}){SP}*(?:[),.;:!?]|$)"),
         # the phrase, then only names, unit words, commas and "và" up to the unit
+        # (a count of the units listed may follow the phrase: "trên cơ sở sắp xếp 6 phường Kinh Bắc, ...")
         "past_list_before": compile_pattern(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['past_list_before'])})(?!{SP}*,)"
+                                          rf"(?:{SP}+\d{{1,2}}(?={SP}*$|{SP}+(?:xã|phường|thị{SP}trấn|huyện|quận|tỉnh|đơn{SP}vị)))?"
                                           rf"(?:(?:phường|quận|p\.){SP}*\d{{1,2}}|(?!{SP}thành{SP}(?:{INTO_UNIT}|$))[^.;:!?()\n\d]){{0,160}}$"),
         "not_report": compile_pattern(rf"(?<![\p{{L}}\d])(?:{folded_alternation(lex['not_report_date_before'])})"
                                     rf"(?:{SP}+(?:ngày|tháng|năm))?{SP}*$"),

@@ -152,6 +152,10 @@ PHRASES = {
         Example("Trong tháng 9, xã nhận 30 hồ sơ.", "tháng 9", "2024-09-01", "2024-09-30"),
         Example("Tháng 9 vừa qua, xã nhận 30 hồ sơ.", "Tháng 9 vừa qua", "2024-09-01", "2024-09-30"),
         Example("Hồi tháng 8, chỉ số đạt 73,88 điểm.", "tháng 8", "2024-08-01", "2024-08-31"),
+        # a count of months with no year, after a rate's words and before "đạt"/"là"
+        Example("Tỷ lệ hồ sơ nộp trực tuyến toàn trình trong 9 tháng đạt 86,2%.", "trong 9 tháng"),
+        # ... not a duration ("giải quyết trong 9 tháng")
+        Example("Hồ sơ đất đai được giải quyết trong 9 tháng nay đã xong.", None),
         # the next month of a run, "sang" opening its clause or after "thì"
         Example("Sang tháng 3, số hồ sơ tăng lên 41 hồ sơ.", "tháng 3", "2024-03-01", "2024-03-31"),
         Example("Nếu như chỉ tiêu chỉ đạt 6,2 điểm thì sang tháng 10 đã đạt 9,6 điểm.", "tháng 10", "2024-10-01",
@@ -516,3 +520,12 @@ def test_governing_period(text, expected):
     got = figure_periods(text)
     for surface, want in expected.items():
         assert got[surface] == want, (surface, got)
+
+
+def test_a_superlative_since_a_time_is_compared_over_it_not_reported_for_it():
+    text = "Đây là đợt rà soát lớn nhất kể từ khi thành phố hợp nhất với tỉnh Hải Dương."
+    assert [(p.text, p.role) for p in find_periods(text, 0, len(text), "2025-12-01")] == [
+        ("kể từ khi thành phố hợp nhất", "baseline")]
+    # ... while the superlative of a period is that period's
+    text = "Phường tiếp nhận nhiều hồ sơ nhất trong quý III/2025 với 12.605 hồ sơ."
+    assert [(p.text, p.role) for p in find_periods(text, 0, len(text), "2025-12-01")] == [("quý III/2025", "period")]

@@ -352,6 +352,12 @@ def test_every_formed_from_phrase_makes_the_listed_units_old(phrase):
         ("Yên Thành", "2025"), ("Hoa Thành", "pre-2025"), ("Văn Thành", "pre-2025"), ("Đông Thành", "pre-2025")]
 
 
+def test_the_count_of_the_units_a_unit_is_formed_from_leaves_them_listed():
+    got = rows("Xã Ninh Châu được thành lập trên cơ sở sắp xếp 3 xã Tân Lập, Duy Ninh và Tân Ninh.", NEW)
+    assert [(r[1], r[2]) for r in got] == [("Ninh Châu", "2025"), ("Tân Lập", "pre-2025"),
+                                            ("Duy Ninh", "pre-2025"), ("Tân Ninh", "pre-2025")]
+
+
 def test_formed_from_numbered_wards_and_not_a_founding_year():
     got = rows("Phường Mỹ Tho được hình thành từ Phường 1, Phường 2 và phường Tân Long.", NEW)
     assert [(r[1], r[2]) for r in got] == [("Mỹ Tho", "2025"), ("1", "pre-2025"), ("2", "pre-2025"),
