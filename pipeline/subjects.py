@@ -10,6 +10,7 @@ import regex
 
 from .figure_cues import (RESPECTIVELY_REACH, VALUE_RE, Span, clause_start, lexicon, match_ends, respective_values,
                           sentence_part_start, value_run)
+from .layout import CREDIT_TAIL_RE
 from .numbers import NumberMatch
 from .numerals import parse_number_words
 from .pattern_cache import compile_pattern
@@ -215,6 +216,16 @@ def _in_aside(text: str, ref: UnitRef, sent_start: int) -> bool:
     return ref.start < sent_start and enclosing_bracket(text, 0, ref.start, ASIDE_REACH) is not None
 
 
+def _in_caption(article: Article, ref: UnitRef, sent: Span) -> bool:
+    """Whether a unit is named in a photo caption ("Người dân làm thủ tục tại ... phường Tân An.
+    Ảnh: Kỳ Quan") of a paragraph before the figure's: what a photo shows is no subject the text
+    goes on with."""
+    start, end = article.paragraph_of(ref.start)
+    if (start, end) == tuple(article.paragraph_of(sent[0])):
+        return False
+    return CREDIT_TAIL_RE.search(article.text, start, end) is not None
+
+
 def _locator_end(folded: str, pos: int) -> int:
     """End of the close of a locator ending at `pos` (")", or "(cũ)," after an apposed one)."""
     m = LOCATOR_CLOSE_RE.match(folded, pos) or APPOSED_LOCATOR_CLOSE_RE.match(folded, pos)
@@ -343,7 +354,7 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # names other units on the way)
         chosen = next((refs[k] for k in range(i - 1, -1, -1)
                        if refs[k].unit_id is not None and not locates(article, refs, k)
-                       and not _in_aside(text, refs[k], sent[0])), None)
+                       and not _in_aside(text, refs[k], sent[0]) and not _in_caption(article, refs[k], sent)), None)
         if chosen is not None and (in_a_list(article, refs, chosen)
                                    or (article.paragraph_of(chosen.start) != article.paragraph_of(pos)
                                        and in_a_list(article, refs, chosen, article.paragraph_of(chosen.start)))):

@@ -158,6 +158,10 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # the lead's total by field paragraphs later, its last part the rest
+        C("Năm 2025, phường Cẩm Thành tiếp nhận 11.425 hồ sơ.\n\nTheo bà Lệ, xét theo lĩnh vực, hộ tịch có 4.215 hồ sơ, "
+          "chứng thực 3.080 hồ sơ, đất đai 2.760 hồ sơ, các lĩnh vực khác 1.190 hồ sơ.",
+          ("sum_mismatch", ["1.190", "11.425", "2.760", "3.080", "4.215"]), linked=True),
         # ... a rounded quarter total the months fall short of
         C("Trong quý I/2021, Trung tâm tiếp nhận hơn 9.800 hồ sơ của tỉnh Kon Tum.\n\nCụ thể, tháng 1, Trung tâm tỉnh "
           "Kon Tum tiếp nhận 3.412 hồ sơ; tháng 2 chỉ tiếp nhận 2.286 hồ sơ; sang tháng 3, Trung tâm tiếp nhận 3.795 hồ sơ.",
@@ -323,6 +327,10 @@ FIRES = {
           ("sum_mismatch", ["12.846", "235", "4.688", "7.905"])),
     ],
     "part_exceeds_total": [
+        # a part above a total stated as at most ("gần 12,5 nghìn")
+        C("6 tháng đầu năm 2020, Trung tâm Phục vụ hành chính công tỉnh Vĩnh Phúc tiếp nhận gần 12,5 nghìn hồ sơ.\n\n"
+          "Trong tổng số hồ sơ tiếp nhận nêu trên, có 12.604 hồ sơ được nộp qua Cổng dịch vụ công trực tuyến của tỉnh.",
+          ("part_exceeds_total", ["12,5 nghìn", "12.604"]), linked=True),
         # on-time dossiers of the resolved ones the lead states, their base named
         C("Năm 2022, các sở, ngành của tỉnh Đắk Nông tiếp nhận 48.315 hồ sơ, giải quyết 46.870 hồ sơ.\n\nTỉnh đã công "
           "bố 1.782 thủ tục.\n\nTrong số hồ sơ đã giải quyết ở cấp tỉnh, 47.210 hồ sơ được trả kết quả trước và đúng hạn.",
@@ -566,6 +574,9 @@ NEAR_MISSES = {
           "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
     ],
     "sum_mismatch": [
+        # fields named one by one with no rest cover no whole
+        C("Năm 2025, phường Cẩm Thành tiếp nhận 11.425 hồ sơ.\n\nTheo bà Lệ, xét theo lĩnh vực, hộ tịch có 4.215 hồ sơ, "
+          "chứng thực 3.080 hồ sơ, đất đai 2.760 hồ sơ."),
         # the months against the exact total where one is stated, not the headline's rounding of it
         C("Quý I/2021, tỉnh Kon Tum tiếp nhận gần 9.500 hồ sơ\n\nQuý I/2021, tỉnh Kon Tum tiếp nhận 9.493 hồ sơ.\n\n"
           "Tháng 1, tỉnh Kon Tum tiếp nhận 3.412 hồ sơ; tháng 2 tiếp nhận 2.286 hồ sơ; tháng 3 tiếp nhận 3.795 hồ sơ."),
@@ -711,6 +722,8 @@ NEAR_MISSES = {
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ."),
     ],
     "part_exceeds_total": [
+        C("6 tháng đầu năm 2020, Trung tâm Phục vụ hành chính công tỉnh Vĩnh Phúc tiếp nhận gần 12,5 nghìn hồ sơ.\n\n"
+          "Trong tổng số hồ sơ tiếp nhận nêu trên, có 12.404 hồ sơ được nộp qua Cổng dịch vụ công trực tuyến của tỉnh."),
         C("Năm 2022, các sở, ngành của tỉnh Đắk Nông tiếp nhận 48.315 hồ sơ, giải quyết 46.870 hồ sơ.\n\nTỉnh đã công "
           "bố 1.782 thủ tục.\n\nTrong số hồ sơ đã giải quyết ở cấp tỉnh, 46.210 hồ sơ được trả kết quả trước và đúng hạn."),
         # ... within the largest of them, or the total named with its own number

@@ -58,6 +58,9 @@ GROUPS: dict[str, list[Example]] = {
         Example("Chủ tịch UBND huyện Phú Xuyên Lê Văn Bính báo cáo tại buổi làm việc",
                 [P("Lê Văn Bính", [("Chủ tịch", "UBND huyện Phú Xuyên")])]),
         Example("Bộ trưởng Bộ Nội vụ Lê Vĩnh Tân cho biết", [P("Lê Vĩnh Tân", [("Bộ trưởng", "Bộ Nội vụ")])]),
+        # a place's name across the lower-case end of an organisation is none ("quốc gia Lâm" holds no "Gia Lâm")
+        Example("Cục trưởng Cục Chuyển đổi số quốc gia Lâm Thị Kim Oanh cho biết",
+                [P("Lâm Thị Kim Oanh", [("Cục trưởng", "Cục Chuyển đổi số quốc gia")])]),
         Example("Thủ tướng Nguyễn Xuân Phúc chủ trì hội nghị", [P("Nguyễn Xuân Phúc", [("Thủ tướng", "Chính phủ")])]),
         # the ministry's "Bộ" left out by the text
         Example("Thứ trưởng Nội vụ Nguyễn Trọng Thừa cho biết", [P("Nguyễn Trọng Thừa", [("Thứ trưởng", "Bộ Nội vụ")])]),

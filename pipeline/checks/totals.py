@@ -208,6 +208,10 @@ DISTRIBUTED_BY_LEVEL_RE = compile_pattern(r"[ \t\u00a0]*(?:xét|phân|chia|tính
                                           regex.IGNORECASE)
 
 
+# "Theo bà ..., xét theo lĩnh vực, hộ tịch có 4.215 hồ sơ, ..., các lĩnh vực khác 1.190 hồ sơ": the
+# lead's total by field, its last part the rest ("Phân theo lĩnh vực:" opening a paragraph may head
+# another total's table: `_distributed_next` reads it only right after its total)
+BY_FIELD_BEFORE_RE = compile_pattern(r"(?<!\p{L})xét\s+theo\s+(?:từng\s+)?lĩnh\s+vực\s*[,:]", regex.IGNORECASE)
 # a sentence naming the total stated above and dividing it: "Toàn bộ số hồ sơ tiếp nhận nêu trên được
 # chia theo lĩnh vực như sau: đất đai 12.310 hồ sơ, ..."
 ABOVE_TOTAL_DIVIDED_RE = compile_pattern(r"[ \t\u00a0]*(?:toàn\s+bộ|tổng)\s+(?:số\s+)?[\p{L} ]{0,40}?(?:nêu|kể|nói)\s+(?:ở\s+)?trên"
@@ -238,7 +242,8 @@ def _distributed_later(article: Article) -> list[Finding]:
         if (first["kind"] != "count" or is_change(first) or not sentence
                 or (k and figures[k - 1].get("sentence") == sentence)
                 or not (DISTRIBUTED_BY_LEVEL_RE.match(text, sentence[0]) or ABOVE_TOTAL_DIVIDED_RE.match(text, sentence[0])
-                        or _details_every_level(text, sentence))):
+                        or _details_every_level(text, sentence)
+                        or BY_FIELD_BEFORE_RE.search(text, sentence[0], first["span"][0]))):
             continue
         # the nearest count of the same measure before it, when the headline or lead states it
         # (a total nearer than those is distributed by the sentence after it: _distributed_next)
@@ -248,6 +253,11 @@ def _distributed_later(article: Article) -> list[Finding]:
         if total is None or article.paragraph(total["span"][0]) not in article.opening or not exact(total):
             continue
         parts = _parts_after(total, k - 1, article, whole=True, end=sentence[1], asides=True)
+        if BY_FIELD_BEFORE_RE.search(text, sentence[0], first["span"][0]) and parts and (
+                not REST_LABEL_RE.search(text, parts[-2]["span"][1] if len(parts) > 1 else sentence[0], parts[-1]["span"][0])
+                or any(f["kind"] == "count" and same_sentence(f, total) and f["span"][0] < total["span"][0] for f in figures[:k])):
+            continue  # fields named one by one cover the whole only when the last is "the rest"; and the
+            # whole is its sentence's first count, not a channel's part after it ("6.842 hồ sơ (..., trực tiếp 927 hồ sơ)")
         if len(parts) >= 2 and parts[0] is first and not parts_add_up(total, parts):
             out.append(sum_finding(total, parts, across=True))
     return out
@@ -541,6 +551,7 @@ def _earlier_totals(part: dict, article: Article, received: list[dict]) -> list[
             and t["object"] == part["object"] and same_subject(t, part) and same_period(t, part)]
 
 
+UPPER_BOUNDS = ("under", "at_most")
 # a part said to be of a total stated before, with no number: "đã cung cấp 1.902 TTHC trực tuyến mức độ
 # 3, 4 trong tổng số TTHC của tỉnh"
 OF_THE_TOTAL_AFTER_RE = compile_pattern(r"[^.;]{0,60}?(?<!\p{L})trong[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?:các[ \u00a0]+)?"
@@ -586,7 +597,8 @@ def part_exceeds_total(article: Article) -> list[Finding]:
             flagged.add(part["id"])
             out.append(part_above(total, part))
     counts = _plain_totals(article)
-    received = [f for f in counts if f["aspect"] == "received"]
+    received = [f for f in article.figures if f["kind"] == "count" and f["aspect"] == "received" and not is_change(f)
+                and not is_target(f) and (exact(f) or f.get("approx") in UPPER_BOUNDS)]
     out.extend(field_above_total(article, flagged, counts))
     out.extend(_above_the_total_named(article, counts, flagged))
     for part in figures:
@@ -600,12 +612,13 @@ def part_exceeds_total(article: Article) -> list[Finding]:
                     and article.paragraph(t["span"][0]) == article.paragraph(part["span"][0])
                     and part["span"][0] - t["span"][1] <= RESOLVED_REACH]
             totals = near or _earlier_totals(part, article, received)
-        if not totals or not all(exact(t) for t in totals):
-            continue
+        if not totals or not all(exact(t) or t.get("approx") in UPPER_BOUNDS for t in totals):
+            continue  # (a total "gần 12,5 nghìn" is at most that: a part above it exceeds it)
         total = max(totals, key=lambda t: t["value"])
         # (an earlier total names the body that received the whole: "Trung tâm ... đã tiếp nhận")
         judged = (total, part) if near else (part,)
-        if (part["value"] > total["value"] and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
+        if (part["value"] > figure_range(total, rounded=False)[1]
+                and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
                 and (_of_the_received(article, part) or _of_the_resolved(article, part)
                      or not any(_narrowed(article, f) for f in judged))):
             out.append(part_above(total, part))

@@ -152,6 +152,8 @@ class Reader:
         longer than the place "Đồng Văn"."""
         first_words = self.lex.places.longest
         for j in range(max(0, k - 3), k + 1):
+            if j < k and self.kinds[j] != "cap":
+                continue  # a place is written capitalised: "quốc gia Lâm Thị Kim Oanh" holds no "Gia Lâm"
             n = self.phrase(j, self.lex.places) if j < self.n and self.folds[j] in first_words else 0
             if n > k - j and (j < k or b is None or j + n >= b):
                 return True
