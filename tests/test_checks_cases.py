@@ -158,6 +158,11 @@ FIRES = {
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
     ],
     "sum_mismatch": [
+        # under the two-level government the province's level and the communes' are the whole
+        C("Trong tháng 7/2025, hệ thống của TP. Đà Nẵng đã tiếp nhận 152.380 hồ sơ.\n\nCụ thể, Trung tâm Phục vụ hành "
+          "chính công thành phố tiếp nhận 41.215 hồ sơ của các sở, ngành; Trung tâm Phục vụ hành chính công các xã, "
+          "phường, đặc khu tiếp nhận 109.870 hồ sơ.",
+          ("sum_mismatch", ["109.870", "152.380", "41.215"]), linked=True),
         # the lead's total by field paragraphs later, its last part the rest
         C("Năm 2025, phường Cẩm Thành tiếp nhận 11.425 hồ sơ.\n\nTheo bà Lệ, xét theo lĩnh vực, hộ tịch có 4.215 hồ sơ, "
           "chứng thực 3.080 hồ sơ, đất đai 2.760 hồ sơ, các lĩnh vực khác 1.190 hồ sơ.",
@@ -574,6 +579,14 @@ NEAR_MISSES = {
           "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
     ],
     "sum_mismatch": [
+        # ... not before it, when the districts had their own
+        C("Trong tháng 7/2024, hệ thống của TP. Đà Nẵng đã tiếp nhận 152.380 hồ sơ.\n\nCụ thể, Trung tâm Phục vụ hành "
+          "chính công thành phố tiếp nhận 41.215 hồ sơ của các sở, ngành; Trung tâm Phục vụ hành chính công các xã, "
+          "phường tiếp nhận 109.870 hồ sơ."),
+        # ... nor of a total that is itself a part listed after another count of its sentence
+        C("Năm 2026, tỉnh Đắk Lắk tiếp nhận 512.460 hồ sơ, trong đó có 338.215 hồ sơ nộp trực tuyến và 174.245 hồ sơ nộp "
+          "trực tiếp.\n\nỞ cấp tỉnh, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 97.815 hồ sơ; cấp xã tiếp nhận "
+          "414.645 hồ sơ."),
         # fields named one by one with no rest cover no whole
         C("Năm 2025, phường Cẩm Thành tiếp nhận 11.425 hồ sơ.\n\nTheo bà Lệ, xét theo lĩnh vực, hộ tịch có 4.215 hồ sơ, "
           "chứng thực 3.080 hồ sơ, đất đai 2.760 hồ sơ."),

@@ -210,9 +210,27 @@ def test_every_level_aggregate_names_its_level(level, type_word):
     (checks/distributed.py), with no "cấp ..." before it."""
     from pipeline.checks.base import Article
     from pipeline.checks.distributed import level_of
-    text = f"UBND các {type_word} tiếp nhận 500 hồ sơ."
+    # by the places the figure's subject aggregates
+    text = "Khối này tiếp nhận 500 hồ sơ."
     f = place(text, fig(1, "500", 500))[0]
     f["subject"] = {"unit": None, "aggregate": f"{type_word}, khác", "text": f"các {type_word}"}
     assert level_of(f, 0, Article([f], text)) == level
     f["subject"] = {"unit": None, "aggregate": "sở, ngành", "text": "các sở, ngành"}
     assert level_of(f, 0, Article([f], text)) is None
+    # ... or by "các <type>" in the words of its clause before it
+    text = f"Năm 2025, Trung tâm của các {type_word} tiếp nhận 500 hồ sơ."
+    g = place(text, fig(1, "500", 500))[0]
+    assert level_of(g, 0, Article([g], text)) == level
+
+
+@pytest.mark.parametrize("body", PARTITIONS["level"]["province_bodies"])
+def test_every_province_body_names_the_province_level(body):
+    from pipeline.checks.base import Article
+    from pipeline.checks.distributed import level_of
+    text = f"Cụ thể, {body[0].upper()}{body[1:]} tiếp nhận 500 hồ sơ."
+    f = place(text, fig(1, "500", 500))[0]
+    assert level_of(f, 0, Article([f], text)) == "province"
+    # ... not a body of the same words followed by a proper name (another place's)
+    named = f"Cụ thể, {body[0].upper()}{body[1:]} Hòa Bình tiếp nhận 500 hồ sơ."
+    g = place(named, fig(1, "500", 500))[0]
+    assert level_of(g, 0, Article([g], named)) is None

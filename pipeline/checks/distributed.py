@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+import regex
+
+from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
 from .base import Article, Finding, exact, is_change, is_target, same_period, sum_finding
 from .fields import one_field
@@ -39,19 +42,54 @@ def _aggregate_levels() -> dict[str, str]:
     return {t: level for level, types in spec.items() for t in types}
 
 
+@functools.cache
+def _named_levels_re() -> regex.Pattern:
+    """The province's bodies named with no proper name after them, and "các <type>": the level a
+    part is of, in the words before it (check_partitions.yml `province_bodies`, `aggregates`)."""
+    spec = load_yaml("check_partitions.yml")["level"]
+    bodies = "|".join(r"\s+".join(map(regex.escape, b.split()))
+                      for b in sorted(spec.get("province_bodies", ()), key=len, reverse=True))
+    types = "|".join(r"\s+".join(map(regex.escape, t.split())) for t in _aggregate_levels())
+    # (case-blind but for the capital that starts a proper name after a body)
+    return compile_pattern(rf"(?<!\p{{L}})(?:(?P<province>(?i:{bodies}))(?![\p{{L}}])(?!\s+\p{{Lu}})|(?i:các)\s+(?P<type>(?i:{types}))(?!\p{{L}}))")
+
+
 def level_of(f: dict, previous_end: int, article: Article) -> str | None:
     """The one level of the administration named before a figure in its sentence (since the
-    figure before it: "ở cấp tỉnh, ... tiếp nhận 85.320"), else by the places its subject
-    aggregates ("Các huyện, thị xã, thành phố tiếp nhận 201.117")."""
+    figure before it: "ở cấp tỉnh, ... tiếp nhận 85.320"; "Trung tâm Phục vụ hành chính công các
+    xã, phường, đặc khu tiếp nhận 109.870"), else by the places its subject aggregates ("Các
+    huyện, thị xã, thành phố tiếp nhận 201.117")."""
     start = max(previous_end, (f.get("sentence") or f["span"])[0])
-    levels = classes_in(article.text[start:f["span"][0]]).get("level", frozenset())
+    window = article.text[start:f["span"][0]]
+    levels = classes_in(window).get("level", frozenset())
+    # the part's own clause: "...; Trung tâm ... các xã, phường tiếp nhận", "..., trong đó cơ sở 1 ... tiếp nhận"
+    named_window = window[max(window.rfind(";") + 1, window.rfind("trong đó") + 1):]
     if len(levels) == 1:
         return next(iter(levels))
     if levels:
         return None
+    named = {"province" if m["province"] else _aggregate_levels()[regex.sub(r"\s+", " ", m["type"].lower())]
+             for m in _named_levels_re().finditer(named_window)}
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
     aggregate = ((f.get("subject") or {}).get("aggregate") or "").lower()
     first = aggregate.split(",")[0].strip().removeprefix("các ").strip()
     return _aggregate_levels().get(first)
+
+
+CHANGE = "2025-07-01"  # the two-level local government
+
+
+def _whole_covered(levels: frozenset, total: dict) -> bool:
+    """Whether the levels cover the administration the total counts: every level of the map, or
+    under the two-level government (a period from 1 July 2025 on) the province's and the communes'."""
+    if covers_the_whole("level", levels):
+        return True
+    start = (total.get("period") or {}).get("start") or ""
+    return start >= CHANGE and "district" not in levels and any(
+        frozenset(c) <= levels for c in load_yaml("check_partitions.yml")["level"].get("complete_from_2025", ()))
 
 
 def levels_in_turn(article: Article) -> list[Finding]:
@@ -63,6 +101,8 @@ def levels_in_turn(article: Article) -> list[Finding]:
     for i, total in enumerate(figures):
         if not _plain_count(total) or article.paragraph(total["span"][0]) not in article.opening or _unit(total) is None:
             continue
+        if i and figures[i - 1]["kind"] == "count" and figures[i - 1].get("sentence") == total.get("sentence"):
+            continue  # a whole is its sentence's first count, not a part listed after another
         parts: dict[str, dict] = {}
         for k in range(i + 1, len(figures)):
             f = figures[k]
@@ -74,7 +114,7 @@ def levels_in_turn(article: Article) -> list[Finding]:
             if level in parts:
                 break  # a level stated again: another breakdown (of a part, or of another total)
             parts[level] = f
-        if len(parts) >= 2 and covers_the_whole("level", frozenset(parts)):
+        if len(parts) >= 2 and _whole_covered(frozenset(parts), total):
             in_order = sorted(parts.values(), key=lambda f: f["span"][0])
             if not parts_add_up(total, in_order):
                 out.append(sum_finding(total, in_order, across=True))
