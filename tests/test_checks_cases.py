@@ -332,6 +332,9 @@ FIRES = {
           ("sum_mismatch", ["12.846", "235", "4.688", "7.905"])),
     ],
     "part_exceeds_total": [
+        # the first count after a base its sentence names
+        C("Quý I/2026, phường Mỹ Tho tiếp nhận nhiều hồ sơ. Trong tổng số 2.318 hồ sơ tiếp nhận, hồ sơ nộp trực tuyến là "
+          "2.381 hồ sơ.", ("part_exceeds_total", ["2.318", "2.381"])),
         # a part above a total stated as at most ("gần 12,5 nghìn")
         C("6 tháng đầu năm 2020, Trung tâm Phục vụ hành chính công tỉnh Vĩnh Phúc tiếp nhận gần 12,5 nghìn hồ sơ.\n\n"
           "Trong tổng số hồ sơ tiếp nhận nêu trên, có 12.604 hồ sơ được nộp qua Cổng dịch vụ công trực tuyến của tỉnh.",
@@ -449,6 +452,14 @@ FIRES = {
           ("count_list_mismatch", ["4"])),
     ],
     "conflicting_values": [
+        # ... the rounding is the error, not the rate of the exact whole stated with it
+        C("Năm 2025, tỉnh Đồng Tháp tiếp nhận hơn 1,3 triệu hồ sơ.\n\nCả năm 2025, toàn tỉnh Đồng Tháp tiếp nhận "
+          "1.263.512 hồ sơ.\n\nSố hồ sơ nộp trực tuyến là 931.208 hồ sơ, chiếm 73,7%.",
+          ("conflicting_values", ["1,3 triệu", "1.263.512"]), linked=True),
+        # ... the bodies of a named place being all of them, the exact whole's breakdown after it
+        C("Năm 2025, các cơ quan hành chính ở Đồng Tháp tiếp nhận hơn 1,3 triệu hồ sơ; hơn 46.000 hồ sơ được giải quyết "
+          "không phụ thuộc địa giới.\n\nCả năm 2025, toàn tỉnh Đồng Tháp tiếp nhận 1.263.512 hồ sơ, cụ thể: cấp tỉnh "
+          "402.118 hồ sơ; cấp xã 861.394 hồ sơ.", ("conflicting_values", ["1,3 triệu", "1.263.512"]), linked=True),
         # a rounded count the exact whole stated later falls outside of
         C("Năm 2024, các cơ quan, đơn vị trên địa bàn tỉnh Vĩnh Long tiếp nhận hơn 1,1 triệu hồ sơ.\n\nTheo báo cáo, "
           "tổng số hồ sơ tiếp nhận trong năm 2024 là 986.450 hồ sơ.",
@@ -735,6 +746,8 @@ NEAR_MISSES = {
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ."),
     ],
     "part_exceeds_total": [
+        C("Quý I/2026, phường Mỹ Tho tiếp nhận nhiều hồ sơ. Trong tổng số 2.318 hồ sơ tiếp nhận, hồ sơ nộp trực tuyến là "
+          "2.181 hồ sơ."),
         C("6 tháng đầu năm 2020, Trung tâm Phục vụ hành chính công tỉnh Vĩnh Phúc tiếp nhận gần 12,5 nghìn hồ sơ.\n\n"
           "Trong tổng số hồ sơ tiếp nhận nêu trên, có 12.404 hồ sơ được nộp qua Cổng dịch vụ công trực tuyến của tỉnh."),
         C("Năm 2022, các sở, ngành của tỉnh Đắk Nông tiếp nhận 48.315 hồ sơ, giải quyết 46.870 hồ sơ.\n\nTỉnh đã công "

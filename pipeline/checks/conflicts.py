@@ -100,20 +100,22 @@ def _same_noun(a: dict, b: dict) -> bool:
 
 QUALIFIER_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:hơn|trên|gần|dưới|khoảng|xấp xỉ|chừng|ước|ít nhất|tối thiểu|tối đa|"
                                       r"không quá|chưa đến|chưa tới)\s*$", regex.IGNORECASE)
-# bodies or places "trên địa bàn" a unit are all of them: "các cơ quan, đơn vị trên địa bàn tỉnh"
-ALL_IN_TERRITORY_RE = compile_pattern(r"(?<!\p{L})(?:các cơ quan|các sở|các xã|các phường)[^.;\d]{0,40}?trên địa bàn(?!\p{L})",
-                                      regex.IGNORECASE)
+# bodies or places "trên địa bàn" a unit, or "ở" a place named, are all of them: "các cơ quan, đơn vị
+# trên địa bàn tỉnh", "các cơ quan hành chính ở Đồng Tháp"
+ALL_IN_TERRITORY_RE = compile_pattern(r"(?<!\p{L})(?i:các cơ quan|các sở|các xã|các phường)[^.;\d]{0,40}?"
+                                      r"(?:(?i:trên địa bàn)(?!\p{L})|(?i:ở|tại)\s+\p{Lu})")
 
 
 def _plain_but_its_qualifier(f: dict, article: Article) -> bool:
-    """Whether a qualified figure is stated as a whole: no other quantity in its sentence (its own
-    "hơn", "gần" ... aside), no words before it narrowing it to a part (bodies "trên địa bàn" the
-    unit are all of them)."""
+    """Whether a figure is stated as a whole: no other quantity in its sentence (its own "hơn",
+    "gần" ... aside), no words before it narrowing it to a part (bodies "trên địa bàn" the unit are
+    all of them; the words after it may break it down)."""
     s, e = f.get("sentence") or f["span"]
     before = article.text[s:f["span"][0]]
     q = QUALIFIER_BEFORE_RE.search(before)
     before = before[:q.start()] if q else before
-    return (not OTHER_QUANTITY_RE.search(before + " " + article.text[f["span"][1]:e])
+    after = article.text[f["span"][1]:e].split(";", 1)[0]  # its own clause: "...; hơn 46.000 hồ sơ ..." is another's
+    return (not OTHER_QUANTITY_RE.search(before + " " + after)
             and not SUBSET_RE.search(ALL_IN_TERRITORY_RE.sub(" ", before))
             and not _units_counted_before(f, article))
 
@@ -122,6 +124,9 @@ def _plain_but_its_qualifier(f: dict, article: Article) -> bool:
 # (not a base: "Trong tổng số hồ sơ tiếp nhận, có ...")
 WHOLE_NAMED_RE = compile_pattern(r"(?<!\p{L})(?:(?<!(?:trong|trên)\s+)tổng\s+số|tổng\s+cộng|toàn\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|"
                                  r"đặc\s+khu))(?!\p{L})", regex.IGNORECASE)
+
+
+WHOLES_PER_MEASURE = 3  # exact wholes of one measure a rounded count is set against
 
 
 def bound_contradicted(article: Article) -> list[Finding]:
@@ -135,12 +140,18 @@ def bound_contradicted(article: Article) -> list[Finding]:
               and _plain_but_its_qualifier(f, article)]
     if not bounds:
         return out
-    exacts = [f for f in article.figures if f["kind"] == "count" and _key(f) is not None and _plain_statement(f, article)
-              and WHOLE_NAMED_RE.search(article.text, f["sentence"][0], f["span"][0])]
+    exacts: dict[tuple, list[dict]] = {}  # by measure (its noun aside), the first few of each
+    for f in article.figures:
+        if (f["kind"] == "count" and (k := _key(f)) is not None
+                and WHOLE_NAMED_RE.search(article.text, f["sentence"][0], f["span"][0])
+                and _plain_but_its_qualifier(f, article)):  # (its breakdown may follow: "toàn tỉnh tiếp nhận N hồ sơ, cụ thể: ...")
+            kept = exacts.setdefault(k[:5] + k[6:], [])
+            if len(kept) < WHOLES_PER_MEASURE:
+                kept.append(f)
     for b in bounds:
-        for f in exacts:
-            if (_key(b, bound=True)[:5] + _key(b, bound=True)[6:] != _key(f)[:5] + _key(f)[6:] or not _same_noun(b, f)
-                    or b.get("sentence") == f.get("sentence") or not (own_period(b) or own_period(f))):
+        k = _key(b, bound=True)
+        for f in exacts.get(k[:5] + k[6:], ()):
+            if not _same_noun(b, f) or b.get("sentence") == f.get("sentence") or not (own_period(b) or own_period(f)):
                 continue
             lo, hi = figure_range(b, rounded=False)
             if not lo <= f["value"] <= hi:

@@ -12,7 +12,7 @@ import regex
 
 from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
-from .base import Article, Finding, exact, is_change, is_target, same_period, sum_finding
+from .base import LEAD_FIGURES, Article, Finding, exact, is_change, is_target, same_period, sum_finding
 from .fields import one_field
 from .partitions import classes_in, covers_the_whole
 from .tolerance import parts_add_up
@@ -80,6 +80,7 @@ def level_of(f: dict, previous_end: int, article: Article) -> str | None:
 
 
 CHANGE = "2025-07-01"  # the two-level local government
+MAX_MONTHS = 12  # a span's months read one by one: up to a year
 
 
 def _whole_covered(levels: frozenset, total: dict) -> bool:
@@ -98,7 +99,7 @@ def levels_in_turn(article: Article) -> list[Finding]:
     together cover the whole: the levels' counts add up to the total."""
     out = []
     figures = article.figures
-    for i, total in enumerate(figures):
+    for i, total in enumerate(figures[:LEAD_FIGURES]):  # (the headline's and lead's come first)
         if not _plain_count(total) or article.paragraph(total["span"][0]) not in article.opening or _unit(total) is None:
             continue
         if i and figures[i - 1]["kind"] == "count" and figures[i - 1].get("sentence") == total.get("sentence"):
@@ -141,22 +142,25 @@ def months_of_a_total(article: Article) -> list[Finding]:
     rounded one ("hơn 9.800 hồ sơ"), never one field's ("lĩnh vực ... đất đai với 4.105 hồ sơ"); a
     month counted twice (a month's total and its part) leaves the months unread."""
     out = []
-    figures = [f for f in article.figures if _plain_count(f) and _unit(f) is not None]
+    # the counts of one month, by measure and unit: looked up, not scanned, for each span's total
+    monthly: dict[tuple, list[dict]] = {}
+    for f in article.figures:
+        if _plain_count(f) and _unit(f) is not None:
+            own = _months(f.get("period") or {})
+            if own and len(own) == 1:
+                monthly.setdefault((f["object"], f["aspect"], _unit(f), own[0]), []).append(f)
+    if not monthly:
+        return out
     seen: set[tuple] = set()
-    counts = [f for f in article.figures if _count(f) and _unit(f) is not None and not one_field(article, f)]
+    counts = [f for f in article.figures if _count(f) and _unit(f) is not None]
     for total in sorted(counts, key=lambda f: not exact(f)):  # (stable: exact ones first, each in text order)
         months = _months(total.get("period") or {})
         key = (total["object"], total["aspect"], _unit(total), tuple(months or ()))
-        if not months or len(months) < 2 or key in seen:
+        if not months or not 2 <= len(months) <= MAX_MONTHS or key in seen or one_field(article, total):
             continue
         seen.add(key)
-        by_month: dict[tuple[int, int], list[dict]] = {}
-        for f in figures:
-            if f is total or not _same_measure(total, f) or _unit(f) != _unit(total):
-                continue
-            own = _months(f.get("period") or {})
-            if own and len(own) == 1 and own[0] in months:
-                by_month.setdefault(own[0], []).append(f)
+        by_month = {m: monthly[(total["object"], total["aspect"], _unit(total), m)] for m in months
+                    if (total["object"], total["aspect"], _unit(total), m) in monthly}
         if set(by_month) != set(months) or any(len(fs) != 1 for fs in by_month.values()):
             continue
         parts = sorted((fs[0] for fs in by_month.values()), key=lambda f: f["span"][0])

@@ -243,7 +243,7 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
                   and not (wanted and OWN_SHARE_AFTER_RE.match(article.text, t["span"][1]))
                   and not _rounds_an_exact_count(t, article, rounding)]
         if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct)
-                             for t in totals + _resolved_by_deadline(count, article)):
+                             for t in totals + _resolved_by_deadline(count, article) + _exact_counts_of(totals, article)):
             continue
         # the nearest total that is not itself a part stated with its share ("cấp xã 510.000 hồ
         # sơ (45,3%)" is a part of the article's total)
@@ -323,12 +323,48 @@ def _named_shares(article: Article, restated: set[int], restating: set[int]) -> 
         totals = [t for t in _totals(count, article) if t["value"] >= count["value"]
                   and not OWN_SHARE_AFTER_RE.match(text, t["span"][1]) and not _rounds_an_exact_count(t, article, rounding)]
         if not totals or any(agrees(share_range(figure_range(count), figure_range(t)), pct)
-                             for t in totals + _resolved_by_deadline(count, article)):
+                             for t in totals + _resolved_by_deadline(count, article) + _exact_counts_of(totals, article)):
             continue
         finding = _count_percent(totals[0], count, pct)
         if abs(finding.computed - pct["value"]) <= LINKED_GAP:
             out.append(finding)
     return out
+
+
+def _measure_key(f: dict) -> tuple:
+    """What a count measures, for lookups: aspect, object, unit and period (its dates when closed,
+    else its words), as `same_subject` and `same_period` compare them."""
+    subj, period = f.get("subject") or {}, f.get("period") or {}
+    closed = bool(period.get("start") and period.get("end"))
+    return (f["aspect"], f["object"], subj.get("unit"), subj.get("aggregate"),
+            (period["start"], period["end"]) if closed else (period.get("text") or "").casefold() or None)
+
+
+EXACT_PER_MEASURE = 3  # exact counts kept per measure: any one agreeing silences a rate
+
+
+def _exact_counts_of(totals: list[dict], article: Article) -> list[dict]:
+    """The exact counts the article states anywhere of a rounded total's measure, unit and period
+    ("hơn 1,3 triệu hồ sơ" in the lead, "toàn tỉnh tiếp nhận 1.263.512 hồ sơ" later): the base a
+    rate may mean, whether or not the rounding holds (a conflict of its own). Indexed once per
+    article."""
+    rounded = [t for t in totals if not exact(t)]
+    if not rounded:
+        return []
+    index = article._matches.get("exact_counts_by_measure")
+    if index is None:
+        index = {}
+        for f in article.figures:
+            if f["kind"] == "count" and exact(f) and not is_change(f) and not is_target(f):
+                kept = index.setdefault(_measure_key(f), [])
+                if len(kept) < EXACT_PER_MEASURE:
+                    kept.append(f)
+        article._matches["exact_counts_by_measure"] = index
+    out: dict[int, dict] = {}
+    for t in rounded:
+        for f in index.get(_measure_key(t), ()):
+            out[id(f)] = f
+    return list(out.values())
 
 
 def _resolved_by_deadline(count: dict, article: Article) -> list[dict]:

@@ -579,6 +579,22 @@ def _above_the_total_named(article: Article, counts: list[dict], flagged: set) -
     return out
 
 
+def _above_its_named_base(article: Article, flagged: set) -> list[Finding]:
+    """"Trong tổng số 2.318 hồ sơ tiếp nhận, hồ sơ nộp trực tuyến là 2.381 hồ sơ": the first count
+    after a base its sentence names, of the same object, above it."""
+    out = []
+    figures, text = article.figures, article.text
+    for base, part in zip(figures, figures[1:]):
+        if (base["kind"] == "count" and part["kind"] == "count" and exact(base) and exact(part)
+                and not is_change(base) and not is_change(part) and same_sentence(base, part)
+                and base["object"] == part["object"] and part["id"] not in flagged
+                and BASE_BEFORE_RE.search(text, max(0, base["span"][0] - 26), base["span"][0])
+                and part["value"] > base["value"]):
+            flagged.add(part["id"])
+            out.append(part_above(base, part))
+    return out
+
+
 def part_exceeds_total(article: Article) -> list[Finding]:
     """A part above its whole: "5.320/5.120 hồ sơ"; "tiếp nhận 1.200 hồ sơ, trong đó 1.350 ...";
     more dossiers resolved (online, on time ...) than received, with no backlog mentioned."""
@@ -596,6 +612,7 @@ def part_exceeds_total(article: Article) -> list[Finding]:
                 and _whereof(text[total["span"][1]:part["span"][0]], total) and part["value"] > total["value"]):
             flagged.add(part["id"])
             out.append(part_above(total, part))
+    out.extend(_above_its_named_base(article, flagged))
     counts = _plain_totals(article)
     received = [f for f in article.figures if f["kind"] == "count" and f["aspect"] == "received" and not is_change(f)
                 and not is_target(f) and (exact(f) or f.get("approx") in UPPER_BOUNDS)]
