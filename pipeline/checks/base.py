@@ -184,3 +184,14 @@ def is_change(f: dict) -> bool:
 
 def is_target(f: dict) -> bool:
     return bool(f.get("target"))
+
+
+def result_count(f: dict) -> bool:
+    """A count of a result, exact or not: no change, no goal."""
+    return f["kind"] == "count" and not is_change(f) and not is_target(f)
+
+
+def closed_own_period(f: dict) -> bool:
+    """Whether the figure's sentence states its period, with both its dates."""
+    period = f.get("period") or {}
+    return bool(period.get("start") and period.get("end") and not period.get("inherited"))

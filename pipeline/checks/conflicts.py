@@ -136,7 +136,7 @@ def bound_contradicted(article: Article) -> list[Finding]:
     no 1.064.382).
     An exact count not named as the whole may be a body's or a channel's part."""
     out = []
-    bounds = [f for f in article.figures if f["kind"] == "count" and _key(f, bound=True) is not None
+    bounds = [(f, k) for f in article.figures if f["kind"] == "count" and (k := _key(f, bound=True)) is not None
               and _plain_but_its_qualifier(f, article)]
     if not bounds:
         return out
@@ -148,8 +148,7 @@ def bound_contradicted(article: Article) -> list[Finding]:
             kept = exacts.setdefault(k[:5] + k[6:], [])
             if len(kept) < WHOLES_PER_MEASURE:
                 kept.append(f)
-    for b in bounds:
-        k = _key(b, bound=True)
+    for b, k in bounds:
         for f in exacts.get(k[:5] + k[6:], ()):
             if not _same_noun(b, f) or b.get("sentence") == f.get("sentence") or not (own_period(b) or own_period(f)):
                 continue

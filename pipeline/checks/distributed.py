@@ -12,19 +12,15 @@ import regex
 
 from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
-from .base import LEAD_FIGURES, Article, Finding, exact, is_change, is_target, same_period, sum_finding
+from ..unit_register import CHANGE as TWO_LEVELS_FROM
+from .base import LEAD_FIGURES, Article, Finding, exact, result_count, same_period, sum_finding
 from .fields import one_field
 from .partitions import classes_in, covers_the_whole
 from .tolerance import parts_add_up
 
 
-def _count(f: dict) -> bool:
-    """A count of a result, exact or not: not a change, not a goal."""
-    return f["kind"] == "count" and not is_change(f) and not is_target(f)
-
-
 def _plain_count(f: dict) -> bool:
-    return _count(f) and exact(f)
+    return result_count(f) and exact(f)
 
 
 def _same_measure(total: dict, f: dict) -> bool:
@@ -62,12 +58,12 @@ def level_of(f: dict, previous_end: int, article: Article) -> str | None:
     start = max(previous_end, (f.get("sentence") or f["span"])[0])
     window = article.text[start:f["span"][0]]
     levels = classes_in(window).get("level", frozenset())
-    # the part's own clause: "...; Trung tâm ... các xã, phường tiếp nhận", "..., trong đó cơ sở 1 ... tiếp nhận"
-    named_window = window[max(window.rfind(";") + 1, window.rfind("trong đó") + 1):]
     if len(levels) == 1:
         return next(iter(levels))
     if levels:
         return None
+    # the part's own clause: "...; Trung tâm ... các xã, phường tiếp nhận", "..., trong đó cơ sở 1 ... tiếp nhận"
+    named_window = window[max(window.rfind(";") + 1, window.rfind("trong đó") + 1):]
     named = {"province" if m["province"] else _aggregate_levels()[regex.sub(r"\s+", " ", m["type"].lower())]
              for m in _named_levels_re().finditer(named_window)}
     if len(named) == 1:
@@ -79,7 +75,7 @@ def level_of(f: dict, previous_end: int, article: Article) -> str | None:
     return _aggregate_levels().get(first)
 
 
-CHANGE = "2025-07-01"  # the two-level local government
+CHANGE = "{:04d}-{:02d}-{:02d}".format(*TWO_LEVELS_FROM)  # the two-level local government, as a period's start
 MAX_MONTHS = 12  # a span's months read one by one: up to a year
 
 
@@ -152,15 +148,15 @@ def months_of_a_total(article: Article) -> list[Finding]:
     if not monthly:
         return out
     seen: set[tuple] = set()
-    counts = [f for f in article.figures if _count(f) and _unit(f) is not None]
+    counts = [f for f in article.figures if result_count(f) and _unit(f) is not None]
     for total in sorted(counts, key=lambda f: not exact(f)):  # (stable: exact ones first, each in text order)
         months = _months(total.get("period") or {})
         key = (total["object"], total["aspect"], _unit(total), tuple(months or ()))
         if not months or not 2 <= len(months) <= MAX_MONTHS or key in seen or one_field(article, total):
             continue
         seen.add(key)
-        by_month = {m: monthly[(total["object"], total["aspect"], _unit(total), m)] for m in months
-                    if (total["object"], total["aspect"], _unit(total), m) in monthly}
+        measure = (total["object"], total["aspect"], _unit(total))
+        by_month = {m: monthly[(*measure, m)] for m in months if (*measure, m) in monthly}
         if set(by_month) != set(months) or any(len(fs) != 1 for fs in by_month.values()):
             continue
         parts = sorted((fs[0] for fs in by_month.values()), key=lambda f: f["span"][0])

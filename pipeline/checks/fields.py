@@ -9,7 +9,7 @@ import regex
 
 from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
-from .base import Article, Finding, exact, is_change, is_target, part_above, same_period, same_subject
+from .base import Article, Finding, exact, part_above, result_count, same_period, same_subject
 from .ratios import CARRY_OVER_RE
 
 
@@ -63,9 +63,8 @@ def field_above_total(article: Article, flagged: set, counts: list[dict]) -> lis
     nhận 5.210 hồ sơ"; "còn 3.218 hồ sơ quá hạn ... riêng lĩnh vực này có 3.460 hồ sơ quá hạn"."""
     out = []
     for part in article.figures:
-        if (part["kind"] != "count" or part["object"] != "dossier" or part["aspect"] == "other" or not exact(part)
-                or is_change(part) or is_target(part) or part["id"] in flagged or not part.get("sentence")
-                or not one_field(article, part)):
+        if (not result_count(part) or not exact(part) or part["object"] != "dossier" or part["aspect"] == "other"
+                or part["id"] in flagged or not part.get("sentence") or not one_field(article, part)):
             continue
         sentence_start = part["sentence"][0]
         wholes = ("received",) if part["aspect"] in ("received", "resolved") else (part["aspect"],)

@@ -7,8 +7,8 @@ import bisect
 import regex
 
 from ..figure_cues import RATE_WORDS, respective_values
-from .base import (BASE_BEFORE_RE, NEAR_TOTAL, UNIT_OBJECTS, Article, Finding, exact, is_change, is_target, same_period,
-                   same_sentence, same_subject)
+from .base import (BASE_BEFORE_RE, NEAR_TOTAL, UNIT_OBJECTS, Article, Finding, closed_own_period, exact, is_change,
+                   is_target, result_count, same_period, same_sentence, same_subject)
 from ..pattern_cache import compile_pattern
 from .tolerance import agrees, figure_range, share_range
 
@@ -355,7 +355,7 @@ def _exact_counts_of(totals: list[dict], article: Article) -> list[dict]:
     if index is None:
         index = {}
         for f in article.figures:
-            if f["kind"] == "count" and exact(f) and not is_change(f) and not is_target(f):
+            if result_count(f) and exact(f):
                 kept = index.setdefault(_measure_key(f), [])
                 if len(kept) < EXACT_PER_MEASURE:
                     kept.append(f)
@@ -425,8 +425,7 @@ def _own_dates_as(count: dict, pct: dict) -> bool:
     """Whether the count's sentence states the closed period of the rate ("tỷ lệ hồ sơ nộp trực
     tuyến năm 2025 đạt 76,2% ... số hồ sơ nộp trực tuyến trong năm 2025 là 298.600 hồ sơ"): enough
     to link them when the rate has one base (not an on-time rate, of the received or the resolved)."""
-    own = count.get("period") or {}
-    return bool(own.get("start") and own.get("end") and not own.get("inherited")) and same_period(count, pct)
+    return closed_own_period(count) and same_period(count, pct)
 
 
 def _counts_of_its_measure(earlier: list[dict], pct: dict) -> int:

@@ -7,8 +7,8 @@ import bisect
 import regex
 
 from ..pattern_cache import compile_pattern
-from .base import (BASE_BEFORE_RE, SUBSET_RE, Article, Finding, exact, is_change, is_target, same_period, same_sentence,
-                   part_above, same_subject, sum_finding)
+from .base import (BASE_BEFORE_RE, SUBSET_RE, Article, Finding, closed_own_period, exact, is_change, is_target, part_above,
+                   result_count, same_period, same_sentence, same_subject, sum_finding)
 from .grades import graded_units
 from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
                          partition_of, partitions)
@@ -495,7 +495,7 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
 def _plain_totals(article: Article) -> list[dict]:
     """The article's exact counts, not a change or a goal: the totals a part may exceed (looked
     up once per article, not once per part)."""
-    return [f for f in article.figures if f["kind"] == "count" and exact(f) and not is_change(f) and not is_target(f)]
+    return [f for f in article.figures if result_count(f) and exact(f)]
 
 
 # "Trong số hồ sơ tiếp nhận, đã giải quyết 1.586 hồ sơ": the received total itself, no subset
@@ -534,11 +534,6 @@ def _narrowed(article: Article, f: dict) -> bool:
     return SUBSET_RE.search(words) is not None
 
 
-def _closed_own_period(f: dict) -> bool:
-    period = f.get("period") or {}
-    return bool(period.get("start") and period.get("end") and not period.get("inherited"))
-
-
 def _earlier_totals(part: dict, article: Article, received: list[dict]) -> list[dict]:
     """The counts received, before the part's paragraph, for the part's own unit and period: the
     headline's or lead's ("Từ ngày 1/7 đến ngày 31/8/2025, Trung tâm ... đã tiếp nhận 4.236 hồ sơ"
@@ -547,7 +542,7 @@ def _earlier_totals(part: dict, article: Article, received: list[dict]) -> list[
     paragraph = article.paragraph(part["span"][0])
     return [t for t in received if t["span"][0] < part["span"][0]
             and article.paragraph(t["span"][0]) != paragraph
-            and (article.paragraph(t["span"][0]) in article.opening or _closed_own_period(t) and _closed_own_period(part))
+            and (article.paragraph(t["span"][0]) in article.opening or closed_own_period(t) and closed_own_period(part))
             and t["object"] == part["object"] and same_subject(t, part) and same_period(t, part)]
 
 
@@ -567,8 +562,10 @@ def _above_the_total_named(article: Article, counts: list[dict], flagged: set) -
         if part["id"] in flagged or not part.get("sentence"):
             continue
         named = OF_THE_TOTAL_AFTER_RE.match(article.text, part["span"][1], part["sentence"][1])
+        if named is None:
+            continue
         following = article.after(part["span"][1], 1)
-        if named is None or following and following[0]["span"][0] < named.end():
+        if following and following[0]["span"][0] < named.end():
             continue  # (the words are another figure's: "1.902 TTHC, 412 thủ tục trong tổng số ...")
         earlier = [t for t in counts if t["span"][1] <= part["span"][0] and t["object"] == part["object"]
                    and same_subject(t, part) and not same_sentence(t, part)]
@@ -614,16 +611,18 @@ def part_exceeds_total(article: Article) -> list[Finding]:
             out.append(part_above(total, part))
     out.extend(_above_its_named_base(article, flagged))
     counts = _plain_totals(article)
-    received = [f for f in article.figures if f["kind"] == "count" and f["aspect"] == "received" and not is_change(f)
-                and not is_target(f) and (exact(f) or f.get("approx") in UPPER_BOUNDS)]
+    received = [f for f in article.figures if result_count(f) and f["aspect"] == "received"
+                and (exact(f) or f.get("approx") in UPPER_BOUNDS)]
+    resolved = [f for f in counts if f["aspect"] == "resolved"]
     out.extend(field_above_total(article, flagged, counts))
     out.extend(_above_the_total_named(article, counts, flagged))
     for part in figures:
         if (part["kind"] != "count" or part["aspect"] not in PART_OF or not exact(part) or is_change(part)
                 or is_target(part) or part["id"] in flagged):
             continue
-        if _of_the_resolved(article, part):  # the resolved total stated before, whatever its sentence's words
-            near, totals = [], _earlier_totals(part, article, [f for f in counts if f["aspect"] == "resolved"])
+        of_the_resolved = _of_the_resolved(article, part)
+        if of_the_resolved:  # the resolved total stated before, whatever its sentence's words
+            near, totals = [], _earlier_totals(part, article, resolved)
         else:
             near = [t for t in _totals(part, article) if t["aspect"] == "received"
                     and article.paragraph(t["span"][0]) == article.paragraph(part["span"][0])
@@ -636,7 +635,7 @@ def part_exceeds_total(article: Article) -> list[Finding]:
         judged = (total, part) if near else (part,)
         if (part["value"] > figure_range(total, rounded=False)[1]
                 and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
-                and (_of_the_received(article, part) or _of_the_resolved(article, part)
+                and (_of_the_received(article, part) or of_the_resolved
                      or not any(_narrowed(article, f) for f in judged))):
             out.append(part_above(total, part))
     return out
