@@ -2,17 +2,13 @@
 and the same CRF model, fed the same feature strings, built in one pass over the words rather
 than by parsing the 22 feature templates again for every word (which is most of
 `pos_tag`'s time). `features` must equal underthesea's own `word2features` for the model's
-template (tests/test_pos_tags.py compares them); where underthesea's internals are not the
-ones this was written against, `pos_tag` itself is used."""
+template (tests/test_pos_tags.py compares them); the words and the model come from
+`word_segment`, without importing underthesea; where underthesea's internals are not the ones
+this was written against, `pos_tag` itself is used."""
 from __future__ import annotations
 
-import functools
-import hashlib
-import sys
-from pathlib import Path
-
 from .segment import align
-from .startup_cache import load_or_build
+from .word_segment import pos_model, word_tokenize
 
 # the CRF model's template (underthesea/pipeline/pos_tag/model_crf.py)
 TEMPLATE = (
@@ -69,72 +65,17 @@ def features(words: list[str]) -> list[list[str]]:
     return [list(row) for row in zip(*columns)]
 
 
-@functools.cache
 def _model():
-    """underthesea's POS CRF tagger, or None where its internals differ from TEMPLATE's."""
-    try:
-        from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
-
-        predictor = CRFPOSTagPredictor.Instance()
-        if tuple(predictor.transformer.template) != TEMPLATE:
-            return None
-        _load_word_segmenter()
-        return predictor.model
-    except (ImportError, AttributeError):
-        return None
-
-
-WORD_SEGMENTER = "ws_crf_vlsp2013_20230727"  # the model underthesea's word_tokenize loads
-
-
-def _load_word_segmenter() -> None:
-    """Load underthesea's word segmentation model as its `word_tokenize` does on first use
-    (`FastCRFSequenceTagger.load`), with the feature list and the word dictionary read from
-    the start-up cache: joblib reads them with Python's pure-Python unpickler (about 60 ms of
-    start-up), the cache with the C one. Where underthesea's layout differs, nothing is done
-    and its own loading runs."""
-    try:
-        import underthesea
-        import underthesea.pipeline.word_tokenize as segmenter
-        from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
-        from underthesea_core import CRFFeaturizer, CRFTagger
-    except ImportError:
-        return
-    base = Path(segmenter.__file__).parent / "models" / WORD_SEGMENTER
-    files = [base / "features.bin", base / "dictionary.bin", base / "models.bin"]
-    if getattr(segmenter, "word_tokenize_model", True) is not None or not all(f.is_file() for f in files):
-        return  # loaded already, or not the layout this was written against
-    try:
-        features, dictionary = load_or_build("word-segmenter", _segmenter_key(files, underthesea.__version__),
-                                             lambda: _segmenter_data(files))
-        model = FastCRFSequenceTagger()
-        model.estimator = CRFTagger()
-        model.estimator.load(str(files[2]))
-        model.featurizer = CRFFeaturizer(features, dictionary)
-    except Exception:  # anything unexpected: underthesea loads it itself
-        return
-    segmenter.word_tokenize_model = model
-
-
-def _segmenter_data(files: list[Path]) -> tuple:
-    import joblib
-
-    return joblib.load(files[0]), joblib.load(files[1])
-
-
-def _segmenter_key(files: list[Path], version: str) -> str:
-    """Keyed by the model files and the versions alone (not the pipeline version): every
-    pipeline version shares the entry."""
-    parts = [version, sys.version, *(f"{f}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files)]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
+    """underthesea's POS CRF tagger, or None where its template is not TEMPLATE."""
+    return pos_model(TEMPLATE)
 
 
 def pos_tag(sentence: str) -> list[tuple[str, str]]:
     """(word, tag) pairs, as `underthesea.pos_tag(sentence)`."""
-    from underthesea import pos_tag as underthesea_pos_tag, word_tokenize
-
     model = _model()
     if model is None:
+        from underthesea import pos_tag as underthesea_pos_tag
+
         return underthesea_pos_tag(sentence)
     words = word_tokenize(sentence)
     return list(zip(words, model.tag(features(words))))

@@ -51,33 +51,3 @@ def test_tagged_words_are_underthesea_s_tags_at_their_offsets():
 def test_falls_back_to_underthesea_when_its_internals_differ(monkeypatch):
     monkeypatch.setattr(pos_tags, "_model", lambda: None)
     assert pos_tags.pos_tag(SENTENCES[0]) == underthesea_pos_tag(SENTENCES[0])
-
-
-def test_word_segmenter_from_the_start_up_cache_is_underthesea_s_own():
-    """The segmentation model loaded with its feature data from the start-up cache is the one
-    underthesea's own loader builds: the same data, the same segmentation."""
-    from pathlib import Path
-
-    import joblib
-    import underthesea.pipeline.word_tokenize as segmenter
-    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
-
-    pos_tags._model()
-    base = Path(segmenter.__file__).parent / "models" / pos_tags.WORD_SEGMENTER
-    assert isinstance(segmenter.word_tokenize_model, FastCRFSequenceTagger)
-    assert pos_tags._segmenter_data([base / "features.bin", base / "dictionary.bin"]) == (
-        joblib.load(base / "features.bin"), joblib.load(base / "dictionary.bin"))
-    own = FastCRFSequenceTagger()
-    own.load(str(base))
-    for sentence in SENTENCES[:4]:
-        tokens = [[t] for t in sentence.split()]
-        assert segmenter.word_tokenize_model.predict(tokens) == own.predict(tokens)
-
-
-def test_word_segmenter_is_left_to_underthesea_when_its_layout_differs(monkeypatch):
-    import underthesea.pipeline.word_tokenize as segmenter
-
-    monkeypatch.setattr(pos_tags, "WORD_SEGMENTER", "no-such-model")
-    monkeypatch.setattr(segmenter, "word_tokenize_model", None)
-    pos_tags._load_word_segmenter()
-    assert segmenter.word_tokenize_model is None  # underthesea loads its own on first use
