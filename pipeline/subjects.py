@@ -216,6 +216,19 @@ def _in_aside(text: str, ref: UnitRef, sent_start: int) -> bool:
     return ref.start < sent_start and enclosing_bracket(text, 0, ref.start, ASIDE_REACH) is not None
 
 
+# what the territory was once called: "khi địa bàn còn là TP Phú Quốc (cũ)", "khi còn là huyện"
+FORMER_IDENTITY_BEFORE_RE = compile_pattern(r"(?<!\p{L})khi(?:[ \u00a0]+\p{L}+){0,3}?[ \u00a0]+còn[ \u00a0]+là[ \u00a0]+$")
+FORMER_IDENTITY_REACH = 40  # characters before a unit's mention where the clause is sought
+
+
+def _former_identity(folded: str, ref: UnitRef, sent_start: int) -> bool:
+    """Whether `ref`, before the sentence at `sent_start`, named what the territory was before
+    ("So với cùng kỳ năm 2025, khi địa bàn còn là TP Phú Quốc (cũ), ..."): a look back, not the
+    unit the next sentences go on about."""
+    return ref.start < sent_start and bool(
+        FORMER_IDENTITY_BEFORE_RE.search(folded, max(0, ref.start - FORMER_IDENTITY_REACH), ref.start))
+
+
 def _in_caption(article: Article, ref: UnitRef, sent: Span) -> bool:
     """Whether a unit is named in a photo caption ("Người dân làm thủ tục tại ... phường Tân An.
     Ảnh: Kỳ Quan") of a paragraph before the figure's: what a photo shows is no subject the text
@@ -354,7 +367,8 @@ def choose_subject(article: Article, refs: list[UnitRef], sent: Span, num: Numbe
         # names other units on the way)
         chosen = next((refs[k] for k in range(i - 1, -1, -1)
                        if refs[k].unit_id is not None and not locates(article, refs, k)
-                       and not _in_aside(text, refs[k], sent[0]) and not _in_caption(article, refs[k], sent)), None)
+                       and not _in_aside(text, refs[k], sent[0]) and not _in_caption(article, refs[k], sent)
+                       and not _former_identity(folded, refs[k], sent[0])), None)
         if chosen is not None and (in_a_list(article, refs, chosen)
                                    or (article.paragraph_of(chosen.start) != article.paragraph_of(pos)
                                        and in_a_list(article, refs, chosen, article.paragraph_of(chosen.start)))):

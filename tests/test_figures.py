@@ -622,6 +622,10 @@ SUBJECT_CASES = [
     ("Phường Ba Đình sơ kết CCHC\n\nĐến ngày 29/9, phường Ba Đình đã giải quyết 9.612 hồ sơ, có 22 hồ sơ quá hạn "
      "(chuyển từ quận Ba Đình cũ sang). Tỷ lệ hài lòng đạt 99,2%.",
      [("u1", "phường", "Ba Đình", "Phường Ba Đình"), ("u2", "quận", "Ba Đình", "quận Ba Đình")], "99,2%", "u1"),
+    # nor what the territory was called before, named in a look back
+    ("Phú Quốc giải quyết nhanh hồ sơ\n\nĐặc khu Phú Quốc tiếp nhận 19.312 hồ sơ.\n\nSo với cùng kỳ năm 2025, "
+     "khi địa bàn còn là TP Phú Quốc (cũ), số hồ sơ tăng mạnh.\n\nSố hồ sơ giải quyết đúng hạn là 17.952 hồ sơ.",
+     [("u1", "đặc khu", "Phú Quốc", "Đặc khu Phú Quốc"), ("u2", "thành phố", "Phú Quốc", "TP Phú Quốc")], "17.952", "u1"),
     # the body a request is addressed to is not the one that acts
     ("Trong năm 2019, thành phố Bảo Lộc đã rà soát, đề nghị UBND tỉnh Lâm Đồng bãi bỏ 7 thủ tục hành chính.",
      [("u1", "thành phố", "Bảo Lộc", "thành phố Bảo Lộc"), ("u2", "tỉnh", "Lâm Đồng", "tỉnh Lâm Đồng")], "7", "u1"),
