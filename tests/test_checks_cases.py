@@ -156,6 +156,11 @@ FIRES = {
         C("Trong tháng 10, phường tiếp nhận 2.460 hồ sơ, trong đó hồ sơ trực tuyến 1.730 hồ sơ. Đã giải quyết "
           "2.300 hồ sơ. Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận đạt 74,5%.",
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
+        # ... counted at the end of the quarter its paragraph reports, the rate stated for the quarter
+        C("Trong quý III/2024, Trung tâm tiếp nhận 2.846 hồ sơ. Tính đến ngày 30/9, Trung tâm đã giải quyết 2.734 hồ "
+          "sơ, trong đó 2.611 hồ sơ được giải quyết trước và đúng hạn.\n\nNhờ đó, tỷ lệ hồ sơ giải quyết trước và "
+          "đúng hạn của Trung tâm trong quý III đạt 96,8%.",
+          ("count_percent_mismatch", ["2.611", "2.734", "96,8%"]), linked=True),
     ],
     "sum_mismatch": [
         # under the two-level government the province's level and the communes' are the whole
@@ -588,6 +593,10 @@ NEAR_MISSES = {
         # a rate of another period than the count's
         C("Trong tháng 10, phường tiếp nhận 2.460 hồ sơ, trong đó hồ sơ trực tuyến 1.730 hồ sơ. Lũy kế năm "
           "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
+        # ... a count up to the quarter's last day in a paragraph that reports no quarter: since when, unsaid
+        C("Năm 2024, Trung tâm tiếp nhận 12.846 hồ sơ. Tính đến ngày 30/9/2024, Trung tâm đã giải quyết 2.734 hồ sơ, "
+          "trong đó 2.611 hồ sơ được giải quyết trước và đúng hạn.\n\nNhờ đó, tỷ lệ hồ sơ giải quyết trước và đúng "
+          "hạn của Trung tâm trong quý III/2024 đạt 96,8%."),
     ],
     "sum_mismatch": [
         # ... not before it, when the districts had their own

@@ -308,7 +308,7 @@ def _named_shares(article: Article, restated: set[int], restating: set[int]) -> 
                     and same_subject(f, pct) and not is_change(f)):
                 break  # another share of the same thing stands between (not another unit's, thing's, nor a change)
             if (f["kind"] == "count" and f["aspect"] == pct["aspect"] and f["object"] == pct["object"]
-                    and same_subject(f, pct) and _same_period(f, pct, stated=away)
+                    and same_subject(f, pct) and _same_period(f, pct, stated=away, article=article)
                     and exact(f) and not is_change(f) and not is_target(f)):
                 count = f
                 break
@@ -436,12 +436,32 @@ def _counts_of_its_measure(earlier: list[dict], pct: dict) -> int:
                 and pct["span"][0] - f["span"][1] <= NAMED_SHARE_REACH})
 
 
-def _same_period(a: dict, b: dict, stated: bool) -> bool:
-    """Whether two figures have one period (`stated`: one the article states, not none)."""
+def _same_period(a: dict, b: dict, stated: bool, article: Article | None = None) -> bool:
+    """Whether two figures have one period (`stated`: one the article states, not none); with
+    `article`, a cutoff is the span its paragraph reports (`_cutoff_of_its_span`)."""
     pa, pb = _period_text(a), _period_text(b)
     if pa is None and pb is None:
         return not stated
-    return same_period(a, b)
+    return same_period(a, b) or (article is not None and (_cutoff_of_its_span(a, b, article)
+                                                          or _cutoff_of_its_span(b, a, article)))
+
+
+def _cutoff_of_its_span(cutoff: dict, spanned: dict, article: Article) -> bool:
+    """Whether `cutoff` is dated by its end alone ("Tính đến ngày 30/9, đã giải quyết 2.734 hồ
+    sơ") on the last day of the closed period of `spanned` ("trong quý III đạt 96,8%"), in a
+    paragraph whose figures before it report that period ("Trong quý III/2025, ... tiếp nhận
+    2.846 hồ sơ"): the state of that period's work at its end."""
+    pc, ps = cutoff.get("period") or {}, spanned.get("period") or {}
+    if pc.get("start") or not pc.get("end") or not (ps.get("start") and ps.get("end")) or pc["end"] != ps["end"]:
+        return False
+    paragraph = article.paragraph(cutoff["span"][0])
+    for k in range(bisect.bisect_left(article.starts, cutoff["span"][0]) - 1, -1, -1):
+        f = article.figures[k]
+        if article.paragraph(f["span"][0]) != paragraph:
+            return False
+        if same_period(f, spanned):
+            return True
+    return False
 
 
 def _count_percent(total: dict, count: dict, pct: dict) -> Finding:
