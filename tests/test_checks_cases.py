@@ -221,6 +221,9 @@ FIRES = {
         # the answers of one survey question are shares of one whole
         C("Năm 2023, có 52,4% người được hỏi rất hài lòng, 41,3% hài lòng và 8,1% không hài lòng với sự phục vụ của "
           "cán bộ.", ("sum_mismatch", ["41,3%", "52,4%", "8,1%"])),
+        # ... named after each share, though a survey's name and the answers before them name each too
+        C("Kết quả khảo sát sự hài lòng năm 2020 cho thấy 62,4% người được hỏi rất hài lòng, 33,8% hài lòng và 7,3% "
+          "chưa hài lòng với cách phục vụ.", ("sum_mismatch", ["33,8%", "62,4%", "7,3%"])),
         # "gồm" after a total whose words name a portal
         C("Năm 2021, BHXH đã cung cấp 18 dịch vụ công trên Cổng Dịch vụ công quốc gia, gồm 7 dịch vụ thuộc lĩnh vực thu, "
           "cấp sổ, thẻ; 6 dịch vụ thuộc lĩnh vực chế độ chính sách và 3 dịch vụ hỗ trợ người lao động.",
@@ -649,6 +652,8 @@ NEAR_MISSES = {
         C("Trong quý III/2025, đặc khu tiếp nhận 2.000 hồ sơ. Trong tổng số hồ sơ tiếp nhận, hồ sơ nộp trực tuyến chiếm "
           "71,4%, còn lại là hồ sơ nộp trực tiếp tại Trung tâm và các điểm tiếp nhận, chiếm 28,6%."),
         C("Năm 2023, có 52,4% người được hỏi rất hài lòng, 40,5% hài lòng và 7,1% không hài lòng."),
+        C("Kết quả khảo sát sự hài lòng năm 2020 cho thấy 62,4% người được hỏi rất hài lòng, 30,8% hài lòng và 6,8% "
+          "chưa hài lòng với cách phục vụ."),
         # "hài lòng" alone may count the very satisfied; a satisfaction rate is no answer class
         C("Năm 2024, tỷ lệ người dân hài lòng đạt 98,5%, rất hài lòng 60%."),
         C("Năm 2024, mức độ hài lòng đạt 95%, rất hài lòng 40%, không hài lòng 5%."),
