@@ -31,6 +31,10 @@ def checks_of(text, lang="en"):
 
 FIRES = {
     "ratio_percent_mismatch": [
+        # the plan the tasks belong to cited between the ratio and its share
+        C("Tính đến ngày 15/12/2024, phường Sầm Sơn đã hoàn thành 41/48 nhiệm vụ theo Kế hoạch số 36/KH-UBND ngày "
+          "10/7/2024 về cải cách hành chính năm 2024, đạt 87,5%; 7 nhiệm vụ còn lại đang được triển khai.",
+          ("ratio_percent_mismatch", ["41/48", "87,5%"])),
         # the ratio's noun words holding an abbreviation in brackets and a phrase of the year
         C("Tính đến ngày 15/12/2024, tỉnh hoàn thành 41/46 nhiệm vụ cải cách hành chính (CCHC) đề ra trong năm, đạt 87,5%.",
           ("ratio_percent_mismatch", ["41/46", "87,5%"])),
@@ -507,6 +511,8 @@ FIRES = {
 
 NEAR_MISSES = {
     "ratio_percent_mismatch": [
+        C("Tính đến ngày 15/12/2024, phường Sầm Sơn đã hoàn thành 42/48 nhiệm vụ theo Kế hoạch số 36/KH-UBND ngày "
+          "10/7/2024 về cải cách hành chính năm 2024, đạt 87,5%; 6 nhiệm vụ còn lại đang được triển khai."),
         # a bracket after the ratio's clause has ended restates something else
         C("Đến nay, 21/22 quận, huyện đã hoàn thành số hóa hồ sơ; tỷ lệ số hóa kết quả giải quyết TTHC còn hiệu lực "
           "(đạt 96,5%)."),

@@ -3,6 +3,7 @@ total, possibly sentences earlier, against the percentage stated beside the coun
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
@@ -10,6 +11,7 @@ from ..figure_cues import RATE_WORDS, respective_values
 from .base import (BASE_BEFORE_RE, NEAR_TOTAL, UNIT_OBJECTS, Article, Finding, closed_own_period, exact, is_change,
                    is_target, result_count, same_period, same_sentence, same_subject)
 from ..pattern_cache import compile_pattern
+from ..resources import load_yaml
 from .tolerance import agrees, figure_range, share_range
 
 # a total linked from another sentence is trusted only when the share it gives is near the stated
@@ -28,6 +30,15 @@ BAND_APPROX = ("at_least", "over", "under", "at_most")
 SHARE_AFTER_BAND_RE = compile_pattern(r"[ \u00a0\p{L}]{0,15},[ \u00a0]*(?:chiếm|tương đương|tương ứng)[ \u00a0]*", regex.IGNORECASE)
 # an aside in brackets that is closed: "(từ 90 điểm trở lên)"; not one still open ("(chiếm 65%")
 ASIDE_RE = compile_pattern(r"\([^()]*\)")
+
+
+@functools.cache
+def _citation_re() -> regex.Pattern:
+    """A numbered document the figure's words cite, up to the clause's comma: "41/48 nhiệm vụ
+    theo Kế hoạch số 36/KH-UBND ngày 10/7/2025 về cải cách hành chính năm 2025, đạt 87,5%"
+    (document types from document_types.yml)."""
+    types = "|".join(regex.escape(t) for t in sorted(load_yaml("document_types.yml")["types"], key=len, reverse=True))
+    return compile_pattern(rf"(?<!\p{{L}})theo\s+(?:{types})\s+số\s+[^,;()]{{0,120}}", regex.IGNORECASE)
 ASIDE_ALLOWANCE = 60  # characters an aside may add to NEAR
 CLAUSE_END_RE = compile_pattern(r"[;.:()]")
 RATE_RE = compile_pattern(rf"(?<!\p{{L}}){RATE_WORDS}(?!\p{{L}})", regex.IGNORECASE)
@@ -110,7 +121,7 @@ def restates(first: dict, pct: dict, text: str) -> bool:
     nhiệm vụ (đạt 91,16%)", "450 hồ sơ, chiếm 90%", not a new statement after ";". An aside
     in brackets between them is left out: it names no share."""
     raw = text[first["span"][1]:pct["span"][0]]
-    between = ASIDE_RE.sub(" ", raw)
+    between = _citation_re().sub(" ", ASIDE_RE.sub(" ", raw))
     opened = raw.rfind("(")
     if (opened >= 0 and BRACKETED_RE.search(raw) and len(raw) <= BRACKETED_REACH
             and not CLAUSE_BREAK_RE.search(raw, 0, opened)):
