@@ -112,6 +112,10 @@ SINCE_RE = compile_pattern(r"(?:kể\s+)?từ(?!\p{L})", regex.IGNORECASE)
 # a bare month right after the service index's name is its monthly edition, no date: "chỉ số phục
 # vụ người dân, doanh nghiệp tháng 10"
 INDEX_MONTH_BEFORE_RE = compile_pattern(r"(?<!\p{L})doanh\s+nghiệp\s*$", regex.IGNORECASE)
+# a bare month joined by "và" to a month earlier in its clause, with that month's figure between,
+# continues a run of months: "tháng 8 là 71.204 hồ sơ và tháng 9 là 76.843 hồ sơ" (not "trong
+# tháng 11 và tháng 12": one stretch)
+MONTH_RUN_BEFORE_RE = compile_pattern(r"(?<![\p{L}])tháng\s+\d{1,2}(?!\d)(?:[^.;:\d]|(?<=\d)\.(?=\d))*\d(?:[^.;:]|(?<=\d)\.(?=\d))*(?<![\p{L}])và\s*$", regex.IGNORECASE)
 
 
 def _pattern(events: str) -> str:
@@ -415,7 +419,7 @@ def _role(text: str, start: int, m) -> str:
     if SUPERLATIVE_BEFORE_RE.search(clause) and SINCE_RE.match(m.group()):
         return "baseline"  # "đợt rà soát lớn nhất kể từ khi thành phố hợp nhất": the superlative's frame
     if m["month_bare"] and not (MONTH_OPENER_RE.search(clause) or m.group().lower().endswith("qua")
-                                or INDEX_MONTH_BEFORE_RE.search(clause)):
+                                or INDEX_MONTH_BEFORE_RE.search(clause) or MONTH_RUN_BEFORE_RE.search(clause)):
         return "date"
     if (m["month"] or m["month_bare"] or m["event_day"]) and ANNOUNCED_BEFORE_RE.search(clause):
         return "date"  # "các chỉ số năm 2025 được công bố tháng 5/2026": when it was published

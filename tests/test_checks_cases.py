@@ -176,6 +176,10 @@ FIRES = {
         C("Năm 2025, phường Cẩm Thành tiếp nhận 11.425 hồ sơ.\n\nTheo bà Lệ, xét theo lĩnh vực, hộ tịch có 4.215 hồ sơ, "
           "chứng thực 3.080 hồ sơ, đất đai 2.760 hồ sơ, các lĩnh vực khác 1.190 hồ sơ.",
           ("sum_mismatch", ["1.190", "11.425", "2.760", "3.080", "4.215"]), linked=True),
+        # ... the months in a run joined by "và"
+        C("Quý III/2024, hệ thống của tỉnh Tây Ninh đã tiếp nhận 214.562 hồ sơ.\n\nLượng hồ sơ tăng dần qua từng "
+          "tháng: tháng 7 tiếp nhận 68.915 hồ sơ, tháng 8 là 71.204 hồ sơ và tháng 9 là 76.843 hồ sơ.",
+          ("sum_mismatch", ["214.562", "68.915", "71.204", "76.843"]), linked=True),
         # ... a rounded quarter total the months fall short of
         C("Trong quý I/2021, Trung tâm tiếp nhận hơn 9.800 hồ sơ của tỉnh Kon Tum.\n\nCụ thể, tháng 1, Trung tâm tỉnh "
           "Kon Tum tiếp nhận 3.412 hồ sơ; tháng 2 chỉ tiếp nhận 2.286 hồ sơ; sang tháng 3, Trung tâm tiếp nhận 3.795 hồ sơ.",

@@ -404,6 +404,11 @@ GOVERNING = [
     # the next month of a run opened by "sang" is that clause's period, not the month before
     ("Tháng 1 xã tiếp nhận 30 hồ sơ; tháng 2 giảm còn 24 hồ sơ; sang tháng 3, số hồ sơ tăng lên 41 hồ sơ.",
      {"24": ("tháng 2", False), "41": ("tháng 3", False)}),
+    # ... so is a month joined by "và" after the month before it and its figure
+    ("Tháng 7 tiếp nhận 68.915 hồ sơ, tháng 8 là 71.204 hồ sơ và tháng 9 là 76.843 hồ sơ.",
+     {"71.204": ("tháng 8", False), "76.843": ("tháng 9", False)}),
+    # ... but "tháng 11 và tháng 12" with nothing between them is one stretch, its first month leading
+    ("Trong tháng 11 và tháng 12, xã phấn đấu tiếp nhận 120 hồ sơ trực tuyến.", {"120": ("tháng 11", False)}),
     # a term of office is the period of its sentence and its paragraph, but in the headline it
     # names the congress and is no lead period
     ("Đại hội nhiệm kỳ 2025-2030 diễn ra.\n\nLead.\n\nXã nhận 12 hồ sơ.", {"12": None}),
