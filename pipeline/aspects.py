@@ -16,6 +16,7 @@ import bisect
 from .figure_cues import (Cue, Span, clause_start, cues_between, is_survey_answer, lexicon as cue_lexicon, pick,
                           RATE_WORDS, respective_values,
                           post_window_end, sentence_part_start, words_between)
+from .list_items import header_of, item_start, own_words_end
 from .numbers import NumberMatch
 from .pattern_cache import compile_pattern
 from .segment import Article
@@ -189,6 +190,22 @@ def respective_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent:
 PLACE_CUE_RE = compile_pattern(r"(?:tiếp[ \u00a0]+nhận[ \u00a0]+)?tại(?!\p{L})")
 
 
+def list_header_aspect(article: Article, cues: list[Cue], num: NumberMatch) -> str | None:
+    """The measure a bulleted list's header names ("bốn xã để xảy ra nhiều hồ sơ quá hạn nhất
+    gồm:"), for an item whose own words name none ("- Xã Tương Dương: 164 hồ sơ;"); None when
+    the figure is no such item or the header names no one measure."""
+    folded = article.folded
+    start = item_start(folded, num.start)
+    if start is None or any(c.specific for c in cues_between(cues, start, own_words_end(folded, num.end))):
+        return None
+    header = header_of(folded, num.start)
+    if header is None:
+        return None
+    in_header = cues_between(cues, *header)
+    named = {c.aspect for c in in_header if c.specific} or {c.aspect for c in in_header if c.aspect != "other"}
+    return named.pop() if len(named) == 1 else None
+
+
 def _is_place_cue(folded: str, cue: Cue) -> bool:
     """Whether a one-stop cue names the place a metric was measured ("tại Trung tâm ...")."""
     return PLACE_CUE_RE.match(folded, cue.start, cue.end) is not None
@@ -275,6 +292,8 @@ def choose_aspect(article: Article, cues: list[Cue], num: NumberMatch, sent: Spa
         restated = _restated_measure(article, cues, sent)
         if restated is not None:
             return restated  # "tiếp nhận 38.452 hồ sơ, đã giải quyết ... Năm 2019, con số này là 42.118 hồ sơ"
+    if kind in ("count", "percent") and (header := list_header_aspect(article, cues, num)) is not None:
+        return header  # "Số hồ sơ tiếp nhận theo từng tháng cụ thể như sau:\n- Tháng 7/2025: 118.420 hồ sơ"
     respective = respective_aspect(article, cues, num, sent) if kind in ("percent", "count", "score") else None
     if kind == "score" and respective is not None and respective not in INDEX_ASPECTS:
         return respective  # "nhóm chỉ tiêu số hóa hồ sơ và nhóm thanh toán trực tuyến lần lượt đạt 17,5/18 và 9,2/10 điểm"

@@ -1848,3 +1848,58 @@ def test_every_index_component_noun_counts_in_its_index(noun):
     # ... not where no index is in sight
     figs = run(f"Năm 2024, tỉnh tiếp nhận 300 hồ sơ. Tỉnh có 5 {noun} về kinh tế tăng.")
     assert [(f["surface"], f["aspect"]) for f in figs if f["surface"] == "5"] in ([("5", "other")], [])
+
+
+LIST_HEADER_CASES = [
+    # a bulleted item whose words name no measure takes its header's
+    ("Năm 2025, số hồ sơ tiếp nhận theo từng tháng cụ thể như sau:\n- Tháng 7/2025: 118.420 hồ sơ, trong đó trực "
+     "tuyến 79.340 hồ sơ;\n- Tháng 8/2025: 124.905 hồ sơ, trong đó trực tuyến 88.120 hồ sơ.",
+     {"118.420": "received", "79.340": "online", "124.905": "received", "88.120": "online"}),
+    ("Năm 2025, ba xã để xảy ra nhiều hồ sơ quá hạn nhất gồm:\n- Xã Tương Dương: 164 hồ sơ;\n- Xã Quỳ Hợp: 131 hồ sơ.",
+     {"164": "overdue", "131": "overdue"}),
+    # ... its own words first
+    ("Năm 2025, một số đơn vị có số hồ sơ tiếp nhận lớn:\n- Phường Phú Xuân: 64.210 hồ sơ, tỷ lệ trực tuyến 88,2%;\n"
+     "- Phường Thuận Hóa: 1.930 hồ sơ quá hạn.", {"64.210": "received", "88,2%": "online", "1.930": "overdue"}),
+    # ... and no header across a blank line
+    ("Năm 2025, số hồ sơ tiếp nhận cụ thể như sau:\n\n- Tháng 7: 118.420 hồ sơ.", {"118.420": "other"}),
+    # ... nor its line's sentences before the one that opens the list
+    ("Toàn tỉnh còn 4.224 hồ sơ quá hạn. Số hồ sơ tiếp nhận của các xã như sau:\n- Xã Quỳ Hợp: 131 hồ sơ.",
+     {"131": "received"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", LIST_HEADER_CASES)
+def test_list_items_take_their_header_s_measure(text, expected):
+    assert aspects_of(text, expected) == expected
+
+
+def test_list_items_and_headers():
+    from pipeline.list_items import header_of, item_start, own_words_end
+
+    text = "Kết quả tốt. Cụ thể như sau:\n- Tháng 7: 118 hồ sơ, trong đó 79 trực tuyến;\n• Tháng 8: 124 hồ sơ\nHết."
+    first, second = text.index("118"), text.index("124")
+    assert text[item_start(text, first):first] == "Tháng 7: "
+    assert text[item_start(text, second):second] == "Tháng 8: "
+    assert item_start(text, text.index("Hết")) is None and item_start(text, text.index("tốt")) is None
+    s, e = header_of(text, second)
+    assert text[s:e] == "Cụ thể như sau:"  # the header line's last sentence
+    assert text[first:own_words_end(text, first)] == "118 hồ sơ"
+    assert header_of("Kết quả như sau:\n\n- Tháng 7: 118 hồ sơ", 22) is None  # a blank line between
+    assert header_of("Kết quả như sau.\n- Tháng 7: 118 hồ sơ", 20) is None  # no colon
+
+
+def test_a_list_header_naming_two_measures_decides_nothing():
+    from pipeline import aspects
+    from pipeline.figure_cues import find_cues
+    from pipeline.numbers import find_numbers
+    from pipeline.segment import segment
+
+    text = "Năm 2025, số hồ sơ trực tuyến và quá hạn như sau:\n- Tháng 7: 118.420 hồ sơ."
+    article = segment(text, (0, len(text)), published="2025-10-16")
+    cues = find_cues(article.folded, 0, len(text))
+    [num] = [n for n in find_numbers(text, article.folded, 0, len(text)) if text[n.start:n.end] == "118.420"]
+    assert aspects.list_header_aspect(article, cues, num) is None
+    one = "Năm 2025, số hồ sơ quá hạn như sau:\n- Tháng 7: 118.420 hồ sơ."
+    article = segment(one, (0, len(one)), published="2025-10-16")
+    [num] = [n for n in find_numbers(one, article.folded, 0, len(one)) if one[n.start:n.end] == "118.420"]
+    assert aspects.list_header_aspect(article, find_cues(article.folded, 0, len(one)), num) == "overdue"

@@ -1,0 +1,61 @@
+"""Items of a bulleted list and the line that heads it: "Số hồ sơ tiếp nhận theo từng tháng cụ thể
+như sau:" then "- Tháng 7/2025: 118.420 hồ sơ, ..." lines. Each item names its part (a month, a
+unit, a field), the header what is counted; `aspects` reads an item's measure there when the
+item's own words name none."""
+from __future__ import annotations
+
+from .pattern_cache import compile_pattern
+
+BULLET_RE = compile_pattern(r"[ \t\u00a0]*[-–—+•*·][ \t\u00a0]+")
+HEADER_END_RE = compile_pattern(r":[ \t\u00a0]*$")
+MAX_ITEMS = 40  # list lines between an item and its header
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def item_start(text: str, pos: int) -> int | None:
+    """Where the words of the list item holding offset `pos` start (after its bullet), or None
+    when `pos` is on no bulleted line."""
+    bullet = BULLET_RE.match(text, _line_start(text, pos))
+    return bullet.end() if bullet is not None and bullet.end() <= pos else None
+
+
+SENTENCE_BREAK_RE = compile_pattern(r"[.!?](?!\d)[ \t\u00a0]+")
+
+
+def header_of(text: str, pos: int) -> tuple[int, int] | None:
+    """The sentence heading the bulleted list whose item holds offset `pos`: the last one of the
+    first line above the items that is not one, when it ends with ":" (no blank line between);
+    else None."""
+    start = _line_start(text, pos)
+    for _ in range(MAX_ITEMS):
+        if start == 0:
+            return None
+        above = _line_start(text, start - 1)
+        if not text[above:start - 1].strip():
+            return None  # a blank line: the list stands on its own
+        if BULLET_RE.match(text, above) is None:
+            end = start - 1
+            if not HEADER_END_RE.search(text, above, end):
+                return None
+            breaks = list(SENTENCE_BREAK_RE.finditer(text, above, end))
+            return (breaks[-1].end() if breaks else above), end
+        start = above
+    return None
+
+
+def own_words_end(text: str, pos: int) -> int:
+    """End of the item's own words after offset `pos`: its first "," or ";" or its line's end."""
+    end = _line_end(text, pos)
+    for mark in (",", ";"):
+        at = text.find(mark, pos, end)
+        if at >= 0:
+            end = at
+    return end
