@@ -59,3 +59,14 @@ def own_words_end(text: str, pos: int) -> int:
         if at >= 0:
             end = at
     return end
+
+
+def list_end(text: str, pos: int) -> int:
+    """End of the last line of the bulleted list whose item holds offset `pos` (its lines run on
+    with no blank or unbulleted line between)."""
+    end = _line_end(text, pos)
+    for _ in range(MAX_ITEMS):
+        if end >= len(text) or BULLET_RE.match(text, end + 1) is None:
+            return end
+        end = _line_end(text, end + 1)
+    return end

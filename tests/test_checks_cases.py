@@ -176,6 +176,15 @@ FIRES = {
         C("Năm 2025, phường Cẩm Thành tiếp nhận 11.425 hồ sơ.\n\nTheo bà Lệ, xét theo lĩnh vực, hộ tịch có 4.215 hồ sơ, "
           "chứng thực 3.080 hồ sơ, đất đai 2.760 hồ sơ, các lĩnh vực khác 1.190 hồ sơ.",
           ("sum_mismatch", ["1.190", "11.425", "2.760", "3.080", "4.215"]), linked=True),
+        # ... the measure named as a whole and listed ("Số hồ sơ tiếp nhận gồm:")
+        C("9 tháng đầu năm 2023, Bộ phận Một cửa huyện Đức Hòa đã tiếp nhận 11.850 hồ sơ.\n\nSố hồ sơ tiếp nhận gồm: "
+          "lĩnh vực đất đai 5.410 hồ sơ, hộ tịch 3.205 hồ sơ, đăng ký kinh doanh 2.300 hồ sơ và xây dựng 1.187 hồ sơ.",
+          ("sum_mismatch", ["1.187", "11.850", "2.300", "3.205", "5.410"]), linked=True),
+        # ... in a bulleted list under such a header, against a lower bound
+        C("Trong 6 tháng đầu năm 2024, Trung tâm tiếp nhận hơn 148 nghìn hồ sơ.\n\nBà Hoa cho biết số hồ sơ tiếp nhận "
+          "phân theo lĩnh vực gồm:\n- Đất đai: 52.380 hồ sơ;\n- Tư pháp (lý lịch tư pháp, công chứng): 31.460 hồ sơ;\n"
+          "- Các lĩnh vực còn lại: 9.640 hồ sơ.",
+          ("sum_mismatch", ["148 nghìn", "31.460", "52.380", "9.640"]), linked=True),
         # ... the months in a run joined by "và"
         C("Quý III/2024, hệ thống của tỉnh Tây Ninh đã tiếp nhận 214.562 hồ sơ.\n\nLượng hồ sơ tăng dần qua từng "
           "tháng: tháng 7 tiếp nhận 68.915 hồ sơ, tháng 8 là 71.204 hồ sơ và tháng 9 là 76.843 hồ sơ.",
@@ -612,6 +621,15 @@ NEAR_MISSES = {
           "hạn của Trung tâm trong quý III/2024 đạt 96,8%."),
     ],
     "sum_mismatch": [
+        # ... a list that names the measure and adds up, or meets the bound
+        C("9 tháng đầu năm 2023, Bộ phận Một cửa huyện Đức Hòa đã tiếp nhận 11.850 hồ sơ.\n\nSố hồ sơ tiếp nhận gồm: "
+          "lĩnh vực đất đai 5.410 hồ sơ, hộ tịch 3.205 hồ sơ, đăng ký kinh doanh 2.048 hồ sơ và xây dựng 1.187 hồ sơ."),
+        C("Trong 6 tháng đầu năm 2024, Trung tâm tiếp nhận hơn 148 nghìn hồ sơ.\n\nBà Hoa cho biết số hồ sơ tiếp nhận "
+          "phân theo lĩnh vực gồm:\n- Đất đai: 82.380 hồ sơ;\n- Tư pháp (lý lịch tư pháp, công chứng): 51.460 hồ sơ;\n"
+          "- Các lĩnh vực còn lại: 19.640 hồ sơ."),
+        # ... a list under a header that names no measure as a whole
+        C("Trong 6 tháng đầu năm 2024, Trung tâm tiếp nhận 148.000 hồ sơ.\n\nMột số lĩnh vực có nhiều hồ sơ:\n"
+          "- Đất đai: 52.380 hồ sơ;\n- Tư pháp: 31.460 hồ sơ."),
         # ... not before it, when the districts had their own
         C("Trong tháng 7/2024, hệ thống của TP. Đà Nẵng đã tiếp nhận 152.380 hồ sơ.\n\nCụ thể, Trung tâm Phục vụ hành "
           "chính công thành phố tiếp nhận 41.215 hồ sơ của các sở, ngành; Trung tâm Phục vụ hành chính công các xã, "

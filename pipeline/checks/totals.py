@@ -6,6 +6,7 @@ import bisect
 
 import regex
 
+from ..list_items import header_of, item_start, list_end
 from ..pattern_cache import compile_pattern
 from .base import (BASE_BEFORE_RE, SUBSET_RE, Article, Finding, closed_own_period, exact, is_change, is_target, part_above,
                    result_count, same_period, same_sentence, same_subject, sum_finding)
@@ -218,6 +219,24 @@ ABOVE_TOTAL_DIVIDED_RE = compile_pattern(r"[ \t\u00a0]*(?:toàn\s+bộ|tổng)\s
                                          r"[^\d.;:]{0,40}?(?:chia|phân)\s+(?:theo|ra)(?!\p{L})", regex.IGNORECASE)
 
 
+# the measure named as a whole and listed: "Số hồ sơ tiếp nhận gồm: lĩnh vực đất đai 5.410 hồ sơ, ...",
+# a bulleted list's header "... cho biết số hồ sơ tiếp nhận phân theo lĩnh vực gồm:"
+BOUNDS = ("over", "at_least", "under", "at_most")
+MEASURE_LISTED_RE = compile_pattern(r"(?<!\p{L})số\s+(?:hồ\s+sơ|thủ\s+tục|tthc)(?:\s+[\p{L}]+){0,8}?\s+(?:bao\s+)?gồm\s*:",
+                                    regex.IGNORECASE)
+
+
+def _measure_listed(text: str, sentence: tuple[int, int], first: dict) -> bool:
+    """Whether the words before a sentence's first count (no number among them), or the header of
+    the bulleted list whose first item it is, name the measure as a whole and list it ("gồm:")."""
+    opener = MEASURE_LISTED_RE.search(text, sentence[0], first["span"][0])
+    if opener is not None:
+        return not any(ch.isdigit() for ch in text[sentence[0]:opener.start()])
+    header = header_of(text, first["span"][0]) if item_start(text, first["span"][0]) is not None else None
+    return (header is not None and MEASURE_LISTED_RE.search(text, *header) is not None
+            and text.rfind("\n", 0, first["span"][0]) == header[1])  # the list's first item
+
+
 # "Cụ thể, trong 9 tháng, cấp tỉnh tiếp nhận 96.412 hồ sơ, cấp huyện ... và cấp xã ...": the
 # details of a total, by every level
 DETAILS_RE = compile_pattern(r"[ \t\u00a0]*(?:cụ\s+thể|chi\s+tiết)\s*[:,]", regex.IGNORECASE)
@@ -242,7 +261,7 @@ def _distributed_later(article: Article) -> list[Finding]:
         if (first["kind"] != "count" or is_change(first) or not sentence
                 or (k and figures[k - 1].get("sentence") == sentence)
                 or not (DISTRIBUTED_BY_LEVEL_RE.match(text, sentence[0]) or ABOVE_TOTAL_DIVIDED_RE.match(text, sentence[0])
-                        or _details_every_level(text, sentence)
+                        or _details_every_level(text, sentence) or _measure_listed(text, sentence, first)
                         or BY_FIELD_BEFORE_RE.search(text, sentence[0], first["span"][0]))):
             continue
         # the nearest count of the same measure before it, when the headline or lead states it
@@ -250,9 +269,12 @@ def _distributed_later(article: Article) -> list[Finding]:
         total = next((t for t in reversed(figures[:k]) if t["kind"] == "count" and not is_change(t)
                       and t["object"] == first["object"] and t["aspect"] == first["aspect"]
                       and is_target(t) == is_target(first) and same_subject(t, first) and same_period(t, first)), None)
-        if total is None or article.paragraph(total["span"][0]) not in article.opening or not exact(total):
-            continue
-        parts = _parts_after(total, k - 1, article, whole=True, end=sentence[1], asides=True)
+        if (total is None or article.paragraph(total["span"][0]) not in article.opening
+                or not (exact(total) or (total.get("approx") in BOUNDS and _measure_listed(text, sentence, first)))):
+            continue  # (a bound, "hơn 148 nghìn hồ sơ", where the list names the measure it divides)
+        in_list = item_start(text, first["span"][0]) is not None
+        parts = _parts_after(total, k - 1, article, whole=True, asides=True,
+                             end=list_end(text, first["span"][0]) if in_list else sentence[1])
         if BY_FIELD_BEFORE_RE.search(text, sentence[0], first["span"][0]) and parts and (
                 not REST_LABEL_RE.search(text, parts[-2]["span"][1] if len(parts) > 1 else sentence[0], parts[-1]["span"][0])
                 or any(f["kind"] == "count" and same_sentence(f, total) and f["span"][0] < total["span"][0] for f in figures[:k])):
