@@ -348,7 +348,7 @@ def value_run(folded: str, start: int, end: int, pos: int) -> list[int]:
 # "hoàn thành 21/34 nhiệm vụ đề ra, đạt 61,76%", "22/24 nhiệm vụ (đạt 91,16%)": a percentage
 # restating the ratio just before it (the ratio's noun words, an abbreviation in brackets among them:
 # "41/46 nhiệm vụ cải cách hành chính (CCHC) đề ra trong năm, đạt 87,5%", then "đạt", "chiếm" ...)
-RATIO_RESTATED_GAP_RE = compile_pattern(r"[ \u00a0]*(?:(?:\p{L}+|\(\p{L}{2,8}\))[ \u00a0]*){0,12},?[ \u00a0]*(?:\([ \u00a0]*)?"
+RATIO_RESTATED_GAP_RE = compile_pattern(r"[ \u00a0]*(?:(?:\p{L}+|\(\p{L}{2,8}\))[ \u00a0]*){0,16},?[ \u00a0]*(?:\([ \u00a0]*)?"
                                       r"(?:đạt|bằng|chiếm|tương[ \u00a0]+đương|tương[ \u00a0]+ứng)(?:[ \u00a0]+tỷ[ \u00a0]+lệ)?[ \u00a0]*")
 
 

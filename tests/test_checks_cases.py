@@ -38,6 +38,9 @@ FIRES = {
         # the ratio's noun words holding an abbreviation in brackets and a phrase of the year
         C("Tính đến ngày 15/12/2024, tỉnh hoàn thành 41/46 nhiệm vụ cải cách hành chính (CCHC) đề ra trong năm, đạt 87,5%.",
           ("ratio_percent_mismatch", ["41/46", "87,5%"])),
+        # ... the plan that set them named in the ratio's words: still the ratio's share, no goal
+        C("9 tháng đầu năm 2018, huyện Định Hóa đã hoàn thành 41/45 nhiệm vụ cải cách hành chính (CCHC) đề ra trong kế "
+          "hoạch năm, đạt 93,1%.", ("ratio_percent_mismatch", ["41/45", "93,1%"])),
         # a bracket closing the ratio's clause, however long the clause
         C("Đến nay, 21/22 quận, huyện và TP Thủ Đức đã hoàn thành số hóa hồ sơ, kết quả giải quyết TTHC còn hiệu lực "
           "(đạt 96,5%); riêng huyện Cần Giờ còn chậm.", ("ratio_percent_mismatch", ["21/22", "96,5%"])),
