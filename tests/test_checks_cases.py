@@ -163,6 +163,9 @@ FIRES = {
         C("Trong tháng 10, phường tiếp nhận 2.460 hồ sơ, trong đó hồ sơ trực tuyến 1.730 hồ sơ. Đã giải quyết "
           "2.300 hồ sơ. Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận đạt 74,5%.",
           ("count_percent_mismatch", ["1.730", "2.460", "74,5%"]), linked=True),
+        # a share of its own measure whose sentence names the dossiers received as its base
+        C("Năm 2024, Trung tâm tiếp nhận 7.530 hồ sơ.\n\nKết quả, trong số hồ sơ tiếp nhận nêu trên, Trung tâm đã số hóa "
+          "7.012 hồ sơ, tỷ lệ số hóa hồ sơ đạt 96,3%.", ("count_percent_mismatch", ["7.012", "7.530", "96,3%"]), linked=True),
         # ... counted at the end of the quarter its paragraph reports, the rate stated for the quarter
         C("Trong quý III/2024, Trung tâm tiếp nhận 2.846 hồ sơ. Tính đến ngày 30/9, Trung tâm đã giải quyết 2.734 hồ "
           "sơ, trong đó 2.611 hồ sơ được giải quyết trước và đúng hạn.\n\nNhờ đó, tỷ lệ hồ sơ giải quyết trước và "
@@ -618,6 +621,11 @@ NEAR_MISSES = {
         # a rate of another period than the count's
         C("Trong tháng 10, phường tiếp nhận 2.460 hồ sơ, trong đó hồ sơ trực tuyến 1.730 hồ sơ. Lũy kế năm "
           "2025, tỷ lệ hồ sơ trực tuyến đạt 74,5%."),
+        C("Năm 2024, Trung tâm tiếp nhận 7.530 hồ sơ.\n\nKết quả, trong số hồ sơ tiếp nhận nêu trên, Trung tâm đã số hóa "
+          "7.012 hồ sơ, tỷ lệ số hóa hồ sơ đạt 93,1%."),
+        # ... a share of its own measure whose base goes unnamed (the digitised of what?)
+        C("Năm 2024, Trung tâm tiếp nhận 7.530 hồ sơ.\n\nKết quả, Trung tâm đã số hóa 7.012 hồ sơ, tỷ lệ số hóa hồ sơ "
+          "đạt 96,3%."),
         # ... a count up to the quarter's last day in a paragraph that reports no quarter: since when, unsaid
         C("Năm 2024, Trung tâm tiếp nhận 12.846 hồ sơ. Tính đến ngày 30/9/2024, Trung tâm đã giải quyết 2.734 hồ sơ, "
           "trong đó 2.611 hồ sơ được giải quyết trước và đúng hạn.\n\nNhờ đó, tỷ lệ hồ sơ giải quyết trước và đúng "

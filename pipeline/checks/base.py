@@ -18,6 +18,9 @@ SUBSET_RE = compile_pattern(
     regex.IGNORECASE)
 # "trong tổng số 12.846 hồ sơ tiếp nhận có 7.905 ...", "4.512 hồ sơ trên tổng số 5.860 hồ sơ": a base
 BASE_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:trong|trên)\s+(?:tổng\s+)?số\s*(?:(?:hơn|gần|khoảng|trên)\s+)?$", regex.IGNORECASE)
+# "Trong số hồ sơ tiếp nhận, đã giải quyết 1.586 hồ sơ": the received total itself, no subset
+RECEIVED_BASE_RE = compile_pattern(r"(?<!\p{L})trong[ \u00a0]+số[ \u00a0]+hồ[ \u00a0]+sơ[ \u00a0]+(?:đã[ \u00a0]+)?(?:được[ \u00a0]+)?tiếp[ \u00a0]+nhận(?!\p{L})",
+                                   regex.IGNORECASE)
 UNIT_OBJECTS = ("admin_unit", "agency")  # what is graded, ranked and given rates: places and bodies
 NEAR_TOTAL = 2000  # characters: how far before a part its total is looked for (besides the lead)
 LEAD_FIGURES = 40
@@ -195,3 +198,8 @@ def closed_own_period(f: dict) -> bool:
     """Whether the figure's sentence states its period, with both its dates."""
     period = f.get("period") or {}
     return bool(period.get("start") and period.get("end") and not period.get("inherited"))
+
+
+def of_the_received(article: "Article", part: dict) -> bool:
+    """Whether the part's sentence names its base as the dossiers received, before it."""
+    return RECEIVED_BASE_RE.search(article.text, part["sentence"][0], part["span"][0]) is not None

@@ -9,7 +9,7 @@ import regex
 
 from ..figure_cues import RATE_WORDS, respective_values
 from .base import (BASE_BEFORE_RE, NEAR_TOTAL, UNIT_OBJECTS, Article, Finding, closed_own_period, exact, is_change,
-                   is_target, result_count, same_period, same_sentence, same_subject)
+                   is_target, of_the_received, result_count, same_period, same_sentence, same_subject)
 from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
 from .tolerance import agrees, figure_range, share_range
@@ -250,6 +250,8 @@ def count_percent_mismatch(article: Article) -> list[Finding]:
             if not named_a_share:
                 continue  # "tiếp nhận 450 hồ sơ, đạt 95%": of a plan, of another period ...
             wanted = ("received",)
+        elif count["aspect"] not in PART_OF and of_the_received(article, count):
+            wanted = ("received",)  # "trong số hồ sơ tiếp nhận nêu trên, đã số hóa 7.012 hồ sơ, tỷ lệ ... 96,3%"
         totals = [t for t in _totals(count, article, wanted) if t["value"] >= count["value"]
                   and not (wanted and OWN_SHARE_AFTER_RE.match(article.text, t["span"][1]))
                   and not _rounds_an_exact_count(t, article, rounding)]

@@ -8,8 +8,8 @@ import regex
 
 from ..list_items import header_of, item_start, list_end
 from ..pattern_cache import compile_pattern
-from .base import (BASE_BEFORE_RE, SUBSET_RE, Article, Finding, closed_own_period, exact, is_change, is_target, part_above,
-                   result_count, same_period, same_sentence, same_subject, sum_finding)
+from .base import (BASE_BEFORE_RE, RECEIVED_BASE_RE, SUBSET_RE, Article, Finding, closed_own_period, exact, is_change,
+                   is_target, of_the_received, part_above, result_count, same_period, same_sentence, same_subject, sum_finding)
 from .grades import graded_units
 from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
                          partition_of, partitions)
@@ -520,14 +520,6 @@ def _plain_totals(article: Article) -> list[dict]:
     return [f for f in article.figures if result_count(f) and exact(f)]
 
 
-# "Trong số hồ sơ tiếp nhận, đã giải quyết 1.586 hồ sơ": the received total itself, no subset
-RECEIVED_BASE_RE = compile_pattern(r"(?<!\p{L})trong[ \u00a0]+số[ \u00a0]+hồ[ \u00a0]+sơ[ \u00a0]+(?:đã[ \u00a0]+)?(?:được[ \u00a0]+)?tiếp[ \u00a0]+nhận(?!\p{L})",
-                                   regex.IGNORECASE)
-
-
-def _of_the_received(article: Article, part: dict) -> bool:
-    """Whether the part's sentence names its base as the dossiers received, before it."""
-    return RECEIVED_BASE_RE.search(article.text, part["sentence"][0], part["span"][0]) is not None
 
 
 # "Trong số hồ sơ đã giải quyết ở cấp tỉnh, 47.210 hồ sơ được trả kết quả trước và đúng hạn": of the resolved
@@ -657,7 +649,7 @@ def part_exceeds_total(article: Article) -> list[Finding]:
         judged = (total, part) if near else (part,)
         if (part["value"] > figure_range(total, rounded=False)[1]
                 and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
-                and (_of_the_received(article, part) or of_the_resolved
+                and (of_the_received(article, part) or of_the_resolved
                      or not any(_narrowed(article, f) for f in judged))):
             out.append(part_above(total, part))
     return out
