@@ -363,6 +363,10 @@ FIRES = {
           ("sum_mismatch", ["12.846", "235", "4.688", "7.905"])),
     ],
     "part_exceeds_total": [
+        # a level singled out of the whole, above it
+        C("Trong quý I/2024, tỉnh Ninh Bình có 1.260 hồ sơ quá hạn, chiếm 0,6% số hồ sơ đã giải quyết.\n\nĐáng chú ý, riêng "
+          "khối xã, phường có 1.340 hồ sơ quá hạn, chủ yếu thuộc lĩnh vực đất đai.",
+          ("part_exceeds_total", ["1.260", "1.340"]), linked=True),
         # the first count after a base its sentence names
         C("Quý I/2026, phường Mỹ Tho tiếp nhận nhiều hồ sơ. Trong tổng số 2.318 hồ sơ tiếp nhận, hồ sơ nộp trực tuyến là "
           "2.381 hồ sơ.", ("part_exceeds_total", ["2.318", "2.381"])),
@@ -799,6 +803,11 @@ NEAR_MISSES = {
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ."),
     ],
     "part_exceeds_total": [
+        C("Trong quý I/2024, tỉnh Ninh Bình có 1.260 hồ sơ quá hạn, chiếm 0,6% số hồ sơ đã giải quyết.\n\nĐáng chú ý, riêng "
+          "khối xã, phường có 1.040 hồ sơ quá hạn, chủ yếu thuộc lĩnh vực đất đai."),
+        # ... stated with its share of the whole, it is of the whole its share names (another than the month's)
+        C("Tháng 3/2024, tỉnh tiếp nhận 73.410 hồ sơ.\n\nRiêng các xã, phường tiếp nhận 121.505 hồ sơ, chiếm 56,3% tổng số "
+          "hồ sơ toàn tỉnh."),
         C("Quý I/2026, phường Mỹ Tho tiếp nhận nhiều hồ sơ. Trong tổng số 2.318 hồ sơ tiếp nhận, hồ sơ nộp trực tuyến là "
           "2.181 hồ sơ."),
         C("6 tháng đầu năm 2020, Trung tâm Phục vụ hành chính công tỉnh Vĩnh Phúc tiếp nhận gần 12,5 nghìn hồ sơ.\n\n"

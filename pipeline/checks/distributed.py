@@ -13,9 +13,10 @@ import regex
 from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
 from ..unit_register import CHANGE as TWO_LEVELS_FROM
-from .base import LEAD_FIGURES, Article, Finding, exact, result_count, same_period, sum_finding
+from .base import LEAD_FIGURES, Article, Finding, exact, part_above, result_count, same_period, sum_finding
 from .fields import one_field
 from .partitions import classes_in, covers_the_whole
+from .ratios import OWN_SHARE_AFTER_RE
 from .tolerance import parts_add_up
 
 
@@ -165,4 +166,32 @@ def months_of_a_total(article: Article) -> list[Finding]:
             continue
         if not parts_add_up(total, parts):
             out.append(sum_finding(total, parts, across=True))
+    return out
+
+
+# one level of the administration singled out of the whole: "Riêng khối xã, phường có 1.340 hồ sơ
+# quá hạn", "riêng cấp xã tiếp nhận ...", "riêng các sở, ngành ..."
+LEVEL_SINGLED_OUT_RE = compile_pattern(
+    r"(?<!\p{L})riêng[ \u00a0]+(?:(?:khối|các|ở|tại)[ \u00a0]+)*(?:cấp[ \u00a0]+(?:tỉnh|huyện|xã)|xã|phường|huyện|quận"
+    r"|thị[ \u00a0]+xã|đặc[ \u00a0]+khu|sở)(?!\p{L})", regex.IGNORECASE)
+WHOLE_REACH = 1200  # characters back where the whole a level is singled out of is sought
+
+
+def level_above_its_whole(article: Article, flagged: set) -> list[Finding]:
+    """A level singled out of the whole ("Toàn tỉnh có 1.260 hồ sơ quá hạn ... Riêng khối xã,
+    phường có 1.340 hồ sơ quá hạn") with more than the whole of its measure and period: the
+    nearest exact count of the measure before it, of a unit, within WHOLE_REACH characters."""
+    out = []
+    figures = article.figures
+    for k, part in enumerate(figures):
+        if (not _plain_count(part) or part["id"] in flagged or not part.get("sentence") or _unit(part) is not None
+                or not LEVEL_SINGLED_OUT_RE.search(article.text, part["sentence"][0], part["span"][0])):
+            continue
+        whole = next((t for t in reversed(figures[:k])
+                      if _same_measure(part, t) and _unit(t) is not None and same_period(t, part)), None)
+        if (whole is not None and part["span"][0] - whole["span"][1] <= WHOLE_REACH
+                and part["value"] > whole["value"] and not OWN_SHARE_AFTER_RE.match(article.text, part["span"][1])):
+            # (a part stated with its share, "121.505 hồ sơ, chiếm 56,3% tổng số hồ sơ toàn tỉnh", is of the whole its share names)
+            flagged.add(part["id"])
+            out.append(part_above(whole, part))
     return out

@@ -14,7 +14,7 @@ from .grades import graded_units
 from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
                          partition_of, partitions)
 from .ratios import CARRY_OVER_RE, PART_OF, _totals
-from .distributed import levels_in_turn, months_of_a_total
+from .distributed import level_above_its_whole, levels_in_turn, months_of_a_total
 from .fields import field_above_total
 from .tolerance import figure_range, meet, parts_add_up, sum_range
 
@@ -624,6 +624,7 @@ def part_exceeds_total(article: Article) -> list[Finding]:
             flagged.add(part["id"])
             out.append(part_above(total, part))
     out.extend(_above_its_named_base(article, flagged))
+    out.extend(level_above_its_whole(article, flagged))
     counts = _plain_totals(article)
     received = [f for f in article.figures if result_count(f) and f["aspect"] == "received"
                 and (exact(f) or f.get("approx") in UPPER_BOUNDS)]
