@@ -15,15 +15,23 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
+def _line_end(text: str, pos: int, limit: int | None = None) -> int:
+    end = text.find("\n", pos, limit)
+    return (len(text) if limit is None else min(limit, len(text))) if end < 0 else end
+
+
+ITEM_REACH = 300  # characters from an item's bullet to a figure in its words
+OWN_WORDS_REACH = 200  # characters after a figure where the end of its item's own words is sought
 
 
 def item_start(text: str, pos: int) -> int | None:
     """Where the words of the list item holding offset `pos` start (after its bullet), or None
-    when `pos` is on no bulleted line."""
-    bullet = BULLET_RE.match(text, _line_start(text, pos))
+    when `pos` is on no bulleted line or more than ITEM_REACH characters into one (the line's
+    start is sought that far only: a page-long line costs no more than a short one)."""
+    newline = text.rfind("\n", max(0, pos - ITEM_REACH), pos)
+    if newline < 0 and pos > ITEM_REACH:
+        return None
+    bullet = BULLET_RE.match(text, newline + 1)
     return bullet.end() if bullet is not None and bullet.end() <= pos else None
 
 
@@ -52,8 +60,9 @@ def header_of(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def own_words_end(text: str, pos: int) -> int:
-    """End of the item's own words after offset `pos`: its first "," or ";" or its line's end."""
-    end = _line_end(text, pos)
+    """End of the item's own words after offset `pos`: its first "," or ";" or its line's end
+    (within OWN_WORDS_REACH characters)."""
+    end = min(_line_end(text, pos, pos + OWN_WORDS_REACH), pos + OWN_WORDS_REACH)
     for mark in (",", ";"):
         at = text.find(mark, pos, end)
         if at >= 0:

@@ -39,6 +39,7 @@ PATHOLOGICAL_LINES = {
     "counts": repeat_to("hồ sơ 1 ", MB),
     "citations": repeat_to("Kế hoạch số 1/KH-UBND ", MB),
     "periods": repeat_to("năm 2023 có 3 hồ sơ, ", MB),  # a period before every figure of one sentence
+    "bullets": "Số hồ sơ tiếp nhận gồm:\n" + repeat_to("- Xã A: 1 hồ sơ;\n", MB),  # a list's items under one header
     # (a fifth of a megabyte: each figure of these asks more; the budget's growth bound still
     # tells linear work from quadratic)
     "ranks": repeat_to("xếp thứ 2 và thứ 3, ", MB // 5),  # runs of ranks, never a "lần lượt là" after them

@@ -174,6 +174,8 @@ def months_of_a_total(article: Article) -> list[Finding]:
 LEVEL_SINGLED_OUT_RE = compile_pattern(
     r"(?<!\p{L})riêng[ \u00a0]+(?:(?:khối|các|ở|tại)[ \u00a0]+)*(?:cấp[ \u00a0]+(?:tỉnh|huyện|xã)|xã|phường|huyện|quận"
     r"|thị[ \u00a0]+xã|đặc[ \u00a0]+khu|sở)(?!\p{L})", regex.IGNORECASE)
+MAX_BACK = 40  # figures back where that whole is sought
+SINGLED_OUT_REACH = 120  # characters before a part where "riêng ..." is sought
 WHOLE_REACH = 1200  # characters back where the whole a level is singled out of is sought
 
 
@@ -184,10 +186,11 @@ def level_above_its_whole(article: Article, flagged: set) -> list[Finding]:
     out = []
     figures = article.figures
     for k, part in enumerate(figures):
-        if (not _plain_count(part) or part["id"] in flagged or not part.get("sentence") or _unit(part) is not None
-                or not LEVEL_SINGLED_OUT_RE.search(article.text, part["sentence"][0], part["span"][0])):
+        if (_unit(part) is not None or part["id"] in flagged or not part.get("sentence") or not _plain_count(part)
+                or not LEVEL_SINGLED_OUT_RE.search(article.text, max(part["sentence"][0], part["span"][0] - SINGLED_OUT_REACH),
+                                                   part["span"][0])):
             continue
-        whole = next((t for t in reversed(figures[:k])
+        whole = next((t for t in reversed(figures[max(0, k - MAX_BACK):k])
                       if _same_measure(part, t) and _unit(t) is not None and same_period(t, part)), None)
         if (whole is not None and part["span"][0] - whole["span"][1] <= WHOLE_REACH
                 and part["value"] > whole["value"] and not OWN_SHARE_AFTER_RE.match(article.text, part["span"][1])):

@@ -468,7 +468,8 @@ def _cutoff_of_its_span(cutoff: dict, spanned: dict, article: Article) -> bool:
     if pc.get("start") or not pc.get("end") or not (ps.get("start") and ps.get("end")) or pc["end"] != ps["end"]:
         return False
     paragraph = article.paragraph(cutoff["span"][0])
-    for k in range(bisect.bisect_left(article.starts, cutoff["span"][0]) - 1, -1, -1):
+    k0 = bisect.bisect_left(article.starts, cutoff["span"][0])
+    for k in range(k0 - 1, max(-1, k0 - 1 - MAX_BACK), -1):
         f = article.figures[k]
         if article.paragraph(f["span"][0]) != paragraph:
             return False
