@@ -192,8 +192,9 @@ PLACE_CUE_RE = compile_pattern(r"(?:tiếp[ \u00a0]+nhận[ \u00a0]+)?tại(?!\p
 
 def list_header_aspect(article: Article, cues: list[Cue], num: NumberMatch) -> str | None:
     """The measure a bulleted list's header names ("bốn xã để xảy ra nhiều hồ sơ quá hạn nhất
-    gồm:"), for an item whose own words name none ("- Xã Tương Dương: 164 hồ sơ;"); None when
-    the figure is no such item or the header names no one measure."""
+    gồm:"; of several, the last: "số TTHC được cắt giảm, đơn giản hóa theo lĩnh vực như sau:"),
+    for an item whose own words name none ("- Xã Tương Dương: 164 hồ sơ;"); None when the figure
+    is no such item or the header names no measure."""
     folded = article.folded
     start = item_start(folded, num.start)
     if start is None or any(c.specific for c in cues_between(cues, start, own_words_end(folded, num.end))):
@@ -202,8 +203,8 @@ def list_header_aspect(article: Article, cues: list[Cue], num: NumberMatch) -> s
     if header is None:
         return None
     in_header = cues_between(cues, *header)
-    named = {c.aspect for c in in_header if c.specific} or {c.aspect for c in in_header if c.aspect != "other"}
-    return named.pop() if len(named) == 1 else None
+    named = [c for c in in_header if c.specific] or [c for c in in_header if c.aspect != "other"]
+    return named[-1].aspect if named else None  # the nearest the items, as a figure right after it would take
 
 
 def _is_place_cue(folded: str, cue: Cue) -> bool:

@@ -40,15 +40,16 @@ SENTENCE_BREAK_RE = compile_pattern(r"[.!?](?!\d)[ \t\u00a0]+")
 
 def header_of(text: str, pos: int) -> tuple[int, int] | None:
     """The sentence heading the bulleted list whose item holds offset `pos`: the last one of the
-    first line above the items that is not one, when it ends with ":" (no blank line between);
-    else None."""
+    first line above the items that is neither one nor blank ("Cụ thể như sau:\n\n- A ...\n\n- B
+    ..."), when it ends with ":"; else None."""
     start = _line_start(text, pos)
     for _ in range(MAX_ITEMS):
         if start == 0:
             return None
         above = _line_start(text, start - 1)
         if not text[above:start - 1].strip():
-            return None  # a blank line: the list stands on its own
+            start = above  # a blank line between items, or below the header
+            continue
         if BULLET_RE.match(text, above) is None:
             end = start - 1
             if not HEADER_END_RE.search(text, above, end):
@@ -71,11 +72,14 @@ def own_words_end(text: str, pos: int) -> int:
 
 
 def list_end(text: str, pos: int) -> int:
-    """End of the last line of the bulleted list whose item holds offset `pos` (its lines run on
-    with no blank or unbulleted line between)."""
+    """End of the last line of the bulleted list whose item holds offset `pos` (its items run on,
+    blank lines aside, with no unbulleted line between)."""
     end = _line_end(text, pos)
     for _ in range(MAX_ITEMS):
-        if end >= len(text) or BULLET_RE.match(text, end + 1) is None:
+        nxt = end + 1
+        while nxt < len(text) and text[nxt] == "\n":
+            nxt += 1  # blank lines between items
+        if nxt >= len(text) or BULLET_RE.match(text, nxt) is None:
             return end
-        end = _line_end(text, end + 1)
+        end = _line_end(text, nxt)
     return end

@@ -191,6 +191,10 @@ FIRES = {
           "phân theo lĩnh vực gồm:\n- Đất đai: 52.380 hồ sơ;\n- Tư pháp (lý lịch tư pháp, công chứng): 31.460 hồ sơ;\n"
           "- Các lĩnh vực còn lại: 9.640 hồ sơ.",
           ("sum_mismatch", ["148 nghìn", "31.460", "52.380", "9.640"]), linked=True),
+        # ... a breakdown by field "như sau", a decision's procedures of no period
+        C("UBND TP Hải Phòng phê duyệt phương án cắt giảm, đơn giản hóa 312 thủ tục hành chính.\n\nSố TTHC được cắt "
+          "giảm, đơn giản hóa chia theo lĩnh vực như sau:\n\n- Đất đai, môi trường: 91 TTHC;\n- Tư pháp: 74 TTHC;\n"
+          "- Xây dựng: 58 TTHC.", ("sum_mismatch", ["312", "58", "74", "91"]), linked=True),
         # ... the months in a run joined by "và"
         C("Quý III/2024, hệ thống của tỉnh Tây Ninh đã tiếp nhận 214.562 hồ sơ.\n\nLượng hồ sơ tăng dần qua từng "
           "tháng: tháng 7 tiếp nhận 68.915 hồ sơ, tháng 8 là 71.204 hồ sơ và tháng 9 là 76.843 hồ sơ.",
@@ -642,6 +646,15 @@ NEAR_MISSES = {
         C("Trong 6 tháng đầu năm 2024, Trung tâm tiếp nhận hơn 148 nghìn hồ sơ.\n\nBà Hoa cho biết số hồ sơ tiếp nhận "
           "phân theo lĩnh vực gồm:\n- Đất đai: 82.380 hồ sơ;\n- Tư pháp (lý lịch tư pháp, công chứng): 51.460 hồ sơ;\n"
           "- Các lĩnh vực còn lại: 19.640 hồ sơ."),
+        C("UBND TP Hải Phòng phê duyệt phương án cắt giảm, đơn giản hóa 223 thủ tục hành chính.\n\nSố TTHC được cắt "
+          "giảm, đơn giản hóa chia theo lĩnh vực như sau:\n\n- Đất đai, môi trường: 91 TTHC;\n- Tư pháp: 74 TTHC;\n"
+          "- Xây dựng: 58 TTHC."),
+        # ... the largest of the units, not all of them
+        C("Năm 2024, tỉnh tiếp nhận 148.000 hồ sơ.\n\nMột số đơn vị có số hồ sơ tiếp nhận lớn như sau:\n"
+          "- Phường A: 52.380 hồ sơ;\n- Phường B: 31.460 hồ sơ."),
+        # ... a whole's parts are no wholes of their own
+        C("Số dịch vụ công trực tuyến áp dụng là 2.234 DVCTT, gồm 1.096 DVCTT toàn trình cùng 1.138 DVCTT một phần. "
+          "Phân theo cấp, cấp tỉnh chiếm 1.809 DVCTT, cấp xã có 425 DVCTT."),
         # ... a list under a header that names no measure as a whole
         C("Trong 6 tháng đầu năm 2024, Trung tâm tiếp nhận 148.000 hồ sơ.\n\nMột số lĩnh vực có nhiều hồ sơ:\n"
           "- Đất đai: 52.380 hồ sơ;\n- Tư pháp: 31.460 hồ sơ."),

@@ -1860,8 +1860,10 @@ LIST_HEADER_CASES = [
     # ... its own words first
     ("Năm 2025, một số đơn vị có số hồ sơ tiếp nhận lớn:\n- Phường Phú Xuân: 64.210 hồ sơ, tỷ lệ trực tuyến 88,2%;\n"
      "- Phường Thuận Hóa: 1.930 hồ sơ quá hạn.", {"64.210": "received", "88,2%": "online", "1.930": "overdue"}),
-    # ... and no header across a blank line
-    ("Năm 2025, số hồ sơ tiếp nhận cụ thể như sau:\n\n- Tháng 7: 118.420 hồ sơ.", {"118.420": "other"}),
+    # ... across a blank line, of several measures the last
+    ("Năm 2025, số hồ sơ tiếp nhận cụ thể như sau:\n\n- Tháng 7: 118.420 hồ sơ.", {"118.420": "received"}),
+    ("Năm 2025, số TTHC được cắt giảm, đơn giản hóa theo lĩnh vực như sau:\n\n- Tư pháp: 31 thủ tục;\n- Xây dựng: 27 "
+     "thủ tục.", {"31": "simplified", "27": "simplified"}),
     # ... nor its line's sentences before the one that opens the list
     ("Toàn tỉnh còn 4.224 hồ sơ quá hạn. Số hồ sơ tiếp nhận của các xã như sau:\n- Xã Quỳ Hợp: 131 hồ sơ.",
      {"131": "received"}),
@@ -1874,7 +1876,7 @@ def test_list_items_take_their_header_s_measure(text, expected):
 
 
 def test_list_items_and_headers():
-    from pipeline.list_items import header_of, item_start, own_words_end
+    from pipeline.list_items import header_of, item_start, list_end, own_words_end
 
     text = "Kết quả tốt. Cụ thể như sau:\n- Tháng 7: 118 hồ sơ, trong đó 79 trực tuyến;\n• Tháng 8: 124 hồ sơ\nHết."
     first, second = text.index("118"), text.index("124")
@@ -1884,11 +1886,15 @@ def test_list_items_and_headers():
     s, e = header_of(text, second)
     assert text[s:e] == "Cụ thể như sau:"  # the header line's last sentence
     assert text[first:own_words_end(text, first)] == "118 hồ sơ"
-    assert header_of("Kết quả như sau:\n\n- Tháng 7: 118 hồ sơ", 22) is None  # a blank line between
+    spaced = "Kết quả như sau:\n\n- Tháng 7: 118 hồ sơ;\n\n- Tháng 8: 124 hồ sơ\n\nHết."
+    s, e = header_of(spaced, spaced.index("124"))  # blank lines below the header and between items
+    assert spaced[s:e] == "Kết quả như sau:"
+    assert spaced[:list_end(spaced, spaced.index("118"))].endswith("124 hồ sơ")
+    assert header_of("Kết quả tốt.\n\n- Tháng 7: 118 hồ sơ", 22) is None  # above the blank line, no header
     assert header_of("Kết quả như sau.\n- Tháng 7: 118 hồ sơ", 20) is None  # no colon
 
 
-def test_a_list_header_naming_two_measures_decides_nothing():
+def test_a_list_header_naming_two_measures_gives_the_last():
     from pipeline import aspects
     from pipeline.figure_cues import find_cues
     from pipeline.numbers import find_numbers
@@ -1898,7 +1904,7 @@ def test_a_list_header_naming_two_measures_decides_nothing():
     article = segment(text, (0, len(text)), published="2025-10-16")
     cues = find_cues(article.folded, 0, len(text))
     [num] = [n for n in find_numbers(text, article.folded, 0, len(text)) if text[n.start:n.end] == "118.420"]
-    assert aspects.list_header_aspect(article, cues, num) is None
+    assert aspects.list_header_aspect(article, cues, num) == "overdue"  # the nearest the items
     one = "Năm 2025, số hồ sơ quá hạn như sau:\n- Tháng 7: 118.420 hồ sơ."
     article = segment(one, (0, len(one)), published="2025-10-16")
     [num] = [n for n in find_numbers(one, article.folded, 0, len(one)) if one[n.start:n.end] == "118.420"]

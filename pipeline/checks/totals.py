@@ -220,9 +220,12 @@ ABOVE_TOTAL_DIVIDED_RE = compile_pattern(r"[ \t\u00a0]*(?:toàn\s+bộ|tổng)\s
 
 
 # the measure named as a whole and listed: "Số hồ sơ tiếp nhận gồm: lĩnh vực đất đai 5.410 hồ sơ, ...",
-# a bulleted list's header "... cho biết số hồ sơ tiếp nhận phân theo lĩnh vực gồm:"
+# a bulleted list's header "... cho biết số hồ sơ tiếp nhận phân theo lĩnh vực gồm:", "số TTHC được cắt
+# giảm, đơn giản hóa theo lĩnh vực như sau:" (a breakdown by field, month, quarter or level: all of it;
+# not "Một số đơn vị có số hồ sơ tiếp nhận lớn như sau:", some of the units)
 BOUNDS = ("over", "at_least", "under", "at_most")
-MEASURE_LISTED_RE = compile_pattern(r"(?<!\p{L})số\s+(?:hồ\s+sơ|thủ\s+tục|tthc)(?:\s+[\p{L}]+){0,8}?\s+(?:bao\s+)?gồm\s*:",
+MEASURE_LISTED_RE = compile_pattern(r"(?<!\p{L})số\s+(?:hồ\s+sơ|thủ\s+tục|tthc)(?:[\s,]+\p{L}+){0,8}?\s+(?:(?:bao\s+)?gồm"
+                                    r"|theo\s+(?:từng\s+)?(?:lĩnh\s+vực|tháng|quý|cấp)(?:\s+\p{L}+){0,3}?\s+như\s+sau)\s*:",
                                     regex.IGNORECASE)
 
 
@@ -234,7 +237,7 @@ def _measure_listed(text: str, sentence: tuple[int, int], first: dict) -> bool:
         return not any(ch.isdigit() for ch in text[sentence[0]:opener.start()])
     header = header_of(text, first["span"][0]) if item_start(text, first["span"][0]) is not None else None
     return (header is not None and MEASURE_LISTED_RE.search(text, *header) is not None
-            and text.rfind("\n", 0, first["span"][0]) == header[1])  # the list's first item
+            and not text[header[1]:text.rfind("\n", 0, first["span"][0])].strip())  # the list's first item
 
 
 # "Cụ thể, trong 9 tháng, cấp tỉnh tiếp nhận 96.412 hồ sơ, cấp huyện ... và cấp xã ...": the
@@ -248,6 +251,20 @@ def _details_every_level(text: str, sentence: tuple[int, int]) -> bool:
         return False
     levels = classes_in(text[sentence[0]:sentence[1]]).get("level")
     return levels is not None and covers_the_whole("level", levels)
+
+
+def _both_undated(a: dict, b: dict) -> bool:
+    """Neither figure has a period: a decision's counts ("phê duyệt phương án cắt giảm, đơn giản
+    hóa 312 thủ tục") and their breakdown by field are of no period at all, the same one."""
+    return not (a.get("period") or b.get("period"))
+
+
+def _first_count_of_its_sentence(f: dict, article: Article) -> bool:
+    """Whether no count stands before `f` in its sentence ("là 2.234, gồm 1.096 ... cùng 1.138 ...":
+    the parts after the whole are no wholes)."""
+    k = bisect.bisect_left(article.starts, f["span"][0])
+    return not (k and article.figures[k - 1].get("sentence") == f.get("sentence")
+                and article.figures[k - 1]["kind"] == "count")
 
 
 def _distributed_later(article: Article) -> list[Finding]:
@@ -268,7 +285,9 @@ def _distributed_later(article: Article) -> list[Finding]:
         # (a total nearer than those is distributed by the sentence after it: _distributed_next)
         total = next((t for t in reversed(figures[:k]) if t["kind"] == "count" and not is_change(t)
                       and t["object"] == first["object"] and t["aspect"] == first["aspect"]
-                      and is_target(t) == is_target(first) and same_subject(t, first) and same_period(t, first)), None)
+                      and is_target(t) == is_target(first) and same_subject(t, first)
+                      and (same_period(t, first) or (_both_undated(t, first) and _first_count_of_its_sentence(t, article)))),
+                     None)
         if (total is None or article.paragraph(total["span"][0]) not in article.opening
                 or not (exact(total) or (total.get("approx") in BOUNDS and _measure_listed(text, sentence, first)))):
             continue  # (a bound, "hơn 148 nghìn hồ sơ", where the list names the measure it divides)
