@@ -83,3 +83,32 @@ def list_end(text: str, pos: int) -> int:
             return end
         end = _line_end(text, nxt)
     return end
+
+
+ITEM_LABEL_END_RE = compile_pattern(r"[:\d]")
+LABEL_JOINT_RE = compile_pattern(r",|(?<!\p{L})và(?!\p{L})", )
+
+
+def items_after(text: str, pos: int) -> list[tuple[int, int]]:
+    """The bulleted items on the lines after the line holding offset `pos` (blank lines aside), as
+    (start of its words, end of its line), up to the first line that is no item; at most MAX_ITEMS."""
+    out: list[tuple[int, int]] = []
+    end = _line_end(text, pos)
+    while len(out) < MAX_ITEMS:
+        nxt = end + 1
+        while nxt < len(text) and text[nxt] == "\n":
+            nxt += 1
+        bullet = BULLET_RE.match(text, nxt) if nxt < len(text) else None
+        if bullet is None:
+            break
+        end = _line_end(text, nxt)
+        out.append((bullet.end(), end))
+    return out
+
+
+def names_one(text: str, item: tuple[int, int]) -> bool:
+    """Whether an item's label (its words up to its first ":" or digit) names one thing: no comma,
+    no "và" ("- Xã Tương Dương: 164 hồ sơ", not "- Xã A, xã B: ...")."""
+    start, end = item
+    stop = ITEM_LABEL_END_RE.search(text, start, end)
+    return LABEL_JOINT_RE.search(text, start, stop.start() if stop else end) is None

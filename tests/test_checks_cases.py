@@ -426,6 +426,10 @@ FIRES = {
           ("part_exceeds_total", ["12.480", "13.105"]), linked=True),
     ],
     "count_list_mismatch": [
+        # a count heading a bulleted list, one unit an item, with their values
+        C("Năm 2024, toàn tỉnh còn 4.224 hồ sơ quá hạn. Bốn xã để xảy ra nhiều hồ sơ quá hạn nhất gồm:\n- Xã Tương "
+          "Dương: 164 hồ sơ;\n- Xã Quỳ Hợp: 131 hồ sơ;\n- Xã Con Cuông: 97 hồ sơ.",
+          ("count_list_mismatch", ["131", "164", "97", "Bốn"]), linked=True),
         # a list naming its second type once after "và các": "thị trấn A và các xã B, C, D"
         C("Năm 2024, toàn huyện có 5 xã, thị trấn đạt tỷ lệ số hóa 100%, gồm: thị trấn Chư Sê và các xã Ia Tiêm, Bar "
           "Măih, Ia Blang, Dun, Ia Pal.", ("count_list_mismatch", ["5"])),
@@ -855,6 +859,11 @@ NEAR_MISSES = {
         C("Huyện đã giải quyết 5.120/5.320 hồ sơ."),
     ],
     "count_list_mismatch": [
+        C("Năm 2024, toàn tỉnh còn 4.224 hồ sơ quá hạn. Ba xã để xảy ra nhiều hồ sơ quá hạn nhất gồm:\n- Xã Tương "
+          "Dương: 164 hồ sơ;\n- Xã Quỳ Hợp: 131 hồ sơ;\n- Xã Con Cuông: 97 hồ sơ."),
+        # ... items naming several units each are no count of them
+        C("Năm 2024, bốn xã có tỷ lệ trực tuyến thấp gồm:\n- Xã Tương Dương, xã Quỳ Hợp: dưới 40%;\n"
+          "- Xã Con Cuông: 45%."),
         C("Năm 2021, có 4 đơn vị xếp loại tốt gồm: thị trấn Hát Lót, các xã Cò Nòi, Chiềng Mung, Mường Bon."),
         C("Năm 2024, toàn huyện có 6 xã, thị trấn đạt tỷ lệ số hóa 100%, gồm: thị trấn Chư Sê và các xã Ia Tiêm, Bar "
           "Măih, Ia Blang, Dun, Ia Pal."),

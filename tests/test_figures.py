@@ -1891,6 +1891,12 @@ def test_list_items_and_headers():
     assert spaced[s:e] == "Kết quả như sau:"
     assert spaced[:list_end(spaced, spaced.index("118"))].endswith("124 hồ sơ")
     assert header_of("Kết quả tốt.\n\n- Tháng 7: 118 hồ sơ", 22) is None  # above the blank line, no header
+    from pipeline.list_items import items_after, names_one
+
+    listed = "Bốn xã gồm:\n- Xã A: 164 hồ sơ;\n\n- Xã B, xã C: 131 hồ sơ;\nHết."
+    items = items_after(listed, 3)
+    assert [listed[a:b] for a, b in items] == ["Xã A: 164 hồ sơ;", "Xã B, xã C: 131 hồ sơ;"]
+    assert [names_one(listed, item) for item in items] == [True, False]
     assert header_of("Kết quả như sau.\n- Tháng 7: 118 hồ sơ", 20) is None  # no colon
 
 

@@ -8,6 +8,7 @@ import regex
 
 from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
+from ..list_items import items_after, names_one
 from .base import Article, Finding, exact, is_change
 
 # what opens the list a count names: "là", "gồm", "bao gồm", "gồm có", ":"
@@ -17,6 +18,7 @@ LIST_END_RE = compile_pattern(r"[;(.!?\n]|(?<!\p{L})(?:đạt|được|đã|có|
 RESPECTIVELY_RE = compile_pattern(r"(?<!\p{L})lần lượt(?:\s+(?:là|đạt|có|được))?(?!\p{L})", regex.IGNORECASE)
 VALUE_GAP_RE = compile_pattern(r"^\s*(?:%|điểm)?\s*(?:[,;]|và|;\s*và|,\s*và)\s*$", regex.IGNORECASE)
 MAX_COUNT = 30  # larger counts are not spelt out as lists
+MAX_ITEMS_VALUES = 120  # figures after a count among which its bulleted items' values are sought
 # "Phường 10", "phường Hà Giang 1": a name with a number
 NUMBERED_UNIT_RE = compile_pattern(r"(?:phường|quận|xã)(?:\s+\p{L}+){0,3}\s*\d{1,2}", regex.IGNORECASE)
 BRACKETED_RE = compile_pattern(r"\s*\([^()\n]{0,40}\)")
@@ -186,6 +188,12 @@ def _count_against_list(article: Article) -> list[Finding]:
             # là xã A, xã B và xã C": some of them, after the count's clause ended
             continue
         rest = window[intro.end():]
+        if intro.group().rstrip().endswith(":") and not text[f["span"][1] + intro.end():sentence_end].strip():
+            bullets = items_after(text, sentence_end)  # "bốn xã ... gồm:" then "- Xã A: 164 hồ sơ;" lines
+            if len(bullets) >= 2 and all(names_one(text, b) for b in bullets):
+                if len(bullets) != f["value"]:
+                    out.append(_count_finding(f, len(bullets), _first_values(figures[i + 1:i + 1 + MAX_ITEMS_VALUES], bullets)))
+                continue
         items = _semicolon_items(text[f["span"][1] + intro.end():sentence_end]) if intro.group().rstrip().endswith(":") else None
         if items is not None:
             # a "và" before a capitalised word may join two last items ("...; Cung ứng dịch vụ công và
@@ -216,6 +224,16 @@ def _count_against_list(article: Article) -> list[Finding]:
         values = [g for g in figures[i + 1:i + 1 + MAX_COUNT] if g["span"][0] < sentence_end
                   and g["span"][0] >= f["span"][1] + intro.end() and g["kind"] in ("score", "percent")]
         out.append(_count_finding(f, len(items), values))
+    return out
+
+
+def _first_values(figures: list[dict], items: list[tuple[int, int]]) -> list[dict]:
+    """The first figure of each item (the value a listed unit is given), in order."""
+    out = []
+    for start, end in items:
+        first = next((g for g in figures if start <= g["span"][0] < end), None)
+        if first is not None:
+            out.append(first)
     return out
 
 
