@@ -40,7 +40,8 @@ from .messages import LANGS, render
 from .ranges import value_out_of_range
 from .ratios import count_percent_mismatch, ratio_percent_mismatch
 from .tolerance import agrees, decimals, figure_range, tolerance
-from .totals import part_exceeds_total, sum_mismatch
+from .parts import part_exceeds_total
+from .totals import sum_mismatch
 
 CHECKS: dict[str, Callable[[Article], list[Finding]]] = {
     "ratio_percent_mismatch": ratio_percent_mismatch,

@@ -2,7 +2,8 @@
 by what part of the whole it is: a level of the administration ("ở cấp tỉnh ... 85.320 hồ sơ.
 Các huyện ... 201.117 hồ sơ. UBND các xã ... 318.905 hồ sơ") or a month of the total's period
 ("Quý I/2021 ... 9.846 hồ sơ ... tháng 1 ... 3.215 hồ sơ; tháng 2 ... 2.480 hồ sơ; sang tháng
-3 ... 4.051 hồ sơ"). Used by the sum check (`totals.py`)."""
+3 ... 4.051 hồ sơ"). Used by the sum check (`totals.py`); a level singled out of the whole
+("Riêng khối xã, phường có ...") by the part-above-total check (`parts.py`)."""
 from __future__ import annotations
 
 import datetime as dt

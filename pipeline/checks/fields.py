@@ -1,6 +1,6 @@
 """One field's dossiers (land, civil status ...) above the total stated before them: the field
 singled out by its name or by "lĩnh vực" (procedure_fields.yml). Used by the part-above-total
-check (`totals.py`)."""
+check (`parts.py`)."""
 from __future__ import annotations
 
 import functools

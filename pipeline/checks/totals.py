@@ -1,5 +1,5 @@
-"""Parts against their total: a part larger than its whole, parts that do not add up to the
-stated total, and shares of one whole that add up to more than 100 %."""
+"""Parts against their total: parts that do not add up to the stated total, and shares of one
+whole that add up to more than 100 % (a part larger than its whole: `parts.py`)."""
 from __future__ import annotations
 
 import bisect
@@ -8,14 +8,12 @@ import regex
 
 from ..list_items import header_of, item_start, list_end
 from ..pattern_cache import compile_pattern
-from .base import (BASE_BEFORE_RE, RECEIVED_BASE_RE, SUBSET_RE, Article, Finding, closed_own_period, exact, is_change,
-                   is_target, of_the_received, part_above, result_count, same_period, same_sentence, same_subject, sum_finding)
+from .base import (BASE_BEFORE_RE, Article, Finding, exact, is_change, is_target, same_period, same_sentence,
+                   same_subject, sum_finding)
 from .grades import graded_units
 from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
                          partition_of, partitions)
-from .ratios import CARRY_OVER_RE, PART_OF, _totals
-from .distributed import level_above_its_whole, levels_in_turn, months_of_a_total
-from .fields import field_above_total
+from .distributed import levels_in_turn, months_of_a_total
 from .tolerance import figure_range, meet, parts_add_up, sum_range
 
 # right after a total: the parts that make it up ("gồm", "bao gồm", "(")
@@ -60,7 +58,6 @@ ASIDE_RE = compile_pattern(r"\s*\([^()]{0,40}\)")
 MAX_PARTS = 20
 # "398 hồ sơ còn lại": the rest of a total after the parts named before it
 REMAINDER_RE = compile_pattern(r"(?<!\p{L})còn lại(?!\p{L})", regex.IGNORECASE)
-RESOLVED_REACH = 600  # characters: dossiers received this close before those resolved are their total
 NESTED_RE = compile_pattern(r"trong đó|bao gồm|gồm|tăng|(?<!cắt\s)giảm|so với", regex.IGNORECASE)  # ("cắt giảm": a label)
 # a verb of another measurement between two counts: "..., đã giải quyết 3.000 hồ sơ" ends the parts
 # (not in the name of a system or body: "Hệ thống thông tin giải quyết TTHC của thành phố")
@@ -84,7 +81,7 @@ def _new_measure(gap: str, total: dict) -> bool:
     return any(not _own_verb(m.group(), total) for m in MEASURE_RE.finditer(gap))
 
 
-def _counts_like(total: dict, f: dict) -> bool:
+def counts_like(total: dict, f: dict) -> bool:
     """A count that may be a part of `total`: same object, no change, a goal only of a goal."""
     return (f["kind"] == "count" and f["object"] == total["object"] and not is_change(f)
             and is_target(f) == is_target(total))
@@ -114,7 +111,7 @@ def _item_after_semicolon(gap: str, f: dict, total: dict, parts: list[dict]) -> 
                  or (total["aspect"] == "received" and f["aspect"] in CHANNEL_ASPECTS)))
 
 
-def _whereof(gap: str, total: dict) -> bool:
+def whereof(gap: str, total: dict) -> bool:
     """Whether `gap`, between a total and its first part, is "trong đó" and the part's label; a
     verb there must be the total's own ("giải quyết 3.268 hồ sơ, trong đó giải quyết trước hạn")."""
     m = WHEREOF_RE.match(gap)
@@ -161,7 +158,7 @@ def _parts_after(total: dict, index: int, article: Article, whole: bool = False,
                            or (SEMICOLON_GAP_RE.match(gap) and _names_its_unit(gap.rsplit(";", 1)[1], f)))
                       or NESTED_RE.search(gap)):
             break
-        if not _counts_like(total, f) or (parts and f["aspect"] != parts[-1]["aspect"] and _new_measure(gap, total)):
+        if not counts_like(total, f) or (parts and f["aspect"] != parts[-1]["aspect"] and _new_measure(gap, total)):
             break
         parts.append(f)
         last_end = f["span"][1]
@@ -320,7 +317,7 @@ def _total_after_parts(article: Article) -> list[Finding]:
             continue
         parts: list[dict] = []
         for f in reversed(figures[max(0, i - MAX_PARTS):i]):
-            if not (same_sentence(f, total) and _counts_like(total, f)):
+            if not (same_sentence(f, total) and counts_like(total, f)):
                 break
             if parts and not PARTS_RUN_GAP_RE.fullmatch(text, f["span"][1], parts[0]["span"][0]):
                 break
@@ -344,7 +341,7 @@ def _remainder(article: Article) -> list[Finding]:
         if total_at is None:
             continue
         total, parts = earlier[total_at], earlier[total_at + 1:]
-        if not parts or not all(_counts_like(total, p) and p["aspect"] != "received" for p in parts + [rest]):
+        if not parts or not all(counts_like(total, p) and p["aspect"] != "received" for p in parts + [rest]):
             continue
         if not parts_add_up(total, parts + [rest]):
             out.append(sum_finding(total, parts + [rest]))
@@ -373,7 +370,7 @@ def _parts_vs_total(article: Article) -> list[Finding]:
             opening = _next_sentence_whereof(total, figures[i + 2], article)
             if opening is not None:
                 first, start, gap = figures[i + 2], i + 1, text[opening:figures[i + 2]["span"][0]]
-        if not whole and not _whereof(gap, total) and not (
+        if not whole and not whereof(gap, total) and not (
                 BASE_BEFORE_RE.search(text, max(0, total["span"][0] - 26), total["span"][0]) and BASE_HAS_RE.match(gap)):
             continue
         parts = _parts_after(total, start, article, whole)
@@ -529,147 +526,4 @@ def _shares_of_one_whole(article: Article) -> list[Finding]:
         elif covers_the_whole(name, covered) and hi < 100:
             out.append(Finding("sum_mismatch", figs, computed, 100, "shares_under_100",
                                dict(parts=parts, computed=computed)))
-    return out
-
-
-
-def _plain_totals(article: Article) -> list[dict]:
-    """The article's exact counts, not a change or a goal: the totals a part may exceed (looked
-    up once per article, not once per part)."""
-    return [f for f in article.figures if result_count(f) and exact(f)]
-
-
-
-
-# "Trong số hồ sơ đã giải quyết ở cấp tỉnh, 47.210 hồ sơ được trả kết quả trước và đúng hạn": of the resolved
-RESOLVED_BASE_RE = compile_pattern(r"(?<!\p{L})trong[ \u00a0]+(?:tổng[ \u00a0]+)?số[ \u00a0]+hồ[ \u00a0]+sơ[ \u00a0]+(?:đã[ \u00a0]+)?"
-                                   r"(?:được[ \u00a0]+)?giải[ \u00a0]+quyết(?!\p{L})", regex.IGNORECASE)
-
-
-def _of_the_resolved(article: Article, part: dict) -> bool:
-    """Whether a count of dossiers on time or overdue names its base as those resolved, before it."""
-    return (part["aspect"] in ("on_time", "overdue")
-            and RESOLVED_BASE_RE.search(article.text, part["sentence"][0], part["span"][0]) is not None)
-
-
-# "Riêng hồ sơ trực tuyến toàn trình là 13.105 hồ sơ": some of the dossiers, of the same body
-DOSSIERS_SINGLED_OUT_RE = compile_pattern(r"(?<!\p{L})riêng[ \u00a0]+(?:số[ \u00a0]+)?hồ[ \u00a0]+sơ(?!\p{L})", regex.IGNORECASE)
-
-
-def _narrowed(article: Article, f: dict) -> bool:
-    """Whether the words of the figure's sentence before it narrow it to a subset (a field, a
-    level, a body ...): what follows it ("...; trong đó 624 hồ sơ trực tuyến") breaks it down.
-    The dossiers named as the base, or singled out ("Riêng hồ sơ ..."), are no other body's."""
-    start = f["sentence"][0]
-    words = article.text[start:f["span"][0]]
-    for known in (RECEIVED_BASE_RE, DOSSIERS_SINGLED_OUT_RE):
-        words = known.sub(lambda m: " " * len(m.group()), words)
-    return SUBSET_RE.search(words) is not None
-
-
-def _earlier_totals(part: dict, article: Article, received: list[dict]) -> list[dict]:
-    """The counts received, before the part's paragraph, for the part's own unit and period: the
-    headline's or lead's ("Từ ngày 1/7 đến ngày 31/8/2025, Trung tâm ... đã tiếp nhận 4.236 hồ sơ"
-    and, paragraphs later, the dossiers of those two months submitted online), or any whose
-    sentence states the same dates as the part's ("từ đầu tháng 7 đến hết tháng 10")."""
-    paragraph = article.paragraph(part["span"][0])
-    return [t for t in received if t["span"][0] < part["span"][0]
-            and article.paragraph(t["span"][0]) != paragraph
-            and (article.paragraph(t["span"][0]) in article.opening or closed_own_period(t) and closed_own_period(part))
-            and t["object"] == part["object"] and same_subject(t, part) and same_period(t, part)]
-
-
-UPPER_BOUNDS = ("under", "at_most")
-# a part said to be of a total stated before, with no number: "đã cung cấp 1.902 TTHC trực tuyến mức độ
-# 3, 4 trong tổng số TTHC của tỉnh"
-OF_THE_TOTAL_AFTER_RE = compile_pattern(r"[^.;]{0,60}?(?<!\p{L})trong[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?:các[ \u00a0]+)?"
-                                        r"(?:tthc|thủ[ \u00a0]+tục|hồ[ \u00a0]+sơ|nhiệm[ \u00a0]+vụ)(?![\p{L}\d])(?![ \u00a0]*\d)",
-                                        regex.IGNORECASE)
-
-
-def _above_the_total_named(article: Article, counts: list[dict], flagged: set) -> list[Finding]:
-    """A count said to be "trong tổng số TTHC (của tỉnh)" above every count of its object the
-    article gave its unit before it: the total it names is none of them."""
-    out = []
-    for part in counts:
-        if part["id"] in flagged or not part.get("sentence"):
-            continue
-        named = OF_THE_TOTAL_AFTER_RE.match(article.text, part["span"][1], part["sentence"][1])
-        if named is None:
-            continue
-        following = article.after(part["span"][1], 1)
-        if following and following[0]["span"][0] < named.end():
-            continue  # (the words are another figure's: "1.902 TTHC, 412 thủ tục trong tổng số ...")
-        earlier = [t for t in counts if t["span"][1] <= part["span"][0] and t["object"] == part["object"]
-                   and same_subject(t, part) and not same_sentence(t, part)]
-        total = max(earlier, key=lambda t: t["value"], default=None)
-        if total is not None and part["value"] > total["value"]:
-            flagged.add(part["id"])
-            out.append(part_above(total, part))
-    return out
-
-
-def _above_its_named_base(article: Article, flagged: set) -> list[Finding]:
-    """"Trong tổng số 2.318 hồ sơ tiếp nhận, hồ sơ nộp trực tuyến là 2.381 hồ sơ": the first count
-    after a base its sentence names, of the same object, above it."""
-    out = []
-    figures, text = article.figures, article.text
-    for base, part in zip(figures, figures[1:]):
-        if (base["kind"] == "count" and part["kind"] == "count" and exact(base) and exact(part)
-                and not is_change(base) and not is_change(part) and same_sentence(base, part)
-                and base["object"] == part["object"] and part["id"] not in flagged
-                and BASE_BEFORE_RE.search(text, max(0, base["span"][0] - 26), base["span"][0])
-                and part["value"] > base["value"]):
-            flagged.add(part["id"])
-            out.append(part_above(base, part))
-    return out
-
-
-def part_exceeds_total(article: Article) -> list[Finding]:
-    """A part above its whole: "5.320/5.120 hồ sơ"; "tiếp nhận 1.200 hồ sơ, trong đó 1.350 ...";
-    more dossiers resolved (online, on time ...) than received, with no backlog mentioned."""
-    out = []
-    figures, text = article.figures, article.text
-    for f in figures:
-        if (f["kind"] == "ratio" and f.get("denominator") and exact(f) and not is_change(f)
-                and f["value"] > f["denominator"]):
-            out.append(Finding("part_exceeds_total", [f], f["value"], f["denominator"], "part_exceeds_total",
-                               dict(part=f["surface"].split("/")[0], total=f["surface"].split("/")[-1])))
-    flagged: set[str] = set()
-    for total, part in zip(figures, figures[1:]):
-        if (total["kind"] == "count" and _counts_like(total, part) and exact(total) and exact(part)
-                and not is_change(total) and same_sentence(total, part)
-                and _whereof(text[total["span"][1]:part["span"][0]], total) and part["value"] > total["value"]):
-            flagged.add(part["id"])
-            out.append(part_above(total, part))
-    out.extend(_above_its_named_base(article, flagged))
-    out.extend(level_above_its_whole(article, flagged))
-    counts = _plain_totals(article)
-    received = [f for f in article.figures if result_count(f) and f["aspect"] == "received"
-                and (exact(f) or f.get("approx") in UPPER_BOUNDS)]
-    resolved = [f for f in counts if f["aspect"] == "resolved"]
-    out.extend(field_above_total(article, flagged, counts))
-    out.extend(_above_the_total_named(article, counts, flagged))
-    for part in figures:
-        if (part["kind"] != "count" or part["aspect"] not in PART_OF or not exact(part) or is_change(part)
-                or is_target(part) or part["id"] in flagged):
-            continue
-        of_the_resolved = _of_the_resolved(article, part)
-        if of_the_resolved:  # the resolved total stated before, whatever its sentence's words
-            near, totals = [], _earlier_totals(part, article, resolved)
-        else:
-            near = [t for t in _totals(part, article) if t["aspect"] == "received"
-                    and article.paragraph(t["span"][0]) == article.paragraph(part["span"][0])
-                    and part["span"][0] - t["span"][1] <= RESOLVED_REACH]
-            totals = near or _earlier_totals(part, article, received)
-        if not totals or not all(exact(t) or t.get("approx") in UPPER_BOUNDS for t in totals):
-            continue  # (a total "gần 12,5 nghìn" is at most that: a part above it exceeds it)
-        total = max(totals, key=lambda t: t["value"])
-        # (an earlier total names the body that received the whole: "Trung tâm ... đã tiếp nhận")
-        judged = (total, part) if near else (part,)
-        if (part["value"] > figure_range(total, rounded=False)[1]
-                and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
-                and (of_the_received(article, part) or of_the_resolved
-                     or not any(_narrowed(article, f) for f in judged))):
-            out.append(part_above(total, part))
     return out
