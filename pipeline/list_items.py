@@ -74,15 +74,8 @@ def own_words_end(text: str, pos: int) -> int:
 def list_end(text: str, pos: int) -> int:
     """End of the last line of the bulleted list whose item holds offset `pos` (its items run on,
     blank lines aside, with no unbulleted line between)."""
-    end = _line_end(text, pos)
-    for _ in range(MAX_ITEMS):
-        nxt = end + 1
-        while nxt < len(text) and text[nxt] == "\n":
-            nxt += 1  # blank lines between items
-        if nxt >= len(text) or BULLET_RE.match(text, nxt) is None:
-            return end
-        end = _line_end(text, nxt)
-    return end
+    after = items_after(text, pos)
+    return after[-1][1] if after else _line_end(text, pos)
 
 
 ITEM_LABEL_END_RE = compile_pattern(r"[:\d]")

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import ast
 import functools
-import hashlib
 import importlib.util
 import sys
 import types
 import unicodedata
 from pathlib import Path
 
-from .startup_cache import load_or_build
+from .startup_cache import load_or_build, stable_key
 
 WORD_SEGMENTER = "ws_crf_vlsp2013_20230727"  # the model underthesea's word_tokenize loads
 NORMALIZER_RULES = "tn_rules_2023_07_14.bin"  # the tables underthesea's text normaliser loads
@@ -40,8 +39,7 @@ def package_dir() -> Path | None:
 
 def _file_key(files: list[Path]) -> str:
     """Keyed by the files and Python alone (not the pipeline version): every version shares it."""
-    parts = [sys.version, *(f"{f}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files)]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
+    return stable_key(sys.version, *(f"{f}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files))
 
 
 # --------------------------------------------------------------------------- text normaliser

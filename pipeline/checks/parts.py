@@ -11,7 +11,7 @@ from .base import (BASE_BEFORE_RE, RECEIVED_BASE_RE, SUBSET_RE, Article, Finding
 from .distributed import level_above_its_whole
 from .fields import field_above_total
 from .ratios import CARRY_OVER_RE, PART_OF, _totals
-from .tolerance import figure_range
+from .tolerance import UPPER_BOUNDS, figure_range
 from .totals import counts_like, whereof
 
 RESOLVED_REACH = 600  # characters: dossiers received this close before those resolved are their total
@@ -63,7 +63,6 @@ def _earlier_totals(part: dict, article: Article, received: list[dict]) -> list[
             and t["object"] == part["object"] and same_subject(t, part) and same_period(t, part)]
 
 
-UPPER_BOUNDS = ("under", "at_most")
 # a part said to be of a total stated before, with no number: "đã cung cấp 1.902 TTHC trực tuyến mức độ
 # 3, 4 trong tổng số TTHC của tỉnh"
 OF_THE_TOTAL_AFTER_RE = compile_pattern(r"[^.;]{0,60}?(?<!\p{L})trong[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?:các[ \u00a0]+)?"

@@ -12,7 +12,7 @@ from .base import (BASE_BEFORE_RE, NEAR_TOTAL, UNIT_OBJECTS, Article, Finding, c
                    is_target, of_the_received, result_count, same_period, same_sentence, same_subject)
 from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
-from .tolerance import agrees, figure_range, share_range
+from .tolerance import BOUNDS, agrees, figure_range, share_range
 
 # a total linked from another sentence is trusted only when the share it gives is near the stated
 # one: a misstatement is near, a share of some other base is anywhere
@@ -25,20 +25,10 @@ NEAR = 80  # characters: a percentage this close after a ratio or count may rest
 # "45 TTHC đạt 100% trực tuyến" says what those things achieved
 RESTATE_RE = compile_pattern(r"\(|(?<!\p{L})(?:chiếm|bằng|tương đương|tương ứng)(?!\p{L})"
                            r"|,\s*(?:đạt|là|với|(?:đạt\s+)?(?:tỷ lệ|tỉ lệ))(?!\p{L})|,\s*$", regex.IGNORECASE)
-# a band's bound between a ratio and its share: "đạt ... từ 95% trở lên, chiếm 94,1%"
-BAND_APPROX = ("at_least", "over", "under", "at_most")
+# a band's bound (tolerance.BOUNDS) between a ratio and its share: "đạt ... từ 95% trở lên, chiếm 94,1%"
 SHARE_AFTER_BAND_RE = compile_pattern(r"[ \u00a0\p{L}]{0,15},[ \u00a0]*(?:chiếm|tương đương|tương ứng)[ \u00a0]*", regex.IGNORECASE)
 # an aside in brackets that is closed: "(từ 90 điểm trở lên)"; not one still open ("(chiếm 65%")
 ASIDE_RE = compile_pattern(r"\([^()]*\)")
-
-
-@functools.cache
-def _citation_re() -> regex.Pattern:
-    """A numbered document the figure's words cite, up to the clause's comma: "41/48 nhiệm vụ
-    theo Kế hoạch số 36/KH-UBND ngày 10/7/2025 về cải cách hành chính năm 2025, đạt 87,5%"
-    (document types from document_types.yml)."""
-    types = "|".join(regex.escape(t) for t in sorted(load_yaml("document_types.yml")["types"], key=len, reverse=True))
-    return compile_pattern(rf"(?<!\p{{L}})theo\s+(?:{types})\s+số\s+[^,;()]{{0,120}}", regex.IGNORECASE)
 ASIDE_ALLOWANCE = 60  # characters an aside may add to NEAR
 CLAUSE_END_RE = compile_pattern(r"[;.:()]")
 RATE_RE = compile_pattern(rf"(?<!\p{{L}}){RATE_WORDS}(?!\p{{L}})", regex.IGNORECASE)
@@ -105,7 +95,7 @@ def _neighbours(figures: list[dict], text: str):
     closed before it ("(từ 90 điểm trở lên)")."""
     for k, (a, b) in enumerate(zip(figures, figures[1:])):
         yield a, b
-        if (k + 2 < len(figures) and b["kind"] == "percent" and b.get("approx") in BAND_APPROX
+        if (k + 2 < len(figures) and b["kind"] == "percent" and b.get("approx") in BOUNDS
                 and SHARE_AFTER_BAND_RE.fullmatch(text, b["span"][1], figures[k + 2]["span"][0])):
             yield a, figures[k + 2]  # "125/135 xã đạt ... từ 95% trở lên, chiếm 94,1%": past the band
         if k + 2 < len(figures) and b["kind"] != "percent":
@@ -114,6 +104,15 @@ def _neighbours(figures: list[dict], text: str):
             if (opened >= 0 and ")" not in text[a["span"][1]:b["span"][0]]
                     and ")" in text[b["span"][1]:c["span"][0]] and "(" not in text[b["span"][1]:c["span"][0]]):
                 yield a, c
+
+
+@functools.cache
+def _citation_re() -> regex.Pattern:
+    """A numbered document the figure's words cite, up to the clause's comma: "41/48 nhiệm vụ
+    theo Kế hoạch số 36/KH-UBND ngày 10/7/2025 về cải cách hành chính năm 2025, đạt 87,5%"
+    (document types from document_types.yml)."""
+    types = "|".join(regex.escape(t) for t in sorted(load_yaml("document_types.yml")["types"], key=len, reverse=True))
+    return compile_pattern(rf"(?<!\p{{L}})theo\s+(?:{types})\s+số\s+[^,;()]{{0,120}}", regex.IGNORECASE)
 
 
 def restates(first: dict, pct: dict, text: str) -> bool:

@@ -21,6 +21,9 @@ from __future__ import annotations
 import math
 
 ABOUT = 0.10  # "khoảng": a tenth either side
+LOWER_BOUNDS = ("over", "at_least")  # "hơn / trên 9.031": at least the value
+UPPER_BOUNDS = ("under", "at_most")  # "dưới / gần / chưa đến": at most the value
+BOUNDS = LOWER_BOUNDS + UPPER_BOUNDS
 EPS = 1e-9
 CEILING_MARGIN = 1e-6  # of a unit: what rounds up to a value lies strictly above the value one unit below
 
@@ -48,9 +51,9 @@ def figure_range(figure: dict, rounded: bool | None = None) -> tuple[float, floa
     to them."""
     value = float(figure["value"])
     approx = figure.get("approx") or "exact"
-    if approx in ("over", "at_least"):
+    if approx in LOWER_BOUNDS:
         return value, math.inf
-    if approx in ("under", "at_most"):
+    if approx in UPPER_BOUNDS:
         return -math.inf, value
     if approx == "about":
         return value * (1 - ABOUT), value * (1 + ABOUT)

@@ -14,7 +14,7 @@ from .grades import graded_units
 from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
                          partition_of, partitions)
 from .distributed import levels_in_turn, months_of_a_total
-from .tolerance import figure_range, meet, parts_add_up, sum_range
+from .tolerance import BOUNDS, figure_range, meet, parts_add_up, sum_range
 
 # right after a total: the parts that make it up ("gồm", "bao gồm", "(")
 BREAKDOWN = (r"(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)"
@@ -220,7 +220,6 @@ ABOVE_TOTAL_DIVIDED_RE = compile_pattern(r"[ \t\u00a0]*(?:toàn\s+bộ|tổng)\s
 # a bulleted list's header "... cho biết số hồ sơ tiếp nhận phân theo lĩnh vực gồm:", "số TTHC được cắt
 # giảm, đơn giản hóa theo lĩnh vực như sau:" (a breakdown by field, month, quarter or level: all of it;
 # not "Một số đơn vị có số hồ sơ tiếp nhận lớn như sau:", some of the units)
-BOUNDS = ("over", "at_least", "under", "at_most")
 MEASURE_LISTED_RE = compile_pattern(r"(?<!\p{L})số\s+(?:hồ\s+sơ|thủ\s+tục|tthc)(?:[\s,]+\p{L}+){0,8}?\s+(?:(?:bao\s+)?gồm"
                                     r"|theo\s+(?:từng\s+)?(?:lĩnh\s+vực|tháng|quý|cấp)(?:\s+\p{L}+){0,3}?\s+như\s+sau)\s*:",
                                     regex.IGNORECASE)
