@@ -20,7 +20,7 @@ from .figure_cues import is_share_of_people, restates_ratio_gap
 from .pattern_cache import compile_pattern
 from .resources import load_yaml
 from .segment import Article
-from .textkeys import PhraseFinder, key, phrase_alternation
+from .textkeys import PhraseFinder, fold, key, phrase_alternation
 
 Span = tuple[int, int]
 INDEX_KINDS = ("rank", "score")
@@ -65,6 +65,10 @@ PAIR_JOINT_RE = compile_pattern(r"(?:[^.;:!?\d]|(?<!\d)(?:19|20)\d{2}(?!\d)){0,8
                                 r"(?:[^.;:!?\d]|(?<!\d)(?:19|20)\d{2}(?!\d)){0,80}")
 
 
+# between an index's name and its short name right after it: "Chỉ số hài lòng ... năm 2025 (SIPAS"
+NAMED_AGAIN_RE = compile_pattern(r"(?:[\s\u00a0(\[\-–]|năm|(?<!\d)(?:19|20)\d{2}(?!\d))*")
+
+
 @dataclass
 class IndexMention:
     start: int
@@ -83,6 +87,17 @@ def find_indexes(article: Article) -> list[IndexMention]:
         if name is not None:
             out.append(IndexMention(m.start(), m.end(), name))
     return out
+
+
+def without_index_names(text: str) -> str:
+    """`text` with every index name blanked out (same length): what is left says what part or
+    kind of the index a figure is ("Chỉ số CCHC của tỉnh" leaves no "chỉ số")."""
+    folded = fold(text)
+    out, last = [], 0
+    for m in _lexicon()["index_re"].finditer(folded):
+        out += [text[last:m.start()], " " * (m.end() - m.start())]
+        last = m.end()
+    return "".join(out) + text[last:]
 
 
 def index_of(article: Article, mentions: list[IndexMention], fig: dict,
@@ -179,10 +194,13 @@ def _first_of_pair(article: Article, mentions: list[IndexMention], m: IndexMenti
     lòng (SIPAS)") when a later sentence goes on about one of them without naming it: the first
     named leads the announcement."""
     k = mentions.index(m)
+    named = m  # where its naming starts: "Chỉ số hài lòng ... (SIPAS 2025)" names it twice
     for prev in reversed(mentions[max(0, k - PAIR_REACH):k]):
         if prev.name == m.name:
+            if NAMED_AGAIN_RE.fullmatch(article.folded, prev.end, named.start):
+                named = prev
             continue
-        joint = article.folded[prev.end:m.start]
+        joint = article.folded[prev.end:named.start]
         if (allowed is None or prev.name in allowed) and PAIR_JOINT_RE.fullmatch(joint):
             return prev
         break

@@ -521,6 +521,16 @@ FIRES = {
         # "thì" pairs a first value with the move to the second
         C("Số hồ sơ trễ hạn giảm mạnh: năm 2024 toàn tỉnh có 1.126 hồ sơ trễ hạn thì năm 2025 giảm xuống còn 1.284 "
           "hồ sơ.", ("conflicting_values", ["1.126", "1.284"])),
+        # a unit's place or score in one ranking, in the lead and again later with a nearby value
+        C("Chỉ số cải cách hành chính năm 2025 của tỉnh Gia Lai đạt 87,35 điểm, xếp thứ 12/34 tỉnh, thành phố.\n\n"
+          "Nhiều giải pháp đã được triển khai đồng bộ.\n\nVới 87,35 điểm, tỉnh đứng thứ 14 cả nước.",
+          ("conflicting_values", ["12/34", "14"]), linked=True),
+        C("Năm 2023, Chỉ số PAPI của tỉnh Bình Định đạt 44,18 điểm, xếp thứ 7/63.\n\nÔng Trần Văn An cho biết: "
+          "\"Với 44,81 điểm, tỉnh tiếp tục giữ vững vị trí\".", ("conflicting_values", ["44,18", "44,81"]), linked=True),
+        # ... the whole's percentage with its levels' after "trong đó"
+        C("Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) năm 2024 của tỉnh Long An đạt 85,12%.\n\nTheo Sở Nội "
+          "vụ, năm 2024, chỉ số hài lòng chung của tỉnh đạt 86,4%, trong đó cấp xã đạt 85,9%.",
+          ("conflicting_values", ["85,12%", "86,4%"]), linked=True),
     ],
     "value_out_of_range": [
         C("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 102,5%.", ("value_out_of_range", ["102,5%"])),
@@ -945,6 +955,21 @@ NEAR_MISSES = {
         C("Năm 2024, tỷ lệ hồ sơ trực tuyến tăng từ 70% năm 2023 lên 75% năm 2024."),
         C("Năm 2024, tỷ lệ hồ sơ trễ hạn giảm từ 2,5% xuống còn 1,2%."),
         C("Năm 2022, thứ hạng PCI của tỉnh giảm 4 bậc, từ vị trí 25 xuống vị trí 29."),
+        # a ranking's component, group, region, band or another edition: not the unit's place or score again
+        C("SIPAS năm 2024 của tỉnh Long An đạt 85,12%, xếp thứ 9/63.\n\nCụ thể, mức độ hài lòng về tiếp cận dịch "
+          "vụ đạt 86,3%; về thủ tục hành chính đạt 85,9%."),
+        C("Chỉ số cải cách hành chính năm 2025 của tỉnh Gia Lai xếp thứ 12/34.\n\nNăm 2025, tỉnh nằm trong nhóm 15 "
+          "địa phương dẫn đầu về Chỉ số cải cách hành chính."),
+        C("Chỉ số cải cách hành chính năm 2025 của tỉnh Gia Lai xếp thứ 4/34.\n\nNăm 2025, Gia Lai xếp thứ 2 khu "
+          "vực Tây Nguyên về Chỉ số cải cách hành chính."),
+        C("Chỉ số cải cách hành chính năm 2024 của Sở Tư pháp tỉnh Gia Lai đạt 78,5 điểm.\n\nNăm 2024, Chỉ số cải "
+          "cách hành chính của 12 sở đạt từ 80 đến dưới 90 điểm."),
+        C("Chỉ số cải cách hành chính năm 2025 của tỉnh Gia Lai xếp thứ 12/34.\n\nNăm 2024, Chỉ số cải cách hành "
+          "chính của tỉnh Gia Lai xếp thứ 14/63."),
+        C("Năm 2020, Chỉ số PAPI của tỉnh Bình Định đạt 44,18 điểm.\n\nChỉ số Thủ tục hành chính công của tỉnh "
+          "năm 2020 đạt 7,48 điểm; Cung ứng dịch vụ công đạt 7,62 điểm."),
+        C("Chỉ số chuyển đổi số (DTI) năm 2025 của tỉnh Gia Lai đạt 0,6812 điểm.\n\nNăm 2025, trụ cột chính quyền "
+          "số của tỉnh đạt 0,6647 điểm."),
         C("Số hồ sơ trễ hạn giảm mạnh: năm 2024 toàn tỉnh có 1.426 hồ sơ trễ hạn thì năm 2025 giảm xuống còn 1.284 "
           "hồ sơ."),
     ],

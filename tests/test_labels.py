@@ -44,6 +44,13 @@ INDEX_CASES = [
     # ... their edition years between them too
     ("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX 2025) và Chỉ số hài lòng (SIPAS 2025). Theo đó, tỉnh đạt "
      "91,26%, xếp thứ 4/34 tỉnh, thành phố.", {"91,26%": "PAR INDEX", "4/34": "PAR INDEX"}),
+    # ... each named in full and again in brackets: the pair is the two namings
+    ("Bộ Nội vụ công bố Chỉ số cải cách hành chính năm 2025 (PAR INDEX 2025) và Chỉ số hài lòng của người dân, "
+     "tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước năm 2025 (SIPAS 2025). Theo đó, tỉnh đạt 88,74%, "
+     "xếp thứ 11/34 tỉnh, thành phố.", {"88,74%": "PAR INDEX", "11/34": "PAR INDEX"}),
+    # ... not an index named again in a later sentence
+    ("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và SIPAS năm 2022.\nTheo bà Hà, kết quả SIPAS của tỉnh giảm. "
+     "Năm 2020, tỉnh đạt 83,02%, xếp thứ 39/63.", {"83,02%": "SIPAS", "39/63": "SIPAS"}),
     # ... but a satisfaction rate is still the survey's
     ("Bộ Nội vụ công bố Chỉ số CCHC (PAR INDEX) và Chỉ số hài lòng (SIPAS) năm 2022. Mức độ hài lòng "
      "đạt 85%.", {"85%": "SIPAS"}),

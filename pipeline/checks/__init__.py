@@ -20,7 +20,9 @@ over the article's figures and text:
 - count_list_mismatch: "có 4 xã ... là xã A, xã B, xã C, xã D và xã E"; names against the
   values given to them "lần lượt".
 - conflicting_values: one unit, aspect, noun and period, stated plainly twice with two values;
-  a qualified count ("hơn 1,1 triệu") that the exact whole stated elsewhere falls outside of.
+  a qualified count ("hơn 1,1 triệu") that the exact whole stated elsewhere falls outside of; a
+  unit's place, score or index percentage in one ranking given in the headline or lead and again,
+  a few places or points off, later ("xếp thứ 14/34" ... "đứng thứ 16 cả nước").
 - value_out_of_range: a share above 100 % that is no change or plan ratio; a rank beyond its field.
 
 The tolerance rule lives in one place (`tolerance.py`): a stated value agrees when it equals

@@ -1,9 +1,10 @@
-"""The same quantity reported twice with different values, or said to rise (fall) from one value
-to another that is lower (higher)."""
+"""The same quantity reported twice with different values (a count, or a unit's place or score in
+one ranking), or said to rise (fall) from one value to another that is lower (higher)."""
 from __future__ import annotations
 
 import regex
 
+from ..labels import without_index_names
 from ..pattern_cache import compile_pattern
 from .base import SUBSET_RE, UNIT_OBJECTS, Article, Finding, exact, is_change, is_target
 from .tolerance import figure_range
@@ -69,7 +70,8 @@ def _plain_statement(f: dict, article: Article) -> bool:
 
 
 def conflicting_values(article: Article) -> list[Finding]:
-    return restated_differently(article) + move_contradicted(article) + bound_contradicted(article)
+    return (restated_differently(article) + move_contradicted(article) + bound_contradicted(article)
+            + ranking_restated(article))
 
 
 def restated_differently(article: Article) -> list[Finding]:
@@ -199,4 +201,113 @@ def move_contradicted(article: Article) -> list[Finding]:
             out.append(Finding("conflicting_values", [a, b], b["value"] - a["value"], None,
                                "rise_contradicted" if up else "fall_contradicted",
                                dict(first=a["surface"], second=b["surface"])))
+    return out
+
+
+# A unit's place or score in one ranking (an index and its edition) stated in the headline or lead
+# and again, with another value, later ("xếp thứ 14/34" ... "tỉnh đứng thứ 16 cả nước").
+RANKING_KINDS = ("rank", "score")
+RANKING_ASPECTS = ("par_index", "satisfaction")  # an index percentage ("Chỉ số CCHC ... đạt 89,74%")
+# two values further apart than this are more likely two rankings the figures' labels do not tell
+# apart (another edition, a component, a group) than one ranking misstated
+RESTATED_GAP = {"rank": 3, "score": 2.0, "percent": 2.0}
+# words before the figure, in its sentence, that make it a component's, another body's or an
+# average's: "Chỉ số Thủ tục hành chính công đạt 7,48 điểm", "Xét theo 5 yếu tố cấu thành, sự hài
+# lòng về tiếp cận dịch vụ đạt 89,2%", "Điểm trung bình của 63 tỉnh ..." (the index's own name is
+# masked first; "chỉ số hài lòng chung" is the whole)
+COMPONENT_BEFORE_RE = compile_pattern(
+    r"(?<!\p{L})(?:chỉ\s+số(?!\s+(?:hài\s+lòng\s+)?chung(?!\p{L})|\s+(?:của|năm|này|đó|đạt|xếp|tổng\s+hợp)(?!\p{L}))"
+    r"|nhóm|tốp|top|lĩnh\s+vực|tiêu\s+chí|thành\s+phần|yếu\s+tố|trụ\s+cột|trục|nội\s+dung|chỉ\s+tiêu|cụ\s+thể|"
+    r"(?:hài\s+lòng|đánh\s+giá)\s+(?:về|với)|trung\s+bình|bình\s+quân|mỗi|trong\s+số|khu\s+vực|vùng|khối|loại)(?!\p{L})",
+    regex.IGNORECASE)
+# a band's bound, not a body's value: "xếp loại Khá (từ 80 đến dưới 90 điểm)"
+BAND_BOUND_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:từ|đến|tới)\s*$", regex.IGNORECASE)
+# words after a rank, in its clause, that name a narrower field than the whole ranking:
+# "xếp thứ hai khu vực Đồng bằng sông Cửu Long", "thứ 3 trong nhóm ..."
+FIELD_AFTER_RE = compile_pattern(r"(?<!\p{L})(?:khu\s+vực|vùng|miền|khối|nhóm|cụm|trong\s+số|trong\s+\d)(?!\p{L})",
+                                 regex.IGNORECASE)
+RANK_CLAUSE_END_RE = compile_pattern(r"[,;:.()\n]")
+
+
+def _plain_ranking_value(f: dict, article: Article) -> bool:
+    """Whether a figure is a unit's place, score or index percentage in one ranking, stated plainly:
+    no change, goal or bound, no component's, group's, region's or average's value."""
+    subj, period = f.get("subject") or {}, f.get("period") or {}
+    if (not f.get("index") or not (f["kind"] in RANKING_KINDS or (f["kind"] == "percent" and f["aspect"] in RANKING_ASPECTS))
+            or not exact(f) or is_change(f) or is_target(f) or subj.get("unit") is None
+            or not period.get("start") or not period.get("end")):
+        return False
+    s, e = f.get("sentence") or f["span"]
+    before = article.text[s:f["span"][0]]
+    if COMPONENT_BEFORE_RE.search(without_index_names(before)) or BAND_BOUND_BEFORE_RE.search(before[-12:]):
+        return False
+    if f["kind"] == "rank":
+        after = article.text[f["span"][1]:min(e, f["span"][1] + TAIL_REACH)]
+        m = RANK_CLAUSE_END_RE.search(after)
+        if FIELD_AFTER_RE.search(after[:m.start()] if m else after):
+            return False
+    return True
+
+
+# values of one ranking listed in a sentence: "A đạt 86,10%; về TTHC đạt 85,34%", "lần lượt là Hà
+# Nội, Bắc Ninh ... với 92,86; 92,41 ..."; not the parts after the whole ("đạt 86,4%, trong đó
+# cấp xã ... 85,9%") nor another body's own clause after ";"
+LISTED_RE = compile_pattern(r"(?<!\p{L})lần\s+lượt(?!\p{L})", regex.IGNORECASE)
+PARTS_AFTER_RE = compile_pattern(r";|(?<!\p{L})(?:trong\s+đó|gồm|cụ\s+thể)(?!\p{L})", regex.IGNORECASE)
+
+
+def _one_of_listed(f: dict, article: Article) -> bool:
+    """Whether the figure is one of several values of its ranking listed in its sentence."""
+    if article.sentence_matches(LISTED_RE, f):
+        return True
+    s, e = f.get("sentence") or f["span"]
+    period = (f.get("period") or {}).get("start")
+    for g in article.before(e, e - s):
+        if (g is f or g["kind"] != f["kind"] or g.get("index") != f["index"]
+                or (g.get("period") or {}).get("start") != period or not _plain_ranking_value(g, article)):
+            continue
+        if g["span"][0] < f["span"][0] or not PARTS_AFTER_RE.search(article.text, f["span"][1], g["span"][0]):
+            return True
+    return False
+
+
+def _ranking_key(f: dict, article: Article) -> tuple | None:
+    """What makes two figures one unit's place or score in one ranking (unit, index, kind, aspect,
+    dates); None for a figure that is not one plainly (`_plain_ranking_value`) or is one of
+    several values of it listed in its sentence (components, bodies, a band's bounds)."""
+    if not _plain_ranking_value(f, article) or _one_of_listed(f, article):
+        return None
+    period = f["period"]
+    return (f["subject"]["unit"], f["index"], f["kind"], f["aspect"], period["start"], period["end"])
+
+
+def _compatible_fields(a: dict, b: dict) -> bool:
+    """Whether two ranks may be places in one field: "14/34" and "16" may; "4/63" and "2/5" not."""
+    return not (a.get("denominator") and b.get("denominator") and a["denominator"] != b["denominator"])
+
+
+def ranking_restated(article: Article) -> list[Finding]:
+    """A unit's place, score or index percentage in one ranking given in the headline or lead and
+    again later with another, nearby value ("Quảng Ngãi xếp thứ 14/34 ..." then "tỉnh đứng thứ
+    16 cả nước"; "89,06 điểm" then "Với 89,60 điểm"). The lead's last statement of it is the one
+    compared (it restates the headline's, often with its field: "thứ 11" then "thứ 11/34")."""
+    groups: dict[tuple, list[dict]] = {}
+    for f in article.figures:
+        if (k := _ranking_key(f, article)) is not None:
+            groups.setdefault(k, []).append(f)
+    out = []
+    opening = set(article.opening)
+    for (_, _, kind, *_), figures in groups.items():
+        stated = [f for f in figures if article.paragraph(f["span"][0]) in opening]
+        if not stated:
+            continue
+        first = stated[-1]
+        for f in figures:
+            if (f is first or f.get("sentence") == first.get("sentence") or f["value"] == first["value"]
+                    or abs(f["value"] - first["value"]) > RESTATED_GAP[kind] or not _compatible_fields(first, f)):
+                continue
+            a, b = sorted((first, f), key=lambda x: x["span"][0])
+            out.append(Finding("conflicting_values", [a, b], None, b["value"], "conflicting_values",
+                               dict(first=a["surface"], second=b["surface"])))
+            break
     return out
