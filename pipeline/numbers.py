@@ -242,7 +242,8 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         only_one = words == ["một"] and bool(ONLY_ONE_AFTER_RE.match(folded, e))
         # "chỉ có năm hồ sơ", "Năm đơn vị dẫn đầu gồm ...": five, where no year can stand
         five = words == ["năm"] and bool(_counted_noun(word_after(folded, e))) and (
-            bool(phrase_before(folded, s, lex["one_counts_after"])) or _opens_sentence(text, s))
+            bool(phrase_before(folded, s, lex["one_counts_after"])) or _opens_sentence(text, s)
+            or _five_counts_after(folded, s))
         if len(words) == 1 and words[0] not in lex["single_word_figures"] and not only_one and not five and not (
                 words[0] == "một" and (_one_counts_after(folded, s) or _one_listed_with_counts(folded, s, e))):
             continue
@@ -267,6 +268,19 @@ def _from_words(text: str, folded: str, start: int, end: int) -> list[NumberMatc
         elif nxt[:1].isalpha() and not _after_reason(nxt) and (words[0] != "một" or only_one):
             out.append(NumberMatch(s, e, text[s:e], value, None, "words", open_noun=True))
     return out
+
+
+def _five_counts_after(folded: str, s: int) -> bool:
+    """Whether "năm" at `s` comes right after a word or mark of `five_counts_after` (a list's
+    joint, a contrast): "9 sở, ngành và năm quận", "song năm xã"."""
+    end = s
+    while end > 0 and folded[end - 1] in " \u00a0":
+        end -= 1
+    for cue in _number_words()["five_counts_after"]:
+        start = end - len(cue)
+        if start >= 0 and folded[start:end] == cue and (not cue[0].isalpha() or start == 0 or not folded[start - 1].isalnum()):
+            return True
+    return False
 
 
 def _one_counts_after(folded: str, s: int) -> bool:

@@ -81,6 +81,7 @@ def _number_words() -> dict:
         "ordinals": {key(k): v for k, v in data["ordinals"].items()},
         "single_word_figures": frozenset(key(w) for w in data["single_word_figures"]),
         "one_counts_after": Phrases(key(w) for w in data["one_counts_after"]),
+        "five_counts_after": tuple(key(w) for w in data["five_counts_after"]),
         "have_not_counting_after": Phrases(key(w) for w in data["have_not_counting_after"]),
     }
 

@@ -521,6 +521,14 @@ FIRES = {
         # "thì" pairs a first value with the move to the second
         C("Số hồ sơ trễ hạn giảm mạnh: năm 2024 toàn tỉnh có 1.126 hồ sơ trễ hạn thì năm 2025 giảm xuống còn 1.284 "
           "hồ sơ.", ("conflicting_values", ["1.126", "1.284"])),
+        # the lead's count and the whole named later ("trong tổng số"), a few per cent apart
+        C("Đẩy mạnh cải cách hành chính\n\nQuý III/2026, xã Cam Lâm tiếp nhận 3.528 hồ sơ thủ tục hành chính.\n\nCác thủ tục về hộ tịch chiếm "
+          "phần lớn.\n\nTheo UBND xã, trong tổng số 3.582 hồ sơ đã tiếp nhận trong quý III/2026, có 2.905 hồ sơ nộp "
+          "trực tuyến.", ("conflicting_values", ["3.528", "3.582"]), linked=True),
+        # ... received at the one-stop desk being the dossiers received
+        C("Đẩy mạnh cải cách hành chính\n\n9 tháng năm 2024, Bộ phận một cửa huyện Thanh Oai tiếp nhận 31.270 hồ sơ.\n\nNhiều thủ tục được rút "
+          "ngắn thời gian.\n\nTrong 9 tháng năm 2024, tổng số 31.720 hồ sơ được tiếp nhận tại Bộ phận một cửa của "
+          "huyện Thanh Oai.", ("conflicting_values", ["31.270", "31.720"]), linked=True),
         # a unit's place or score in one ranking, in the lead and again later with a nearby value
         C("Chỉ số cải cách hành chính năm 2025 của tỉnh Gia Lai đạt 87,35 điểm, xếp thứ 12/34 tỉnh, thành phố.\n\n"
           "Nhiều giải pháp đã được triển khai đồng bộ.\n\nVới 87,35 điểm, tỉnh đứng thứ 14 cả nước.",
@@ -955,6 +963,13 @@ NEAR_MISSES = {
         C("Năm 2024, tỷ lệ hồ sơ trực tuyến tăng từ 70% năm 2023 lên 75% năm 2024."),
         C("Năm 2024, tỷ lệ hồ sơ trễ hạn giảm từ 2,5% xuống còn 1,2%."),
         C("Năm 2022, thứ hạng PCI của tỉnh giảm 4 bậc, từ vị trí 25 xuống vị trí 29."),
+        # the whole named later, but of another measure, or too far off to be the lead's restated
+        C("Đẩy mạnh cải cách hành chính\n\nQuý III/2026, xã Cam Lâm tiếp nhận 3.528 hồ sơ thủ tục hành chính.\n\nCác thủ tục về hộ tịch chiếm "
+          "phần lớn.\n\nTheo UBND xã, trong tổng số 3.490 hồ sơ đã giải quyết trong quý III/2026, có 3.402 hồ sơ "
+          "đúng hạn."),
+        C("Đẩy mạnh cải cách hành chính\n\nQuý III/2026, xã Cam Lâm tiếp nhận 3.528 hồ sơ thủ tục hành chính.\n\nCác thủ tục về hộ tịch chiếm "
+          "phần lớn.\n\nTheo UBND xã, trong tổng số 4.120 hồ sơ đã tiếp nhận trong quý III/2026, có 2.905 hồ sơ nộp "
+          "trực tuyến."),
         # a ranking's component, group, region, band or another edition: not the unit's place or score again
         C("SIPAS năm 2024 của tỉnh Long An đạt 85,12%, xếp thứ 9/63.\n\nCụ thể, mức độ hài lòng về tiếp cận dịch "
           "vụ đạt 86,3%; về thủ tục hành chính đạt 85,9%."),

@@ -390,6 +390,9 @@ GROUPS = {
         E("Năm đơn vị dẫn đầu là phường A và xã B.", dict(surface="Năm", value=5)),
         E("Trong năm hồ sơ trực tuyến tăng mạnh."),
         E("Năm nay, xã giải quyết hồ sơ nhanh hơn."),
+        # ... or after a list's joint or a contrast (five_counts_after); not after a time word
+        E("Hàng năm Bộ Nội vụ tổ chức đo lường sự hài lòng."),
+        E("Đến cuối năm xã hoàn thành kế hoạch."),
         # "UBND + unit type" is a counted head
         E("Bưu điện phối hợp với 24 UBND quận huyện.", dict(surface="24", object="admin_unit")),
     ],
@@ -824,6 +827,13 @@ def test_a_comma_before_another_noun_ends_the_figure_words():
 def test_one_counts_after_each_cue(cue):
     [fig] = run(f"Huyện {cue} một xã đạt chuẩn.")
     assert (fig["surface"], fig["value"], fig["object"]) == ("một", 1, "admin_unit")
+
+
+@pytest.mark.parametrize("cue", load_yaml("figures.yml")["number_words"]["five_counts_after"])
+def test_five_counts_after_each_cue(cue):
+    joint = f" {cue}" if cue[0].isalpha() else cue  # a word after a space, a mark right after the word
+    [fig] = run(f"Đoàn đã kiểm tra tại sở{joint} năm xã vùng cao.")
+    assert (fig["surface"], fig["value"], fig["object"]) == ("năm", 5, "admin_unit")
 
 
 @pytest.mark.parametrize("word", load_yaml("figures.yml")["number_words"]["have_not_counting_after"])

@@ -71,7 +71,7 @@ def _plain_statement(f: dict, article: Article) -> bool:
 
 def conflicting_values(article: Article) -> list[Finding]:
     return (restated_differently(article) + move_contradicted(article) + bound_contradicted(article)
-            + ranking_restated(article))
+            + total_restated(article) + ranking_restated(article))
 
 
 def restated_differently(article: Article) -> list[Finding]:
@@ -160,6 +160,50 @@ def bound_contradicted(article: Article) -> list[Finding]:
                 out.append(Finding("conflicting_values", [first, second], None, f["value"], "conflicting_values",
                                    dict(first=first["surface"], second=second["surface"])))
                 break
+    return out
+
+
+# a count named as the whole later in the article: "trong tổng số 2.463 hồ sơ đã tiếp nhận", "tổng số
+# 24.815 hồ sơ được tiếp nhận tại Bộ phận một cửa"
+TOTAL_NAMED_BEFORE_RE = compile_pattern(r"(?<!\p{L})tổng\s+(?:số|cộng)\s*$", regex.IGNORECASE)
+RECEIVING_ASPECTS = {"received", "one_stop"}  # dossiers "tiếp nhận" (at the one-stop desk or not)
+RECEIVED_WORDS_RE = compile_pattern(r"(?<!\p{L})tiếp\s+nhận(?!\p{L})", regex.IGNORECASE)
+# a whole restated this close to the lead's is the same whole misprinted ("2.436" and "2.463");
+# further off it is more likely another quantity the labels do not tell apart
+NEAR_RESTATEMENT = 0.05
+
+
+def _one_measure(a: dict, b: dict, article: Article) -> bool:
+    """Whether two counts measure the same thing: same aspect, or both dossiers received (one of
+    them at the one-stop desk), their sentences saying "tiếp nhận"."""
+    if a["aspect"] == b["aspect"]:
+        return True
+    return ({a["aspect"], b["aspect"]} <= RECEIVING_ASPECTS and article.sentence_matches(RECEIVED_WORDS_RE, a)
+            and article.sentence_matches(RECEIVED_WORDS_RE, b))
+
+
+def total_restated(article: Article) -> list[Finding]:
+    """The lead's count of a measure and a later count of it named as the whole ("trong tổng số
+    2.463 hồ sơ đã tiếp nhận") for the same unit, object and period, a few per cent apart."""
+    out = []
+    leads = set(article.leads)
+    firsts: dict[tuple, dict] = {}  # the lead's first count of each measure (its unit, object, dates)
+    for f in article.lead_figures:
+        if f["kind"] == "count" and _key(f) is not None:
+            k = _key(f)
+            firsts.setdefault((k[0], k[2], k[6], k[7]), f)
+    if not firsts:
+        return out
+    for f in article.figures:
+        if (f["kind"] != "count" or article.paragraph(f["span"][0]) in leads or (k := _key(f)) is None
+                or not TOTAL_NAMED_BEFORE_RE.search(article.text, max(0, f["span"][0] - 16), f["span"][0])):
+            continue
+        first = firsts.get((k[0], k[2], k[6], k[7]))
+        if (first is None or first["value"] == f["value"] or not _same_noun(first, f) or not _one_measure(first, f, article)
+                or abs(first["value"] - f["value"]) > NEAR_RESTATEMENT * max(first["value"], f["value"])):
+            continue
+        out.append(Finding("conflicting_values", [first, f], None, f["value"], "conflicting_values",
+                           dict(first=first["surface"], second=f["surface"])))
     return out
 
 
