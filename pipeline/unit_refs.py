@@ -16,9 +16,9 @@ from .unit_names import common_noun_words, starts_person_name
 UNIT_TYPE_RE = compile_pattern(
     r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
     r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh|đặc khu)(?![\p{L}\d])"
-    # ("các xã, phường, đặc khu": after "các" any number of types; else one: "cấp xã, đặc khu đã ...")
-    r"(?P<more>(?(plural)(?:(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố|đặc khu)(?![\p{L}\d]))+"
-    r"|(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố)))?"
+    # ("các xã, phường, đặc khu", "quận, huyện, thị xã": types listed together; "đặc khu" only after "các")
+    r"(?P<more>(?(plural)(?:(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố|đặc khu|huyện|quận)(?![\p{L}\d]))+"
+    r"|(?:(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố|huyện|quận)(?![\p{L}\d]))+))?"
 )
 # UNIT_TYPE_RE tried only where one of the words its matches start with stands (a `re` scan)
 UNIT_TYPE_FINDER = PhraseFinder(UNIT_TYPE_RE, [(w,) for w in ("các", "những", "toàn", "tất", "100", "thị", "thành", "tp",
@@ -70,9 +70,11 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
         if level and not (m["more"] and level.group().startswith("khối")):
             continue  # "cấp xã", "khối huyện": a level of government ("khối xã, phường": those units together)
         utype = TYPE_CANON.get(m["type"], m["type"])
-        if m["plural"] or m["more"]:
-            agg = text[ts:m.end()].strip()
-            refs.append(UnitRef(m.start(), m.end(), None, agg))
+        end = m.end()
+        if m["more"] and not _types_listed(folded, ts, end, covered):
+            end = te  # "của UBND quận, quận đã kiểm tra", "khối quận, quận Long Biên dẫn đầu": no list of types
+        if m["plural"] or end > te:
+            refs.append(UnitRef(m.start(), end, None, text[ts:end].strip()))
             continue
         # after the 2025 merger a generic reference is to a unit that exists, not to one merged
         # into it ("xã An Nghĩa được thành lập từ xã Phú Thành, xã Phú Nghĩa ... xã đã đạt 15/19")
@@ -89,6 +91,16 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
     # the unit in a system's name ("qua Cổng dịch vụ công tỉnh Nghệ An", "Cổng dịch vụ công trực
     # tuyến của tỉnh") owns the system, not the figures counted on it
     return [r for r in refs if not SYSTEM_OWNER_BEFORE_RE.search(folded, max(0, r.start - SYSTEM_REACH), r.start)]
+
+
+LISTED_TYPE_RE = compile_pattern(r"thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh|đặc khu")
+
+
+def _types_listed(folded: str, start: int, end: int, covered: SpanSet) -> bool:
+    """Whether the unit types in folded[start:end] are a list of types ("quận, huyện, thị xã"): each
+    named once, none of them opening a unit's name."""
+    types = [t.group() for t in LISTED_TYPE_RE.finditer(folded, start, end)]
+    return len(set(types)) == len(types) and not covered.overlaps(start, end)
 
 
 def _own_unit_over_listed(article: Article, refs: list[UnitRef], generic_starts: set[int]) -> None:

@@ -461,6 +461,27 @@ def test_aggregate_subject():
     assert fig["subject"]["aggregate"] == "xã, thị trấn" and fig["subject"]["unit"] is None
 
 
+@pytest.mark.parametrize("text,unit,aggregate", [
+    # district-level types listed together, with "các" or without it, are the units together (not
+    # the one district the article names later)
+    ("Xét theo cấp, các quận, huyện tiếp nhận 171.530 hồ sơ. Tại huyện Vĩnh Bảo, tỷ lệ trực tuyến cao nhất.",
+     ("huyện", "Vĩnh Bảo", "huyện Vĩnh Bảo"), "quận, huyện"),
+    ("Năm 2020, khối quận, huyện, thị xã đạt 86,74 điểm bình quân. Thị xã Bình Minh dẫn đầu.",
+     ("thị xã", "Bình Minh", "Thị xã Bình Minh"), "quận, huyện, thị xã"),
+])
+def test_listed_unit_types_are_an_aggregate(text, unit, aggregate):
+    utype, name, surface = unit
+    fig = run(text, [_unit(text, "u1", utype, name, surface)])[0]
+    assert (fig["subject"]["aggregate"], fig["subject"]["unit"]) == (aggregate, None)
+
+
+def test_a_type_said_twice_is_no_list():
+    # "của UBND quận, quận đã ...": the district itself, named before, not a list of types
+    text = "Quận Ninh Kiều ban hành kế hoạch. Thực hiện kế hoạch của UBND quận, quận đã kiểm tra 6 phường."
+    fig = run(text, [_unit(text, "u1", "quận", "Ninh Kiều", "Quận Ninh Kiều")])[0]
+    assert fig["subject"]["unit"] == "u1"
+
+
 def _unit(text, uid, utype, name, surface=None, register=None):
     surface = surface or f"{utype} {name}"
     s = text.index(surface)
