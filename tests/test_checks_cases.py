@@ -182,6 +182,9 @@ FIRES = {
         C("Năm 2025, phường Cẩm Thành tiếp nhận 11.425 hồ sơ.\n\nTheo bà Lệ, xét theo lĩnh vực, hộ tịch có 4.215 hồ sơ, "
           "chứng thực 3.080 hồ sơ, đất đai 2.760 hồ sơ, các lĩnh vực khác 1.190 hồ sơ.",
           ("sum_mismatch", ["1.190", "11.425", "2.760", "3.080", "4.215"]), linked=True),
+        C("Năm 2021, thành phố Hải Phòng tiếp nhận 1,05 triệu hồ sơ.\n\nPhân theo lĩnh vực, nhiều nhất là hộ tịch với "
+          "486.150 hồ sơ; tiếp đến là đất đai với 412.300 hồ sơ; các lĩnh vực còn lại 251.550 hồ sơ.",
+          ("sum_mismatch", ["1,05 triệu", "251.550", "412.300", "486.150"]), linked=True),
         # ... the measure named as a whole and listed ("Số hồ sơ tiếp nhận gồm:")
         C("9 tháng đầu năm 2023, Bộ phận Một cửa huyện Đức Hòa đã tiếp nhận 11.850 hồ sơ.\n\nSố hồ sơ tiếp nhận gồm: "
           "lĩnh vực đất đai 5.410 hồ sơ, hộ tịch 3.205 hồ sơ, đăng ký kinh doanh 2.300 hồ sơ và xây dựng 1.187 hồ sơ.",
@@ -691,6 +694,8 @@ NEAR_MISSES = {
         # fields named one by one with no rest cover no whole
         C("Năm 2025, phường Cẩm Thành tiếp nhận 11.425 hồ sơ.\n\nTheo bà Lệ, xét theo lĩnh vực, hộ tịch có 4.215 hồ sơ, "
           "chứng thực 3.080 hồ sơ, đất đai 2.760 hồ sơ."),
+        C("Năm 2021, thành phố Hải Phòng tiếp nhận 1,05 triệu hồ sơ.\n\nPhân theo lĩnh vực, nhiều nhất là hộ tịch với "
+          "486.150 hồ sơ; tiếp đến là đất đai với 412.300 hồ sơ."),
         # the months against the exact total where one is stated, not the headline's rounding of it
         C("Quý I/2021, tỉnh Kon Tum tiếp nhận gần 9.500 hồ sơ\n\nQuý I/2021, tỉnh Kon Tum tiếp nhận 9.493 hồ sơ.\n\n"
           "Tháng 1, tỉnh Kon Tum tiếp nhận 3.412 hồ sơ; tháng 2 tiếp nhận 2.286 hồ sơ; tháng 3 tiếp nhận 3.795 hồ sơ."),

@@ -206,10 +206,12 @@ DISTRIBUTED_BY_LEVEL_RE = compile_pattern(r"[ \t\u00a0]*(?:xét|phân|chia|tính
                                           regex.IGNORECASE)
 
 
-# "Theo bà ..., xét theo lĩnh vực, hộ tịch có 4.215 hồ sơ, ..., các lĩnh vực khác 1.190 hồ sơ": the
-# lead's total by field, its last part the rest ("Phân theo lĩnh vực:" opening a paragraph may head
-# another total's table: `_distributed_next` reads it only right after its total)
-BY_FIELD_BEFORE_RE = compile_pattern(r"(?<!\p{L})xét\s+theo\s+(?:từng\s+)?lĩnh\s+vực\s*[,:]", regex.IGNORECASE)
+# "Theo bà ..., xét theo lĩnh vực, hộ tịch có 4.215 hồ sơ, ..., các lĩnh vực khác 1.190 hồ sơ", "Phân
+# theo lĩnh vực, nhiều nhất là ...": the lead's total by field, its last part the rest ("Phân theo
+# lĩnh vực:" opening a paragraph may head another total's table: `_distributed_next` reads it only
+# right after its total)
+BY_FIELD_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:xét\s+theo\s+(?:từng\s+)?lĩnh\s+vực\s*[,:]|(?:phân|chia)\s+theo\s+(?:từng\s+)?lĩnh\s+vực\s*,)",
+                                     regex.IGNORECASE)
 # a sentence naming the total stated above and dividing it: "Toàn bộ số hồ sơ tiếp nhận nêu trên được
 # chia theo lĩnh vực như sau: đất đai 12.310 hồ sơ, ..."
 ABOVE_TOTAL_DIVIDED_RE = compile_pattern(r"[ \t\u00a0]*(?:toàn\s+bộ|tổng)\s+(?:số\s+)?[\p{L} ]{0,40}?(?:nêu|kể|nói)\s+(?:ở\s+)?trên"
