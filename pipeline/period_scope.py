@@ -282,6 +282,13 @@ def lead_period(stated: list[Period], paragraphs: list[Span]) -> Period | None:
     return found[0]
 
 
+def _now_of_a_paragraph_before(index: PeriodIndex, period: Period, pos: int) -> bool:
+    """Whether `period` is open ("đến nay", "hiện nay", "tính đến ngày ...": no start) and stated in a
+    paragraph before the figure's, a blank line between (one its paragraph continues: "Cụ thể,
+    ..."): the state of things at that date, not the span of what the next paragraph counts."""
+    return period.start is None and BLANK_LINE_RE.search(index.text, period.end_pos, pos) is not None
+
+
 def _covers(outer: Period, inner: Period) -> bool:
     return bool(outer.start and outer.end and inner.start and inner.end
                 and outer.start <= inner.start and inner.end <= outer.end)
@@ -290,7 +297,8 @@ def _covers(outer: Period, inner: Period) -> bool:
 def period_for(index: PeriodIndex, sent: Span, pos: int, end: int | None = None) -> dict | None:
     """The period (as a record dict) that governs the figure at `pos` in sentence `sent`:
     its own sentence's, else the term of office of a congress it is about, else the last one
-    earlier in its passage, else the headline's or lead's."""
+    earlier in its passage (not an open "up to now" of an earlier paragraph the passage goes on
+    from, where the lead states a span), else the headline's or lead's."""
     baseline = index.baseline_clause(sent, pos)
     if baseline is not None:
         return baseline.as_dict()  # "So với cùng kỳ năm 2025, khi Trung tâm mới tiếp nhận 15.342 hồ sơ"
@@ -307,6 +315,8 @@ def period_for(index: PeriodIndex, sent: Span, pos: int, end: int | None = None)
         return own.as_dict()  # an index's edition in the figure's own sentence: "Về SIPAS 2020, ..."
     inherited = index.earlier_in_passage(sent, pos)
     lead = index.lead
+    if inherited is not None and lead is not None and lead.start and _now_of_a_paragraph_before(index, inherited, pos):
+        inherited = lead  # "đến nay toàn tỉnh có 104 Trung tâm ..." then "Cụ thể, ... tiếp nhận 148.207 hồ sơ"
     if inherited is None and lead is not None and not sent[0] <= lead.start_pos < sent[1]:
         inherited = lead  # the sentence's own phrases were weighed above, and set aside
     if inherited is not None and inherited.role == "edition":

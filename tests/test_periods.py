@@ -517,6 +517,15 @@ GOVERNING = [
     ("Hà Tĩnh: 10 tháng, tỷ lệ hồ sơ trực tuyến đạt 68,4%\n\nTính đến ngày 31/10/2025, tỉnh đạt 87,19 điểm.\n\n"
      "Mở đầu.\n\nToàn tỉnh tiếp nhận 356.812 hồ sơ.",
      {"68,4%": ("10 tháng", False), "356.812": ("Tính đến ngày 31/10/2025", True)}),
+    # an open "up to now" of an earlier paragraph is the state at that date, not the span of the counts
+    # a paragraph going on from it gives: they take the lead's span
+    ("Tỉnh tiếp nhận hơn 61.000 hồ sơ\n\nTừ ngày 1/7 đến hết ngày 31/12/2025, tỉnh tiếp nhận 61.243 hồ sơ.\n\n"
+     "Đến nay toàn tỉnh có 104 Trung tâm Phục vụ hành chính công.\n\nCụ thể, Trung tâm tỉnh tiếp nhận 14.820 hồ sơ.",
+     {"104": ("Đến nay", False), "14.820": ("Từ ngày 1/7 đến hết ngày 31/12/2025", True)}),
+    # ... in its own paragraph it goes on governing
+    ("Tỉnh tiếp nhận hơn 61.000 hồ sơ\n\nTừ ngày 1/7 đến hết ngày 31/12/2025, tỉnh tiếp nhận 61.243 hồ sơ.\n\n"
+     "Đến nay toàn tỉnh có 104 Trung tâm Phục vụ hành chính công. Trung tâm tỉnh đã số hóa 14.820 hồ sơ.",
+     {"14.820": ("Đến nay", True)}),
 ]
 
 
