@@ -4,8 +4,8 @@ Phrases: "trong năm 2018 và 6 tháng đầu năm 2019", "Từ ngày 15/12/2023
 2021 đến 2023", "giai đoạn 2021-2025", "đến hết năm 2019", "từ đầu năm 2018 đến hết tháng
 6/2019", "từ tháng 7-2018 đến nay", "6 tháng đầu năm 2024", "9 tháng năm nay", "quý I/2017",
 "tháng 9.2025", "năm 2023", "năm nay", "năm tới", "5 năm qua", "hiện nay", "đến nay", "trong ngày
-1/7/2025", "từ 1/7 đến hết năm 2025", "sau 3 tháng vận hành". Years the text omits come from
-`published`.
+1/7/2025", "từ 1/7 đến hết năm 2025", "sau 3 tháng vận hành", "9 tháng qua" (in October: the
+year's first nine months). Years the text omits come from `published`.
 
 Each phrase has a role: a `period`, the `baseline` of a comparison ("so với năm 2022": never a
 figure's period), or a `name` year ("Kế hoạch CCHC năm 2024": the period only when the sentence
@@ -403,9 +403,27 @@ def interpret(m, published: str | None) -> tuple[str | None, str | None]:
         return _year_bounds(pub_year) if pub_year else (None, None)
     if g["next_year"]:
         return _year_bounds(pub_year + 1) if pub_year else (None, None)
+    if g["past"] and g["n21"]:
+        months = _months_of_the_year_past(g["past"], _count(g["n21"]), published)
+        if months is not None:
+            return months
     if g["now"] or g["currently"] or (g["past"] and (g["n21"] or g["n33"])):
         return None, published
     return None, None
+
+
+def _months_of_the_year_past(phrase: str, n: int, published: str | None) -> tuple[str, str] | None:
+    """"9 tháng qua" in a report of October: the year's first nine months, the months before the
+    one it is published in (a rolling window otherwise: "3 tháng qua" in October stays open);
+    "12 tháng qua" in January: the year before."""
+    if not published or "tháng" not in phrase.lower().split():
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    if month == 1 and n == 12:
+        year -= 1
+    elif n != month - 1:
+        return None
+    return iso(year, 1, 1), _month_end(year, n)
 
 
 def _role(text: str, start: int, m) -> str:

@@ -175,6 +175,10 @@ PHRASES = {
         Example("Tính đến cuối tháng 9, xã nhận 30 hồ sơ.", "Tính đến cuối tháng 9", None, "2024-09-30"),
         Example("Trong quý III, xã nhận 30 hồ sơ.", "quý III", "2024-07-01", "2024-09-30"),
         Example("Trong 3 tháng qua, xã nhận 30 hồ sơ.", "3 tháng qua", None, PUBLISHED),
+        # ... but the months before the one the report is published in are the year's first months
+        Example("Trong 9 tháng qua, xã nhận 30 hồ sơ.", "9 tháng qua", "2024-01-01", "2024-09-30"),
+        Example("Trong 12 tháng qua, xã nhận 30 hồ sơ.", "12 tháng qua", "2024-01-01", "2024-12-31", "2025-01-10"),
+        Example("Trong 9 tháng vừa qua, xã nhận 30 hồ sơ.", "9 tháng vừa qua", None, "2024-12-02", "2024-12-02"),
         # a count of months opening the sentence: its months, which the text does not date
         Example("Trong 9 tháng, xã nhận 30 hồ sơ.", "Trong 9 tháng"),
         Example("Trong 5 ngày, xã nhận 30 hồ sơ.", None),
