@@ -485,7 +485,7 @@ def find_periods(text: str, start: int, end: int, published: str | None = None,
         s, e = m.span()
         free = e
         first, last = interpret(m, published)
-        if m["month_bare"] and first is not None:
+        if m["month_bare"] and first is not None and not _within_a_stated_span(first, last, out):
             first, last = month_in_span_dates(int(m["m29"]), out) or (first, last)
         if m["this_span"] and first is None:
             first, last = this_span_dates(m["this_span"], out)
@@ -537,6 +537,13 @@ def this_span_dates(phrase: str, earlier: list[Period]) -> tuple[str | None, str
         if (unit == "quý" and _is_quarter(p)) or (unit == "tháng" and _is_month(p)):
             return p.start, p.end
     return None, None
+
+
+def _within_a_stated_span(first: str, last: str, earlier: list[Period]) -> bool:
+    """Whether a month dated by the publication lies inside a span of months stated before it
+    ("quý I/2024 ... tháng 1"): then no earlier span's year ("Năm 2023, Chỉ số PAPI ...") redates it."""
+    return any(p.role == "period" and p.start and p.end and p.start[:7] != p.end[:7] and p.start <= first and last <= p.end
+               for p in earlier)
 
 
 def month_in_span_dates(month: int, earlier: list[Period]) -> tuple[str, str] | None:

@@ -211,6 +211,11 @@ FIRES = {
           "ban, ngành tiếp nhận 85.320 hồ sơ.\n\nCác huyện, thị xã, thành phố tiếp nhận 201.117 hồ sơ. UBND các xã, "
           "phường, thị trấn tiếp nhận 318.905 hồ sơ.",
           ("sum_mismatch", ["201.117", "318.905", "612.458", "85.320"]), linked=True),
+        # ... a city's district level named "cấp quận, huyện"
+        C("6 tháng đầu năm 2019, các cơ quan hành chính của thành phố Cần Thơ tiếp nhận 305.120 hồ sơ.\n\nCụ thể, ở "
+          "cấp thành phố, các sở, ban, ngành tiếp nhận 98.215 hồ sơ.\n\nCấp quận, huyện tiếp nhận 146.380 hồ sơ. Cấp "
+          "xã, phường, thị trấn tiếp nhận 64.905 hồ sơ.",
+          ("sum_mismatch", ["146.380", "305.120", "64.905", "98.215"]), linked=True),
         # the months of a quarter, one count each
         C("Quý III/2024, thành phố Sóc Trăng tiếp nhận 9.846 hồ sơ.\n\nXét theo từng tháng, tháng 7 thành phố tiếp "
           "nhận 3.215 hồ sơ; tháng 8 giảm còn 2.480 hồ sơ; sang tháng 9, thành phố tiếp nhận 4.051 hồ sơ.",

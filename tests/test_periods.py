@@ -260,6 +260,10 @@ THIS_SPANS = [
     Example("Năm 2019, tỉnh nhận 9.846 hồ sơ. Riêng tháng 12, tỉnh nhận 815 hồ sơ.", "tháng 12", "2019-12-01", "2019-12-31"),
     # ... a month outside it keeps the publication's year
     Example("Quý I/2021, tỉnh nhận 9.846 hồ sơ. Riêng tháng 5, tỉnh nhận 815 hồ sơ.", "tháng 5", "2024-05-01", "2024-05-31"),
+    # ... and one a span stated before holds with the publication's year is not redated by a later
+    # span of another year ("Năm 2023, Chỉ số PAPI ...")
+    Example("Quý I/2024, tỉnh nhận 9.846 hồ sơ. Năm 2023, Chỉ số PAPI đạt 42,67 điểm. Tháng 2 nhận 2.480 hồ sơ.",
+            "Tháng 2", "2024-02-01", "2024-02-29"),
 ]
 
 
