@@ -388,8 +388,10 @@ def build_figure(article, cues, refs, periods, num: NumberMatch, sent: Span, nxt
     }
 
 
+# the change a figure states ("tăng 107%", "giảm thêm 2 bậc"); not the level "tăng lên" / "giảm xuống"
+# reach ("đã tăng lên 97,1%": rose to)
 CHANGE_BEFORE_RE = compile_pattern(
-    r"(?:tăng|giảm|tăng thêm|giảm thêm|tăng lên|giảm xuống|tăng gần|giảm gần|tăng hơn|giảm hơn|tăng trên|giảm trên"
+    r"(?:tăng|giảm|tăng thêm|giảm thêm|tăng gần|giảm gần|tăng hơn|giảm hơn|tăng trên|giảm trên"
     r"|tăng khoảng|giảm khoảng)[ \u00a0]*$")
 
 

@@ -129,6 +129,10 @@ GROUPS = {
         # what is counted changed, not the count: "7 tỉnh tăng hạng so với năm 2024"
         E("Năm 2025, khu vực có 7 tỉnh tăng hạng so với năm 2024.", dict(surface="7", change=False)),
         E("Năm 2025, có 5 xã giảm điểm so với năm 2024.", dict(surface="5", change=False)),
+        # "tăng lên" / "giảm xuống" name the level reached ("rose to"), not the change
+        E("Năm 2025, tỷ lệ hồ sơ trực tuyến của huyện đã tăng lên 64,6%.", dict(surface="64,6%", change=False)),
+        E("Năm 2025, số hồ sơ trễ hạn của huyện giảm xuống 128 hồ sơ.", dict(surface="128", change=False)),
+        E("Năm 2025, tỷ lệ hồ sơ trực tuyến của huyện tăng thêm 6,4%.", dict(surface="6,4%", change=True)),
     ],
     "counted_objects": [
         # a rate after a count takes its noun, not the abbreviation defined in brackets after it
