@@ -79,7 +79,7 @@ def list_end(text: str, pos: int) -> int:
 
 
 ITEM_LABEL_END_RE = compile_pattern(r"[:\d]")
-LABEL_JOINT_RE = compile_pattern(r",|(?<!\p{L})và(?!\p{L})", )
+LABEL_JOINT_RE = compile_pattern(r",|(?<!\p{L})và(?!\p{L})")
 
 
 def items_after(text: str, pos: int) -> list[tuple[int, int]]:

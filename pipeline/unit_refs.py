@@ -13,9 +13,10 @@ from .spans import SpanSet
 from .textkeys import PhraseFinder
 from .unit_names import common_noun_words, starts_person_name
 
+TYPE_WORDS = r"thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh|đặc khu"
 UNIT_TYPE_RE = compile_pattern(
     r"(?<![\p{L}\d])(?P<plural>(?:các|những|toàn bộ các|tất cả các|100% các?)[ \u00a0]+)?"
-    r"(?P<type>thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh|đặc khu)(?![\p{L}\d])"
+    rf"(?P<type>{TYPE_WORDS})(?![\p{{L}}\d])"
     # ("các xã, phường, đặc khu", "quận, huyện, thị xã": types listed together; "đặc khu" only after "các")
     r"(?P<more>(?(plural)(?:(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố|đặc khu|huyện|quận)(?![\p{L}\d]))+"
     r"|(?:(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+và[ \u00a0]+)(?:thị trấn|thị xã|phường|xã|thành phố|huyện|quận)(?![\p{L}\d]))+))?"
@@ -93,7 +94,7 @@ def unit_refs(article: Article, units: list[dict]) -> list[UnitRef]:
     return [r for r in refs if not SYSTEM_OWNER_BEFORE_RE.search(folded, max(0, r.start - SYSTEM_REACH), r.start)]
 
 
-LISTED_TYPE_RE = compile_pattern(r"thị trấn|thị xã|thành phố|tp\.?|xã|phường|huyện|quận|tỉnh|đặc khu")
+LISTED_TYPE_RE = compile_pattern(TYPE_WORDS)
 
 
 def _types_listed(folded: str, start: int, end: int, covered: SpanSet) -> bool:

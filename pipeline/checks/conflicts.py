@@ -189,8 +189,7 @@ def total_restated(article: Article) -> list[Finding]:
     leads = set(article.leads)
     firsts: dict[tuple, dict] = {}  # the lead's first count of each measure (its unit, object, dates)
     for f in article.lead_figures:
-        if f["kind"] == "count" and _key(f) is not None:
-            k = _key(f)
+        if f["kind"] == "count" and (k := _key(f)) is not None:
             firsts.setdefault((k[0], k[2], k[6], k[7]), f)
     if not firsts:
         return out
@@ -270,7 +269,6 @@ BAND_BOUND_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?:từ|đến|tới)\s*$", r
 # "xếp thứ hai khu vực Đồng bằng sông Cửu Long", "thứ 3 trong nhóm ..."
 FIELD_AFTER_RE = compile_pattern(r"(?<!\p{L})(?:khu\s+vực|vùng|miền|khối|nhóm|cụm|trong\s+số|trong\s+\d)(?!\p{L})",
                                  regex.IGNORECASE)
-RANK_CLAUSE_END_RE = compile_pattern(r"[,;:.()\n]")
 
 
 def _plain_ranking_value(f: dict, article: Article) -> bool:
@@ -287,7 +285,7 @@ def _plain_ranking_value(f: dict, article: Article) -> bool:
         return False
     if f["kind"] == "rank":
         after = article.text[f["span"][1]:min(e, f["span"][1] + TAIL_REACH)]
-        m = RANK_CLAUSE_END_RE.search(after)
+        m = CLAUSE_END_RE.search(after)
         if FIELD_AFTER_RE.search(after[:m.start()] if m else after):
             return False
     return True
@@ -300,26 +298,28 @@ LISTED_RE = compile_pattern(r"(?<!\p{L})lần\s+lượt(?!\p{L})", regex.IGNOREC
 PARTS_AFTER_RE = compile_pattern(r";|(?<!\p{L})(?:trong\s+đó|gồm|cụ\s+thể)(?!\p{L})", regex.IGNORECASE)
 
 
-def _one_of_listed(f: dict, article: Article) -> bool:
-    """Whether the figure is one of several values of its ranking listed in its sentence."""
+def _one_of_listed(f: dict, article: Article, plain: set[int]) -> bool:
+    """Whether the figure is one of several values of its ranking listed in its sentence (`plain`:
+    the ids of the article's plain ranking values)."""
     if article.sentence_matches(LISTED_RE, f):
         return True
     s, e = f.get("sentence") or f["span"]
     period = (f.get("period") or {}).get("start")
     for g in article.before(e, e - s):
         if (g is f or g["kind"] != f["kind"] or g.get("index") != f["index"]
-                or (g.get("period") or {}).get("start") != period or not _plain_ranking_value(g, article)):
+                or (g.get("period") or {}).get("start") != period or id(g) not in plain):
             continue
         if g["span"][0] < f["span"][0] or not PARTS_AFTER_RE.search(article.text, f["span"][1], g["span"][0]):
             return True
     return False
 
 
-def _ranking_key(f: dict, article: Article) -> tuple | None:
+def _ranking_key(f: dict, article: Article, plain: set[int]) -> tuple | None:
     """What makes two figures one unit's place or score in one ranking (unit, index, kind, aspect,
-    dates); None for a figure that is not one plainly (`_plain_ranking_value`) or is one of
-    several values of it listed in its sentence (components, bodies, a band's bounds)."""
-    if not _plain_ranking_value(f, article) or _one_of_listed(f, article):
+    dates); None for a figure that is not one plainly (not in `plain`, `_plain_ranking_value`'s
+    ids) or is one of several values of it listed in its sentence (components, bodies, a band's
+    bounds)."""
+    if id(f) not in plain or _one_of_listed(f, article, plain):
         return None
     period = f["period"]
     return (f["subject"]["unit"], f["index"], f["kind"], f["aspect"], period["start"], period["end"])
@@ -335,9 +335,10 @@ def ranking_restated(article: Article) -> list[Finding]:
     again later with another, nearby value ("Quảng Ngãi xếp thứ 14/34 ..." then "tỉnh đứng thứ
     16 cả nước"; "89,06 điểm" then "Với 89,60 điểm"). The lead's last statement of it is the one
     compared (it restates the headline's, often with its field: "thứ 11" then "thứ 11/34")."""
+    plain = {id(f) for f in article.figures if _plain_ranking_value(f, article)}
     groups: dict[tuple, list[dict]] = {}
     for f in article.figures:
-        if (k := _ranking_key(f, article)) is not None:
+        if (k := _ranking_key(f, article, plain)) is not None:
             groups.setdefault(k, []).append(f)
     out = []
     opening = set(article.opening)
