@@ -16,6 +16,7 @@ context of the article (pipeline/unit_link.py).
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 import functools
@@ -299,11 +300,31 @@ RANKING_GOES_ON_RE = compile_pattern(
 RANKING_REACH = 200  # characters back from "tiếp đến là" to the ranked unit named with its type
 
 
+def _inside_each(mentions: list[Mention], spans: list[Span]) -> list[list[Mention]]:
+    """Per span, the mentions that lie inside it, in list order: each mention placed by bisection
+    over the spans' starts (sorted, not overlapping), not tested against every span."""
+    starts = [s for s, _ in spans]
+    if any(b[0] < a[1] for a, b in zip(spans, spans[1:])):  # not sorted and apart: test every pair
+        return [[x for x in mentions if s <= x.start and x.end <= e] for s, e in spans]
+    inside: list[list[Mention]] = [[] for _ in spans]
+    for x in mentions:
+        if x.start == x.end:  # (none is empty; one would be inside both spans meeting there)
+            for k, (s, e) in enumerate(spans):
+                if s <= x.start <= e:
+                    inside[k].append(x)
+            continue
+        k = bisect.bisect_right(starts, x.start) - 1
+        if k >= 0 and x.end <= spans[k][1]:
+            inside[k].append(x)
+    return inside
+
+
 def _ranking_followers(text: str, folded: str, typed: list[Mention], ps: int, pe: int) -> list[Mention]:
-    """The names a ranking goes on with, after a unit named with its type in the same sentence:
-    of that unit's level and type, the names the register knows."""
+    """The names a ranking goes on with, after a unit named with its type in the same sentence
+    (`typed`: the typed mentions inside text[ps:pe]): of that unit's level and type, the names
+    the register knows."""
     out: list[Mention] = []
-    ranked = [x for x in typed if x.type and x.level in ("commune", "district") and ps <= x.start and x.end <= pe]
+    ranked = [x for x in typed if x.type and x.level in ("commune", "district")]
     if not ranked:
         return out  # (most paragraphs: no scan)
     for m in RANKING_GOES_ON_RE.finditer(folded, min(x.end for x in ranked), pe):
@@ -600,8 +621,11 @@ def extract_units(article: Article) -> tuple[list[dict], list[str]]:
     typed: list[Mention] = []
     for ps, pe in spans:
         typed += _typed_mentions(text, folded, ps, pe, groups)
-    for ps, pe in spans:
-        typed += _ranking_followers(text, folded, typed, ps, pe)
+    followers: list[Mention] = []
+    for (ps, pe), inside in zip(spans, _inside_each(typed, spans)):
+        inside += [x for x in followers if ps <= x.start and x.end <= pe]
+        followers += _ranking_followers(text, folded, inside, ps, pe)
+    typed += followers
     mentions = typed + _bare_mentions(text, folded, spans, typed, register_of_date(article.published) == REG_2025)
     units = _units_of(mentions)
     era = _era(article, folded, units)

@@ -2,7 +2,7 @@
 it stands for, on random inputs (records byte for byte the same is the end-to-end check:
 test_records.test_extracted_matches_a_fresh_run and benchmarks/scaling.py)."""
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.officials.linking import names_test
@@ -51,6 +51,24 @@ def test_last_named_is_the_last_of_the_filtered_lists(mentions, utype, ts):
     kept = [u for s, e, u in named if s % 2 == 0 and s < ts and u["type"] == utype]
     by_type = _positions_by_type(named, lambda u: int(u["id"][1:]) % 2 == 0)
     assert _last_named(named, by_type, utype, ts, anywhere=False) is (kept[-1] if kept else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(span, max_size=20), st.lists(st.integers(0, 12), max_size=8), st.integers(0, 5), st.booleans())
+@example([(5, 5), (3, 5), (5, 6)], [5, 0, 5], 0, True)  # an empty mention where paragraphs meet
+def test_mentions_inside_each_paragraph_are_the_plain_filter_s(mention_spans, lengths, gap, apart):
+    """units._inside_each (bisection over the paragraphs' starts) keeps, per paragraph, the
+    mentions inside it in list order, as testing every mention against every paragraph does;
+    paragraphs out of order or overlapping fall back to that test."""
+    from pipeline.units import Mention, _inside_each
+
+    mentions = [Mention(s, e, "commune", f"k{s}", "x", "xã") for s, e in mention_spans]
+    paragraphs, pos = [], 0
+    for n in lengths:
+        paragraphs.append((pos, pos + n))
+        pos += n + (gap if apart else -min(gap, n))
+    plain = [[x for x in mentions if s <= x.start and x.end <= e] for s, e in paragraphs]
+    assert _inside_each(mentions, paragraphs) == plain
 
 
 def _substring_test(names):
