@@ -86,6 +86,12 @@ def _number_words() -> dict:
     }
 
 
+def scale_words() -> dict[str, float]:
+    """The scale words written after digits ("1,87 triệu", "325 nghìn"), folded, and what they
+    multiply by."""
+    return {w: v for w, v in _number_words()["mult"].items() if v >= 1000}
+
+
 def parse_number_words(words: list[str]) -> float | None:
     """Vietnamese number words -> value: ["hai", "mươi", "mốt", "nghìn", "không", "trăm",
     "mười", "một"] = 21011; "mười hai phẩy năm" = 12.5. None when the words are not one number."""

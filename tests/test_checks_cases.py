@@ -515,6 +515,14 @@ FIRES = {
         C("Năm 2024, các cơ quan, đơn vị trên địa bàn tỉnh Vĩnh Long tiếp nhận hơn 1,1 triệu hồ sơ.\n\nTheo báo cáo, "
           "tổng số hồ sơ tiếp nhận trong năm 2024 là 986.450 hồ sơ.",
           ("conflicting_values", ["1,1 triệu", "986.450"]), linked=True),
+        # a count rounded to a scale word stands for a range ("1,87 triệu": 1.860.000-1.880.000) the
+        # exact whole falls outside of, the whole named ("toàn tỉnh") or given as what the count is
+        C("Năm 2024, tỉnh Vĩnh Long đã giải quyết 1,87 triệu hồ sơ thủ tục hành chính.\n\nTheo báo cáo, năm 2024 "
+          "toàn tỉnh tiếp nhận 1.893.516 hồ sơ, đã giải quyết 1.781.240 hồ sơ.",
+          ("conflicting_values", ["1,87 triệu", "1.781.240"]), linked=True),
+        C("Năm 2024, tỉnh Vĩnh Long tiếp nhận 1,4 triệu hồ sơ trực tuyến.\n\nTheo báo cáo, số hồ sơ được tiếp nhận "
+          "trực tuyến trong năm 2024 là 1.245.310 hồ sơ, chiếm 44,7% tổng số hồ sơ.",
+          ("conflicting_values", ["1,4 triệu", "1.245.310"]), linked=True),
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Trong năm 2024, huyện Tân Hồng đã tiếp nhận "
           "2.800 hồ sơ.", ("conflicting_values", ["2.500", "2.800"]), linked=True),
         C("Năm 2024, trên địa bàn huyện Tân Hồng đã ban hành 35 quyết định công bố TTHC. Trong năm 2024, "
@@ -948,6 +956,18 @@ NEAR_MISSES = {
           "tổng số hồ sơ tiếp nhận trong năm 2024 là 1.106.450 hồ sơ."),
         C("Năm 2024, các cơ quan, đơn vị trên địa bàn tỉnh Vĩnh Long tiếp nhận hơn 1,1 triệu hồ sơ.\n\nTrong tổng số "
           "hồ sơ tiếp nhận năm 2024, tỉnh Vĩnh Long có 209.117 hồ sơ được nộp trực tiếp."),
+        # a count rounded to a scale word that the exact whole rounds to, named or restated plainly
+        C("Năm 2024, tỉnh Vĩnh Long đã giải quyết 1,87 triệu hồ sơ.\n\nTheo báo cáo, năm 2024 toàn tỉnh đã "
+          "giải quyết 1.873.240 hồ sơ."),
+        C("Năm 2024, tỉnh Vĩnh Long tiếp nhận 1,9 triệu hồ sơ. Trong năm 2024, tỉnh Vĩnh Long đã tiếp nhận "
+          "1.893.516 hồ sơ."),
+        C("Năm 2024, tỉnh Vĩnh Long tiếp nhận 1,2 triệu hồ sơ trực tuyến.\n\nTheo báo cáo, số hồ sơ được tiếp nhận "
+          "trực tuyến trong năm 2024 là 1.245.310 hồ sơ, chiếm 44,7% tổng số hồ sơ."),
+        # ... the count given is a part's ("số hồ sơ của cấp xã"), or of another year
+        C("Năm 2024, tỉnh Vĩnh Long tiếp nhận 2 triệu hồ sơ.\n\nTheo báo cáo, số hồ sơ của cấp xã được tiếp nhận "
+          "trong năm 2024 là 986.450 hồ sơ."),
+        C("Năm 2024, tỉnh Vĩnh Long tiếp nhận 2 triệu hồ sơ.\n\nTheo báo cáo, số hồ sơ được tiếp nhận trong "
+          "năm 2023 là 986.450 hồ sơ."),
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Trong năm 2024, huyện Tân Hồng đã tiếp nhận "
           "2.500 hồ sơ."),
         C("Năm 2024, huyện Tân Hồng tiếp nhận 2.500 hồ sơ. Năm 2023, huyện Tân Hồng tiếp nhận 2.800 hồ sơ."),

@@ -57,6 +57,19 @@ def test_about_allows_a_tenth_either_side():
     assert lo == pytest.approx(2700) and hi == pytest.approx(3300)
 
 
+@pytest.mark.parametrize("surface, value, expected", [
+    ("1,87 triệu", 1_870_000, (1_860_000, 1_880_000)),  # one unit of the last digit before the scale word
+    ("2 triệu", 2_000_000, (1_000_000, 3_000_000)),
+    ("6 triệu 325 nghìn", 6_325_000, (6_324_000, 6_326_000)),  # the last group's scale
+    ("1,2 tỷ", 1_200_000_000, (1_100_000_000, 1_300_000_000)),
+    ("3,5 ngàn", 3_500, (3_400, 3_600)),
+    ("1.245.310", 1_245_310, (1_245_310, 1_245_310)),  # exact digits stand for themselves
+])
+def test_a_count_in_a_scale_word_is_rounded_to_its_last_digit(surface, value, expected):
+    lo, hi = figure_range(fig(1, surface, value))
+    assert lo == pytest.approx(expected[0], rel=1e-6) and hi == pytest.approx(expected[1], rel=1e-6)
+
+
 def test_a_share_of_a_lower_bound_total_is_an_upper_bound():
     lo, hi = share_range((9031, 9031), figure_range(fig(1, "10.000", 10000, approx="over")))
     assert lo == 0 and hi == pytest.approx(90.31)

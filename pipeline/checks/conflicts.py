@@ -7,7 +7,7 @@ import regex
 from ..labels import without_index_names
 from ..pattern_cache import compile_pattern
 from .base import SUBSET_RE, UNIT_OBJECTS, Article, Finding, exact, is_change, is_target
-from .tolerance import figure_range
+from .tolerance import figure_range, meet, scale
 
 # index values, scores and ranks come in league tables, one per body, and national averages
 # beside local ones: their subjects are too uncertain to call two of them the same figure
@@ -20,13 +20,19 @@ OTHER_QUANTITY_RE = compile_pattern(
     r"(?:trên|dưới|hơn|từ)\s+\d|mỗi|một ngày|chưa)(?!\p{L})", regex.IGNORECASE)
 
 
+def _rounded_count(f: dict) -> bool:
+    """A count in a scale word ("1,87 triệu hồ sơ"): it stands for a range, as a qualified one does."""
+    return f["kind"] == "count" and scale(f.get("surface") or "") is not None
+
+
 def _key(f: dict, bound: bool = False) -> tuple | None:
     """What makes two figures the same quantity: unit, aspect, object, kind, denominator, noun
-    and a closed period; None for figures that are never compared (with `bound`, for counts
-    qualified by "hơn", "gần", "khoảng" ..., else for exact figures)."""
+    and a closed period; None for figures that are never compared (with `bound`, all but counts
+    qualified by "hơn", "gần", "khoảng" ... or rounded to a scale word, else all but exact figures)."""
     subj = f.get("subject") or {}
     period = f.get("period") or {}
-    if (f["aspect"] in UNCOMPARABLE_ASPECTS or f["kind"] in ("score", "rank") or exact(f) == bound
+    if (f["aspect"] in UNCOMPARABLE_ASPECTS or f["kind"] in ("score", "rank")
+            or (not exact(f) if not bound else exact(f) and not _rounded_count(f))
             or f["object"] not in COMPARABLE_OBJECTS
             or is_change(f) or is_target(f) or f.get("index") or subj.get("unit") is None
             or not period.get("start") or not period.get("end")
@@ -87,7 +93,7 @@ def restated_differently(article: Article) -> list[Finding]:
             continue
         k = (*k, _tail(f, article.text))  # "hồ sơ" and "hồ sơ qua dịch vụ bưu chính" are two quantities
         first = seen.setdefault(k, f)
-        if (first is not f and first["value"] != f["value"] and first.get("sentence") != f.get("sentence")
+        if (first is not f and not meet(figure_range(first), figure_range(f)) and first.get("sentence") != f.get("sentence")
                 and (own_period(first) or own_period(f))):
             out.append(Finding("conflicting_values", [first, f], None, f["value"], "conflicting_values",
                                dict(first=first["surface"], second=f["surface"])))
@@ -128,6 +134,10 @@ WHOLE_NAMED_RE = compile_pattern(r"(?<!\p{L})(?:(?<!(?:trong|trên)\s+)tổng\s+
                                  r"đặc\s+khu))(?!\p{L})", regex.IGNORECASE)
 
 
+# "số hồ sơ được tiếp nhận trực tuyến trong năm 2023 là 1.245.310": the count of a measure, given
+# as what it is, in one clause (a narrowing word before it is `_plain_but_its_qualifier`'s to find)
+COUNT_OF_IS_BEFORE_RE = compile_pattern(r"(?<!\p{L})(?<!(?:trong|trên)\s+)số\s+(?:hồ\s+sơ|thủ\s+tục|tthc)(?!\p{L})"
+                                        r"[^.,;:!?\n]{0,80}?(?<!\p{L})là\s*$", regex.IGNORECASE)
 WHOLES_PER_MEASURE = 3  # exact wholes of one measure a rounded count is set against
 
 
@@ -135,7 +145,8 @@ def bound_contradicted(article: Article) -> list[Finding]:
     """A count stated with a qualifier ("hơn 1,1 triệu hồ sơ") and exactly, as the whole, in another
     sentence for the same unit, measure and period ("tổng số hồ sơ tiếp nhận trong năm 2024 là
     986.450 hồ sơ"), the exact count outside the bound the qualified one states ("hơn 1,1 triệu" is
-    no 1.064.382).
+    no 1.064.382) or the range a count rounded to a scale word stands for ("1,87 triệu" is no
+    1.781.240: tolerance.figure_range).
     An exact count not named as the whole may be a body's or a channel's part."""
     out = []
     bounds = [(f, k) for f in article.figures if f["kind"] == "count" and (k := _key(f, bound=True)) is not None
@@ -145,7 +156,8 @@ def bound_contradicted(article: Article) -> list[Finding]:
     exacts: dict[tuple, list[dict]] = {}  # by measure (its noun aside), the first few of each
     for f in article.figures:
         if (f["kind"] == "count" and (k := _key(f)) is not None
-                and WHOLE_NAMED_RE.search(article.text, f["sentence"][0], f["span"][0])
+                and (WHOLE_NAMED_RE.search(article.text, f["sentence"][0], f["span"][0])
+                     or COUNT_OF_IS_BEFORE_RE.search(article.text, f["sentence"][0], f["span"][0]))
                 and _plain_but_its_qualifier(f, article)):  # (its breakdown may follow: "toàn tỉnh tiếp nhận N hồ sơ, cụ thể: ...")
             kept = exacts.setdefault(k[:5] + k[6:], [])
             if len(kept) < WHOLES_PER_MEASURE:
@@ -154,8 +166,7 @@ def bound_contradicted(article: Article) -> list[Finding]:
         for f in exacts.get(k[:5] + k[6:], ()):
             if not _same_noun(b, f) or b.get("sentence") == f.get("sentence") or not (own_period(b) or own_period(f)):
                 continue
-            lo, hi = figure_range(b, rounded=False)
-            if not lo <= f["value"] <= hi:
+            if not meet(figure_range(b), figure_range(f)):
                 first, second = sorted((b, f), key=lambda x: x["span"][0])
                 out.append(Finding("conflicting_values", [first, second], None, f["value"], "conflicting_values",
                                    dict(first=first["surface"], second=second["surface"])))

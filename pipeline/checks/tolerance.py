@@ -5,7 +5,8 @@ Every figure stands for an interval of true values:
 - an exact number written with d decimals stands for what rounds, truncates *or* rounds up to
   it (one unit of its last digit either side, the lower end open): "91,16%" covers
   (91.15, 91.17], "92%" covers (91, 93] (82.004 % stated as "82,01%" is no error a careful
-  reader flags; 92.0 % stated as "93%" is); an exact count
+  reader flags; 92.0 % stated as "93%" is); a count in a scale word likewise, its unit the
+  last digit before the word ("1,87 triệu" covers (1.860.000, 1.880.000]); any other exact count
   stands for itself;
 - a qualifier widens it: "hơn / trên 9.031" (`over`, `at_least`) is a lower bound,
   "dưới / gần / chưa đến" (`under`, `at_most`) an upper bound, "khoảng / gần như" (`about`)
@@ -19,6 +20,10 @@ is at least 90.31 %).
 from __future__ import annotations
 
 import math
+import re
+
+from ..numerals import scale_words
+from ..textkeys import fold
 
 ABOUT = 0.10  # "khoảng": a tenth either side
 LOWER_BOUNDS = ("over", "at_least")  # "hơn / trên 9.031": at least the value
@@ -34,8 +39,22 @@ def decimals(surface: str) -> int:
     return len(digits.rsplit(",", 1)[1]) if "," in digits and digits.rsplit(",", 1)[1].isdigit() else 0
 
 
+SCALED_END_RE = re.compile(r"(?P<digits>\d+(?:,\d+)?)\s*(?P<word>\w+)\s*$")
+
+
+def scale(surface: str) -> float | None:
+    """What the scale word a count ends with multiplies by ("1,87 triệu": a million; "6 triệu 325
+    nghìn": a thousand), or None."""
+    m = SCALED_END_RE.search(surface)
+    return scale_words().get(fold(m["word"])) if m else None
+
+
 def last_digit(surface: str) -> float:
-    """One unit of the last written digit."""
+    """One unit of the last written digit: "91,16%" 0.01; "1,87 triệu" 10,000."""
+    m = SCALED_END_RE.search(surface)
+    multiplier = scale_words().get(fold(m["word"])) if m else None
+    if multiplier is not None:
+        return 10.0 ** -decimals(m["digits"]) * multiplier
     return 10.0 ** -decimals(surface)
 
 
@@ -57,8 +76,9 @@ def figure_range(figure: dict, rounded: bool | None = None) -> tuple[float, floa
         return -math.inf, value
     if approx == "about":
         return value * (1 - ABOUT), value * (1 + ABOUT)
-    if rounded is None:
-        rounded = figure.get("kind") == "percent" or "," in (figure.get("surface") or "")
+    if rounded is None:  # (a count in a scale word is rounded to its last digit: "1,87 triệu", "2 triệu")
+        surface = figure.get("surface") or ""
+        rounded = figure.get("kind") == "percent" or "," in surface or scale(surface) is not None
     if not rounded:
         return value, value
     unit = last_digit(figure.get("surface") or "")
