@@ -232,6 +232,11 @@ FIRES = {
         C("Quý III/2025, các xã, phường trên địa bàn TP Cần Thơ đã tiếp nhận 186.420 hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, Trung tâm Phục vụ hành chính công thành phố tiếp nhận 41.305 hồ sơ; các xã, "
           "phường tiếp nhận 143.915 hồ sơ.", ("sum_mismatch", ["143.915", "186.420", "41.305"]), linked=True),
+        # ... the lead's total a bound, the parts below it ("hơn 1,26 triệu"; no exact total stated)
+        C("Từ ngày 1/7 đến hết ngày 9/8/2025, TP Hà Nội đã tiếp nhận hơn 1,26 triệu hồ sơ.\n\nNgười dân làm thủ tục."
+          "\n\nXét theo cấp giải quyết, các sở, ngành và Trung tâm Phục vụ hành chính công thành phố tiếp nhận 402.350 "
+          "hồ sơ; các xã, phường tiếp nhận 819.120 hồ sơ.", ("sum_mismatch", ["1,26 triệu", "402.350", "819.120"]),
+          linked=True),
         # ... but a nearer total of the same measure is the one the sentence right after it distributes
         C("Hưng Yên: Hơn 412 nghìn hồ sơ được tiếp nhận trong 9 tháng\n\nChín tháng năm 2025, tỉnh tiếp nhận hồ sơ "
           "tăng mạnh.\n\nCác cơ quan đã tiếp nhận 412.386 hồ sơ. Chia theo cấp, cấp tỉnh tiếp nhận 98.214 hồ sơ; "
@@ -678,6 +683,9 @@ NEAR_MISSES = {
           "hạn của Trung tâm trong quý III/2024 đạt 96,8%."),
     ],
     "sum_mismatch": [
+        # a total rounded to a scale word ("2,4 triệu": 2,3-2,5 million) the parts' sum rounds to
+        C("Năm 2024, tỉnh Vĩnh Long tiếp nhận 2,4 triệu hồ sơ, trong đó cấp tỉnh 1.020.000 hồ sơ, cấp huyện "
+          "860.000 hồ sơ và cấp xã 545.000 hồ sơ."),
         # ... a list that names the measure and adds up, or meets the bound
         C("9 tháng đầu năm 2023, Bộ phận Một cửa huyện Đức Hòa đã tiếp nhận 11.850 hồ sơ.\n\nSố hồ sơ tiếp nhận gồm: "
           "lĩnh vực đất đai 5.410 hồ sơ, hộ tịch 3.205 hồ sơ, đăng ký kinh doanh 2.048 hồ sơ và xây dựng 1.187 hồ sơ."),
@@ -725,6 +733,10 @@ NEAR_MISSES = {
         C("Quý III/2024, thành phố Sóc Trăng tiếp nhận 9.846 hồ sơ.\n\nTháng 7 thành phố tiếp nhận 3.215 hồ sơ; tháng "
           "8 nhận 2.480 hồ sơ; tháng 9 nhận 4.051 hồ sơ. Riêng tháng 9, phường 1 của thành phố Sóc Trăng tiếp nhận 600 "
           "hồ sơ, thành phố Sóc Trăng tiếp nhận 4.151 hồ sơ."),
+        # ... a bound the parts meet
+        C("Từ ngày 1/7 đến hết ngày 9/8/2025, TP Hà Nội đã tiếp nhận hơn 1,26 triệu hồ sơ.\n\nNgười dân làm thủ tục."
+          "\n\nXét theo cấp giải quyết, các sở, ngành và Trung tâm Phục vụ hành chính công thành phố tiếp nhận 402.350 "
+          "hồ sơ; các xã, phường tiếp nhận 862.650 hồ sơ."),
         # ... whose parts add up
         C("Quý III/2025, các xã, phường trên địa bàn TP Cần Thơ đã tiếp nhận 186.420 hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, Trung tâm Phục vụ hành chính công thành phố tiếp nhận 42.505 hồ sơ; các xã, "
@@ -856,6 +868,8 @@ NEAR_MISSES = {
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ."),
     ],
     "part_exceeds_total": [
+        # ... a part no more than what a total rounded to a scale word may stand for
+        C("Năm 2024, tỉnh Vĩnh Long tiếp nhận 1,1 triệu hồ sơ. Trong đó, lĩnh vực đất đai có 1.140.000 hồ sơ."),
         C("Trong quý I/2024, tỉnh Ninh Bình có 1.260 hồ sơ quá hạn, chiếm 0,6% số hồ sơ đã giải quyết.\n\nĐáng chú ý, riêng "
           "khối xã, phường có 1.040 hồ sơ quá hạn, chủ yếu thuộc lĩnh vực đất đai."),
         # ... stated with its share of the whole, it is of the whole its share names (another than the month's)

@@ -70,6 +70,19 @@ def test_a_count_in_a_scale_word_is_rounded_to_its_last_digit(surface, value, ex
     assert lo == pytest.approx(expected[0], rel=1e-6) and hi == pytest.approx(expected[1], rel=1e-6)
 
 
+@pytest.mark.parametrize("part, total, above", [
+    (fig(1, "1.140.000", 1_140_000), fig(2, "1,1 triệu", 1_100_000), False),  # the total may be up to 1,2 million
+    (fig(1, "1.240.000", 1_240_000), fig(2, "1,1 triệu", 1_100_000), True),
+    (fig(1, "1.201", 1201), fig(2, "1.200", 1200), True),  # digits are exact
+    (fig(1, "1.500", 1500), fig(2, "1.200", 1200, approx="over"), False),  # "hơn 1.200": no upper end
+    (fig(1, "1.500", 1500), fig(2, "1.200", 1200, approx="under"), True),
+])
+def test_a_part_exceeds_its_total_only_beyond_the_totals_range(part, total, above):
+    from pipeline.checks.tolerance import exceeds
+
+    assert exceeds(part, total) is above
+
+
 def test_a_share_of_a_lower_bound_total_is_an_upper_bound():
     lo, hi = share_range((9031, 9031), figure_range(fig(1, "10.000", 10000, approx="over")))
     assert lo == 0 and hi == pytest.approx(90.31)

@@ -18,11 +18,24 @@ from .base import LEAD_FIGURES, Article, Finding, exact, part_above, result_coun
 from .fields import one_field
 from .partitions import classes_in, covers_the_whole
 from .ratios import OWN_SHARE_AFTER_RE
-from .tolerance import parts_add_up
+from .tolerance import BOUNDS, exceeds, parts_add_up
 
 
 def _plain_count(f: dict) -> bool:
     return result_count(f) and exact(f)
+
+
+def _bound_stated_alone(total: dict, opening: list[dict], parts: list[dict]) -> bool:
+    """A bound ("hơn 1,26 triệu hồ sơ": no 1.221.470 in all) stands as the total of `parts` where
+    the headline and lead give no exact count of its measure, unit and period besides the parts
+    (the parts are set against that) and no bound of it before (the headline's, restated)."""
+    def same(f: dict) -> bool:
+        return (f["object"] == total["object"] and f["aspect"] == total["aspect"] and same_period(total, f)
+                and _unit(f) == _unit(total))
+
+    return (not any(same(f) and _plain_count(f) and f not in parts for f in opening)
+            and not any(same(f) and result_count(f) and f.get("approx") in BOUNDS
+                        for f in opening if f["span"][0] < total["span"][0]))
 
 
 def _same_measure(total: dict, f: dict) -> bool:
@@ -97,8 +110,11 @@ def levels_in_turn(article: Article) -> list[Finding]:
     together cover the whole: the levels' counts add up to the total."""
     out = []
     figures = article.figures
+    opening = [f for f in figures[:LEAD_FIGURES] if article.paragraph(f["span"][0]) in article.opening]
     for i, total in enumerate(figures[:LEAD_FIGURES]):  # (the headline's and lead's come first)
-        if not _plain_count(total) or article.paragraph(total["span"][0]) not in article.opening or _unit(total) is None:
+        bound = result_count(total) and total.get("approx") in BOUNDS  # (a bound may be the total: _bound_stated_alone)
+        if not (_plain_count(total) or bound) or article.paragraph(total["span"][0]) not in article.opening \
+                or _unit(total) is None:
             continue
         if i and figures[i - 1]["kind"] == "count" and figures[i - 1].get("sentence") == total.get("sentence"):
             continue  # a whole is its sentence's first count, not a part listed after another
@@ -115,6 +131,8 @@ def levels_in_turn(article: Article) -> list[Finding]:
             parts[level] = f
         if len(parts) >= 2 and _whole_covered(frozenset(parts), total):
             in_order = sorted(parts.values(), key=lambda f: f["span"][0])
+            if bound and not _bound_stated_alone(total, opening, in_order):
+                continue
             if not parts_add_up(total, in_order):
                 out.append(sum_finding(total, in_order, across=True))
     return out
@@ -194,7 +212,7 @@ def level_above_its_whole(article: Article, flagged: set) -> list[Finding]:
         whole = next((t for t in reversed(figures[max(0, k - MAX_BACK):k])
                       if _same_measure(part, t) and _unit(t) is not None and same_period(t, part)), None)
         if (whole is not None and part["span"][0] - whole["span"][1] <= WHOLE_REACH
-                and part["value"] > whole["value"] and not OWN_SHARE_AFTER_RE.match(article.text, part["span"][1])):
+                and exceeds(part, whole) and not OWN_SHARE_AFTER_RE.match(article.text, part["span"][1])):
             # (a part stated with its share, "121.505 hồ sơ, chiếm 56,3% tổng số hồ sơ toàn tỉnh", is of the whole its share names)
             flagged.add(part["id"])
             out.append(part_above(whole, part))

@@ -11,6 +11,7 @@ from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
 from .base import Article, Finding, exact, part_above, result_count, same_period, same_subject
 from .ratios import CARRY_OVER_RE
+from .tolerance import exceeds
 
 
 # a field's share of the dossiers received: "Lĩnh vực đất đai chiếm nhiều nhất với 1.315 hồ sơ"
@@ -74,7 +75,7 @@ def field_above_total(article: Article, flagged: set, counts: list[dict]) -> lis
                        and article.paragraph(f["span"][0]) == article.paragraph(part["span"][0]))
                   and not one_field(article, f)]
         total = max(totals, key=lambda f: f["value"], default=None)  # the whole, not a channel's part
-        if (total is not None and part["value"] > total["value"]
+        if (total is not None and exceeds(part, total)
                 and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])):
             flagged.add(part["id"])
             out.append(part_above(total, part))

@@ -11,7 +11,7 @@ from .base import (BASE_BEFORE_RE, RECEIVED_BASE_RE, SUBSET_RE, Article, Finding
 from .distributed import level_above_its_whole
 from .fields import field_above_total
 from .ratios import CARRY_OVER_RE, PART_OF, _totals
-from .tolerance import UPPER_BOUNDS, figure_range
+from .tolerance import UPPER_BOUNDS, exceeds
 from .totals import counts_like, whereof
 
 RESOLVED_REACH = 600  # characters: dossiers received this close before those resolved are their total
@@ -86,7 +86,7 @@ def _above_the_total_named(article: Article, counts: list[dict], flagged: set) -
         earlier = [t for t in counts if t["span"][1] <= part["span"][0] and t["object"] == part["object"]
                    and same_subject(t, part) and not same_sentence(t, part)]
         total = max(earlier, key=lambda t: t["value"], default=None)
-        if total is not None and part["value"] > total["value"]:
+        if total is not None and exceeds(part, total):
             flagged.add(part["id"])
             out.append(part_above(total, part))
     return out
@@ -102,7 +102,7 @@ def _above_its_named_base(article: Article, flagged: set) -> list[Finding]:
                 and not is_change(base) and not is_change(part) and same_sentence(base, part)
                 and base["object"] == part["object"] and part["id"] not in flagged
                 and BASE_BEFORE_RE.search(text, max(0, base["span"][0] - 26), base["span"][0])
-                and part["value"] > base["value"]):
+                and exceeds(part, base)):
             flagged.add(part["id"])
             out.append(part_above(base, part))
     return out
@@ -122,7 +122,7 @@ def part_exceeds_total(article: Article) -> list[Finding]:
     for total, part in zip(figures, figures[1:]):
         if (total["kind"] == "count" and counts_like(total, part) and exact(total) and exact(part)
                 and not is_change(total) and same_sentence(total, part)
-                and whereof(text[total["span"][1]:part["span"][0]], total) and part["value"] > total["value"]):
+                and whereof(text[total["span"][1]:part["span"][0]], total) and exceeds(part, total)):
             flagged.add(part["id"])
             out.append(part_above(total, part))
     out.extend(_above_its_named_base(article, flagged))
@@ -150,7 +150,7 @@ def part_exceeds_total(article: Article) -> list[Finding]:
         total = max(totals, key=lambda t: t["value"])
         # (an earlier total names the body that received the whole: "Trung tâm ... đã tiếp nhận")
         judged = (total, part) if near else (part,)
-        if (part["value"] > figure_range(total, rounded=False)[1]
+        if (exceeds(part, total)
                 and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])
                 and (of_the_received(article, part) or of_the_resolved
                      or not any(_narrowed(article, f) for f in judged))):

@@ -102,9 +102,20 @@ def meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] + EPS and b[0] <= a[1] + EPS
 
 
+def count_range(figure: dict) -> tuple[float, float]:
+    """A count's range: its qualifier's, or its scale word's rounding ("2,4 triệu"); digits are exact."""
+    return figure_range(figure, rounded=scale(figure.get("surface") or "") is not None)
+
+
+def exceeds(part: dict, total: dict) -> bool:
+    """Whether a part is surely above its total: the least it can be above the most the total can
+    be ("1.140.000" is no more than "1,1 triệu", which may stand for up to 1,2 million)."""
+    return count_range(part)[0] > count_range(total)[1] + EPS
+
+
 def parts_add_up(total: dict, parts: list[dict]) -> bool:
     """Whether parts can add up to their total, each read as the range its rounding allows."""
-    return meet(sum_range([figure_range(p, rounded=False) for p in parts]), figure_range(total, rounded=False))
+    return meet(sum_range([count_range(p) for p in parts]), count_range(total))
 
 
 def agrees(computed: tuple[float, float], stated: dict) -> bool:

@@ -14,7 +14,7 @@ from .grades import graded_units
 from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
                          partition_of, partitions)
 from .distributed import levels_in_turn, months_of_a_total
-from .tolerance import BOUNDS, figure_range, meet, parts_add_up, sum_range
+from .tolerance import BOUNDS, count_range, figure_range, meet, parts_add_up, sum_range
 
 # right after a total: the parts that make it up ("gồm", "bao gồm", "(")
 BREAKDOWN = (r"(?:[,:]?\s*(?:bao gồm|gồm có|gồm)\s*:?\s*(?:[-+•*–]\s*)?|\s*\(\s*)"
@@ -434,8 +434,8 @@ def _parts_disagree(total: dict, parts: list[dict], article: Article, whole: boo
             return False
         name, covered = partition
         whole = covers_the_whole(name, covered) and not rest_unnumbered
-    total_range = figure_range(total, rounded=False)
-    parts_range = sum_range([figure_range(p, rounded=False) for p in parts])
+    total_range = count_range(total)
+    parts_range = sum_range([count_range(p) for p in parts])
     return not (meet(parts_range, total_range) or (not whole and parts_range[0] <= total_range[1]))
 
 
