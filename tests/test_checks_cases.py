@@ -232,6 +232,10 @@ FIRES = {
         C("Quý III/2025, các xã, phường trên địa bàn TP Cần Thơ đã tiếp nhận 186.420 hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, Trung tâm Phục vụ hành chính công thành phố tiếp nhận 41.305 hồ sơ; các xã, "
           "phường tiếp nhận 143.915 hồ sơ.", ("sum_mismatch", ["143.915", "186.420", "41.305"]), linked=True),
+        # ... a sentence naming the total it details, by the two levels of the 2025 map
+        C("Từ ngày 1/7 đến ngày 30/9/2025, các địa phương trên cả nước đã tiếp nhận 5.846.210 hồ sơ.\n\nNgười dân "
+          "làm thủ tục.\n\nTrong tổng số hồ sơ của các địa phương, cấp tỉnh tiếp nhận 1.927.480 hồ sơ, cấp xã tiếp "
+          "nhận 3.908.730 hồ sơ.", ("sum_mismatch", ["1.927.480", "3.908.730", "5.846.210"]), linked=True),
         # ... the lead's total a bound, the parts below it ("hơn 1,26 triệu"; no exact total stated)
         C("Từ ngày 1/7 đến hết ngày 9/8/2025, TP Hà Nội đã tiếp nhận hơn 1,26 triệu hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, các sở, ngành và Trung tâm Phục vụ hành chính công thành phố tiếp nhận 402.350 "
@@ -733,6 +737,10 @@ NEAR_MISSES = {
         C("Quý III/2024, thành phố Sóc Trăng tiếp nhận 9.846 hồ sơ.\n\nTháng 7 thành phố tiếp nhận 3.215 hồ sơ; tháng "
           "8 nhận 2.480 hồ sơ; tháng 9 nhận 4.051 hồ sơ. Riêng tháng 9, phường 1 của thành phố Sóc Trăng tiếp nhận 600 "
           "hồ sơ, thành phố Sóc Trăng tiếp nhận 4.151 hồ sơ."),
+        # ... two levels of a period begun before the 2025 map: the districts' part is not named
+        C("9 tháng đầu năm 2025, các địa phương trên cả nước đã tiếp nhận 5.846.210 hồ sơ.\n\nNgười dân "
+          "làm thủ tục.\n\nTrong tổng số hồ sơ của các địa phương, cấp tỉnh tiếp nhận 1.927.480 hồ sơ, cấp xã tiếp "
+          "nhận 3.908.730 hồ sơ."),
         # ... a bound the parts meet
         C("Từ ngày 1/7 đến hết ngày 9/8/2025, TP Hà Nội đã tiếp nhận hơn 1,26 triệu hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, các sở, ngành và Trung tâm Phục vụ hành chính công thành phố tiếp nhận 402.350 "

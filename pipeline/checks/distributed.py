@@ -94,7 +94,7 @@ CHANGE = "{:04d}-{:02d}-{:02d}".format(*TWO_LEVELS_FROM)  # the two-level local 
 MAX_MONTHS = 12  # a span's months read one by one: up to a year
 
 
-def _whole_covered(levels: frozenset, total: dict) -> bool:
+def whole_covered(levels: frozenset, total: dict) -> bool:
     """Whether the levels cover the administration the total counts: every level of the map, or
     under the two-level government (a period from 1 July 2025 on) the province's and the communes'."""
     if covers_the_whole("level", levels):
@@ -129,7 +129,7 @@ def levels_in_turn(article: Article) -> list[Finding]:
             if level in parts:
                 break  # a level stated again: another breakdown (of a part, or of another total)
             parts[level] = f
-        if len(parts) >= 2 and _whole_covered(frozenset(parts), total):
+        if len(parts) >= 2 and whole_covered(frozenset(parts), total):
             in_order = sorted(parts.values(), key=lambda f: f["span"][0])
             if bound and not _bound_stated_alone(total, opening, in_order):
                 continue

@@ -13,7 +13,7 @@ from .base import (BASE_BEFORE_RE, Article, Finding, exact, is_change, is_target
 from .grades import graded_units
 from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
                          partition_of, partitions)
-from .distributed import levels_in_turn, months_of_a_total
+from .distributed import levels_in_turn, months_of_a_total, whole_covered
 from .tolerance import BOUNDS, count_range, figure_range, meet, parts_add_up, sum_range
 
 # right after a total: the parts that make it up ("gồm", "bao gồm", "(")
@@ -238,17 +238,20 @@ def _measure_listed(text: str, sentence: tuple[int, int], first: dict) -> bool:
             and not text[header[1]:text.rfind("\n", 0, first["span"][0])].strip())  # the list's first item
 
 
-# "Cụ thể, trong 9 tháng, cấp tỉnh tiếp nhận 96.412 hồ sơ, cấp huyện ... và cấp xã ...": the
-# details of a total, by every level
-DETAILS_RE = compile_pattern(r"[ \t\u00a0]*(?:cụ\s+thể|chi\s+tiết)\s*[:,]", regex.IGNORECASE)
+# "Cụ thể, trong 9 tháng, cấp tỉnh tiếp nhận 96.412 hồ sơ, cấp huyện ... và cấp xã ...", "Trong tổng
+# số hồ sơ của các địa phương, cấp tỉnh tiếp nhận ..., cấp xã ...": the details of a total, by every level
+DETAILS_RE = compile_pattern(r"[ \t\u00a0]*(?:cụ\s+thể|chi\s+tiết|trong\s+tổng\s+số\s+(?:hồ\s+sơ|thủ\s+tục|tthc)[^\d.;:,]{0,50}?)\s*[:,]",
+                             regex.IGNORECASE)
 
 
-def _details_every_level(text: str, sentence: tuple[int, int]) -> bool:
-    """Whether a sentence opening with "Cụ thể" names every level of the administration."""
+def _details_every_level(text: str, sentence: tuple[int, int], first: dict) -> bool:
+    """Whether a sentence opening with "Cụ thể" (or naming the total) names every level of the
+    administration (under the two-level government, from `first`'s period, the province's and
+    the communes')."""
     if not DETAILS_RE.match(text, sentence[0]):
         return False
     levels = classes_in(text[sentence[0]:sentence[1]]).get("level")
-    return levels is not None and covers_the_whole("level", levels)
+    return levels is not None and whole_covered(levels, first)
 
 
 def _both_undated(a: dict, b: dict) -> bool:
@@ -276,7 +279,7 @@ def _distributed_later(article: Article) -> list[Finding]:
         if (first["kind"] != "count" or is_change(first) or not sentence
                 or (k and figures[k - 1].get("sentence") == sentence)
                 or not (DISTRIBUTED_BY_LEVEL_RE.match(text, sentence[0]) or ABOVE_TOTAL_DIVIDED_RE.match(text, sentence[0])
-                        or _details_every_level(text, sentence) or _measure_listed(text, sentence, first)
+                        or _details_every_level(text, sentence, first) or _measure_listed(text, sentence, first)
                         or BY_FIELD_BEFORE_RE.search(text, sentence[0], first["span"][0]))):
             continue
         # the nearest count of the same measure before it, when the headline or lead states it
