@@ -537,6 +537,10 @@ FIRES = {
         C("Năm 2024, trên địa bàn huyện Tân Hồng đã ban hành 35 quyết định công bố TTHC. Trong năm 2024, "
           "UBND huyện Tân Hồng ban hành 38 quyết định công bố TTHC.",
           ("conflicting_values", ["35", "38"]), linked=True),
+        # the lead's rate restated later with another value, each with its own period
+        C("Bà Rịa - Vũng Tàu: kết quả cải cách hành chính 9 tháng\n\n9 tháng đầu năm 2020, các cơ quan, đơn vị trên địa bàn tỉnh Bà Rịa - Vũng Tàu tiếp nhận 265.430 hồ sơ; tỷ lệ "
+          "hồ sơ giải quyết đúng hạn đạt 98,6%.\n\nNgười dân làm thủ tục.\n\nTheo Giám đốc Sở Nội vụ, trong 9 tháng đầu "
+          "năm 2020, 96,8% hồ sơ được giải quyết đúng hạn.", ("conflicting_values", ["96,8%", "98,6%"]), linked=True),
         # said to rise (fall) from one value to another that is lower (higher)
         C("Năm 2025, số TTHC có hồ sơ trực tuyến toàn trình tiếp tục tăng, từ 412 thủ tục trong tháng 7/2025 lên "
           "386 thủ tục trong tháng 12/2025.", ("conflicting_values", ["386", "412"])),
@@ -973,6 +977,16 @@ NEAR_MISSES = {
           "99,2%; 98,5% và 97,1%."),
     ],
     "conflicting_values": [
+        # a later rate that rounds the lead's, a level's rate, another period's
+        C("Bà Rịa - Vũng Tàu: kết quả cải cách hành chính 9 tháng\n\n9 tháng đầu năm 2020, các cơ quan, đơn vị trên địa bàn tỉnh Bà Rịa - Vũng Tàu tiếp nhận 265.430 hồ sơ; tỷ lệ "
+          "hồ sơ giải quyết đúng hạn đạt 98,6%.\n\nNgười dân làm thủ tục.\n\nTheo Giám đốc Sở Nội vụ, trong 9 tháng đầu "
+          "năm 2020, 98,64% hồ sơ được giải quyết đúng hạn."),
+        C("Bà Rịa - Vũng Tàu: kết quả cải cách hành chính 9 tháng\n\n9 tháng đầu năm 2020, các cơ quan, đơn vị trên địa bàn tỉnh Bà Rịa - Vũng Tàu tiếp nhận 265.430 hồ sơ; tỷ lệ "
+          "hồ sơ giải quyết đúng hạn đạt 98,6%.\n\nNgười dân làm thủ tục.\n\nRiêng cấp xã, trong 9 tháng đầu năm 2020, "
+          "96,8% hồ sơ được giải quyết đúng hạn."),
+        C("Bà Rịa - Vũng Tàu: kết quả cải cách hành chính 9 tháng\n\n9 tháng đầu năm 2020, các cơ quan, đơn vị trên địa bàn tỉnh Bà Rịa - Vũng Tàu tiếp nhận 265.430 hồ sơ; tỷ lệ "
+          "hồ sơ giải quyết đúng hạn đạt 98,6%.\n\nNgười dân làm thủ tục.\n\nTrong quý III/2020, 96,8% hồ sơ được "
+          "giải quyết đúng hạn."),
         # a rounded count the exact whole bears out; an exact count not named as the whole (a channel's, a body's)
         C("Năm 2024, các cơ quan, đơn vị trên địa bàn tỉnh Vĩnh Long tiếp nhận hơn 1,1 triệu hồ sơ.\n\nTheo báo cáo, "
           "tổng số hồ sơ tiếp nhận trong năm 2024 là 1.106.450 hồ sơ."),

@@ -77,7 +77,33 @@ def _plain_statement(f: dict, article: Article) -> bool:
 
 def conflicting_values(article: Article) -> list[Finding]:
     return (restated_differently(article) + move_contradicted(article) + bound_contradicted(article)
-            + total_restated(article) + ranking_restated(article))
+            + total_restated(article) + ranking_restated(article) + rate_restated(article))
+
+
+def rate_restated(article: Article) -> list[Finding]:
+    """The lead's rate of a measure ("tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,6%") and a later one of
+    the same unit, measure and dates ("trong 9 tháng qua, 96,8% hồ sơ được giải quyết đúng hạn"),
+    each stating its own period and as a whole (no narrowing word before it), whose ranges do not
+    meet. The words after a rate restate its measure in other words, so they are not compared
+    (as `restated_differently` compares those after counts)."""
+    out = []
+    leads = set(article.leads)
+    firsts: dict[tuple, dict] = {}  # the lead's first rate of each measure
+    for f in article.lead_figures:
+        if f["kind"] == "percent" and (k := _key(f)) is not None and own_period(f) and _plain_but_its_qualifier(f, article):
+            firsts.setdefault(k, f)
+    if not firsts:
+        return out
+    for f in article.figures:
+        if (f["kind"] != "percent" or article.paragraph(f["span"][0]) in leads or (k := _key(f)) is None
+                or not own_period(f) or not _plain_but_its_qualifier(f, article)):
+            continue
+        first = firsts.get(k)
+        if first is None or meet(figure_range(first), figure_range(f)):
+            continue
+        out.append(Finding("conflicting_values", [first, f], None, f["value"], "conflicting_values",
+                           dict(first=first["surface"], second=f["surface"])))
+    return out
 
 
 def restated_differently(article: Article) -> list[Finding]:
