@@ -443,6 +443,10 @@ FIRES = {
           ("part_exceeds_total", ["12.480", "13.105"]), linked=True),
     ],
     "count_list_mismatch": [
+        # a list opened by "gồm:" after a long description of the places counted
+        C("Toàn tỉnh có 5 xã, phường duy trì tỷ lệ 100% hồ sơ giải quyết đúng hạn trong suốt 6 tháng đầu năm 2026 "
+          "và được Chủ tịch UBND tỉnh tặng bằng khen, gồm: phường Thủ Dầu Một, phường Phú Lợi, xã Bàu Bàng và xã Trừ Văn Thố.",
+          ("count_list_mismatch", ["5"])),
         # a count heading a bulleted list, one unit an item, with their values
         C("Năm 2024, toàn tỉnh còn 4.224 hồ sơ quá hạn. Bốn xã để xảy ra nhiều hồ sơ quá hạn nhất gồm:\n- Xã Tương "
           "Dương: 164 hồ sơ;\n- Xã Quỳ Hợp: 131 hồ sơ;\n- Xã Con Cuông: 97 hồ sơ.",
@@ -921,6 +925,8 @@ NEAR_MISSES = {
         C("Huyện đã giải quyết 5.120/5.320 hồ sơ."),
     ],
     "count_list_mismatch": [
+        C("Toàn tỉnh có 4 xã, phường duy trì tỷ lệ 100% hồ sơ giải quyết đúng hạn trong suốt 6 tháng đầu năm 2026 "
+          "và được Chủ tịch UBND tỉnh tặng bằng khen, gồm: phường Thủ Dầu Một, phường Phú Lợi, xã Bàu Bàng và xã Trừ Văn Thố."),
         C("Năm 2024, toàn tỉnh còn 4.224 hồ sơ quá hạn. Ba xã để xảy ra nhiều hồ sơ quá hạn nhất gồm:\n- Xã Tương "
           "Dương: 164 hồ sơ;\n- Xã Quỳ Hợp: 131 hồ sơ;\n- Xã Con Cuông: 97 hồ sơ."),
         # ... items naming several units each are no count of them

@@ -25,6 +25,7 @@ BRACKETED_RE = compile_pattern(r"\s*\([^()\n]{0,40}\)")
 DIGIT_RE = compile_pattern(r"\d")
 JOINED_PART_RE = compile_pattern(r"[^\d;.]{0,60}\s(?:và|,)\s*")
 INTRO_REACH = 80  # characters from a count to the word that opens its list
+COLON_INTRO_REACH = 160  # ... to one ending in a colon ("gồm:"), which opens a list whatever the words before it
 NAMES_REACH = 400  # characters before "lần lượt" where the names it pairs with are read
 # the type words of unit_types.yml, longest first, each with the blank that ends it
 UNIT_TYPES = tuple(f"{t} " for t in sorted(load_yaml("unit_types.yml")["types"], key=len, reverse=True))
@@ -180,7 +181,7 @@ def _count_against_list(article: Article) -> list[Finding]:
         next_start = min(following, sentence_end)
         window = text[f["span"][1]:next_start]
         intro = INTRO_RE.search(window)
-        if intro is None or intro.start() > INTRO_REACH:
+        if intro is None or intro.start() > (COLON_INTRO_REACH if intro.group().rstrip().endswith(":") else INTRO_REACH):
             continue
         lead_in = _past_noun(window[:intro.start()], f.get("noun") or "")  # (the noun's own comma: "bốn bộ, cơ quan ngang bộ")
         if intro.group().lstrip().lower().startswith("là") and ("," in lead_in or ";" in lead_in):
