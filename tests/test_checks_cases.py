@@ -384,6 +384,10 @@ FIRES = {
           ("sum_mismatch", ["12.846", "235", "4.688", "7.905"])),
     ],
     "part_exceeds_total": [
+        # a sentence taking the fields in turn ("Xét theo lĩnh vực, ..."): its first count one field's
+        C("Quý III/2025, Trung tâm Phục vụ hành chính công xã Tân Thanh đã tiếp nhận 3.412 hồ sơ thủ tục hành chính."
+          "\n\nNgười dân làm thủ tục.\n\nXét theo lĩnh vực, hồ sơ chứng thực chiếm nhiều nhất với 3.560 hồ sơ; tiếp "
+          "đến là hộ tịch và đất đai.", ("part_exceeds_total", ["3.412", "3.560"]), linked=True),
         # a level singled out of the whole, above it
         C("Trong quý I/2024, tỉnh Ninh Bình có 1.260 hồ sơ quá hạn, chiếm 0,6% số hồ sơ đã giải quyết.\n\nĐáng chú ý, riêng "
           "khối xã, phường có 1.340 hồ sơ quá hạn, chủ yếu thuộc lĩnh vực đất đai.",
@@ -884,6 +888,13 @@ NEAR_MISSES = {
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ."),
     ],
     "part_exceeds_total": [
+        C("Quý III/2025, Trung tâm Phục vụ hành chính công xã Tân Thanh đã tiếp nhận 3.412 hồ sơ thủ tục hành chính."
+          "\n\nNgười dân làm thủ tục.\n\nXét theo lĩnh vực, hồ sơ chứng thực chiếm nhiều nhất với 1.560 hồ sơ; tiếp "
+          "đến là hộ tịch và đất đai."),
+        # ... the count before it one unit's among others compared, no whole
+        C("Năm 2026, tỉnh Phú Thọ tiếp nhận 612.400 hồ sơ; tỉnh Lai Châu tiếp nhận ít nhất với 98.750 hồ sơ.\n\n"
+          "Người dân làm thủ tục.\n\nXét theo lĩnh vực, hồ sơ hộ tịch và chứng thực có nhiều nhất với 1,02 triệu hồ "
+          "sơ; tiếp đến là đất đai."),
         # ... a part no more than what a total rounded to a scale word may stand for
         C("Năm 2024, tỉnh Vĩnh Long tiếp nhận 1,1 triệu hồ sơ. Trong đó, lĩnh vực đất đai có 1.140.000 hồ sơ."),
         C("Trong quý I/2024, tỉnh Ninh Bình có 1.260 hồ sơ quá hạn, chiếm 0,6% số hồ sơ đã giải quyết.\n\nĐáng chú ý, riêng "

@@ -125,6 +125,10 @@ class Article:
         k = bisect.bisect_left(self.starts, pos)
         return self.figures[k:k + limit]
 
+    def figures_in(self, span: tuple[int, int]) -> list[dict]:
+        """The figures starting inside `span` (a sentence), in order."""
+        return self.figures[bisect.bisect_left(self.starts, span[0]):bisect.bisect_left(self.starts, span[1])]
+
     @functools.cached_property
     def lead_figures(self) -> list[dict]:
         """The first figures of the lead paragraphs (`leads`; a bounded number)."""

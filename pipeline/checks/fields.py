@@ -19,6 +19,10 @@ from .tolerance import exceeds
 # (after a short opening phrase: "Trong quý I, lĩnh vực có nhiều hồ sơ nhất là đất đai với 4.105 hồ sơ")
 FIELD_PART_RE = compile_pattern(r"(?:[^,.;]{0,25},\s*)?(?:(?:riêng|đối với)\s+)?(?<!\p{L})lĩnh vực(?!\p{L})[^\d.;]{0,80}$",
                                 regex.IGNORECASE)
+# "Xét theo lĩnh vực, hồ sơ chứng thực chiếm nhiều nhất với 2.930 hồ sơ": a sentence taking the
+# fields in turn, its first count one field's
+BY_FIELD_OPENER_RE = compile_pattern(r"\s*(?:xét|phân|chia|tính)\s+theo\s+(?:từng\s+)?lĩnh\s+vực\s*[,:][^\d.;]{0,80}$",
+                                     regex.IGNORECASE)
 
 
 def _field_names() -> str:
@@ -43,17 +47,28 @@ def field_singled_out_re() -> regex.Pattern:
 
 def one_field(article: Article, part: dict) -> bool:
     """Whether a count of dossiers is one field's: its sentence opens with the field ("Lĩnh vực
-    đất đai chiếm nhiều nhất với 1.315 hồ sơ", "Riêng lĩnh vực này, ... 5.210 hồ sơ", "Riêng
+    đất đai chiếm nhiều nhất với 1.315 hồ sơ", "Riêng lĩnh vực này, ... 5.210 hồ sơ", "Xét theo
+    lĩnh vực, hồ sơ chứng thực chiếm nhiều nhất với 2.930 hồ sơ", "Riêng
     chứng thực ..., xã đã tiếp nhận và giải quyết 1.184 hồ sơ") or its noun is followed by one
     ("41.260 hồ sơ đất đai")."""
     text = article.text
     clause = text.rfind(";", part["sentence"][0], part["span"][0]) + 1  # "...; riêng lĩnh vực này có 3.460 hồ sơ"
     for start in {part["sentence"][0], *([regex.match(r"\s*", text[clause:]).end() + clause] if clause else [])}:
-        if FIELD_PART_RE.match(text, start, part["span"][0]) or field_singled_out_re().match(text, start, part["span"][0]):
+        if (FIELD_PART_RE.match(text, start, part["span"][0]) or field_singled_out_re().match(text, start, part["span"][0])
+                or BY_FIELD_OPENER_RE.match(text, start, part["span"][0])):
             return True
     noun = regex.match(r"\s*" + r"\s+".join(map(regex.escape, (part.get("noun") or "hồ sơ").split())),
                        text[part["span"][1]:part["span"][1] + 40], regex.IGNORECASE)
     return noun is not None and field_after_noun_re().match(text, part["span"][1] + noun.end()) is not None
+
+
+def _among_other_units(article: Article, f: dict) -> bool:
+    """Whether a count's sentence gives the same measure for another unit too ("Phú Thọ tiếp nhận
+    612.400 hồ sơ; Lai Châu tiếp nhận ít nhất với 98.750 hồ sơ"): units compared, none the whole."""
+    unit = (f.get("subject") or {}).get("unit")
+    return any(g is not f and g["kind"] == "count" and g["aspect"] == f["aspect"] and g["object"] == f["object"]
+               and (g.get("subject") or {}).get("unit") not in (None, unit)
+               for g in article.figures_in(f["sentence"]))
 
 
 def field_above_total(article: Article, flagged: set, counts: list[dict]) -> list[Finding]:
@@ -73,7 +88,7 @@ def field_above_total(article: Article, flagged: set, counts: list[dict]) -> lis
                   and f["object"] == part["object"] and same_subject(f, part)
                   and (same_period(f, part) or not f.get("period") and not part.get("period")
                        and article.paragraph(f["span"][0]) == article.paragraph(part["span"][0]))
-                  and not one_field(article, f)]
+                  and not one_field(article, f) and not _among_other_units(article, f)]
         total = max(totals, key=lambda f: f["value"], default=None)  # the whole, not a channel's part
         if (total is not None and exceeds(part, total)
                 and not article.paragraph_matches(CARRY_OVER_RE, total["span"][0])):
