@@ -384,6 +384,10 @@ FIRES = {
           ("sum_mismatch", ["12.846", "235", "4.688", "7.905"])),
     ],
     "part_exceeds_total": [
+        # a count said before it to be of "tổng số TTHC nêu trên", above the total stated above
+        C("Tính đến ngày 30/6/2023, tỉnh Bạc Liêu có 1.734 thủ tục hành chính thuộc thẩm quyền giải quyết của 3 cấp "
+          "chính quyền.\n\nTheo Sở Thông tin và Truyền thông, trong tổng số TTHC nêu trên, tỉnh đã cung cấp 1.802 TTHC "
+          "dưới hình thức dịch vụ công trực tuyến.", ("part_exceeds_total", ["1.734", "1.802"]), linked=True),
         # a sentence taking the fields in turn ("Xét theo lĩnh vực, ..."): its first count one field's
         C("Quý III/2025, Trung tâm Phục vụ hành chính công xã Tân Thanh đã tiếp nhận 3.412 hồ sơ thủ tục hành chính."
           "\n\nNgười dân làm thủ tục.\n\nXét theo lĩnh vực, hồ sơ chứng thực chiếm nhiều nhất với 3.560 hồ sơ; tiếp "
@@ -888,6 +892,9 @@ NEAR_MISSES = {
         C("Bộ phận một cửa tiếp nhận 2.380 hồ sơ, trong đó lĩnh vực đất đai 910 hồ sơ, hộ tịch 655 hồ sơ."),
     ],
     "part_exceeds_total": [
+        C("Tính đến ngày 30/6/2023, tỉnh Bạc Liêu có 1.734 thủ tục hành chính thuộc thẩm quyền giải quyết của 3 cấp "
+          "chính quyền.\n\nTheo Sở Thông tin và Truyền thông, trong tổng số TTHC nêu trên, tỉnh đã cung cấp 1.302 TTHC "
+          "dưới hình thức dịch vụ công trực tuyến."),
         C("Quý III/2025, Trung tâm Phục vụ hành chính công xã Tân Thanh đã tiếp nhận 3.412 hồ sơ thủ tục hành chính."
           "\n\nNgười dân làm thủ tục.\n\nXét theo lĩnh vực, hồ sơ chứng thực chiếm nhiều nhất với 1.560 hồ sơ; tiếp "
           "đến là hộ tịch và đất đai."),

@@ -70,19 +70,30 @@ OF_THE_TOTAL_AFTER_RE = compile_pattern(r"[^.;]{0,60}?(?<!\p{L})trong[ \u00a0]+t
                                         regex.IGNORECASE)
 
 
+# ... or, before it, to be of the total stated above: "trong tổng số TTHC nêu trên, tỉnh đã cung cấp
+# 1.912 TTHC dưới hình thức dịch vụ công trực tuyến"
+OF_THE_TOTAL_ABOVE_BEFORE_RE = compile_pattern(r"(?<!\p{L})trong[ \u00a0]+tổng[ \u00a0]+số[ \u00a0]+(?:các[ \u00a0]+)?"
+                                               r"(?:tthc|thủ[ \u00a0]+tục(?:[ \u00a0]+hành[ \u00a0]+chính)?|hồ[ \u00a0]+sơ|nhiệm[ \u00a0]+vụ)"
+                                               r"[ \u00a0]+(?:nêu|kể|nói)[ \u00a0]+(?:ở[ \u00a0]+)?trên(?!\p{L})[^\d.;]{0,120}$",
+                                               regex.IGNORECASE)
+
+
 def _above_the_total_named(article: Article, counts: list[dict], flagged: set) -> list[Finding]:
-    """A count said to be "trong tổng số TTHC (của tỉnh)" above every count of its object the
-    article gave its unit before it: the total it names is none of them."""
+    """A count said to be "trong tổng số TTHC (của tỉnh)" (or, before it, of "tổng số TTHC nêu
+    trên") above every count of its object the article gave its unit before it: the total it
+    names is none of them."""
     out = []
     for part in counts:
         if part["id"] in flagged or not part.get("sentence"):
             continue
         named = OF_THE_TOTAL_AFTER_RE.match(article.text, part["span"][1], part["sentence"][1])
         if named is None:
-            continue
-        following = article.after(part["span"][1], 1)
-        if following and following[0]["span"][0] < named.end():
-            continue  # (the words are another figure's: "1.902 TTHC, 412 thủ tục trong tổng số ...")
+            if not OF_THE_TOTAL_ABOVE_BEFORE_RE.search(article.text, part["sentence"][0], part["span"][0]):
+                continue
+        else:
+            following = article.after(part["span"][1], 1)
+            if following and following[0]["span"][0] < named.end():
+                continue  # (the words are another figure's: "1.902 TTHC, 412 thủ tục trong tổng số ...")
         earlier = [t for t in counts if t["span"][1] <= part["span"][0] and t["object"] == part["object"]
                    and same_subject(t, part) and not same_sentence(t, part)]
         total = max(earlier, key=lambda t: t["value"], default=None)
