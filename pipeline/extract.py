@@ -22,7 +22,7 @@ def extract_article(raw: RawArticle, include_text: bool = True) -> dict:
     official_list = officials.extract_officials(article, unit_list)
     document_list = documents.extract_documents(article)
     figure_list = figures.extract_figures(article, unit_list)
-    check_list = checks.run_checks(figure_list, text)
+    check_list = checks.run_checks(figure_list, text, units=unit_list)
     record = {
         "schema_version": SCHEMA_VERSION,
         "doc_id": raw.doc_id,

@@ -348,7 +348,8 @@ def recheck(record: dict, lang: str) -> dict:
     """The record with its checks run again over its figures, messages in `lang`."""
     from .checks import run_checks
 
-    return {**record, "checks": run_checks(record.get("figures") or [], record["text"], lang=lang)}
+    return {**record, "checks": run_checks(record.get("figures") or [], record["text"], lang=lang,
+                                           units=record.get("units") or ())}
 
 
 def json_report(record: dict) -> str:

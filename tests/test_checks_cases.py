@@ -25,7 +25,7 @@ def checks_of(text, lang="en"):
     record = extract_text(text, title="Tin cải cách hành chính", published="2024-12-20")
     surface = {f["id"]: f["surface"] for f in record["figures"]}
     from pipeline.checks import run_checks
-    checks = run_checks(record["figures"], record["text"], lang=lang)
+    checks = run_checks(record["figures"], record["text"], lang=lang, units=record["units"])
     return [(c["kind"], sorted(surface[i] for i in c["figures"])) for c in checks], checks
 
 
@@ -236,6 +236,10 @@ FIRES = {
         C("Từ ngày 1/7 đến ngày 30/9/2025, các địa phương trên cả nước đã tiếp nhận 5.846.210 hồ sơ.\n\nNgười dân "
           "làm thủ tục.\n\nTrong tổng số hồ sơ của các địa phương, cấp tỉnh tiếp nhận 1.927.480 hồ sơ, cấp xã tiếp "
           "nhận 3.908.730 hồ sơ.", ("sum_mismatch", ["1.927.480", "3.908.730", "5.846.210"]), linked=True),
+        # a district's total and its own level's and its communes' parts (the unit's type tells it is a district)
+        C("Quý I/2024, huyện Mèo Vạc tiếp nhận nhiều hồ sơ.\n\nTheo báo cáo của UBND huyện, trong quý I, tổng số hồ sơ "
+          "tiếp nhận qua Bộ phận Một cửa các cấp là 2.318 hồ sơ, trong đó cấp huyện 1.064 hồ sơ, cấp xã 1.242 hồ sơ.",
+          ("sum_mismatch", ["1.064", "1.242", "2.318"])),
         # ... the lead's total a bound, the parts below it ("hơn 1,26 triệu"; no exact total stated)
         C("Từ ngày 1/7 đến hết ngày 9/8/2025, TP Hà Nội đã tiếp nhận hơn 1,26 triệu hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, các sở, ngành và Trung tâm Phục vụ hành chính công thành phố tiếp nhận 402.350 "
@@ -757,6 +761,13 @@ NEAR_MISSES = {
         C("9 tháng đầu năm 2025, các địa phương trên cả nước đã tiếp nhận 5.846.210 hồ sơ.\n\nNgười dân "
           "làm thủ tục.\n\nTrong tổng số hồ sơ của các địa phương, cấp tỉnh tiếp nhận 1.927.480 hồ sơ, cấp xã tiếp "
           "nhận 3.908.730 hồ sơ."),
+        # ... a province's total: the province's own level is not among the parts
+        C("Quý I/2024, tỉnh Hà Giang tiếp nhận nhiều hồ sơ.\n\nTheo báo cáo của UBND tỉnh, trong quý I, tổng số hồ sơ "
+          "tiếp nhận qua Bộ phận Một cửa các cấp là 2.318 hồ sơ, trong đó cấp huyện 1.064 hồ sơ, cấp xã 1.242 hồ sơ."),
+        # ... a district's levels that add up, the headline's total restated beside them (no level's part)
+        C("Lâm Thao: Quý I/2021 tiếp nhận 4.286 hồ sơ thủ tục hành chính\n\nTrong quý, Bộ phận Tiếp nhận và trả kết quả "
+          "của huyện Lâm Thao và cấp xã đã tiếp nhận 4.286 hồ sơ, tăng 5% so với cùng kỳ năm 2020; trong đó cấp huyện "
+          "1.154 hồ sơ, cấp xã 3.132 hồ sơ."),
         # ... a bound the parts meet
         C("Từ ngày 1/7 đến hết ngày 9/8/2025, TP Hà Nội đã tiếp nhận hơn 1,26 triệu hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, các sở, ngành và Trung tâm Phục vụ hành chính công thành phố tiếp nhận 402.350 "

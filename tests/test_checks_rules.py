@@ -260,3 +260,18 @@ def test_every_province_body_names_the_province_level(body):
     named = f"Cụ thể, {body[0].upper()}{body[1:]} Hòa Bình tiếp nhận 500 hồ sơ."
     g = place(named, fig(1, "500", 500))[0]
     assert level_of(g, 0, Article([g], named)) is None
+
+
+@pytest.mark.parametrize("unit, level", [
+    ({"id": "u1", "type": "huyện", "code": "029"}, "district"),
+    ({"id": "u1", "type": "thị xã", "code": "372"}, "district"),
+    ({"id": "u1", "type": "thành phố", "code": "916"}, "district"),  # a provincial city
+    ({"id": "u1", "type": "thành phố", "code": "92"}, "province"),  # a centrally-run city
+    ({"id": "u1", "type": "tỉnh", "code": "02"}, "province"),
+    ({"id": "u1", "type": "đặc khu", "code": None}, "commune"),
+    ({"id": "u1", "type": "phường", "code": "00004"}, "commune"),
+])
+def test_a_units_level_comes_from_its_type_and_code(unit, level):
+    from pipeline.checks.base import unit_levels
+
+    assert unit_levels([unit]) == {"u1": level}

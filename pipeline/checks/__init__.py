@@ -33,9 +33,9 @@ different sentences says so. `run_checks` returns the contract's Check dicts: ki
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterable
 
-from .base import Article, Finding
+from .base import Article, Finding, unit_levels
 from .conflicts import conflicting_values
 from .lists import count_list_mismatch
 from .messages import LANGS, render
@@ -67,10 +67,11 @@ def to_check(finding: Finding, lang: str = "en") -> dict:
             "message": render(finding.template, lang, finding.linked, **finding.params)}
 
 
-def run_checks(figures: list[dict], text: str, lang: str = "en") -> list[dict]:
+def run_checks(figures: list[dict], text: str, lang: str = "en", units: Iterable[dict] = ()) -> list[dict]:
     """All checks over one article's figures (`text` is the record's text, for the words between
-    and around figures), in the order of the registry, each figure set reported once."""
-    article = Article(sorted(figures, key=lambda f: f["span"][0]), text)
+    and around figures; `units` the record's units, whose levels tell which levels make up a
+    unit's whole), in the order of the registry, each figure set reported once."""
+    article = Article(sorted(figures, key=lambda f: f["span"][0]), text, levels=unit_levels(units))
     out, seen = [], set()
     for kind, fn in CHECKS.items():
         for finding in fn(article):

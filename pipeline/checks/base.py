@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..gazetteer import TYPE_LEVEL
 from ..pattern_cache import compile_pattern
 from .tolerance import is_exact
 
@@ -59,12 +60,31 @@ def part_above(total: dict, part: dict) -> Finding:
                    dict(part=part["surface"], total=total["surface"]))
 
 
+def unit_levels(units) -> dict[str, str]:
+    """The level of each unit of a record (SCHEMA.md `Unit`), by id: "province", "district" or
+    "commune" (a "thành phố" with a two-digit code is a province, else a provincial city)."""
+    out = {}
+    for u in units:
+        level = TYPE_LEVEL.get(u.get("type") or "")
+        if u.get("type") == "thành phố" and len(u.get("code") or "") == 2:
+            level = "province"
+        if level is not None and u.get("id"):
+            out[u["id"]] = level
+    return out
+
+
 @dataclass
 class Article:
-    """An article's figures and text, with the paragraph layout the checks need."""
+    """An article's figures and text, with the paragraph layout the checks need, and the level
+    of each unit a figure's subject may name (`unit_levels`; empty when the units are not known)."""
     figures: list[dict]
     text: str
     _matches: dict = field(default_factory=dict, repr=False)
+    levels: dict = field(default_factory=dict, repr=False)
+
+    def level_of_subject(self, f: dict) -> str | None:
+        """The administrative level of the unit a figure is about, when known."""
+        return self.levels.get((f.get("subject") or {}).get("unit"))
 
     @functools.cached_property
     def paragraph_starts(self) -> list[int]:

@@ -14,9 +14,9 @@ import regex
 from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
 from ..unit_register import CHANGE as TWO_LEVELS_FROM
-from .base import LEAD_FIGURES, Article, Finding, exact, part_above, result_count, same_period, sum_finding
+from .base import LEAD_FIGURES, Article, Finding, exact, part_above, result_count, same_period, same_sentence, sum_finding
 from .fields import one_field
-from .partitions import classes_in, covers_the_whole
+from .partitions import classes_in, covers_the_unit
 from .ratios import OWN_SHARE_AFTER_RE
 from .tolerance import BOUNDS, exceeds, parts_add_up
 
@@ -94,10 +94,11 @@ CHANGE = "{:04d}-{:02d}-{:02d}".format(*TWO_LEVELS_FROM)  # the two-level local 
 MAX_MONTHS = 12  # a span's months read one by one: up to a year
 
 
-def whole_covered(levels: frozenset, total: dict) -> bool:
-    """Whether the levels cover the administration the total counts: every level of the map, or
-    under the two-level government (a period from 1 July 2025 on) the province's and the communes'."""
-    if covers_the_whole("level", levels):
+def whole_covered(levels: frozenset, total: dict, article: Article) -> bool:
+    """Whether the levels cover the administration the total counts: every level of the map (a
+    district's own and its communes' for a district), or under the two-level government (a period
+    from 1 July 2025 on) the province's and the communes'."""
+    if covers_the_unit("level", levels, total, article):
         return True
     start = (total.get("period") or {}).get("start") or ""
     return start >= CHANGE and "district" not in levels and any(
@@ -123,16 +124,21 @@ def levels_in_turn(article: Article) -> list[Finding]:
             f = figures[k]
             if not (_same_measure(total, f) and same_period(total, f) and _unit(f) in (None, _unit(total))):
                 continue
+            if f["value"] == total["value"]:
+                continue  # the total restated ("Trong quý, ... huyện và cấp xã đã tiếp nhận 4.286 hồ sơ"), no level's part
             level = level_of(f, figures[k - 1]["span"][1], article)
             if level is None:
                 continue
             if level in parts:
                 break  # a level stated again: another breakdown (of a part, or of another total)
             parts[level] = f
-        if len(parts) >= 2 and whole_covered(frozenset(parts), total):
+        if len(parts) >= 2 and whole_covered(frozenset(parts), total, article):
             in_order = sorted(parts.values(), key=lambda f: f["span"][0])
             if bound and not _bound_stated_alone(total, opening, in_order):
                 continue
+            if any(g is not total and _plain_count(g) and g["value"] == total["value"] and same_sentence(g, in_order[0])
+                   for g in article.figures_in(in_order[0]["sentence"])):
+                continue  # the parts' own sentence restates the total: the check of that sentence is the one
             if not parts_add_up(total, in_order):
                 out.append(sum_finding(total, in_order, across=True))
     return out

@@ -48,6 +48,16 @@ def covers_the_whole(name: str, covered: frozenset) -> bool:
     return any(frozenset(classes) <= covered for classes in spec.get("complete_when", ()))
 
 
+def covers_the_unit(name: str, covered: frozenset, total: dict, article: Article) -> bool:
+    """`covers_the_whole`, or for a district's total the levels that make up a district
+    (`complete_for_district`: its own and its communes')."""
+    if covers_the_whole(name, covered):
+        return True
+    spec = load_yaml("check_partitions.yml")[name]
+    return (article.level_of_subject(total) == "district" and "province" not in covered
+            and any(frozenset(classes) <= covered for classes in spec.get("complete_for_district", ())))
+
+
 # "trước hạn 45%, đúng hạn 99%": "đúng hạn" often counts the early ones too; without the
 # overdue share beside them the two are not known to be disjoint; so "hài lòng" the very satisfied
 AMBIGUOUS = {"deadline": (frozenset({"early", "on_time"}),),

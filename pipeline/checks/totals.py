@@ -11,8 +11,8 @@ from ..pattern_cache import compile_pattern
 from .base import (BASE_BEFORE_RE, Article, Finding, exact, is_change, is_target, same_period, same_sentence,
                    same_subject, sum_finding)
 from .grades import graded_units
-from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_whole, named_sentences, oriented_labels,
-                         partition_of, partitions)
+from .partitions import (AMBIGUOUS, CLAUSE_RE, classes_in, count_only, covers_the_unit, covers_the_whole, named_sentences,
+                         oriented_labels, partition_of, partitions)
 from .distributed import levels_in_turn, months_of_a_total, whole_covered
 from .tolerance import BOUNDS, count_range, figure_range, meet, parts_add_up, sum_range
 
@@ -244,14 +244,15 @@ DETAILS_RE = compile_pattern(r"[ \t\u00a0]*(?:cụ\s+thể|chi\s+tiết|trong\s+
                              regex.IGNORECASE)
 
 
-def _details_every_level(text: str, sentence: tuple[int, int], first: dict) -> bool:
+def _details_every_level(article: Article, sentence: tuple[int, int], first: dict) -> bool:
     """Whether a sentence opening with "Cụ thể" (or naming the total) names every level of the
     administration (under the two-level government, from `first`'s period, the province's and
     the communes')."""
+    text = article.text
     if not DETAILS_RE.match(text, sentence[0]):
         return False
     levels = classes_in(text[sentence[0]:sentence[1]]).get("level")
-    return levels is not None and whole_covered(levels, first)
+    return levels is not None and whole_covered(levels, first, article)
 
 
 def _both_undated(a: dict, b: dict) -> bool:
@@ -279,7 +280,7 @@ def _distributed_later(article: Article) -> list[Finding]:
         if (first["kind"] != "count" or is_change(first) or not sentence
                 or (k and figures[k - 1].get("sentence") == sentence)
                 or not (DISTRIBUTED_BY_LEVEL_RE.match(text, sentence[0]) or ABOVE_TOTAL_DIVIDED_RE.match(text, sentence[0])
-                        or _details_every_level(text, sentence, first) or _measure_listed(text, sentence, first)
+                        or _details_every_level(article, sentence, first) or _measure_listed(text, sentence, first)
                         or BY_FIELD_BEFORE_RE.search(text, sentence[0], first["span"][0]))):
             continue
         # the nearest count of the same measure before it, when the headline or lead states it
@@ -436,7 +437,7 @@ def _parts_disagree(total: dict, parts: list[dict], article: Article, whole: boo
         if partition is None:
             return False
         name, covered = partition
-        whole = covers_the_whole(name, covered) and not rest_unnumbered
+        whole = covers_the_unit(name, covered, total, article) and not rest_unnumbered
     total_range = count_range(total)
     parts_range = sum_range([count_range(p) for p in parts])
     return not (meet(parts_range, total_range) or (not whole and parts_range[0] <= total_range[1]))
