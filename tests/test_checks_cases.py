@@ -240,6 +240,12 @@ FIRES = {
         C("Quý I/2024, huyện Mèo Vạc tiếp nhận nhiều hồ sơ.\n\nTheo báo cáo của UBND huyện, trong quý I, tổng số hồ sơ "
           "tiếp nhận qua Bộ phận Một cửa các cấp là 2.318 hồ sơ, trong đó cấp huyện 1.064 hồ sơ, cấp xã 1.242 hồ sơ.",
           ("sum_mismatch", ["1.064", "1.242", "2.318"])),
+        # a plan's tasks named and divided by field ("Các nhiệm vụ ... được phân theo lĩnh vực:"), the plan's goal the total
+        C("Năm 2022, Sóc Trăng đề ra 64 nhiệm vụ cải cách hành chính\n\nKế hoạch cải cách hành chính năm 2022 của tỉnh Sóc Trăng đề ra 64 nhiệm vụ.\n\nNgười dân làm thủ "
+          "tục.\n\nCác nhiệm vụ trong kế hoạch được phân theo lĩnh vực: cải cách thể chế 8 nhiệm vụ, cải cách TTHC "
+          "15 nhiệm vụ, cải cách tổ chức bộ máy 9 nhiệm vụ, cải cách chế độ công vụ 10 nhiệm vụ, cải cách tài chính "
+          "công 6 nhiệm vụ và xây dựng chính quyền điện tử 13 nhiệm vụ.",
+          ("sum_mismatch", ["10", "13", "15", "6", "64", "8", "9"]), linked=True),
         # ... the lead's total a bound, the parts below it ("hơn 1,26 triệu"; no exact total stated)
         C("Từ ngày 1/7 đến hết ngày 9/8/2025, TP Hà Nội đã tiếp nhận hơn 1,26 triệu hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, các sở, ngành và Trung tâm Phục vụ hành chính công thành phố tiếp nhận 402.350 "
@@ -768,6 +774,11 @@ NEAR_MISSES = {
         C("Lâm Thao: Quý I/2021 tiếp nhận 4.286 hồ sơ thủ tục hành chính\n\nTrong quý, Bộ phận Tiếp nhận và trả kết quả "
           "của huyện Lâm Thao và cấp xã đã tiếp nhận 4.286 hồ sơ, tăng 5% so với cùng kỳ năm 2020; trong đó cấp huyện "
           "1.154 hồ sơ, cấp xã 3.132 hồ sơ."),
+        # ... a plan's tasks by field that add up to its goal
+        C("Năm 2022, Sóc Trăng đề ra 64 nhiệm vụ cải cách hành chính\n\nKế hoạch cải cách hành chính năm 2022 của tỉnh Sóc Trăng đề ra 64 nhiệm vụ.\n\nNgười dân làm thủ "
+          "tục.\n\nCác nhiệm vụ trong kế hoạch được phân theo lĩnh vực: cải cách thể chế 8 nhiệm vụ, cải cách TTHC "
+          "15 nhiệm vụ, cải cách tổ chức bộ máy 9 nhiệm vụ, cải cách chế độ công vụ 10 nhiệm vụ, cải cách tài chính "
+          "công 6 nhiệm vụ và xây dựng chính quyền điện tử 16 nhiệm vụ."),
         # ... a bound the parts meet
         C("Từ ngày 1/7 đến hết ngày 9/8/2025, TP Hà Nội đã tiếp nhận hơn 1,26 triệu hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, các sở, ngành và Trung tâm Phục vụ hành chính công thành phố tiếp nhận 402.350 "

@@ -82,9 +82,10 @@ def _new_measure(gap: str, total: dict) -> bool:
 
 
 def counts_like(total: dict, f: dict) -> bool:
-    """A count that may be a part of `total`: same object, no change, a goal only of a goal."""
+    """A count that may be a part of `total`: same object, no change, a goal only of a goal (a
+    plan's tasks, aspect `planned`, are its goals however each is worded)."""
     return (f["kind"] == "count" and f["object"] == total["object"] and not is_change(f)
-            and is_target(f) == is_target(total))
+            and (is_target(f) == is_target(total) or f["aspect"] == total["aspect"] == "planned"))
 
 
 def _block_end(article: Article, total: dict) -> int:
@@ -219,12 +220,14 @@ ABOVE_TOTAL_DIVIDED_RE = compile_pattern(r"[ \t\u00a0]*(?:toàn\s+bộ|tổng)\s
 
 
 # the measure named as a whole and listed: "Số hồ sơ tiếp nhận gồm: lĩnh vực đất đai 5.410 hồ sơ, ...",
+# "Các nhiệm vụ trong kế hoạch được phân theo lĩnh vực: cải cách thể chế 9 nhiệm vụ, ...",
 # a bulleted list's header "... cho biết số hồ sơ tiếp nhận phân theo lĩnh vực gồm:", "số TTHC được cắt
 # giảm, đơn giản hóa theo lĩnh vực như sau:" (a breakdown by field, month, quarter or level: all of it;
 # not "Một số đơn vị có số hồ sơ tiếp nhận lớn như sau:", some of the units)
-MEASURE_LISTED_RE = compile_pattern(r"(?<!\p{L})số\s+(?:hồ\s+sơ|thủ\s+tục|tthc)(?:[\s,]+\p{L}+){0,8}?\s+(?:(?:bao\s+)?gồm"
-                                    r"|theo\s+(?:từng\s+)?(?:lĩnh\s+vực|tháng|quý|cấp)(?:\s+\p{L}+){0,3}?\s+như\s+sau)\s*:",
-                                    regex.IGNORECASE)
+MEASURE_LISTED_RE = compile_pattern(r"(?<!\p{L})(?:số\s+(?:hồ\s+sơ|thủ\s+tục|tthc)(?:[\s,]+\p{L}+){0,8}?\s+(?:(?:bao\s+)?gồm"
+                                    r"|theo\s+(?:từng\s+)?(?:lĩnh\s+vực|tháng|quý|cấp)(?:\s+\p{L}+){0,3}?\s+như\s+sau)"
+                                    r"|các\s+(?:hồ\s+sơ|thủ\s+tục|tthc|nhiệm\s+vụ)(?:\s+\p{L}+){0,6}?\s+(?:được\s+)?(?:phân|chia)\s+theo"
+                                    r"\s+(?:từng\s+)?(?:lĩnh\s+vực|tháng|quý|cấp))\s*:", regex.IGNORECASE)
 
 
 def _measure_listed(text: str, sentence: tuple[int, int], first: dict) -> bool:
@@ -287,7 +290,7 @@ def _distributed_later(article: Article) -> list[Finding]:
         # (a total nearer than those is distributed by the sentence after it: _distributed_next)
         total = next((t for t in reversed(figures[:k]) if t["kind"] == "count" and not is_change(t)
                       and t["object"] == first["object"] and t["aspect"] == first["aspect"]
-                      and is_target(t) == is_target(first) and same_subject(t, first)
+                      and counts_like(t, first) and same_subject(t, first)
                       and (same_period(t, first) or (_both_undated(t, first) and _first_count_of_its_sentence(t, article)))),
                      None)
         if (total is None or article.paragraph(total["span"][0]) not in article.opening
