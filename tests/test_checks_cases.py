@@ -246,6 +246,11 @@ FIRES = {
           "15 nhiệm vụ, cải cách tổ chức bộ máy 9 nhiệm vụ, cải cách chế độ công vụ 10 nhiệm vụ, cải cách tài chính "
           "công 6 nhiệm vụ và xây dựng chính quyền điện tử 13 nhiệm vụ.",
           ("sum_mismatch", ["10", "13", "15", "6", "64", "8", "9"]), linked=True),
+        # the fields most of the lead's measure comes from, their counts above all of it
+        C("6 tháng đầu năm 2026, tỉnh Lai Châu cắt giảm 28 thủ tục hành chính\n\n6 tháng đầu năm 2026, UBND tỉnh Lai Châu đã "
+          "phê duyệt phương án cắt giảm, đơn giản hóa 28 thủ tục hành chính.\n\nNgười dân làm thủ tục.\n\nCác TTHC được "
+          "đơn giản hóa tập trung ở lĩnh vực đất đai (12 thủ tục), tư pháp (8 thủ tục), nội vụ (7 thủ tục) và xây dựng "
+          "(4 thủ tục).", ("sum_mismatch", ["12", "28", "4", "7", "8"]), linked=True),
         # ... the lead's total a bound, the parts below it ("hơn 1,26 triệu"; no exact total stated)
         C("Từ ngày 1/7 đến hết ngày 9/8/2025, TP Hà Nội đã tiếp nhận hơn 1,26 triệu hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, các sở, ngành và Trung tâm Phục vụ hành chính công thành phố tiếp nhận 402.350 "
@@ -779,6 +784,11 @@ NEAR_MISSES = {
           "tục.\n\nCác nhiệm vụ trong kế hoạch được phân theo lĩnh vực: cải cách thể chế 8 nhiệm vụ, cải cách TTHC "
           "15 nhiệm vụ, cải cách tổ chức bộ máy 9 nhiệm vụ, cải cách chế độ công vụ 10 nhiệm vụ, cải cách tài chính "
           "công 6 nhiệm vụ và xây dựng chính quyền điện tử 16 nhiệm vụ."),
+        # ... the fields most of the measure comes from, below all of it (the others not named)
+        C("6 tháng đầu năm 2026, tỉnh Lai Châu cắt giảm 28 thủ tục hành chính\n\n6 tháng đầu năm 2026, UBND tỉnh Lai Châu đã "
+          "phê duyệt phương án cắt giảm, đơn giản hóa 28 thủ tục hành chính.\n\nNgười dân làm thủ tục.\n\nCác TTHC được "
+          "đơn giản hóa tập trung ở lĩnh vực đất đai (12 thủ tục), tư pháp (8 thủ tục), nội vụ (2 thủ tục) và xây dựng "
+          "(4 thủ tục)."),
         # ... a bound the parts meet
         C("Từ ngày 1/7 đến hết ngày 9/8/2025, TP Hà Nội đã tiếp nhận hơn 1,26 triệu hồ sơ.\n\nNgười dân làm thủ tục."
           "\n\nXét theo cấp giải quyết, các sở, ngành và Trung tâm Phục vụ hành chính công thành phố tiếp nhận 402.350 "

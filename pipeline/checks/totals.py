@@ -283,6 +283,7 @@ def _distributed_later(article: Article) -> list[Finding]:
         if (first["kind"] != "count" or is_change(first) or not sentence
                 or (k and figures[k - 1].get("sentence") == sentence)
                 or not (DISTRIBUTED_BY_LEVEL_RE.match(text, sentence[0]) or ABOVE_TOTAL_DIVIDED_RE.match(text, sentence[0])
+                        or FIELDS_MAINLY_RE.match(text, sentence[0])
                         or _details_every_level(article, sentence, first) or _measure_listed(text, sentence, first)
                         or BY_FIELD_BEFORE_RE.search(text, sentence[0], first["span"][0]))):
             continue
@@ -296,6 +297,11 @@ def _distributed_later(article: Article) -> list[Finding]:
         if (total is None or article.paragraph(total["span"][0]) not in article.opening
                 or not (exact(total) or (total.get("approx") in BOUNDS and _measure_listed(text, sentence, first)))):
             continue  # (a bound, "hơn 148 nghìn hồ sơ", where the list names the measure it divides)
+        if FIELDS_MAINLY_RE.match(text, sentence[0]):  # some fields, each with its count: together no more than the whole
+            parts = [f for f in article.figures_in(sentence) if counts_like(total, f) and f["aspect"] == total["aspect"]]
+            if len(parts) >= 2 and sum_range([count_range(p) for p in parts])[0] > count_range(total)[1]:
+                out.append(sum_finding(total, parts, across=True))
+            continue
         in_list = item_start(text, first["span"][0]) is not None
         parts = _parts_after(total, k - 1, article, whole=True, asides=True,
                              end=list_end(text, first["span"][0]) if in_list else sentence[1])
@@ -307,6 +313,12 @@ def _distributed_later(article: Article) -> list[Finding]:
         if len(parts) >= 2 and parts[0] is first and not parts_add_up(total, parts):
             out.append(sum_finding(total, parts, across=True))
     return out
+
+
+# "Các TTHC được đơn giản hóa tập trung ở lĩnh vực đất đai (14 thủ tục), tư pháp (9 thủ tục), ...": the
+# fields most of the measure comes from, not all of it (their counts may not exceed the lead's total)
+FIELDS_MAINLY_RE = compile_pattern(r"[ \t\u00a0]*(?:các|số)\s+(?:hồ\s+sơ|thủ\s+tục|tthc|nhiệm\s+vụ)(?:\s+\p{L}+){0,6}?\s+tập\s+trung"
+                                   r"(?:\s+chủ\s+yếu)?\s+(?:ở|vào|tại)\s+(?:các\s+)?lĩnh\s+vực(?!\p{L})", regex.IGNORECASE)
 
 
 # a total stated after its parts: "A (2.418 hồ sơ), B (1.536 hồ sơ) và C (1.702 hồ sơ), tổng cộng 5.756 hồ sơ"
