@@ -1,6 +1,6 @@
 """Names of administrative units as written after their type word: the capitalised (or
 numbered) words that follow it, and how many of them make the name, read against both
-registers (pipeline/gazetteer.py). Used by pipeline/units.py."""
+registers (pipeline/gazetteer.py). Used by pipeline/unit_mentions.py."""
 from __future__ import annotations
 
 import functools

@@ -57,10 +57,10 @@ def test_last_named_is_the_last_of_the_filtered_lists(mentions, utype, ts):
 @given(st.lists(span, max_size=20), st.lists(st.integers(0, 12), max_size=8), st.integers(0, 5), st.booleans())
 @example([(5, 5), (3, 5), (5, 6)], [5, 0, 5], 0, True)  # an empty mention where paragraphs meet
 def test_mentions_inside_each_paragraph_are_the_plain_filter_s(mention_spans, lengths, gap, apart):
-    """units._inside_each (bisection over the paragraphs' starts) keeps, per paragraph, the
+    """unit_mentions.inside_each (bisection over the paragraphs' starts) keeps, per paragraph, the
     mentions inside it in list order, as testing every mention against every paragraph does;
     paragraphs out of order or overlapping fall back to that test."""
-    from pipeline.units import Mention, _inside_each
+    from pipeline.unit_mentions import Mention, inside_each
 
     mentions = [Mention(s, e, "commune", f"k{s}", "x", "xã") for s, e in mention_spans]
     paragraphs, pos = [], 0
@@ -68,7 +68,7 @@ def test_mentions_inside_each_paragraph_are_the_plain_filter_s(mention_spans, le
         paragraphs.append((pos, pos + n))
         pos += n + (gap if apart else -min(gap, n))
     plain = [[x for x in mentions if s <= x.start and x.end <= e] for s, e in paragraphs]
-    assert _inside_each(mentions, paragraphs) == plain
+    assert inside_each(mentions, paragraphs) == plain
 
 
 def _substring_test(names):
