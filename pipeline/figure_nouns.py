@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import regex
 
-from .aspects import LOOKBACK, in_brackets_after
+from .aspects import LOOKBACK
+from .breakdowns import in_brackets_after
 from .figure_cues import RATE_WORDS, Span, clause_start, sentence_part_start
 from .numbers import FROM_BEFORE_RE, NumberMatch, PhraseMap, lexicon as number_lexicon, phrase_at
 from .open_nouns import open_noun_after

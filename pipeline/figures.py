@@ -13,8 +13,8 @@ What a figure counts is read by `figure_nouns.py`; what it takes from the figure
 """
 from __future__ import annotations
 
-from .aspects import (INDEX_ASPECTS, INDEX_BAND_AFTER_RE, bracketed_part_aspect, breakdown_totals, choose_aspect,
-                      field_share_aspect, is_base, is_field_breakdown, named_parts_aspect, noun_key)
+from .aspects import INDEX_ASPECTS, INDEX_BAND_AFTER_RE, choose_aspect, is_base, noun_key
+from .breakdowns import bracketed_part_aspect, breakdown_totals, field_share_aspect, is_field_breakdown, named_parts_aspect
 from .figure_cues import Cue, Span, cues_between, find_cues, lexicon as cue_lexicon, post_window_end
 from .figure_metrics import (BAND_BOUND_BEFORE_RE, BAND_HOLDERS, DOSSIER_METRICS, DOSSIER_RATES, PLACE_OBJECTS,
                              PROCEDURE_COST_AFTER_RE, PROCESS_ASPECTS, THIS_AFTER_RE, antecedent, brought_to_one_stop,
