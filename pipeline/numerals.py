@@ -86,6 +86,7 @@ def _number_words() -> dict:
     }
 
 
+@functools.cache
 def scale_words() -> dict[str, float]:
     """The scale words written after digits ("1,87 triệu", "325 nghìn"), folded, and what they
     multiply by."""

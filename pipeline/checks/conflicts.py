@@ -32,7 +32,7 @@ def _key(f: dict, bound: bool = False) -> tuple | None:
     subj = f.get("subject") or {}
     period = f.get("period") or {}
     if (f["aspect"] in UNCOMPARABLE_ASPECTS or f["kind"] in ("score", "rank")
-            or (not exact(f) if not bound else exact(f) and not _rounded_count(f))
+            or (exact(f) and not _rounded_count(f) if bound else not exact(f))
             or f["object"] not in COMPARABLE_OBJECTS
             or is_change(f) or is_target(f) or f.get("index") or subj.get("unit") is None
             or not period.get("start") or not period.get("end")

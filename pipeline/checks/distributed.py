@@ -14,7 +14,7 @@ import regex
 from ..pattern_cache import compile_pattern
 from ..resources import load_yaml
 from ..unit_register import CHANGE as TWO_LEVELS_FROM
-from .base import LEAD_FIGURES, Article, Finding, exact, part_above, result_count, same_period, same_sentence, sum_finding
+from .base import LEAD_FIGURES, Article, Finding, exact, part_above, result_count, same_period, sum_finding
 from .fields import one_field
 from .partitions import classes_in, covers_the_unit
 from .ratios import OWN_SHARE_AFTER_RE
@@ -136,7 +136,7 @@ def levels_in_turn(article: Article) -> list[Finding]:
             in_order = sorted(parts.values(), key=lambda f: f["span"][0])
             if bound and not _bound_stated_alone(total, opening, in_order):
                 continue
-            if any(g is not total and _plain_count(g) and g["value"] == total["value"] and same_sentence(g, in_order[0])
+            if any(g is not total and _plain_count(g) and g["value"] == total["value"]
                    for g in article.figures_in(in_order[0]["sentence"])):
                 continue  # the parts' own sentence restates the total: the check of that sentence is the one
             if not parts_add_up(total, in_order):

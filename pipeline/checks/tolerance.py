@@ -42,19 +42,25 @@ def decimals(surface: str) -> int:
 SCALED_END_RE = re.compile(r"(?P<digits>\d+(?:,\d+)?)\s*(?P<word>\w+)\s*$")
 
 
+def _scaled(surface: str) -> tuple[str, float] | None:
+    """(the digits before it, what it multiplies by) of the scale word a count ends with, or None."""
+    m = SCALED_END_RE.search(surface)
+    multiplier = scale_words().get(fold(m["word"])) if m else None
+    return None if multiplier is None else (m["digits"], multiplier)
+
+
 def scale(surface: str) -> float | None:
     """What the scale word a count ends with multiplies by ("1,87 triệu": a million; "6 triệu 325
     nghìn": a thousand), or None."""
-    m = SCALED_END_RE.search(surface)
-    return scale_words().get(fold(m["word"])) if m else None
+    scaled = _scaled(surface)
+    return scaled[1] if scaled else None
 
 
 def last_digit(surface: str) -> float:
     """One unit of the last written digit: "91,16%" 0.01; "1,87 triệu" 10,000."""
-    m = SCALED_END_RE.search(surface)
-    multiplier = scale_words().get(fold(m["word"])) if m else None
-    if multiplier is not None:
-        return 10.0 ** -decimals(m["digits"]) * multiplier
+    scaled = _scaled(surface)
+    if scaled is not None:
+        return 10.0 ** -decimals(scaled[0]) * scaled[1]
     return 10.0 ** -decimals(surface)
 
 
